@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the engine, migrations. No Qt, no rules."""

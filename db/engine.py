@@ -1,0 +1,49 @@
+"""The engine and session factory, with the SQLite settings of DESIGN.md.
+
+SQLite: WAL (readers never block the writer), foreign keys enforced, a busy
+timeout for the second PC or the backup job, and ``synchronous=FULL`` so a
+power cut after a save loses nothing. Collations (the Persian order) are
+supplied by the caller, so this layer knows nothing about Persian.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+Collation = Callable[[str, str], int]
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def sqlite_url(path: str | Path) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def make_engine(url: str, *, collations: Mapping[str, Collation] | None = None) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine, collations or {})
+    return engine
+
+
+def _configure_sqlite(engine: Engine, collations: Mapping[str, Collation]) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        for name, function in collations.items():
+            dbapi_connection.create_collation(name, function)
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # Objects stay readable after commit: services hand back plain data.
+    return sessionmaker(engine, expire_on_commit=False)

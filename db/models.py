@@ -1,0 +1,154 @@
+"""The tables, as SQLAlchemy 2.x declarative models.
+
+Persistence only: no business rules live here (see secretariat/). Dates are
+ISO Gregorian ``DATE``; the ``*_key`` and ``search_text`` columns hold folded
+copies of text, computed by the core on every save, so the database can
+enforce "no two agencies with the same name in any spelling" and search
+without knowing Persian.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints, so that migrations can refer to them on every engine.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Timestamped:
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+class Council(Timestamped, Base):
+    """The one council this database belongs to."""
+
+    __tablename__ = "council"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(20))  # county | province
+    city: Mapped[str] = mapped_column(String(100), default="")
+    chair: Mapped[str] = mapped_column(String(200), default="")
+    secretary: Mapped[str] = mapped_column(String(200), default="")
+    quorum_rule: Mapped[str] = mapped_column(String(20))  # majority | two_thirds | fixed
+    quorum_count: Mapped[int | None] = mapped_column(Integer)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Agency(Timestamped, Base):
+    """A member agency (دستگاه عضو)."""
+
+    __tablename__ = "agency"
+    __table_args__ = (Index("ix_agency_active", "active"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # fold(name): unique, so a name typed with ي or a ZWNJ is the same agency.
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    short_name: Mapped[str] = mapped_column(String(100), default="")
+    category: Mapped[str] = mapped_column(String(30))
+    parent_ministry: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    phones: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    joined_on: Mapped[dt.date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    representations: Mapped[list[Representation]] = relationship(back_populates="agency")
+
+
+class Person(Timestamped, Base):
+    """A PR manager, deputy or expert; may serve several agencies over time."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    honorific: Mapped[str] = mapped_column(String(50), default="")  # دکتر، مهندس
+    mobile: Mapped[str] = mapped_column(String(50), default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    representations: Mapped[list[Representation]] = relationship(back_populates="person")
+
+
+class Representation(Timestamped, Base):
+    """Who held which role at which agency, from when to when."""
+
+    __tablename__ = "representation"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+        Index("ix_representation_agency_role", "agency_id", "role", "end_date"),
+        # At most one current holder of a role that has one holder (the PR manager).
+        Index(
+            "uq_representation_current_manager", "agency_id", unique=True,
+            sqlite_where=text("role = 'pr_manager' AND end_date IS NULL"),
+            postgresql_where=text("role = 'pr_manager' AND end_date IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id", ondelete="RESTRICT"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # pr_manager | deputy | expert
+    title: Mapped[str] = mapped_column(String(200), default="")  # as written on the decree
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+
+    agency: Mapped[Agency] = relationship(back_populates="representations")
+    person: Mapped[Person] = relationship(back_populates="representations")
+    decrees: Mapped[list[MembershipDecree]] = relationship(back_populates="representation")
+
+
+class MembershipDecree(Timestamped, Base):
+    """A membership decree (حکم عضویت) issued for a representation."""
+
+    __tablename__ = "membership_decree"
+    __table_args__ = (
+        CheckConstraint("term_end IS NULL OR term_end >= issued_on", name="term_after_issue"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    representation_id: Mapped[int] = mapped_column(
+        ForeignKey("representation.id", ondelete="RESTRICT"), index=True
+    )
+    number: Mapped[str] = mapped_column(String(100))
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    issued_by: Mapped[str] = mapped_column(String(200), default="")
+    term_end: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    representation: Mapped[Representation] = relationship(back_populates="decrees")

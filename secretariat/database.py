@@ -1,0 +1,133 @@
+"""Opening the council's database: checks, migration, transactions.
+
+``open_database`` refuses, with a Persian message and without touching the
+file, anything that is not this app's database or that a newer version of
+the app wrote; it backs up an older database before migrating it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import engine as db_engine
+from db import schema
+from secretariat import collation
+from secretariat.errors import DatabaseOpenError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+COLLATION_NAME = "persian"
+# PostgreSQL: the ICU collation that orders Persian as collation.sort_key does.
+POSTGRES_COLLATION = '"fa-IR-x-icu"'
+
+
+class Database:
+    """One open council database; hands out one session per unit of work."""
+
+    def __init__(self, engine: Engine, path: Path | None):
+        self.engine = engine
+        self.path = path
+        self._sessions: sessionmaker[Session] = db_engine.make_session_factory(engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: all of it is saved, or (on any error) none of it."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def persian_order(self, expression: ColumnElement) -> ColumnElement:
+        """``expression`` sorted in Persian alphabetical order on this engine."""
+        dialect = self.engine.dialect.name
+        if dialect == "sqlite":
+            return expression.collate(COLLATION_NAME)
+        if dialect == "postgresql":
+            return expression.collate(POSTGRES_COLLATION)
+        return expression
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(location: str | Path, *, create: bool = True) -> Database:
+    """Open (and create or migrate) the database at a path or URL."""
+    location_text = str(location)
+    if "://" in location_text:
+        return _open(location_text, path=None)
+    path = Path(location).expanduser()
+    if path.exists():
+        _check_is_sqlite(path)
+    elif not create:
+        raise DatabaseOpenError(f"پرونده «{path}» پیدا نشد.")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return _open(db_engine.sqlite_url(path), path=path)
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseOpenError(f"«{path}» یک پوشه است، نه پرونده پایگاه داده.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseOpenError(f"پرونده «{path}» خوانده نشد: {error.strerror}") from error
+    if header and header != SQLITE_HEADER:
+        raise DatabaseOpenError(
+            f"پرونده «{path.name}» پایگاه داده این برنامه نیست یا آسیب دیده است؛ "
+            "چیزی در آن تغییر داده نشد."
+        )
+
+
+def _open(url: str, *, path: Path | None) -> Database:
+    engine = db_engine.make_engine(url, collations={COLLATION_NAME: collation.compare})
+    try:
+        state = schema.state(engine)
+        if state is schema.SchemaState.FOREIGN:
+            raise DatabaseOpenError(
+                "این پرونده پایگاه داده دبیرخانه نیست (جدول‌های آن از برنامه دیگری است)؛ "
+                "چیزی در آن تغییر داده نشد."
+            )
+        if state is schema.SchemaState.NEWER:
+            raise DatabaseOpenError(
+                "این پایگاه داده را نسخه تازه‌تری از برنامه ساخته است. "
+                "برای باز کردن آن، برنامه را به‌روز کنید؛ چیزی در آن تغییر داده نشد."
+            )
+        if state is schema.SchemaState.OLDER and path is not None:
+            backup_sqlite(engine, path, reason="before-upgrade")
+        if state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER):
+            schema.upgrade(engine)
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    except (DatabaseError, OperationalError) as error:
+        engine.dispose()
+        raise DatabaseOpenError(
+            "پایگاه داده باز نشد؛ پرونده آسیب دیده یا در دسترس نیست. "
+            f"(جزئیات: {error.orig if hasattr(error, 'orig') else error})"
+        ) from error
+    return Database(engine, path)
+
+
+def backup_sqlite(engine: Engine, path: Path, *, reason: str) -> Path:
+    """A consistent copy of the live database beside it (SQLite backup API)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix or '.sqlite3'}")
+    raw = engine.raw_connection()
+    try:
+        with closing(sqlite3.connect(target)) as destination:
+            raw.driver_connection.backup(destination)
+    finally:
+        raw.close()
+    return target

@@ -1,0 +1,29 @@
+"""Errors the core raises; every message is Persian and shown as is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class DomainError(Exception):
+    """A refusal with a Persian message for the person at the keyboard."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(DomainError):
+    """Bad input, field by field, so a form can show each message beside its field."""
+
+    def __init__(self, errors: Mapping[str, str]):
+        self.errors = dict(errors)
+        super().__init__("\n".join(self.errors.values()))
+
+
+class NotFoundError(DomainError):
+    pass
+
+
+class DatabaseOpenError(DomainError):
+    """The file cannot be opened as this app's database; nothing was changed."""

@@ -1,0 +1,133 @@
+"""Persian text: storage normalisation, search folding and digits.
+
+Three strengths on purpose (see shared/PERSIAN.md):
+- ``normalize`` is what is stored: Arabic ي/ك become Persian ی/ک, the ends
+  are trimmed and runs of spaces collapse. Nothing else changes silently;
+  the zero-width non-joiner is spelling and stays.
+- ``fold`` is what is compared when searching: it folds much harder, on the
+  query and on the text alike, so that مدير finds مدیر and روابط عمومی finds
+  روابط‌عمومی.
+- digit helpers convert between Persian, Arabic-Indic and Latin digits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ZWNJ = "\u200c"
+
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+LATIN_DIGITS = "0123456789"
+
+_TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
+_TO_PERSIAN_DIGITS = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
+
+# Storage: only the two letters Persian keyboards on Windows get wrong.
+_STORAGE_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9"})
+_SPACE_RUNS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+# Search folding: every variant a person may have typed maps to one letter.
+_FOLD_LETTERS = str.maketrans(
+    {
+        "\u064a": "ی",  # ي Arabic yeh
+        "\u0649": "ی",  # ى alef maksura
+        "\u0626": "ی",  # ئ yeh with hamza
+        "\u0643": "ک",  # ك Arabic kaf
+        "\u0629": "ه",  # ة teh marbuta
+        "\u06c0": "ه",  # ۀ heh with yeh above
+        "\u06c1": "ه",  # ہ heh goal
+        "\u06d5": "ه",  # ە ae
+        "\u0623": "ا",  # أ
+        "\u0625": "ا",  # إ
+        "\u0622": "ا",  # آ
+        "\u0671": "ا",  # ٱ alef wasla
+        "\u0624": "و",  # ؤ
+    }
+)
+# Removed by folding: tatweel, harakat and Quranic marks, hamza above/below
+# (هٔ is ه + U+0654), the ZWNJ/ZWJ and the bidi controls people paste in.
+_FOLD_DROP = re.compile(
+    "[\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize(text: str | None) -> str:
+    """The form of free text that is stored: Persian letters, tidy spaces."""
+    if not text:
+        return ""
+    text = text.translate(_STORAGE_LETTERS)
+    lines = [_SPACE_RUNS.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join(lines).strip()
+
+
+def normalize_line(text: str | None) -> str:
+    """A one-line field (a name, a title): newlines count as spaces."""
+    return normalize(_WHITESPACE.sub(" ", text or ""))
+
+
+def fold(text: str | None) -> str:
+    """The search form of a text: variants, marks, spaces and ZWNJ removed.
+
+    Spaces and ZWNJ are dropped entirely, so روابط عمومی, روابط‌عمومی and
+    روابطعمومی fold alike. Digits of every script become Latin.
+    """
+    if not text:
+        return ""
+    # NFKC turns Arabic presentation forms (from PDFs and old fonts) into
+    # the base letters before they are folded.
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_FOLD_LETTERS).translate(_TO_LATIN_DIGITS)
+    text = _FOLD_DROP.sub("", text)
+    return _WHITESPACE.sub("", text).casefold()
+
+
+def search_terms(query: str | None) -> list[str]:
+    """Split a typed query into folded terms; every term must match."""
+    if not query:
+        return []
+    words = re.split(rf"[\s{ZWNJ}]+", query)
+    return [term for term in (fold(word) for word in words) if term]
+
+
+def matches(query: str | None, text: str | None) -> bool:
+    """Does ``text`` contain every term of ``query``, after folding?"""
+    haystack = fold(text)
+    return all(term in haystack for term in search_terms(query))
+
+
+def to_persian_digits(value: object) -> str:
+    """Persian digits for anything shown to a person (numbers, dates)."""
+    return str(value).translate(_TO_PERSIAN_DIGITS)
+
+
+def to_latin_digits(text: str) -> str:
+    return text.translate(_TO_LATIN_DIGITS)
+
+
+class NumberFormatError(ValueError):
+    """A typed number that is not a number; the message is Persian."""
+
+
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+def parse_int(text: str | None) -> int:
+    """Parse an integer typed with Persian, Arabic-Indic or Latin digits.
+
+    Thousands separators (٬ , and the Persian momayyez) are accepted.
+    """
+    cleaned = to_latin_digits(normalize_line(text))
+    cleaned = re.sub("[,\u066c\u060c ]", "", cleaned).replace("\u2212", "-")
+    if not cleaned:
+        raise NumberFormatError("عددی وارد نشده است.")
+    if not _INTEGER.fullmatch(cleaned) or not cleaned.lstrip("+-").isascii():
+        raise NumberFormatError(f"«{text.strip()}» عدد صحیح نیست.")
+    return int(cleaned)
+
+
+def format_int(value: int) -> str:
+    """An integer in Persian digits with the Persian thousands separator."""
+    return to_persian_digits(f"{value:,}".replace(",", "\u066c"))

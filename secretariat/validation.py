@@ -1,0 +1,67 @@
+"""Field checks shared by the forms of the core; messages are Persian."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from secretariat import jalali
+from secretariat.text import normalize_line
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_WEBSITE = re.compile(r"^(https?://)?([A-Za-z0-9-]+\.)+[A-Za-z]{2,}(:\d+)?(/\S*)?$")
+# Digits of any script, with the separators people write between them.
+_PHONES = re.compile(r"^[\d+\-()/،, \u200c]+$")
+
+
+class FieldErrors(dict):
+    """field name -> Persian message; empty when the input is valid."""
+
+    def check(self, field: str, ok: bool, message: str) -> bool:
+        if not ok and field not in self:
+            self[field] = message
+        return ok
+
+
+def required(errors: FieldErrors, field: str, value: str, message: str) -> str:
+    value = normalize_line(value)
+    errors.check(field, bool(value), message)
+    return value
+
+
+def email(errors: FieldErrors, field: str, value: str) -> str:
+    value = (value or "").strip()
+    errors.check(field, not value or bool(_EMAIL.match(value)), f"«{value}» نشانی رایانامه درستی نیست؛ مانند pr@pardis.ir")
+    return value
+
+
+def website(errors: FieldErrors, field: str, value: str) -> str:
+    value = (value or "").strip()
+    errors.check(field, not value or bool(_WEBSITE.match(value)), f"«{value}» نشانی وبگاه درستی نیست؛ مانند pardis.ir")
+    return value
+
+
+def phones(errors: FieldErrors, field: str, value: str) -> str:
+    value = normalize_line(value)
+    errors.check(
+        field,
+        not value or bool(_PHONES.match(value)),
+        "شماره تلفن فقط رقم و جداکننده (- ، +) دارد؛ چند شماره را با ، جدا کنید.",
+    )
+    return value
+
+
+def jalali_date(errors: FieldErrors, field: str, value: str, *, required: bool = False) -> dt.date | None:
+    try:
+        parsed = jalali.parse_optional(value)
+    except jalali.JalaliDateError as error:
+        errors.check(field, False, str(error))
+        return None
+    if parsed is None:
+        errors.check(field, not required, "تاریخ را وارد کنید.")
+    return parsed
+
+
+def dates_in_order(errors: FieldErrors, field: str, start: dt.date | None, end: dt.date | None, message: str) -> None:
+    if start is not None and end is not None:
+        errors.check(field, end >= start, message)
