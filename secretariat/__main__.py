@@ -1,0 +1,3 @@
+from secretariat.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,214 @@
+"""The command line: ``python -m secretariat [--db PATH] COMMAND ...``.
+
+The same services and rules as the window. A refusal prints its Persian
+message on stderr, exits with status 2 and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from secretariat import jalali, paths
+from secretariat.agencies import AgencyCategory, AgencyDraft, AgencyQuery, AgencyService
+from secretariat.council import CouncilDraft, CouncilLevel, CouncilService, QuorumRule
+from secretariat.database import Database, open_database
+from secretariat.errors import DomainError, ValidationError
+from secretariat.people import AppointmentDraft, PeopleService, PersonDraft, PersonQuery
+from secretariat.roles import Role
+from secretariat.text import to_persian_digits
+
+EXIT_REFUSED = 2
+
+
+class CliError(DomainError):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m secretariat",
+        description="دبیرخانه شورای هماهنگی روابط عمومی - خط فرمان",
+    )
+    parser.add_argument("--db", help="پرونده پایگاه داده (پیش‌فرض: پوشه داده‌های کاربر)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    init = commands.add_parser("init", help="ساختن شورای تازه در پایگاه داده")
+    init.add_argument("--council", required=True, help="نام شورا")
+    init.add_argument("--level", choices=[level.value for level in CouncilLevel], default="county")
+    init.add_argument("--city", default="")
+    init.add_argument("--chair", default="")
+    init.add_argument("--secretary", default="")
+    init.add_argument("--quorum", choices=[rule.value for rule in QuorumRule], default="majority")
+    init.add_argument("--quorum-count", default="")
+
+    demo = commands.add_parser("demo", help="ساختن پایگاه داده نمونه")
+    demo.add_argument("--force", action="store_true", help="پایگاه نمونه موجود را از نو بساز")
+
+    agencies = commands.add_parser("agencies", help="دستگاه‌های عضو").add_subparsers(dest="action", required=True)
+    add = agencies.add_parser("add", help="افزودن دستگاه")
+    add.add_argument("--name", required=True)
+    add.add_argument("--short-name", default="")
+    add.add_argument("--category", default=AgencyCategory.OTHER.value,
+                     help="کد یا نام رده: " + "، ".join(c.label for c in AgencyCategory))
+    add.add_argument("--ministry", default="", help="وزارتخانه یا سازمان بالادست")
+    add.add_argument("--address", default="")
+    add.add_argument("--phone", default="")
+    add.add_argument("--email", default="")
+    add.add_argument("--website", default="")
+    add.add_argument("--joined", default="", help="تاریخ عضویت، مانند ۱۴۰۳/۰۲/۲۷")
+    listing = agencies.add_parser("list", help="فهرست دستگاه‌ها به ترتیب الفبای فارسی")
+    listing.add_argument("--search", default="")
+    listing.add_argument("--all", action="store_true", help="غیرفعال‌ها را هم نشان بده")
+    listing.add_argument("--json", action="store_true")
+    for action, help_text in (("deactivate", "غیرفعال کردن"), ("activate", "فعال کردن دوباره")):
+        command = agencies.add_parser(action, help=help_text)
+        command.add_argument("agency", help="شناسه یا نام دستگاه")
+
+    people = commands.add_parser("people", help="افراد").add_subparsers(dest="action", required=True)
+    person = people.add_parser("add", help="افزودن شخص")
+    person.add_argument("--name", required=True)
+    person.add_argument("--honorific", default="")
+    person.add_argument("--mobile", default="")
+    person.add_argument("--email", default="")
+    people_list = people.add_parser("list")
+    people_list.add_argument("--search", default="")
+    people_list.add_argument("--json", action="store_true")
+    appoint = people.add_parser("appoint", help="ثبت سمت یک شخص در یک دستگاه")
+    appoint.add_argument("--agency", required=True, help="شناسه یا نام دستگاه")
+    appoint.add_argument("--person", required=True, type=int, help="شناسه شخص")
+    appoint.add_argument("--role", choices=[role.value for role in Role], default=Role.PR_MANAGER.value)
+    appoint.add_argument("--start", required=True, help="تاریخ شروع، مانند ۱۴۰۳/۰۲/۲۷")
+    appoint.add_argument("--title", default="")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ValidationError as error:
+        for message in error.errors.values():
+            print(f"خطا: {message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except DomainError as error:
+        print(f"خطا: {error.message}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        return _demo(args)
+    database = open_database(args.db or paths.default_database_path())
+    try:
+        if args.command == "init":
+            return _init(database, args)
+        if CouncilService(database).get() is None:
+            raise CliError("این پایگاه داده هنوز شورایی ندارد؛ نخست «init --council NAME» را اجرا کنید.")
+        if args.command == "agencies":
+            return _agencies(database, args)
+        return _people(database, args)
+    finally:
+        database.close()
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from secretariat.demo import create_demo_database
+
+    path = Path(args.db) if args.db else paths.demo_database_path()
+    if path.exists():
+        if not args.force:
+            raise CliError(f"پرونده «{path}» از پیش هست؛ برای ساختن دوباره --force بدهید.")
+        path.unlink()
+    create_demo_database(path).close()
+    print(f"پایگاه داده نمونه ساخته شد: {path}")
+    return 0
+
+
+def _init(database: Database, args: argparse.Namespace) -> int:
+    council = CouncilService(database).create(CouncilDraft(
+        name=args.council, level=args.level, city=args.city, chair=args.chair,
+        secretary=args.secretary, quorum_rule=args.quorum, quorum_count=args.quorum_count,
+    ))
+    print(f"شورا ساخته شد: {council.name}")
+    return 0
+
+
+def _agency_id(service: AgencyService, reference: str) -> int:
+    if reference.isdigit():
+        return int(reference)
+    record = service.find_by_name(reference)
+    if record is None:
+        raise CliError(f"دستگاهی با نام «{reference}» پیدا نشد.")
+    return record.id
+
+
+def _agencies(database: Database, args: argparse.Namespace) -> int:
+    service = AgencyService(database)
+    if args.action == "add":
+        record = service.add(AgencyDraft(
+            name=args.name, short_name=args.short_name, category=args.category,
+            parent_ministry=args.ministry, address=args.address, phones=args.phone,
+            email=args.email, website=args.website, joined_on=args.joined,
+        ))
+        print(f"دستگاه افزوده شد: {record.name} (شناسه {to_persian_digits(record.id)})")
+        return 0
+    if args.action in ("deactivate", "activate"):
+        record = service.set_active(_agency_id(service, args.agency), args.action == "activate")
+        state = "فعال" if record.active else "غیرفعال"
+        print(f"«{record.name}» {state} شد.")
+        return 0
+    rows = service.page(AgencyQuery(search=args.search, include_inactive=args.all), limit=None)
+    if args.json:
+        print(json.dumps([
+            {
+                "id": row.id, "name": row.name, "short_name": row.short_name,
+                "category": row.category.label, "category_code": row.category.value,
+                "active": row.active, "pr_manager": row.pr_manager or None, "phones": row.phones,
+                "joined_on": jalali.format_short(row.joined_on, persian_digits=False) or None,
+            }
+            for row in rows
+        ], ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        state = "" if row.active else " (غیرفعال)"
+        manager = f" - {row.pr_manager}" if row.pr_manager else ""
+        print(f"{to_persian_digits(row.id)}\t{row.name}{state}\t{row.category.label}{manager}")
+    print(f"{to_persian_digits(len(rows))} دستگاه")
+    return 0
+
+
+def _people(database: Database, args: argparse.Namespace) -> int:
+    service = PeopleService(database)
+    if args.action == "add":
+        record = service.add(PersonDraft(full_name=args.name, honorific=args.honorific,
+                                         mobile=args.mobile, email=args.email))
+        print(f"شخص افزوده شد: {record.full_name} (شناسه {to_persian_digits(record.id)})")
+        return 0
+    if args.action == "appoint":
+        agency_id = _agency_id(AgencyService(database), args.agency)
+        rep = service.appoint(AppointmentDraft(agency_id=agency_id, person_id=args.person,
+                                               role=args.role, start_date=args.start, title=args.title))
+        print(f"{rep.person_name}: {rep.role.label}، {rep.agency_name} از {jalali.format_short(rep.start_date)}")
+        return 0
+    rows = service.page(PersonQuery(search=args.search), limit=None)
+    if args.json:
+        print(json.dumps([
+            {"id": r.id, "full_name": r.full_name, "current_roles": r.current_roles,
+             "mobile": r.mobile, "email": r.email}
+            for r in rows
+        ], ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        print(f"{to_persian_digits(row.id)}\t{row.full_name}\t{row.current_roles}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
