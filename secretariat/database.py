@@ -25,7 +25,7 @@ from secretariat.errors import DatabaseOpenError
 SQLITE_HEADER = b"SQLite format 3\x00"
 COLLATION_NAME = "persian"
 # PostgreSQL: the ICU collation that orders Persian as collation.sort_key does.
-POSTGRES_COLLATION = '"fa-IR-x-icu"'
+POSTGRES_COLLATION = "fa-IR-x-icu"
 
 
 class Database:
