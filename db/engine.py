@@ -23,14 +23,20 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite:///{Path(path)}"
 
 
-def make_engine(url: str, *, collations: Mapping[str, Collation] | None = None) -> Engine:
+def make_engine(url: str, *, collations: Mapping[str, Collation] | None = None, wal: bool = True) -> Engine:
+    """An engine with the settings above.
+
+    ``wal=False`` leaves the file's journal mode as it is: switching to WAL
+    rewrites the file's header, so a file that is only being looked at (and
+    may be refused) is opened without it.
+    """
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, collations or {})
+        _configure_sqlite(engine, collations or {}, wal=wal)
     return engine
 
 
-def _configure_sqlite(engine: Engine, collations: Mapping[str, Collation]) -> None:
+def _configure_sqlite(engine: Engine, collations: Mapping[str, Collation], *, wal: bool) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):
         for name, function in collations.items():
@@ -39,7 +45,7 @@ def _configure_sqlite(engine: Engine, collations: Mapping[str, Collation]) -> No
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        if engine.url.database not in (None, "", ":memory:"):
+        if wal and engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 

@@ -18,6 +18,7 @@ breaks ties so that the order is total and stable.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 from secretariat.text import fold
@@ -49,7 +50,9 @@ def _char_weight(char: str) -> str:
         return weight
     if "a" <= char <= "z":
         return chr(_LATIN_BASE + ord(char) - ord("a"))
-    return chr(_OTHER_BASE + ord(char))
+    # The last code points would overflow; they share the top weight and the
+    # secondary level (the text itself) orders them.
+    return chr(min(_OTHER_BASE + ord(char), sys.maxunicode))
 
 
 def _word_weights(word: str) -> str:

@@ -91,7 +91,10 @@ def _check_is_sqlite(path: Path) -> None:
 
 
 def _open(url: str, *, path: Path | None) -> Database:
-    engine = db_engine.make_engine(url, collations={COLLATION_NAME: collation.compare})
+    # Look before changing anything: the checks read through an engine that
+    # leaves the journal mode alone (switching to WAL rewrites the header of
+    # a file that is about to be refused).
+    engine = db_engine.make_engine(url, wal=False)
     try:
         state = schema.state(engine)
         if state is schema.SchemaState.FOREIGN:
@@ -104,6 +107,8 @@ def _open(url: str, *, path: Path | None) -> Database:
                 "این پایگاه داده را نسخه تازه‌تری از برنامه ساخته است. "
                 "برای باز کردن آن، برنامه را به‌روز کنید؛ چیزی در آن تغییر داده نشد."
             )
+        engine.dispose()
+        engine = db_engine.make_engine(url, collations={COLLATION_NAME: collation.compare})
         if state is schema.SchemaState.OLDER and path is not None:
             backup_sqlite(engine, path, reason="before-upgrade")
         if state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER):

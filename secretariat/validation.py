@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from secretariat import jalali
-from secretariat.text import normalize_line
+from secretariat.text import fold, normalize_line
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _WEBSITE = re.compile(r"^(https?://)?([A-Za-z0-9-]+\.)+[A-Za-z]{2,}(:\d+)?(/\S*)?$")
@@ -25,7 +25,9 @@ class FieldErrors(dict):
 
 def required(errors: FieldErrors, field: str, value: str, message: str) -> str:
     value = normalize_line(value)
-    errors.check(field, bool(value), message)
+    # Only invisible characters (ZWNJ, direction marks, tatweel, diacritics)
+    # leave nothing to read: that is empty too.
+    errors.check(field, bool(fold(value)), message)
     return value
 
 
