@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from functools import lru_cache
 
 from secretariat.text import fold
@@ -58,6 +59,8 @@ def _char_weight(char: str) -> str:
 def _word_weights(word: str) -> str:
     # آ is its own letter in the order, though search folds it to ا: hide it
     # from folding behind a private-use placeholder.
+    # NFC first, so that ا followed by a combining madda is آ too.
+    word = unicodedata.normalize("NFC", word)
     folded = fold(word.replace("آ", _MADDA_PLACEHOLDER)).replace(_MADDA_PLACEHOLDER, "آ")
     parts: list[str] = []
     position = 0

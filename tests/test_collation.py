@@ -270,3 +270,10 @@ def test_sqlite_order_equals_the_python_order(names_db, items):
     statement = select(names_table.c.name).order_by(names_db.persian_order(names_table.c.name))
     with names_db.reading() as session:
         assert list(session.scalars(statement)) == sorted(items, key=collation.sort_key)
+
+
+def test_alef_with_a_combining_madda_sorts_as_alef_madda():
+    from secretariat.collation import sort_key
+
+    decomposed = "\u0627\u0653رش"  # ا + combining madda + رش, as some keyboards type آرش
+    assert sort_key("احمد") > sort_key(decomposed) > sort_key("آ")

@@ -229,3 +229,30 @@ def test_a_transaction_that_succeeds_is_saved_for_the_next_connection(tmp_path):
     database.close()
     with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("SELECT full_name FROM person").fetchall() == [("مریم احمدی",)]
+
+
+def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path, monkeypatch):
+    # Only one revision exists yet, so pretend the code knows a newer head:
+    # the file at 0001 is then "older" and must be copied before upgrading.
+    path = tmp_path / "council.sqlite3"
+    first = open_database(path)
+    AgencyService(first).add(AgencyDraft(name="اداره بهزیستی"))
+    first.close()
+
+    seen_at_upgrade = []
+
+    def fake_upgrade(engine):
+        seen_at_upgrade.extend(sorted(tmp_path.glob("council.before-upgrade-*.sqlite3")))
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+
+    monkeypatch.setattr(schema, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(schema, "known_revisions", lambda: {"0001", "0002"})
+    monkeypatch.setattr(schema, "upgrade", fake_upgrade)
+    migrated = open_database(path)
+    migrated.close()
+
+    assert len(seen_at_upgrade) == 1, "the backup must exist before the migration starts"
+    with closing(sqlite3.connect(seen_at_upgrade[0])) as backup:
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert backup.execute("SELECT name FROM agency").fetchall() == [("اداره بهزیستی",)]
