@@ -1,0 +1,169 @@
+"""Benchmark: the agency register at the scale of DESIGN.md, and start-up.
+
+Prints, for a generated database of 200 agencies and 2,000 people:
+- the time to open the agency view (the real widget and its model, first
+  page fetched and laid out), to filter it by a search string and to sort it
+  by name in Persian order, each beside a baseline measured in the same run:
+  the same page read with plain code-point order (what the Persian collation
+  costs) - targets: filter or sort <= 20 ms;
+- the app's time from process start to its main window shown, beside a bare
+  PySide6 window started the same way - target: <= 2.5x the bare window.
+
+    python bench/bench_agencies.py [--runs N] [--starts N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate  # noqa: E402
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())
+"""
+
+
+def timed(function, runs: int) -> list[float]:
+    """Milliseconds of each of ``runs`` calls."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def summary(times: list[float]) -> str:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"median {statistics.median(ordered):7.2f} ms   p95 {p95:7.2f} ms"
+
+
+def bench_view(path: Path, runs: int) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from db.models import Agency
+    from secretariat.agencies import AgencyQuery
+    from secretariat.database import open_database
+    from ui.agencies_view import AgenciesView
+    from ui.agency_table_model import AgencyColumn
+    from ui.app_setup import configure_application
+    from ui.services import Services
+
+    app = QApplication.instance() or QApplication([])
+    configure_application(app)
+    database = open_database(path)
+    services = Services.for_database(database)
+    agencies = services.agencies
+    print(f"dataset: {agencies.count(AgencyQuery(include_inactive=True))} agencies "
+          f"({agencies.count(AgencyQuery())} active), {services.people.count()} people")
+
+    views = []
+
+    def open_view():
+        view = AgenciesView(services)
+        view.resize(1100, 760)
+        view.show()
+        app.processEvents()
+        views.append(view)
+
+    print(f"open the agency view            {summary(timed(open_view, runs))}")
+    view = views[-1]
+    model = view.model
+    searches = iter(["آموزش", "سازمان", "مدير", "بانک", "پرورش", "شهرداري"] * runs)
+
+    def search():
+        model.set_search(next(searches))
+        app.processEvents()
+
+    def clear_search():
+        model.set_search("")
+        app.processEvents()
+
+    print(f"filter by a search string       {summary(timed(search, runs))}")
+    clear_search()
+    orders = iter([Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder] * runs)
+
+    def sort_by_name():
+        view.table.sortByColumn(AgencyColumn.NAME, next(orders))
+        app.processEvents()
+
+    print(f"sort by name (Persian order)    {summary(timed(sort_by_name, runs))}")
+
+    def sort_by_manager():
+        view.table.sortByColumn(AgencyColumn.PR_MANAGER, next(orders))
+        app.processEvents()
+
+    print(f"sort by PR manager              {summary(timed(sort_by_manager, runs))}")
+
+    # Baseline: one page in code-point order, no collation, no widgets.
+    def baseline():
+        with database.reading() as session:
+            session.execute(select(Agency.id, Agency.name).where(Agency.active.is_(True))
+                            .order_by(Agency.name).limit(100)).all()
+
+    print(f"baseline: a page in code-point order, no view {summary(timed(baseline, runs))}")
+    for view in views:
+        view.close()
+    database.close()
+
+
+def bench_start(path: Path, starts: int) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+    def run(args: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return (time.perf_counter() - start) * 1000
+
+    # Warm the OS file cache once for both, then alternate them.
+    run(["-c", BARE_WINDOW])
+    run(["main.py", "--db", str(path), "--startup-probe"])
+    bare, app = [], []
+    for _ in range(starts):
+        bare.append(run(["-c", BARE_WINDOW]))
+        app.append(run(["main.py", "--db", str(path), "--startup-probe"]))
+    bare_median, app_median = statistics.median(bare), statistics.median(app)
+    print(f"start to window: bare PySide6   median {bare_median:7.1f} ms  ({starts} runs)")
+    print(f"start to window: the app        median {app_median:7.1f} ms  ({starts} runs)")
+    print(f"app / bare                      {app_median / bare_median:.2f}x (target <= 2.5x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30, help="repetitions of each view measurement")
+    parser.add_argument("--starts", type=int, default=7, help="process starts of each kind")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.sqlite3"
+        started = time.perf_counter()
+        generate(path)
+        print(f"generated in {time.perf_counter() - started:.1f} s: {path.name}")
+        bench_view(path, args.runs)
+        bench_start(path, args.starts)
+
+
+if __name__ == "__main__":
+    main()

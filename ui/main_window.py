@@ -1,0 +1,181 @@
+"""The main window: navigation, the sections, menus and the status bar.
+
+It only wires the views together; each section does its own work.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, QStringListModel
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from secretariat.agencies import AgencyQuery
+from secretariat.people import PersonQuery
+from secretariat.text import format_int
+from ui import strings
+from ui.agencies_view import AgenciesView
+from ui.council_form import CouncilDialog
+from ui.people_view import PeopleView
+from ui.services import Services
+
+STATUS_MESSAGE_MS = 6000
+NAVIGATION_ROW_HEIGHT = 40
+
+
+class _NavigationItems(QStyledItemDelegate):
+    """Taller rows for the section list (a style sheet cannot set a list row's height)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), NAVIGATION_ROW_HEIGHT))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.agencies_view = AgenciesView(services)
+        self.people_view = PeopleView(services)
+        self._sections: list[tuple[str, QWidget]] = [
+            (strings.SECTION_AGENCIES, self.agencies_view),
+            (strings.SECTION_PEOPLE, self.people_view),
+        ]
+        self.stack = QStackedWidget()
+        for _title, view in self._sections:
+            self.stack.addWidget(view)
+            view.message.connect(self._show_message)
+
+        self.navigation = QListView()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setModel(QStringListModel([title for title, _view in self._sections], self))
+        self.navigation.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.navigation.setFixedWidth(190)
+        self.navigation.setItemDelegate(_NavigationItems(self.navigation))
+        self.navigation.selectionModel().currentRowChanged.connect(
+            lambda current, _old: self.show_section(current.row())
+        )
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)  # first is rightmost: right-to-left
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.counts = QLabel()
+        self.counts.setObjectName("statusCounts")
+        self.statusBar().addPermanentWidget(self.counts)
+        self._build_menus()
+
+        changes = services.changes
+        changes.agency_changed.connect(self._update_counts)
+        changes.person_changed.connect(self._update_counts)
+        changes.council_changed.connect(self._update_title)
+        self._update_title()
+        self._update_counts()
+        self.show_section(0)
+
+    @property
+    def services(self) -> Services:
+        return self._services
+
+    # -- menus ------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        council = bar.addMenu(strings.MENU_COUNCIL)
+        self.council_action = self._action(strings.ACTION_COUNCIL_SETTINGS, self.edit_council)
+        council.addAction(self.council_action)
+        council.addSeparator()
+        council.addAction(self._action(strings.ACTION_QUIT, self.close, QKeySequence.StandardKey.Quit))
+
+        view = bar.addMenu(strings.MENU_VIEW)
+        for number, (title, _widget) in enumerate(self._sections):
+            view.addAction(
+                self._action(title, lambda _=False, n=number: self.show_section(n), f"Ctrl+{number + 1}")
+            )
+        view.addSeparator()
+        self.find_action = self._action(strings.ACTION_FIND, self.focus_search, QKeySequence.StandardKey.Find)
+        view.addAction(self.find_action)
+
+        agencies = bar.addMenu(strings.MENU_AGENCIES)
+        self.new_agency_action = self._action(
+            strings.ACTION_NEW_AGENCY, self.new_agency, QKeySequence.StandardKey.New
+        )
+        agencies.addAction(self.new_agency_action)
+        people = bar.addMenu(strings.MENU_PEOPLE)
+        people.addAction(self._action(strings.ACTION_NEW_PERSON, self.new_person))
+
+    def _action(self, text: str, slot, shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    # -- sections ------------------------------------------------------------------
+
+    def show_section(self, number: int) -> None:
+        if not 0 <= number < len(self._sections):
+            return
+        self.stack.setCurrentIndex(number)
+        index = self.navigation.model().index(number, 0)
+        if self.navigation.currentIndex() != index:
+            self.navigation.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def current_section(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def focus_search(self) -> None:
+        self.current_section().focus_search()
+
+    def new_agency(self) -> None:
+        self.show_section(0)
+        self.agencies_view.add_agency()
+
+    def new_person(self) -> None:
+        self.show_section(1)
+        self.people_view.add_person()
+
+    def edit_council(self) -> None:
+        record = self._services.council.get()
+        if record is None:
+            return
+        dialog = CouncilDialog(self._services.council, record, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._services.changes.council_changed.emit()
+            self._show_message(strings.COUNCIL_SAVED)
+
+    # -- title and status bar ---------------------------------------------------------
+
+    def _update_title(self) -> None:
+        record = self._services.council.get()
+        parts = [record.name if record else strings.APP_TITLE]
+        if record is not None and record.is_demo:
+            parts.append(strings.DEMO_SUFFIX)
+        self.setWindowTitle(" ".join(parts))
+
+    def _update_counts(self, _id: int = 0) -> None:
+        agencies = self._services.agencies.count(AgencyQuery())
+        people = self._services.people.count(PersonQuery())
+        self.counts.setText(
+            strings.STATUS_ACTIVE_AGENCIES.format(count=format_int(agencies))
+            + "  ·  "
+            + strings.STATUS_PEOPLE.format(count=format_int(people))
+        )
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)

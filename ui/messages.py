@@ -1,0 +1,56 @@
+"""Persian message boxes: one place, so wording and buttons stay alike.
+
+Tests replace these functions to answer without a person at the keyboard;
+a run without anyone watching (screenshots, the start-up probe) sets
+``headless`` so that a message is written to stderr instead of waiting for a
+click that never comes.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui import strings
+from ui.rtl import rtl
+
+headless = False
+
+
+def set_headless(value: bool) -> None:
+    global headless
+    headless = value
+
+
+def confirm(parent: QWidget | None, text: str, *, yes: str = strings.YES, no: str = strings.NO) -> bool:
+    if headless:
+        sys.stderr.write(f"{text}\n")
+        return False
+    box = QMessageBox(QMessageBox.Icon.Question, strings.CONFIRM_TITLE, rtl(text), parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def warn(parent: QWidget | None, text: str, *, title: str = strings.WARNING_TITLE) -> None:
+    _show(parent, QMessageBox.Icon.Warning, title, text)
+
+
+def error(parent: QWidget | None, text: str, *, title: str = strings.ERROR_TITLE, details: str = "") -> None:
+    _show(parent, QMessageBox.Icon.Critical, title, text, details=details)
+
+
+def _show(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, *, details: str = ""
+) -> None:
+    if headless:
+        sys.stderr.write(f"{title}: {text}\n")
+        return
+    box = QMessageBox(icon, title, rtl(text), parent=parent)
+    box.addButton(strings.OK, QMessageBox.ButtonRole.AcceptRole)
+    if details:
+        box.setDetailedText(details)
+    box.exec()

@@ -1,0 +1,101 @@
+"""A table model that loads its rows a page at a time from a service.
+
+The view asks for more rows (``canFetchMore``/``fetchMore``) as the person
+scrolls, so a list of thousands opens at once. Filtering and sorting are the
+service's business: the model only passes the query on and reloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ui.model_index import ROOT, Index
+
+
+class PagedTableModel(QAbstractTableModel):
+    """Subclasses give the headers and ``_count``, ``_fetch``, ``_row_id``, ``_cell``."""
+
+    PAGE_SIZE = 100
+
+    def __init__(self, headers: Sequence[str], parent=None):
+        super().__init__(parent)
+        self._headers = tuple(headers)
+        self._rows: list[Any] = []
+        self._total = 0
+
+    # -- for subclasses ----------------------------------------------------
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def _fetch(self, offset: int, limit: int) -> list[Any]:
+        raise NotImplementedError
+
+    def _row_id(self, row: Any) -> int:
+        return row.id
+
+    def _cell(self, row: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    # -- public ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Query again, keeping as many rows loaded as before (scroll position)."""
+        self.beginResetModel()
+        keep = max(self.PAGE_SIZE, len(self._rows))
+        self._total = self._count()
+        self._rows = self._fetch(0, keep) if self._total else []
+        self.endResetModel()
+
+    def total(self) -> int:
+        """How many rows match, loaded or not."""
+        return self._total
+
+    def row_object(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, item_id: int) -> int | None:
+        """The row of a loaded item, or None."""
+        for number, row in enumerate(self._rows):
+            if self._row_id(row) == item_id:
+                return number
+        return None
+
+    # -- Qt -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._cell(self._rows[index.row()], index.column(), role)
+
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = ROOT) -> None:
+        if parent.isValid():
+            return
+        batch = self._fetch(len(self._rows), self.PAGE_SIZE)
+        if not batch:
+            # Rows were deleted elsewhere since counting: stop asking.
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._rows.extend(batch)
+        self.endInsertRows()

@@ -1,0 +1,27 @@
+"""Keeping mixed Persian/Latin text right-to-left on screen.
+
+Qt takes a paragraph's direction from its first strong letter, so a message
+that begins with «pr@pardis» or a date in digits would be laid out left to
+right and aligned to the left. A right-to-left mark in front, or absolute
+right alignment for a field, keeps it reading as Persian.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+RLM = "\u200f"
+
+
+def rtl(text: str) -> str:
+    """``text`` as a right-to-left paragraph (a no-op for empty text)."""
+    return RLM + text if text and not text.startswith(RLM) else text
+
+
+def align_right(edit: QLineEdit) -> QLineEdit:
+    """Keep a Persian field's text on the right even when it holds only digits or Latin."""
+    edit.setAlignment(
+        Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
+    return edit
