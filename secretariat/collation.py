@@ -18,7 +18,6 @@ breaks ties so that the order is total and stable.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 
@@ -26,50 +25,32 @@ from secretariat.text import fold
 
 PERSIAN_ALPHABET = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 
-# Weights: separators < digits < Persian letters < Latin letters < the rest.
+# Weights, as code points of the key: word separators < digit runs < other
+# characters (punctuation, other scripts, at their own code points) <
+# Persian letters < Latin letters. Letters get weights in a private-use
+# plane, above every character a name really contains.
 _SEPARATOR = "\u0001"
 _DIGIT_RUN = "\u0002"
-_LETTER_BASE = 0x100
-_LATIN_BASE = _LETTER_BASE + len(PERSIAN_ALPHABET) + 1
-_OTHER_BASE = 0x1000
+_LETTER_BASE = 0xF0000
+_LATIN_BASE = 0xF0100
 
-_LETTER_WEIGHT = {letter: chr(_LETTER_BASE + i) for i, letter in enumerate(PERSIAN_ALPHABET)}
-_MADDA_PLACEHOLDER = "\ue000"
-_DIGITS = re.compile(r"\d+")
+# Placeholders that fold() leaves alone (private-use characters).
+_MADDA_PLACEHOLDER = "\ue000"  # آ is its own letter here, though search folds it to ا
+_BREAK_PLACEHOLDER = "\ue001"  # spaces and ZWNJ between words; fold() drops them
+
+_WEIGHTS = {ord(letter): chr(_LETTER_BASE + i) for i, letter in enumerate(PERSIAN_ALPHABET)}
+_WEIGHTS[ord(_MADDA_PLACEHOLDER)] = _WEIGHTS[ord("آ")]
+_WEIGHTS[ord(_BREAK_PLACEHOLDER)] = _SEPARATOR
+_WEIGHTS.update({ord(c): chr(_LATIN_BASE + i) for i, c in enumerate("abcdefghijklmnopqrstuvwxyz")})
+
+_DIGITS = re.compile(r"[0-9]+")
 _WORD_BREAK = re.compile(r"[\s\u200c]+")
 
 
-def _digit_run_weight(digits: str) -> str:
+def _digit_run_weight(match: re.Match) -> str:
     # Numbers sort by value: the length first, then the digits.
-    digits = digits.lstrip("0") or "0"
+    digits = match.group().lstrip("0") or "0"
     return _DIGIT_RUN + chr(0x30 + len(digits)) + digits
-
-
-def _char_weight(char: str) -> str:
-    weight = _LETTER_WEIGHT.get(char)
-    if weight is not None:
-        return weight
-    if "a" <= char <= "z":
-        return chr(_LATIN_BASE + ord(char) - ord("a"))
-    # The last code points would overflow; they share the top weight and the
-    # secondary level (the text itself) orders them.
-    return chr(min(_OTHER_BASE + ord(char), sys.maxunicode))
-
-
-def _word_weights(word: str) -> str:
-    # آ is its own letter in the order, though search folds it to ا: hide it
-    # from folding behind a private-use placeholder.
-    # NFC first, so that ا followed by a combining madda is آ too.
-    word = unicodedata.normalize("NFC", word)
-    folded = fold(word.replace("آ", _MADDA_PLACEHOLDER)).replace(_MADDA_PLACEHOLDER, "آ")
-    parts: list[str] = []
-    position = 0
-    for match in _DIGITS.finditer(folded):
-        parts.extend(_char_weight(c) for c in folded[position : match.start()])
-        parts.append(_digit_run_weight(match.group()))
-        position = match.end()
-    parts.extend(_char_weight(c) for c in folded[position:])
-    return "".join(parts)
 
 
 @lru_cache(maxsize=65536)
@@ -77,9 +58,16 @@ def sort_key(text: str | None) -> str:
     """A string whose code-point order is the Persian order of ``text``."""
     if not text:
         return ""
-    words = [w for w in _WORD_BREAK.split(text.strip()) if w]
-    primary = _SEPARATOR.join(_word_weights(w) for w in words)
+    # NFC first, so that ا followed by a combining madda is آ too.
+    marked = unicodedata.normalize("NFC", text).replace("آ", _MADDA_PLACEHOLDER)
+    marked = _WORD_BREAK.sub(_BREAK_PLACEHOLDER, marked).strip(_BREAK_PLACEHOLDER)
+    primary = fold(marked).translate(_WEIGHTS)
+    if _DIGIT_RUN_NEEDED(primary):
+        primary = _DIGITS.sub(_digit_run_weight, primary)
     return primary + "\u0000" + text
+
+
+_DIGIT_RUN_NEEDED = re.compile("[0-9]").search
 
 
 def compare(left: str | None, right: str | None) -> int:
