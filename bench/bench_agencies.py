@@ -6,8 +6,10 @@ Prints, for a generated database of 200 agencies and 2,000 people:
   by name in Persian order, each beside a baseline measured in the same run:
   the same page read with plain code-point order (what the Persian collation
   costs) - targets: filter or sort <= 20 ms;
-- the app's time from process start to its main window shown, beside a bare
-  PySide6 window started the same way - target: <= 2.5x the bare window.
+- the app's time from process start to its main window shown, and to the
+  window showing the register (the database layer loads behind the shown
+  window), beside a bare PySide6 window started the same way - target:
+  window shown <= 2.5x the bare window.
 
     python bench/bench_agencies.py [--runs N] [--starts N]
 """
@@ -138,17 +140,22 @@ def bench_start(path: Path, starts: int) -> None:
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return (time.perf_counter() - start) * 1000
 
-    # Warm the OS file cache once for both, then alternate them.
-    run(["-c", BARE_WINDOW])
-    run(["main.py", "--db", str(path), "--startup-probe"])
-    bare, app = [], []
+    window = ["main.py", "--db", str(path), "--startup-probe", "window"]
+    ready = ["main.py", "--db", str(path), "--startup-probe", "ready"]
+    # Warm the OS file cache once for each, then alternate them.
+    for args in (["-c", BARE_WINDOW], window, ready):
+        run(args)
+    bare, shown, filled = [], [], []
     for _ in range(starts):
         bare.append(run(["-c", BARE_WINDOW]))
-        app.append(run(["main.py", "--db", str(path), "--startup-probe"]))
-    bare_median, app_median = statistics.median(bare), statistics.median(app)
-    print(f"start to window: bare PySide6   median {bare_median:7.1f} ms  ({starts} runs)")
-    print(f"start to window: the app        median {app_median:7.1f} ms  ({starts} runs)")
-    print(f"app / bare                      {app_median / bare_median:.2f}x (target <= 2.5x)")
+        shown.append(run(window))
+        filled.append(run(ready))
+    base = statistics.median(bare)
+    print(f"start to window: bare PySide6        median {base:7.1f} ms  ({starts} runs)")
+    for label, times in (("the app, window shown", shown), ("the app, register shown", filled)):
+        median = statistics.median(times)
+        print(f"start to window: {label:20s} median {median:7.1f} ms  = {median / base:.2f}x bare")
+    print("target: window shown <= 2.5x bare")
 
 
 def main() -> None:

@@ -23,7 +23,6 @@ from sqlalchemy import (
     String,
     Text,
     func,
-    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -112,12 +111,10 @@ class Representation(Timestamped, Base):
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
         Index("ix_representation_agency_role", "agency_id", "role", "end_date"),
-        # At most one current holder of a role that has one holder (the PR manager).
-        Index(
-            "uq_representation_current_manager", "agency_id", unique=True,
-            sqlite_where=text("role = 'pr_manager' AND end_date IS NULL"),
-            postgresql_where=text("role = 'pr_manager' AND end_date IS NULL"),
-        ),
+        # The partial unique index uq_representation_current_manager (one
+        # current PR manager per agency) is made by migration 0001 only:
+        # declaring it here with postgresql_where makes SQLAlchemy import its
+        # PostgreSQL dialect at every start, even on SQLite.
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

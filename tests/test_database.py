@@ -95,6 +95,23 @@ def test_foreign_keys_are_enforced(database):
         assert session.scalar(select(func.count(Representation.id))) == 0
 
 
+def test_the_database_itself_refuses_a_second_current_pr_manager(database):
+    # Guards the rule even against a second PC writing at the same moment.
+    agency = AgencyService(database).add(AgencyDraft(name="اداره بهزیستی"))
+    insert = text(
+        "INSERT INTO representation (agency_id, person_id, role, title, start_date) "
+        "VALUES (:agency, :person, 'pr_manager', '', '2024-05-16')"
+    )
+    with database.transaction() as session:
+        first, second = Person(full_name="الف", search_text=""), Person(full_name="ب", search_text="")
+        session.add_all([first, second])
+        session.flush()
+        session.execute(insert, {"agency": agency.id, "person": first.id})
+    with pytest.raises(IntegrityError):
+        with database.transaction() as session:
+            session.execute(insert, {"agency": agency.id, "person": second.id})
+
+
 def test_reopening_keeps_the_data_and_makes_no_backup(tmp_path):
     path = tmp_path / "council.sqlite3"
     database = open_database(path)

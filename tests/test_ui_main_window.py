@@ -170,3 +170,19 @@ def test_the_demo_is_built_on_first_use_and_every_screen_is_rendered(tmp_path):
     pictures = sorted(out.glob("*.png"))
     assert [p.stem.split("-", 1)[1] for p in pictures] == [step.name for step in STEPS]
     assert all(p.stat().st_size > 5000 for p in pictures)
+
+
+def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, services, council):
+    services.agencies.add(AgencyDraft(name="شهرداری پردیس"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    # The frame: the sections' names, a waiting message, nothing to act on yet.
+    assert window.navigation.model().stringList() == ["دستگاه‌های عضو", "افراد"]
+    assert "در حال باز کردن" in window.current_section().text()
+    assert not window.new_agency_action.isEnabled()
+    window.attach(services)
+    assert council.name in window.windowTitle()
+    assert window.new_agency_action.isEnabled()
+    assert window.current_section() is window.agencies_view
+    assert window.agencies_view.model.rowCount() == 1

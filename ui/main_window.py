@@ -1,11 +1,19 @@
 """The main window: navigation, the sections, menus and the status bar.
 
 It only wires the views together; each section does its own work.
+
+The window can be shown before a database is open (``MainWindow()`` then
+``attach(services)``): the app shows its frame at once and fills it when the
+database layer has loaded, which is most of the start-up time. Sections are
+built the first time they are shown. This module therefore imports neither
+the sections nor the core at load time.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, QStringListModel
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QModelIndex, QPersistentModelIndex, QSize, QStringListModel
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,14 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.agencies import AgencyQuery
-from secretariat.people import PersonQuery
-from secretariat.text import format_int
 from ui import strings
-from ui.agencies_view import AgenciesView
-from ui.council_form import CouncilDialog
-from ui.people_view import PeopleView
-from ui.services import Services
+
+if TYPE_CHECKING:
+    from ui.agencies_view import AgenciesView
+    from ui.people_view import PeopleView
+    from ui.services import Services
 
 STATUS_MESSAGE_MS = 6000
 NAVIGATION_ROW_HEIGHT = 40
@@ -41,23 +47,22 @@ class _NavigationItems(QStyledItemDelegate):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    SECTION_TITLES = (strings.SECTION_AGENCIES, strings.SECTION_PEOPLE)
+
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self._services = services
-        self.agencies_view = AgenciesView(services)
-        self.people_view = PeopleView(services)
-        self._sections: list[tuple[str, QWidget]] = [
-            (strings.SECTION_AGENCIES, self.agencies_view),
-            (strings.SECTION_PEOPLE, self.people_view),
-        ]
+        self._services: Services | None = None
+        self._built: dict[int, QWidget] = {}
+        self.setWindowTitle(strings.APP_TITLE)
         self.stack = QStackedWidget()
-        for _title, view in self._sections:
-            self.stack.addWidget(view)
-            view.message.connect(self._show_message)
+        for _title in self.SECTION_TITLES:
+            waiting = QLabel(strings.OPENING_DATABASE)
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(waiting)
 
         self.navigation = QListView()
         self.navigation.setObjectName("navigation")
-        self.navigation.setModel(QStringListModel([title for title, _view in self._sections], self))
+        self.navigation.setModel(QStringListModel(list(self.SECTION_TITLES), self))
         self.navigation.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.navigation.setFixedWidth(190)
         self.navigation.setItemDelegate(_NavigationItems(self.navigation))
@@ -77,18 +82,54 @@ class MainWindow(QMainWindow):
         self.counts.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.counts)
         self._build_menus()
+        self._set_actions_enabled(False)
+        if services is not None:
+            self.attach(services)
 
+    def attach(self, services: Services) -> None:
+        """Show the council of ``services``: build the first section, the title and counts."""
+        self._services = services
         changes = services.changes
         changes.agency_changed.connect(self._update_counts)
         changes.person_changed.connect(self._update_counts)
         changes.council_changed.connect(self._update_title)
         self._update_title()
         self._update_counts()
+        self._set_actions_enabled(True)
         self.show_section(0)
 
     @property
     def services(self) -> Services:
+        assert self._services is not None, "attach() a database first"
         return self._services
+
+    @property
+    def agencies_view(self) -> AgenciesView:
+        return self._section(0)
+
+    @property
+    def people_view(self) -> PeopleView:
+        return self._section(1)
+
+    def _section(self, number: int) -> QWidget:
+        """The section's view, built the first time it is needed."""
+        view = self._built.get(number)
+        if view is None:
+            if number == 0:
+                from ui.agencies_view import AgenciesView
+
+                view = AgenciesView(self.services)
+            else:
+                from ui.people_view import PeopleView
+
+                view = PeopleView(self.services)
+            view.message.connect(self._show_message)
+            waiting = self.stack.widget(number)
+            self.stack.insertWidget(number, view)
+            self.stack.removeWidget(waiting)
+            waiting.deleteLater()
+            self._built[number] = view
+        return view
 
     # -- menus ------------------------------------------------------------------
 
@@ -101,7 +142,7 @@ class MainWindow(QMainWindow):
         council.addAction(self._action(strings.ACTION_QUIT, self.close, QKeySequence.StandardKey.Quit))
 
         view = bar.addMenu(strings.MENU_VIEW)
-        for number, (title, _widget) in enumerate(self._sections):
+        for number, title in enumerate(self.SECTION_TITLES):
             view.addAction(
                 self._action(title, lambda _=False, n=number: self.show_section(n), f"Ctrl+{number + 1}")
             )
@@ -115,7 +156,8 @@ class MainWindow(QMainWindow):
         )
         agencies.addAction(self.new_agency_action)
         people = bar.addMenu(strings.MENU_PEOPLE)
-        people.addAction(self._action(strings.ACTION_NEW_PERSON, self.new_person))
+        self.new_person_action = self._action(strings.ACTION_NEW_PERSON, self.new_person)
+        people.addAction(self.new_person_action)
 
     def _action(self, text: str, slot, shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
@@ -126,9 +168,15 @@ class MainWindow(QMainWindow):
 
     # -- sections ------------------------------------------------------------------
 
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.council_action, self.find_action, self.new_agency_action, self.new_person_action):
+            action.setEnabled(enabled)
+
     def show_section(self, number: int) -> None:
-        if not 0 <= number < len(self._sections):
+        if not 0 <= number < len(self.SECTION_TITLES):
             return
+        if self._services is not None:
+            self._section(number)
         self.stack.setCurrentIndex(number)
         index = self.navigation.model().index(number, 0)
         if self.navigation.currentIndex() != index:
@@ -151,6 +199,8 @@ class MainWindow(QMainWindow):
         self.people_view.add_person()
 
     def edit_council(self) -> None:
+        from ui.council_form import CouncilDialog
+
         record = self._services.council.get()
         if record is None:
             return
@@ -169,6 +219,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" ".join(parts))
 
     def _update_counts(self, _id: int = 0) -> None:
+        from secretariat.agencies import AgencyQuery
+        from secretariat.people import PersonQuery
+        from secretariat.text import format_int
+
         agencies = self._services.agencies.count(AgencyQuery())
         people = self._services.people.count(PersonQuery())
         self.counts.setText(

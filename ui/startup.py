@@ -49,7 +49,7 @@ def open_demo() -> Database:
         QGuiApplication.restoreOverrideCursor()
 
 
-def choose_database(*, demo_requested: bool, db_path: Path | None, probe: bool = False) -> Database:
+def choose_database(*, demo_requested: bool, db_path: str | Path | None, probe: bool = False) -> Database:
     """An open database that has a council, or ``StartupCancelled``."""
     if demo_requested:
         return _open_or_report(open_demo)

@@ -65,6 +65,7 @@ COUNCIL_QUORUM_COUNT_PLACEHOLDER = "تعداد اعضای لازم، مثلاً 
 # -- main window -----------------------------------------------------------------
 SECTION_AGENCIES = "دستگاه‌های عضو"
 SECTION_PEOPLE = "افراد"
+OPENING_DATABASE = "در حال باز کردن پایگاه داده..."
 MENU_COUNCIL = "شورا"
 MENU_VIEW = "نما"
 MENU_AGENCIES = "دستگاه‌ها"
