@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from enum import Enum
+from enum import StrEnum
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -22,7 +22,7 @@ from secretariat.roles import Role
 from secretariat.text import fold, normalize, normalize_line, search_terms
 
 
-class AgencyCategory(str, Enum):
+class AgencyCategory(StrEnum):
     GOVERNORATE = "governorate"
     DIRECTORATE = "directorate"
     ORGANIZATION = "organization"
@@ -110,7 +110,7 @@ class AgencyRow:
     active: bool
 
 
-class AgencySort(str, Enum):
+class AgencySort(StrEnum):
     NAME = "name"
     SHORT_NAME = "short_name"
     CATEGORY = "category"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from sqlalchemy import select
 
@@ -12,10 +12,10 @@ from db.models import Council
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
-from secretariat.text import normalize_line, parse_int, NumberFormatError
+from secretariat.text import NumberFormatError, normalize_line, parse_int
 
 
-class CouncilLevel(str, Enum):
+class CouncilLevel(StrEnum):
     COUNTY = "county"
     PROVINCE = "province"
 
@@ -24,7 +24,7 @@ class CouncilLevel(str, Enum):
         return {"county": "شهرستان", "province": "استان"}[self.value]
 
 
-class QuorumRule(str, Enum):
+class QuorumRule(StrEnum):
     MAJORITY = "majority"
     TWO_THIRDS = "two_thirds"
     FIXED = "fixed"
@@ -84,7 +84,7 @@ def validate(draft: CouncilDraft) -> tuple[validation.FieldErrors, dict]:
         "chair": normalize_line(draft.chair),
         "secretary": normalize_line(draft.secretary),
     }
-    errors.check("level", draft.level in {l.value for l in CouncilLevel}, "سطح شورا را انتخاب کنید.")
+    errors.check("level", draft.level in {level.value for level in CouncilLevel}, "سطح شورا را انتخاب کنید.")
     errors.check("quorum_rule", draft.quorum_rule in {q.value for q in QuorumRule}, "قاعده حد نصاب را انتخاب کنید.")
     values["level"] = draft.level
     values["quorum_rule"] = draft.quorum_rule

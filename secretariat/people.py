@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from sqlalchemy import func, select
 
@@ -104,7 +104,7 @@ class RepresentationRecord:
         return self.end_date is None
 
 
-class PersonSort(str, Enum):
+class PersonSort(StrEnum):
     NAME = "name"
     MOBILE = "mobile"
     EMAIL = "email"

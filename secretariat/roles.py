@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     PR_MANAGER = "pr_manager"
     DEPUTY = "deputy"
     EXPERT = "expert"
