@@ -14,7 +14,7 @@ from enum import StrEnum
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from db.models import Agency, Person, Representation
+from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Representation
 from secretariat import collation, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
@@ -207,11 +207,18 @@ class AgencyService:
             session.delete(agency)
 
     def is_referenced(self, agency_id: int, *, session=None) -> bool:
-        query = select(Representation.id).where(Representation.agency_id == agency_id).limit(1)
-        if session is not None:
-            return session.scalar(query) is not None
-        with self._db.reading() as reading:
-            return reading.scalar(query) is not None
+        """Does any record (a role, a meeting, a resolution) refer to the agency?"""
+        if session is None:
+            with self._db.reading() as reading:
+                return self.is_referenced(agency_id, session=reading)
+        references = (
+            select(Representation.id).where(Representation.agency_id == agency_id),
+            select(Meeting.id).where(Meeting.host_agency_id == agency_id),
+            select(Invitation.id).where(Invitation.agency_id == agency_id),
+            select(AgendaItem.id).where(AgendaItem.presenter_agency_id == agency_id),
+            select(Assignment.id).where(Assignment.agency_id == agency_id),
+        )
+        return any(session.scalar(query.limit(1)) is not None for query in references)
 
     def _checked(self, session, draft: AgencyDraft, *, agency_id: int | None) -> dict:
         errors, values = validate(draft)

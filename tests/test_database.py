@@ -248,28 +248,33 @@ def test_a_transaction_that_succeeds_is_saved_for_the_next_connection(tmp_path):
         assert connection.execute("SELECT full_name FROM person").fetchall() == [("مریم احمدی",)]
 
 
-def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path, monkeypatch):
-    # Only one revision exists yet, so pretend the code knows a newer head:
-    # the file at 0001 is then "older" and must be copied before upgrading.
+def test_an_older_database_is_backed_up_then_migrated(tmp_path):
+    # A database as the first release left it: schema 0001, with an agency.
+    from alembic import command
+
     path = tmp_path / "council.sqlite3"
-    first = open_database(path)
-    AgencyService(first).add(AgencyDraft(name="اداره بهزیستی"))
-    first.close()
+    engine = db_engine.make_engine(db_engine.sqlite_url(path))
+    config = schema._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text(
+            "INSERT INTO agency (name, name_key, short_name, category, parent_ministry, address, phones,"
+            " email, website, active, search_text) VALUES ('اداره بهزیستی', 'ادارهبهزیستی', '', 'other',"
+            " '', '', '', '', '', 1, '')"
+        ))
+    engine.dispose()
 
-    seen_at_upgrade = []
-
-    def fake_upgrade(engine):
-        seen_at_upgrade.extend(sorted(tmp_path.glob("council.before-upgrade-*.sqlite3")))
-        with engine.begin() as connection:
-            connection.execute(text("UPDATE alembic_version SET version_num = '0002'"))
-
-    monkeypatch.setattr(schema, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(schema, "known_revisions", lambda: {"0001", "0002"})
-    monkeypatch.setattr(schema, "upgrade", fake_upgrade)
     migrated = open_database(path)
+    with migrated.reading() as session:
+        assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
+        assert inspect(session.connection()).has_table("meeting")
+        assert session.scalar(select(Agency.name)) == "اداره بهزیستی"
     migrated.close()
 
-    assert len(seen_at_upgrade) == 1, "the backup must exist before the migration starts"
-    with closing(sqlite3.connect(seen_at_upgrade[0])) as backup:
+    backups = sorted(tmp_path.glob("council.before-upgrade-*.sqlite3"))
+    assert len(backups) == 1
+    with closing(sqlite3.connect(backups[0])) as backup:
         assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert backup.execute("SELECT name FROM agency").fetchall() == [("اداره بهزیستی",)]
+        assert not backup.execute("SELECT name FROM sqlite_master WHERE name = 'meeting'").fetchall()

@@ -8,9 +8,19 @@ connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - the app always passes one
     raise RuntimeError("migrations run through db.schema.upgrade(engine)")
 
+# Indexes that only migrations declare (see db/models/register.py), so that
+# autogenerate does not propose dropping them.
+MIGRATION_ONLY_INDEXES = {"uq_representation_current_manager"}
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    return not (type_ == "index" and name in MIGRATION_ONLY_INDEXES)
+
+
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
+    include_object=include_object,
     render_as_batch=True,  # SQLite alters tables by copying them
 )
 with context.begin_transaction():

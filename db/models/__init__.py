@@ -1,0 +1,37 @@
+"""The tables, as SQLAlchemy 2.x declarative models, one module per area.
+
+Persistence only: no business rules live here (see secretariat/).
+"""
+
+from db.models.base import Base, Timestamped
+from db.models.meetings import (
+    AgendaItem,
+    Amendment,
+    Assignment,
+    Attachment,
+    AttachmentContent,
+    Invitation,
+    Meeting,
+    Postponement,
+    Resolution,
+)
+from db.models.register import Agency, Council, MembershipDecree, Person, Representation
+
+__all__ = [
+    "Agency",
+    "AgendaItem",
+    "Amendment",
+    "Assignment",
+    "Attachment",
+    "AttachmentContent",
+    "Base",
+    "Council",
+    "Invitation",
+    "Meeting",
+    "MembershipDecree",
+    "Person",
+    "Postponement",
+    "Representation",
+    "Resolution",
+    "Timestamped",
+]

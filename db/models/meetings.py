@@ -1,0 +1,210 @@
+"""Meetings, from the plan to signed minutes: agenda, invitees and attendance,
+resolutions and their responsible agencies, amendments, postponements and
+attached files. Persistence only; the rules live in secretariat/meetings/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.models.base import Base, Timestamped
+
+
+class Meeting(Timestamped, Base):
+    __tablename__ = "meeting"
+    __table_args__ = (
+        Index("ix_meeting_date", "date"),
+        Index("ix_meeting_series_number", "series", "number"),
+        Index("ix_meeting_year", "jalali_year", "date"),
+        CheckConstraint("end_time IS NULL OR start_time IS NULL OR end_time > start_time", name="times_in_order"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # regular | extraordinary | general_assembly | working_group
+    series: Mapped[str] = mapped_column(String(20))  # the numbering sequence the kind belongs to
+    # The Nth meeting of its series and of its Jalali year; None while cancelled.
+    number: Mapped[int | None] = mapped_column(Integer)
+    year_number: Mapped[int | None] = mapped_column(Integer)
+    jalali_year: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    end_time: Mapped[dt.time | None] = mapped_column(Time)
+    host_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id", ondelete="RESTRICT"), index=True)
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    chair: Mapped[str] = mapped_column(String(200), default="")
+    occasion: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20))  # planned | postponed | held | finalized | cancelled
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    finalized_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    finalized_by: Mapped[str] = mapped_column(String(200), default="")
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+    invitations: Mapped[list[Invitation]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    resolutions: Mapped[list[Resolution]] = relationship(
+        back_populates="meeting", order_by="Resolution.number", cascade="all, delete-orphan"
+    )
+    postponements: Mapped[list[Postponement]] = relationship(
+        back_populates="meeting", order_by="Postponement.id", cascade="all, delete-orphan"
+    )
+
+
+class Postponement(Base):
+    """A planned meeting moved to another date, and why."""
+
+    __tablename__ = "meeting_postponement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    from_date: Mapped[dt.date] = mapped_column(Date)
+    to_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="postponements")
+
+
+class AgendaItem(Base):
+    """An item of the agenda (دستور کار), with its summary in the minutes."""
+
+    __tablename__ = "agenda_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    presenter_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id", ondelete="RESTRICT"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")  # what was said, for the minutes
+    reviews_open_resolutions: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda")
+
+
+class Invitation(Base):
+    """An invited member agency or guest, and whether they came."""
+
+    __tablename__ = "invitation"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "agency_id", name="uq_invitation_meeting_agency"),
+        CheckConstraint("agency_id IS NOT NULL OR guest_name <> ''", name="agency_or_guest"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id", ondelete="RESTRICT"), index=True)
+    guest_name: Mapped[str] = mapped_column(String(200), default="")
+    guest_title: Mapped[str] = mapped_column(String(200), default="")
+    guest_organization: Mapped[str] = mapped_column(String(200), default="")
+    attendance: Mapped[str] = mapped_column(String(20), default="unknown")  # unknown | present | late | absent | excused
+    attendee_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    substitute_name: Mapped[str] = mapped_column(String(200), default="")
+    excuse: Mapped[str] = mapped_column(Text, default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="invitations")
+
+
+class Resolution(Timestamped, Base):
+    """A resolution (مصوبه): «مقرر شد ...», with its deadline and responsible agencies."""
+
+    __tablename__ = "resolution"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "number", name="uq_resolution_meeting_number"),
+        Index("ix_resolution_due_date", "due_date"),
+        Index("ix_resolution_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    number: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_next_meeting: Mapped[bool] = mapped_column(Boolean, default=False)
+    priority: Mapped[str] = mapped_column(String(20), default="normal")  # normal | high | urgent
+    status: Mapped[str] = mapped_column(String(20), default="open")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="resolutions")
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="resolution", cascade="all, delete-orphan", order_by="Assignment.id"
+    )
+
+
+class Assignment(Base):
+    """An agency responsible for a resolution: the one lead, or a collaborator."""
+
+    __tablename__ = "assignment"
+    __table_args__ = (UniqueConstraint("resolution_id", "agency_id", name="uq_assignment_resolution_agency"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resolution_id: Mapped[int] = mapped_column(ForeignKey("resolution.id", ondelete="CASCADE"), index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # lead | collaborator
+
+    resolution: Mapped[Resolution] = relationship(back_populates="assignments")
+
+
+class Amendment(Base):
+    """A correction to finalized minutes, kept beside the original text."""
+
+    __tablename__ = "amendment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    resolution_id: Mapped[int | None] = mapped_column(ForeignKey("resolution.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(30))  # resolution_text | due_date | item_summary
+    original: Mapped[str] = mapped_column(Text)
+    amended: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Attachment(Base):
+    """A file the meeting keeps: the signed scan of the minutes, or another document.
+
+    The bytes live in ``attachment_content`` (copied in, never a link to a
+    file that can move), so listing attachments does not read them.
+    """
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # signed_minutes | document
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(String(300), default="")
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AttachmentContent(Base):
+    __tablename__ = "attachment_content"
+
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("attachment.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)

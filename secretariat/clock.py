@@ -1,0 +1,36 @@
+"""Times of day as people type and read them: «۱۰:۳۰»."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from secretariat.text import to_latin_digits, to_persian_digits
+
+_TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:٫.]\s*(\d{1,2}))?\s*$")
+
+
+class TimeFormatError(ValueError):
+    """A typed time that is not a time of day; the message is Persian."""
+
+
+def parse_time(text: str | None) -> dt.time | None:
+    """«۱۰:۳۰», «10.30», «9» -> a time; empty -> None."""
+    if text is None or not text.strip():
+        return None
+    match = _TIME.match(to_latin_digits(text))
+    if not match:
+        raise TimeFormatError(f"«{text.strip()}» ساعت نیست؛ به شکل ساعت:دقیقه بنویسید، مثلاً ۱۰:۳۰.")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23:
+        raise TimeFormatError(f"ساعت {to_persian_digits(hour)} وجود ندارد؛ ساعت باید بین ۰ و ۲۳ باشد.")
+    if minute > 59:
+        raise TimeFormatError(f"دقیقه {to_persian_digits(minute)} وجود ندارد؛ دقیقه باید بین ۰ و ۵۹ باشد.")
+    return dt.time(hour, minute)
+
+
+def format_time(value: dt.time | None, *, persian_digits: bool = True) -> str:
+    if value is None:
+        return ""
+    text = f"{value.hour:02d}:{value.minute:02d}"
+    return to_persian_digits(text) if persian_digits else text

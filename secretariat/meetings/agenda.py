@@ -1,0 +1,161 @@
+"""The agenda (دستور کار): ordered items, each with a presenter and notes.
+
+The first item of a new regular meeting can review the previous meetings'
+resolutions that are still open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from db.models import Agency, AgendaItem, Meeting, Resolution
+from secretariat import validation
+from secretariat.database import Database
+from secretariat.errors import NotFoundError, ValidationError
+from secretariat.meetings.kinds import display_code
+from secretariat.meetings.records import AgendaItemRecord
+from secretariat.meetings.store import agenda_records, get_meeting, require_minutes_editable
+from secretariat.text import normalize
+
+REVIEW_TITLE = "گزارش پیگیری مصوبات باز جلسات پیشین"
+# Resolutions still to be done: the follow-up statuses that are not closed.
+OPEN_RESOLUTION_STATUSES = ("open", "in_progress", "deferred")
+
+
+@dataclass(frozen=True)
+class AgendaItemDraft:
+    title: str
+    presenter_agency_id: int | None = None
+    notes: str = ""
+
+
+class AgendaService:
+    def __init__(self, database: Database):
+        self._db = database
+
+    def items(self, meeting_id: int) -> tuple[AgendaItemRecord, ...]:
+        with self._db.reading() as session:
+            return agenda_records(session, get_meeting(session, meeting_id))
+
+    def add(self, meeting_id: int, draft: AgendaItemDraft) -> AgendaItemRecord:
+        values = _validated(draft)
+        with self._db.transaction() as session:
+            meeting = get_meeting(session, meeting_id)
+            require_minutes_editable(meeting)
+            _check_presenter(session, values["presenter_agency_id"])
+            position = (session.scalar(
+                select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
+            ) or 0) + 1
+            item = AgendaItem(meeting_id=meeting_id, position=position, **values)
+            session.add(item)
+            session.flush()
+            session.refresh(meeting)
+            return _record_of(session, meeting, item.id)
+
+    def update(self, item_id: int, draft: AgendaItemDraft) -> AgendaItemRecord:
+        values = _validated(draft)
+        with self._db.transaction() as session:
+            item = _get(session, item_id)
+            require_minutes_editable(item.meeting)
+            _check_presenter(session, values["presenter_agency_id"])
+            for key, value in values.items():
+                setattr(item, key, value)
+            session.flush()
+            return _record_of(session, item.meeting, item.id)
+
+    def set_summary(self, item_id: int, summary: str) -> AgendaItemRecord:
+        """What was said on the item, for the minutes."""
+        with self._db.transaction() as session:
+            item = _get(session, item_id)
+            require_minutes_editable(item.meeting)
+            item.summary = normalize(summary)
+            session.flush()
+            return _record_of(session, item.meeting, item.id)
+
+    def remove(self, item_id: int) -> None:
+        with self._db.transaction() as session:
+            item = _get(session, item_id)
+            meeting = item.meeting
+            require_minutes_editable(meeting)
+            session.execute(
+                Resolution.__table__.update()
+                .where(Resolution.agenda_item_id == item.id)
+                .values(agenda_item_id=None)
+            )
+            meeting.agenda.remove(item)
+            session.flush()
+            _renumber_positions(meeting)
+
+    def move(self, item_id: int, steps: int) -> tuple[AgendaItemRecord, ...]:
+        """Move an item up (negative) or down (positive) the agenda."""
+        with self._db.transaction() as session:
+            item = _get(session, item_id)
+            meeting = item.meeting
+            require_minutes_editable(meeting)
+            items = list(meeting.agenda)
+            index = items.index(item)
+            target = max(0, min(len(items) - 1, index + steps))
+            items.insert(target, items.pop(index))
+            for position, each in enumerate(items, start=1):
+                each.position = position
+            session.flush()
+            session.refresh(meeting)
+            return agenda_records(session, meeting)
+
+    def add_open_resolutions_review(self, meeting_id: int) -> AgendaItemRecord:
+        """First item: the previous meetings' resolutions still open, for review."""
+        with self._db.transaction() as session:
+            meeting = get_meeting(session, meeting_id)
+            require_minutes_editable(meeting)
+            open_items = session.execute(
+                select(Resolution.code, Resolution.text)
+                .join(Meeting, Meeting.id == Resolution.meeting_id)
+                .where(
+                    Resolution.status.in_(OPEN_RESOLUTION_STATUSES),
+                    Meeting.date < meeting.date,
+                    Meeting.id != meeting.id,
+                )
+                .order_by(Meeting.date, Resolution.number)
+            ).all()
+            notes = "\n".join(f"{display_code(code)}: {text}" for code, text in open_items)
+            for each in meeting.agenda:
+                each.position += 1
+            item = AgendaItem(
+                meeting_id=meeting.id, position=1, title=REVIEW_TITLE, notes=notes,
+                reviews_open_resolutions=True,
+            )
+            session.add(item)
+            session.flush()
+            session.refresh(meeting)
+            return _record_of(session, meeting, item.id)
+
+
+def _validated(draft: AgendaItemDraft) -> dict:
+    errors = validation.FieldErrors()
+    title = validation.required(errors, "title", draft.title, "عنوان دستور کار را بنویسید.")
+    if errors:
+        raise ValidationError(errors)
+    return {"title": title, "presenter_agency_id": draft.presenter_agency_id, "notes": normalize(draft.notes)}
+
+
+def _check_presenter(session, agency_id: int | None) -> None:
+    if agency_id is not None and session.get(Agency, agency_id) is None:
+        raise ValidationError({"presenter_agency_id": "دستگاه ارائه‌دهنده در فهرست نیست."})
+
+
+def _get(session, item_id: int) -> AgendaItem:
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFoundError("این بند دستور کار در فهرست نیست.")
+    return item
+
+
+def _renumber_positions(meeting: Meeting) -> None:
+    for position, item in enumerate(meeting.agenda, start=1):
+        item.position = position
+
+
+def _record_of(session, meeting: Meeting, item_id: int) -> AgendaItemRecord:
+    return next(record for record in agenda_records(session, meeting) if record.id == item_id)

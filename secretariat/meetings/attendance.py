@@ -1,0 +1,199 @@
+"""Invitees and attendance (حضور و غیاب), and the quorum.
+
+Every active member agency is invited when a meeting is planned; invitees
+can be removed or added, and guests invited. Attendance is taken for the
+invited only: present (the agency's PR manager by default, or a
+substitute), late, absent, or excused with a reason. The quorum counts
+member agencies present or late against the council's rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from db.models import Agency, Council, Invitation, Person, Representation
+from secretariat import validation
+from secretariat.council import QuorumRule, quorum_required
+from secretariat.database import Database
+from secretariat.errors import DomainError, NotFoundError, ValidationError
+from secretariat.meetings.kinds import Attendance
+from secretariat.meetings.planning import mark_held
+from secretariat.meetings.records import InvitationRecord, Quorum
+from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
+from secretariat.roles import Role
+from secretariat.text import normalize, normalize_line
+
+
+@dataclass(frozen=True)
+class GuestDraft:
+    name: str
+    title: str = ""
+    organization: str = ""
+
+
+@dataclass(frozen=True)
+class AttendanceEntry:
+    """One line of the attendance sheet as filled in."""
+
+    invitation_id: int
+    attendance: str
+    attendee_person_id: int | None = None  # who came; None = the PR manager
+    substitute_name: str = ""  # someone not in the register
+    excuse: str = ""
+
+
+def quorum_of(council: Council | None, invitations: tuple[InvitationRecord, ...]) -> Quorum:
+    members = [i for i in invitations if not i.is_guest]
+    present = sum(1 for i in members if i.attendance.counts_as_present)
+    rule = QuorumRule(council.quorum_rule) if council else QuorumRule.MAJORITY
+    required = quorum_required(rule, len(members), council.quorum_count if council else None)
+    return Quorum(members=len(members), present=present, required=required)
+
+
+class AttendanceService:
+    def __init__(self, database: Database):
+        self._db = database
+
+    def invitations(self, meeting_id: int) -> tuple[InvitationRecord, ...]:
+        with self._db.reading() as session:
+            get_meeting(session, meeting_id)
+            return invitation_records(session, meeting_id)
+
+    def quorum(self, meeting_id: int) -> Quorum:
+        with self._db.reading() as session:
+            get_meeting(session, meeting_id)
+            council = session.scalar(select(Council).limit(1))
+            return quorum_of(council, invitation_records(session, meeting_id))
+
+    # -- who is invited ---------------------------------------------------------
+
+    def invite_agency(self, meeting_id: int, agency_id: int) -> InvitationRecord:
+        with self._db.transaction() as session:
+            meeting = get_meeting(session, meeting_id)
+            require_minutes_editable(meeting)
+            agency = session.get(Agency, agency_id)
+            if agency is None:
+                raise NotFoundError("این دستگاه در فهرست نیست.")
+            exists = session.scalar(
+                select(Invitation.id).where(Invitation.meeting_id == meeting_id, Invitation.agency_id == agency_id)
+            )
+            if exists is not None:
+                raise DomainError(f"«{agency.name}» از پیش به این جلسه دعوت شده است.")
+            invitation = Invitation(meeting_id=meeting_id, agency_id=agency_id)
+            session.add(invitation)
+            session.flush()
+            return _record(session, meeting_id, invitation.id)
+
+    def invite_guest(self, meeting_id: int, draft: GuestDraft) -> InvitationRecord:
+        errors = validation.FieldErrors()
+        name = validation.required(errors, "name", draft.name, "نام مهمان را بنویسید.")
+        if errors:
+            raise ValidationError(errors)
+        with self._db.transaction() as session:
+            require_minutes_editable(get_meeting(session, meeting_id))
+            invitation = Invitation(
+                meeting_id=meeting_id, guest_name=name, guest_title=normalize_line(draft.title),
+                guest_organization=normalize_line(draft.organization),
+            )
+            session.add(invitation)
+            session.flush()
+            return _record(session, meeting_id, invitation.id)
+
+    def uninvite(self, invitation_id: int) -> None:
+        with self._db.transaction() as session:
+            invitation = _get(session, invitation_id)
+            require_minutes_editable(invitation.meeting)
+            if Attendance(invitation.attendance).counts_as_present:
+                raise DomainError("حضور این دعوت‌شده ثبت شده است؛ نخست حضور را پاک کنید.")
+            session.delete(invitation)
+
+    # -- attendance ---------------------------------------------------------------------
+
+    def record(self, meeting_id: int, entries: list[AttendanceEntry]) -> tuple[InvitationRecord, ...]:
+        """Save the attendance sheet (all lines or none); the meeting is then held."""
+        with self._db.transaction() as session:
+            meeting = get_meeting(session, meeting_id)
+            require_minutes_editable(meeting)
+            mark_held(session, meeting)
+            for entry in entries:
+                invitation = session.get(Invitation, entry.invitation_id)
+                if invitation is None or invitation.meeting_id != meeting_id:
+                    raise DomainError("این دستگاه یا مهمان به این جلسه دعوت نشده است؛ نخست آن را دعوت کنید.")
+                _apply(session, invitation, entry)
+            session.flush()
+            return invitation_records(session, meeting_id)
+
+    def record_agency(
+        self, meeting_id: int, agency_id: int, attendance: str, *,
+        person_id: int | None = None, substitute_name: str = "", excuse: str = "",
+    ) -> InvitationRecord:
+        """One agency's attendance (the command line's way)."""
+        with self._db.reading() as session:
+            invitation_id = session.scalar(
+                select(Invitation.id).where(Invitation.meeting_id == meeting_id, Invitation.agency_id == agency_id)
+            )
+            name = session.scalar(select(Agency.name).where(Agency.id == agency_id))
+        if invitation_id is None:
+            raise DomainError(f"«{name or agency_id}» به این جلسه دعوت نشده است؛ نخست آن را دعوت کنید.")
+        records = self.record(meeting_id, [AttendanceEntry(
+            invitation_id, attendance, attendee_person_id=person_id, substitute_name=substitute_name, excuse=excuse,
+        )])
+        return next(r for r in records if r.id == invitation_id)
+
+    def default_attendee(self, agency_id: int) -> tuple[int, str] | None:
+        """The agency's current PR manager (id, name): who comes unless told otherwise."""
+        with self._db.reading() as session:
+            row = session.execute(_pr_manager(agency_id)).first()
+            return (row[0], row[1]) if row else None
+
+
+def _apply(session, invitation: Invitation, entry: AttendanceEntry) -> None:
+    try:
+        attendance = Attendance(entry.attendance)
+    except ValueError as error:
+        raise ValidationError({"attendance": "وضعیت حضور را از فهرست انتخاب کنید."}) from error
+    excuse = normalize(entry.excuse)
+    if attendance is Attendance.EXCUSED and not excuse:
+        raise ValidationError({"excuse": "برای غیبت موجه، دلیل آن را بنویسید."})
+    invitation.attendance = attendance.value
+    invitation.excuse = excuse if attendance is Attendance.EXCUSED else ""
+    invitation.attendee_person_id = None
+    invitation.substitute_name = ""
+    if not attendance.counts_as_present or invitation.agency_id is None:
+        return
+    substitute = normalize_line(entry.substitute_name)
+    if substitute:
+        invitation.substitute_name = substitute
+    elif entry.attendee_person_id is not None:
+        if session.get(Person, entry.attendee_person_id) is None:
+            raise NotFoundError("این شخص در فهرست نیست.")
+        invitation.attendee_person_id = entry.attendee_person_id
+    else:
+        manager = session.execute(_pr_manager(invitation.agency_id)).first()
+        invitation.attendee_person_id = manager[0] if manager else None
+
+
+def _pr_manager(agency_id: int):
+    return (
+        select(Person.id, Person.full_name)
+        .join(Representation, Representation.person_id == Person.id)
+        .where(
+            Representation.agency_id == agency_id,
+            Representation.role == Role.PR_MANAGER.value,
+            Representation.end_date.is_(None),
+        )
+    )
+
+
+def _get(session, invitation_id: int) -> Invitation:
+    invitation = session.get(Invitation, invitation_id)
+    if invitation is None:
+        raise NotFoundError("این دعوت‌شده در فهرست نیست.")
+    return invitation
+
+
+def _record(session, meeting_id: int, invitation_id: int) -> InvitationRecord:
+    return next(r for r in invitation_records(session, meeting_id) if r.id == invitation_id)
+
