@@ -46,41 +46,12 @@ _SORT_BY_COLUMN = {
 
 class AgencyTableModel(PagedTableModel):
     def __init__(self, agencies: AgencyService, parent=None):
-        super().__init__(strings.AGENCY_COLUMNS, parent)
-        self._agencies = agencies
-        self._query = AgencyQuery()
-        self.reload()
+        super().__init__(strings.AGENCY_COLUMNS, agencies, AgencyQuery(), _SORT_BY_COLUMN, parent)
 
-    @property
-    def query(self) -> AgencyQuery:
-        return self._query
-
-    def set_search(self, text: str) -> None:
-        self._set_query(replace(self._query, search=text))
+    agency_id = PagedTableModel.item_id
 
     def set_include_inactive(self, include: bool) -> None:
         self._set_query(replace(self._query, include_inactive=include))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        sort = _SORT_BY_COLUMN.get(column)
-        if sort is None:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self._set_query(replace(self._query, sort=sort, descending=descending))
-
-    def agency_id(self, row: int) -> int:
-        return self.row_object(row).id
-
-    def _set_query(self, query: AgencyQuery) -> None:
-        if query != self._query:
-            self._query = query
-            self.reload()
-
-    def _count(self) -> int:
-        return self._agencies.count(self._query)
-
-    def _fetch(self, offset: int, limit: int) -> list[AgencyRow]:
-        return self._agencies.page(self._query, offset=offset, limit=limit)
 
     def _cell(self, row: AgencyRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -7,46 +7,84 @@ service's business: the model only passes the query on and reloads.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ui.model_index import ROOT, Index
 
 
+class PagedService(Protocol):
+    """What a core service offers for a paged list (``AgencyService``, ``PeopleService``)."""
+
+    def count(self, query: Any) -> int: ...
+
+    def page(self, query: Any, *, offset: int, limit: int | None) -> list[Any]: ...
+
+
 class PagedTableModel(QAbstractTableModel):
-    """Subclasses give the headers and ``_count``, ``_fetch``, ``_row_id``, ``_cell``."""
+    """Rows of ``service.page(query)``; ``service.count(query)`` of them in all.
+
+    The query is a frozen dataclass. ``set_search`` needs a ``search`` field;
+    ``sort_by_column`` gives the ``sort`` of each sortable column (then the
+    query needs ``sort`` and ``descending``). Subclasses give the headers and
+    ``_cell``.
+    """
 
     PAGE_SIZE = 100
 
-    def __init__(self, headers: Sequence[str], parent=None):
+    def __init__(
+        self,
+        headers: Sequence[str],
+        service: PagedService,
+        query: Any,
+        sort_by_column: Mapping[int, Any],
+        parent=None,
+    ):
         super().__init__(parent)
         self._headers = tuple(headers)
+        self._service = service
+        self._query = query
+        self._sort_by_column = sort_by_column
         self._rows: list[Any] = []
         self._total = 0
+        self.reload()
 
     # -- for subclasses ----------------------------------------------------
-
-    def _count(self) -> int:
-        raise NotImplementedError
-
-    def _fetch(self, offset: int, limit: int) -> list[Any]:
-        raise NotImplementedError
-
-    def _row_id(self, row: Any) -> int:
-        return row.id
 
     def _cell(self, row: Any, column: int, role: int) -> Any:
         raise NotImplementedError
 
+    def _set_query(self, query: Any) -> None:
+        if query != self._query:
+            self._query = query
+            self.reload()
+
     # -- public ---------------------------------------------------------------
+
+    @property
+    def query(self) -> Any:
+        return self._query
+
+    def is_sortable(self, column: int) -> bool:
+        return column in self._sort_by_column
+
+    def set_search(self, text: str) -> None:
+        self._set_query(replace(self._query, search=text))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sort = self._sort_by_column.get(column)
+        if sort is None:
+            return
+        self._set_query(replace(self._query, sort=sort, descending=order == Qt.SortOrder.DescendingOrder))
 
     def reload(self) -> None:
         """Query again, keeping as many rows loaded as before (scroll position)."""
         self.beginResetModel()
         keep = max(self.PAGE_SIZE, len(self._rows))
-        self._total = self._count()
+        self._total = self._service.count(self._query)
         self._rows = self._fetch(0, keep) if self._total else []
         self.endResetModel()
 
@@ -57,10 +95,13 @@ class PagedTableModel(QAbstractTableModel):
     def row_object(self, row: int) -> Any:
         return self._rows[row]
 
+    def item_id(self, row: int) -> int:
+        return self._rows[row].id
+
     def row_of(self, item_id: int) -> int | None:
         """The row of a loaded item, or None."""
         for number, row in enumerate(self._rows):
-            if self._row_id(row) == item_id:
+            if row.id == item_id:
                 return number
         return None
 
@@ -99,3 +140,6 @@ class PagedTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
         self._rows.extend(batch)
         self.endInsertRows()
+
+    def _fetch(self, offset: int, limit: int) -> list[Any]:
+        return self._service.page(self._query, offset=offset, limit=limit)

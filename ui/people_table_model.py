@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
@@ -31,41 +30,9 @@ _SORT_BY_COLUMN = {
 
 class PeopleTableModel(PagedTableModel):
     def __init__(self, people: PeopleService, parent=None):
-        super().__init__(strings.PEOPLE_COLUMNS, parent)
-        self._people = people
-        self._query = PersonQuery()
-        self.reload()
+        super().__init__(strings.PEOPLE_COLUMNS, people, PersonQuery(), _SORT_BY_COLUMN, parent)
 
-    @property
-    def query(self) -> PersonQuery:
-        return self._query
-
-    @staticmethod
-    def is_sortable(column: int) -> bool:
-        return column in _SORT_BY_COLUMN
-
-    def set_search(self, text: str) -> None:
-        self._set_query(replace(self._query, search=text))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        sort = _SORT_BY_COLUMN.get(column)
-        if sort is None:
-            return
-        self._set_query(replace(self._query, sort=sort, descending=order == Qt.SortOrder.DescendingOrder))
-
-    def person_id(self, row: int) -> int:
-        return self.row_object(row).id
-
-    def _set_query(self, query: PersonQuery) -> None:
-        if query != self._query:
-            self._query = query
-            self.reload()
-
-    def _count(self) -> int:
-        return self._people.count(self._query)
-
-    def _fetch(self, offset: int, limit: int) -> list[PersonRow]:
-        return self._people.page(self._query, offset=offset, limit=limit)
+    person_id = PagedTableModel.item_id
 
     def _cell(self, row: PersonRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
