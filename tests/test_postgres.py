@@ -68,3 +68,33 @@ def test_a_newer_schema_is_refused(pg_database):
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(DatabaseOpenError, match="تازه‌تر"):
         open_database(URL)
+
+
+def test_a_meeting_goes_from_plan_to_signed_minutes(pg_database, tmp_path):
+    from secretariat.agencies import AgencyDraft, AgencyService
+    from secretariat.council import CouncilDraft, CouncilService
+    from secretariat.meetings.attachments import AttachmentService
+    from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
+    from secretariat.meetings.minutes import MinutesService, ResolutionDraft
+    from secretariat.meetings.planning import MeetingDraft, MeetingService
+
+    CouncilService(pg_database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
+    lead = AgencyService(pg_database).add(AgencyDraft(name="فرمانداری پردیس"))
+    other = AgencyService(pg_database).add(AgencyDraft(name="شهرداری پردیس"))
+    meetings = MeetingService(pg_database)
+    meeting = meetings.plan(MeetingDraft(date="1404/02/27", start_time="۱۰:۰۰", host_agency_id=lead.id)).meeting
+    attendance = AttendanceService(pg_database)
+    attendance.record(meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)])
+    minutes = MinutesService(pg_database)
+    resolution = minutes.add_resolution(
+        meeting.id, ResolutionDraft("مقرر شد گزارش ماهانه ارسال شود.", lead.id, (other.id,), due_date="1404/03/31")
+    )
+    minutes.finalize(meeting.id, by="دبیر شورا")
+    scan = tmp_path / "signed.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed minutes")
+    attached = AttachmentService(pg_database).attach(meeting.id, scan, signed_minutes=True)
+    detail = meetings.detail(meeting.id)
+    assert detail.meeting.title == "نخستین جلسه" and detail.meeting.signed
+    assert detail.quorum.met and detail.resolutions[0].code == resolution.code == "1404-01-01"
+    assert AttachmentService(pg_database).content(attached.id) == scan.read_bytes()
+    assert [row.title for row in meetings.month(1404, 2)] == ["نخستین جلسه"]
