@@ -105,7 +105,10 @@ class AgendaService:
             return agenda_records(session, meeting)
 
     def add_open_resolutions_review(self, meeting_id: int) -> AgendaItemRecord:
-        """First item: the previous meetings' resolutions still open, for review."""
+        """First item: the previous meetings' resolutions still open, for review.
+
+        A meeting has one such item; asking again refreshes its list.
+        """
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
             require_minutes_editable(meeting)
@@ -120,13 +123,18 @@ class AgendaService:
                 .order_by(Meeting.date, Resolution.number)
             ).all()
             notes = "\n".join(f"{display_code(code)}: {text}" for code, text in open_items)
-            for each in meeting.agenda:
-                each.position += 1
-            item = AgendaItem(
-                meeting_id=meeting.id, position=1, title=REVIEW_TITLE, notes=notes,
-                reviews_open_resolutions=True,
-            )
-            session.add(item)
+            item = next((each for each in meeting.agenda if each.reviews_open_resolutions), None)
+            if item is not None:
+                # Asked again: bring the list up to date rather than add a second item.
+                item.notes = notes
+            else:
+                for each in meeting.agenda:
+                    each.position += 1
+                item = AgendaItem(
+                    meeting_id=meeting.id, position=1, title=REVIEW_TITLE, notes=notes,
+                    reviews_open_resolutions=True,
+                )
+                session.add(item)
             session.flush()
             session.refresh(meeting)
             return _record_of(session, meeting, item.id)

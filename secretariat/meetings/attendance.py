@@ -9,9 +9,10 @@ member agencies present or late against the council's rule.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from db.models import Agency, Council, Invitation, Person, Representation
 from secretariat import validation
@@ -131,6 +132,7 @@ class AttendanceService:
     ) -> InvitationRecord:
         """One agency's attendance (the command line's way)."""
         with self._db.reading() as session:
+            get_meeting(session, meeting_id)  # an unknown meeting is not "not invited"
             invitation_id = session.scalar(
                 select(Invitation.id).where(Invitation.meeting_id == meeting_id, Invitation.agency_id == agency_id)
             )
@@ -142,10 +144,14 @@ class AttendanceService:
         )])
         return next(r for r in records if r.id == invitation_id)
 
-    def default_attendee(self, agency_id: int) -> tuple[int, str] | None:
-        """The agency's current PR manager (id, name): who comes unless told otherwise."""
+    def default_attendee(self, agency_id: int, on: dt.date | None = None) -> tuple[int, str] | None:
+        """The agency's PR manager (id, name) on the meeting's day ``on`` (default:
+        the current one): who comes unless told otherwise."""
         with self._db.reading() as session:
-            row = session.execute(_pr_manager(agency_id)).first()
+            if on is not None:
+                row = _pr_manager_on(session, agency_id, on)
+            else:
+                row = session.execute(_pr_manager(agency_id)).first()
             return (row[0], row[1]) if row else None
 
 
@@ -171,8 +177,27 @@ def _apply(session, invitation: Invitation, entry: AttendanceEntry) -> None:
             raise NotFoundError("این شخص در فهرست نیست.")
         invitation.attendee_person_id = entry.attendee_person_id
     else:
-        manager = session.execute(_pr_manager(invitation.agency_id)).first()
+        manager = _pr_manager_on(session, invitation.agency_id, invitation.meeting.date)
         invitation.attendee_person_id = manager[0] if manager else None
+
+
+def _pr_manager_on(session, agency_id: int, day: dt.date):
+    """Who was the agency's PR manager on ``day`` (the newly appointed one on
+    the day of a change); if the register has nobody for that day, the
+    current one."""
+    held = session.execute(
+        select(Person.id, Person.full_name)
+        .join(Representation, Representation.person_id == Person.id)
+        .where(
+            Representation.agency_id == agency_id,
+            Representation.role == Role.PR_MANAGER.value,
+            Representation.start_date <= day,
+            or_(Representation.end_date.is_(None), Representation.end_date >= day),
+        )
+        .order_by(Representation.start_date.desc(), Representation.id.desc())
+        .limit(1)
+    ).first()
+    return held or session.execute(_pr_manager(agency_id)).first()
 
 
 def _pr_manager(agency_id: int):

@@ -128,5 +128,14 @@ def resolution_code(jalali_year: int, meeting_number: int, series: str, resoluti
     return f"{jalali_year}-{prefix}{meeting_number:02d}-{resolution_number:02d}"
 
 
+LRI, PDI = "\u2066", "\u2069"
+
+
 def display_code(code: str) -> str:
-    return to_persian_digits(code)
+    """The code in Persian digits, isolated left-to-right.
+
+    In a right-to-left line the bidi algorithm reorders Persian digits
+    around a hyphen («۱۴۰۴-۰۷-۰۳» would read ۰۳-۰۷-۱۴۰۴); the isolate keeps
+    the code in its order on screen and on paper.
+    """
+    return f"{LRI}{to_persian_digits(code)}{PDI}"

@@ -54,6 +54,8 @@ def validate_resolution(draft: ResolutionDraft, meeting_date: dt.date | None = N
         errors.check("due_date", not (draft.due_date or "").strip(), "مهلت یا تاریخ است یا «تا جلسه بعد»، نه هر دو.")
     else:
         due = validation.jalali_date(errors, "due_date", draft.due_date)
+        if due is None and "due_date" not in errors:
+            errors.check("due_date", False, "مهلت را بنویسید یا «تا جلسه بعد» را برگزینید.")
         if due is not None and meeting_date is not None:
             errors.check(
                 "due_date", due >= meeting_date,
@@ -171,6 +173,9 @@ class MinutesService:
         author = validation.required(errors, "author", author, "نام ثبت‌کننده اصلاحیه را بنویسید.")
         if text is None and due_date is None:
             errors.check("text", False, "متن تازه یا مهلت تازه را بنویسید.")
+        if text is not None and due_date is not None:
+            # One amendment corrects one thing; taking both would drop the deadline silently.
+            errors.check("due_date", False, "هر اصلاحیه یک چیز را اصلاح می‌کند: متن یا مهلت، نه هر دو.")
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:

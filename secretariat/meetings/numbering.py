@@ -19,6 +19,22 @@ _FROZEN = [MeetingStatus.HELD.value, MeetingStatus.FINALIZED.value]
 _UPCOMING = [MeetingStatus.PLANNED.value, MeetingStatus.POSTPONED.value]
 
 
+def hold(session: Session, meeting: Meeting) -> None:
+    """Freeze ``meeting`` as held with the numbers after the last held ones.
+
+    Held meetings run on without gaps, even when an earlier-dated meeting is
+    still only planned: that one follows, like every planned meeting.
+    """
+    frozen = (Meeting.series == meeting.series, Meeting.status.in_(_FROZEN), Meeting.id != meeting.id)
+    meeting.number = (session.scalar(select(func.max(Meeting.number)).where(*frozen)) or 0) + 1
+    meeting.year_number = (session.scalar(
+        select(func.max(Meeting.year_number)).where(*frozen, Meeting.jalali_year == meeting.jalali_year)
+    ) or 0) + 1
+    meeting.status = MeetingStatus.HELD.value
+    session.flush()
+    renumber(session, meeting.series)
+
+
 def renumber(session: Session, series: str) -> None:
     """Number the series' upcoming meetings after its held ones, by date."""
     last = session.scalar(

@@ -19,6 +19,7 @@ from secretariat import jalali, validation
 from secretariat.clock import TimeFormatError, parse_time
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
+from secretariat.meetings import numbering
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
 from secretariat.meetings.numbering import renumber
 from secretariat.meetings.records import MeetingDetail, MeetingRecord, MeetingRow
@@ -156,8 +157,8 @@ class MeetingService:
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
             require_upcoming(meeting, "به تعویق انداخت")
-            if date == meeting.date:
-                raise ValidationError({"date": "تاریخ تازه با تاریخ فعلی جلسه یکی است."})
+            if date <= meeting.date:
+                raise ValidationError({"date": f"تاریخ تازه باید پس از تاریخ فعلی جلسه ({jalali.format_short(meeting.date)}) باشد."})
             values = _values_of(meeting) | {"date": date}
             warnings = _warnings(session, values, meeting.id)
             session.add(Postponement(
@@ -278,11 +279,7 @@ def mark_held(session: Session, meeting: Meeting) -> None:
         raise DomainError(
             f"جلسه در {jalali.format_long(meeting.date)} برگزار می‌شود؛ حضور و غیاب و صورتجلسه پس از برگزاری ثبت می‌شود."
         )
-    # Number it first among the upcoming ones of its series, then freeze it.
-    renumber(session, meeting.series)
-    meeting.status = MeetingStatus.HELD.value
-    session.flush()
-    renumber(session, meeting.series)
+    numbering.hold(session, meeting)
 
 
 def _check_host(session: Session, host_agency_id: int | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Agency, Amendment, Attachment, Invitation, Meeting, Person, Resolution
+from db.models import Agency, Amendment, Assignment, Attachment, Invitation, Meeting, Person, Resolution
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus, Priority
 from secretariat.meetings.records import (
@@ -111,14 +111,19 @@ def amendment_record(amendment: Amendment) -> AmendmentRecord:
 
 
 def resolution_records(session: Session, resolutions: list[Resolution]) -> tuple[ResolutionRecord, ...]:
-    names = agency_names(session, {a.agency_id for r in resolutions for a in r.assignments})
     ids = [r.id for r in resolutions]
+    # One query for all the assignments, not one per resolution (a large
+    # meeting's 25 resolutions were 25 lazy loads, most of its detail's time).
+    assignments: dict[int, list[Assignment]] = {}
     amendments: dict[int, list[AmendmentRecord]] = {}
     if ids:
+        for assignment in session.scalars(select(Assignment).where(Assignment.resolution_id.in_(ids))):
+            assignments.setdefault(assignment.resolution_id, []).append(assignment)
         for amendment in session.scalars(
             select(Amendment).where(Amendment.resolution_id.in_(ids)).order_by(Amendment.id)
         ):
             amendments.setdefault(amendment.resolution_id, []).append(amendment_record(amendment))
+    names = agency_names(session, {a.agency_id for each in assignments.values() for a in each})
     return tuple(
         ResolutionRecord(
             id=r.id, meeting_id=r.meeting_id, agenda_item_id=r.agenda_item_id, number=r.number, code=r.code,
@@ -126,7 +131,7 @@ def resolution_records(session: Session, resolutions: list[Resolution]) -> tuple
             priority=Priority(r.priority), status=r.status,
             assignments=tuple(
                 AssignmentRecord(a.agency_id, names.get(a.agency_id, ""), AssignmentRole(a.role))
-                for a in sorted(r.assignments, key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id))
+                for a in sorted(assignments.get(r.id, ()), key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id))
             ),
             amendments=tuple(amendments.get(r.id, ())),
         )
