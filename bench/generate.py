@@ -1,13 +1,15 @@
 """Generate a council database at the scale of DESIGN.md.
 
 A province over 20 years: 200 agencies and 2,000 people, with PR managers
-changing every few years (so most agencies have a history). The data is
-deterministic (seeded) so runs compare. Written in one transaction through
-the models, with the folded and normalised text computed by the core exactly
-as the services do, because 4,000 one-row transactions would measure fsync,
-not the app.
+changing every few years (so most agencies have a history), and 1,000
+meetings with their attendance and 30,000 resolutions (see
+``generate_meetings``). The data is deterministic (seeded) so runs compare.
+Written in one transaction through the models, with the folded and
+normalised text computed by the core exactly as the services do, because
+hundreds of thousands of one-row transactions would measure fsync, not the
+app.
 
-    python bench/generate.py PATH [--agencies N] [--people N]
+    python bench/generate.py PATH [--agencies N] [--people N] [--meetings N] [--resolutions N]
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.generate_meetings import generate_meetings  # noqa: E402
 from db.models import Agency, Council, Person, Representation  # noqa: E402
 from secretariat.agencies import AgencyCategory  # noqa: E402
 from secretariat.database import open_database  # noqa: E402
@@ -42,8 +45,10 @@ LAST = ["احمدی", "کریمی", "موسوی", "رحیمی", "نوروزی", 
         "اصفهانی", "تقوی", "ولی‌زاده", "ذوالفقاری", "شجاعی", "اسدی", "پورابراهیم", "گودرزی", "چگینی", "ژیان"]
 
 
-def generate(path: Path, *, agencies: int = 200, people: int = 2000, seed: int = 1405) -> None:
+def generate(path: Path, *, agencies: int = 200, people: int = 2000, meetings: int = 1000,
+             resolutions: int = 30000, seed: int = 1405) -> None:
     rng = random.Random(seed)
+    today = dt.date.today()
     database = open_database(path)
     names: set[str] = set()
     categories = list(AgencyCategory)
@@ -77,14 +82,16 @@ def generate(path: Path, *, agencies: int = 200, people: int = 2000, seed: int =
         # plus deputies and experts, until every person has held a role.
         pool = iter(rng.sample(person_rows, len(person_rows)))
         start0 = dt.date(2006, 3, 21)
+        managers: dict[int, list[tuple[dt.date, dt.date | None, int]]] = {}
         for agency in agency_rows:
             start = start0 + dt.timedelta(days=rng.randrange(400))
             while True:
                 person = next(pool, None) or rng.choice(person_rows)
                 end = start + dt.timedelta(days=rng.randrange(700, 2200))
-                current = end > dt.date.today()
+                current = end > today
                 session.add(Representation(agency_id=agency.id, person_id=person.id, role=Role.PR_MANAGER.value,
                                            title="", start_date=start, end_date=None if current else end))
+                managers.setdefault(agency.id, []).append((start, None if current else end, person.id))
                 if current:
                     break
                 start = end
@@ -94,6 +101,13 @@ def generate(path: Path, *, agencies: int = 200, people: int = 2000, seed: int =
                 role=rng.choice([Role.DEPUTY.value, Role.EXPERT.value]), title="",
                 start_date=dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000)),
             ))
+        if meetings:
+            session.flush()
+            generate_meetings(
+                session, rng, agency_ids=[a.id for a in agency_rows],
+                active_ids=[a.id for a in agency_rows if a.active], managers=managers,
+                meetings=meetings, resolutions=resolutions, today=today,
+            )
     database.close()
 
 
@@ -102,11 +116,15 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--agencies", type=int, default=200)
     parser.add_argument("--people", type=int, default=2000)
+    parser.add_argument("--meetings", type=int, default=1000)
+    parser.add_argument("--resolutions", type=int, default=30000)
     args = parser.parse_args()
     if args.path.exists():
         parser.error(f"{args.path} exists; the generator writes a new database")
-    generate(args.path, agencies=args.agencies, people=args.people)
-    print(f"generated {args.path}: {args.agencies} agencies, {args.people} people")
+    generate(args.path, agencies=args.agencies, people=args.people, meetings=args.meetings,
+             resolutions=args.resolutions)
+    print(f"generated {args.path}: {args.agencies} agencies, {args.people} people, "
+          f"{args.meetings} meetings, {args.resolutions} resolutions")
 
 
 if __name__ == "__main__":

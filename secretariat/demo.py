@@ -4,17 +4,20 @@ Built in code through the same services a user goes through, so the demo
 obeys every rule. Some names are typed with Arabic ي and ك, as people really
 type them on Windows; the services store them in Persian letters. The world
 is that of the reference news reports: a county PR coordination council,
-its governorate, its departments, banks and university.
+its governorate, its departments, banks and university; its meetings are in
+``demo_meetings``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from secretariat.agencies import AgencyDraft, AgencyService
 from secretariat.council import CouncilDraft, CouncilService
 from secretariat.database import Database, open_database
+from secretariat.demo_meetings import build_meetings
 from secretariat.people import AppointmentDraft, DecreeDraft, PeopleService, PersonDraft
 from secretariat.roles import Role
 
@@ -138,8 +141,9 @@ STAFF = (
 )
 
 
-def build_demo(database: Database) -> None:
-    """Fill an empty database with the demo council."""
+def build_demo(database: Database, *, today: dt.date | None = None) -> None:
+    """Fill an empty database with the demo council: its register, then a
+    year and a half of meetings ending around ``today``."""
     CouncilService(database).create(COUNCIL, is_demo=True)
     agencies = AgencyService(database)
     people = PeopleService(database)
@@ -164,13 +168,15 @@ def build_demo(database: Database) -> None:
                 representation_id=representation.id, number=f"{start[:4]}/{1000 + index * 37}",
                 issued_on=start, issued_by=ISSUER, term_end=f"{int(start[:4]) + 3}{start[4:]}",
             ))
-        if not item.active:
-            agencies.set_active(agency.id, False)
     for short_name, name, role, start in STAFF:
         person = people.add(PersonDraft(full_name=name))
+        person_ids[name] = person.id
         people.appoint(AppointmentDraft(
             agency_id=agency_ids[short_name], person_id=person.id, role=role.value, start_date=start,
         ))
+    # The inactive agencies attended the earlier meetings and left the council later.
+    leaving = tuple(item.short_name for item in AGENCIES if not item.active)
+    build_meetings(database, agency_ids, person_ids, leaving=leaving, today=today)
 
 
 def create_demo_database(path: Path) -> Database:

@@ -1,10 +1,20 @@
 """The demo council is realistic and obeys the rules it demonstrates."""
 
+import datetime as dt
+import hashlib
+import json
+
 import pytest
 
+from secretariat import jalali
 from secretariat.agencies import AgencyQuery, AgencyService
+from secretariat.cli import main
 from secretariat.council import CouncilService
 from secretariat.demo import AGENCIES, create_demo_database
+from secretariat.demo_meetings import year_shift
+from secretariat.meetings.attachments import AttachmentService
+from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
+from secretariat.meetings.planning import MeetingQuery, MeetingService
 from secretariat.people import PeopleService, PersonQuery
 
 
@@ -45,3 +55,157 @@ def test_manager_changes_are_kept_as_history(demo):
     assert [rep.is_current for rep in managers] == [True, False]
     assert managers[1].end_date == managers[0].start_date
     assert all(rep.decrees for rep in managers)
+
+
+# -- the meetings -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def meetings(demo):
+    service = MeetingService(demo)
+    rows = service.page(MeetingQuery(newest_first=False), limit=None)
+    return [service.detail(row.id) for row in rows]
+
+
+def held(meetings):
+    return [d for d in meetings if d.meeting.status in (MeetingStatus.HELD, MeetingStatus.FINALIZED)]
+
+
+def test_a_year_and_a_half_of_meetings_ending_around_today(meetings):
+    today = dt.date.today()
+    dates = [d.meeting.date for d in meetings]
+    assert dates == sorted(dates)
+    assert 450 <= (today - dates[0]).days <= 600
+    past = [d for d in held(meetings)]
+    assert 0 < (today - past[-1].meeting.date).days <= 60
+    planned = [d for d in meetings if d.meeting.status is MeetingStatus.PLANNED]
+    assert 1 <= len(planned) <= 2
+    assert all(0 < (d.meeting.date - today).days <= 60 for d in planned)
+
+
+def test_every_kind_of_meeting_and_occasion_is_there(meetings):
+    kinds = {d.meeting.kind for d in meetings}
+    assert kinds == set(MeetingKind)
+    regular = [d for d in held(meetings) if d.meeting.kind is MeetingKind.REGULAR]
+    assert len(regular) >= 5
+    # Quarterly: never more than about four months between regular meetings.
+    gaps = [(b.meeting.date - a.meeting.date).days for a, b in zip(regular, regular[1:], strict=False)]
+    assert max(gaps) <= 130
+    assert [d.meeting.title for d in held(meetings) if d.meeting.kind is MeetingKind.GENERAL_ASSEMBLY] == [
+        "نخستین جلسه مجمع عمومی"]
+    assert len([d for d in held(meetings) if d.meeting.kind is MeetingKind.EXTRAORDINARY]) == 1
+    [day] = [d.meeting for d in meetings if d.meeting.occasion == "روز ارتباطات و روابط عمومی"]
+    assert jalali.format_short(day.date, persian_digits=False)[5:] == "02/27"
+
+
+def test_meetings_rotate_between_member_agencies_halls(meetings):
+    live = [d.meeting for d in meetings if d.meeting.status is not MeetingStatus.CANCELLED]
+    assert all(m.venue and m.host_agency_id for m in live)
+    assert all(a.host_agency_id != b.host_agency_id for a, b in zip(live, live[1:], strict=False))
+    assert len({m.host_agency_id for m in live}) >= 7
+
+
+def test_numbering_follows_the_dates(meetings):
+    for kind in MeetingKind:
+        series = [d.meeting for d in meetings if d.meeting.kind.series == kind.series]
+        numbered = [m for m in series if m.status is not MeetingStatus.CANCELLED]
+        assert [m.number for m in numbered] == list(range(1, len(numbered) + 1))
+    assert [d.meeting.title for d in held(meetings) if d.meeting.kind.series == "council"][-2:] == [
+        "هفتمین جلسه", "هشتمین جلسه"]
+
+
+def test_a_postponed_and_a_cancelled_meeting_keep_their_reasons(meetings):
+    [postponed] = [d.meeting for d in meetings if d.meeting.postponements]
+    [move] = postponed.postponements
+    assert move.reason and move.to_date == postponed.date and move.from_date < move.to_date
+    assert move.recorded_at.date() < move.from_date
+    [cancelled] = [d.meeting for d in meetings if d.meeting.status is MeetingStatus.CANCELLED]
+    assert cancelled.cancel_reason and cancelled.number is None
+
+
+def test_past_minutes_are_finalized_but_the_latest(meetings):
+    past = held(meetings)
+    assert [d.meeting.status for d in past[:-1]] == [MeetingStatus.FINALIZED] * (len(past) - 1)
+    latest = past[-1]
+    assert latest.meeting.status is MeetingStatus.HELD and latest.meeting.editable
+    assert latest.resolutions and any(not item.summary for item in latest.agenda)
+    for detail in past[:-1]:
+        assert detail.meeting.finalized_by == "زهرا موسوی"
+        assert detail.meeting.date < detail.meeting.finalized_at.date() <= detail.meeting.date + dt.timedelta(days=14)
+        assert all(item.summary for item in detail.agenda if not item.reviews_open_resolutions)
+
+
+def test_resolutions_are_those_of_real_minutes(meetings):
+    past = held(meetings)
+    for detail in past[:-1]:
+        assert 3 <= len(detail.resolutions) <= 8
+    resolutions = [r for d in past for r in d.resolutions]
+    assert all(r.text.startswith("مقرر شد ") for r in resolutions)
+    assert all(r.lead is not None for r in resolutions)
+    assert any(r.collaborators for r in resolutions)
+    assert any(r.due_next_meeting for r in resolutions) and any(r.due_date for r in resolutions)
+    assert {r.priority for r in resolutions} == set(Priority)
+    for detail in past:
+        assert all(r.due_date is None or r.due_date >= detail.meeting.date for r in detail.resolutions)
+        assert all(r.agenda_item_id in {item.id for item in detail.agenda} for r in detail.resolutions)
+    codes = [r.code for r in resolutions]
+    assert len(set(codes)) == len(codes)
+    text = " ".join(r.text for r in resolutions)
+    for subject in ("دوره", "گزارش ماهانه", "شبکه ارتباط رسانه‌ای", "پورتال", "جهاد تبیین", "روز ارتباطات",
+                    "ارزیابی عملکرد"):
+        assert subject in text
+
+
+def test_one_resolution_was_amended_after_finalizing(meetings):
+    amendments = [a for d in meetings for a in d.amendments]
+    [amendment] = amendments
+    assert amendment.field == "due_date" and amendment.reason and amendment.author
+    [resolution] = [r for d in meetings for r in d.resolutions if r.id == amendment.resolution_id]
+    assert jalali.format_short(resolution.due_date, persian_digits=False) == amendment.amended
+
+
+def test_attendance_has_absences_excuses_late_comers_and_substitutes(meetings):
+    for detail in held(meetings):
+        assert detail.quorum.met
+        assert all(i.attendance is not Attendance.UNKNOWN for i in detail.invitations)
+        assert all(i.excuse for i in detail.invitations if i.attendance is Attendance.EXCUSED)
+        assert all(i.attendee_name for i in detail.invitations if i.attendance.counts_as_present and not i.is_guest)
+    invitations = [i for d in held(meetings) for i in d.invitations]
+    for attendance in (Attendance.ABSENT, Attendance.EXCUSED, Attendance.LATE):
+        assert any(i.attendance is attendance for i in invitations)
+    assert any(i.is_guest for i in invitations)
+    assert any("کارشناس" in i.attendee_name for i in invitations)  # a substitute, named as typed
+
+
+def test_an_agency_that_left_attended_earlier_meetings_and_is_not_invited_since(demo, meetings):
+    post = AgencyService(demo).find_by_name("اداره پست شهرستان پردیس")
+    invited = [any(i.agency_id == post.id for i in d.invitations) for d in meetings]
+    assert invited[0] and not invited[-1]
+    assert invited == sorted(invited, reverse=True)
+
+
+def test_the_signed_scan_is_a_real_pdf(demo, meetings):
+    [signed] = [d for d in meetings if d.meeting.signed]
+    assert signed.meeting.status is MeetingStatus.FINALIZED
+    [scan] = signed.attachments
+    assert scan.is_signed_minutes and scan.media_type == "application/pdf"
+    data = AttachmentService(demo).content(scan.id)
+    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-16:]
+    assert hashlib.sha256(data).hexdigest() == scan.sha256
+    assert signed.meeting.finalized_at < signed.meeting.signed_at
+
+
+def test_the_calendar_moves_by_whole_years_to_end_now():
+    assert year_shift(jalali.parse("1405/09/04")) == 0
+    assert year_shift(jalali.parse("1405/12/29")) == 0
+    assert year_shift(jalali.parse("1406/09/03")) == 0
+    assert year_shift(jalali.parse("1406/09/04")) == 1
+
+
+def test_the_command_line_reads_the_demo(demo, capsys):
+    capsys.readouterr()
+    assert main(["--db", str(demo.path), "meetings", "list", "--json", "--year", "1405"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["title"] for r in rows if r["signed"]] == ["هفتمین جلسه"]
+    assert main(["--db", str(demo.path), "meetings", "show", str(rows[0]["id"])]) == 0
+    assert "مناسبت: روز ارتباطات و روابط عمومی" in capsys.readouterr().out

@@ -1,41 +1,22 @@
-"""The command line: ``python -m secretariat [--db PATH] COMMAND ...``.
-
-The same services and rules as the window. A refusal prints its Persian
-message on stderr, exits with status 2 and changes nothing.
-"""
+"""Commands of the register: ``init``, ``demo``, ``agencies`` and ``people``."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from secretariat import jalali, paths
 from secretariat.agencies import AgencyCategory, AgencyDraft, AgencyQuery, AgencyService
+from secretariat.cli.common import CliError, agency_id
 from secretariat.council import CouncilDraft, CouncilLevel, CouncilService, QuorumRule
-from secretariat.database import Database, open_database
-from secretariat.errors import DomainError, ValidationError
+from secretariat.database import Database
 from secretariat.people import AppointmentDraft, PeopleService, PersonDraft, PersonQuery
 from secretariat.roles import Role
 from secretariat.text import to_persian_digits
 
-EXIT_REFUSED = 2
 
-
-class CliError(DomainError):
-    pass
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m secretariat",
-        description="دبیرخانه شورای هماهنگی روابط عمومی - خط فرمان",
-    )
-    parser.add_argument("--db", help="پرونده پایگاه داده (پیش‌فرض: پوشه داده‌های کاربر)")
-    commands = parser.add_subparsers(dest="command", required=True)
-
+def add_parsers(commands) -> None:
     init = commands.add_parser("init", help="ساختن شورای تازه در پایگاه داده")
     init.add_argument("--council", required=True, help="نام شورا")
     init.add_argument("--level", choices=[level.value for level in CouncilLevel], default="county")
@@ -83,42 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     appoint.add_argument("--role", choices=[role.value for role in Role], default=Role.PR_MANAGER.value)
     appoint.add_argument("--start", required=True, help="تاریخ شروع، مانند ۱۴۰۳/۰۲/۲۷")
     appoint.add_argument("--title", default="")
-    return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
-    args = build_parser().parse_args(argv)
-    try:
-        return _run(args)
-    except ValidationError as error:
-        for message in error.errors.values():
-            print(f"خطا: {message}", file=sys.stderr)
-        return EXIT_REFUSED
-    except DomainError as error:
-        print(f"خطا: {error.message}", file=sys.stderr)
-        return EXIT_REFUSED
+def run(database: Database, args: argparse.Namespace) -> int:
+    if args.command == "init":
+        return _init(database, args)
+    if args.command == "agencies":
+        return _agencies(database, args)
+    return _people(database, args)
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "demo":
-        return _demo(args)
-    database = open_database(args.db or paths.default_database_path())
-    try:
-        if args.command == "init":
-            return _init(database, args)
-        if CouncilService(database).get() is None:
-            raise CliError("این پایگاه داده هنوز شورایی ندارد؛ نخست «init --council NAME» را اجرا کنید.")
-        if args.command == "agencies":
-            return _agencies(database, args)
-        return _people(database, args)
-    finally:
-        database.close()
-
-
-def _demo(args: argparse.Namespace) -> int:
+def run_demo(args: argparse.Namespace) -> int:
+    """``demo``: needs no open database (it makes one)."""
     from secretariat.demo import create_demo_database
 
     path = Path(args.db) if args.db else paths.demo_database_path()
@@ -140,15 +97,6 @@ def _init(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _agency_id(service: AgencyService, reference: str) -> int:
-    if reference.isdigit():
-        return int(reference)
-    record = service.find_by_name(reference)
-    if record is None:
-        raise CliError(f"دستگاهی با نام «{reference}» پیدا نشد.")
-    return record.id
-
-
 def _agencies(database: Database, args: argparse.Namespace) -> int:
     service = AgencyService(database)
     if args.action == "add":
@@ -160,7 +108,7 @@ def _agencies(database: Database, args: argparse.Namespace) -> int:
         print(f"دستگاه افزوده شد: {record.name} (شناسه {to_persian_digits(record.id)})")
         return 0
     if args.action in ("deactivate", "activate"):
-        record = service.set_active(_agency_id(service, args.agency), args.action == "activate")
+        record = service.set_active(agency_id(database, args.agency), args.action == "activate")
         state = "فعال" if record.active else "غیرفعال"
         print(f"«{record.name}» {state} شد.")
         return 0
@@ -192,8 +140,7 @@ def _people(database: Database, args: argparse.Namespace) -> int:
         print(f"شخص افزوده شد: {record.full_name} (شناسه {to_persian_digits(record.id)})")
         return 0
     if args.action == "appoint":
-        agency_id = _agency_id(AgencyService(database), args.agency)
-        rep = service.appoint(AppointmentDraft(agency_id=agency_id, person_id=args.person,
+        rep = service.appoint(AppointmentDraft(agency_id=agency_id(database, args.agency), person_id=args.person,
                                                role=args.role, start_date=args.start, title=args.title))
         print(f"{rep.person_name}: {rep.role.label}، {rep.agency_name} از {jalali.format_short(rep.start_date)}")
         return 0
@@ -208,7 +155,3 @@ def _people(database: Database, args: argparse.Namespace) -> int:
     for row in rows:
         print(f"{to_persian_digits(row.id)}\t{row.full_name}\t{row.current_roles}")
     return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

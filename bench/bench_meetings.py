@@ -1,0 +1,164 @@
+"""Benchmark: meetings at the scale of DESIGN.md, through the core's services.
+
+Prints the size of a generated database (1,000 meetings over 20 years with
+their attendance, 30,000 resolutions with their responsible agencies) and,
+each with the median and 95th percentile over repeated runs:
+- a month of the calendar (``MeetingService.month``), over the last 24
+  months in turn;
+- the meeting list filtered by year: its first page and its count
+  (``MeetingService.page`` + ``count``), over the last 10 years in turn;
+- one large meeting (60 invitees, 25 resolutions) loaded whole
+  (``MeetingService.detail``);
+each beside a baseline measured in the same run: the same rows read with
+one plain query and no records built. Target: each <= 50 ms.
+
+    python bench/bench_meetings.py [--runs N] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from bench.bench_agencies import summary, timed  # noqa: E402
+from bench.generate import generate  # noqa: E402
+from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Resolution  # noqa: E402
+from secretariat import jalali  # noqa: E402
+from secretariat.database import Database, open_database  # noqa: E402
+from secretariat.meetings.planning import MeetingQuery, MeetingService  # noqa: E402
+
+TARGET_MS = 50
+
+
+def dataset(database: Database) -> int:
+    """Print the size of the data; the id of the large meeting."""
+    with database.reading() as session:
+        count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
+        statuses = dict(session.execute(select(Meeting.status, func.count()).group_by(Meeting.status)).all())
+        years = session.execute(select(func.min(Meeting.jalali_year), func.max(Meeting.jalali_year))).one()
+        invitees = select(func.count(Invitation.id)).where(Invitation.meeting_id == Meeting.id).scalar_subquery()
+        resolutions = select(func.count(Resolution.id)).where(Resolution.meeting_id == Meeting.id).scalar_subquery()
+        large = session.execute(
+            select(Meeting.id, invitees, resolutions).where(invitees == 60, resolutions == 25)
+            .order_by(Meeting.date.desc()).limit(1)
+        ).one()
+        print(f"dataset: {count(Agency)} agencies, {count(Person)} people, {count(Meeting)} meetings "
+              f"({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}) over {years[0]}-{years[1]}")
+        print(f"         {count(Invitation)} invitations, {count(AgendaItem)} agenda items, "
+              f"{count(Resolution)} resolutions, {count(Assignment)} assignments")
+        print(f"         large meeting: id {large[0]}, {large[1]} invitees, {large[2]} resolutions")
+        return large[0]
+
+
+def line(label: str, times: list[float], *, target: bool = True) -> None:
+    verdict = ""
+    if target:
+        ordered = sorted(times)
+        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        verdict = "  ok" if p95 <= TARGET_MS else f"  OVER {TARGET_MS} ms"
+    print(f"{label:44s} {summary(times)}{verdict}")
+
+
+def bench(database: Database, runs: int) -> None:
+    large = dataset(database)
+    service = MeetingService(database)
+    today = jalali.to_jalali(jalali.today())
+
+    months = []
+    year, month = today.year, today.month
+    for _ in range(24):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    month_cycle = iter(months * runs)
+    sizes = [len(service.month(y, m)) for y, m in months]
+    print(f"\na month of the calendar ({min(sizes)}-{max(sizes)} meetings a month, last 24 months in turn)")
+    line("  MeetingService.month", timed(lambda: service.month(*next(month_cycle)), runs))
+
+    baseline_months = iter(months * runs)
+
+    def month_baseline():
+        y, m = next(baseline_months)
+        first, last = jalali.from_jalali(y, m, 1), jalali.from_jalali(y, m, jalali.month_length(y, m))
+        with database.reading() as session:
+            session.execute(select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status)
+                            .where(Meeting.date.between(first, last))).all()
+
+    line("  baseline: the same rows, one bare query", timed(month_baseline, runs), target=False)
+
+    years = list(range(today.year - 9, today.year + 1))
+    per_year = [service.count(MeetingQuery(jalali_year=y)) for y in years]
+    year_cycle = iter(years * runs)
+
+    def year_list():
+        query = MeetingQuery(jalali_year=next(year_cycle))
+        service.page(query, limit=100)
+        service.count(query)
+
+    print(f"\nthe meeting list filtered by year ({min(per_year)}-{max(per_year)} meetings a year, last 10 in turn)")
+    line("  MeetingService.page (100 rows) + count", timed(year_list, runs))
+
+    baseline_years = iter(years * runs)
+
+    def year_baseline():
+        with database.reading() as session:
+            session.execute(select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status)
+                            .where(Meeting.jalali_year == next(baseline_years))
+                            .order_by(Meeting.date.desc(), Meeting.id.desc()).limit(100)).all()
+
+    line("  baseline: the same rows, one bare query", timed(year_baseline, runs), target=False)
+
+    detail = service.detail(large)
+    print(f"\none large meeting ({len(detail.invitations)} invitees, {len(detail.resolutions)} resolutions, "
+          f"{len(detail.agenda)} agenda items)")
+    line("  MeetingService.detail", timed(lambda: service.detail(large), runs))
+
+    def detail_baseline():
+        with database.reading() as session:
+            session.get(Meeting, large)
+            session.execute(select(Invitation, Agency.name, Person.full_name)
+                            .outerjoin(Agency, Agency.id == Invitation.agency_id)
+                            .outerjoin(Person, Person.id == Invitation.attendee_person_id)
+                            .where(Invitation.meeting_id == large)).all()
+            session.execute(select(Resolution).where(Resolution.meeting_id == large)).all()
+            session.execute(select(Assignment.resolution_id, Assignment.agency_id, Assignment.role)
+                            .join(Resolution, Resolution.id == Assignment.resolution_id)
+                            .where(Resolution.meeting_id == large)).all()
+
+    line("  baseline: its rows, four bare queries", timed(detail_baseline, runs), target=False)
+    print(f"\ntarget: each <= {TARGET_MS} ms (p95)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=50, help="repetitions of each measurement")
+    parser.add_argument("--db", type=Path, help="an existing generated database (default: generate one)")
+    args = parser.parse_args()
+    if args.db:
+        database = open_database(args.db, create=False)
+        try:
+            bench(database, args.runs)
+        finally:
+            database.close()
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.sqlite3"
+        started = time.perf_counter()
+        generate(path)
+        print(f"generated in {time.perf_counter() - started:.1f} s: {path.name}")
+        database = open_database(path)
+        try:
+            bench(database, args.runs)
+        finally:
+            database.close()
+
+
+if __name__ == "__main__":
+    main()

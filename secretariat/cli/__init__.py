@@ -1,0 +1,70 @@
+"""The command line: ``python -m secretariat [--db PATH] COMMAND ...``.
+
+The same services and rules as the window. A refusal prints its Persian
+message on stderr, exits with status 2 and changes nothing.
+
+- ``register``: ``init``, ``demo``, ``agencies``, ``people``;
+- ``meetings``: ``meetings create|list|show|agenda|...``, from the plan to
+  signed minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from secretariat import paths
+from secretariat.cli import meetings, register
+from secretariat.cli.common import EXIT_REFUSED, CliError
+from secretariat.council import CouncilService
+from secretariat.database import open_database
+from secretariat.errors import DomainError, ValidationError
+
+__all__ = ["EXIT_REFUSED", "CliError", "build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m secretariat",
+        description="دبیرخانه شورای هماهنگی روابط عمومی - خط فرمان",
+    )
+    parser.add_argument("--db", help="پرونده پایگاه داده (پیش‌فرض: پوشه داده‌های کاربر)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    register.add_parsers(commands)
+    meetings.add_parsers(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:  # `... | head`: the reader has had enough
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - no flush error at exit
+        return 0
+    except ValidationError as error:
+        for message in error.errors.values():
+            print(f"خطا: {message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except DomainError as error:
+        print(f"خطا: {error.message}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        return register.run_demo(args)
+    database = open_database(args.db or paths.default_database_path())
+    try:
+        if args.command != "init" and CouncilService(database).get() is None:
+            raise CliError("این پایگاه داده هنوز شورایی ندارد؛ نخست «init --council NAME» را اجرا کنید.")
+        if args.command == "meetings":
+            return meetings.run(database, args)
+        return register.run(database, args)
+    finally:
+        database.close()

@@ -1,0 +1,312 @@
+"""``meetings ...``: a meeting from the plan to finalized, signed minutes.
+
+    create      plan a meeting (its number and title follow the calendar)
+    list        the meetings, filtered by year, kind and status
+    show        one meeting: agenda, attendance and quorum, resolutions, files
+    agenda      add an agenda item (or the review of open resolutions)
+    summary     what was said on an agenda item, for the minutes
+    invite      invite an agency or a guest
+    attendance  one agency's attendance (the meeting is then held)
+    add-resolution, finalize, amend, attach, postpone, cancel
+
+Meetings, agenda items and resolutions are named by their id (shown by
+``list`` and ``show``); a resolution also by its code (۱۴۰۵-۰۷-۰۱).
+Agencies by id, name or short name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sqlalchemy import select
+
+from db.models import Resolution
+from secretariat import jalali
+from secretariat.cli import meetings_output as output
+from secretariat.cli.common import CliError, agency_id, choice, identifier, year
+from secretariat.database import Database
+from secretariat.meetings.agenda import AgendaItemDraft, AgendaService
+from secretariat.meetings.attachments import AttachmentService
+from secretariat.meetings.attendance import AttendanceEntry, AttendanceService, GuestDraft
+from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
+from secretariat.meetings.minutes import MinutesService, ResolutionDraft
+from secretariat.meetings.planning import MeetingDraft, MeetingQuery, MeetingService
+from secretariat.text import fold, to_persian_digits
+
+KINDS = "، ".join(f"{k.value} ({k.label})" for k in MeetingKind)
+
+
+def add_parsers(commands) -> None:
+    meetings = commands.add_parser("meetings", help="جلسات: برنامه‌ریزی، حضور و غیاب، صورتجلسه و مصوبات")
+    actions = meetings.add_subparsers(dest="action", required=True)
+
+    create = actions.add_parser("create", help="برنامه‌ریزی جلسه تازه")
+    create.add_argument("--kind", default=MeetingKind.REGULAR.value, help=f"نوع جلسه: {KINDS}")
+    create.add_argument("--date", default="", help="تاریخ جلسه، مانند ۱۴۰۵/۰۹/۱۸")
+    create.add_argument("--start", default="", help="ساعت شروع، مانند ۰۹:۰۰")
+    create.add_argument("--end", default="", help="ساعت پایان")
+    create.add_argument("--host", default="", help="دستگاه میزبان: شناسه یا نام")
+    create.add_argument("--venue", default="", help="محل برگزاری، مانند سالن جلسات فرمانداری")
+    create.add_argument("--chair", default="", help="رئیس جلسه (پیش‌فرض: رئیس شورا)")
+    create.add_argument("--occasion", default="", help="مناسبت، مانند روز ارتباطات و روابط عمومی")
+    create.add_argument("--json", action="store_true")
+
+    listing = actions.add_parser("list", help="فهرست جلسات به ترتیب تاریخ")
+    listing.add_argument("--year", help="سال شمسی، مانند ۱۴۰۵")
+    listing.add_argument("--kind", help=f"نوع جلسه: {KINDS}")
+    listing.add_argument("--status", help="وضعیت: " + "، ".join(f"{s.value} ({s.label})" for s in MeetingStatus))
+    listing.add_argument("--json", action="store_true")
+
+    show = actions.add_parser("show", help="همه چیز یک جلسه")
+    show.add_argument("meeting", type=identifier, help="شناسه جلسه")
+    show.add_argument("--json", action="store_true")
+
+    agenda = actions.add_parser("agenda", help="افزودن بند دستور کار")
+    agenda.add_argument("meeting", type=identifier)
+    agenda.add_argument("--title", default="")
+    agenda.add_argument("--presenter", default="", help="دستگاه ارائه‌دهنده")
+    agenda.add_argument("--notes", default="")
+    agenda.add_argument("--review-open", action="store_true",
+                        help="بند نخست: مصوبات باز جلسات پیشین برای بررسی")
+
+    summary = actions.add_parser("summary", help="خلاصه گفت‌وگوی یک بند دستور کار در صورتجلسه")
+    summary.add_argument("item", type=identifier, help="شناسه بند دستور کار")
+    summary.add_argument("--text", default="")
+
+    invite = actions.add_parser("invite", help="دعوت از یک دستگاه یا مهمان")
+    invite.add_argument("meeting", type=identifier)
+    invite.add_argument("--agency", default="")
+    invite.add_argument("--guest", default="", help="نام مهمان")
+    invite.add_argument("--guest-title", default="", help="سمت مهمان")
+    invite.add_argument("--guest-org", default="", help="سازمان مهمان")
+
+    attendance = actions.add_parser("attendance", help="ثبت حضور و غیاب یک دستگاه")
+    attendance.add_argument("meeting", type=identifier)
+    attendance.add_argument("--agency", default="", help="دستگاه: شناسه یا نام")
+    attendance.add_argument("--invitation", type=identifier, help="شناسه دعوت (برای مهمانان)")
+    attendance.add_argument("--status", default="",
+                            help="، ".join(f"{a.value} ({a.label})" for a in Attendance if a is not Attendance.UNKNOWN))
+    attendance.add_argument("--person", type=identifier, help="شناسه شخصی که آمد (پیش‌فرض: مدیر روابط عمومی)")
+    attendance.add_argument("--substitute", default="", help="نام جانشینی که در فهرست افراد نیست")
+    attendance.add_argument("--reason", default="", help="دلیل غیبت موجه")
+
+    resolution = actions.add_parser("add-resolution", help="ثبت مصوبه («مقرر شد ...»)")
+    resolution.add_argument("meeting", type=identifier)
+    resolution.add_argument("--text", default="")
+    resolution.add_argument("--lead", default="", help="دستگاه مسئول اجرا")
+    resolution.add_argument("--with", dest="collaborators", action="append", default=[],
+                            help="دستگاه همکار (چند بار می‌شود داد)")
+    resolution.add_argument("--due", default="", help="مهلت، مانند ۱۴۰۵/۱۰/۳۰ (یا --next-meeting)")
+    resolution.add_argument("--next-meeting", action="store_true", help="مهلت: تا جلسه بعد")
+    resolution.add_argument("--priority", default=Priority.NORMAL.value,
+                            help="، ".join(f"{p.value} ({p.label})" for p in Priority))
+    resolution.add_argument("--item", type=identifier, help="شناسه بند دستور کار")
+
+    finalize = actions.add_parser("finalize", help="نهایی کردن صورتجلسه")
+    finalize.add_argument("meeting", type=identifier)
+    finalize.add_argument("--by", default="", help="نام نهایی‌کننده")
+
+    amend = actions.add_parser("amend", help="اصلاحیه مصوبه‌ای از صورتجلسه نهایی")
+    amend.add_argument("resolution", help="شناسه یا کد مصوبه")
+    amend.add_argument("--reason", default="")
+    amend.add_argument("--by", default="", help="نام ثبت‌کننده اصلاحیه")
+    amend.add_argument("--text", help="متن تازه")
+    amend.add_argument("--due", help="مهلت تازه")
+
+    attach = actions.add_parser("attach", help="پیوست کردن پرونده، مانند نسخه امضاشده صورتجلسه")
+    attach.add_argument("meeting", type=identifier)
+    attach.add_argument("file")
+    attach.add_argument("--signed", action="store_true", help="نسخه امضاشده صورتجلسه (PDF یا تصویر)")
+    attach.add_argument("--description", default="")
+
+    postpone = actions.add_parser("postpone", help="به تعویق انداختن جلسه")
+    postpone.add_argument("meeting", type=identifier)
+    postpone.add_argument("--date", default="", help="تاریخ تازه")
+    postpone.add_argument("--reason", default="")
+
+    cancel = actions.add_parser("cancel", help="لغو جلسه")
+    cancel.add_argument("meeting", type=identifier)
+    cancel.add_argument("--reason", default="")
+
+
+def run(database: Database, args: argparse.Namespace) -> int:
+    handler = {
+        "create": _create, "list": _list, "show": _show, "agenda": _agenda, "summary": _summary,
+        "invite": _invite, "attendance": _attendance, "add-resolution": _add_resolution,
+        "finalize": _finalize, "amend": _amend, "attach": _attach, "postpone": _postpone, "cancel": _cancel,
+    }[args.action]
+    return handler(database, args)
+
+
+def _warn(warnings) -> None:
+    for warning in warnings:
+        print(f"هشدار: {warning}", file=sys.stderr)
+
+
+def _create(database: Database, args: argparse.Namespace) -> int:
+    kind = choice(MeetingKind, args.kind, "نوع جلسه") or MeetingKind.REGULAR
+    draft = MeetingDraft(
+        kind=kind.value, date=args.date, start_time=args.start, end_time=args.end,
+        host_agency_id=agency_id(database, args.host) if args.host.strip() else None,
+        venue=args.venue, chair=args.chair, occasion=args.occasion,
+    )
+    result = MeetingService(database).plan(draft)
+    _warn(result.warnings)
+    if args.json:
+        print(json.dumps(output.meeting_json(result.meeting), ensure_ascii=False, indent=2))
+    else:
+        print(output.planned_line("برنامه‌ریزی شد", result.meeting))
+    return 0
+
+
+def _list(database: Database, args: argparse.Namespace) -> int:
+    query = MeetingQuery(
+        jalali_year=year(args.year), kind=choice(MeetingKind, args.kind, "نوع جلسه"),
+        status=choice(MeetingStatus, args.status, "وضعیت جلسه"), newest_first=False,
+    )
+    rows = MeetingService(database).page(query, limit=None)
+    if args.json:
+        print(json.dumps([output.row_json(row) for row in rows], ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        print(output.row_line(row))
+    print(f"{to_persian_digits(len(rows))} جلسه")
+    return 0
+
+
+def _show(database: Database, args: argparse.Namespace) -> int:
+    detail = MeetingService(database).detail(args.meeting)
+    if args.json:
+        print(json.dumps(output.detail_json(detail), ensure_ascii=False, indent=2))
+    else:
+        print(output.detail_text(detail))
+    return 0
+
+
+def _agenda(database: Database, args: argparse.Namespace) -> int:
+    service = AgendaService(database)
+    if args.review_open:
+        if args.title.strip() or args.presenter.strip():
+            raise CliError("بند بررسی مصوبات باز عنوان و ارائه‌دهنده خود را دارد؛ --title و --presenter را ندهید.")
+        item = service.add_open_resolutions_review(args.meeting)
+    else:
+        presenter = agency_id(database, args.presenter) if args.presenter.strip() else None
+        item = service.add(args.meeting, AgendaItemDraft(title=args.title, presenter_agency_id=presenter,
+                                                         notes=args.notes))
+    print(f"بند {to_persian_digits(item.position)} دستور کار: {item.title} (شناسه {to_persian_digits(item.id)})")
+    return 0
+
+
+def _summary(database: Database, args: argparse.Namespace) -> int:
+    item = AgendaService(database).set_summary(args.item, args.text)
+    print(f"خلاصه بند {to_persian_digits(item.position)} («{item.title}») ثبت شد.")
+    return 0
+
+
+def _invite(database: Database, args: argparse.Namespace) -> int:
+    service = AttendanceService(database)
+    if bool(args.agency.strip()) == bool(args.guest.strip()):
+        raise CliError("یا --agency (دستگاه) بدهید یا --guest (نام مهمان)، یکی از این دو.")
+    if args.agency.strip():
+        invitation = service.invite_agency(args.meeting, agency_id(database, args.agency))
+    else:
+        invitation = service.invite_guest(args.meeting, GuestDraft(
+            name=args.guest, title=args.guest_title, organization=args.guest_org,
+        ))
+    print(f"دعوت شد: {invitation.display_name} (شناسه دعوت {to_persian_digits(invitation.id)})")
+    return 0
+
+
+def _attendance(database: Database, args: argparse.Namespace) -> int:
+    if bool(args.agency.strip()) == (args.invitation is not None):
+        raise CliError("دستگاه را با --agency (شناسه یا نام) بدهید، یا دعوت‌شده‌ای (مانند مهمان) را با --invitation.")
+    status = choice(Attendance, args.status, "وضعیت حضور")
+    if status is None:
+        raise CliError("وضعیت حضور را با --status بدهید: present، late، absent یا excused.")
+    if args.person is not None and args.substitute.strip():
+        raise CliError("یا --person (شخصی از فهرست افراد) یا --substitute (نام جانشین)، نه هر دو.")
+    service = AttendanceService(database)
+    if args.invitation is None:
+        record = service.record_agency(
+            args.meeting, agency_id(database, args.agency), status.value,
+            person_id=args.person, substitute_name=args.substitute, excuse=args.reason,
+        )
+    else:
+        records = service.record(args.meeting, [AttendanceEntry(
+            args.invitation, status.value, attendee_person_id=args.person,
+            substitute_name=args.substitute, excuse=args.reason,
+        )])
+        record = next(r for r in records if r.id == args.invitation)
+    print(output.invitation_line(record))
+    print(output.quorum_line(service.quorum(args.meeting)))
+    return 0
+
+
+def _add_resolution(database: Database, args: argparse.Namespace) -> int:
+    priority = choice(Priority, args.priority, "اولویت") or Priority.NORMAL
+    draft = ResolutionDraft(
+        text=args.text,
+        lead_agency_id=agency_id(database, args.lead) if args.lead.strip() else None,
+        collaborator_agency_ids=tuple(agency_id(database, each) for each in args.collaborators),
+        due_date=args.due, due_next_meeting=args.next_meeting, priority=priority.value,
+        agenda_item_id=args.item,
+    )
+    record = MinutesService(database).add_resolution(args.meeting, draft)
+    print(f"مصوبه {record.display_code} ثبت شد (شناسه {to_persian_digits(record.id)}).")
+    return 0
+
+
+def _finalize(database: Database, args: argparse.Namespace) -> int:
+    meeting = MinutesService(database).finalize(args.meeting, by=args.by)
+    print(f"صورتجلسه «{meeting.title}» ({jalali.format_short(meeting.date)}) نهایی شد؛ از این پس فقط اصلاحیه می‌پذیرد.")
+    return 0
+
+
+def _amend(database: Database, args: argparse.Namespace) -> int:
+    if args.text is not None and args.due is not None:
+        raise CliError("هر اصلاحیه یک چیز را اصلاح می‌کند: یا --text یا --due.")
+    amendment = MinutesService(database).amend_resolution(
+        _resolution_id(database, args.resolution), reason=args.reason, author=args.by,
+        text=args.text, due_date=args.due,
+    )
+    print(output.amendment_line(amendment))
+    return 0
+
+
+def _attach(database: Database, args: argparse.Namespace) -> int:
+    record = AttachmentService(database).attach(
+        args.meeting, args.file, signed_minutes=args.signed, description=args.description,
+    )
+    print(output.attachment_line(record))
+    if record.is_signed_minutes:
+        print("جلسه امضاشده است.")
+    return 0
+
+
+def _postpone(database: Database, args: argparse.Namespace) -> int:
+    result = MeetingService(database).postpone(args.meeting, args.date, args.reason)
+    _warn(result.warnings)
+    print(output.planned_line("به تعویق افتاد", result.meeting))
+    return 0
+
+
+def _cancel(database: Database, args: argparse.Namespace) -> int:
+    service = MeetingService(database)
+    title = service.get(args.meeting).title
+    meeting = service.cancel(args.meeting, args.reason)
+    print(f"«{title}» ({jalali.format_long(meeting.date)}) لغو شد.")
+    return 0
+
+
+def _resolution_id(database: Database, reference: str) -> int:
+    """A resolution by its id, or by the code printed in the minutes (۱۴۰۵-۰۷-۰۱)."""
+    text = fold(reference)  # any digits; without the direction marks a code is printed with
+    if text.isdigit():
+        return int(text)
+    with database.reading() as session:
+        found = session.scalar(select(Resolution.id).where(Resolution.code == text))
+    if found is None:
+        raise CliError(f"مصوبه‌ای با کد «{reference.strip()}» پیدا نشد.")
+    return found
