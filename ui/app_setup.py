@@ -6,7 +6,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from ui import resources, strings
+from ui import qt_workarounds, resources, strings
 
 FONT_POINT_SIZE = 10
 PERSIAN = QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
@@ -14,6 +14,7 @@ PERSIAN = QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
 
 def configure_application(app: QApplication) -> None:
     """Right-to-left, Persian locale, Vazirmatn, the style sheet and the icon."""
+    qt_workarounds.install()
     app.setApplicationName("CouncilSecretariat")
     app.setApplicationDisplayName(strings.APP_TITLE)
     # Fusion draws the same on every PC and honours the style sheet fully.

@@ -14,3 +14,8 @@ class Changes(QObject):
     person_changed = Signal(int)  # added or edited
     roles_changed = Signal(int)  # appointments, ends of roles, decrees at this agency
     council_changed = Signal()
+    # A meeting planned, edited, postponed or cancelled, or its agenda,
+    # invitees, attendance, files or status changed.
+    meeting_changed = Signal(int)
+    # The resolutions of this meeting: added, edited, removed or amended.
+    resolutions_changed = Signal(int)

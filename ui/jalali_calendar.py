@@ -28,7 +28,11 @@ _WEEK = (
 
 
 def jalali_calendar_widget(parent: QWidget | None = None) -> QCalendarWidget:
-    calendar = QCalendarWidget(parent)
+    return configure_jalali_calendar(QCalendarWidget(parent))
+
+
+def configure_jalali_calendar(calendar: QCalendarWidget) -> QCalendarWidget:
+    """Set up ``calendar`` (or a subclass of it) as a Persian month."""
     calendar.setCalendar(QCalendar(QCalendar.System.Jalali))
     calendar.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
     calendar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

@@ -38,6 +38,7 @@ from ui import strings
 
 if TYPE_CHECKING:
     from ui.agencies_view import AgenciesView
+    from ui.meetings_view import MeetingsView
     from ui.people_view import PeopleView
     from ui.services import Services
 
@@ -53,8 +54,26 @@ class _NavigationItems(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), NAVIGATION_ROW_HEIGHT))
 
 
+AGENCIES, MEETINGS, PEOPLE = range(3)
+
+
+def _build_section(number: int, services: Services) -> QWidget:
+    # Imported here: a section (and the core under it) loads when first shown.
+    if number == AGENCIES:
+        from ui.agencies_view import AgenciesView
+
+        return AgenciesView(services)
+    if number == MEETINGS:
+        from ui.meetings_view import MeetingsView
+
+        return MeetingsView(services)
+    from ui.people_view import PeopleView
+
+    return PeopleView(services)
+
+
 class MainWindow(QMainWindow):
-    SECTION_TITLES = (strings.SECTION_AGENCIES, strings.SECTION_PEOPLE)
+    SECTION_TITLES = (strings.SECTION_AGENCIES, strings.SECTION_MEETINGS, strings.SECTION_PEOPLE)
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -103,7 +122,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self._set_actions_enabled(True)
-        self.show_section(0)
+        self.show_section(AGENCIES)
 
     @property
     def services(self) -> Services:
@@ -112,24 +131,21 @@ class MainWindow(QMainWindow):
 
     @property
     def agencies_view(self) -> AgenciesView:
-        return self._section(0)
+        return self._section(AGENCIES)
+
+    @property
+    def meetings_view(self) -> MeetingsView:
+        return self._section(MEETINGS)
 
     @property
     def people_view(self) -> PeopleView:
-        return self._section(1)
+        return self._section(PEOPLE)
 
     def _section(self, number: int) -> QWidget:
         """The section's view, built the first time it is needed."""
         view = self._built.get(number)
         if view is None:
-            if number == 0:
-                from ui.agencies_view import AgenciesView
-
-                view = AgenciesView(self.services)
-            else:
-                from ui.people_view import PeopleView
-
-                view = PeopleView(self.services)
+            view = _build_section(number, self.services)
             view.message.connect(self._show_message)
             waiting = self.stack.widget(number)
             self.stack.insertWidget(number, view)
@@ -162,6 +178,14 @@ class MainWindow(QMainWindow):
             strings.ACTION_NEW_AGENCY, self.new_agency, QKeySequence.StandardKey.New
         )
         agencies.addAction(self.new_agency_action)
+        meetings = bar.addMenu(strings.MENU_MEETINGS)
+        self.new_meeting_action = self._action(strings.ACTION_NEW_MEETING, self.new_meeting, "Ctrl+Shift+N")
+        self.meeting_calendar_action = self._action(strings.ACTION_MEETING_CALENDAR, self.show_meeting_calendar)
+        self.meeting_list_action = self._action(strings.ACTION_MEETING_LIST, self.show_meeting_list)
+        meetings.addAction(self.new_meeting_action)
+        meetings.addSeparator()
+        meetings.addAction(self.meeting_calendar_action)
+        meetings.addAction(self.meeting_list_action)
         people = bar.addMenu(strings.MENU_PEOPLE)
         self.new_person_action = self._action(strings.ACTION_NEW_PERSON, self.new_person)
         people.addAction(self.new_person_action)
@@ -176,7 +200,11 @@ class MainWindow(QMainWindow):
     # -- sections ------------------------------------------------------------------
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.council_action, self.find_action, self.new_agency_action, self.new_person_action):
+        actions = (
+            self.council_action, self.find_action, self.new_agency_action, self.new_person_action,
+            self.new_meeting_action, self.meeting_calendar_action, self.meeting_list_action,
+        )
+        for action in actions:
             action.setEnabled(enabled)
 
     def show_section(self, number: int) -> None:
@@ -198,12 +226,24 @@ class MainWindow(QMainWindow):
         self.current_section().focus_search()
 
     def new_agency(self) -> None:
-        self.show_section(0)
+        self.show_section(AGENCIES)
         self.agencies_view.add_agency()
 
     def new_person(self) -> None:
-        self.show_section(1)
+        self.show_section(PEOPLE)
         self.people_view.add_person()
+
+    def new_meeting(self) -> None:
+        self.show_section(MEETINGS)
+        self.meetings_view.plan_meeting()
+
+    def show_meeting_calendar(self) -> None:
+        self.show_section(MEETINGS)
+        self.meetings_view.show_calendar()
+
+    def show_meeting_list(self) -> None:
+        self.show_section(MEETINGS)
+        self.meetings_view.show_list()
 
     def edit_council(self) -> None:
         from ui.council_form import CouncilDialog

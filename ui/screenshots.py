@@ -23,7 +23,8 @@ from ui.appointment_dialog import AppointmentDialog
 from ui.council_form import CouncilDialog
 from ui.decree_dialog import DecreeDialog
 from ui.end_role_dialog import EndRoleDialog
-from ui.main_window import MainWindow
+from ui.main_window import AGENCIES, PEOPLE, MainWindow
+from ui.meeting_screenshots import SHOTS as MEETING_SHOTS
 from ui.person_dialog import PersonDialog
 from ui.welcome_dialog import WelcomeDialog
 
@@ -93,7 +94,7 @@ class RenderStep:
 
 def agencies_with_detail(stage: Stage) -> QWidget:
     view = stage.window.agencies_view
-    stage.window.show_section(0)
+    stage.window.show_section(AGENCIES)
     view.search_box.setText("")
     view.search_box.flush()
     stage.selected_agency()
@@ -126,7 +127,7 @@ def people_section(stage: Stage) -> QWidget:
     view = stage.window.agencies_view
     view.show_inactive.setChecked(False)
     view.table.sortByColumn(AgencyColumn.NAME, Qt.SortOrder.AscendingOrder)
-    stage.window.show_section(1)
+    stage.window.show_section(PEOPLE)
     if stage.window.people_view.model.rowCount():
         stage.window.people_view.select_person(stage.window.people_view.model.person_id(0))
     return stage.window
@@ -227,6 +228,7 @@ STEPS: list[RenderStep] = [
     RenderStep("end-role", end_role),
     RenderStep("council-settings", council_settings),
     RenderStep("jalali-calendar", jalali_calendar),
+    *(RenderStep(name, render) for name, render in MEETING_SHOTS),
 ]
 
 

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from secretariat.agencies import AgencyService
 from secretariat.council import CouncilService
 from secretariat.database import Database
+from secretariat.meetings.agenda import AgendaService
+from secretariat.meetings.attachments import AttachmentService
+from secretariat.meetings.attendance import AttendanceService
+from secretariat.meetings.minutes import MinutesService
+from secretariat.meetings.planning import MeetingService
 from secretariat.people import PeopleService
 from ui.changes import Changes
 
@@ -17,6 +22,11 @@ class Services:
     council: CouncilService
     agencies: AgencyService
     people: PeopleService
+    meetings: MeetingService
+    agenda: AgendaService
+    attendance: AttendanceService
+    minutes: MinutesService
+    attachments: AttachmentService
     changes: Changes
 
     @classmethod
@@ -26,5 +36,10 @@ class Services:
             council=CouncilService(database),
             agencies=AgencyService(database),
             people=PeopleService(database),
+            meetings=MeetingService(database),
+            agenda=AgendaService(database),
+            attendance=AttendanceService(database),
+            minutes=MinutesService(database),
+            attachments=AttachmentService(database),
             changes=Changes(),
         )
