@@ -11,9 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from ui.model_index import ROOT, Index
+from ui.record_table_model import RecordTableModel
 
 
 class PagedService(Protocol):
@@ -24,8 +25,8 @@ class PagedService(Protocol):
     def page(self, query: Any, *, offset: int, limit: int | None) -> list[Any]: ...
 
 
-class PagedTableModel(QAbstractTableModel):
-    """Rows of ``service.page(query)``; ``service.count(query)`` of them in all.
+class PagedTableModel(RecordTableModel):
+    """Rows of ``service.page(query)``, loaded a page at a time; ``service.count(query)`` of them in all.
 
     The query is a frozen dataclass. ``set_search`` needs a ``search`` field;
     ``sort_by_column`` gives the ``sort`` of each sortable column (then the
@@ -43,19 +44,14 @@ class PagedTableModel(QAbstractTableModel):
         sort_by_column: Mapping[int, Any],
         parent=None,
     ):
-        super().__init__(parent)
-        self._headers = tuple(headers)
+        super().__init__(headers, parent)
         self._service = service
         self._query = query
         self._sort_by_column = sort_by_column
-        self._rows: list[Any] = []
         self._total = 0
         self.reload()
 
     # -- for subclasses ----------------------------------------------------
-
-    def _cell(self, row: Any, column: int, role: int) -> Any:
-        raise NotImplementedError
 
     def _set_query(self, query: Any) -> None:
         if query != self._query:
@@ -83,9 +79,9 @@ class PagedTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Query again, keeping as many rows loaded as before (scroll position)."""
         self.beginResetModel()
-        keep = max(self.PAGE_SIZE, len(self._rows))
+        keep = max(self.PAGE_SIZE, len(self._records))
         self._total = self._service.count(self._query)
-        self._rows = self._fetch(0, keep) if self._total else []
+        self._records = self._fetch(0, keep) if self._total else []
         self.endResetModel()
 
     def total(self) -> int:
@@ -93,52 +89,27 @@ class PagedTableModel(QAbstractTableModel):
         return self._total
 
     def row_object(self, row: int) -> Any:
-        return self._rows[row]
+        return self.record(row)
 
     def item_id(self, row: int) -> int:
-        return self._rows[row].id
+        return self.record(row).id
 
-    def row_of(self, item_id: int) -> int | None:
-        """The row of a loaded item, or None."""
-        for number, row in enumerate(self._rows):
-            if row.id == item_id:
-                return number
-        return None
-
-    # -- Qt -------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        return self._cell(self._rows[index.row()], index.column(), role)
+    # -- Qt: paging ------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and len(self._records) < self._total
 
     def fetchMore(self, parent: Index = ROOT) -> None:
         if parent.isValid():
             return
-        batch = self._fetch(len(self._rows), self.PAGE_SIZE)
+        batch = self._fetch(len(self._records), self.PAGE_SIZE)
         if not batch:
             # Rows were deleted elsewhere since counting: stop asking.
-            self._total = len(self._rows)
+            self._total = len(self._records)
             return
-        first = len(self._rows)
+        first = len(self._records)
         self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-        self._rows.extend(batch)
+        self._records.extend(batch)
         self.endInsertRows()
 
     def _fetch(self, offset: int, limit: int) -> list[Any]:

@@ -15,7 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, Qt
 
 from ui.model_index import ROOT, Index
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+# The whole record; kept clear of the id roles subclasses number from UserRole + 1.
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 64
 
 
 class RecordTableModel(QAbstractTableModel):
