@@ -54,9 +54,11 @@ class PagedTableModel(RecordTableModel):
     # -- for subclasses ----------------------------------------------------
 
     def _set_query(self, query: Any) -> None:
-        if query != self._query:
-            self._query = query
-            self.reload()
+        if query == self._query:
+            return
+        previous, self._query = self._query, query
+        # A new order of the same rows: the count stands, only the rows are read.
+        self.reload(count=_without_order(query) != _without_order(previous))
 
     # -- public ---------------------------------------------------------------
 
@@ -76,11 +78,12 @@ class PagedTableModel(RecordTableModel):
             return
         self._set_query(replace(self._query, sort=sort, descending=order == Qt.SortOrder.DescendingOrder))
 
-    def reload(self) -> None:
+    def reload(self, *, count: bool = True) -> None:
         """Query again, keeping as many rows loaded as before (scroll position)."""
         self.beginResetModel()
         keep = max(self.PAGE_SIZE, len(self._records))
-        self._total = self._service.count(self._query)
+        if count:
+            self._total = self._service.count(self._query)
         self._records = self._fetch(0, keep) if self._total else []
         self.endResetModel()
 
@@ -114,3 +117,10 @@ class PagedTableModel(RecordTableModel):
 
     def _fetch(self, offset: int, limit: int) -> list[Any]:
         return self._service.page(self._query, offset=offset, limit=limit)
+
+
+_ORDER_FIELDS = ("sort", "descending")
+
+
+def _without_order(query: Any) -> Any:
+    return replace(query, **{name: None for name in _ORDER_FIELDS if hasattr(query, name)})
