@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from secretariat.jalali import format_short
 from secretariat.people import DecreeRecord, RepresentationRecord
 from secretariat.text import to_persian_digits
 from ui import strings
-from ui.model_index import ROOT, Index
+from ui.record_table_model import RecordTableModel
 
 REPRESENTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -41,45 +40,17 @@ def describe_decree(decree: DecreeRecord) -> str:
     return strings.LIST_SEPARATOR.join(parts)
 
 
-class RoleHistoryModel(QAbstractTableModel):
+class RoleHistoryModel(RecordTableModel):
     """The records come from ``PeopleService.history`` (current first, then newest)."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._records: list[RepresentationRecord] = []
+        super().__init__(strings.HISTORY_COLUMNS, parent)
 
-    def set_records(self, records: Sequence[RepresentationRecord]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
-
-    def record(self, row: int) -> RepresentationRecord:
-        return self._records[row]
-
-    def records(self) -> list[RepresentationRecord]:
-        return list(self._records)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(strings.HISTORY_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return strings.HISTORY_COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if role == Qt.ItemDataRole.ToolTipRole and index.column() != HistoryColumn.DECREES:
-                return None
-            return _display(record, index.column())
+    def _cell(self, record: RepresentationRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole or (
+            role == Qt.ItemDataRole.ToolTipRole and column == HistoryColumn.DECREES
+        ):
+            return _display(record, column)
         if role == Qt.ItemDataRole.FontRole and record.is_current:
             font = QFont()
             font.setWeight(QFont.Weight.Medium)
