@@ -98,3 +98,24 @@ def test_a_meeting_goes_from_plan_to_signed_minutes(pg_database, tmp_path):
     assert detail.quorum.met and detail.resolutions[0].code == resolution.code == "1404-01-01"
     assert AttachmentService(pg_database).content(attached.id) == scan.read_bytes()
     assert [row.title for row in meetings.month(1404, 2)] == ["نخستین جلسه"]
+
+
+def test_the_resolution_register_searches_and_filters_on_postgresql(pg_database):
+    from secretariat.agencies import AgencyDraft, AgencyService
+    from secretariat.council import CouncilDraft, CouncilService
+    from secretariat.followup.register import RegisterService, ResolutionQuery
+    from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
+    from secretariat.meetings.minutes import MinutesService, ResolutionDraft
+    from secretariat.meetings.planning import MeetingDraft, MeetingService
+
+    CouncilService(pg_database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
+    lead = AgencyService(pg_database).add(AgencyDraft(name="فرمانداری پردیس"))
+    meeting = MeetingService(pg_database).plan(MeetingDraft(date="1404/02/27")).meeting
+    attendance = AttendanceService(pg_database)
+    attendance.record(meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)])
+    MinutesService(pg_database).add_resolution(meeting.id, ResolutionDraft(
+        "مقرر شد دوره آموزشی خبرنویسی برای روابط‌عمومی‌ها برگزار شود.", lead.id, due_date="1404/03/01"))
+    register = RegisterService(pg_database)
+    assert register.count(ResolutionQuery(search="روابط عمومي ها خبرنويسي")) == 1
+    assert register.count(ResolutionQuery(search="جشنواره")) == 0
+    assert [row.overdue for row in register.page(ResolutionQuery(agency_id=lead.id))] == [True]

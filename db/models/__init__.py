@@ -4,6 +4,7 @@ Persistence only: no business rules live here (see secretariat/).
 """
 
 from db.models.base import Base, Timestamped
+from db.models.followup import DeadlineChange, FollowUp
 from db.models.meetings import (
     AgendaItem,
     Amendment,
@@ -26,6 +27,8 @@ __all__ = [
     "AttachmentContent",
     "Base",
     "Council",
+    "DeadlineChange",
+    "FollowUp",
     "Invitation",
     "Meeting",
     "MembershipDecree",

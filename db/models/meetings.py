@@ -60,7 +60,8 @@ class Meeting(Timestamped, Base):
     )
     invitations: Mapped[list[Invitation]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
     resolutions: Mapped[list[Resolution]] = relationship(
-        back_populates="meeting", order_by="Resolution.number", cascade="all, delete-orphan"
+        back_populates="meeting", order_by="Resolution.number", cascade="all, delete-orphan",
+        foreign_keys="Resolution.meeting_id",
     )
     postponements: Mapped[list[Postponement]] = relationship(
         back_populates="meeting", order_by="Postponement.id", cascade="all, delete-orphan"
@@ -142,9 +143,14 @@ class Resolution(Timestamped, Base):
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     due_next_meeting: Mapped[bool] = mapped_column(Boolean, default=False)
     priority: Mapped[str] = mapped_column(String(20), default="normal")  # normal | high | urgent
+    # open | in_progress | done | cancelled | deferred; "overdue" is derived, never stored.
     status: Mapped[str] = mapped_column(String(20), default="open")
+    deferred_to_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)  # done or cancelled on
+    completion_evidence: Mapped[str] = mapped_column(Text, default="")
+    status_note: Mapped[str] = mapped_column(Text, default="")  # why cancelled, deferred or reopened
 
-    meeting: Mapped[Meeting] = relationship(back_populates="resolutions")
+    meeting: Mapped[Meeting] = relationship(back_populates="resolutions", foreign_keys=[meeting_id])
     assignments: Mapped[list[Assignment]] = relationship(
         back_populates="resolution", cascade="all, delete-orphan", order_by="Assignment.id"
     )

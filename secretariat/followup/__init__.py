@@ -1,0 +1,6 @@
+"""Following resolutions up (پیگیری مصوبات).
+
+- ``status``: the lifecycle's statuses, follow-up kinds, and what "overdue" means;
+- ``register``: the register of all resolutions, filtered and sorted in the database;
+- ``lifecycle``: follow-up entries, status changes and deadline changes, with their refusals.
+"""

@@ -1,0 +1,216 @@
+"""The register of all resolutions of all meetings, filtered and sorted in the database.
+
+Filters: status (or overdue), the responsible agency (lead or collaborator),
+the meeting, the Jalali year or a date range of the meetings, deadlines
+within N days, and words of the text. The text search matches the core's
+folded text (see ``secretariat.text.fold``) as substrings; an index keeps it
+fast (FTS5 trigram on SQLite, pg_trgm on PostgreSQL: migration 0003).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import Integer, Text, and_, column, exists, func, select, table
+from sqlalchemy.orm import aliased
+
+from db.models import Agency, Assignment, Meeting, Resolution
+from secretariat import jalali
+from secretariat.database import Database
+from secretariat.followup.status import RUNNING, ResolutionStatus, is_overdue
+from secretariat.meetings.kinds import AssignmentRole, MeetingKind, display_code, meeting_title
+from secretariat.text import search_terms
+
+
+class RegisterSort(StrEnum):
+    MEETING_DATE = "meeting_date"
+    CODE = "code"
+    DUE_DATE = "due_date"
+    STATUS = "status"
+    LEAD = "lead"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class ResolutionQuery:
+    search: str = ""
+    status: ResolutionStatus | None = None
+    overdue: bool = False
+    agency_id: int | None = None  # lead or collaborator
+    meeting_id: int | None = None
+    jalali_year: int | None = None  # of the meeting
+    meeting_from: dt.date | None = None
+    meeting_to: dt.date | None = None
+    due_within_days: int | None = None  # running resolutions due from today to today + N
+    sort: RegisterSort = RegisterSort.MEETING_DATE
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class ResolutionRow:
+    id: int
+    code: str
+    text: str
+    meeting_id: int
+    meeting_title: str
+    meeting_date: dt.date
+    lead_agency_id: int | None
+    lead_agency_name: str
+    due_date: dt.date | None
+    due_next_meeting: bool
+    status: ResolutionStatus
+    overdue: bool
+
+    @property
+    def display_code(self) -> str:
+        return display_code(self.code)
+
+    @property
+    def due_text(self) -> str:
+        from secretariat.meetings.minutes import NEXT_MEETING_LABEL
+
+        if self.due_date is not None:
+            return jalali.format_short(self.due_date)
+        return NEXT_MEETING_LABEL if self.due_next_meeting else ""
+
+
+# The FTS5 trigram table over resolution.search_text (SQLite; migration 0003).
+_SEARCH_INDEX = table("resolution_search", column("rowid", Integer), column("search_text", Text))
+
+_NO_WILDCARDS = re.compile(r"[%_]")
+
+_lead = aliased(Assignment)
+_lead_agency = aliased(Agency)
+
+
+class RegisterService:
+    def __init__(self, database: Database):
+        self._db = database
+
+    def count(self, query: ResolutionQuery = ResolutionQuery()) -> int:
+        statement = self._filtered(
+            select(func.count(Resolution.id))
+            .select_from(Resolution)
+            .join(Meeting, Meeting.id == Resolution.meeting_id),
+            query,
+        )
+        with self._db.reading() as session:
+            return session.scalar(statement) or 0
+
+    def page(
+        self, query: ResolutionQuery = ResolutionQuery(), *, offset: int = 0, limit: int | None = 100
+    ) -> list[ResolutionRow]:
+        statement = (
+            self._filtered(
+                select(
+                    Resolution.id,
+                    Resolution.code,
+                    Resolution.text,
+                    Meeting.id,
+                    Meeting.kind,
+                    Meeting.number,
+                    Meeting.date,
+                    _lead_agency.id,
+                    _lead_agency.name,
+                    Resolution.due_date,
+                    Resolution.due_next_meeting,
+                    Resolution.status,
+                )
+                .select_from(Resolution)
+                .join(Meeting, Meeting.id == Resolution.meeting_id)
+                .outerjoin(
+                    _lead, and_(_lead.resolution_id == Resolution.id, _lead.role == AssignmentRole.LEAD.value)
+                )
+                .outerjoin(_lead_agency, _lead_agency.id == _lead.agency_id),
+                query,
+            )
+            .order_by(*self._order(query))
+            .offset(offset)
+        )
+        if limit is not None:
+            statement = statement.limit(limit)
+        today = dt.date.today()
+        with self._db.reading() as session:
+            return [
+                ResolutionRow(
+                    id=row[0],
+                    code=row[1],
+                    text=row[2],
+                    meeting_id=row[3],
+                    meeting_title=meeting_title(MeetingKind(row[4]), row[5]),
+                    meeting_date=row[6],
+                    lead_agency_id=row[7],
+                    lead_agency_name=row[8] or "",
+                    due_date=row[9],
+                    due_next_meeting=row[10],
+                    status=ResolutionStatus(row[11]),
+                    overdue=is_overdue(row[11], row[9], today),
+                )
+                for row in session.execute(statement)
+            ]
+
+    def _filtered(self, statement, query: ResolutionQuery):
+        today = dt.date.today()
+        conditions = []
+        if query.status is not None:
+            conditions.append(Resolution.status == query.status.value)
+        if query.overdue:
+            conditions += [Resolution.status.in_(RUNNING), Resolution.due_date < today]
+        if query.due_within_days is not None:
+            conditions += [
+                Resolution.status.in_(RUNNING),
+                Resolution.due_date.between(today, today + dt.timedelta(days=query.due_within_days)),
+            ]
+        if query.agency_id is not None:
+            conditions.append(
+                exists().where(
+                    Assignment.resolution_id == Resolution.id, Assignment.agency_id == query.agency_id
+                )
+            )
+        if query.meeting_id is not None:
+            conditions.append(Resolution.meeting_id == query.meeting_id)
+        if query.jalali_year is not None:
+            conditions.append(Meeting.jalali_year == query.jalali_year)
+        if query.meeting_from is not None:
+            conditions.append(Meeting.date >= query.meeting_from)
+        if query.meeting_to is not None:
+            conditions.append(Meeting.date <= query.meeting_to)
+        terms = search_terms(query.search)
+        if terms:
+            conditions.append(self._matches(terms))
+        return statement.where(and_(*conditions)) if conditions else statement
+
+    def _matches(self, terms: list[str]):
+        """The folded text contains every term, through the search index where there is one."""
+        escaped = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in terms]
+        on_column = [Resolution.search_text.like(p, escape="\\") for p in escaped]
+        if self._db.engine.dialect.name != "sqlite":
+            return and_(*on_column)  # PostgreSQL: the pg_trgm index serves these
+        # The trigram index serves LIKE only for three characters or more and
+        # without an ESCAPE clause (wildcards are dropped from those terms);
+        # shorter terms are checked on the column, among the index's matches.
+        long_terms = [_NO_WILDCARDS.sub("", t) for t in terms if len(_NO_WILDCARDS.sub("", t)) >= 3]
+        short = [c for t, c in zip(terms, on_column, strict=True) if len(_NO_WILDCARDS.sub("", t)) < 3]
+        if not long_terms:
+            return and_(*on_column)
+        indexed = select(_SEARCH_INDEX.c.rowid).where(
+            *(_SEARCH_INDEX.c.search_text.like(f"%{t}%") for t in long_terms)
+        )
+        return and_(Resolution.id.in_(indexed), *short)
+
+    def _order(self, query: ResolutionQuery) -> list:
+        persian = self._db.persian_order
+        keys = {
+            RegisterSort.MEETING_DATE: [Meeting.date, Resolution.number],
+            RegisterSort.CODE: [Meeting.date, Resolution.number],
+            RegisterSort.DUE_DATE: [Resolution.due_date.is_(None), Resolution.due_date],
+            RegisterSort.STATUS: [Resolution.status],
+            RegisterSort.LEAD: [persian(func.coalesce(_lead_agency.name, ""))],
+            RegisterSort.TEXT: [persian(Resolution.text)],
+        }[query.sort]
+        if query.descending:
+            keys = [key.desc() for key in keys]
+        return [*keys, Resolution.id.desc() if query.descending else Resolution.id]
