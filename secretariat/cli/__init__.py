@@ -5,7 +5,9 @@ message on stderr, exits with status 2 and changes nothing.
 
 - ``register``: ``init``, ``demo``, ``agencies``, ``people``;
 - ``meetings``: ``meetings create|list|show|agenda|...``, from the plan to
-  signed minutes.
+  signed minutes;
+- ``resolutions``: ``resolutions list|follow-up|set-status|deadline``, the
+  register and the follow-up of resolutions.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from secretariat import paths
-from secretariat.cli import meetings, register
+from secretariat.cli import meetings, register, resolutions
 from secretariat.cli.common import EXIT_REFUSED, CliError
 from secretariat.council import CouncilService
 from secretariat.database import open_database
@@ -34,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     register.add_parsers(commands)
     meetings.add_parsers(commands)
+    resolutions.add_parsers(commands)
     return parser
 
 
@@ -65,6 +68,8 @@ def _run(args: argparse.Namespace) -> int:
             raise CliError("این پایگاه داده هنوز شورایی ندارد؛ نخست «init --council NAME» را اجرا کنید.")
         if args.command == "meetings":
             return meetings.run(database, args)
+        if args.command == "resolutions":
+            return resolutions.run(database, args)
         return register.run(database, args)
     finally:
         database.close()

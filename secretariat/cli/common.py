@@ -9,6 +9,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import TypeVar
 
+from sqlalchemy import select
+
+from db.models import Resolution
 from secretariat import jalali
 from secretariat.agencies import AgencyQuery, AgencyService
 from secretariat.clock import format_time
@@ -91,3 +94,15 @@ def json_datetime(value: dt.datetime | None) -> str | None:
 
 def json_time(value: dt.time | None) -> str | None:
     return format_time(value, persian_digits=False) or None
+
+
+def resolution_id(database: Database, reference: str) -> int:
+    """A resolution by its id, or by the code printed in the minutes (۱۴۰۵-۰۷-۰۱)."""
+    text = fold(reference)  # any digits; without the direction marks a code is printed with
+    if text.isdigit():
+        return int(text)
+    with database.reading() as session:
+        found = session.scalar(select(Resolution.id).where(Resolution.code == text))
+    if found is None:
+        raise CliError(f"مصوبه‌ای با کد «{reference.strip()}» پیدا نشد.")
+    return found

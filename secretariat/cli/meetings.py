@@ -20,12 +20,9 @@ import argparse
 import json
 import sys
 
-from sqlalchemy import select
-
-from db.models import Resolution
 from secretariat import jalali
 from secretariat.cli import meetings_output as output
-from secretariat.cli.common import CliError, agency_id, choice, identifier, year
+from secretariat.cli.common import CliError, agency_id, choice, identifier, resolution_id, year
 from secretariat.database import Database
 from secretariat.meetings.agenda import AgendaItemDraft, AgendaService
 from secretariat.meetings.attachments import AttachmentService
@@ -33,7 +30,7 @@ from secretariat.meetings.attendance import AttendanceEntry, AttendanceService, 
 from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
 from secretariat.meetings.minutes import MinutesService, ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft, MeetingQuery, MeetingService
-from secretariat.text import fold, to_persian_digits
+from secretariat.text import to_persian_digits
 
 KINDS = "، ".join(f"{k.value} ({k.label})" for k in MeetingKind)
 
@@ -268,7 +265,7 @@ def _amend(database: Database, args: argparse.Namespace) -> int:
     if args.text is not None and args.due is not None:
         raise CliError("هر اصلاحیه یک چیز را اصلاح می‌کند: یا --text یا --due.")
     amendment = MinutesService(database).amend_resolution(
-        _resolution_id(database, args.resolution), reason=args.reason, author=args.by,
+        resolution_id(database, args.resolution), reason=args.reason, author=args.by,
         text=args.text, due_date=args.due,
     )
     print(output.amendment_line(amendment))
@@ -300,13 +297,3 @@ def _cancel(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _resolution_id(database: Database, reference: str) -> int:
-    """A resolution by its id, or by the code printed in the minutes (۱۴۰۵-۰۷-۰۱)."""
-    text = fold(reference)  # any digits; without the direction marks a code is printed with
-    if text.isdigit():
-        return int(text)
-    with database.reading() as session:
-        found = session.scalar(select(Resolution.id).where(Resolution.code == text))
-    if found is None:
-        raise CliError(f"مصوبه‌ای با کد «{reference.strip()}» پیدا نشد.")
-    return found
