@@ -3,13 +3,14 @@
 A province over 20 years: 200 agencies and 2,000 people, with PR managers
 changing every few years (so most agencies have a history), and 1,000
 meetings with their attendance and 30,000 resolutions (see
-``generate_meetings``). The data is deterministic (seeded) so runs compare.
+``generate_meetings``) with 150,000 follow-up entries, their statuses and
+deadline changes (see ``generate_followup``). The data is deterministic (seeded) so runs compare.
 Written in one transaction through the models, with the folded and
 normalised text computed by the core exactly as the services do, because
 hundreds of thousands of one-row transactions would measure fsync, not the
 app.
 
-    python bench/generate.py PATH [--agencies N] [--people N] [--meetings N] [--resolutions N]
+    python bench/generate.py PATH [--agencies N] [--people N] [--meetings N] [--resolutions N] [--followups N]
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ LAST = ["احمدی", "کریمی", "موسوی", "رحیمی", "نوروزی", 
 
 
 def generate(path: Path, *, agencies: int = 200, people: int = 2000, meetings: int = 1000,
-             resolutions: int = 30000, seed: int = 1405) -> None:
+             resolutions: int = 30000, followups: int | None = None, seed: int = 1405) -> None:
+    """``followups`` defaults to five a resolution (150,000 at full scale)."""
     rng = random.Random(seed)
     today = dt.date.today()
     database = open_database(path)
@@ -106,7 +108,7 @@ def generate(path: Path, *, agencies: int = 200, people: int = 2000, meetings: i
             generate_meetings(
                 session, rng, agency_ids=[a.id for a in agency_rows],
                 active_ids=[a.id for a in agency_rows if a.active], managers=managers,
-                meetings=meetings, resolutions=resolutions, today=today,
+                meetings=meetings, resolutions=resolutions, today=today, followups=followups,
             )
     database.close()
 
@@ -118,13 +120,15 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=2000)
     parser.add_argument("--meetings", type=int, default=1000)
     parser.add_argument("--resolutions", type=int, default=30000)
+    parser.add_argument("--followups", type=int, help="follow-up entries (default: five a resolution)")
     args = parser.parse_args()
     if args.path.exists():
         parser.error(f"{args.path} exists; the generator writes a new database")
     generate(args.path, agencies=args.agencies, people=args.people, meetings=args.meetings,
-             resolutions=args.resolutions)
+             resolutions=args.resolutions, followups=args.followups)
+    followups = 5 * args.resolutions if args.followups is None else args.followups
     print(f"generated {args.path}: {args.agencies} agencies, {args.people} people, "
-          f"{args.meetings} meetings, {args.resolutions} resolutions")
+          f"{args.meetings} meetings, {args.resolutions} resolutions, {followups} follow-up entries")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from bench.generate_followup import insert_followup, plan_followup
 from db.models import AgendaItem, Amendment, Assignment, Invitation, Meeting, Postponement, Resolution
 from secretariat import jalali
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, resolution_code
@@ -78,9 +79,10 @@ class _Plan:
 def generate_meetings(
     session: Session, rng: random.Random, *, agency_ids: list[int], active_ids: list[int],
     managers: dict[int, list[tuple[dt.date, dt.date | None, int]]], meetings: int, resolutions: int,
-    today: dt.date,
+    today: dt.date, followups: int | None = None,
 ) -> None:
-    """Add ``meetings`` meetings and ``resolutions`` resolutions, with everything they hold."""
+    """Add ``meetings`` meetings and ``resolutions`` resolutions, with everything
+    they hold, and ``followups`` follow-up entries (default: five a resolution)."""
     plans = _plan(rng, agency_ids, active_ids, meetings, resolutions, today)
     _number(plans)
     session.execute(insert(Meeting), [
@@ -120,7 +122,6 @@ def generate_meetings(
                 "search_text": fold(text), "due_next_meeting": next_meeting,
                 "due_date": None if next_meeting else p.date + dt.timedelta(days=rng.randint(15, 120)),
                 "priority": rng.choices(["normal", "high", "urgent"], [80, 15, 5])[0],
-                # "done" stands for whatever closed status follow-up will use.
                 "status": "done" if old and rng.random() < 0.85 else rng.choice(["open", "in_progress"]),
             })
             team = rng.sample(p.invitees, min(len(p.invitees), rng.choices([1, 2, 3, 4], [45, 30, 15, 10])[0]))
@@ -140,10 +141,17 @@ def generate_meetings(
          "reason": "هم‌زمانی با سفر استاندار", "recorded_at": dt.datetime.combine(today, dt.time(9))}
         for p in plans if p.status is MeetingStatus.POSTPONED
     ]
+    # The statuses (drawn above only to keep the random stream of earlier runs) come from the follow-up.
+    entries, changes = plan_followup(
+        rows, {p.id: p.date for p in plans},
+        [p.id for p in plans if p.status in (MeetingStatus.PLANNED, MeetingStatus.POSTPONED)],
+        followups=5 * resolutions if followups is None else followups, today=today,
+    )
     for model, batch in ((Invitation, invitations), (AgendaItem, items), (Resolution, rows),
                          (Assignment, assignments), (Amendment, amendments), (Postponement, postponements)):
         if batch:
             session.execute(insert(model), batch)
+    insert_followup(session, entries, changes)
     for series in {k.series for k in MeetingKind}:
         renumber(session, series)  # the planned meetings, after the held ones, as the services do
 

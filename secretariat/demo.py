@@ -17,7 +17,8 @@ from pathlib import Path
 from secretariat.agencies import AgencyDraft, AgencyService
 from secretariat.council import CouncilDraft, CouncilService
 from secretariat.database import Database, open_database
-from secretariat.demo_meetings import build_meetings
+from secretariat.demo_followup import build_followup
+from secretariat.demo_meetings import build_meetings, year_shift
 from secretariat.people import AppointmentDraft, DecreeDraft, PeopleService, PersonDraft
 from secretariat.roles import Role
 
@@ -143,7 +144,8 @@ STAFF = (
 
 def build_demo(database: Database, *, today: dt.date | None = None) -> None:
     """Fill an empty database with the demo council: its register, then a
-    year and a half of meetings ending around ``today``."""
+    year and a half of meetings ending around ``today``, then the follow-up
+    of their resolutions."""
     CouncilService(database).create(COUNCIL, is_demo=True)
     agencies = AgencyService(database)
     people = PeopleService(database)
@@ -177,6 +179,7 @@ def build_demo(database: Database, *, today: dt.date | None = None) -> None:
     # The inactive agencies attended the earlier meetings and left the council later.
     leaving = tuple(item.short_name for item in AGENCIES if not item.active)
     build_meetings(database, agency_ids, person_ids, leaving=leaving, today=today)
+    build_followup(database, year_shift(today))
 
 
 def create_demo_database(path: Path) -> Database:

@@ -60,3 +60,27 @@ def test_the_large_meeting_loads_through_the_service(generated):
     assert detail.meeting.status is MeetingStatus.FINALIZED
     assert all(r.lead is not None for r in detail.resolutions)
     assert detail.quorum.members == 60
+
+
+def test_follow_up_entries_statuses_and_a_complete_search_index(generated):
+    from sqlalchemy import text
+
+    from db.models import DeadlineChange, FollowUp, Meeting
+    from secretariat.followup.register import RegisterService, ResolutionQuery
+
+    with generated.reading() as session:
+        assert session.scalar(select(func.count(FollowUp.id))) == 15000  # five a resolution
+        assert session.scalar(select(func.count(DeadlineChange.id))) > 0
+        statuses = set(session.scalars(select(Resolution.status).distinct()))
+        assert {"open", "in_progress", "done", "cancelled"} <= statuses
+        early = session.scalar(select(func.count(FollowUp.id)).join(Resolution).join(
+            Meeting, Meeting.id == Resolution.meeting_id).where(FollowUp.date < Meeting.date))
+        assert early == 0
+        assert session.scalar(select(func.count(Resolution.id)).where(
+            Resolution.status == "done", Resolution.completion_evidence == "")) == 0
+        indexed = session.scalar(text("SELECT count(*) FROM resolution_search WHERE search_text LIKE '%مقرر%'"))
+        assert indexed == 3000
+        session.execute(text("INSERT INTO resolution_search(resolution_search) VALUES('integrity-check')"))
+    register = RegisterService(generated)
+    assert register.count(ResolutionQuery(overdue=True)) > 0
+    assert register.count(ResolutionQuery(search="مقرر شبهات")) == register.count(ResolutionQuery(search="شبهات"))

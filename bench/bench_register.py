@@ -1,0 +1,137 @@
+"""Benchmark: the register of resolutions at the scale of DESIGN.md, through the core.
+
+Prints the size of a generated database (30,000 resolutions of 1,000
+meetings, 150,000 follow-up entries, their statuses and deadline changes)
+and, each with the median and 95th percentile over repeated runs, the
+register's first page and its count (``RegisterService.page`` + ``count``,
+as the register view asks for them):
+- filtered by status and agency (in progress, the agencies with the most
+  resolutions in turn, as lead or collaborator);
+- searched by two words, a common one (in every resolution) and a rarer one
+  (in about one in fourteen), through the trigram index;
+- filtered to the overdue resolutions;
+each beside a baseline measured in the same run: the same page and count
+with two bare queries and no rows built. Target: each <= 50 ms.
+
+    python bench/bench_register.py [--runs N] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import and_, exists, func, select  # noqa: E402
+
+from bench.bench_agencies import timed  # noqa: E402
+from bench.bench_meetings import line  # noqa: E402
+from bench.generate import generate  # noqa: E402
+from db.models import Assignment, DeadlineChange, FollowUp, Meeting, Resolution  # noqa: E402
+from secretariat.database import Database, open_database  # noqa: E402
+from secretariat.followup.register import RegisterService, ResolutionQuery  # noqa: E402
+from secretariat.followup.status import RUNNING, ResolutionStatus  # noqa: E402
+
+TARGET_MS = 50
+SEARCH = "مقرر شبهات"  # «مقرر» is in every resolution, «شبهات» in about one in fourteen
+PAGE = 100
+
+
+def dataset(database: Database) -> list[int]:
+    """Print the size of the data; the ids of the agencies with the most resolutions."""
+    with database.reading() as session:
+        count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
+        statuses = dict(session.execute(select(Resolution.status, func.count()).group_by(Resolution.status)).all())
+        overdue = session.scalar(select(func.count(Resolution.id)).where(
+            Resolution.status.in_(RUNNING), Resolution.due_date < dt.date.today()))
+        busiest = session.scalars(
+            select(Assignment.agency_id).group_by(Assignment.agency_id).order_by(func.count().desc()).limit(10)
+        ).all()
+        print(f"dataset: {count(Meeting)} meetings, {count(Resolution)} resolutions "
+              f"({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}; {overdue} overdue)")
+        print(f"         {count(FollowUp)} follow-up entries, {count(DeadlineChange)} deadline changes, "
+              f"{count(Assignment)} assignments")
+        return list(busiest)
+
+
+def bench(database: Database, runs: int) -> None:
+    agencies = dataset(database)
+    service = RegisterService(database)
+
+    def first_page(query: ResolutionQuery) -> None:
+        service.page(query, limit=PAGE)
+        service.count(query)
+
+    def bare(*conditions) -> None:
+        with database.reading() as session:
+            session.execute(
+                select(Resolution.id, Resolution.code, Resolution.text, Resolution.due_date, Resolution.status)
+                .join(Meeting, Meeting.id == Resolution.meeting_id).where(*conditions)
+                .order_by(Meeting.date.desc(), Resolution.number.desc()).limit(PAGE)
+            ).all()
+            session.scalar(select(func.count(Resolution.id)).where(*conditions))
+
+    queries = [ResolutionQuery(status=ResolutionStatus.IN_PROGRESS, agency_id=a) for a in agencies]
+    sizes = [service.count(q) for q in queries]
+    print(f"\nstatus «{ResolutionStatus.IN_PROGRESS.label}» and an agency ({min(sizes)}-{max(sizes)} rows, "
+          f"the {len(agencies)} busiest agencies in turn)")
+    cycle = iter(queries * runs)
+    line("  RegisterService.page (100 rows) + count", timed(lambda: first_page(next(cycle)), runs))
+    bare_cycle = iter(agencies * runs)
+
+    def status_agency_baseline():
+        agency = next(bare_cycle)
+        bare(Resolution.status == ResolutionStatus.IN_PROGRESS.value,
+             exists().where(and_(Assignment.resolution_id == Resolution.id, Assignment.agency_id == agency)))
+
+    line("  baseline: the same rows, two bare queries", timed(status_agency_baseline, runs), target=False)
+
+    search = ResolutionQuery(search=SEARCH)
+    print(f"\na text search «{SEARCH}» ({service.count(search)} rows)")
+    line("  RegisterService.page (100 rows) + count", timed(lambda: first_page(search), runs))
+    common, rare = SEARCH.split()
+    line("  baseline: LIKE on the column, two bare queries",
+         timed(lambda: bare(Resolution.search_text.like(f"%{common}%"), Resolution.search_text.like(f"%{rare}%")),
+               runs), target=False)
+
+    overdue = ResolutionQuery(overdue=True)
+    print(f"\nthe overdue resolutions ({service.count(overdue)} rows)")
+    line("  RegisterService.page (100 rows) + count", timed(lambda: first_page(overdue), runs))
+    line("  baseline: the same rows, two bare queries",
+         timed(lambda: bare(Resolution.status.in_(RUNNING), Resolution.due_date < dt.date.today()), runs),
+         target=False)
+    print(f"\ntarget: each <= {TARGET_MS} ms (p95)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=50, help="repetitions of each measurement")
+    parser.add_argument("--db", type=Path, help="an existing generated database (default: generate one)")
+    args = parser.parse_args()
+    if args.db:
+        database = open_database(args.db, create=False)
+        try:
+            bench(database, args.runs)
+        finally:
+            database.close()
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.sqlite3"
+        started = time.perf_counter()
+        generate(path)
+        print(f"generated in {time.perf_counter() - started:.1f} s: {path.name}")
+        database = open_database(path)
+        try:
+            bench(database, args.runs)
+        finally:
+            database.close()
+
+
+if __name__ == "__main__":
+    main()
