@@ -60,7 +60,7 @@ def test_a_resolution_as_written(council, agencies, meeting):
     assert resolution.meeting_id == meeting.id
     assert resolution.number == 1
     assert resolution.code == "1404-01-01"
-    assert resolution.display_code == "\u2066۱۴۰۴-۰۱-۰۱\u2069"
+    assert resolution.display_code == "\u2066۱۴۰۴\u200e-\u200e۰۱\u200e-\u200e۰۱\u2069"
     assert resolution.text == "مقرر شد دوره آموزشی خبرنویسی برای روابط عمومی‌ها برگزار شود."
     assert resolution.current_text == resolution.text
     assert resolution.due_date == dt.date(2025, 11, 6)
@@ -90,7 +90,7 @@ def test_the_code_carries_the_year_and_the_councils_meeting_number(council, agen
     codes = [council.resolve(seventh.id, f"مقرر شد بند {n} اجرا شود.", agencies.press).code for n in (1, 2, 3)]
 
     assert codes == ["1404-07-01", "1404-07-02", "1404-07-03"]
-    assert council.minutes.resolutions(seventh.id)[2].display_code == "\u2066۱۴۰۴-۰۷-۰۳\u2069"
+    assert council.minutes.resolutions(seventh.id)[2].display_code == "\u2066۱۴۰۴\u200e-\u200e۰۷\u200e-\u200e۰۳\u2069"
     assert council.resolve(meetings[0].id, "مقرر شد گزارش ارسال شود.", agencies.press).code == "1404-01-01"
 
 
@@ -114,7 +114,7 @@ def test_a_general_assemblys_resolutions_carry_its_letter(council, agencies):
     resolution = council.resolve(second_assembly.id, "مقرر شد آیین‌نامه داخلی اصلاح شود.", agencies.press)
 
     assert resolution.code == "1404-م02-01"
-    assert resolution.display_code == "\u2066۱۴۰۴-م۰۲-۰۱\u2069"
+    assert resolution.display_code == "\u2066۱۴۰۴\u200e-م\u200e۰۲\u200e-\u200e۰۱\u2069"
     # The council's second meeting, were there one, would not share it.
     assert council.resolve(regular.id, "مقرر شد الف.", agencies.press).code == "1404-01-01"
 
@@ -124,7 +124,7 @@ def test_a_working_groups_resolutions_carry_its_letter(council, agencies):
     council.hold(group.id)
     assert council.meetings.get(group.id).title == "نخستین جلسه کارگروه"
     resolution = council.resolve(group.id, "مقرر شد فهرست خبرنگاران تهیه شود.", agencies.press)
-    assert (resolution.code, resolution.display_code) == ("1404-ک01-01", "\u2066۱۴۰۴-ک۰۱-۰۱\u2069")
+    assert (resolution.code, resolution.display_code) == ("1404-ک01-01", "\u2066۱۴۰۴\u200e-ک\u200e۰۱\u200e-\u200e۰۱\u2069")
 
 
 def test_an_extraordinary_meeting_counts_with_the_council(council, agencies):

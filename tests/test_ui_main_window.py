@@ -17,7 +17,7 @@ from secretariat.agencies import AgencyDraft
 from secretariat.council import CouncilDraft
 from secretariat.database import open_database
 from secretariat.people import AppointmentDraft, DecreeDraft, PersonDraft
-from ui.main_window import MainWindow
+from ui.main_window import PEOPLE, MainWindow
 from ui.screenshots import STEPS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def test_the_window_is_right_to_left_with_the_council_name_and_persian_counts(wi
     assert window.isRightToLeft()
     assert council.name in window.windowTitle()
     sections = window.navigation.model().stringList()
-    assert sections == ["دستگاه‌های عضو", "جلسات", "افراد"]
+    assert sections == ["دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
     assert window.counts.text() == "۲ دستگاه فعال  ·  ۱ نفر"
     # The navigation list is on the right of the sections.
     assert (
@@ -50,7 +50,7 @@ def test_the_window_is_right_to_left_with_the_council_name_and_persian_counts(wi
 
 
 def test_navigation_switches_sections(qtbot, window):
-    people = window.navigation.model().index(2, 0)
+    people = window.navigation.model().index(PEOPLE, 0)
     qtbot.mouseClick(
         window.navigation.viewport(),
         Qt.MouseButton.LeftButton,
@@ -65,7 +65,7 @@ def test_shortcuts_for_a_new_agency_and_search(qtbot, window, run_modal):
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.show_section(2)
+    window.show_section(PEOPLE)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() is window.people_view
     assert window.people_view.search_box.hasFocus()
@@ -178,7 +178,7 @@ def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, service
     qtbot.addWidget(window)
     window.show()
     # The frame: the sections' names, a waiting message, nothing to act on yet.
-    assert window.navigation.model().stringList() == ["دستگاه‌های عضو", "جلسات", "افراد"]
+    assert window.navigation.model().stringList() == ["دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
     assert "در حال باز کردن" in window.current_section().text()
     assert not window.new_agency_action.isEnabled()
     window.attach(services)

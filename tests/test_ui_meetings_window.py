@@ -228,7 +228,7 @@ def test_a_resolution_is_refused_without_a_lead_or_with_a_deadline_before_the_me
     assert resolution.due_next_meeting and resolution.due_date is None
     cells = [tab.model.index(0, column).data() for column in ResolutionColumn]
     assert cells[0] == "۱"
-    assert cells[1] == "\u2066۱۴۰۴-۰۱-۰۱\u2069"
+    assert cells[1] == "\u2066۱۴۰۴\u200e-\u200e۰۱\u200e-\u200e۰۱\u2069"
     assert cells[3:] == ["اداره آموزش و پرورش شهرستان پردیس", "اداره پست پردیس", "تا جلسه بعد", "فوری"]
     assert tab.selected_resolution().id == resolution.id
 

@@ -19,3 +19,5 @@ class Changes(QObject):
     meeting_changed = Signal(int)
     # The resolutions of this meeting: added, edited, removed or amended.
     resolutions_changed = Signal(int)
+    # A resolution followed up: an entry logged, its status or its deadline changed.
+    followup_changed = Signal(int)

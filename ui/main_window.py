@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ui.agencies_view import AgenciesView
     from ui.meetings_view import MeetingsView
     from ui.people_view import PeopleView
+    from ui.register_view import RegisterView
     from ui.services import Services
 
 STATUS_MESSAGE_MS = 6000
@@ -54,7 +55,7 @@ class _NavigationItems(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), NAVIGATION_ROW_HEIGHT))
 
 
-AGENCIES, MEETINGS, PEOPLE = range(3)
+AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE = range(4)
 
 
 def _build_section(number: int, services: Services) -> QWidget:
@@ -67,13 +68,19 @@ def _build_section(number: int, services: Services) -> QWidget:
         from ui.meetings_view import MeetingsView
 
         return MeetingsView(services)
+    if number == RESOLUTIONS:
+        from ui.register_view import RegisterView
+
+        return RegisterView(services)
     from ui.people_view import PeopleView
 
     return PeopleView(services)
 
 
 class MainWindow(QMainWindow):
-    SECTION_TITLES = (strings.SECTION_AGENCIES, strings.SECTION_MEETINGS, strings.SECTION_PEOPLE)
+    SECTION_TITLES = (
+        strings.SECTION_AGENCIES, strings.SECTION_MEETINGS, strings.SECTION_RESOLUTIONS, strings.SECTION_PEOPLE
+    )
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -136,6 +143,10 @@ class MainWindow(QMainWindow):
     @property
     def meetings_view(self) -> MeetingsView:
         return self._section(MEETINGS)
+
+    @property
+    def register_view(self) -> RegisterView:
+        return self._section(RESOLUTIONS)
 
     @property
     def people_view(self) -> PeopleView:

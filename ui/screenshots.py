@@ -26,6 +26,7 @@ from ui.end_role_dialog import EndRoleDialog
 from ui.main_window import AGENCIES, PEOPLE, MainWindow
 from ui.meeting_screenshots import SHOTS as MEETING_SHOTS
 from ui.person_dialog import PersonDialog
+from ui.register_screenshots import SHOTS as REGISTER_SHOTS
 from ui.welcome_dialog import WelcomeDialog
 
 # Searching with Arabic letters shows that the search folds them.
@@ -229,6 +230,7 @@ STEPS: list[RenderStep] = [
     RenderStep("council-settings", council_settings),
     RenderStep("jalali-calendar", jalali_calendar),
     *(RenderStep(name, render) for name, render in MEETING_SHOTS),
+    *(RenderStep(name, render) for name, render in REGISTER_SHOTS),
 ]
 
 

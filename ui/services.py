@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from secretariat.agencies import AgencyService
 from secretariat.council import CouncilService
 from secretariat.database import Database
+from secretariat.followup.lifecycle import FollowUpService
+from secretariat.followup.register import RegisterService
 from secretariat.meetings.agenda import AgendaService
 from secretariat.meetings.attachments import AttachmentService
 from secretariat.meetings.attendance import AttendanceService
@@ -27,6 +29,8 @@ class Services:
     attendance: AttendanceService
     minutes: MinutesService
     attachments: AttachmentService
+    register: RegisterService
+    followup: FollowUpService
     changes: Changes
 
     @classmethod
@@ -41,5 +45,7 @@ class Services:
             attendance=AttendanceService(database),
             minutes=MinutesService(database),
             attachments=AttachmentService(database),
+            register=RegisterService(database),
+            followup=FollowUpService(database),
             changes=Changes(),
         )

@@ -251,7 +251,7 @@ def _add_resolution(database: Database, args: argparse.Namespace) -> int:
         agenda_item_id=args.item,
     )
     record = MinutesService(database).add_resolution(args.meeting, draft)
-    print(f"مصوبه {record.display_code} ثبت شد (شناسه {to_persian_digits(record.id)}).")
+    print(f"مصوبه {to_persian_digits(record.code)} ثبت شد (شناسه {to_persian_digits(record.id)}).")
     return 0
 
 

@@ -254,7 +254,7 @@ def detail_text(detail: MeetingDetail) -> str:
     if not detail.resolutions:
         lines.append("  (مصوبه‌ای ثبت نشده است)")
     for resolution in detail.resolutions:
-        lines.append(f"  {resolution.display_code} [شناسه {_id(resolution.id)}] {resolution.text}")
+        lines.append(f"  {to_persian_digits(resolution.code)} [شناسه {_id(resolution.id)}] {resolution.text}")
         lead = resolution.lead.agency_name if resolution.lead else "-"
         helpers = "، ".join(a.agency_name for a in resolution.collaborators)
         lines.append(f"     مسئول اجرا: {lead}" + (f"؛ همکاران: {helpers}" if helpers else ""))

@@ -115,6 +115,6 @@ def _list(database: Database, args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         flag = f" ({OVERDUE_LABEL})" if row.overdue else ""
-        print(f"{row.display_code}\t{row.status.label}{flag}\t{row.due_text}\t{row.lead_agency_name}\t{row.text}")
+        print(f"{to_persian_digits(row.code)}\t{row.status.label}{flag}\t{row.due_text}\t{row.lead_agency_name}\t{row.text}")
     print(f"{to_persian_digits(len(rows))} مصوبه")
     return 0

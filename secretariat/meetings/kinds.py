@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from secretariat.ordinals import ordinal
@@ -128,7 +129,8 @@ def resolution_code(jalali_year: int, meeting_number: int, series: str, resoluti
     return f"{jalali_year}-{prefix}{meeting_number:02d}-{resolution_number:02d}"
 
 
-LRI, PDI = "\u2066", "\u2069"
+LRI, PDI, LRM = "\u2066", "\u2069", "\u200e"
+_BETWEEN_NUMBERS = re.compile("[^۰-۹]+")
 
 
 def display_code(code: str) -> str:
@@ -138,4 +140,9 @@ def display_code(code: str) -> str:
     around a hyphen («۱۴۰۴-۰۷-۰۳» would read ۰۳-۰۷-۱۴۰۴); the isolate keeps
     the code in its order on screen and on paper.
     """
-    return f"{LRI}{to_persian_digits(code)}{PDI}"
+    # Left-to-right marks around the hyphens (and the series letter) keep
+    # each number in its place even inside the isolate: Persian digits are
+    # "Arabic numbers" to the bidi algorithm, and a hyphen or the letter م
+    # between them would still turn their order around.
+    marked = _BETWEEN_NUMBERS.sub(lambda separator: LRM + separator.group() + LRM, to_persian_digits(code))
+    return LRI + marked + PDI
