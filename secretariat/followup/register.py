@@ -91,47 +91,28 @@ class RegisterService:
         self._db = database
 
     def count(self, query: ResolutionQuery = ResolutionQuery()) -> int:
-        statement = self._filtered(
-            select(func.count(Resolution.id))
-            .select_from(Resolution)
-            .join(Meeting, Meeting.id == Resolution.meeting_id),
-            query,
-        )
+        statement = self._filtered(self._joined(select(func.count(Resolution.id)), lead=False), query)
         with self._db.reading() as session:
             return session.scalar(statement) or 0
 
     def page(
         self, query: ResolutionQuery = ResolutionQuery(), *, offset: int = 0, limit: int | None = 100
     ) -> list[ResolutionRow]:
-        statement = (
-            self._filtered(
-                select(
-                    Resolution.id,
-                    Resolution.code,
-                    Resolution.text,
-                    Meeting.id,
-                    Meeting.kind,
-                    Meeting.number,
-                    Meeting.date,
-                    _lead_agency.id,
-                    _lead_agency.name,
-                    Resolution.due_date,
-                    Resolution.due_next_meeting,
-                    Resolution.status,
-                )
-                .select_from(Resolution)
-                .join(Meeting, Meeting.id == Resolution.meeting_id)
-                .outerjoin(
-                    _lead, and_(_lead.resolution_id == Resolution.id, _lead.role == AssignmentRole.LEAD.value)
-                )
-                .outerjoin(_lead_agency, _lead_agency.id == _lead.agency_id),
-                query,
-            )
-            .order_by(*self._order(query))
-            .offset(offset)
-        )
+        # The page's ids first, then the columns for those rows only: the lead
+        # agency is looked up for a hundred rows, not for every match.
+        page_ids = self._filtered(
+            self._joined(select(Resolution.id), lead=query.sort is RegisterSort.LEAD), query
+        ).order_by(*self._order(query)).offset(offset)
         if limit is not None:
-            statement = statement.limit(limit)
+            page_ids = page_ids.limit(limit)
+        statement = self._joined(
+            select(
+                Resolution.id, Resolution.code, Resolution.text, Meeting.id, Meeting.kind, Meeting.number,
+                Meeting.date, _lead_agency.id, _lead_agency.name, Resolution.due_date,
+                Resolution.due_next_meeting, Resolution.status,
+            ),
+            lead=True,
+        ).where(Resolution.id.in_(page_ids)).order_by(*self._order(query))
         today = dt.date.today()
         with self._db.reading() as session:
             return [
@@ -151,6 +132,15 @@ class RegisterService:
                 )
                 for row in session.execute(statement)
             ]
+
+    @staticmethod
+    def _joined(statement, *, lead: bool):
+        statement = statement.select_from(Resolution).join(Meeting, Meeting.id == Resolution.meeting_id)
+        if lead:
+            statement = statement.outerjoin(
+                _lead, and_(_lead.resolution_id == Resolution.id, _lead.role == AssignmentRole.LEAD.value)
+            ).outerjoin(_lead_agency, _lead_agency.id == _lead.agency_id)
+        return statement
 
     def _filtered(self, statement, query: ResolutionQuery):
         today = dt.date.today()
