@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
+from bench.measure import summary, timed  # noqa: E402
 
 BARE_WINDOW = """
 import sys
@@ -42,22 +43,6 @@ window.show()
 QTimer.singleShot(0, app.quit)
 sys.exit(app.exec())
 """
-
-
-def timed(function, runs: int) -> list[float]:
-    """Milliseconds of each of ``runs`` calls."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-def summary(times: list[float]) -> str:
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"median {statistics.median(ordered):7.2f} ms   p95 {p95:7.2f} ms"
 
 
 def bench_view(path: Path, runs: int) -> None:

@@ -17,10 +17,7 @@ one plain query and no records built. Target: each <= 50 ms.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,14 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from bench.bench_agencies import summary, timed  # noqa: E402
-from bench.generate import generate  # noqa: E402
+from bench.measure import TARGET_MS, line, run_on_database, timed  # noqa: E402
 from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Resolution  # noqa: E402
 from secretariat import jalali  # noqa: E402
-from secretariat.database import Database, open_database  # noqa: E402
+from secretariat.database import Database  # noqa: E402
 from secretariat.meetings.planning import MeetingQuery, MeetingService  # noqa: E402
-
-TARGET_MS = 50
 
 
 def dataset(database: Database) -> int:
@@ -56,15 +50,6 @@ def dataset(database: Database) -> int:
               f"{count(Resolution)} resolutions, {count(Assignment)} assignments")
         print(f"         large meeting: id {large[0]}, {large[1]} invitees, {large[2]} resolutions")
         return large[0]
-
-
-def line(label: str, times: list[float], *, target: bool = True) -> None:
-    verdict = ""
-    if target:
-        ordered = sorted(times)
-        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-        verdict = "  ok" if p95 <= TARGET_MS else f"  OVER {TARGET_MS} ms"
-    print(f"{label:44s} {summary(times)}{verdict}")
 
 
 def bench(database: Database, runs: int) -> None:
@@ -136,29 +121,5 @@ def bench(database: Database, runs: int) -> None:
     print(f"\ntarget: each <= {TARGET_MS} ms (p95)")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=50, help="repetitions of each measurement")
-    parser.add_argument("--db", type=Path, help="an existing generated database (default: generate one)")
-    args = parser.parse_args()
-    if args.db:
-        database = open_database(args.db, create=False)
-        try:
-            bench(database, args.runs)
-        finally:
-            database.close()
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.sqlite3"
-        started = time.perf_counter()
-        generate(path)
-        print(f"generated in {time.perf_counter() - started:.1f} s: {path.name}")
-        database = open_database(path)
-        try:
-            bench(database, args.runs)
-        finally:
-            database.close()
-
-
 if __name__ == "__main__":
-    main()
+    run_on_database(bench, __doc__.splitlines()[0])

@@ -18,11 +18,8 @@ with two bare queries and no rows built. Target: each <= 50 ms.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,15 +27,12 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import and_, exists, func, select  # noqa: E402
 
-from bench.bench_agencies import timed  # noqa: E402
-from bench.bench_meetings import line  # noqa: E402
-from bench.generate import generate  # noqa: E402
+from bench.measure import TARGET_MS, line, run_on_database, timed  # noqa: E402
 from db.models import Assignment, DeadlineChange, FollowUp, Meeting, Resolution  # noqa: E402
-from secretariat.database import Database, open_database  # noqa: E402
+from secretariat.database import Database  # noqa: E402
 from secretariat.followup.register import RegisterService, ResolutionQuery  # noqa: E402
 from secretariat.followup.status import RUNNING, ResolutionStatus  # noqa: E402
 
-TARGET_MS = 50
 SEARCH = "مقرر شبهات"  # «مقرر» is in every resolution, «شبهات» in about one in fourteen
 PAGE = 100
 
@@ -109,29 +103,5 @@ def bench(database: Database, runs: int) -> None:
     print(f"\ntarget: each <= {TARGET_MS} ms (p95)")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=50, help="repetitions of each measurement")
-    parser.add_argument("--db", type=Path, help="an existing generated database (default: generate one)")
-    args = parser.parse_args()
-    if args.db:
-        database = open_database(args.db, create=False)
-        try:
-            bench(database, args.runs)
-        finally:
-            database.close()
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.sqlite3"
-        started = time.perf_counter()
-        generate(path)
-        print(f"generated in {time.perf_counter() - started:.1f} s: {path.name}")
-        database = open_database(path)
-        try:
-            bench(database, args.runs)
-        finally:
-            database.close()
-
-
 if __name__ == "__main__":
-    main()
+    run_on_database(bench, __doc__.splitlines()[0])
