@@ -8,19 +8,23 @@ coming general assembly and one whose deadline was moved, with its reason.
 
 Written, like the meetings, for 1405/09/04 and moved by the same whole Jalali
 years, so every date falls between the resolution's meeting and today.
-Everything goes through ``FollowUpService``; the clock stamps it writes (when
-an entry was recorded, a deadline changed, a resolution cancelled) are moved
-back afterwards to the days they would have happened.
+Some entries keep their document (the letter sent, the agency's report), a
+one-page "scan" made here. Everything goes through ``FollowUpService``; the
+clock stamps it writes (when an entry or its document was recorded, a
+deadline changed, a resolution cancelled) are moved back afterwards to the
+days they would have happened.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
-from db.models import DeadlineChange, FollowUp, Meeting, Resolution
+from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
 from secretariat import jalali
 from secretariat.database import Database
 from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
@@ -43,6 +47,7 @@ class F:
     note: str
     progress: int | None = None
     by: str = SECRETARY
+    document: str = ""  # the name of the scanned letter or report kept with the entry
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,8 @@ HISTORIES: dict[str, tuple] = {
     ),
     "1404-03-04": (
         F("1404/07/05", LETTER, "پیگیری زمان برگزاری دوره خبرنویسی، نامه شماره ۳۸۲/ش/۱۴۰۴."),
-        F("1404/08/10", REPORT, "دانشگاه آزاد: ۳۲ نفر ثبت‌نام کرده‌اند و دو جلسه از پنج جلسه برگزار شد.", 40),
+        F("1404/08/10", REPORT, "دانشگاه آزاد: ۳۲ نفر ثبت‌نام کرده‌اند و دو جلسه از پنج جلسه برگزار شد.", 40,
+          document="گزارش دوره خبرنویسی.pdf"),
         F("1404/08/20", VISIT, "بازدید دبیر شورا از کلاس عکاسی خبری در دانشکده علوم انسانی.", 80),
         Done("1404/08/27", "گزارش برگزاری دوره و فهرست شرکت‌کنندگان، نامه شماره ۸۷۴/د/۱۴۰۴ دانشگاه آزاد."),
     ),
@@ -210,7 +216,7 @@ HISTORIES: dict[str, tuple] = {
         F("1405/05/13", MEETING, "در جلسه هفتم: ۹ دستگاه سهم دو در هزار را در بودجه خود پیش‌بینی کرده‌اند.", 35),
     ),
     "1405-06-03": (
-        F("1405/04/10", REPORT, "جدول نیازهای ۱۹ دستگاه رسید.", 70),
+        F("1405/04/10", REPORT, "جدول نیازهای ۱۹ دستگاه رسید.", 70, document="جدول نیازهای دستگاه‌ها.pdf"),
         F("1405/04/30", PHONE, "پیگیری از شش دستگاه باقی‌مانده.", 85, EXPERT),
         Done("1405/05/10", "جمع‌بندی نیازهای نیروی انسانی و تجهیزات روابط عمومی‌ها، نامه شماره ۲۴۰/ش/۱۴۰۵ "
                            "به استانداری."),
@@ -224,7 +230,8 @@ HISTORIES: dict[str, tuple] = {
         Done("1405/03/12", "تقویم رویدادهای مناسبتی سال ۱۴۰۵، ابلاغ با نامه شماره ۹۲/ف/۱۴۰۵ اداره فرهنگ و ارشاد."),
     ),
     "1405-07-01": (
-        F("1405/05/25", LETTER, "نامه به هشت دستگاهی که گزارش ماهانه نفرستاده‌اند، شماره ۲۶۱/ش/۱۴۰۵."),
+        F("1405/05/25", LETTER, "نامه به هشت دستگاهی که گزارش ماهانه نفرستاده‌اند، شماره ۲۶۱/ش/۱۴۰۵.",
+          document="نامه ۲۶۱-ش-۱۴۰۵.pdf"),
         F("1405/06/20", PHONE, "پیگیری تلفنی؛ پنج دستگاه گزارش فرستادند.", 60, EXPERT),
         F("1405/08/20", MEETING, "نتیجه پیگیری در جلسه هشتم گزارش شد؛ سه دستگاه همچنان گزارش نمی‌فرستند.", 80),
     ),
@@ -251,7 +258,8 @@ HISTORIES: dict[str, tuple] = {
     ),
     "1405-08-01": (
         F("1405/08/25", LETTER, "ارسال بسته محتوایی شبکه بهداشت به دستگاه‌ها، نامه شماره ۴۱۲/ش/۱۴۰۵."),
-        F("1405/09/02", REPORT, "شبکه بهداشت: پیام‌ها در کانال‌های ۱۱ دستگاه منتشر شده است.", 45),
+        F("1405/09/02", REPORT, "شبکه بهداشت: پیام‌ها در کانال‌های ۱۱ دستگاه منتشر شده است.", 45,
+          document="گزارش شبکه بهداشت.pdf"),
     ),
     "1405-08-02": (
         F("1405/08/28", REPORT, "پیش‌نویس برنامه سال آینده و تقویم جلسات آماده شد.", 70),
@@ -278,26 +286,33 @@ def build_followup(database: Database, shift: int) -> None:
     entry_days: dict[int, dt.date] = {}
     change_days: list[tuple[int, dt.date]] = []
     cancel_days: dict[int, dt.date] = {}
-    for base_code, steps in HISTORIES.items():
-        resolution_id = ids[code(base_code)]
-        for step in steps:
-            if isinstance(step, F):
-                record = service.add(resolution_id, FollowUpDraft(
-                    date=date(step.date), kind=step.kind.value, note=step.note,
-                    progress="" if step.progress is None else str(step.progress), recorded_by=step.by,
-                ))
-                entry_days[record.id] = record.date
-            elif isinstance(step, Done):
-                service.mark_done(resolution_id, evidence=step.evidence, on=date(step.date))
-            elif isinstance(step, Cancel):
-                service.cancel(resolution_id, reason=step.reason)
-                cancel_days[resolution_id] = jalali.parse(date(step.date))
-            elif isinstance(step, Defer):
-                target = meetings[jalali.parse(date(step.meeting))]
-                service.defer(resolution_id, meeting_id=target, reason=step.reason)
-            elif isinstance(step, Deadline):
-                service.change_deadline(resolution_id, new_due=date(step.new_due), reason=step.reason, by=SECRETARY)
-                change_days.append((resolution_id, jalali.parse(date(step.date))))
+    with tempfile.TemporaryDirectory(prefix="demo-followup-scan-") as folder:
+        scans = Path(folder)
+        for base_code, steps in HISTORIES.items():
+            resolution_id = ids[code(base_code)]
+            for step in steps:
+                if isinstance(step, F):
+                    document = ""
+                    if step.document:
+                        document = scans / step.document
+                        document.write_bytes(_scanned_pdf(code(base_code), date(step.date), step.kind))
+                    record = service.add(resolution_id, FollowUpDraft(
+                        date=date(step.date), kind=step.kind.value, note=step.note,
+                        progress="" if step.progress is None else str(step.progress), recorded_by=step.by,
+                        document=document,
+                    ))
+                    entry_days[record.id] = record.date
+                elif isinstance(step, Done):
+                    service.mark_done(resolution_id, evidence=step.evidence, on=date(step.date))
+                elif isinstance(step, Cancel):
+                    service.cancel(resolution_id, reason=step.reason)
+                    cancel_days[resolution_id] = jalali.parse(date(step.date))
+                elif isinstance(step, Defer):
+                    target = meetings[jalali.parse(date(step.meeting))]
+                    service.defer(resolution_id, meeting_id=target, reason=step.reason)
+                elif isinstance(step, Deadline):
+                    service.change_deadline(resolution_id, new_due=date(step.new_due), reason=step.reason, by=SECRETARY)
+                    change_days.append((resolution_id, jalali.parse(date(step.date))))
     _backdate(database, entry_days, change_days, cancel_days)
 
 
@@ -306,6 +321,8 @@ def _backdate(database, entry_days, change_days, cancel_days) -> None:
     with database.transaction() as session:
         for entry in session.scalars(select(FollowUp).where(FollowUp.id.in_(entry_days))):
             entry.recorded_at = dt.datetime.combine(entry_days[entry.id], dt.time(11, entry.id % 60))
+            if entry.attachment_id is not None:
+                session.get(Attachment, entry.attachment_id).added_at = entry.recorded_at
         pending = list(change_days)
         for change in session.scalars(select(DeadlineChange).order_by(DeadlineChange.id)):
             for index, (resolution_id, day) in enumerate(pending):
@@ -315,3 +332,36 @@ def _backdate(database, entry_days, change_days, cancel_days) -> None:
                     break
         for resolution in session.scalars(select(Resolution).where(Resolution.id.in_(cancel_days))):
             resolution.closed_on = cancel_days[resolution.id]
+
+
+def _scanned_pdf(code: str, date: str, kind: FollowUpKind) -> bytes:
+    """A one-page "scan" of a follow-up letter or report.
+
+    Latin text only, as the signed minutes' scan (the reports module is where
+    Persian is set on paper): what matters here is a real PDF kept with its SHA-256.
+    """
+    from io import BytesIO
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    what = "Follow-up letter" if kind is FollowUpKind.LETTER else "Agency report"
+    buffer = BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setTitle(f"{what} on resolution {code}")
+    width, height = A4
+    page.setFillGray(0.96)
+    page.rect(0, 0, width, height, stroke=0, fill=1)  # the grey of a scanned sheet
+    page.setFillGray(0)
+    page.setFont("Helvetica-Bold", 15)
+    page.drawCentredString(width / 2, height - 70, "Pardis County PR Coordination Council")
+    page.setFont("Helvetica", 12)
+    page.drawCentredString(width / 2, height - 92, f"{what} on resolution {code}  -  {date}")
+    page.drawCentredString(width / 2, height - 110, "Scanned copy")
+    page.setLineWidth(0.6)
+    for line in range(14):
+        y = height - 160 - line * 22
+        page.line(72, y, width - 72 - (line % 4) * 40, y)  # the lines of the letter's text
+    page.showPage()
+    page.save()
+    return buffer.getvalue()

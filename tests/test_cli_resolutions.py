@@ -6,6 +6,7 @@ import pytest
 
 from secretariat.cli import main
 from secretariat.demo import create_demo_database
+from secretariat.text import to_persian_digits
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +60,91 @@ def test_refusals_exit_2_with_a_persian_message(db, capsys, args, message):
     assert main(["--db", str(db), "resolutions", *args]) == 2
     assert message in capsys.readouterr().err
     assert listed(db, capsys, "--meeting", "1") == before
+
+
+def test_a_follow_up_keeps_the_document_given_with_it(db, capsys, tmp_path):
+    from secretariat.database import open_database
+    from secretariat.followup.lifecycle import FollowUpService
+
+    scan = tmp_path / "نامه ۴۱۲.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    resolution = listed(db, capsys, "--overdue")[0]
+    code = resolution["code"]
+    capsys.readouterr()
+    assert main(["--db", str(db), "resolutions", "follow-up", code, "--date", "1405/09/01",
+                 "--note", "نامه پیگیری", "--document", str(scan)]) == 0
+    assert "«نامه ۴۱۲.pdf»" in capsys.readouterr().out
+    database = open_database(db)
+    try:
+        followup = FollowUpService(database)
+        entry = followup.log(resolution["id"])[-1]
+        assert entry.document_name == scan.name
+        assert followup.document(entry.id).data == scan.read_bytes()
+    finally:
+        database.close()
+
+
+def _rows(db, table: str) -> int:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(db)) as connection:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_a_missing_document_refuses_the_follow_up(db, capsys, tmp_path):
+    missing = tmp_path / "نیست.pdf"
+    before = {table: _rows(db, table) for table in ("follow_up", "attachment", "attachment_content")}
+    code = listed(db, capsys, "--overdue")[0]["code"]
+    capsys.readouterr()
+    assert main(["--db", str(db), "resolutions", "follow-up", code, "--date", "1405/09/01",
+                 "--document", str(missing)]) == 2
+    assert f"پرونده «{missing}» پیدا نشد." in capsys.readouterr().err
+    assert {table: _rows(db, table) for table in before} == before
+
+
+def dashboard(db, capsys) -> dict:
+    capsys.readouterr()
+    assert main(["--db", str(db), "resolutions", "dashboard", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_dashboard_changes_when_an_overdue_resolution_is_done(db, capsys):
+    before = dashboard(db, capsys)
+    assert before["overdue"] == len(listed(db, capsys, "--overdue")) > 0
+    assert before["open"] == len(listed(db, capsys, "--open"))
+    worst = before["worst_agencies"][0]
+    assert worst["overdue"] == len(listed(db, capsys, "--overdue", "--agency", str(worst["agency_id"])))
+    code = listed(db, capsys, "--overdue", "--agency", str(worst["agency_id"]))[0]["code"]
+    assert main(["--db", str(db), "resolutions", "set-status", code, "--status", "done",
+                 "--evidence", "گزارش دستگاه"]) == 0
+    after = dashboard(db, capsys)
+    assert after["overdue"] == before["overdue"] - 1
+    assert after["open"] == before["open"] - 1
+    assert after["done_this_year"] == before["done_this_year"] + 1
+    capsys.readouterr()
+    assert main(["--db", str(db), "resolutions", "dashboard"]) == 0
+    assert f"معوق: {to_persian_digits(after['overdue'])}" in capsys.readouterr().out
+
+
+def test_prepare_review_puts_the_open_resolutions_on_the_next_meeting(db, capsys):
+    next_meeting = dashboard(db, capsys)["next_meetings"][0]
+    capsys.readouterr()
+    assert main(["--db", str(db), "resolutions", "prepare-review"]) == 0
+    out = capsys.readouterr().out
+    assert next_meeting["title"] in out
+    assert main(["--db", str(db), "meetings", "show", str(next_meeting["id"]), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["agenda"][0]["title"] == "گزارش پیگیری مصوبات باز جلسات پیشین"
+
+
+def test_list_by_a_range_of_meeting_dates(db, capsys):
+    everything = listed(db, capsys)
+    dates = sorted({row["meeting_date"] for row in everything})
+    first, last = dates[0], dates[-1]
+    only_first = listed(db, capsys, "--to", first.replace("-", "/"))
+    assert {row["meeting_date"] for row in only_first} == {first}
+    assert {row["meeting_date"] for row in listed(db, capsys, "--from", last.replace("-", "/"))} == {last}
+    capsys.readouterr()
+    assert main(["--db", str(db), "resolutions", "list", "--from", "1404/13/01"]) == 2
+    assert "--from" in capsys.readouterr().err

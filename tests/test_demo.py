@@ -279,3 +279,15 @@ def test_one_deadline_was_moved_with_its_reason(demo, register):
     assert change.previous_due < change.new_due
     assert row.meeting_date <= change.changed_at.date() <= dt.date.today()
     assert not row.overdue and row.status.value == "in_progress"
+
+
+def test_some_follow_ups_keep_their_scanned_letter_or_report(demo, register, meetings):
+    service = FollowUpService(demo)
+    kept = [entry for row in register for entry in service.log(row.id) if entry.has_document]
+    assert len(kept) >= 3 and {entry.kind for entry in kept} == {FollowUpKind.LETTER, FollowUpKind.AGENCY_REPORT}
+    for entry in kept:
+        document = service.document(entry.id)
+        assert document.filename == entry.document_name and document.media_type == "application/pdf"
+        assert document.data.startswith(b"%PDF-")
+    # They stay with the follow-up, not among the meetings' own files.
+    assert all(a.kind != "followup_document" for d in meetings for a in d.attachments)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from meetings_support import Council, unchanged
 
-from secretariat.errors import DomainError, ValidationError
+from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery
 from secretariat.followup.status import ResolutionStatus, is_overdue
@@ -165,3 +165,146 @@ def test_a_deadline_changes_only_with_a_reason_and_its_history_is_kept(world, da
     assert [(c.previous_due, c.new_due) for c in history] == [(dt.date(2025, 6, 21), dt.date(2025, 7, 23))]
     assert world["register"].page(ResolutionQuery(meeting_id=world["first"].id, sort=RegisterSort.CODE,
                                                   descending=False))[0].due_date == dt.date(2025, 7, 23)
+
+
+# -- a follow-up entry's document -------------------------------------------------------------
+
+SCAN = b"%PDF-1.4\n" + "نامه شماره ۲۱۵/ش/۱۴۰۴".encode() + bytes(range(256)) * 8 + b"\n%%EOF\n"
+
+
+def _scan(tmp_path, name="نامه ۲۱۵.pdf", data=SCAN):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_a_document_is_kept_with_the_entry_and_read_back_byte_for_byte(world, council, tmp_path):
+    followup, training = world["followup"], world["training"].id
+    scan = _scan(tmp_path)
+
+    entry = followup.add(training, FollowUpDraft(date="1404/03/01", note="نامه ارسال شد", document=scan))
+    scan.unlink()  # a copy is kept, not a link to the file
+
+    assert entry.has_document and entry.document_name == "نامه ۲۱۵.pdf"
+    [logged] = followup.log(training)
+    assert logged == entry
+    document = followup.document(entry.id)
+    assert (document.filename, document.media_type, document.data) == ("نامه ۲۱۵.pdf", "application/pdf", SCAN)
+    copy = followup.export_document(entry.id, tmp_path / "copy.pdf")
+    assert copy.read_bytes() == SCAN
+    # Kept as a file of the resolution's meeting, but not among the meeting's own files.
+    assert council.attachments.list(world["first"].id) == ()
+    assert council.meetings.detail(world["first"].id).attachments == ()
+    assert council.attachments.content(entry.attachment_id) == SCAN
+
+
+def test_an_entry_without_a_document_has_none_to_read(world):
+    followup = world["followup"]
+    entry = followup.add(world["training"].id, FollowUpDraft(date="1404/03/01", note="تماس"))
+    assert not entry.has_document and entry.document_name == ""
+    with pytest.raises(NotFoundError) as error:
+        followup.document(entry.id)
+    assert error.value.message == "این پیگیری سند پیوست ندارد."
+    with pytest.raises(NotFoundError):
+        followup.document(99999)
+
+
+def test_a_refused_follow_up_stores_no_document(world, database, tmp_path):
+    followup, training = world["followup"], world["training"].id
+    scan = _scan(tmp_path)
+    with unchanged(database), pytest.raises(ValidationError) as refused:
+        followup.add(training, FollowUpDraft(date="1404/03/01", progress="150", document=scan))
+    assert set(refused.value.errors) == {"progress"}
+    # Refused inside the transaction (before the meeting), then on a closed resolution: still nothing kept.
+    with unchanged(database), pytest.raises(ValidationError):
+        followup.add(training, FollowUpDraft(date="1404/02/01", document=scan))
+    followup.mark_done(training, evidence="نامه ۴۵۶")
+    with unchanged(database), pytest.raises(DomainError):
+        followup.add(training, FollowUpDraft(date="1404/04/01", document=scan))
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda tmp: tmp / "نیست.pdf", "پرونده «{path}» پیدا نشد."),
+        (lambda tmp: _scan(tmp, "خالی.pdf", b""), "پرونده «خالی.pdf» خالی است."),
+        (lambda tmp: (tmp / "اسکن‌ها").mkdir() or tmp / "اسکن‌ها", "«{path}» پوشه است، نه پرونده."),
+    ],
+)
+def test_a_missing_empty_or_folder_document_is_refused_beside_its_field(world, database, tmp_path, make, message):
+    path = make(tmp_path)
+    with unchanged(database), pytest.raises(ValidationError) as refused:
+        world["followup"].add(world["training"].id, FollowUpDraft(date="1404/03/01", document=path))
+    assert refused.value.errors == {"document": message.format(path=path)}
+
+
+def test_a_document_over_the_limit_is_refused_with_the_attachments_message(world, database, tmp_path, monkeypatch):
+    from secretariat.meetings import attachments
+
+    monkeypatch.setattr(attachments, "MAX_BYTES", len(SCAN) - 1)
+    with unchanged(database), pytest.raises(ValidationError) as refused:
+        world["followup"].add(world["training"].id, FollowUpDraft(date="1404/03/01", document=_scan(tmp_path)))
+    assert refused.value.errors["document"] == "پرونده «نامه ۲۱۵.pdf» بزرگ‌تر از ۵۰ مگابایت است."
+
+
+def test_a_damaged_stored_document_is_not_handed_out(world, database, tmp_path):
+    from sqlalchemy import update
+
+    from db.models import AttachmentContent
+
+    followup = world["followup"]
+    entry = followup.add(world["training"].id, FollowUpDraft(date="1404/03/01", document=_scan(tmp_path)))
+    with database.transaction() as session:
+        session.execute(update(AttachmentContent).where(AttachmentContent.attachment_id == entry.attachment_id)
+                        .values(data=SCAN.replace(b"%%EOF", b"%%EOX")))
+    target = tmp_path / "copy.pdf"
+    with pytest.raises(DomainError) as error:
+        followup.export_document(entry.id, target)
+    assert "آسیب دیده" in error.value.message
+    assert not target.exists()
+
+
+# -- what the status rests on ---------------------------------------------------------------------
+
+
+def test_the_state_shows_what_holds_for_the_current_status(world, council):
+    followup, training, network = world["followup"], world["training"].id, world["network"].id
+    open_state = followup.state(training)
+    assert open_state.status is ResolutionStatus.OPEN and not open_state.has_details
+
+    followup.mark_done(training, evidence="گزارش برگزاری دوره، نامه ۴۵۶", on="1404/03/20")
+    done = followup.state(training)
+    assert (done.completion_evidence, done.closed_on) == ("گزارش برگزاری دوره، نامه ۴۵۶", dt.date(2025, 6, 10))
+    assert done.has_details and not done.reopened
+
+    followup.reopen(training, reason="گزارش ناقص بود")
+    reopened = followup.state(training)
+    assert reopened.reopened and reopened.status_note == "گزارش ناقص بود"
+    assert (reopened.completion_evidence, reopened.closed_on) == ("", None)  # the old evidence no longer holds
+
+    followup.cancel(training, reason="ادغام با مصوبه دیگر")
+    cancelled = followup.state(training)
+    assert (cancelled.status_note, cancelled.closed_on) == ("ادغام با مصوبه دیگر", dt.date.today())
+
+    coming = council.plan("1420/01/15", kind="general_assembly")
+    followup.defer(network, meeting_id=coming.id, reason="برای تصویب در مجمع")
+    deferred = followup.state(network)
+    assert deferred.deferred_to_meeting_id == coming.id
+    assert deferred.deferred_to_title == "نخستین جلسه مجمع عمومی"
+    assert deferred.deferred_to_date == coming.date
+    assert deferred.status_note == "برای تصویب در مجمع" and not deferred.reopened
+    with pytest.raises(NotFoundError):
+        followup.state(99999)
+
+
+def test_removing_a_resolution_from_draft_minutes_removes_its_follow_up_documents(world, council, database, tmp_path):
+    from sqlalchemy import func, select
+
+    from db.models import Attachment, AttachmentContent
+
+    network = world["network"].id
+    world["followup"].add(network, FollowUpDraft(date="1404/06/20", document=_scan(tmp_path)))
+    council.minutes.remove_resolution(network)
+    with database.reading() as session:
+        assert session.scalar(select(func.count(Attachment.id))) == 0
+        assert session.scalar(select(func.count(AttachmentContent.attachment_id))) == 0

@@ -17,7 +17,7 @@ from secretariat.agencies import AgencyDraft
 from secretariat.council import CouncilDraft
 from secretariat.database import open_database
 from secretariat.people import AppointmentDraft, DecreeDraft, PersonDraft
-from ui.main_window import PEOPLE, MainWindow
+from ui.main_window import DASHBOARD, PEOPLE, MainWindow
 from ui.screenshots import STEPS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,7 +40,8 @@ def test_the_window_is_right_to_left_with_the_council_name_and_persian_counts(wi
     assert window.isRightToLeft()
     assert council.name in window.windowTitle()
     sections = window.navigation.model().stringList()
-    assert sections == ["دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
+    assert sections == ["پیشخوان", "دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
+    assert window.current_section() is window.dashboard_view  # the home page
     assert window.counts.text() == "۲ دستگاه فعال  ·  ۱ نفر"
     # The navigation list is on the right of the sections.
     assert (
@@ -76,6 +77,15 @@ def test_shortcuts_for_a_new_agency_and_search(qtbot, window, run_modal):
         dialog.reject()
 
     run_modal(lambda: qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier), cancel)
+
+
+def test_search_from_the_dashboard_goes_to_the_register(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_section(DASHBOARD)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() is window.register_view
+    assert window.register_view.search_box.hasFocus()
 
 
 def test_the_status_bar_follows_changes(qtbot, window, services):
@@ -178,11 +188,11 @@ def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, service
     qtbot.addWidget(window)
     window.show()
     # The frame: the sections' names, a waiting message, nothing to act on yet.
-    assert window.navigation.model().stringList() == ["دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
+    assert window.navigation.model().stringList() == ["پیشخوان", "دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
     assert "در حال باز کردن" in window.current_section().text()
     assert not window.new_agency_action.isEnabled()
     window.attach(services)
     assert council.name in window.windowTitle()
     assert window.new_agency_action.isEnabled()
-    assert window.current_section() is window.agencies_view
+    assert window.current_section() is window.dashboard_view
     assert window.agencies_view.model.rowCount() == 1

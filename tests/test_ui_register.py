@@ -3,12 +3,19 @@ real filters, tables and dialogs."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
+from meetings_support import unchanged
 from PySide6.QtCore import Qt
 from ui_meetings_support import AGENCIES, HELD_DATE, SECRETARY, held_meeting, make_council, plan
 
+from secretariat import jalali
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.minutes import ResolutionDraft
+from ui import desktop, file_choice
+from ui.followup_models import FollowUpLogModel
 from ui.followup_window import FollowUpWindow
 from ui.main_window import RESOLUTIONS, MainWindow
 from ui.register_table_model import RegisterColumn
@@ -213,3 +220,168 @@ def test_defer_to_an_upcoming_meeting_and_cancel(qtbot, window, services, counci
     run_modal(followup.cancel_resolution, cancel)
     assert followup.row.status is ResolutionStatus.CANCELLED
     assert HELD_DATE  # the meeting the resolutions came from
+
+
+# -- a follow-up's document ----------------------------------------------------------------------
+
+SCAN = b"%PDF-1.4\n" + "نامه شماره ۲۱۵/ش/۱۴۰۴".encode() + bytes(range(256)) * 8 + b"\n%%EOF\n"
+
+
+def _followup_window(qtbot, services, resolution) -> FollowUpWindow:
+    window = FollowUpWindow(services, resolution.id, resolution.meeting_id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _double_click(qtbot, table, index) -> None:
+    rect = table.visualRect(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_follow_up_keeps_its_document_which_opens_and_saves(
+    qtbot, services, council_data, run_modal, type_text, tmp_path, monkeypatch, message_boxes
+):
+    scan = tmp_path / "نامه ۲۱۵-ش.pdf"
+    scan.write_bytes(SCAN)
+    monkeypatch.setattr(file_choice, "open_file", lambda *_args: str(scan))
+    followup = _followup_window(qtbot, services, council_data["other"])
+    assert not followup.log_tab.open_button.isEnabled()
+
+    def record(dialog) -> None:
+        assert dialog.document.path() == "" and not dialog.document.clear_button.isEnabled()
+        qtbot.mouseClick(dialog.document.choose_button, Qt.MouseButton.LeftButton)
+        assert dialog.document.name.text() == scan.name
+        assert dialog.document.name.toolTip() == str(scan)
+        type_text(dialog.note, "نامه پیگیری به دستگاه ارسال شد.")
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+
+    run_modal(lambda: qtbot.mouseClick(followup.record_button, Qt.MouseButton.LeftButton), record)
+    scan.unlink()  # the database keeps its own copy
+
+    document = followup.log_model.index(0, FollowUpLogModel.DOCUMENT)
+    assert followup.log_model.headerData(FollowUpLogModel.DOCUMENT, Qt.Orientation.Horizontal) == "سند"
+    assert document.data() == scan.name
+    assert not document.data(Qt.ItemDataRole.DecorationRole).isNull()
+    opened = []
+    monkeypatch.setattr(desktop, "open_in_default_app", lambda path: opened.append(Path(path)) or True)
+    _double_click(qtbot, followup.log_table, document)
+    assert [path.name for path in opened] == [scan.name]
+    assert opened[0].read_bytes() == SCAN
+    assert followup.log_tab.open_button.isEnabled() and followup.log_tab.save_button.isEnabled()
+
+    copy = tmp_path / "نسخه.pdf"
+    monkeypatch.setattr(file_choice, "save_file", lambda *_args: str(copy))
+    qtbot.mouseClick(followup.log_tab.save_button, Qt.MouseButton.LeftButton)
+    assert copy.read_bytes() == SCAN
+    qtbot.mouseClick(followup.log_tab.open_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 2 and opened[1] != opened[0]  # a fresh copy each time
+    assert message_boxes.shown == []
+
+
+def test_a_document_that_cannot_be_read_is_refused_beside_its_field(
+    qtbot, services, database, council_data, run_modal, type_text, tmp_path
+):
+    missing = tmp_path / "نیست.pdf"
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(SCAN)
+    followup = _followup_window(qtbot, services, council_data["other"])
+
+    def refused(dialog) -> None:
+        dialog.document.set_path(missing)
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        assert dialog.form.error("document") == f"پرونده «{missing}» پیدا نشد."
+        qtbot.mouseClick(dialog.document.clear_button, Qt.MouseButton.LeftButton)
+        assert dialog.document.path() == "" and dialog.form.error("document") == ""
+        # A good file with a refused progress: still nothing is kept.
+        dialog.document.set_path(scan)
+        type_text(dialog.progress, "150")
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and "۰ و ۱۰۰" in dialog.form.error("progress")
+        dialog.reject()
+
+    with unchanged(database):
+        run_modal(followup.record_followup, refused)
+    assert followup.log_model.rowCount() == 0
+
+
+def test_a_damaged_document_is_reported_not_opened(
+    qtbot, services, database, council_data, tmp_path, monkeypatch, message_boxes
+):
+    from sqlalchemy import update
+
+    from db.models import AttachmentContent
+    from secretariat.followup.lifecycle import FollowUpDraft
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(SCAN)
+    entry = services.followup.add(council_data["other"].id, FollowUpDraft(date=HELD_DATE, document=scan))
+    with database.transaction() as session:
+        session.execute(update(AttachmentContent).where(AttachmentContent.attachment_id == entry.attachment_id)
+                        .values(data=b"%PDF-1.4 changed"))
+    opened = []
+    monkeypatch.setattr(desktop, "open_in_default_app", lambda path: opened.append(path) or True)
+    followup = _followup_window(qtbot, services, council_data["other"])
+    _double_click(qtbot, followup.log_table, followup.log_model.index(0, FollowUpLogModel.DOCUMENT))
+    assert opened == []
+    assert message_boxes.shown == [("warn", "پیوست «scan.pdf» آسیب دیده است (چکیده آن نمی‌خواند).")]
+
+
+# -- what the status rests on, in the window's header ------------------------------------------------
+
+
+def _state_lines(followup: FollowUpWindow) -> list[str]:
+    return [line.removeprefix(RLM) for line in followup.state.text().split("\n")]
+
+
+def test_the_header_shows_the_evidence_once_done_and_the_reason_once_reopened(
+    qtbot, services, council_data, run_modal, type_text
+):
+    followup = _followup_window(qtbot, services, council_data["later"])
+    assert not followup.state.isVisibleTo(followup)
+
+    def done(dialog) -> None:
+        type_text(dialog.evidence, "نامه شماره ۴۵۶ بانک")
+        dialog.on.setText("1404/03/20")
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+
+    run_modal(followup.mark_done, done)
+    assert followup.state.isVisibleTo(followup)
+    assert followup.state_caption.text() == "مستند انجام"
+    assert _state_lines(followup) == ["نامه شماره ۴۵۶ بانک", "تاریخ انجام: ۱۴۰۴/۰۳/۲۰"]
+
+    def reopen(dialog) -> None:
+        type_text(dialog.reason, "گزارش ناقص بود")
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+
+    run_modal(followup.reopen, reopen)
+    assert followup.state_caption.text() == "دلیل بازگشایی"
+    assert _state_lines(followup) == ["گزارش ناقص بود"]
+
+
+def test_the_header_shows_the_meeting_referred_to_and_the_reason_of_a_cancellation(
+    qtbot, services, council_data, run_modal, type_text
+):
+    upcoming = plan(services, "1420/01/15")
+    followup = _followup_window(qtbot, services, council_data["other"])
+
+    def defer(dialog) -> None:
+        type_text(dialog.reason, "نیاز به گزارش کامل")
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+
+    run_modal(followup.defer, defer)
+    assert followup.state_caption.text() == "ارجاع به"
+    assert _state_lines(followup) == [
+        f"دومین جلسه، {jalali.format_long(upcoming.date)}", "یادداشت: نیاز به گزارش کامل",
+    ]
+
+    def cancel(dialog) -> None:
+        type_text(dialog.reason, "منتفی شد")
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+
+    run_modal(followup.cancel_resolution, cancel)
+    assert followup.state_caption.text() == "دلیل لغو"
+    assert _state_lines(followup) == ["منتفی شد", f"تاریخ لغو: {jalali.format_short(dt.date.today())}"]

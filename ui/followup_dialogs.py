@@ -19,6 +19,7 @@ from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery, MeetingService
 from secretariat.meetings.records import MeetingRow
 from ui import strings
+from ui.file_field import FileField
 from ui.form_dialog import FormDialog
 from ui.inputs import choice_box, line_edit, text_box
 from ui.jalali_date_edit import JalaliDateEdit
@@ -60,6 +61,9 @@ class FollowUpDialog(_ResolutionDialog):
         )
         self.recorded_by = self.form.add_field("recorded_by", strings.FOLLOWUP_RECORDED_BY, line_edit())
         self.recorded_by.setText(recorded_by)
+        document = FileField(strings.FOLLOWUP_DOCUMENT_TITLE, placeholder=strings.FOLLOWUP_DOCUMENT_NONE,
+                             clear_tip=strings.FOLLOWUP_DOCUMENT_CLEAR_TIP)
+        self.document = self.form.add_field("document", strings.FOLLOWUP_DOCUMENT, document, changed=document.changed)
         self.note.setFocus()
 
     def save(self):
@@ -69,6 +73,7 @@ class FollowUpDialog(_ResolutionDialog):
             note=self.note.toPlainText(),
             progress=self.progress.text(),
             recorded_by=self.recorded_by.text(),
+            document=self.document.path(),
         )
         return self._followup.add(self._row.id, draft)
 

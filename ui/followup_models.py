@@ -10,7 +10,7 @@ from secretariat import jalali
 from secretariat.followup.lifecycle import DeadlineChangeRecord, FollowUpRecord
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
 from secretariat.text import format_int
-from ui import strings
+from ui import resources, strings
 from ui.meeting_format import timestamp
 from ui.record_table_model import RecordTableModel
 
@@ -20,12 +20,13 @@ def percent(value: int | None) -> str:
 
 
 class FollowUpLogModel(RecordTableModel):
-    """Columns: تاریخ، نوع، شرح، پیشرفت٪، ثبت‌کننده; oldest first."""
+    """Columns: تاریخ، نوع، شرح، پیشرفت٪، ثبت‌کننده، سند (with a paperclip); oldest first."""
 
-    DATE, KIND, NOTE, PROGRESS, RECORDED_BY = range(5)
+    DATE, KIND, NOTE, PROGRESS, RECORDED_BY, DOCUMENT = range(6)
 
     def __init__(self, parent=None):
-        super().__init__(strings.FOLLOWUP_LOG_COLUMNS, parent)
+        super().__init__((*strings.FOLLOWUP_LOG_COLUMNS, strings.FOLLOWUP_DOCUMENT_COLUMN), parent)
+        self._paperclip = resources.icon("paperclip")
 
     def _cell(self, entry: FollowUpRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -35,12 +36,17 @@ class FollowUpLogModel(RecordTableModel):
                 " ".join(entry.note.split()),
                 percent(entry.progress),
                 entry.recorded_by,
+                entry.document_name,
             )[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == self.DOCUMENT and entry.has_document:
+            return self._paperclip
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.NOTE:
                 return entry.note
             if column == self.DATE:
                 return jalali.format_long(entry.date)
+            if column == self.DOCUMENT and entry.has_document:
+                return strings.FOLLOWUP_DOCUMENT_TIP.format(name=entry.document_name)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PROGRESS:
             return Qt.AlignmentFlag.AlignCenter
         return None

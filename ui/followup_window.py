@@ -1,8 +1,11 @@
 """One resolution followed up, in a window of its own.
 
 The top says which resolution it is (code, text, meeting, lead and
-collaborators, deadline, status); the tabs hold its follow-up log and the
-history of its deadline. Every action goes through a dialog and the core;
+collaborators, deadline, status) and, when there is any, what the status
+rests on: the evidence and day of completion, why and when it was
+cancelled, why it was reopened, the meeting it was referred to. The tabs
+hold its follow-up log (with the entries' documents) and the history of its
+deadline. Every action goes through a dialog and the core;
 then the window reloads and announces the change (``followup_changed``), so
 the register follows. What the status no longer allows is disabled.
 """
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from secretariat import jalali
 from secretariat.errors import NotFoundError
+from secretariat.followup.lifecycle import ResolutionState
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.records import ResolutionRecord
@@ -38,7 +42,8 @@ from ui.followup_dialogs import (
     FollowUpDialog,
     ReopenDialog,
 )
-from ui.followup_models import DeadlineHistoryModel, FollowUpLogModel
+from ui.followup_log_tab import FollowUpLogTab
+from ui.followup_models import DeadlineHistoryModel
 from ui.form_dialog import FormDialog
 from ui.meeting_format import due_text
 from ui.register_table_model import status_colour, status_text
@@ -79,6 +84,10 @@ class FollowUpWindow(QDialog):
         self.lead = self._value_label()
         self.collaborators = self._value_label()
         self.due = self._value_label()
+        self.state_caption = self._caption("")
+        # Beside the first line of the evidence or the reason, which often run to two.
+        self.state_caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        self.state = self._value_label()
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         facts.addRow(self._caption(strings.RESOLUTION_TEXT), self.text)
@@ -86,6 +95,8 @@ class FollowUpWindow(QDialog):
         facts.addRow(self._caption(strings.FOLLOWUP_LEAD), self.lead)
         facts.addRow(self._caption(strings.FOLLOWUP_COLLABORATORS), self.collaborators)
         facts.addRow(self._caption(strings.FOLLOWUP_DUE), self.due)
+        facts.addRow(self.state_caption, self.state)
+        self._facts = facts
 
         self.record_button = QPushButton(strings.ACTION_RECORD_FOLLOWUP)
         self.record_button.setObjectName("primaryButton")
@@ -107,20 +118,16 @@ class FollowUpWindow(QDialog):
             actions.addWidget(button)
         actions.addStretch(1)
 
-        self.log_model = FollowUpLogModel(self)
-        self.log_table = QTableView()
-        self.log_table.setModel(self.log_model)
-        configure_table(self.log_table, stretch_column=FollowUpLogModel.NOTE)
-        self.log_table.setColumnWidth(FollowUpLogModel.DATE, 95)
-        self.log_table.setColumnWidth(FollowUpLogModel.KIND, 110)
-        self.log_table.setColumnWidth(FollowUpLogModel.PROGRESS, 80)
-        self.log_table.setColumnWidth(FollowUpLogModel.RECORDED_BY, 140)
+        self.log_tab = FollowUpLogTab(services.followup)
+        self.log_tab.message.connect(self.message)
+        self.log_model = self.log_tab.model
+        self.log_table = self.log_tab.table
         self.deadline_model = DeadlineHistoryModel(self)
         self.deadline_table = QTableView()
         self.deadline_table.setModel(self.deadline_model)
         configure_table(self.deadline_table, stretch_column=DeadlineHistoryModel.REASON)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.log_table, strings.FOLLOWUP_LOG_TAB)
+        self.tabs.addTab(self.log_tab, strings.FOLLOWUP_LOG_TAB)
         self.tabs.addTab(self.deadline_table, strings.FOLLOWUP_DEADLINES_TAB)
 
         # The look of the meeting window's header.
@@ -176,9 +183,18 @@ class FollowUpWindow(QDialog):
         self.lead.setText(rtl(row.lead_agency_name or strings.FOLLOWUP_NONE))
         self.collaborators.setText(rtl(_collaborators(record)))
         self.due.setText(rtl((due_text(record) if record else row.due_text) or strings.FOLLOWUP_NONE))
-        self.log_model.set_records(services.followup.log(self.resolution_id))
+        self._show_state(services.followup.state(self.resolution_id))
+        self.log_tab.set_records(services.followup.log(self.resolution_id))
         self.deadline_model.set_records(services.followup.deadline_history(self.resolution_id))
         self._update_buttons(row.status)
+
+    def _show_state(self, state: ResolutionState) -> None:
+        """The row under the deadline: shown only when the status rests on something to read."""
+        caption, lines = _state_lines(state)
+        self.state_caption.setText(caption)
+        # Each line its own right-to-left paragraph: evidence may start with a number.
+        self.state.setText("\n".join(rtl(line) for line in lines))
+        self._facts.setRowVisible(self.state, bool(lines))
 
     def status_text(self) -> str:
         return status_text(self.row) if self.row else ""
@@ -246,6 +262,33 @@ class FollowUpWindow(QDialog):
         self._services.changes.followup_changed.emit(self.resolution_id)
         self.message.emit(done(code))
         return True
+
+
+def _state_lines(state: ResolutionState) -> tuple[str, list[str]]:
+    """The caption and the lines of the state row; no lines when there is nothing to show."""
+    status = state.status
+    if status is ResolutionStatus.DONE:
+        closed = strings.STATE_DONE_ON.format(date=jalali.format_short(state.closed_on)) if state.closed_on else ""
+        return strings.STATE_DONE, _lines(state.completion_evidence, closed)
+    if status is ResolutionStatus.CANCELLED:
+        closed = strings.STATE_CANCELLED_ON.format(date=jalali.format_short(state.closed_on)) if state.closed_on else ""
+        return strings.STATE_CANCELLED, _lines(state.status_note, closed)
+    if status is ResolutionStatus.DEFERRED:
+        if state.deferred_to_date is not None:
+            meeting = strings.REGISTER_MEETING.format(
+                title=state.deferred_to_title, date=jalali.format_long(state.deferred_to_date)
+            )
+        else:
+            meeting = strings.STATE_DEFERRED_MEETING_GONE
+        note = strings.STATE_DEFERRED_NOTE.format(note=state.status_note) if state.status_note else ""
+        return strings.STATE_DEFERRED, _lines(meeting, note)
+    if state.reopened:
+        return strings.STATE_REOPENED, _lines(state.status_note)
+    return "", []
+
+
+def _lines(*parts: str) -> list[str]:
+    return [line for part in parts for line in part.splitlines() if line.strip()]
 
 
 def _collaborators(record: ResolutionRecord | None) -> str:

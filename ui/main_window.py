@@ -38,6 +38,7 @@ from ui import strings
 
 if TYPE_CHECKING:
     from ui.agencies_view import AgenciesView
+    from ui.dashboard_view import DashboardView
     from ui.meetings_view import MeetingsView
     from ui.people_view import PeopleView
     from ui.register_view import RegisterView
@@ -55,11 +56,15 @@ class _NavigationItems(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), NAVIGATION_ROW_HEIGHT))
 
 
-AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE = range(4)
+DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE = range(5)
 
 
 def _build_section(number: int, services: Services) -> QWidget:
     # Imported here: a section (and the core under it) loads when first shown.
+    if number == DASHBOARD:
+        from ui.dashboard_view import DashboardView
+
+        return DashboardView(services)
     if number == AGENCIES:
         from ui.agencies_view import AgenciesView
 
@@ -79,7 +84,8 @@ def _build_section(number: int, services: Services) -> QWidget:
 
 class MainWindow(QMainWindow):
     SECTION_TITLES = (
-        strings.SECTION_AGENCIES, strings.SECTION_MEETINGS, strings.SECTION_RESOLUTIONS, strings.SECTION_PEOPLE
+        strings.SECTION_DASHBOARD, strings.SECTION_AGENCIES, strings.SECTION_MEETINGS,
+        strings.SECTION_RESOLUTIONS, strings.SECTION_PEOPLE,
     )
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
@@ -129,12 +135,16 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self._set_actions_enabled(True)
-        self.show_section(AGENCIES)
+        self.show_section(DASHBOARD)
 
     @property
     def services(self) -> Services:
         assert self._services is not None, "attach() a database first"
         return self._services
+
+    @property
+    def dashboard_view(self) -> DashboardView:
+        return self._section(DASHBOARD)
 
     @property
     def agencies_view(self) -> AgenciesView:
@@ -158,12 +168,35 @@ class MainWindow(QMainWindow):
         if view is None:
             view = _build_section(number, self.services)
             view.message.connect(self._show_message)
+            self._connect_links(number, view)
             waiting = self.stack.widget(number)
             self.stack.insertWidget(number, view)
             self.stack.removeWidget(waiting)
             waiting.deleteLater()
             self._built[number] = view
         return view
+
+    def _connect_links(self, number: int, view: QWidget) -> None:
+        """What a section asks of the others: the register on a filter, a meeting's window."""
+        if number in (DASHBOARD, RESOLUTIONS):
+            view.show_agenda.connect(self.show_meeting_agenda)
+        if number == DASHBOARD:
+            view.show_register.connect(self.show_register)
+            view.show_meeting.connect(self.show_meeting)
+
+    def show_register(self, query) -> None:
+        """The register, filtered by ``query`` (a ``ResolutionQuery``)."""
+        self.show_section(RESOLUTIONS)
+        self.register_view.show_query(query)
+
+    def show_meeting(self, meeting_id: int):
+        """The meeting's window; the meetings section stays where it is."""
+        return self.meetings_view.open_meeting(meeting_id)
+
+    def show_meeting_agenda(self, meeting_id: int) -> None:
+        window = self.show_meeting(meeting_id)
+        if window is not None:
+            window.tabs.setCurrentWidget(window.agenda)
 
     # -- menus ------------------------------------------------------------------
 
@@ -234,6 +267,8 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def focus_search(self) -> None:
+        if self.stack.currentIndex() == DASHBOARD:
+            self.show_section(RESOLUTIONS)  # the home page has no search of its own
         self.current_section().focus_search()
 
     def new_agency(self) -> None:

@@ -1,6 +1,8 @@
 """The register's screens for ``--screenshots``: the register (all, and one
-agency's overdue resolutions), the follow-up window with a log, and every
-follow-up dialog (one with an inline refusal).
+agency's overdue resolutions), the follow-up window with a log (and again
+for a done resolution, with its evidence and a document in its log), and
+every follow-up dialog (one with a document chosen, one with an inline
+refusal).
 
 Resolutions are picked from whatever the database holds (one with a log, an
 overdue one ...); when there is none of a kind the nearest is shown, so that
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -28,7 +31,7 @@ from ui.followup_dialogs import (
 )
 from ui.followup_window import FollowUpWindow
 from ui.main_window import RESOLUTIONS
-from ui.register_view import OVERDUE
+from ui.table_setup import select_row
 
 if TYPE_CHECKING:
     from ui.screenshots import Stage
@@ -47,6 +50,18 @@ def _with_log(stage: Stage) -> ResolutionRow | None:
     best, best_score = None, -1
     for row in _rows(stage):
         score = len(followup.log(row.id)) * 2 + len(followup.deadline_history(row.id))
+        if score > best_score:
+            best, best_score = row, score
+    return best
+
+
+def _done_with_document(stage: Stage) -> ResolutionRow | None:
+    """A done resolution whose log keeps a document (the longest such log), else one with a log."""
+    followup = stage.services.followup
+    best, best_score = None, -1
+    for row in _rows(stage, ResolutionQuery(status=ResolutionStatus.DONE)):
+        log = followup.log(row.id)
+        score = len(log) + (100 if any(entry.has_document for entry in log) else 0)
         if score > best_score:
             best, best_score = row, score
     return best
@@ -94,26 +109,37 @@ def _secretary(stage: Stage) -> str:
 
 def register(stage: Stage) -> QWidget:
     stage.window.show_section(RESOLUTIONS)
-    stage.window.register_view.set_filters()
+    stage.window.register_view.show_query(ResolutionQuery())
     return stage.window
 
 
 def register_overdue_agency(stage: Stage) -> QWidget:
     stage.window.show_section(RESOLUTIONS)
     view = stage.window.register_view
-    view.set_filters(status=OVERDUE, agency_id=_most_overdue_agency(stage))
+    view.show_query(ResolutionQuery(overdue=True, agency_id=_most_overdue_agency(stage)))
     return stage.window
 
 
-def followup_window(stage: Stage) -> QWidget:
-    row = _with_log(stage)
+def _followup_window(stage: Stage, row: ResolutionRow | None) -> QWidget:
     if row is None:
         return register(stage)
     window = FollowUpWindow(stage.services, row.id, row.meeting_id, stage.window)
     stage.track(window)
     window.show()
     window.resize(*WINDOW_SIZE)
+    # The entry with a document selected, so that its buttons show enabled.
+    with_document = [index for index, entry in enumerate(window.log_model.records()) if entry.has_document]
+    if with_document:
+        select_row(window.log_table, with_document[-1])
     return window
+
+
+def followup_window(stage: Stage) -> QWidget:
+    return _followup_window(stage, _with_log(stage))
+
+
+def followup_window_done(stage: Stage) -> QWidget:
+    return _followup_window(stage, _done_with_document(stage))
 
 
 # -- dialogs ------------------------------------------------------------------------------
@@ -132,6 +158,8 @@ def followup_dialog(stage: Stage) -> QWidget:
         dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.PHONE.value))
         dialog.note.setPlainText("با کارشناس روابط عمومی دستگاه تماس گرفته شد؛ گزارش تا پایان هفته می‌رسد.")
         dialog.progress.setText("۶۰")
+        # Only named, never read: nothing is saved.
+        dialog.document.set_path(Path.home() / "Documents" / "گزارش پیشرفت دستگاه.pdf")
         return dialog
 
     return _dialog(stage, _running, make)
@@ -199,6 +227,7 @@ SHOTS: list[tuple[str, Callable[[Stage], QWidget]]] = [
     ("register", register),
     ("register-overdue-agency", register_overdue_agency),
     ("followup-window", followup_window),
+    ("followup-window-done", followup_window_done),
     ("followup-form", followup_dialog),
     ("followup-form-errors", followup_dialog_errors),
     ("resolution-done", done_dialog),

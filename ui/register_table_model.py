@@ -60,21 +60,10 @@ class RegisterTableModel(PagedTableModel):
     def __init__(self, register: RegisterService, parent=None):
         super().__init__(strings.REGISTER_COLUMNS, register, ResolutionQuery(), _SORT_BY_COLUMN, parent)
 
-    def set_filters(
-        self,
-        *,
-        status: ResolutionStatus | None,
-        overdue: bool,
-        agency_id: int | None,
-        jalali_year: int | None,
-        due_within_days: int | None,
-    ) -> None:
-        self._set_query(
-            replace(
-                self.query, status=status, overdue=overdue, agency_id=agency_id, jalali_year=jalali_year,
-                due_within_days=due_within_days,
-            )
-        )
+    def filter_by(self, filters: ResolutionQuery) -> None:
+        """Show the rows ``filters`` selects; the search text and the order stay as they are."""
+        current = self.query
+        self._set_query(replace(filters, search=current.search, sort=current.sort, descending=current.descending))
 
     def _cell(self, row: ResolutionRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -14,8 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from secretariat import jalali
 from secretariat.council import CouncilDraft, CouncilRecord
 from secretariat.errors import DomainError
+from secretariat.followup.register import ResolutionQuery
 from secretariat.people import RepresentationRecord
 from ui.agency_dialog import AgencyDialog
 from ui.agency_table_model import AgencyColumn
@@ -23,7 +25,7 @@ from ui.appointment_dialog import AppointmentDialog
 from ui.council_form import CouncilDialog
 from ui.decree_dialog import DecreeDialog
 from ui.end_role_dialog import EndRoleDialog
-from ui.main_window import AGENCIES, PEOPLE, MainWindow
+from ui.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, MainWindow
 from ui.meeting_screenshots import SHOTS as MEETING_SHOTS
 from ui.person_dialog import PersonDialog
 from ui.register_screenshots import SHOTS as REGISTER_SHOTS
@@ -212,7 +214,38 @@ def jalali_calendar(stage: Stage) -> QWidget:
     return stage.track(dialog.issued_on.calendar_popup())
 
 
+def dashboard(stage: Stage) -> QWidget:
+    stage.window.show_section(DASHBOARD)
+    return stage.window
+
+
+def dashboard_agency_clicked(stage: Stage) -> QWidget:
+    """The worst agency on the dashboard, clicked: the register shows its overdue resolutions."""
+    stage.window.show_section(DASHBOARD)
+    view = stage.window.dashboard_view
+    if view.worst_list.count() and view.worst_list.item(0).flags():
+        view.worst_list.itemClicked.emit(view.worst_list.item(0))
+    return stage.window
+
+
+def register_meeting_and_dates(stage: Stage) -> QWidget:
+    """The register on one year's meetings between two dates (the second filter row in use)."""
+    stage.window.show_section(RESOLUTIONS)
+    view = stage.window.register_view
+    years = stage.services.meetings.years()
+    if years:
+        year = years[-1] if len(years) == 1 else years[-2]
+        view.show_query(ResolutionQuery(
+            jalali_year=year, meeting_from=jalali.from_jalali(year, 1, 1),
+            meeting_to=jalali.from_jalali(year, 6, 31),
+        ))
+    return stage.window
+
+
 STEPS: list[RenderStep] = [
+    RenderStep("dashboard", dashboard),
+    RenderStep("dashboard-agency-clicked", dashboard_agency_clicked),
+    RenderStep("register-meeting-dates", register_meeting_and_dates),
     RenderStep("agencies", agencies_with_detail),
     RenderStep("agencies-search", agencies_search),
     RenderStep("agencies-with-inactive", agencies_with_inactive),

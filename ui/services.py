@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from secretariat.agencies import AgencyService
 from secretariat.council import CouncilService
 from secretariat.database import Database
+from secretariat.followup.dashboard import DashboardService
 from secretariat.followup.lifecycle import FollowUpService
 from secretariat.followup.register import RegisterService
 from secretariat.meetings.agenda import AgendaService
@@ -31,6 +32,7 @@ class Services:
     attachments: AttachmentService
     register: RegisterService
     followup: FollowUpService
+    dashboard: DashboardService
     changes: Changes
 
     @classmethod
@@ -47,5 +49,6 @@ class Services:
             attachments=AttachmentService(database),
             register=RegisterService(database),
             followup=FollowUpService(database),
+            dashboard=DashboardService(database),
             changes=Changes(),
         )

@@ -131,6 +131,7 @@ class Resolution(Timestamped, Base):
         UniqueConstraint("meeting_id", "number", name="uq_resolution_meeting_number"),
         Index("ix_resolution_due_date", "due_date"),
         Index("ix_resolution_status", "status"),
+        Index("ix_resolution_closed_on", "closed_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -198,7 +199,7 @@ class Attachment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # signed_minutes | document
+    kind: Mapped[str] = mapped_column(String(20))  # signed_minutes | document | followup_document
     filename: Mapped[str] = mapped_column(String(255))
     media_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)

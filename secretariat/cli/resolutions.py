@@ -1,11 +1,14 @@
 """``python -m secretariat resolutions ...``: the register and follow-up.
 
 - ``list [--status S] [--agency A] [--meeting ID] [--year Y] [--overdue]
-  [--due-within DAYS] [--search TEXT] [--json]``;
-- ``follow-up RESOLUTION --date D [--kind K] [--note N] [--progress P] [--by NAME]``;
+  [--due-within DAYS] [--search TEXT] [--open] [--from D] [--to D] [--json]``;
+- ``follow-up RESOLUTION --date D [--kind K] [--note N] [--progress P] [--by NAME]
+  [--document FILE]`` (the file is copied into the database with the entry);
 - ``set-status RESOLUTION --status done|cancelled|open|deferred
   [--evidence E] [--reason R] [--meeting ID]``;
-- ``deadline RESOLUTION --due D --reason R --by NAME``.
+- ``deadline RESOLUTION --due D --reason R --by NAME``;
+- ``dashboard [--json]``: the home page's figures;
+- ``prepare-review [--meeting ID]``: the open resolutions onto the next meeting's agenda.
 
 A resolution is given by its id or by its code as printed (۱۴۰۴-۰۷-۰۳).
 """
@@ -15,11 +18,24 @@ from __future__ import annotations
 import argparse
 import json
 
-from secretariat.cli.common import CliError, agency_id, choice, identifier, json_date, resolution_id, year
+from secretariat import jalali
+from secretariat.cli.common import (
+    CliError,
+    agency_id,
+    choice,
+    identifier,
+    json_date,
+    json_time,
+    resolution_id,
+    year,
+)
 from secretariat.database import Database
+from secretariat.followup.dashboard import DashboardService, review_query
 from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
 from secretariat.followup.register import RegisterService, ResolutionQuery
 from secretariat.followup.status import OVERDUE_LABEL, FollowUpKind, ResolutionStatus
+from secretariat.meetings.agenda import AgendaService
+from secretariat.meetings.planning import MeetingService
 from secretariat.text import to_persian_digits
 
 PAGE = 100
@@ -37,7 +53,17 @@ def add_parsers(commands) -> None:
     listing.add_argument("--overdue", action="store_true", help="فقط مصوبات معوق")
     listing.add_argument("--due-within", type=identifier, metavar="DAYS", help="مهلت تا چند روز دیگر")
     listing.add_argument("--search", default="", help="واژه‌هایی از متن مصوبه، به هر نگارشی")
+    listing.add_argument("--open", action="store_true", dest="still_open",
+                         help="همه مصوبات باز (باز، در حال اجرا یا ارجاع‌شده)")
+    listing.add_argument("--from", dest="meeting_from", metavar="DATE", help="جلسات از این تاریخ، مانند ۱۴۰۴/۰۱/۰۱")
+    listing.add_argument("--to", dest="meeting_to", metavar="DATE", help="جلسات تا این تاریخ")
     listing.add_argument("--json", action="store_true")
+
+    dashboard = actions.add_parser("dashboard", help="خلاصه پیگیری مصوبات: همان پیشخوان برنامه")
+    dashboard.add_argument("--json", action="store_true")
+
+    review = actions.add_parser("prepare-review", help="فهرست مصوبات باز، نخستین دستور کار جلسه بعد")
+    review.add_argument("--meeting", type=identifier, help="جلسه (پیش‌فرض: نزدیک‌ترین جلسه برگزارنشده)")
 
     follow = actions.add_parser("follow-up", help="ثبت پیگیری")
     follow.add_argument("resolution", help="شناسه یا کد مصوبه")
@@ -46,6 +72,7 @@ def add_parsers(commands) -> None:
     follow.add_argument("--note", default="")
     follow.add_argument("--progress", default="", help="درصد پیشرفت گزارش‌شده (۰ تا ۱۰۰)")
     follow.add_argument("--by", default="", help="ثبت‌کننده")
+    follow.add_argument("--document", default="", metavar="FILE", help="سند پیوست، مانند نامه اسکن‌شده یا گزارش دستگاه")
 
     status = actions.add_parser("set-status", help="تغییر وضعیت مصوبه")
     status.add_argument("resolution", help="شناسه یا کد مصوبه")
@@ -64,14 +91,20 @@ def add_parsers(commands) -> None:
 def run(database: Database, args: argparse.Namespace) -> int:
     if args.action == "list":
         return _list(database, args)
+    if args.action == "dashboard":
+        return _dashboard(database, args)
+    if args.action == "prepare-review":
+        return _prepare_review(database, args)
     followup = FollowUpService(database)
     target = resolution_id(database, args.resolution)
     if args.action == "follow-up":
         kind = choice(FollowUpKind, args.kind, "نوع پیگیری")
         entry = followup.add(target, FollowUpDraft(
             date=args.date, kind=kind.value, note=args.note, progress=args.progress, recorded_by=args.by,
+            document=args.document,
         ))
-        print(f"پیگیری ثبت شد ({entry.kind.label}).")
+        document = f"، با سند «{entry.document_name}»" if entry.has_document else ""
+        print(f"پیگیری ثبت شد ({entry.kind.label}{document}).")
         return 0
     if args.action == "deadline":
         followup.change_deadline(target, new_due=args.due, reason=args.reason, by=args.by)
@@ -98,7 +131,8 @@ def _list(database: Database, args: argparse.Namespace) -> int:
     query = ResolutionQuery(
         search=args.search, status=choice(ResolutionStatus, args.status, "وضعیت"), overdue=args.overdue,
         agency_id=agency_id(database, args.agency) if args.agency else None, meeting_id=args.meeting,
-        jalali_year=year(args.year), due_within_days=args.due_within,
+        jalali_year=year(args.year), due_within_days=args.due_within, still_open=args.still_open,
+        meeting_from=_date(args.meeting_from, "--from"), meeting_to=_date(args.meeting_to, "--to"),
     )
     rows = RegisterService(database).page(query, limit=None)
     if args.json:
@@ -117,4 +151,65 @@ def _list(database: Database, args: argparse.Namespace) -> int:
         flag = f" ({OVERDUE_LABEL})" if row.overdue else ""
         print(f"{to_persian_digits(row.code)}\t{row.status.label}{flag}\t{row.due_text}\t{row.lead_agency_name}\t{row.text}")
     print(f"{to_persian_digits(len(rows))} مصوبه")
+    return 0
+
+
+def _date(text: str | None, option: str):
+    if not text:
+        return None
+    try:
+        return jalali.parse(text)
+    except jalali.JalaliDateError as error:
+        raise CliError(f"{option}: {error}") from error
+
+
+def _dashboard(database: Database, args: argparse.Namespace) -> int:
+    board = DashboardService(database).load()
+    if args.json:
+        print(json.dumps({
+            "date": json_date(board.today),
+            "open": board.still_open, "overdue": board.overdue, "due_within_week": board.due_soon,
+            "done_this_year": board.done_this_year, "year": board.jalali_year,
+            "recent_status": {status.value: count for status, count in board.recent_status.items()},
+            "worst_agencies": [
+                {"agency_id": a.agency_id, "name": a.name, "overdue": a.overdue} for a in board.worst_agencies
+            ],
+            "completion": [
+                {"agency_id": a.agency_id, "name": a.name, "done": a.done, "total": a.total,
+                 "rate": round(a.rate, 4)}
+                for a in board.completion
+            ],
+            "next_meetings": [
+                {"id": m.id, "title": m.title, "date": json_date(m.date), "time": json_time(m.start_time),
+                 "venue": m.venue}
+                for m in board.next_meetings
+            ],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    number = to_persian_digits
+    print(f"مصوبات باز: {number(board.still_open)}   معوق: {number(board.overdue)}   "
+          f"سررسید تا هفت روز آینده: {number(board.due_soon)}   "
+          f"انجام‌شده در سال {number(board.jalali_year)}: {number(board.done_this_year)}")
+    if board.worst_agencies:
+        print("دستگاه‌های دارای بیشترین مصوبه معوق:")
+        for agency in board.worst_agencies:
+            print(f"  {agency.name}: {number(agency.overdue)}")
+    if board.next_meetings:
+        print("جلسات پیش رو:")
+        for meeting in board.next_meetings:
+            print(f"  {meeting.title}، {jalali.format_long(meeting.date)}")
+    return 0
+
+
+def _prepare_review(database: Database, args: argparse.Namespace) -> int:
+    if args.meeting is None:
+        meeting = DashboardService(database).next_meeting()
+        if meeting is None:
+            raise CliError("جلسه‌ای برنامه‌ریزی نشده است؛ نخست جلسه بعد را برنامه‌ریزی کنید.")
+    else:
+        meeting = MeetingService(database).get(args.meeting)
+    item = AgendaService(database).add_open_resolutions_review(meeting.id)
+    count = RegisterService(database).count(review_query(meeting.date))
+    print(f"«{item.title}» نخستین دستور کار {meeting.title}، {jalali.format_long(meeting.date)} است "
+          f"({to_persian_digits(count)} مصوبه باز).")
     return 0

@@ -6,22 +6,30 @@ reason, reopening a cancelled resolution without a reason, deferring to a
 meeting that is not an upcoming one, a deadline change without a reason or
 before the meeting. The first entry with progress moves an open resolution
 to «در حال اجرا».
+
+An entry may keep a document (the letter sent, the agency's report): the
+file is copied into the database with the entry, in the same transaction, as
+a file of the resolution's meeting (see ``secretariat.meetings.attachments``).
+``state`` tells what the current status rests on: the evidence of
+completion, why it was cancelled or reopened, the meeting it was referred to.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
-from db.models import DeadlineChange, FollowUp, Meeting, Resolution
+from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
 from secretariat import jalali, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
-from secretariat.meetings.kinds import MeetingStatus
-from secretariat.text import NumberFormatError, normalize, normalize_line, parse_int
+from secretariat.meetings.attachments import FOLLOWUP_DOCUMENT, IncomingFile, read_file, store, stored_content
+from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.text import NumberFormatError, normalize, normalize_line, parse_int, to_persian_digits
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class FollowUpDraft:
     note: str = ""
     progress: str = ""  # percent, any digits; empty: not reported
     recorded_by: str = ""
+    document: str | Path = ""  # a file to keep with the entry; empty: none
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,50 @@ class FollowUpRecord:
     progress: int | None
     recorded_by: str
     recorded_at: dt.datetime
+    attachment_id: int | None = None  # the document kept with the entry
+    document_name: str = ""  # its file name, as it was chosen
+
+    @property
+    def has_document(self) -> bool:
+        return self.attachment_id is not None
+
+
+@dataclass(frozen=True)
+class FollowUpDocument:
+    """A follow-up entry's document read back, its bytes checked against their SHA-256."""
+
+    filename: str
+    media_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class ResolutionState:
+    """What the resolution's status rests on; only what holds for the current status is filled in.
+
+    Done: the evidence and the day it was closed. Cancelled: the reason and
+    the day. Deferred: the meeting it was referred to and the note. Open or
+    in progress after a reopening: the reason it was reopened.
+    """
+
+    status: ResolutionStatus
+    completion_evidence: str = ""
+    closed_on: dt.date | None = None
+    status_note: str = ""  # why cancelled, why reopened, or the note of the referral
+    deferred_to_meeting_id: int | None = None
+    deferred_to_title: str = ""
+    deferred_to_date: dt.date | None = None
+
+    @property
+    def reopened(self) -> bool:
+        # A reopening always gives a reason, and only it leaves a note on a running resolution.
+        return self.status in (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS) and bool(self.status_note)
+
+    @property
+    def has_details(self) -> bool:
+        return bool(
+            self.completion_evidence or self.closed_on or self.status_note or self.deferred_to_title
+        )
 
 
 @dataclass(frozen=True)
@@ -63,10 +116,13 @@ class FollowUpService:
     def log(self, resolution_id: int) -> tuple[FollowUpRecord, ...]:
         with self._db.reading() as session:
             _get(session, resolution_id)
-            entries = session.scalars(
-                select(FollowUp).where(FollowUp.resolution_id == resolution_id).order_by(FollowUp.date, FollowUp.id)
+            entries = session.execute(
+                select(FollowUp, Attachment.filename)
+                .outerjoin(Attachment, Attachment.id == FollowUp.attachment_id)
+                .where(FollowUp.resolution_id == resolution_id)
+                .order_by(FollowUp.date, FollowUp.id)
             )
-            return tuple(_record(entry) for entry in entries)
+            return tuple(_record(entry, filename or "") for entry, filename in entries)
 
     def add(self, resolution_id: int, draft: FollowUpDraft) -> FollowUpRecord:
         errors = validation.FieldErrors()
@@ -85,6 +141,12 @@ class FollowUpService:
                 errors.check("progress", False, str(error))
         if date is not None and date > dt.date.today():
             errors.check("date", False, "تاریخ پیگیری نمی‌تواند در آینده باشد.")
+        document: IncomingFile | None = None
+        if str(draft.document).strip():
+            try:
+                document = read_file(draft.document)
+            except DomainError as error:
+                errors.check("document", False, error.message)
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
@@ -96,15 +158,60 @@ class FollowUpService:
                 )})
             if ResolutionStatus(resolution.status).closed:
                 raise DomainError("این مصوبه بسته شده است؛ برای پیگیری تازه، نخست آن را بازگشایی کنید.")
+            now = dt.datetime.now()
+            attachment = None
+            if document is not None:
+                # Kept as a file of the resolution's meeting: an attachment belongs to a meeting.
+                attachment = store(
+                    session, resolution.meeting_id, document, kind=FOLLOWUP_DOCUMENT, added_at=now,
+                    description=f"پیگیری مصوبه {to_persian_digits(resolution.code)}",
+                )
             entry = FollowUp(
                 resolution_id=resolution.id, date=date, kind=kind.value, note=normalize(draft.note),
-                progress=progress, recorded_by=normalize_line(draft.recorded_by), recorded_at=dt.datetime.now(),
+                progress=progress, recorded_by=normalize_line(draft.recorded_by), recorded_at=now,
+                attachment_id=attachment.id if attachment is not None else None,
             )
             session.add(entry)
             if progress is not None and resolution.status == ResolutionStatus.OPEN.value:
                 resolution.status = ResolutionStatus.IN_PROGRESS.value
             session.flush()
-            return _record(entry)
+            return _record(entry, attachment.filename if attachment is not None else "")
+
+    def document(self, entry_id: int) -> FollowUpDocument:
+        """The entry's document, its bytes checked against the SHA-256 taken when it was added."""
+        with self._db.reading() as session:
+            attachment = _document_of(session, entry_id)
+            data = stored_content(session, attachment.id)
+            return FollowUpDocument(filename=attachment.filename, media_type=attachment.media_type, data=data)
+
+    def export_document(self, entry_id: int, target: str | Path) -> Path:
+        """Write a copy of the entry's document to ``target``; nothing is written if it is damaged."""
+        data = self.document(entry_id).data
+        target = Path(target)
+        target.write_bytes(data)
+        return target
+
+    def state(self, resolution_id: int) -> ResolutionState:
+        with self._db.reading() as session:
+            resolution = _get(session, resolution_id)
+            status = ResolutionStatus(resolution.status)
+            if status is ResolutionStatus.DONE:
+                return ResolutionState(status, completion_evidence=resolution.completion_evidence,
+                                       closed_on=resolution.closed_on)
+            if status is ResolutionStatus.CANCELLED:
+                return ResolutionState(status, status_note=resolution.status_note, closed_on=resolution.closed_on)
+            if status is ResolutionStatus.DEFERRED:
+                # The meeting may since have been removed (the link is then empty): the note still shows.
+                target = resolution.deferred_to_meeting_id
+                meeting = session.get(Meeting, target) if target is not None else None
+                if meeting is None:
+                    return ResolutionState(status, status_note=resolution.status_note)
+                return ResolutionState(
+                    status, status_note=resolution.status_note, deferred_to_meeting_id=meeting.id,
+                    deferred_to_title=meeting_title(MeetingKind(meeting.kind), meeting.number),
+                    deferred_to_date=meeting.date,
+                )
+            return ResolutionState(status, status_note=resolution.status_note)
 
     # -- status -----------------------------------------------------------------------
 
@@ -211,10 +318,21 @@ def _require_status(resolution: Resolution, allowed: tuple[ResolutionStatus, ...
         raise DomainError(f"این مصوبه «{status.label}» است و این تغییر برای آن ممکن نیست.")
 
 
-def _record(entry: FollowUp) -> FollowUpRecord:
+def _document_of(session, entry_id: int) -> Attachment:
+    entry = session.get(FollowUp, entry_id)
+    if entry is None:
+        raise NotFoundError("این پیگیری در فهرست نیست.")
+    attachment = session.get(Attachment, entry.attachment_id) if entry.attachment_id is not None else None
+    if attachment is None:
+        raise NotFoundError("این پیگیری سند پیوست ندارد.")
+    return attachment
+
+
+def _record(entry: FollowUp, document_name: str) -> FollowUpRecord:
     return FollowUpRecord(
         id=entry.id, date=entry.date, kind=FollowUpKind(entry.kind), note=entry.note, progress=entry.progress,
-        recorded_by=entry.recorded_by, recorded_at=entry.recorded_at,
+        recorded_by=entry.recorded_by, recorded_at=entry.recorded_at, attachment_id=entry.attachment_id,
+        document_name=document_name,
     )
 
 

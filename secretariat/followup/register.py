@@ -1,8 +1,8 @@
 """The register of all resolutions of all meetings, filtered and sorted in the database.
 
-Filters: status (or overdue), the responsible agency (lead or collaborator),
+Filters: status (or still open, or overdue), the responsible agency (lead or collaborator),
 the meeting, the Jalali year or a date range of the meetings, deadlines
-within N days, and words of the text. The text search matches the core's
+within N days, the day a resolution was closed, and words of the text. The text search matches the core's
 folded text (see ``secretariat.text.fold``) as substrings; an index keeps it
 fast (FTS5 trigram on SQLite, pg_trgm on PostgreSQL: migration 0003).
 """
@@ -20,7 +20,7 @@ from sqlalchemy.orm import aliased
 from db.models import Agency, Assignment, Meeting, Resolution
 from secretariat import jalali
 from secretariat.database import Database
-from secretariat.followup.status import RUNNING, ResolutionStatus, is_overdue
+from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus, is_overdue
 from secretariat.meetings.kinds import AssignmentRole, MeetingKind, display_code, meeting_title
 from secretariat.text import search_terms
 
@@ -38,6 +38,7 @@ class RegisterSort(StrEnum):
 class ResolutionQuery:
     search: str = ""
     status: ResolutionStatus | None = None
+    still_open: bool = False  # open, in progress or deferred: not yet done or cancelled
     overdue: bool = False
     agency_id: int | None = None  # lead or collaborator
     meeting_id: int | None = None
@@ -45,6 +46,8 @@ class ResolutionQuery:
     meeting_from: dt.date | None = None
     meeting_to: dt.date | None = None
     due_within_days: int | None = None  # running resolutions due from today to today + N
+    closed_from: dt.date | None = None  # done or cancelled on or after
+    closed_to: dt.date | None = None
     sort: RegisterSort = RegisterSort.MEETING_DATE
     descending: bool = True
 
@@ -147,6 +150,8 @@ class RegisterService:
         conditions = []
         if query.status is not None:
             conditions.append(Resolution.status == query.status.value)
+        if query.still_open:
+            conditions.append(Resolution.status.in_(STILL_OPEN))
         if query.overdue:
             conditions += [Resolution.status.in_(RUNNING), Resolution.due_date < today]
         if query.due_within_days is not None:
@@ -164,6 +169,10 @@ class RegisterService:
             conditions.append(Resolution.meeting_id == query.meeting_id)
         if query.jalali_year is not None:
             conditions.append(Meeting.jalali_year == query.jalali_year)
+        if query.closed_from is not None:
+            conditions.append(Resolution.closed_on >= query.closed_from)
+        if query.closed_to is not None:
+            conditions.append(Resolution.closed_on <= query.closed_to)
         if query.meeting_from is not None:
             conditions.append(Meeting.date >= query.meeting_from)
         if query.meeting_to is not None:

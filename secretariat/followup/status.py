@@ -31,6 +31,8 @@ class ResolutionStatus(StrEnum):
 
 # The statuses whose deadline can pass: work still to be done by the agency.
 RUNNING = (ResolutionStatus.OPEN.value, ResolutionStatus.IN_PROGRESS.value)
+# Not yet closed: what «مصوبات باز» counts on the dashboard and the register's «همه مصوبات باز».
+STILL_OPEN = (*RUNNING, ResolutionStatus.DEFERRED.value)
 OVERDUE_LABEL = "معوق"
 
 

@@ -14,14 +14,13 @@ from db.models import Agency, AgendaItem, Meeting, Resolution
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import NotFoundError, ValidationError
+from secretariat.followup.status import STILL_OPEN
 from secretariat.meetings.kinds import display_code
 from secretariat.meetings.records import AgendaItemRecord
 from secretariat.meetings.store import agenda_records, get_meeting, require_minutes_editable
 from secretariat.text import normalize
 
 REVIEW_TITLE = "گزارش پیگیری مصوبات باز جلسات پیشین"
-# Resolutions still to be done: the follow-up statuses that are not closed.
-OPEN_RESOLUTION_STATUSES = ("open", "in_progress", "deferred")
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ class AgendaService:
                 select(Resolution.code, Resolution.text)
                 .join(Meeting, Meeting.id == Resolution.meeting_id)
                 .where(
-                    Resolution.status.in_(OPEN_RESOLUTION_STATUSES),
+                    Resolution.status.in_(STILL_OPEN),
                     Meeting.date < meeting.date,
                     Meeting.id != meeting.id,
                 )

@@ -13,9 +13,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from db.models import Agency, AgendaItem, Amendment, Assignment, Invitation, Meeting, Resolution
+from db.models import (
+    Agency,
+    AgendaItem,
+    Amendment,
+    Assignment,
+    Attachment,
+    FollowUp,
+    Invitation,
+    Meeting,
+    Resolution,
+)
 from secretariat import jalali, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
@@ -130,8 +140,16 @@ class MinutesService:
             resolution = _get(session, resolution_id)
             meeting = resolution.meeting
             require_minutes_editable(meeting)
+            # Its follow-up entries go with it (the database cascades); their documents, kept as
+            # files of the meeting, must go too or they would stay on, listed nowhere.
+            documents = session.scalars(
+                select(FollowUp.attachment_id)
+                .where(FollowUp.resolution_id == resolution.id, FollowUp.attachment_id.is_not(None))
+            ).all()
             meeting.resolutions.remove(resolution)
             session.flush()
+            if documents:
+                session.execute(delete(Attachment).where(Attachment.id.in_(documents)))
             for number, each in enumerate(sorted(meeting.resolutions, key=lambda r: r.number), start=1):
                 if each.number != number:
                     each.number = number

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Agency, Amendment, Attachment, Council, Invitation, Meeting, Postponement, Resolution
+from db.models import Agency, Amendment, Council, Invitation, Meeting, Postponement, Resolution
 from secretariat import jalali, validation
 from secretariat.clock import TimeFormatError, parse_time
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
 from secretariat.meetings import numbering
+from secretariat.meetings.attachments import meeting_files
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
 from secretariat.meetings.numbering import renumber
 from secretariat.meetings.records import MeetingDetail, MeetingRecord, MeetingRow
@@ -219,11 +220,7 @@ class MeetingService:
                         select(Amendment).where(Amendment.meeting_id == meeting.id).order_by(Amendment.id)
                     )
                 ),
-                attachments=tuple(
-                    attachment_record(a) for a in session.scalars(
-                        select(Attachment).where(Attachment.meeting_id == meeting.id).order_by(Attachment.id)
-                    )
-                ),
+                attachments=tuple(attachment_record(a) for a in session.scalars(meeting_files(meeting.id))),
             )
 
     def count(self, query: MeetingQuery = MeetingQuery()) -> int:
