@@ -52,7 +52,7 @@ class _ChartView(QChartView):
     def __init__(self, chart: QChart, parent: QWidget | None = None):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(380)
+        self.setMinimumHeight(330)
         # The chart places its legend and axes itself; mirroring the view would
         # only turn its text around.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

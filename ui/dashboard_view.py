@@ -10,7 +10,7 @@ any change, once it is next shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,14 +37,21 @@ from ui.services import Services
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class FigureCard(QPushButton):
-    """A big number over its caption; a click opens the register on those resolutions."""
+class FigureCard(QFrame):
+    """A big number over its caption; a click (or Enter, Space) opens the register on those resolutions.
+
+    A frame, not a push button: a button's size ignores the labels laid out in it.
+    """
+
+    clicked = Signal()
 
     def __init__(self, caption: str, tip: str, *, warning: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("figureCardWarning" if warning else "figureCard")
         self.setToolTip(tip)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.number = QLabel("—")
         self.number.setObjectName("figureNumber")
@@ -54,16 +61,18 @@ class FigureCard(QPushButton):
         layout.setContentsMargins(16, 10, 16, 10)
         for label in (self.number, self.caption):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            # The button takes the click wherever it lands.
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
 
-    def sizeHint(self) -> QSize:
-        # A push button's own hint knows nothing of the labels laid out in it.
-        return self.layout().sizeHint().expandedTo(QSize(160, 0))
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
     def set_count(self, count: int) -> None:
         self.number.setText(format_int(count))
@@ -76,7 +85,8 @@ def _panel(title: str, body: QWidget, *extra: QWidget) -> QFrame:
     heading.setObjectName("panelTitle")
     layout = QVBoxLayout(frame)
     layout.addWidget(heading)
-    layout.addWidget(body, 1)
+    layout.addWidget(body)
+    layout.addStretch(1)
     for widget in extra:
         layout.addWidget(widget)
     return frame
@@ -87,7 +97,7 @@ def _list() -> QListWidget:
     widget.setObjectName("dashboardList")
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
     widget.setWordWrap(True)
-    widget.setMinimumHeight(150)
+    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return widget
 
 
@@ -117,7 +127,7 @@ class DashboardView(QWidget):
             (self.due_card, lambda d: d.due_soon_query()),
             (self.done_card, lambda d: d.done_this_year_query()),
         ):
-            card.clicked.connect(lambda _=False, q=query: self._open_register(q(self.dashboard)))
+            card.clicked.connect(lambda q=query: self._open_register(q(self.dashboard)))
             cards.addWidget(card)
 
         self.worst_list = _list()
@@ -200,15 +210,16 @@ class DashboardView(QWidget):
             when = jalali.format_long(meeting.date)
             if meeting.start_time is not None:
                 when = strings.DASHBOARD_MEETING_TIME.format(date=when, time=clock.format_time(meeting.start_time))
-            lines = [meeting.title, when]
             if meeting.venue:
-                lines.append(meeting.venue)
-            item = QListWidgetItem("\n".join(rtl(line) for line in lines))
+                when = strings.LIST_SEPARATOR.join((when, meeting.venue))
+            item = QListWidgetItem(rtl(meeting.title) + "\n" + rtl(when))
             item.setData(ID_ROLE, meeting.id)
             self.meetings_list.addItem(item)
         if not dashboard.next_meetings:
             self.meetings_list.addItem(_note(strings.DASHBOARD_NO_MEETINGS))
         self.review_button.setEnabled(bool(dashboard.next_meetings))
+        for shown in (self.worst_list, self.meetings_list):
+            _fit_rows(shown)
 
         self.status_chart.show_dashboard(dashboard)
         self.completion_chart.show_dashboard(dashboard)
@@ -247,6 +258,12 @@ class DashboardView(QWidget):
         if meeting_id is not None:
             self.show_agenda.emit(meeting_id)
         return meeting_id is not None
+
+
+def _fit_rows(widget: QListWidget) -> None:
+    """As tall as its rows: a few short lists read better whole than scrolled."""
+    rows = sum(widget.sizeHintForRow(row) for row in range(widget.count()))
+    widget.setFixedHeight(max(rows + 2 * widget.frameWidth() + 4, 60))
 
 
 def _note(text: str) -> QListWidgetItem:

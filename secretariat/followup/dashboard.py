@@ -34,7 +34,7 @@ DUE_SOON_DAYS = 7
 RECENT_DAYS = 365
 WORST_AGENCIES = 8
 COMPLETION_AGENCIES = 10  # bars in the chart: the agencies with the most recent resolutions
-NEXT_MEETINGS = 4
+NEXT_MEETINGS = 3
 
 
 @dataclass(frozen=True)
