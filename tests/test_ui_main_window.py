@@ -196,3 +196,15 @@ def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, service
     assert window.new_agency_action.isEnabled()
     assert window.current_section() is window.dashboard_view
     assert window.agencies_view.model.rowCount() == 1
+
+
+def test_the_frame_marks_the_home_page_once_attached(qtbot, services, council):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.navigation.setFocus()  # a focused list makes its first row current, unselected
+    qtbot.wait(10)
+    window.attach(services)
+    home = window.navigation.model().index(DASHBOARD, 0)
+    assert window.navigation.selectionModel().isSelected(home)

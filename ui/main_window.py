@@ -258,7 +258,8 @@ class MainWindow(QMainWindow):
             self._section(number)
         self.stack.setCurrentIndex(number)
         index = self.navigation.model().index(number, 0)
-        if self.navigation.currentIndex() != index:
+        # Selected, not only current: a shown list makes its first row current without selecting it.
+        if not self.navigation.selectionModel().isSelected(index):
             self.navigation.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
