@@ -1,0 +1,252 @@
+"""The minutes (صورتجلسه) on paper, for the members present to sign.
+
+The letterhead, then the title («صورتجلسه هفتمین جلسه شورای ...»), the
+meeting's particulars (Jalali date with its weekday, time, place, chair,
+quorum), the agenda, the summary of each item, the resolutions with their
+responsible and collaborating agencies and deadlines, who was present
+(stand-ins marked), absent and excused, and a signature table with a box
+for every member present. Minutes not yet finalized are a draft and say so
+on every page; finalized minutes carry their document code and QR code
+(see ``fingerprint``). Amendments made after finalizing follow the minutes
+as finalized, each with its reason, author and date.
+
+What is printed comes from ``minutes_data`` (read from the records, with
+the seal); ``minutes_pdf`` lays it out and ``render_minutes`` does both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
+
+from secretariat import jalali
+from secretariat.clock import format_time
+from secretariat.database import Database
+from secretariat.meetings.kinds import display_code
+from secretariat.meetings.minutes import NEXT_MEETING_LABEL
+from secretariat.meetings.records import AmendmentRecord, ResolutionRecord
+from secretariat.reports import styles, wording
+from secretariat.reports.minutes_data import (
+    MinutesData,
+    amended_subject,
+    due_next_meeting,
+    gather_minutes,
+    minutes_seal,
+    original_due,
+)
+from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
+from secretariat.reports.paragraph import RtlParagraph, heading
+from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
+from secretariat.reports.table import Column, details_table, rtl_table
+from secretariat.text import format_int, to_persian_digits
+
+SIGNATURE_ROW_HEIGHT = 34.0
+
+
+def render_minutes(database: Database, meeting_id: int, *, printed_on: dt.date | None = None,
+                   progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> bytes:
+    """The printable minutes of a held meeting, as PDF bytes."""
+    run = ReportRun(progress, cancelled)
+    run.advance(0.0)
+    data = gather_minutes(database, meeting_id)
+    return minutes_pdf(data, printed_on=printed_on, run=run)
+
+
+def minutes_pdf(data: MinutesData, *, printed_on: dt.date | None = None,
+                run: ReportRun | None = None) -> bytes:
+    """The minutes of ``data`` as PDF bytes: a draft, or sealed once finalized."""
+    run = run or ReportRun()
+    run.advance(0.15)
+    story = minutes_story(data)
+    run.advance(0.3)
+    setup = PageSetup(
+        council_name=data.council.name, title=data.title, printed_on=printed_on or jalali.today(),
+        draft=not data.finalized, seal=minutes_seal(data) if data.finalized else None,
+    )
+    return build_pdf(story, setup, run, layout_from=0.3)
+
+
+def minutes_story(data: MinutesData) -> list[Flowable]:
+    """The flowables of the minutes, top to bottom."""
+    story: list[Flowable] = [RtlParagraph(data.title, styles.TITLE, balanced=True)]
+    story.append(details_table(_particulars(data), width=CONTENT_WIDTH))
+    meeting = data.meeting
+    for postponement in meeting.postponements:
+        story.append(RtlParagraph(wording.POSTPONED_FROM.format(
+            from_date=jalali.format_short(postponement.from_date),
+            to_date=jalali.format_short(postponement.to_date), reason=postponement.reason,
+        ), styles.NOTE))
+    story += _agenda(data)
+    story += _discussion(data)
+    story += _resolutions(data)
+    story += _attendance(data)
+    story += _signatures(data)
+    story += _amendments(data)
+    return story
+
+
+def _particulars(data: MinutesData) -> list[tuple[str, str]]:
+    meeting = data.meeting
+    date = f"{jalali.format_long(meeting.date)} ({jalali.format_short(meeting.date)})"
+    time = format_time(meeting.start_time)
+    if meeting.start_time and meeting.end_time:
+        time = wording.TIME_RANGE.format(start=time, end=format_time(meeting.end_time))
+    place = wording.LIST_SEPARATOR.join(part for part in (meeting.host_agency_name, meeting.venue) if part)
+    kind = meeting.kind.label
+    quorum = data.detail.quorum
+    quorum_text = (wording.QUORUM_MET if quorum.met else wording.QUORUM_NOT_MET).format(
+        present=format_int(quorum.present), members=format_int(quorum.members),
+        required=format_int(quorum.required),
+    )
+    pairs = [
+        (wording.DATE, date), (wording.TIME, time or wording.NONE),
+        (wording.PLACE, place or wording.NONE), (wording.CHAIR, meeting.chair or wording.NONE),
+        (wording.KIND, kind), (wording.QUORUM, quorum_text),
+    ]
+    if meeting.occasion:
+        pairs.insert(5, (wording.OCCASION, meeting.occasion))
+    return pairs
+
+
+def _agenda(data: MinutesData) -> list[Flowable]:
+    flowables: list[Flowable] = heading(wording.AGENDA, styles.HEADING)
+    for item in data.detail.agenda:
+        text = item.title
+        if item.presenter_agency_name:
+            text += " " + wording.PRESENTER.format(agency=item.presenter_agency_name)
+        flowables.append(RtlParagraph(text, styles.BODY, bullet=f"{to_persian_digits(item.position)}."))
+    return flowables
+
+
+def _discussion(data: MinutesData) -> list[Flowable]:
+    flowables: list[Flowable] = heading(wording.DISCUSSION, styles.HEADING)
+    for item in data.detail.agenda:
+        number = f"{to_persian_digits(item.position)}."
+        flowables.append(RtlParagraph(item.title, styles.ITEM_TITLE, bullet=number))
+        if item.summary:
+            flowables.append(RtlParagraph(item.summary, styles.BODY))
+        else:
+            flowables.append(RtlParagraph(wording.NO_SUMMARY, styles.NOTE))
+    return flowables
+
+
+def _due_text(resolution: ResolutionRecord) -> str:
+    if due_next_meeting(resolution):
+        return NEXT_MEETING_LABEL
+    due = original_due(resolution)
+    return jalali.format_short(due) if due else wording.NONE
+
+
+def _resolutions(data: MinutesData) -> list[Flowable]:
+    flowables: list[Flowable] = heading(wording.RESOLUTIONS, styles.HEADING)
+    if not data.detail.resolutions:
+        return [*flowables, RtlParagraph(wording.NO_RESOLUTIONS, styles.NOTE)]
+    columns = [
+        Column(wording.ROW_NUMBER, 0.7, centered=True), Column(wording.RESOLUTION_CODE, 1.5, centered=True),
+        Column(wording.RESOLUTION_TEXT, 4.8), Column(wording.LEAD_AGENCY, 1.75),
+        Column(wording.COLLABORATORS, 1.75), Column(wording.DEADLINE, 1.4, centered=True),
+    ]
+    rows = [
+        [
+            to_persian_digits(r.number), display_code(r.code), r.text,
+            r.lead.agency_name if r.lead else wording.NONE,
+            wording.LIST_SEPARATOR.join(a.agency_name for a in r.collaborators) or wording.NONE,
+            _due_text(r),
+        ]
+        for r in data.detail.resolutions
+    ]
+    return [*flowables, rtl_table(columns, rows, width=CONTENT_WIDTH)]
+
+
+def _attendance(data: MinutesData) -> list[Flowable]:
+    flowables: list[Flowable] = heading(wording.PRESENT, styles.HEADING)
+    present_rows = []
+    for member in data.present:
+        remarks = [wording.SUBSTITUTE] if member.substitute else []
+        if member.late:
+            remarks.append(wording.LATE)
+        present_rows.append([member.agency_name, member.attendee_name or wording.NONE,
+                             wording.LIST_SEPARATOR.join(remarks)])
+    flowables.append(rtl_table(
+        [Column(wording.AGENCY, 3.2), Column(wording.REPRESENTATIVE, 2.4), Column(wording.REMARK, 1.9)],
+        present_rows, width=CONTENT_WIDTH, numbered=True,
+    ))
+    if data.guests:
+        flowables += heading(wording.GUESTS, styles.HEADING)
+        flowables.append(rtl_table(
+            [Column(wording.GUEST_NAME, 2.2), Column(wording.GUEST_TITLE, 2.0),
+             Column(wording.GUEST_ORGANIZATION, 3.3)],
+            [[g.guest_name, g.guest_title, g.agency_name] for g in data.guests],
+            width=CONTENT_WIDTH, numbered=True,
+        ))
+    if data.absent:
+        flowables += heading(wording.ABSENT, styles.HEADING)
+        flowables.append(rtl_table(
+            [Column(wording.AGENCY, 3.2), Column(wording.ABSENCE, 1.3, centered=True),
+             Column(wording.REASON, 3.0)],
+            [[m.agency_name, m.attendance.label, m.excuse] for m in data.absent],
+            width=CONTENT_WIDTH, numbered=True,
+        ))
+    return flowables
+
+
+def _signatures(data: MinutesData) -> list[Flowable]:
+    flowables: list[Flowable] = heading(wording.SIGNATURES, styles.HEADING)
+    flowables.append(rtl_table(
+        [Column(wording.FULL_NAME, 2.4), Column(wording.AGENCY, 3.2), Column(wording.SIGNATURE, 2.0)],
+        [[m.attendee_name or wording.NONE, m.agency_name, ""] for m in data.present],
+        width=CONTENT_WIDTH, numbered=True, zebra=False, min_row_height=SIGNATURE_ROW_HEIGHT,
+    ))
+    flowables.append(Spacer(1, 14))
+    flowables.append(_officers_block(data))
+    if data.finalized and data.meeting.finalized_at:
+        flowables.append(Spacer(1, 6))
+        flowables.append(RtlParagraph(wording.FINALIZED.format(
+            date=jalali.format_short(data.meeting.finalized_at.date()), by=data.meeting.finalized_by,
+        ), styles.NOTE))
+    return flowables
+
+
+def _officers_block(data: MinutesData) -> Table:
+    """The chair's and the secretary's signatures, side by side under the table."""
+    officers = [(wording.CHAIR, data.meeting.chair), (wording.SECRETARY, data.council.secretary)]
+    cells = [
+        [RtlParagraph(title, styles.LABEL_CELL_CENTER), RtlParagraph(name or " ", styles.CELL_CENTER),
+         Spacer(1, 30), HRFlowable(width="55%", thickness=0.5, color=styles.RULE, dash=(1, 2)),
+         RtlParagraph(wording.SIGNATURE, styles.SMALL_CENTER)]
+        for title, name in officers
+    ]
+    half = CONTENT_WIDTH / 2
+    # Reading order: the chair on the right, so the secretary's cell comes first for reportlab.
+    table = Table([[cells[1], cells[0]]], colWidths=[half, half])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+    return table
+
+
+def _amended_value(amendment: AmendmentRecord, value: str) -> str:
+    # Deadlines are kept as Jalali dates in Latin digits («1404/08/28»).
+    return to_persian_digits(value) if amendment.field == "due_date" else value
+
+
+def _amendments(data: MinutesData) -> list[Flowable]:
+    if not data.detail.amendments:
+        return []
+    columns = [
+        Column(wording.AMENDED_ITEM, 1.3, centered=True), Column(wording.AMENDED_FIELD, 1.0, centered=True),
+        Column(wording.AMENDED_FROM, 2.1), Column(wording.AMENDED_TO, 2.1), Column(wording.REASON, 2.6),
+        Column(wording.AMENDMENT_RECORDED, 1.5),
+    ]
+    rows = [
+        [
+            amended_subject(data, a), wording.AMENDMENT_FIELDS.get(a.field, a.field),
+            _amended_value(a, a.original), _amended_value(a, a.amended), a.reason,
+            wording.AMENDMENT_AUTHOR.format(author=a.author, date=jalali.format_short(a.recorded_at.date())),
+        ]
+        for a in data.detail.amendments
+    ]
+    return [
+        *heading(wording.AMENDMENTS, styles.HEADING),
+        RtlParagraph(wording.AMENDMENTS_NOTE, styles.NOTE),
+        rtl_table(columns, rows, width=CONTENT_WIDTH),
+    ]

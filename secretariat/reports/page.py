@@ -1,0 +1,259 @@
+"""The printed page: A4 portrait with the council's letterhead and footer.
+
+- First page: the letterhead. «بسمه تعالی» at the top; on the right the
+  council's emblem (drawn here, no image file needed), its name and
+  «دبیرخانه»; on the left the print date and, for a finalized document,
+  its code and QR code (see ``fingerprint``), or the «پیش‌نویس» stamp.
+- Later pages: a running head with the document's title.
+- Every page: a footer with the council's name, «صفحه ۲ از ۵» and the print
+  date, all in Persian digits, and a diagonal «پیش‌نویس» watermark on drafts.
+
+The page count is known only once the last page is laid out: the canvas
+keeps each finished page and writes the footers when the document is saved
+(one pass, no second layout).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from secretariat import jalali
+from secretariat.reports import styles, wording
+from secretariat.reports.fingerprint import Seal, draw_qr
+from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR, register_fonts
+from secretariat.reports.paragraph import balanced_wrap, text_width, wrap_text
+from secretariat.reports.progress import ReportRun
+from secretariat.reports.visual import visual_line
+from secretariat.text import to_persian_digits
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+SIDE_MARGIN = 48.0
+TOP_MARGIN = 38.0
+LETTERHEAD_HEIGHT = 92.0
+RUNNING_HEAD_HEIGHT = 24.0
+FOOTER_HEIGHT = 58.0
+CONTENT_WIDTH = PAGE_WIDTH - 2 * SIDE_MARGIN
+QR_SIZE = 72.0
+EMBLEM_RADIUS = 21.0
+COUNCIL_NAME_WIDTH = 250.0
+LEFT_BLOCK_TEXT_WIDTH = 110.0
+DRAFT_STAMP_WIDTH = 84.0
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """What every page of a document shows besides its content."""
+
+    council_name: str
+    title: str  # the running head of later pages and the PDF's title
+    printed_on: dt.date
+    draft: bool = False
+    seal: Seal | None = None
+
+
+def build_pdf(story: Sequence[Flowable], setup: PageSetup, run: ReportRun | None = None,
+              *, layout_from: float = 0.0) -> bytes:
+    """Lay ``story`` out on the council's pages; the PDF's bytes.
+
+    Progress during layout goes from ``layout_from`` to 1.
+    """
+    register_fonts()
+    run = run or ReportRun()
+    buffer = io.BytesIO()
+    right = PAGE_WIDTH - SIDE_MARGIN
+    first_top = PAGE_HEIGHT - TOP_MARGIN - LETTERHEAD_HEIGHT
+    later_top = PAGE_HEIGHT - TOP_MARGIN - RUNNING_HEAD_HEIGHT
+
+    def frame(top: float, name: str) -> Frame:
+        return Frame(SIDE_MARGIN, FOOTER_HEIGHT, right - SIDE_MARGIN, top - FOOTER_HEIGHT, id=name,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    first = PageTemplate(id="first", autoNextPageTemplate="later", frames=[frame(first_top, "first")],
+                         onPage=lambda canvas, _doc: _first_page(canvas, setup))
+    later = PageTemplate(id="later", frames=[frame(later_top, "later")],
+                         onPage=lambda canvas, _doc: _later_page(canvas, setup))
+    document = BaseDocTemplate(
+        buffer, pagesize=A4, pageTemplates=[first, later], title=setup.title, author=setup.council_name,
+        subject=setup.title, creator=f"{wording.SECRETARIAT} {setup.council_name}", lang="fa-IR",
+        direction="R2L", invariant=1, initialFontName=REGULAR, initialFontSize=10,
+    )
+    document.setProgressCallBack(run.layout_callback(layout_from, 1.0))
+    document.build(list(story), canvasmaker=_numbered_canvas(setup))
+    run.advance(1.0)
+    return buffer.getvalue()
+
+
+def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        """Keeps the finished pages and writes «صفحه n از N» on each when saved."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._finished_pages: list[dict] = []
+
+        def showPage(self):  # reportlab names the method
+            self._finished_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._finished_pages)
+            for state in self._finished_pages:
+                self.__dict__.update(state)
+                _footer(self, setup, self._pageNumber, total)
+                _watermark(self, setup)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+# -- drawing ------------------------------------------------------------------
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, *, font: str = REGULAR, size: float = 9.0,
+              align: str = "right") -> None:
+    """One Persian line, its right end (or centre, or left end) at ``x``."""
+    canvas.setFont(font, size)
+    drawn = visual_line(text)
+    if align == "center":
+        canvas.drawCentredString(x, y, drawn)
+    elif align == "left":
+        canvas.drawString(x, y, drawn)
+    else:
+        canvas.drawRightString(x, y, drawn)
+
+
+def _first_page(canvas: Canvas, setup: PageSetup) -> None:
+    canvas.saveState()
+    top = PAGE_HEIGHT - TOP_MARGIN
+    right = PAGE_WIDTH - SIDE_MARGIN
+    canvas.setFillColor(styles.INK)
+    draw_text(canvas, PAGE_WIDTH / 2, top - 8, wording.IN_THE_NAME_OF_GOD, font=MEDIUM, size=10,
+              align="center")
+
+    # Right: the emblem, the council's name and «دبیرخانه».
+    emblem_x, emblem_y = right - EMBLEM_RADIUS, top - 46
+    draw_emblem(canvas, emblem_x, emblem_y, EMBLEM_RADIUS)
+    name_right = right - 2 * EMBLEM_RADIUS - 10
+    name_lines = balanced_wrap(setup.council_name, COUNCIL_NAME_WIDTH, BOLD, 12)[:2]
+    canvas.setFillColor(styles.ACCENT)
+    y = top - 34 if len(name_lines) == 1 else top - 28
+    for line in name_lines:
+        draw_text(canvas, name_right, y, line, font=BOLD, size=12)
+        y -= 18
+    canvas.setFillColor(styles.INK)
+    draw_text(canvas, name_right, y - 2, wording.SECRETARIAT, font=MEDIUM, size=10.5)
+
+    # Left: the seal (QR and code) or the draft stamp, and the print date.
+    left = SIDE_MARGIN
+    if setup.seal is not None:
+        draw_qr(canvas, setup.seal.payload, left, top - 8 - QR_SIZE, QR_SIZE)
+        text_right = left + QR_SIZE + 4 + LEFT_BLOCK_TEXT_WIDTH
+        draw_text(canvas, text_right, top - 30, wording.DOCUMENT_CODE_LABEL, font=MEDIUM, size=9)
+        draw_text(canvas, text_right, top - 44, setup.seal.code, size=9)
+        draw_text(canvas, text_right, top - 62, _printed_on(setup), size=9)
+    else:
+        text_right = left + LEFT_BLOCK_TEXT_WIDTH
+        if setup.draft:
+            _draft_stamp(canvas, text_right - DRAFT_STAMP_WIDTH, top - 46)
+        draw_text(canvas, text_right, top - 62, _printed_on(setup), size=9)
+
+    rule_y = top - LETTERHEAD_HEIGHT + 8
+    canvas.setStrokeColor(styles.ACCENT)
+    canvas.setLineWidth(1.2)
+    canvas.line(SIDE_MARGIN, rule_y, right, rule_y)
+    canvas.setLineWidth(0.4)
+    canvas.line(SIDE_MARGIN, rule_y - 2.5, right, rule_y - 2.5)
+    canvas.restoreState()
+
+
+def _later_page(canvas: Canvas, setup: PageSetup) -> None:
+    canvas.saveState()
+    top = PAGE_HEIGHT - TOP_MARGIN
+    right = PAGE_WIDTH - SIDE_MARGIN
+    canvas.setFillColor(styles.MUTED)
+    title = wrap_text(setup.title, CONTENT_WIDTH, REGULAR, 8.5)
+    draw_text(canvas, right, top - 8, title[0] + ("…" if len(title) > 1 else ""), size=8.5)
+    canvas.setStrokeColor(styles.RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(SIDE_MARGIN, top - 14, right, top - 14)
+    canvas.restoreState()
+
+
+def _footer(canvas: Canvas, setup: PageSetup, page: int, total: int) -> None:
+    canvas.saveState()
+    right = PAGE_WIDTH - SIDE_MARGIN
+    rule_y = FOOTER_HEIGHT - 16
+    canvas.setStrokeColor(styles.RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(SIDE_MARGIN, rule_y, right, rule_y)
+    canvas.setFillColor(styles.MUTED)
+    y = rule_y - 12
+    name = setup.council_name
+    if text_width(name, REGULAR, 8) > CONTENT_WIDTH / 2 - 50:
+        name = wrap_text(name, CONTENT_WIDTH / 2 - 60, REGULAR, 8)[0] + "…"
+    draw_text(canvas, right, y, name, size=8)
+    page_text = wording.PAGE_OF.format(page=to_persian_digits(page), total=to_persian_digits(total))
+    draw_text(canvas, PAGE_WIDTH / 2, y, page_text, font=MEDIUM, size=8.5, align="center")
+    left_right = SIDE_MARGIN + 150
+    draw_text(canvas, left_right, y, _printed_on(setup), size=8)
+    if setup.seal is not None:
+        draw_text(canvas, left_right, y - 11, wording.DOCUMENT_CODE.format(code=setup.seal.code), size=8)
+    canvas.restoreState()
+
+
+def _printed_on(setup: PageSetup) -> str:
+    return wording.PRINTED_ON.format(date=jalali.format_short(setup.printed_on))
+
+
+def _watermark(canvas: Canvas, setup: PageSetup) -> None:
+    """The diagonal «پیش‌نویس» across a draft's page, over its content (the
+    tables' filled rows would hide it underneath) and light enough to read through."""
+    if not setup.draft:
+        return
+    canvas.saveState()
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(math.degrees(math.atan2(PAGE_HEIGHT, PAGE_WIDTH)))
+    canvas.setFillColor(styles.WATERMARK)
+    canvas.setFillAlpha(0.22)
+    draw_text(canvas, 0, -40, wording.DRAFT, font=BOLD, size=120, align="center")
+    canvas.restoreState()
+
+
+def _draft_stamp(canvas: Canvas, left: float, y: float) -> None:
+    """A framed «پیش‌نویس» where a finalized document has its code."""
+    canvas.saveState()
+    width, height = DRAFT_STAMP_WIDTH, 26.0
+    canvas.setStrokeColor(styles.DRAFT_RED)
+    canvas.setFillColor(styles.DRAFT_RED)
+    canvas.setLineWidth(1.2)
+    canvas.roundRect(left, y, width, height, 4, stroke=1, fill=0)
+    draw_text(canvas, left + width / 2, y + 8, wording.DRAFT, font=BOLD, size=13, align="center")
+    canvas.restoreState()
+
+
+def draw_emblem(canvas: Canvas, x: float, y: float, radius: float) -> None:
+    """The council's emblem: a ring, and waves going out both ways from a
+    centre, for communication between the agencies."""
+    canvas.saveState()
+    canvas.setStrokeColor(styles.ACCENT)
+    canvas.setFillColor(styles.ACCENT)
+    canvas.setLineWidth(1.4)
+    canvas.circle(x, y, radius, stroke=1, fill=0)
+    canvas.setLineWidth(0.5)
+    canvas.circle(x, y, radius - 3, stroke=1, fill=0)
+    canvas.circle(x, y, radius * 0.16, stroke=0, fill=1)
+    canvas.setLineWidth(1.1)
+    for step in (0.38, 0.58, 0.78):
+        r = radius * step
+        canvas.arc(x - r, y - r, x + r, y + r, startAng=-35, extent=70)
+        canvas.arc(x - r, y - r, x + r, y + r, startAng=145, extent=70)
+    canvas.restoreState()

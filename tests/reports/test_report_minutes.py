@@ -1,0 +1,221 @@
+"""The minutes on paper, printed from the demo council and from a large meeting."""
+
+import re
+import time
+from dataclasses import replace
+
+import pytest
+from report_support import PRINTED_ON, all_readable, page_count, page_texts, readable_lines, rtl
+
+from secretariat import jalali
+from secretariat.errors import DomainError
+from secretariat.meetings.kinds import MeetingStatus
+from secretariat.meetings.minutes import NEXT_MEETING_LABEL
+from secretariat.meetings.planning import MeetingService
+from secretariat.reports import ReportCancelled, render_minutes
+from secretariat.reports.minutes import minutes_pdf
+from secretariat.reports.minutes_data import gather_minutes, minutes_seal, verify_minutes
+from secretariat.text import to_persian_digits
+
+COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
+CODE = re.compile(r"M\d{4}-(?:[GW])?\d{2}-[0-9A-F]{8}")
+
+
+@pytest.fixture(scope="module")
+def final(demo, finalized_meeting):
+    return render_minutes(demo, finalized_meeting.id, printed_on=PRINTED_ON)
+
+
+@pytest.fixture(scope="module")
+def final_lines(final):
+    return [line for page in readable_lines(final) for line in page]
+
+
+@pytest.fixture(scope="module")
+def draft(demo, held_meeting):
+    return render_minutes(demo, held_meeting.id, printed_on=PRINTED_ON)
+
+
+def test_the_title_names_the_meeting_by_its_ordinal(final, final_lines):
+    title = f"صورتجلسه سومین جلسه {COUNCIL}"
+    assert title in page_texts(final)[0]  # pypdf reads a Persian phrase back in reading order
+    assert rtl(title) in final_lines  # drawn from the right, on one line
+
+
+def test_the_date_has_its_weekday_and_the_time_its_range(demo, finalized_meeting, final_lines):
+    meeting = MeetingService(demo).get(finalized_meeting.id)
+    day = jalali.to_jalali(meeting.date)
+    weekday = jalali.WEEKDAYS[meeting.date.weekday()]
+    short = to_persian_digits(f"{day.year}/{day.month:02d}/{day.day:02d}")
+    expected = (f"({short}) {to_persian_digits(day.year)} {rtl(jalali.MONTHS[day.month - 1])} "
+                f"{to_persian_digits(day.day)} {rtl(weekday)}")
+    assert expected in final_lines
+    assert "۱۱:۰۰ " + rtl("تا") + " ۰۹:۰۰" in final_lines
+
+
+def test_the_agenda_names_each_presenter_in_brackets(final_lines):
+    item = "(" + rtl("ارائه: اداره فرهنگ و ارشاد اسلامی شهرستان پردیس") + ") " + rtl("شیوه‌نامه شبکه ارتباط رسانه‌ای")
+    assert item in final_lines
+    assert ".۲" in final_lines  # its number, at the right, the dot to its left
+
+
+def test_the_summary_of_an_item_reads_as_written(final_lines):
+    sentence = "بر انتشار هماهنگ اخبار برنامه‌های هفته دفاع مقدس در سامانه خبری شهرستان تأکید شد."
+    assert rtl(sentence) in final_lines
+
+
+def test_every_resolution_is_there_with_its_code_in_order(demo, finalized_meeting, final_lines):
+    data = gather_minutes(demo, finalized_meeting.id)
+    assert len(data.detail.resolutions) == 5
+    for resolution in data.detail.resolutions:
+        assert to_persian_digits(resolution.code) in final_lines  # «۱۴۰۴-۰۶-۰۳»: not «۰۳-۰۶-۱۴۰۴»
+
+
+def test_a_deadline_amended_later_shows_as_finalized_and_the_amendment_follows(demo, finalized_meeting, final,
+                                                                             final_lines):
+    data = gather_minutes(demo, finalized_meeting.id)
+    (amendment,) = data.detail.amendments
+    original, amended = to_persian_digits(amendment.original), to_persian_digits(amendment.amended)
+    lines = readable_lines(final)
+    amendments_page = next(i for i, page in enumerate(lines) if rtl("اصلاحیه‌ها") in page)
+    resolutions_pages = [i for i, page in enumerate(lines) if rtl("متن مصوبه") in page]
+    assert any(original in lines[i] for i in resolutions_pages)
+    assert original in lines[amendments_page] and amended in lines[amendments_page]
+    assert all(amended not in lines[i] for i in resolutions_pages if i != amendments_page)
+    assert "آبان‌ماه موکول شد." in " ".join(page_texts(final))  # the reason
+
+
+def test_who_was_present_absent_excused_late_or_stood_in(final_lines):
+    assert rtl("کامران یوسفی") in final_lines
+    assert final_lines.count(rtl("جانشین مدیر روابط عمومی")) == 1  # the deputy of شهرداری پردیس
+    assert final_lines.count(rtl("با تأخیر")) == 2
+    assert rtl("مأموریت اداری") in final_lines and rtl("غیبت موجه") in final_lines
+    assert rtl("پارک فناوری پردیس") in final_lines and rtl("غایب") in final_lines
+
+
+def test_every_member_present_has_a_signature_row(demo, finalized_meeting, final_lines):
+    data = gather_minutes(demo, finalized_meeting.id)
+    assert len(data.present) == data.detail.quorum.present
+    assert rtl("امضای اعضای حاضر") in final_lines
+    for member in data.present:
+        assert final_lines.count(rtl(member.attendee_name)) >= 2  # in the present list and to sign
+    assert rtl("محمدرضا صالحی") in final_lines and rtl("زهرا موسوی") in final_lines  # chair, secretary
+
+
+def test_a_draft_is_marked_on_every_page_and_carries_no_code(draft):
+    pages = readable_lines(draft)
+    assert all(rtl("پیش‌نویس") in lines for lines in pages)
+    assert not CODE.search(all_readable(draft))
+
+
+def test_finalized_minutes_carry_their_code_on_every_page_and_no_draft_mark(final):
+    pages = readable_lines(final)
+    assert not any(rtl("پیش‌نویس") in lines for lines in pages)  # the mark is a line of its own
+    codes = {code for lines in pages for code in CODE.findall(" ".join(lines))}
+    assert len(codes) == 1
+    (code,) = codes
+    assert all(code in " ".join(lines) for lines in pages)
+
+
+def test_the_printed_code_recomputes_from_the_records(demo, finalized_meeting, final):
+    (printed,) = set(CODE.findall(all_readable(final)))
+    data = gather_minutes(demo, finalized_meeting.id)
+    sealed = minutes_seal(data)
+    assert sealed.code == printed
+    assert verify_minutes(data, sealed.sha256)
+    changed = replace(data, present=data.present[1:])
+    assert not verify_minutes(changed, sealed.sha256)
+
+
+def test_a_reprint_has_the_same_code(demo, finalized_meeting, final):
+    again = render_minutes(demo, finalized_meeting.id, printed_on=PRINTED_ON.replace(year=2026))
+    assert set(CODE.findall(all_readable(again))) == set(CODE.findall(all_readable(final)))
+
+
+def test_a_copy_printed_before_an_amendment_still_verifies(demo, finalized_meeting):
+    data = gather_minutes(demo, finalized_meeting.id)
+    before = replace(data, detail=replace(data.detail, amendments=()))
+    assert minutes_seal(before) != minutes_seal(data)
+    assert verify_minutes(data, minutes_seal(before).sha256)
+
+
+def test_an_extraordinary_meetings_title_keeps_its_brackets_the_right_way(demo, extraordinary_meeting):
+    pdf = render_minutes(demo, extraordinary_meeting.id, printed_on=PRINTED_ON)
+    text = all_readable(pdf)
+    assert "(" + rtl("فوق‌العاده") + ")" in text
+    assert ")" + rtl("فوق‌العاده") + "(" not in text
+    assert rtl("مهندس علی‌اصغر نیک‌نام") in text  # the guest
+    data = gather_minutes(demo, extraordinary_meeting.id)
+    typed_in = next(m for m in data.present if m.attendee_name.startswith("رضا بیگی"))
+    assert typed_in.substitute
+
+
+def test_progress_goes_up_to_the_end(demo, finalized_meeting):
+    seen = []
+    render_minutes(demo, finalized_meeting.id, progress=lambda done, total: seen.append((done, total)))
+    assert seen == sorted(seen) and len(set(seen)) == len(seen) > 5  # up, and each step once
+    assert seen[0] == (0, 100) and seen[-1] == (100, 100)
+
+
+@pytest.mark.parametrize("after", [0, 3, 8])
+def test_cancelling_stops_the_report(demo, finalized_meeting, after):
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(None)
+        return len(calls) > after
+
+    with pytest.raises(ReportCancelled):
+        render_minutes(demo, finalized_meeting.id, cancelled=cancelled)
+
+
+def test_minutes_of_a_meeting_not_held_or_cancelled_are_refused(demo, demo_meetings):
+    for status in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED):
+        meeting = next(m for m in demo_meetings if m.status is status)
+        with pytest.raises(DomainError):
+            render_minutes(demo, meeting.id)
+
+
+# -- the large meeting: 60 invitees, 25 resolutions ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def large_pdf(large):
+    database, meeting_id = large
+    return render_minutes(database, meeting_id, printed_on=PRINTED_ON)
+
+
+def test_a_large_meeting_renders_fast(large):
+    database, meeting_id = large
+    data = gather_minutes(database, meeting_id)
+    minutes_pdf(data)  # fonts and caches, as after the first report
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        minutes_pdf(gather_minutes(database, meeting_id))
+        times.append(time.process_time() - start)
+    assert min(times) < 0.5
+
+
+def test_long_tables_repeat_their_header_on_every_page(large_pdf):
+    pages = readable_lines(large_pdf)
+    assert page_count(large_pdf) >= 6
+    resolution_pages = [i for i, lines in enumerate(pages) if any(CODE_ROW.fullmatch(line) for line in lines)]
+    assert len(resolution_pages) >= 2
+    assert all(rtl("متن مصوبه") in pages[i] for i in resolution_pages)
+    signature_pages = [i for i, lines in enumerate(pages) if rtl("نام و نام خانوادگی") in lines]
+    assert len(signature_pages) >= 2
+    assert signature_pages == list(range(signature_pages[0], signature_pages[-1] + 1))
+
+
+CODE_ROW = re.compile("۱۴۰۳-۰۱-[۰-۹]{2}")
+
+
+def test_every_resolution_of_the_large_meeting_is_printed_once(large_pdf):
+    text = all_readable(large_pdf)
+    codes = CODE_ROW.findall(text)
+    assert codes == [to_persian_digits(f"1403-01-{n:02d}") for n in range(1, 26)]
+    assert text.count(rtl(NEXT_MEETING_LABEL)) == 9
+    # «(شامل» is one word: it is never broken, and drawn it is «لماش)».
+    assert text.count(rtl("شامل") + ")") == 25 + 10  # each resolution, and twice in each of 5 summaries
+    assert rtl("شامل") + "(" not in text
