@@ -12,6 +12,7 @@ from ui.agency_detail import AgencyDetailPanel
 from ui.agency_dialog import AgencyDialog
 from ui.agency_table_model import AgencyColumn, AgencyTableModel
 from ui.list_section import ListSection
+from ui.report_jobs import directory_job, show_report
 from ui.services import Services
 
 
@@ -34,11 +35,15 @@ class AgenciesView(ListSection):
         super().__init__(
             AgencyTableModel(services.agencies), changed=services.changes.agency_changed, parent=parent
         )
+        self._services = services
         self._agencies = services.agencies
         self.show_inactive = QCheckBox(strings.SHOW_INACTIVE)
         self.show_inactive.toggled.connect(self.model.set_include_inactive)
         self.toggle_button = QPushButton(strings.DEACTIVATE)
         self.delete_button = QPushButton(strings.DELETE)
+        self.print_button = QPushButton(strings.PRINT_DIRECTORY)
+        self.print_button.setToolTip(strings.ACTION_PRINT_DIRECTORY)
+        self.print_button.clicked.connect(self.print_directory)
         self.toggle_button.clicked.connect(self.toggle_selected)
         self.delete_button.clicked.connect(self.delete_selected)
 
@@ -57,7 +62,7 @@ class AgenciesView(ListSection):
         changes.roles_changed.connect(self._reload)
         changes.person_changed.connect(self._reload)
         self._lay_out(
-            splitter, filters=[self.show_inactive], buttons=[self.toggle_button, self.delete_button]
+            splitter, filters=[self.show_inactive], buttons=[self.toggle_button, self.delete_button, self.print_button]
         )
 
     selected_agency_id = ListSection.selected_id
@@ -111,3 +116,6 @@ class AgenciesView(ListSection):
             return
         self._changed.emit(agency_id)
         self.message.emit(strings.AGENCY_DELETED.format(name=record.name))
+
+    def print_directory(self):
+        return show_report(self, directory_job(self._services))

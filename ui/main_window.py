@@ -233,6 +233,15 @@ class MainWindow(QMainWindow):
         people = bar.addMenu(strings.MENU_PEOPLE)
         self.new_person_action = self._action(strings.ACTION_NEW_PERSON, self.new_person)
         people.addAction(self.new_person_action)
+        reports = bar.addMenu(strings.MENU_REPORTS)
+        self.report_actions = [
+            self._action(strings.ACTION_PRINT_REGISTER, self.print_register, QKeySequence.StandardKey.Print),
+            self._action(strings.ACTION_PRINT_FOLLOWUP_LETTERS, self.print_followup_letters),
+            self._action(strings.ACTION_PRINT_ATTENDANCE, self.print_attendance),
+            self._action(strings.ACTION_PRINT_DIRECTORY, self.print_directory),
+        ]
+        for action in self.report_actions:
+            reports.addAction(action)
 
     def _action(self, text: str, slot, shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
@@ -247,6 +256,7 @@ class MainWindow(QMainWindow):
         actions = (
             self.council_action, self.find_action, self.new_agency_action, self.new_person_action,
             self.new_meeting_action, self.meeting_calendar_action, self.meeting_list_action,
+            *self.report_actions,
         )
         for action in actions:
             action.setEnabled(enabled)
@@ -291,6 +301,29 @@ class MainWindow(QMainWindow):
     def show_meeting_list(self) -> None:
         self.show_section(MEETINGS)
         self.meetings_view.show_list()
+
+    # -- reports ---------------------------------------------------------------------------------
+
+    def print_register(self):
+        """The register report of the register as it is filtered now."""
+        self.show_section(RESOLUTIONS)
+        return self.register_view.print_register()
+
+    def print_followup_letters(self):
+        return self.register_view.print_letters()
+
+    def print_attendance(self):
+        from ui.attendance_period_dialog import AttendancePeriodDialog
+        from ui.report_jobs import attendance_job, show_report
+
+        dialog = AttendancePeriodDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        start, end = dialog.saved
+        return show_report(self, attendance_job(self.services, start, end))
+
+    def print_directory(self):
+        return self.agencies_view.print_directory()
 
     def edit_council(self) -> None:
         from ui.council_form import CouncilDialog

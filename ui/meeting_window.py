@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from secretariat import jalali
 from secretariat.errors import NotFoundError
@@ -28,6 +38,7 @@ from ui.invitees_tab import InviteesTab
 from ui.meeting_details_tab import MeetingDetailsTab
 from ui.meeting_header import MeetingHeader
 from ui.meeting_tab import MeetingTab
+from ui.report_jobs import invitation_job, minutes_job, show_report
 from ui.resolutions_tab import ResolutionsTab
 from ui.rtl import rtl
 from ui.services import Services
@@ -54,8 +65,22 @@ class MeetingWindow(QDialog):
         self.finalize_button = QPushButton(strings.FINALIZE)
         self.finalize_button.setObjectName("primaryButton")
         self.finalize_button.clicked.connect(self.finalize)
+        self.print_button = QToolButton()
+        self.print_button.setText(strings.PRINT)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        print_menu = QMenu(self.print_button)
+        self.print_minutes_action = print_menu.addAction(strings.ACTION_PRINT_MINUTES, self.print_minutes)
+        self.print_invitations_action = print_menu.addAction(
+            strings.ACTION_PRINT_INVITATIONS, lambda: self.print_invitation(per_agency=True)
+        )
+        self.print_invitation_list_action = print_menu.addAction(
+            strings.ACTION_PRINT_INVITATION_LIST, lambda: self.print_invitation(per_agency=False)
+        )
+        self.print_button.setMenu(print_menu)
         head = QHBoxLayout()
         head.addWidget(self.header, 1)
+        head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.finalize_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.details = MeetingDetailsTab(services)
@@ -134,6 +159,10 @@ class MeetingWindow(QDialog):
             count = counts.get(tab)
             self.tabs.setTabText(index, strings.TAB_WITH_COUNT.format(title=title, count=format_int(count)) if count else title)
         self.finalize_button.setVisible(meeting.status is MeetingStatus.HELD)
+        # Minutes exist once the meeting is held; invitations go out before it.
+        self.print_minutes_action.setEnabled(meeting.status in (MeetingStatus.HELD, MeetingStatus.FINALIZED))
+        for action in (self.print_invitations_action, self.print_invitation_list_action):
+            action.setEnabled(meeting.status.upcoming)
 
     def _planning_warnings(self, detail: MeetingDetail) -> tuple[str, ...]:
         meeting = detail.meeting
@@ -175,6 +204,13 @@ class MeetingWindow(QDialog):
         self.message_label.setText(rtl(text))
         self._message_timer.start()
         self.message.emit(text)
+
+    def print_minutes(self):
+        return show_report(self, minutes_job(self._services, self.meeting_id, self.detail.meeting.title))
+
+    def print_invitation(self, *, per_agency: bool):
+        job = invitation_job(self._services, self.meeting_id, self.detail.meeting.title, per_agency=per_agency)
+        return show_report(self, job)
 
     def finalize(self) -> None:
         council = self._services.council.get()

@@ -12,8 +12,19 @@ agenda in one action.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from secretariat import jalali
 from secretariat.errors import DomainError, NotFoundError
@@ -28,6 +39,7 @@ from ui.inputs import choice_box
 from ui.jalali_date_edit import JalaliDateEdit
 from ui.list_section import ListSection
 from ui.register_table_model import RegisterColumn, RegisterTableModel
+from ui.report_jobs import followup_letter_job, followup_letters_job, register_job, show_report
 from ui.review_action import prepare_review
 from ui.services import Services
 
@@ -65,6 +77,17 @@ class RegisterView(ListSection):
         self.review_button = QPushButton(strings.PREPARE_REVIEW)
         self.review_button.setToolTip(strings.PREPARE_REVIEW_TIP)
         self.review_button.clicked.connect(self.prepare_review)
+        self.print_button = QToolButton()
+        self.print_button.setText(strings.PRINT)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction(strings.ACTION_PRINT_REGISTER, self.print_register)
+        self.print_letter_action = print_menu.addAction(strings.ACTION_PRINT_FOLLOWUP_LETTER, self.print_letter)
+        print_menu.addAction(strings.ACTION_PRINT_FOLLOWUP_LETTERS, self.print_letters)
+        print_menu.aboutToShow.connect(
+            lambda: self.print_letter_action.setEnabled(self.agency_filter.agency_id() is not None)
+        )
+        self.print_button.setMenu(print_menu)
         self.status_filter = choice_box(
             [(strings.ALL_STATUSES, ""), (strings.REGISTER_STILL_OPEN_FILTER, STILL_OPEN)]
             + [(status.label, status.value) for status in ResolutionStatus]
@@ -119,7 +142,7 @@ class RegisterView(ListSection):
         body_layout.addLayout(second_row)
         body_layout.addWidget(self._table_area(), 1)
         self._lay_out(body, filters=[self.status_filter, self.agency_filter, self.due_filter],
-                      buttons=[self.review_button])
+                      buttons=[self.review_button, self.print_button])
         # Newest meetings first, their resolutions in order.
         self.table.sortByColumn(RegisterColumn.CODE, Qt.SortOrder.DescendingOrder)
         self._show_closed_note()
@@ -222,6 +245,21 @@ class RegisterView(ListSection):
         if meeting_id is not None:
             self.show_agenda.emit(meeting_id)
         return meeting_id is not None
+
+    # -- printing ---------------------------------------------------------------------------------
+
+    def print_register(self):
+        """The register report of what the list shows now: its filters and its search."""
+        return show_report(self, register_job(self._services, replace(self.filters(), search=self.search_box.text())))
+
+    def print_letter(self):
+        agency_id = self.agency_filter.agency_id()
+        if agency_id is None:
+            return None
+        return show_report(self, followup_letter_job(self._services, agency_id, self.agency_filter.currentText()))
+
+    def print_letters(self):
+        return show_report(self, followup_letters_job(self._services))
 
     def _on_meeting_changed(self, _meeting_id: int) -> None:
         self._fill_years()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.text import format_int
-from ui import messages, strings
+from ui import messages, resources, strings
 from ui.report_worker import ReportJob, ReportWorker
 
 WINDOW_SIZE = (900, 1000)
@@ -94,11 +94,15 @@ class ReportPreview(QDialog):
         self.save_button = QPushButton(strings.PREVIEW_SAVE)
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self.save_report)
-        self.previous_button = self._tool("‹", strings.PREVIEW_PREVIOUS, lambda: self.go_to(self.current_page() - 1))
-        self.next_button = self._tool("›", strings.PREVIEW_NEXT, lambda: self.go_to(self.current_page() + 1))
+        # Right to left: the previous page is to the right, its arrow pointing right. Arrows
+        # that bidi does not mirror (→ ←), so each points where it is drawn.
+        self.previous_button = self._tool("", strings.PREVIEW_PREVIOUS, lambda: self.go_to(self.current_page() - 1),
+                                          text="→")
+        self.next_button = self._tool("", strings.PREVIEW_NEXT, lambda: self.go_to(self.current_page() + 1),
+                                      text="←")
         self.page_label = QLabel()
-        self.zoom_out_button = self._tool("−", strings.PREVIEW_ZOOM_OUT, lambda: self.zoom(1 / ZOOM_STEP))
-        self.zoom_in_button = self._tool("+", strings.PREVIEW_ZOOM_IN, lambda: self.zoom(ZOOM_STEP))
+        self.zoom_out_button = self._tool("", strings.PREVIEW_ZOOM_OUT, lambda: self.zoom(1 / ZOOM_STEP), text="−")
+        self.zoom_in_button = self._tool("", strings.PREVIEW_ZOOM_IN, lambda: self.zoom(ZOOM_STEP), text="+")
         self.fit_button = QPushButton(strings.PREVIEW_FIT_WIDTH)
         self.fit_button.clicked.connect(self.fit_width)
         self.zoom_label = QLabel()
@@ -106,7 +110,6 @@ class ReportPreview(QDialog):
         tools.addWidget(self.print_button)
         tools.addWidget(self.save_button)
         tools.addSpacing(16)
-        # Right to left: «previous» stands on the right, as a Persian reader turns pages.
         for widget in (self.previous_button, self.page_label, self.next_button):
             tools.addWidget(widget)
         tools.addStretch(1)
@@ -127,8 +130,10 @@ class ReportPreview(QDialog):
         self.worker.start()
 
     @staticmethod
-    def _tool(text: str, tip: str, slot) -> QToolButton:
+    def _tool(icon: str, tip: str, slot, *, text: str = "") -> QToolButton:
         button = QToolButton()
+        if icon:
+            button.setIcon(resources.icon(icon))
         button.setText(text)
         button.setToolTip(tip)
         button.clicked.connect(slot)

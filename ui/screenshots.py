@@ -11,17 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from secretariat import jalali
 from secretariat.council import CouncilDraft, CouncilRecord
 from secretariat.errors import DomainError
 from secretariat.followup.register import ResolutionQuery
+from secretariat.meetings.kinds import MeetingStatus
+from secretariat.meetings.planning import MeetingQuery
 from secretariat.people import RepresentationRecord
 from ui.agency_dialog import AgencyDialog
 from ui.agency_table_model import AgencyColumn
 from ui.appointment_dialog import AppointmentDialog
+from ui.attendance_period_dialog import AttendancePeriodDialog
 from ui.council_form import CouncilDialog
 from ui.decree_dialog import DecreeDialog
 from ui.end_role_dialog import EndRoleDialog
@@ -29,6 +32,8 @@ from ui.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, MainWindow
 from ui.meeting_screenshots import SHOTS as MEETING_SHOTS
 from ui.person_dialog import PersonDialog
 from ui.register_screenshots import SHOTS as REGISTER_SHOTS
+from ui.report_jobs import minutes_job, register_job
+from ui.report_preview import ReportPreview
 from ui.welcome_dialog import WelcomeDialog
 
 # Searching with Arabic letters shows that the search folds them.
@@ -242,10 +247,59 @@ def register_meeting_and_dates(stage: Stage) -> QWidget:
     return stage.window
 
 
+REPORT_WAIT_MS = 30000
+PAGES_DRAWN_MS = 1500
+
+
+def _made(preview: ReportPreview) -> ReportPreview:
+    """Wait (events running) until the preview's report is made or has failed."""
+    timer = QElapsedTimer()
+    timer.start()
+    while preview.pages.currentIndex() == 0 and timer.elapsed() < REPORT_WAIT_MS:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    # The view draws its pages in a thread of its own, once it is shown.
+    shown = QElapsedTimer()
+    shown.start()
+    while shown.elapsed() < PAGES_DRAWN_MS:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return preview
+
+
+def report_preview_minutes(stage: Stage) -> QWidget:
+    """The preview of a finalized meeting's minutes, as the meeting window's «چاپ» opens it."""
+    finalized = stage.services.meetings.page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)
+    if not finalized:
+        return stage.window
+    meeting = finalized[0]
+    preview = ReportPreview(minutes_job(stage.services, meeting.id, meeting.title), stage.window)
+    stage.track(preview)
+    preview.show()
+    preview.resize(900, 1000)
+    return _made(preview)
+
+
+def report_preview_register(stage: Stage) -> QWidget:
+    """The register report of the overdue resolutions, scrolled to its second page."""
+    preview = ReportPreview(register_job(stage.services, ResolutionQuery(overdue=True)), stage.window)
+    stage.track(preview)
+    preview.show()
+    preview.resize(900, 1000)
+    _made(preview)
+    preview.zoom(1.0)
+    return preview
+
+
+def attendance_period(stage: Stage) -> QWidget:
+    return stage.open(AttendancePeriodDialog(stage.window))
+
+
 STEPS: list[RenderStep] = [
     RenderStep("dashboard", dashboard),
     RenderStep("dashboard-agency-clicked", dashboard_agency_clicked),
     RenderStep("register-meeting-dates", register_meeting_and_dates),
+    RenderStep("report-preview-minutes", report_preview_minutes),
+    RenderStep("report-preview-register", report_preview_register),
+    RenderStep("attendance-period", attendance_period),
     RenderStep("agencies", agencies_with_detail),
     RenderStep("agencies-search", agencies_search),
     RenderStep("agencies-with-inactive", agencies_with_inactive),

@@ -6,8 +6,10 @@ message on stderr, exits with status 2 and changes nothing.
 - ``register``: ``init``, ``demo``, ``agencies``, ``people``;
 - ``meetings``: ``meetings create|list|show|agenda|...``, from the plan to
   signed minutes;
-- ``resolutions``: ``resolutions list|follow-up|set-status|deadline``, the
-  register and the follow-up of resolutions.
+- ``resolutions``: ``resolutions list|follow-up|set-status|deadline|dashboard|
+  prepare-review``, the register and the follow-up of resolutions;
+- ``report``: ``report minutes|invitation|followup-letter|register|attendance|
+  directory --out FILE.pdf``, the printed reports.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import sys
 from collections.abc import Sequence
 
 from secretariat import paths
-from secretariat.cli import meetings, register, resolutions
+from secretariat.cli import meetings, register, reports, resolutions
 from secretariat.cli.common import EXIT_REFUSED, CliError
 from secretariat.council import CouncilService
 from secretariat.database import open_database
@@ -37,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     register.add_parsers(commands)
     meetings.add_parsers(commands)
     resolutions.add_parsers(commands)
+    reports.add_parsers(commands)
     return parser
 
 
@@ -70,6 +73,8 @@ def _run(args: argparse.Namespace) -> int:
             return meetings.run(database, args)
         if args.command == "resolutions":
             return resolutions.run(database, args)
+        if args.command == "report":
+            return reports.run(database, args)
         return register.run(database, args)
     finally:
         database.close()

@@ -106,3 +106,13 @@ def resolution_id(database: Database, reference: str) -> int:
     if found is None:
         raise CliError(f"مصوبه‌ای با کد «{reference.strip()}» پیدا نشد.")
     return found
+
+
+def date_option(text: str | None, option: str) -> dt.date | None:
+    """A Jalali date given to ``option``, or None when not given; a refusal names the option."""
+    if not text:
+        return None
+    try:
+        return jalali.parse(text)
+    except jalali.JalaliDateError as error:
+        raise CliError(f"{option}: {error}") from error

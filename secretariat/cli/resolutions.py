@@ -23,6 +23,7 @@ from secretariat.cli.common import (
     CliError,
     agency_id,
     choice,
+    date_option,
     identifier,
     json_date,
     json_time,
@@ -132,7 +133,7 @@ def _list(database: Database, args: argparse.Namespace) -> int:
         search=args.search, status=choice(ResolutionStatus, args.status, "وضعیت"), overdue=args.overdue,
         agency_id=agency_id(database, args.agency) if args.agency else None, meeting_id=args.meeting,
         jalali_year=year(args.year), due_within_days=args.due_within, still_open=args.still_open,
-        meeting_from=_date(args.meeting_from, "--from"), meeting_to=_date(args.meeting_to, "--to"),
+        meeting_from=date_option(args.meeting_from, "--from"), meeting_to=date_option(args.meeting_to, "--to"),
     )
     rows = RegisterService(database).page(query, limit=None)
     if args.json:
@@ -153,14 +154,6 @@ def _list(database: Database, args: argparse.Namespace) -> int:
     print(f"{to_persian_digits(len(rows))} مصوبه")
     return 0
 
-
-def _date(text: str | None, option: str):
-    if not text:
-        return None
-    try:
-        return jalali.parse(text)
-    except jalali.JalaliDateError as error:
-        raise CliError(f"{option}: {error}") from error
 
 
 def _dashboard(database: Database, args: argparse.Namespace) -> int:

@@ -1,0 +1,95 @@
+"""``python -m secretariat report KIND ... --out FILE.pdf``: the printed reports.
+
+- ``minutes --meeting ID``: the minutes to sign (a draft is marked «پیش‌نویس»);
+- ``invitation --meeting ID [--list]``: one letter per invited agency, or one
+  letter with the distribution list;
+- ``followup-letter --agency A`` or ``followup-letter --all``: the letter to one
+  agency, or one letter to every agency with overdue resolutions;
+- ``register [--status S] [--agency A] [--meeting ID] [--year Y] [--overdue]
+  [--open] [--due-within DAYS] [--from D] [--to D] [--search TEXT]``: the
+  register of resolutions for any filter, as ``resolutions list`` takes;
+- ``attendance --from D --to D``: each agency's attendance in a period, worst first;
+- ``directory``: the agencies and their PR managers, in Persian order.
+
+The meeting ID is the ``id`` of ``meetings list --json``. The file is written
+whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from secretariat.cli.common import CliError, agency_id, choice, date_option, identifier, year
+from secretariat.database import Database
+from secretariat.followup.register import ResolutionQuery
+from secretariat.followup.status import ResolutionStatus
+from secretariat.text import to_persian_digits
+
+KINDS = ("minutes", "invitation", "followup-letter", "register", "attendance", "directory")
+
+
+def add_parsers(commands) -> None:
+    report = commands.add_parser("report", help="گزارش‌های چاپی (PDF)")
+    report.add_argument("kind", choices=KINDS, help="نوع گزارش")
+    report.add_argument("--out", required=True, type=Path, help="پرونده PDF خروجی")
+    report.add_argument("--meeting", type=identifier, help="شناسه جلسه (id در meetings list --json)")
+    report.add_argument("--agency", help="دستگاه: شناسه یا نام")
+    report.add_argument("--all", action="store_true", help="نامه پیگیری به همه دستگاه‌های دارای مصوبه معوق")
+    report.add_argument("--list", action="store_true", help="دعوت‌نامه: یک نامه با فهرست گیرندگان")
+    report.add_argument("--status", help="وضعیت مصوبه")
+    report.add_argument("--year", help="سال جلسه، مانند ۱۴۰۴")
+    report.add_argument("--overdue", action="store_true")
+    report.add_argument("--open", action="store_true", dest="still_open")
+    report.add_argument("--due-within", type=identifier, metavar="DAYS")
+    report.add_argument("--search", default="")
+    report.add_argument("--from", dest="start", metavar="DATE", help="از تاریخ (جلسات)")
+    report.add_argument("--to", dest="end", metavar="DATE", help="تا تاریخ (جلسات)")
+
+
+def run(database: Database, args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.suffix.lower() != ".pdf":
+        raise CliError("پرونده خروجی باید پسوند ‎.pdf داشته باشد.")
+    pdf = _render(database, args)
+    partial = out.with_name(out.name + ".part")
+    try:
+        partial.write_bytes(pdf)
+        partial.replace(out)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise CliError(f"پرونده «{out}» نوشته نشد: {error.strerror or error}") from error
+    print(f"گزارش در «{out}» ذخیره شد ({to_persian_digits(len(pdf) // 1024)} کیلوبایت).")
+    return 0
+
+
+def _render(database: Database, args: argparse.Namespace) -> bytes:
+    import secretariat.reports as reports
+
+    kind = args.kind
+    if kind in ("minutes", "invitation"):
+        if args.meeting is None:
+            raise CliError("شناسه جلسه را با --meeting بدهید (id در «meetings list --json»).")
+        if kind == "minutes":
+            return reports.render_minutes(database, args.meeting)
+        return reports.render_invitation(database, args.meeting, per_agency=not args.list)
+    if kind == "followup-letter":
+        if args.all:
+            return reports.render_followup_letters(database)
+        if not args.agency:
+            raise CliError("دستگاه را با --agency بدهید، یا برای همه دستگاه‌های دارای مصوبه معوق --all.")
+        return reports.render_followup_letter(database, agency_id(database, args.agency))
+    if kind == "register":
+        query = ResolutionQuery(
+            search=args.search, status=choice(ResolutionStatus, args.status, "وضعیت"), overdue=args.overdue,
+            still_open=args.still_open, agency_id=agency_id(database, args.agency) if args.agency else None,
+            meeting_id=args.meeting, jalali_year=year(args.year), due_within_days=args.due_within,
+            meeting_from=date_option(args.start, "--from"), meeting_to=date_option(args.end, "--to"),
+        )
+        return reports.render_register(database, query)
+    if kind == "attendance":
+        start, end = date_option(args.start, "--from"), date_option(args.end, "--to")
+        if start is None or end is None:
+            raise CliError("بازه گزارش را با --from و --to بدهید، مانند ‎--from 1404/01/01 --to 1404/12/29.")
+        return reports.render_attendance(database, start, end)
+    return reports.render_directory(database)
