@@ -7,6 +7,13 @@
 - Later pages: a running head with the document's title.
 - Every page: a footer with the council's name, «صفحه ۲ از ۵» and the print
   date, all in Persian digits, and a diagonal «پیش‌نویس» watermark on drafts.
+- A letter (``PageSetup.letter_fields``) has «تاریخ: ...»، «شماره: ...» and
+  «پیوست: ...» in the letterhead's left block, where an office letter has
+  them, instead of the print date.
+- Several letters in one document (``letters_story``): each starts on a new
+  page with the letterhead, its later pages carry its own running head, and
+  its pages are numbered on their own («صفحه ۱ از ۱» for each one-page
+  letter): a ``LetterStart`` at the top of each letter tells the canvas.
 
 The page count is known only once the last page is laid out: the canvas
 keeps each finished page and writes the footers when the document is saved
@@ -18,12 +25,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
 from secretariat import jalali
 from secretariat.reports import styles, wording
@@ -46,6 +53,8 @@ EMBLEM_RADIUS = 21.0
 COUNCIL_NAME_WIDTH = 250.0
 LEFT_BLOCK_TEXT_WIDTH = 110.0
 DRAFT_STAMP_WIDTH = 84.0
+LETTER_FIELD_LEADING = 16.0
+LETTER_FIELD = "{label}: {value}"  # «شماره: ........»
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,9 @@ class PageSetup:
     printed_on: dt.date
     draft: bool = False
     seal: Seal | None = None
+    # A letter's (label, value) lines in the letterhead's left block, in
+    # place of the print date: (("تاریخ", "۱۴۰۴/۰۲/۲۷"), ("شماره", "........")).
+    letter_fields: tuple[tuple[str, str], ...] = ()
 
 
 def build_pdf(story: Sequence[Flowable], setup: PageSetup, run: ReportRun | None = None,
@@ -91,23 +103,78 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup, run: ReportRun | None
     return buffer.getvalue()
 
 
+class LetterStart(Flowable):
+    """The top of one letter in a document of several (see ``letters_story``).
+
+    It takes no room; drawn, it tells the canvas that this page starts a
+    letter, so that the pages are numbered per letter and the letter's later
+    pages carry ``title`` as their running head.
+    """
+
+    _ZEROSIZE = True
+
+    def __init__(self, title: str = ""):
+        super().__init__()
+        self.title = title
+        self.width = self.height = 0.0
+
+    def __repr__(self) -> str:
+        return f"LetterStart({self.title[:40]!r})"
+
+    def wrap(self, availWidth, availHeight):  # platypus names the arguments
+        return 0.0, 0.0
+
+    def draw(self):
+        start = getattr(self.canv, "start_letter", None)
+        if start is not None:
+            start(self.title)
+
+
+def letters_story(letters: Iterable[tuple[str, Sequence[Flowable]]]) -> list[Flowable]:
+    """Several letters, each ``(running head, flowables)``, as one story for ``build_pdf``.
+
+    Each letter starts on a new page with the letterhead and has its own
+    page numbers; a single letter is laid out as any other document.
+    """
+    story: list[Flowable] = []
+    for index, (title, flowables) in enumerate(letters):
+        if index:
+            story.append(PageBreak(nextTemplate="first"))
+        story.append(LetterStart(title))
+        story.extend(flowables)
+    return story
+
+
 def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
     class NumberedCanvas(Canvas):
-        """Keeps the finished pages and writes «صفحه n از N» on each when saved."""
+        """Keeps the finished pages and writes «صفحه n از N» on each when saved.
+
+        Pages are counted per letter: a ``LetterStart`` drawn on a page
+        starts a new count there (a document without one is one count).
+        """
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._finished_pages: list[dict] = []
+            self._letter = 0
+            self.letter_title = ""
+
+        def start_letter(self, title: str) -> None:
+            self._letter += 1
+            self.letter_title = title
 
         def showPage(self):  # reportlab names the method
             self._finished_pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self):
-            total = len(self._finished_pages)
-            for state in self._finished_pages:
+            letters = [state["_letter"] for state in self._finished_pages]
+            totals = {letter: letters.count(letter) for letter in letters}
+            numbers: dict[int, int] = {}
+            for state, letter in zip(self._finished_pages, letters, strict=True):
                 self.__dict__.update(state)
-                _footer(self, setup, self._pageNumber, total)
+                numbers[letter] = numbers.get(letter, 0) + 1
+                _footer(self, setup, numbers[letter], totals[letter])
                 _watermark(self, setup)
                 Canvas.showPage(self)
             Canvas.save(self)
@@ -160,6 +227,12 @@ def _first_page(canvas: Canvas, setup: PageSetup) -> None:
         draw_text(canvas, text_right, top - 30, wording.DOCUMENT_CODE_LABEL, font=MEDIUM, size=9)
         draw_text(canvas, text_right, top - 44, setup.seal.code, size=9)
         draw_text(canvas, text_right, top - 62, _printed_on(setup), size=9)
+    elif setup.letter_fields:
+        text_right = left + LEFT_BLOCK_TEXT_WIDTH
+        y = top - 30
+        for label, value in setup.letter_fields:
+            draw_text(canvas, text_right, y, LETTER_FIELD.format(label=label, value=value), size=9.5)
+            y -= LETTER_FIELD_LEADING
     else:
         text_right = left + LEFT_BLOCK_TEXT_WIDTH
         if setup.draft:
@@ -180,7 +253,8 @@ def _later_page(canvas: Canvas, setup: PageSetup) -> None:
     top = PAGE_HEIGHT - TOP_MARGIN
     right = PAGE_WIDTH - SIDE_MARGIN
     canvas.setFillColor(styles.MUTED)
-    title = wrap_text(setup.title, CONTENT_WIDTH, REGULAR, 8.5)
+    # In a document of several letters, the running head of the letter the page belongs to.
+    title = wrap_text(getattr(canvas, "letter_title", "") or setup.title, CONTENT_WIDTH, REGULAR, 8.5)
     draw_text(canvas, right, top - 8, title[0] + ("…" if len(title) > 1 else ""), size=8.5)
     canvas.setStrokeColor(styles.RULE)
     canvas.setLineWidth(0.5)
