@@ -429,3 +429,53 @@ def test_invitees_are_listed_members_first_in_persian_order_then_guests_as_invit
     assert [i.display_name for i in council.attendance.invitations(meeting.id)] == [
         "آموزش و پرورش", "پست", "چاپ و نشر", "گمرک", "یگان حفاظت", "مهندس یزدانی", "آقای احمدی",
     ]
+
+
+# -- over a period -------------------------------------------------------------------
+
+
+@pytest.fixture
+def year(database):
+    from attendance_support import attendance_world
+
+    return attendance_world(database)
+
+
+def test_each_agencys_attendance_over_a_period_worst_first(year):
+    from attendance_support import EXPECTED
+
+    rates = year["council"].attendance.rates(year["start"], year["end"])
+    assert [(r.agency_name, r.invited, r.present, r.late, r.absent, r.excused) for r in rates] == EXPECTED
+    assert all(r.unrecorded == 0 for r in rates)
+    assert [r.agency_id for r in rates] == [year["agencies"][name] for name, *_ in EXPECTED]
+    assert [round(r.rate, 4) for r in rates] == [0.3333, 0.5, 0.5, 0.75, 0.75, 1.0]
+
+
+def test_only_held_meetings_in_the_period_count(year):
+    attendance = year["council"].attendance
+    assert attendance.meetings_held(year["start"], year["end"]) == 4  # not the cancelled or the planned one
+    names = [r.agency_name for r in attendance.rates(year["start"], year["end"])]
+    assert "کتابخانه عمومی" not in names  # invited only to the planned meeting
+    first = year["meetings"][0].date
+    assert attendance.meetings_held(first, first) == 1
+    (education,) = [r for r in attendance.rates(first, first) if r.agency_name == "آموزش و پرورش"]
+    assert (education.invited, education.present) == (1, 1)
+    # 1403: the one meeting where everyone was absent.
+    before = attendance.rates(dt.date(2025, 3, 1), dt.date(2025, 3, 20))
+    assert {(r.invited, r.present, r.absent) for r in before} == {(1, 0, 1)} and len(before) == 6
+
+
+def test_a_meeting_held_with_its_sheet_not_filled_in_counts_the_invitees_as_unrecorded(council, education,
+                                                                                       municipality):
+    meeting = council.plan("1404/07/15")
+    council.attendance.record_agency(meeting.id, education, "present")  # the municipality left blank
+    (town,) = [r for r in council.attendance.rates(meeting.date, meeting.date) if r.agency_id == municipality]
+    assert (town.invited, town.present, town.unrecorded, town.rate) == (1, 0, 1, 0.0)
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(council):
+    with pytest.raises(DomainError) as error:
+        council.attendance.rates(dt.date(2025, 9, 1), dt.date(2025, 8, 31))
+    assert error.value.message == "پایان دوره (۱۴۰۴/۰۶/۰۹) پیش از آغاز آن (۱۴۰۴/۰۶/۱۰) است."
+    with pytest.raises(DomainError):
+        council.attendance.meetings_held(dt.date(2025, 9, 1), dt.date(2025, 8, 31))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -65,10 +64,7 @@ class MeetingWindow(QDialog):
         self.finalize_button = QPushButton(strings.FINALIZE)
         self.finalize_button.setObjectName("primaryButton")
         self.finalize_button.clicked.connect(self.finalize)
-        self.print_button = QToolButton()
-        self.print_button.setText(strings.PRINT)
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.print_button = QPushButton(strings.PRINT)  # its menu names what can be printed
         print_menu = QMenu(self.print_button)
         self.print_minutes_action = print_menu.addAction(strings.ACTION_PRINT_MINUTES, self.print_minutes)
         self.print_invitations_action = print_menu.addAction(

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,9 +76,7 @@ class RegisterView(ListSection):
         self.review_button = QPushButton(strings.PREPARE_REVIEW)
         self.review_button.setToolTip(strings.PREPARE_REVIEW_TIP)
         self.review_button.clicked.connect(self.prepare_review)
-        self.print_button = QToolButton()
-        self.print_button.setText(strings.PRINT)
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button = QPushButton(strings.PRINT)  # its menu names what can be printed
         print_menu = QMenu(self.print_button)
         print_menu.addAction(strings.ACTION_PRINT_REGISTER, self.print_register)
         self.print_letter_action = print_menu.addAction(strings.ACTION_PRINT_FOLLOWUP_LETTER, self.print_letter)

@@ -279,14 +279,14 @@ def report_preview_minutes(stage: Stage) -> QWidget:
 
 
 def report_preview_register(stage: Stage) -> QWidget:
-    """The register report of the overdue resolutions, scrolled to its second page."""
+    """The register report of the overdue resolutions, at its actual size."""
     preview = ReportPreview(register_job(stage.services, ResolutionQuery(overdue=True)), stage.window)
     stage.track(preview)
     preview.show()
     preview.resize(900, 1000)
-    _made(preview)
+    preview.view.setZoomFactor(1.0)
     preview.zoom(1.0)
-    return preview
+    return _made(preview)
 
 
 def attendance_period(stage: Stage) -> QWidget:

@@ -5,6 +5,9 @@ can be removed or added, and guests invited. Attendance is taken for the
 invited only: present (the agency's PR manager by default, or a
 substitute), late, absent, or excused with a reason. The quorum counts
 member agencies present or late against the council's rule.
+
+Over a period, ``rates`` tells each member agency's attendance at the
+meetings held (held or finalized), worst first, counted by the database.
 """
 
 from __future__ import annotations
@@ -12,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import case, func, or_, select
 
-from db.models import Agency, Council, Invitation, Person, Representation
-from secretariat import validation
+from db.models import Agency, Council, Invitation, Meeting, Person, Representation
+from secretariat import jalali, validation
 from secretariat.council import QuorumRule, quorum_required
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
-from secretariat.meetings.kinds import Attendance
+from secretariat.meetings.kinds import Attendance, MeetingStatus
 from secretariat.meetings.planning import mark_held
 from secretariat.meetings.records import InvitationRecord, Quorum
 from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
@@ -45,6 +48,37 @@ class AttendanceEntry:
     excuse: str = ""
 
 
+@dataclass(frozen=True)
+class AgencyAttendance:
+    """One member agency's attendance at the meetings held in a period."""
+
+    agency_id: int
+    agency_name: str
+    invited: int  # meetings held in the period it was invited to
+    present: int  # present or late: a late member counts as present, as for the quorum
+    late: int  # of those present, how many times late
+    absent: int
+    excused: int
+    unrecorded: int  # invited, but the attendance sheet says nothing
+
+    @property
+    def rate(self) -> float:
+        """Present over invited, from 0 to 1."""
+        return self.present / self.invited if self.invited else 0.0
+
+
+# A meeting has been held once its attendance is taken; planned, postponed
+# and cancelled meetings have no attendance to count.
+HELD_STATUSES = (MeetingStatus.HELD.value, MeetingStatus.FINALIZED.value)
+
+
+def check_period(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        raise DomainError(
+            f"پایان دوره ({jalali.format_short(end)}) پیش از آغاز آن ({jalali.format_short(start)}) است."
+        )
+
+
 def quorum_of(council: Council | None, invitations: tuple[InvitationRecord, ...]) -> Quorum:
     members = [i for i in invitations if not i.is_guest]
     present = sum(1 for i in members if i.attendance.counts_as_present)
@@ -67,6 +101,45 @@ class AttendanceService:
             get_meeting(session, meeting_id)
             council = session.scalar(select(Council).limit(1))
             return quorum_of(council, invitation_records(session, meeting_id))
+
+    # -- over a period ----------------------------------------------------------
+
+    def meetings_held(self, start: dt.date, end: dt.date) -> int:
+        """How many meetings were held (or finalized) from ``start`` to ``end``, both included."""
+        check_period(start, end)
+        with self._db.reading() as session:
+            return session.scalar(
+                select(func.count(Meeting.id)).where(Meeting.status.in_(HELD_STATUSES), Meeting.date.between(start, end))
+            ) or 0
+
+    def rates(self, start: dt.date, end: dt.date) -> tuple[AgencyAttendance, ...]:
+        """Each member agency invited to a meeting held from ``start`` to ``end``, worst first.
+
+        One grouped query. Worst first: the lowest attendance rate, then the
+        most absences, then the name in Persian order. Guests are not
+        members and are left out, as are agencies never invited in the period.
+        """
+        check_period(start, end)
+
+        def times(*attendances: Attendance):
+            return func.sum(case((Invitation.attendance.in_([a.value for a in attendances]), 1), else_=0))
+
+        invited = func.count(Invitation.id)
+        present = times(Attendance.PRESENT, Attendance.LATE)
+        absent = times(Attendance.ABSENT)
+        statement = (
+            select(Agency.id, Agency.name, invited, present, times(Attendance.LATE), absent,
+                   times(Attendance.EXCUSED), times(Attendance.UNKNOWN))
+            .select_from(Invitation)
+            .join(Meeting, Meeting.id == Invitation.meeting_id)
+            .join(Agency, Agency.id == Invitation.agency_id)
+            .where(Meeting.status.in_(HELD_STATUSES), Meeting.date.between(start, end))
+            .group_by(Agency.id, Agency.name)
+            # Equal rates are equal quotients: a division rounds the same fraction the same way.
+            .order_by(present * 1.0 / invited, absent.desc(), self._db.persian_order(Agency.name), Agency.id)
+        )
+        with self._db.reading() as session:
+            return tuple(AgencyAttendance(*row) for row in session.execute(statement))
 
     # -- who is invited ---------------------------------------------------------
 

@@ -5,19 +5,38 @@ The toolkit:
 - ``visual``: one line of Persian text shaped, reordered and mirrored for drawing;
 - ``paragraph``: ``RtlParagraph``, wrapped by measured width before reordering;
 - ``table``: ``rtl_table``, columns from the right and the header on every page;
-- ``page``: A4 pages with the letterhead, «صفحه ۲ از ۵» footers and the draft watermark;
+- ``page``: A4 pages with the letterhead, «صفحه ۲ از ۵» footers and the draft
+  watermark; several letters in one document, each numbered on its own;
+- ``letter``: the parts every letter shares (date, number, addressee, signature);
 - ``fingerprint``: a finalized document's code, SHA-256 fingerprint and QR code;
 - ``progress``: progress and cancelling for a worker thread (``ReportCancelled``);
 - ``styles`` and ``wording``: the look and the words of every report.
 
 The reports, each ``render_*(database, ...) -> bytes``:
-- ``minutes``: the minutes (صورتجلسه) for the members present to sign, from
-  ``minutes_data`` (what they hold, their canonical content and seal);
+- ``minutes``: the minutes (صورتجلسه) for the members present to sign;
+- ``invitation``: the invitation, one letter per agency or one with the recipients;
+- ``followup_letter``: the follow-up letter to one agency, or to every agency
+  with overdue resolutions;
+- ``register_report``: the resolutions of any filter of the register, with totals;
+- ``attendance_report``: each agency's attendance in a period, worst first;
 - ``directory``: the member agencies and their PR managers.
 """
 
+from secretariat.reports.attendance_report import render_attendance
 from secretariat.reports.directory import render_directory
+from secretariat.reports.followup_letter import render_followup_letter, render_followup_letters
+from secretariat.reports.invitation import render_invitation
 from secretariat.reports.minutes import render_minutes
 from secretariat.reports.progress import ReportCancelled
+from secretariat.reports.register_report import render_register
 
-__all__ = ["ReportCancelled", "render_directory", "render_minutes"]
+__all__ = [
+    "ReportCancelled",
+    "render_attendance",
+    "render_directory",
+    "render_followup_letter",
+    "render_followup_letters",
+    "render_invitation",
+    "render_minutes",
+    "render_register",
+]

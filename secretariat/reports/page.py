@@ -25,12 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from secretariat import jalali
 from secretariat.reports import styles, wording
@@ -139,7 +140,10 @@ def letters_story(letters: Iterable[tuple[str, Sequence[Flowable]]]) -> list[Flo
     story: list[Flowable] = []
     for index, (title, flowables) in enumerate(letters):
         if index:
-            story.append(PageBreak(nextTemplate="first"))
+            # Not PageBreak(nextTemplate="first"): on a letter's first page the
+            # template is still "first", so platypus would take it as no change
+            # and go on to "later".
+            story += [NextPageTemplate("first"), PageBreak()]
         story.append(LetterStart(title))
         story.extend(flowables)
     return story
@@ -169,7 +173,7 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
 
         def save(self):
             letters = [state["_letter"] for state in self._finished_pages]
-            totals = {letter: letters.count(letter) for letter in letters}
+            totals = Counter(letters)
             numbers: dict[int, int] = {}
             for state, letter in zip(self._finished_pages, letters, strict=True):
                 self.__dict__.update(state)

@@ -23,11 +23,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import CondPageBreak, Flowable
 
 from secretariat.reports.fonts import register_fonts
-from secretariat.reports.visual import shape, visual_line
+from secretariat.reports.visual import DROPPED_CONTROLS, shape, visual_line
 
 # Where a line may break; a no-break space (U+00A0) holds «۱۴ نفر» together.
 _SPACES = re.compile(r"[ \t]+")
 BULLET_GAP = 4.0  # points between a bullet and its text
+_UNDRAWN = dict.fromkeys(map(ord, DROPPED_CONTROLS))
 
 
 def text_width(text: str, font_name: str, font_size: float) -> float:
@@ -38,7 +39,10 @@ def text_width(text: str, font_name: str, font_size: float) -> float:
 
 @lru_cache(maxsize=65536)
 def _shaped_width(text: str, font_name: str, font_size: float) -> float:
-    return pdfmetrics.stringWidth(shape(text), font_name, font_size)
+    # Direction controls (the isolates around a code or a percentage) are not
+    # drawn, so they take no room; the font has no glyph for them, and its
+    # stand-in's width would push a right-aligned or centred line off its place.
+    return pdfmetrics.stringWidth(shape(text).translate(_UNDRAWN), font_name, font_size)
 
 
 def wrap_text(text: str, width: float, font_name: str, font_size: float) -> list[str]:

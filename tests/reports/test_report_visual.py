@@ -10,6 +10,8 @@ import re
 
 import pytest
 from bidi import get_display
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from report_support import readable, rtl
 
 from secretariat.meetings.kinds import display_code
@@ -153,3 +155,20 @@ def test_vazirmatn_draws_every_character_of_the_reference_articles():
 def test_a_sentence_typed_with_arabic_letters_is_drawn_in_order():
     sentence = "مدير كل روابط عمومي استانداري ايلام خواستار تقويت روابط عمومي ها شد"
     assert drawn(sentence) == rtl(sentence)
+
+
+# Letters (with presentation forms' sources), ZWNJ, marks, tatweel, spaces,
+# punctuation, brackets, the direction marks that resolve to the right, and
+# the weak separators and terminators that only numbers make work.
+_RIGHT_TO_LEFT_ONLY = (
+    "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةۀأإؤئء" + ZWNJ + "\u064b\u064e\u0650\u0651\u0654\u0640"
+    + " \u00a0\t.،؛:!؟«»()[]{}<>-+/%٪#*\"'…—\u200f\u061c"
+)
+
+
+@given(st.text(alphabet=_RIGHT_TO_LEFT_ONLY, max_size=60))
+@settings(max_examples=400, deadline=None)
+def test_a_line_without_numbers_or_latin_is_drawn_as_the_algorithm_draws_it(text):
+    """The short cut for a right-to-left-only line gives the full algorithm's result."""
+    shaped = shape(text)
+    assert visual_line(text) == visual.by_the_algorithm(shaped)
