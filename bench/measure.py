@@ -40,13 +40,16 @@ def line(label: str, times: list[float], *, target: bool = True, limit_ms: float
     print(f"{label:44s} {summary(times)}{verdict}")
 
 
-def run_on_database(bench: Callable, description: str) -> None:
-    """``bench(database, runs)`` on ``--db PATH``, or on a database generated for the run."""
+def run_on_database(bench: Callable, description: str, *, runs: int = 50) -> None:
+    """``bench(database, runs)`` on ``--db PATH``, or on a database generated for the run.
+
+    ``runs`` is the default of ``--runs`` (fewer for measurements of seconds).
+    """
     from bench.generate import generate
     from secretariat.database import open_database
 
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--runs", type=int, default=50, help="repetitions of each measurement")
+    parser.add_argument("--runs", type=int, default=runs, help="repetitions of each measurement")
     parser.add_argument("--db", type=Path, help="an existing generated database (default: generate one)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:

@@ -17,6 +17,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest revision this code knows; tests check it is Alembic's head.
 HEAD_REVISION = "0004"
 
+# A table every revision of this app has had (from 0001 on).
+OWN_TABLE = "council"
+
 
 class SchemaState(Enum):
     EMPTY = "empty"  # a new file: create everything
@@ -35,12 +38,24 @@ def current_revision(connection: Connection) -> str | None:
 def state(engine: Engine) -> SchemaState:
     with engine.connect() as connection:
         revision = current_revision(connection)
-        if revision is None:
-            has_tables = bool(inspect(connection).get_table_names())
-            return SchemaState.FOREIGN if has_tables else SchemaState.EMPTY
+        return classify(revision, set(inspect(connection).get_table_names()))
+
+
+def classify(revision: str | None, tables: set[str]) -> SchemaState:
+    """What a database is, from its Alembic revision and its table names.
+
+    Shared by ``state`` and by the check of a backup file (which reads a file
+    through a plain read-only connection, not an engine).
+    """
+    if revision is None:
+        return SchemaState.FOREIGN if tables else SchemaState.EMPTY
     if revision == HEAD_REVISION:
         return SchemaState.CURRENT
-    return SchemaState.OLDER if revision in known_revisions() else SchemaState.NEWER
+    if revision in known_revisions():
+        return SchemaState.OLDER
+    # An unknown revision is a newer version of this app only if the tables
+    # are ours: another program that also uses Alembic is not "newer".
+    return SchemaState.NEWER if OWN_TABLE in tables else SchemaState.FOREIGN
 
 
 def known_revisions() -> set[str]:

@@ -7,10 +7,8 @@ the app wrote; it backs up an older database before migrating it.
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, Engine
@@ -19,8 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import engine as db_engine
 from db import schema
-from secretariat import collation
-from secretariat.errors import DatabaseOpenError
+from secretariat import backup, collation
+from secretariat.errors import DatabaseOpenError, DomainError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 COLLATION_NAME = "persian"
@@ -113,7 +111,7 @@ def _open(url: str, *, path: Path | None) -> Database:
             backup_sqlite(engine, path, reason="before-upgrade")
         if state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER):
             schema.upgrade(engine)
-    except DatabaseOpenError:
+    except DomainError:  # a refusal, or a before-upgrade backup that could not be taken
         engine.dispose()
         raise
     except (DatabaseError, OperationalError) as error:
@@ -126,13 +124,9 @@ def _open(url: str, *, path: Path | None) -> Database:
 
 
 def backup_sqlite(engine: Engine, path: Path, *, reason: str) -> Path:
-    """A consistent copy of the live database beside it (SQLite backup API)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix or '.sqlite3'}")
+    """A consistent copy of the live database beside it (see ``secretariat.backup``)."""
     raw = engine.raw_connection()
     try:
-        with closing(sqlite3.connect(target)) as destination:
-            raw.driver_connection.backup(destination)
+        return backup.backup_beside(raw.driver_connection, path, reason=reason).path
     finally:
         raw.close()
-    return target

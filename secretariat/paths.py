@@ -25,3 +25,12 @@ def default_database_path() -> Path:
 
 def demo_database_path() -> Path:
     return data_folder() / "demo.sqlite3"
+
+
+def backups_folder() -> Path:
+    """Where the daily backups go (made by the first backup, not here)."""
+    return data_folder() / "backups"
+
+
+def settings_path() -> Path:
+    return data_folder() / "settings.json"

@@ -119,3 +119,13 @@ def test_the_resolution_register_searches_and_filters_on_postgresql(pg_database)
     assert register.count(ResolutionQuery(search="روابط عمومي ها خبرنويسي")) == 1
     assert register.count(ResolutionQuery(search="جشنواره")) == 0
     assert [row.overdue for row in register.page(ResolutionQuery(agency_id=lead.id))] == [True]
+
+
+def test_a_backup_of_postgresql_is_left_to_the_servers_tools(pg_database, tmp_path):
+    from secretariat.backup import BackupError, backup_to, daily_backup
+
+    with pytest.raises(BackupError) as error:
+        backup_to(pg_database, tmp_path / "copy.sqlite3")
+    assert "pg_dump" in error.value.message
+    assert daily_backup(pg_database, tmp_path / "backups", keep=3) is None
+    assert list(tmp_path.iterdir()) == []

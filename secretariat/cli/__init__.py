@@ -9,7 +9,11 @@ message on stderr, exits with status 2 and changes nothing.
 - ``resolutions``: ``resolutions list|follow-up|set-status|deadline|dashboard|
   prepare-review``, the register and the follow-up of resolutions;
 - ``report``: ``report minutes|invitation|followup-letter|register|attendance|
-  directory --out FILE.pdf``, the printed reports.
+  directory --out FILE.pdf``, the printed reports;
+- ``backup --out FILE`` / ``backup --daily``, ``restore FILE``: backups, and
+  putting one back (see ``cli/backup.py``);
+- ``archive export|verify|verify-document|import``: the yearly archive (see
+  ``cli/archive.py``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import sys
 from collections.abc import Sequence
 
 from secretariat import paths
-from secretariat.cli import meetings, register, reports, resolutions
+from secretariat.cli import archive, backup, meetings, register, reports, resolutions
 from secretariat.cli.common import EXIT_REFUSED, CliError
 from secretariat.council import CouncilService
 from secretariat.database import open_database
@@ -40,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     meetings.add_parsers(commands)
     resolutions.add_parsers(commands)
     reports.add_parsers(commands)
+    backup.add_parsers(commands)
+    archive.add_parsers(commands)
     return parser
 
 
@@ -65,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return register.run_demo(args)
+    if args.command == "restore":
+        return backup.run_restore(args)
+    if args.command == "archive":  # opens the database itself: verify needs none, import may fill an empty one
+        return archive.run(args)
     database = open_database(args.db or paths.default_database_path())
     try:
         if args.command != "init" and CouncilService(database).get() is None:
@@ -75,6 +85,8 @@ def _run(args: argparse.Namespace) -> int:
             return resolutions.run(database, args)
         if args.command == "report":
             return reports.run(database, args)
+        if args.command == "backup":
+            return backup.run(database, args)
         return register.run(database, args)
     finally:
         database.close()

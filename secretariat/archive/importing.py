@@ -1,0 +1,435 @@
+"""Importing a yearly archive (or a JSON file in its schema) into a database.
+
+Everything is written in one transaction: an import that fails part-way
+(a damaged file, a record the database refuses, a cancel) changes nothing.
+The rules are in ``IMPORT_RULES_DOC`` (also in ``docs/archive-schema.md``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from db.models import (
+    Agency,
+    AgendaItem,
+    Amendment,
+    Assignment,
+    Attachment,
+    AttachmentContent,
+    Council,
+    DeadlineChange,
+    FollowUp,
+    Invitation,
+    Meeting,
+    MembershipDecree,
+    Person,
+    Postponement,
+    Representation,
+    Resolution,
+)
+from secretariat.agencies import _search_text as agency_search_text
+from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
+from secretariat.archive.source import ArchiveSource, open_source
+from secretariat.database import Database
+from secretariat.errors import DomainError
+from secretariat.meetings.kinds import MeetingKind
+from secretariat.people import _person_search_text as person_search_text
+from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
+from secretariat.roles import Role
+from secretariat.text import fold, format_int, to_persian_digits
+
+ALREADY_IMPORTED = "این بایگانی پیش‌تر وارد شده است"
+
+IMPORT_RULES_DOC = """## Importing (`archive import`)
+
+`python -m secretariat [--db PATH] archive import FILE` reads an archive's ZIP
+or a bare JSON file in this schema (`data/records.json`, or one written by
+another program) into the database. The rules:
+
+- **Checked first.** A ZIP is checked against its manifest first (any file
+  changed, missing or extra refuses it). The document must say
+  `"schema": "council-secretariat-archive"` and a version this app reads
+  (a newer version is refused: update the app). Every row must have every
+  non-derived field, with a value of its type and references to rows that
+  exist; a refusal names the table, the row and the field.
+- **One transaction.** Everything is written in one transaction: an import
+  that fails part-way (an attachment whose bytes do not match its SHA-256, a
+  record the database refuses, a cancel) changes nothing.
+- **The council.** A database without a council gets the archive's. A
+  database whose council has another name (in any spelling) is refused:
+  an archive is imported into its own council's database.
+- **A year once.** A year is imported whole into a database that has no
+  meeting of that Jalali year yet. If the database holds the archive's
+  meetings already, the import is refused with «این بایگانی پیش‌تر وارد شده
+  است»; if it holds other meetings of that year, or a resolution with one
+  of the archive's codes, it is refused as well, and nothing is merged.
+- **Agencies** are matched by name in any spelling (the folded name, which
+  the register keeps unique); an agency not in the database is added as the
+  archive has it. A matched agency is kept as the database has it.
+- **People** are matched by full name in any spelling, among the people the
+  database had before the import; when both have a mobile number, it must be
+  the same too; of several candidates, the one added first. Others are added.
+- **Terms (representations)** already in the database (same agency, person,
+  role and start date) are kept as they are; the others are added, except a
+  current PR manager's term at an agency that already has a current PR
+  manager (one per agency): that one is left out and the result says so.
+  Decrees are added to their term unless one with the same number and date
+  is there.
+- **Meetings, resolutions, follow-up** are added with the archive's numbers,
+  codes, statuses and dates, as recorded; the search text is computed again.
+  A resolution deferred to a meeting outside the archive is linked to it if
+  the database has that meeting (same key), else left unlinked (its status
+  stays «ارجاع به جلسه بعد») and the result says so.
+- **Files.** From a ZIP, each attachment's bytes are read from its `path` and
+  checked against its size and SHA-256. A bare JSON file has no bytes: its
+  attachments are left out (their follow-up entries keep no document) and
+  the result says how many.
+
+Imported into an empty database and exported again, an archive gives the
+same `data/records.json` and CSV files (the PDFs are printed again, with
+the day's date).
+"""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    source: Path
+    year: int
+    council: str
+    council_created: bool
+    agencies_added: int
+    agencies_matched: int
+    people_added: int
+    people_matched: int
+    representations_added: int
+    meetings: int
+    resolutions: int
+    follow_ups: int
+    attachments: int
+    attachments_skipped: int  # a bare JSON file holds no bytes
+    notes: tuple[str, ...] = ()  # what was left out, and why
+
+    def summary(self) -> str:
+        n = format_int
+        lines = [
+            f"بایگانی سال {to_persian_digits(self.year)} وارد شد: {n(self.meetings)} جلسه، "
+            f"{n(self.resolutions)} مصوبه، {n(self.follow_ups)} پیگیری، {n(self.attachments)} پیوست.",
+            f"دستگاه‌ها: {n(self.agencies_added)} افزوده، {n(self.agencies_matched)} از پیش بود؛ "
+            f"افراد: {n(self.people_added)} افزوده، {n(self.people_matched)} از پیش بود.",
+        ]
+        if self.council_created:
+            lines.append(f"شورای «{self.council}» از بایگانی ساخته شد.")
+        if self.attachments_skipped:
+            lines.append(f"{n(self.attachments_skipped)} پیوست وارد نشد: پرونده JSON محتوای پیوست‌ها را ندارد؛ "
+                         "برای آن‌ها خود بایگانی ZIP را وارد کنید.")
+        lines += self.notes
+        return "\n".join(lines)
+
+
+def import_archive(database: Database, source: str | Path, *, progress: ProgressCallback | None = None,
+                   cancelled: CancelCheck | None = None) -> ImportResult:
+    """Import the archive (ZIP) or JSON file at ``source``, whole or not at all."""
+    run = ReportRun(progress, cancelled)
+    run.advance(0.0)
+    with open_source(source) as archive:
+        run.advance(0.1)
+        try:
+            with database.transaction() as session:
+                return _Import(session, archive, run).run()
+        except SQLAlchemyError as error:
+            detail = getattr(error, "orig", None) or error
+            raise DomainError(
+                f"بایگانی وارد نشد: پایگاه داده سطری از آن را نپذیرفت ({detail}). چیزی در پایگاه داده تغییر نکرد."
+            ) from error
+
+
+class _Import:
+    """One import inside one transaction: archive keys mapped to the new rows' ids."""
+
+    def __init__(self, session: Session, source: ArchiveSource, run: ReportRun):
+        self.s = session
+        self.src = source
+        self.progress = run
+        self.t = source.tables
+        self.notes: list[str] = []
+        self.agency: dict[str, int] = {}
+        self.person: dict[str, int] = {}
+        self.representation: dict[str, int | None] = {}
+        self.meeting: dict[str, int] = {}
+        self.item: dict[str, int] = {}
+        self.resolution: dict[str, int] = {}
+        self.attachment: dict[str, int] = {}
+
+    def run(self) -> ImportResult:
+        council_created = self._council()
+        self._refuse_if_present()
+        self.progress.advance(0.2)
+        agencies_added = self._agencies()
+        people_added = self._people()
+        representations_added = self._representations()
+        self.progress.advance(0.3)
+        self._meetings()
+        self.progress.advance(0.45)
+        self._resolutions()
+        self.progress.advance(0.6)
+        attachments = self._attachments()
+        self.progress.advance(0.8)
+        self._follow_ups()
+        self.s.flush()
+        self.progress.advance(1.0)
+        t = self.t
+        return ImportResult(
+            source=self.src.path, year=self.src.year, council=self.src.council["name"],
+            council_created=council_created, agencies_added=agencies_added,
+            agencies_matched=len(t["agencies"]) - agencies_added, people_added=people_added,
+            people_matched=len(t["people"]) - people_added, representations_added=representations_added,
+            meetings=len(t["meetings"]), resolutions=len(t["resolutions"]), follow_ups=len(t["follow_ups"]),
+            attachments=attachments, attachments_skipped=len(t["attachments"]) - attachments,
+            notes=tuple(self.notes),
+        )
+
+    # -- the council and the year ---------------------------------------------------
+
+    def _council(self) -> bool:
+        archived = self.src.council
+        council = self.s.scalars(select(Council).order_by(Council.id).limit(1)).first()
+        if council is None:
+            self.s.add(Council(**archived))
+            self.s.flush()
+            return True
+        if fold(council.name) != fold(archived["name"]):
+            raise DomainError(
+                f"این بایگانی از «{archived['name']}» است و این پایگاه داده از «{council.name}»؛ "
+                "بایگانی هر شورا در پایگاه داده همان شورا وارد می‌شود. چیزی وارد نشد."
+            )
+        return False
+
+    def _refuse_if_present(self) -> None:
+        year = self.src.year
+        present = meeting_keys_of_years(self.s, {year})
+        if present:
+            archived = {row["key"] for row in self.t["meetings"]}
+            if archived <= set(present.values()):
+                raise DomainError(f"{ALREADY_IMPORTED}: جلسه‌های سال {to_persian_digits(year)} در این پایگاه "
+                                  "داده هست. چیزی وارد نشد.")
+            raise DomainError(
+                f"این پایگاه داده از پیش {to_persian_digits(len(present))} جلسه در سال {to_persian_digits(year)} "
+                "دارد؛ سالی که جلسه‌ای از آن ثبت شده با بایگانی یکی نمی‌شود. چیزی وارد نشد."
+            )
+        codes = [row["code"] for row in self.t["resolutions"]]
+        for start in range(0, len(codes), 500):
+            clash = self.s.scalar(select(Resolution.code).where(Resolution.code.in_(codes[start:start + 500])).limit(1))
+            if clash is not None:
+                raise DomainError(f"{ALREADY_IMPORTED}: مصوبه‌ای با کد «{clash}» در این پایگاه داده هست. "
+                                  "چیزی وارد نشد.")
+
+    # -- the register --------------------------------------------------------------------
+
+    def _agencies(self) -> int:
+        rows = self.t["agencies"]
+        existing = dict(self.s.execute(
+            select(Agency.name_key, Agency.id).where(Agency.name_key.in_({fold(r["name"]) for r in rows}))
+        ).all()) if rows else {}
+        added = []
+        spellings: dict[str, str] = {}
+        for row in rows:
+            name_key = fold(row["name"])
+            if name_key in existing:
+                self.agency[row["key"]] = existing[name_key]
+                continue
+            if name_key in spellings:
+                raise DomainError(f"دو دستگاه بایگانی، «{spellings[name_key]}» و «{row['name']}»، یک نام دارند "
+                                  "(با نگارش‌های گوناگون)؛ چیزی وارد نشد.")
+            spellings[name_key] = row["name"]
+            values = {k: v for k, v in row.items() if k != "key"}
+            agency = Agency(**values, name_key=name_key, search_text=agency_search_text(values))
+            added.append((row["key"], agency))
+        self._flush_ids(added, self.agency)
+        return len(added)
+
+    def _people(self) -> int:
+        candidates: dict[str, list[tuple[int, str]]] = {}
+        for person_id, full_name, mobile in self.s.execute(
+            select(Person.id, Person.full_name, Person.mobile).order_by(Person.id)
+        ):
+            candidates.setdefault(fold(full_name), []).append((person_id, fold(mobile)))
+        added = []
+        for row in self.t["people"]:
+            mobile = fold(row["mobile"])
+            match = next((person_id for person_id, theirs in candidates.get(fold(row["full_name"]), ())
+                          if not (mobile and theirs) or mobile == theirs), None)
+            if match is not None:
+                self.person[row["key"]] = match
+                continue
+            values = {k: v for k, v in row.items() if k != "key"}
+            added.append((row["key"], Person(**values, search_text=person_search_text(values))))
+        self._flush_ids(added, self.person)
+        return len(added)
+
+    def _representations(self) -> int:
+        agency_ids = set(self.agency.values())
+        existing = {}
+        current_manager: set[int] = set()
+        if agency_ids:
+            for r in self.s.scalars(select(Representation).where(Representation.agency_id.in_(agency_ids))):
+                existing[(r.agency_id, r.person_id, r.role, r.start_date)] = r.id
+                if r.role == Role.PR_MANAGER.value and r.end_date is None:
+                    current_manager.add(r.agency_id)
+        added = []
+        for row in self.t["representations"]:
+            agency_id, person_id = self.agency[row["agency"]], self.person[row["person"]]
+            found = existing.get((agency_id, person_id, row["role"], row["start_date"]))
+            if found is not None:
+                self.representation[row["key"]] = found
+                continue
+            if row["role"] == Role.PR_MANAGER.value and row["end_date"] is None:
+                if agency_id in current_manager:
+                    self.representation[row["key"]] = None
+                    self.notes.append(self._agency_note(row["agency"], (
+                        "مدیر روابط عمومی کنونی «{agency}» در بایگانی با پایگاه داده یکی نیست؛ "
+                        "سمت بایگانی وارد نشد و سمت پایگاه داده ماند.")))
+                    continue
+                current_manager.add(agency_id)
+            values = {k: v for k, v in row.items() if k not in ("key", "agency", "person")}
+            added.append((row["key"], Representation(**values, agency_id=agency_id, person_id=person_id)))
+        self._flush_ids(added, self.representation)
+        decrees = {}
+        ids = [i for i in self.representation.values() if i is not None]
+        if ids:
+            for d in self.s.scalars(select(MembershipDecree).where(MembershipDecree.representation_id.in_(ids))):
+                decrees[(d.representation_id, d.number, d.issued_on)] = d.id
+        for row in self.t["decrees"]:
+            representation_id = self.representation.get(row["representation"])
+            if representation_id is None or (representation_id, row["number"], row["issued_on"]) in decrees:
+                continue
+            values = {k: v for k, v in row.items() if k != "representation"}
+            self.s.add(MembershipDecree(**values, representation_id=representation_id))
+        self.s.flush()
+        return len(added)
+
+    def _agency_note(self, key: str, text: str) -> str:
+        name = next(row["name"] for row in self.t["agencies"] if row["key"] == key)
+        return text.format(agency=name)
+
+    # -- meetings --------------------------------------------------------------------------
+
+    def _meetings(self) -> None:
+        added = []
+        for row in self.t["meetings"]:
+            values = {k: v for k, v in row.items() if k not in ("key", "host")}
+            meeting = Meeting(**values, series=MeetingKind(row["kind"]).series,
+                              host_agency_id=self.agency[row["host"]] if row["host"] else None)
+            added.append((row["key"], meeting))
+        self._flush_ids(added, self.meeting)
+        for row in self.t["postponements"]:
+            values = {k: v for k, v in row.items() if k != "meeting"}
+            self.s.add(Postponement(**values, meeting_id=self.meeting[row["meeting"]]))
+        items = []
+        for row in self.t["agenda_items"]:
+            values = {k: v for k, v in row.items() if k not in ("key", "meeting", "presenter")}
+            items.append((row["key"], AgendaItem(
+                **values, meeting_id=self.meeting[row["meeting"]], presenter_agency_id=self._agency_id(row["presenter"]),
+            )))
+        self._flush_ids(items, self.item)
+        for row in self.t["invitations"]:
+            values = {k: v for k, v in row.items() if k not in ("meeting", "agency", "attendee")}
+            self.s.add(Invitation(
+                **values, meeting_id=self.meeting[row["meeting"]], agency_id=self._agency_id(row["agency"]),
+                attendee_person_id=self.person[row["attendee"]] if row["attendee"] else None,
+            ))
+        self.s.flush()
+
+    def _agency_id(self, key: str | None) -> int | None:
+        return self.agency[key] if key else None
+
+    # -- resolutions ---------------------------------------------------------------------
+
+    def _resolutions(self) -> None:
+        current_text: dict[str, str] = {}
+        for row in self.t["amendments"]:
+            if row["field"] == "resolution_text" and row["resolution"]:
+                current_text[row["resolution"]] = row["amended"]
+        added = []
+        for row in self.t["resolutions"]:
+            values = {k: v for k, v in row.items()
+                      if k not in ("meeting", "agenda_item", "deferred_to_meeting")}
+            added.append((row["code"], Resolution(
+                **values, meeting_id=self.meeting[row["meeting"]],
+                agenda_item_id=self.item[row["agenda_item"]] if row["agenda_item"] else None,
+                deferred_to_meeting_id=self._deferred_to(row), search_text=fold(current_text.get(row["code"], row["text"])),
+            )))
+        self._flush_ids(added, self.resolution)
+        for row in self.t["assignments"]:
+            self.s.add(Assignment(resolution_id=self.resolution[row["resolution"]],
+                                  agency_id=self.agency[row["agency"]], role=row["role"]))
+        for row in self.t["amendments"]:
+            values = {k: v for k, v in row.items() if k not in ("meeting", "resolution", "agenda_item")}
+            self.s.add(Amendment(
+                **values, meeting_id=self.meeting[row["meeting"]],
+                resolution_id=self.resolution[row["resolution"]] if row["resolution"] else None,
+                agenda_item_id=self.item[row["agenda_item"]] if row["agenda_item"] else None,
+            ))
+        self.s.flush()
+
+    def _deferred_to(self, row: dict) -> int | None:
+        key = row["deferred_to_meeting"]
+        if key is None:
+            return None
+        if key in self.meeting:
+            return self.meeting[key]
+        year = year_of_meeting_key(key)
+        outside = {k: i for i, k in meeting_keys_of_years(self.s, {year}).items()} if year else {}
+        if key in outside:
+            return outside[key]
+        self.notes.append(f"مصوبه {row['code']} به جلسه {key} ارجاع شده که در این پایگاه داده نیست؛ "
+                          "ارجاع آن برقرار نشد.")
+        return None
+
+    # -- files and follow-up ---------------------------------------------------------------
+
+    def _attachments(self) -> int:
+        rows = self.t["attachments"]
+        if not self.src.has_files:
+            return 0
+        for index, row in enumerate(rows):
+            self.progress.advance(0.6 + 0.2 * index / max(1, len(rows)))
+            try:
+                data = self.src.file(row["path"])
+            except KeyError as error:
+                raise DomainError(f"پیوست «{row['filename']}» ({row['path']}) در بایگانی نیست؛ چیزی وارد نشد.") \
+                    from error
+            if len(data) != row["size"] or hashlib.sha256(data).hexdigest() != row["sha256"]:
+                raise DomainError(f"پیوست «{row['filename']}» با چکیده ثبت‌شده‌اش نمی‌خواند؛ "
+                                  "بایگانی آسیب دیده است. چیزی وارد نشد.")
+            values = {k: v for k, v in row.items() if k not in ("key", "meeting", "path")}
+            attachment = Attachment(**values, meeting_id=self.meeting[row["meeting"]])
+            self.s.add(attachment)
+            self.s.flush()
+            self.s.add(AttachmentContent(attachment_id=attachment.id, data=data))
+            self.attachment[row["key"]] = attachment.id
+        self.s.flush()
+        return len(rows)
+
+    def _follow_ups(self) -> None:
+        for row in self.t["follow_ups"]:
+            values = {k: v for k, v in row.items() if k not in ("resolution", "document")}
+            self.s.add(FollowUp(**values, resolution_id=self.resolution[row["resolution"]],
+                                attachment_id=self.attachment.get(row["document"]) if row["document"] else None))
+        for row in self.t["deadline_changes"]:
+            values = {k: v for k, v in row.items() if k != "resolution"}
+            self.s.add(DeadlineChange(**values, resolution_id=self.resolution[row["resolution"]]))
+        self.s.flush()
+
+    def _flush_ids(self, added: list[tuple[str, object]], ids: dict) -> None:
+        """Add the new rows in the archive's order and note each one's id under its key."""
+        self.progress.check()
+        self.s.add_all([row for _key, row in added])
+        self.s.flush()
+        for key, row in added:
+            ids[key] = row.id

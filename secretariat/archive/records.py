@@ -1,0 +1,362 @@
+"""A Jalali year's records as plain data: the content of ``data/records.json``.
+
+``year_records`` reads, in one session and a query per table, the council;
+the meetings of the year in every status with their postponements, agenda,
+invitations and attendance, resolutions, responsible agencies, amendments
+and files; the whole follow-up log and deadline history of those
+resolutions (entries made in later years too); and the register as far as
+the year refers to it: the agencies named by its records, their terms
+(representations) that overlap the year with their decrees, and the people
+who attended or held those terms. Rows follow ``schema.TABLES`` field by
+field and refer to each other by archive keys (see ``keys``), never by ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import PurePosixPath
+
+from sqlalchemy import or_, select
+
+from db.models import (
+    Agency,
+    AgendaItem,
+    Amendment,
+    Assignment,
+    Attachment,
+    Council,
+    DeadlineChange,
+    FollowUp,
+    Invitation,
+    Meeting,
+    MembershipDecree,
+    Person,
+    Postponement,
+    Representation,
+    Resolution,
+)
+from secretariat import jalali
+from secretariat.archive.keys import meeting_keys_of_years, meeting_order
+from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLE, TABLES
+from secretariat.collation import sort_key
+from secretariat.database import Database
+from secretariat.errors import DomainError, NotFoundError
+from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.text import to_persian_digits
+
+MINUTES_FOLDER = "minutes"
+ATTACHMENTS_FOLDER = "attachments"
+_UNSAFE_NAME = str.maketrans({c: "_" for c in '/\\:*?"<>|\x00'})
+_JOINERS = "\u200c\u200d"  # ZWNJ and ZWJ are spelling; other invisible characters are dropped
+
+
+@dataclass
+class YearRecords:
+    """A year's rows by table, and what the archive needs beside them."""
+
+    year: int
+    council: dict
+    tables: dict[str, list[dict]]
+    # Not in the data: the database ids behind the files the archive holds.
+    minutes: list[tuple[int, str, str]] = field(default_factory=list)  # (meeting id, key, archive path)
+    attachments: list[tuple[int, str]] = field(default_factory=list)  # (attachment id, archive path)
+
+    def set_minutes_code(self, meeting_key: str, code: str) -> None:
+        """Note the document code printed on a meeting's finalized minutes."""
+        row = next(row for row in self.tables["meetings"] if row["key"] == meeting_key)
+        row["minutes_code"] = code
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        return year_period(self.year)
+
+    def count(self, table: str) -> int:
+        return len(self.tables.get(table, ()))
+
+    def document(self) -> dict:
+        """The JSON document of ``data/records.json``."""
+        start, end = self.period
+        return {
+            "schema": SCHEMA_NAME,
+            "version": SCHEMA_VERSION,
+            "year": self.year,
+            "period": {"start": start.isoformat(), "end": end.isoformat(),
+                       "start_jalali": jalali.format_short(start, persian_digits=False),
+                       "end_jalali": jalali.format_short(end, persian_digits=False)},
+            "council": self.council,
+            "counts": {table.name: self.count(table.name) for table in TABLES if table.name != "council"},
+            "tables": {table.name: self.tables[table.name] for table in TABLES if table.name != "council"},
+        }
+
+
+def year_period(year: int) -> tuple[dt.date, dt.date]:
+    """The first and last Gregorian day of Jalali ``year``."""
+    return jalali.from_jalali(year, 1, 1), jalali.from_jalali(year + 1, 1, 1) - dt.timedelta(days=1)
+
+
+# -- values -------------------------------------------------------------------------
+
+
+def json_value(value):
+    """A stored value as JSON: ISO dates, «09:30» times; text, numbers, booleans and None as they are."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    return value
+
+
+def jalali_value(value) -> str | None:
+    if isinstance(value, dt.datetime):
+        return f"{_jalali_day(value.date())} {value:%H:%M}"
+    if isinstance(value, dt.date):
+        return _jalali_day(value)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _jalali_day(day: dt.date) -> str:
+    # A year's rows name a few hundred days many times over: converting each once halves the reading.
+    return jalali.format_short(day, persian_digits=False)
+
+
+def make_row(table: str, values: dict) -> dict:
+    """A row of ``table``: its fields in schema order, dates with their Jalali twins."""
+    row = {}
+    for spec in TABLE[table].fields:
+        value = values[spec.name]
+        row[spec.name] = json_value(value)
+        if spec.dated:
+            row[f"{spec.name}_jalali"] = jalali_value(value)
+    return row
+
+
+def safe_filename(name: str) -> str:
+    """A stored file name usable as a ZIP entry on every system (Persian letters kept)."""
+    cleaned = "".join(c for c in name.translate(_UNSAFE_NAME) if c in _JOINERS or c.isprintable()).strip(" .")
+    return cleaned or "file"
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def year_records(database: Database, year: int) -> YearRecords:
+    """The records of Jalali ``year``; refused when the year has no meeting.
+
+    The meetings' ``minutes_code`` is left empty: the package notes each
+    one (``set_minutes_code``) from the seal of the minutes it prints.
+    """
+    with database.reading() as session:
+        council = session.scalars(select(Council).order_by(Council.id).limit(1)).first()
+        if council is None:
+            raise NotFoundError("هنوز شورایی ساخته نشده است.")
+        meetings = sorted(
+            session.scalars(select(Meeting).where(Meeting.jalali_year == year)).all(),
+            key=lambda m: meeting_order(m.date, m.start_time, m.id),
+        )
+        if not meetings:
+            raise DomainError(f"در سال {to_persian_digits(year)} جلسه‌ای ثبت نشده است؛ بایگانی ساخته نشد.")
+        reader = _Reader(session, year, meetings)
+        return reader.read(_council_row(council))
+
+
+def _council_row(council: Council) -> dict:
+    return make_row("council", {
+        "name": council.name, "level": council.level, "city": council.city, "chair": council.chair,
+        "secretary": council.secretary, "quorum_rule": council.quorum_rule,
+        "quorum_count": council.quorum_count, "is_demo": bool(council.is_demo),
+    })
+
+
+class _Reader:
+    """One year read in one session: a query per table, rows keyed by archive keys."""
+
+    def __init__(self, session, year: int, meetings: list[Meeting]):
+        self.session = session
+        self.year = year
+        self.meetings = meetings
+        self.meeting_ids = [m.id for m in meetings]
+        self.meeting_rank = {m.id: rank for rank, m in enumerate(meetings)}
+        self.meeting_key = meeting_keys_of_years(session, {year})
+
+    def read(self, council: dict) -> YearRecords:
+        s = self.session
+        in_year = Meeting.jalali_year == self.year
+        year_meetings = select(Meeting.id).where(in_year)
+        agenda = s.scalars(select(AgendaItem).where(AgendaItem.meeting_id.in_(year_meetings))).all()
+        agenda.sort(key=lambda item: (self.meeting_rank[item.meeting_id], item.position, item.id))
+        invitations = self._by_meeting(Invitation, year_meetings)
+        postponements = self._by_meeting(Postponement, year_meetings)
+        amendments = self._by_meeting(Amendment, year_meetings)
+        attachments = self._by_meeting(Attachment, year_meetings)
+        resolutions = s.scalars(select(Resolution).where(Resolution.meeting_id.in_(year_meetings))).all()
+        resolutions.sort(key=lambda r: (self.meeting_rank[r.meeting_id], r.number, r.id))
+        year_resolutions = select(Resolution.id).join(Meeting, Meeting.id == Resolution.meeting_id).where(in_year)
+        resolution_rank = {r.id: rank for rank, r in enumerate(resolutions)}
+        assignments = self._by_resolution(Assignment, year_resolutions, resolution_rank)
+        follow_ups = self._by_resolution(FollowUp, year_resolutions, resolution_rank)
+        deadline_changes = self._by_resolution(DeadlineChange, year_resolutions, resolution_rank)
+
+        # Meetings of other years named by a deferral have their keys too.
+        other_years = {self._year_of(r.deferred_to_meeting_id) for r in resolutions if r.deferred_to_meeting_id}
+        other_years.discard(self.year)
+        other_years.discard(None)
+        if other_years:
+            self.meeting_key |= meeting_keys_of_years(s, other_years)
+
+        agency_ids = {m.host_agency_id for m in self.meetings} | {i.presenter_agency_id for i in agenda}
+        agency_ids |= {i.agency_id for i in invitations} | {a.agency_id for a in assignments}
+        agency_ids.discard(None)
+        agencies, representations, decrees, people = self._register(agency_ids, invitations)
+
+        agency_key = self._keys(agencies, lambda a: (sort_key(a.name), a.name_key), "A", 3)
+        person_key = self._keys(people, lambda p: (sort_key(p.full_name), p.honorific, p.mobile, p.email,
+                                                   p.phone, p.notes), "P", 4)
+        representations.sort(key=lambda r: (agency_key[r.agency_id], r.role, r.start_date,
+                                            person_key[r.person_id], r.id))
+        representation_key = {r.id: f"R{rank:04d}" for rank, r in enumerate(representations, start=1)}
+        representation_rank = {r.id: rank for rank, r in enumerate(representations)}
+        decrees.sort(key=lambda d: (representation_rank[d.representation_id], d.issued_on, d.number, d.id))
+
+        item_key = {item.id: f"{self.meeting_key[item.meeting_id]}/{item.position}" for item in agenda}
+        resolution_code = {r.id: r.code for r in resolutions}
+        attachment_key, attachment_path = {}, {}
+        per_meeting: dict[int, int] = {}
+        records = YearRecords(self.year, council, {})
+        for attachment in attachments:
+            meeting = self.meeting_key[attachment.meeting_id]
+            per_meeting[attachment.meeting_id] = per_meeting.get(attachment.meeting_id, 0) + 1
+            position = per_meeting[attachment.meeting_id]
+            attachment_key[attachment.id] = f"{meeting}/{position}"
+            path = str(PurePosixPath(ATTACHMENTS_FOLDER, meeting,
+                                     f"{position:02d}-{safe_filename(attachment.filename)}"))
+            attachment_path[attachment.id] = path
+            records.attachments.append((attachment.id, path))
+
+        mk = self.meeting_key
+        ak = agency_key.get
+        tables = records.tables
+        tables["agencies"] = [make_row("agencies", {
+            "key": agency_key[a.id], "name": a.name, "short_name": a.short_name, "category": a.category,
+            "parent_ministry": a.parent_ministry, "address": a.address, "phones": a.phones, "email": a.email,
+            "website": a.website, "joined_on": a.joined_on, "active": bool(a.active),
+        }) for a in sorted(agencies, key=lambda a: agency_key[a.id])]
+        tables["people"] = [make_row("people", {
+            "key": person_key[p.id], "full_name": p.full_name, "honorific": p.honorific, "mobile": p.mobile,
+            "phone": p.phone, "email": p.email, "notes": p.notes,
+        }) for p in sorted(people, key=lambda p: person_key[p.id])]
+        tables["representations"] = [make_row("representations", {
+            "key": representation_key[r.id], "agency": agency_key[r.agency_id], "person": person_key[r.person_id],
+            "role": r.role, "title": r.title, "start_date": r.start_date, "end_date": r.end_date,
+        }) for r in representations]
+        tables["decrees"] = [make_row("decrees", {
+            "representation": representation_key[d.representation_id], "number": d.number,
+            "issued_on": d.issued_on, "issued_by": d.issued_by, "term_end": d.term_end, "notes": d.notes,
+        }) for d in decrees]
+        tables["meetings"] = [self._meeting_row(m, ak) for m in self.meetings]
+        for meeting in self.meetings:
+            if meeting.status == MeetingStatus.FINALIZED.value:
+                records.minutes.append((meeting.id, mk[meeting.id], minutes_path(mk[meeting.id])))
+        tables["postponements"] = [make_row("postponements", {
+            "meeting": mk[p.meeting_id], "from_date": p.from_date, "to_date": p.to_date, "reason": p.reason,
+            "recorded_at": p.recorded_at,
+        }) for p in postponements]
+        tables["agenda_items"] = [make_row("agenda_items", {
+            "key": item_key[i.id], "meeting": mk[i.meeting_id], "position": i.position, "title": i.title,
+            "presenter": ak(i.presenter_agency_id), "notes": i.notes, "summary": i.summary,
+            "reviews_open_resolutions": bool(i.reviews_open_resolutions),
+        }) for i in agenda]
+        tables["invitations"] = [make_row("invitations", {
+            "meeting": mk[i.meeting_id], "agency": ak(i.agency_id), "guest_name": i.guest_name,
+            "guest_title": i.guest_title, "guest_organization": i.guest_organization, "attendance": i.attendance,
+            "attendee": person_key.get(i.attendee_person_id), "substitute_name": i.substitute_name,
+            "excuse": i.excuse,
+        }) for i in invitations]
+        tables["resolutions"] = [make_row("resolutions", {
+            "code": r.code, "meeting": mk[r.meeting_id], "agenda_item": item_key.get(r.agenda_item_id),
+            "number": r.number, "text": r.text, "due_date": r.due_date, "due_next_meeting": bool(r.due_next_meeting),
+            "priority": r.priority, "status": r.status, "deferred_to_meeting": mk.get(r.deferred_to_meeting_id),
+            "closed_on": r.closed_on, "completion_evidence": r.completion_evidence, "status_note": r.status_note,
+        }) for r in resolutions]
+        tables["assignments"] = [make_row("assignments", {
+            "resolution": resolution_code[a.resolution_id], "agency": agency_key[a.agency_id], "role": a.role,
+        }) for a in assignments]
+        tables["amendments"] = [make_row("amendments", {
+            "meeting": mk[a.meeting_id], "resolution": resolution_code.get(a.resolution_id),
+            "agenda_item": item_key.get(a.agenda_item_id), "field": a.field, "original": a.original,
+            "amended": a.amended, "reason": a.reason, "author": a.author, "recorded_at": a.recorded_at,
+        }) for a in amendments]
+        tables["attachments"] = [make_row("attachments", {
+            "key": attachment_key[a.id], "meeting": mk[a.meeting_id], "kind": a.kind, "filename": a.filename,
+            "media_type": a.media_type, "size": a.size, "sha256": a.sha256, "description": a.description,
+            "added_at": a.added_at, "path": attachment_path[a.id],
+        }) for a in attachments]
+        tables["follow_ups"] = [make_row("follow_ups", {
+            "resolution": resolution_code[f.resolution_id], "date": f.date, "kind": f.kind, "note": f.note,
+            "progress": f.progress, "recorded_by": f.recorded_by, "document": attachment_key.get(f.attachment_id),
+            "recorded_at": f.recorded_at,
+        }) for f in follow_ups]
+        tables["deadline_changes"] = [make_row("deadline_changes", {
+            "resolution": resolution_code[c.resolution_id], "previous_due": c.previous_due,
+            "previous_next_meeting": bool(c.previous_next_meeting), "new_due": c.new_due, "reason": c.reason,
+            "changed_by": c.changed_by, "changed_at": c.changed_at,
+        }) for c in deadline_changes]
+        return records
+
+    def _meeting_row(self, m: Meeting, agency_key) -> dict:
+        finalized = m.status == MeetingStatus.FINALIZED.value
+        key = self.meeting_key[m.id]
+        return make_row("meetings", {
+            "key": key, "kind": m.kind, "series": m.series, "number": m.number, "year_number": m.year_number,
+            "jalali_year": m.jalali_year, "title": meeting_title(MeetingKind(m.kind), m.number), "date": m.date,
+            "start_time": m.start_time, "end_time": m.end_time, "host": agency_key(m.host_agency_id),
+            "venue": m.venue, "chair": m.chair, "occasion": m.occasion, "status": m.status,
+            "cancel_reason": m.cancel_reason, "finalized_at": m.finalized_at, "finalized_by": m.finalized_by,
+            "signed_at": m.signed_at, "minutes_code": "", "minutes_file": minutes_path(key) if finalized else "",
+        })
+
+    # -- queries ----------------------------------------------------------------
+
+    def _by_meeting(self, model, year_meetings) -> list:
+        rows = self.session.scalars(select(model).where(model.meeting_id.in_(year_meetings))).all()
+        return sorted(rows, key=lambda row: (self.meeting_rank[row.meeting_id], row.id))
+
+    def _by_resolution(self, model, year_resolutions, rank: dict[int, int]) -> list:
+        rows = self.session.scalars(select(model).where(model.resolution_id.in_(year_resolutions))).all()
+        return sorted(rows, key=lambda row: (rank[row.resolution_id], row.id))
+
+    def _year_of(self, meeting_id: int) -> int | None:
+        return self.session.scalar(select(Meeting.jalali_year).where(Meeting.id == meeting_id))
+
+    def _register(self, agency_ids: set[int], invitations: list[Invitation]):
+        """The agencies, their terms overlapping the year with decrees, and the people."""
+        s = self.session
+        start, end = year_period(self.year)
+        agencies = s.scalars(select(Agency).where(Agency.id.in_(agency_ids))).all() if agency_ids else []
+        representations = s.scalars(
+            select(Representation).where(
+                Representation.agency_id.in_(agency_ids), Representation.start_date <= end,
+                or_(Representation.end_date.is_(None), Representation.end_date >= start),
+            )
+        ).all() if agency_ids else []
+        representation_ids = [r.id for r in representations]
+        decrees = s.scalars(
+            select(MembershipDecree).where(MembershipDecree.representation_id.in_(representation_ids))
+        ).all() if representation_ids else []
+        person_ids = {i.attendee_person_id for i in invitations} | {r.person_id for r in representations}
+        person_ids.discard(None)
+        people = s.scalars(select(Person).where(Person.id.in_(person_ids))).all() if person_ids else []
+        return list(agencies), list(representations), list(decrees), list(people)
+
+    @staticmethod
+    def _keys(rows, order, prefix: str, width: int) -> dict[int, str]:
+        ordered = sorted(rows, key=lambda row: (*order(row), row.id))
+        return {row.id: f"{prefix}{rank:0{width}d}" for rank, row in enumerate(ordered, start=1)}
+
+
+def minutes_path(meeting_key: str) -> str:
+    return f"{MINUTES_FOLDER}/{meeting_key}.pdf"

@@ -1,0 +1,283 @@
+"""The archive's data schema, version 1: every table and field, in one place.
+
+``records`` builds its rows in the order of these fields, ``source``
+reads them back by these types, and ``schema_doc`` writes
+``docs/archive-schema.md`` from them, so the document, the export and the
+import cannot drift apart (a test compares the file with the generated
+text).
+
+Types:
+- ``key``: the row's archive key, unique in its table; never a database id.
+- ``ref:<table>``: the key of a row of another table (``ref:meetings`` may
+  name a meeting outside the archive, see the meetings table).
+- ``text``, ``int``, ``bool``; ``date`` ISO «2025-06-08»; ``datetime`` ISO
+  to the second «2025-06-08T10:30:00»; ``time`` «09:30»; ``enum``: one of
+  the listed codes.
+- a derived field (``derived``) is written for people reading the archive
+  (a Jalali date, a title) and ignored on import.
+
+Every ``date`` and ``datetime`` field ``X`` is followed by a derived
+``X_jalali``: «1404/03/18», or «1404/03/18 10:30» for a date-time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from secretariat.agencies import AgencyCategory
+from secretariat.council import CouncilLevel, QuorumRule
+from secretariat.followup.status import FollowUpKind, ResolutionStatus
+from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus, Priority
+from secretariat.roles import Role
+
+SCHEMA_NAME = "council-secretariat-archive"
+SCHEMA_VERSION = 1
+ATTACHMENT_KINDS = ("signed_minutes", "document", "followup_document")
+AMENDMENT_FIELDS = ("resolution_text", "due_date", "item_summary")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # key | ref:<table> | text | int | bool | date | datetime | time | enum
+    description: str
+    nullable: bool = False
+    derived: bool = False
+    choices: tuple[str, ...] = ()
+
+    @property
+    def dated(self) -> bool:
+        return self.type in ("date", "datetime")
+
+    @property
+    def reference(self) -> str | None:
+        return self.type.split(":", 1)[1] if self.type.startswith("ref:") else None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str  # Persian
+    description: str
+    order: str
+    fields: tuple[Field, ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The field names of a row, with the derived Jalali ones after their dates."""
+        names: list[str] = []
+        for field in self.fields:
+            names.append(field.name)
+            if field.dated:
+                names.append(f"{field.name}_jalali")
+        return tuple(names)
+
+    @property
+    def key(self) -> Field | None:
+        return next((f for f in self.fields if f.type == "key"), None)
+
+
+def _enum(name: str, kind, description: str, **options) -> Field:
+    return Field(name, "enum", description, choices=tuple(member.value for member in kind), **options)
+
+
+def _text(name: str, description: str, **options) -> Field:
+    return Field(name, "text", description, **options)
+
+
+TABLES: tuple[Table, ...] = (
+    Table("council", "شورا", "The council the archive belongs to: one row.", "one row", (
+        _text("name", "The council's name."),
+        _enum("level", CouncilLevel, "county or province."),
+        _text("city", "Its city."),
+        _text("chair", "The chair (رئیس شورا)."),
+        _text("secretary", "The secretary (دبیر)."),
+        _enum("quorum_rule", QuorumRule, "How the quorum is counted."),
+        Field("quorum_count", "int", "The fixed quorum, for the rule fixed.", nullable=True),
+        Field("is_demo", "bool", "The demo council."),
+    )),
+    Table("agencies", "دستگاه‌های عضو",
+          "The member agencies the year's records refer to (hosts, presenters, invitees, responsible "
+          "agencies), as the register holds them at export time.",
+          "Persian alphabetical order of the name", (
+        Field("key", "key", "«A001»: the agency's place in Persian order of names."),
+        _text("name", "Its name; unique in any spelling (folded)."),
+        _text("short_name", "Its short name."),
+        _enum("category", AgencyCategory, "Its category."),
+        _text("parent_ministry", "The ministry or organisation above it."),
+        _text("address", "Its address."),
+        _text("phones", "Its phone numbers."),
+        _text("email", "Its e-mail."),
+        _text("website", "Its website."),
+        Field("joined_on", "date", "When it joined the council.", nullable=True),
+        Field("active", "bool", "Still a member (an agency that left is deactivated, never deleted)."),
+    )),
+    Table("people", "افراد",
+          "The people the year refers to: who attended, and who held a role at an archived agency "
+          "during the year.",
+          "Persian alphabetical order of the full name", (
+        Field("key", "key", "«P0001»: the person's place in Persian order of names."),
+        _text("full_name", "Full name."),
+        _text("honorific", "دکتر، مهندس..."),
+        _text("mobile", "Mobile number."),
+        _text("phone", "Office phone."),
+        _text("email", "E-mail."),
+        _text("notes", "Notes."),
+    )),
+    Table("representations", "سمت‌ها",
+          "Who held which role at an archived agency during the year (terms that overlap the year).",
+          "agency key, role, start date, person key", (
+        Field("key", "key", "«R0001»: the term's place in that order."),
+        Field("agency", "ref:agencies", "The agency."),
+        Field("person", "ref:people", "The person."),
+        _enum("role", Role, "pr_manager (one current one per agency), deputy or expert."),
+        _text("title", "The title as written on the decree."),
+        Field("start_date", "date", "First day of the term."),
+        Field("end_date", "date", "Last day of the term; empty while current.", nullable=True),
+    )),
+    Table("decrees", "احکام عضویت", "The membership decrees of the archived terms.",
+          "representation key, date issued, number", (
+        Field("representation", "ref:representations", "The term the decree is for."),
+        _text("number", "The decree's number."),
+        Field("issued_on", "date", "Date issued."),
+        _text("issued_by", "Who issued it."),
+        Field("term_end", "date", "End of the term it grants.", nullable=True),
+        _text("notes", "Notes."),
+    )),
+    Table("meetings", "جلسات",
+          "Every meeting of the Jalali year, in every status: planned, postponed, held, finalized, cancelled.",
+          "date, start time (none first), then as recorded", (
+        Field("key", "key",
+              "«1404-07»: year and number in the series, the council's meetings plain, the general assembly "
+              "«1404-G01», working groups «1404-W01» (as in the minutes' document code); a cancelled meeting, "
+              "which has no number, «1404-X01» by date order. A reference to a meeting of another year "
+              "(a resolution deferred to it) uses that meeting's key in its own year."),
+        _enum("kind", MeetingKind, "regular, extraordinary, general_assembly or working_group."),
+        _text("series", "The numbering sequence of the kind: council, general_assembly, working_group.",
+              derived=True),
+        Field("number", "int", "The Nth meeting of its series; empty while cancelled.", nullable=True),
+        Field("year_number", "int", "The Nth meeting of its series in the year; empty while cancelled.",
+              nullable=True),
+        Field("jalali_year", "int", "The Jalali year of the meeting."),
+        _text("title", "«هفتمین جلسه»: the title printed on its papers.", derived=True),
+        Field("date", "date", "The day (after any postponement)."),
+        Field("start_time", "time", "Start time.", nullable=True),
+        Field("end_time", "time", "End time.", nullable=True),
+        Field("host", "ref:agencies", "The host agency.", nullable=True),
+        _text("venue", "The hall."),
+        _text("chair", "Who chaired it."),
+        _text("occasion", "The occasion, as روز ارتباطات و روابط عمومی."),
+        _enum("status", MeetingStatus, "planned, postponed, held, finalized or cancelled."),
+        _text("cancel_reason", "Why it was cancelled."),
+        Field("finalized_at", "datetime", "When the minutes were finalized.", nullable=True),
+        _text("finalized_by", "Who finalized them."),
+        Field("signed_at", "datetime", "When the signed scan was added.", nullable=True),
+        _text("minutes_code", "The document code printed on the finalized minutes («M1404-07-9F3A1C2B»), "
+              "as the records give it now; empty before finalizing.", derived=True),
+        _text("minutes_file", "The finalized minutes in the archive («minutes/1404-07.pdf»); empty if none.",
+              derived=True),
+    )),
+    Table("postponements", "تعویق‌ها", "Each time a meeting was moved, and why.",
+          "meeting order, then as recorded", (
+        Field("meeting", "ref:meetings", "The meeting."),
+        Field("from_date", "date", "The day it was planned for."),
+        Field("to_date", "date", "The day it was moved to."),
+        _text("reason", "Why."),
+        Field("recorded_at", "datetime", "When it was recorded."),
+    )),
+    Table("agenda_items", "دستور کار", "The agenda of each meeting, with the summary written in the minutes.",
+          "meeting order, then position", (
+        Field("key", "key", "«1404-07/2»: the meeting's key and the item's position."),
+        Field("meeting", "ref:meetings", "The meeting."),
+        Field("position", "int", "1, 2, ...: the item's place in the agenda."),
+        _text("title", "The item."),
+        Field("presenter", "ref:agencies", "The presenting agency.", nullable=True),
+        _text("notes", "Notes for the invitation."),
+        _text("summary", "What was said, for the minutes."),
+        Field("reviews_open_resolutions", "bool", "The item that reviews earlier resolutions still open."),
+    )),
+    Table("invitations", "دعوت و حضور", "Who was invited to each meeting (a member agency or a guest) and "
+          "whether they came.", "meeting order, then as invited", (
+        Field("meeting", "ref:meetings", "The meeting."),
+        Field("agency", "ref:agencies", "The invited agency; empty for a guest.", nullable=True),
+        _text("guest_name", "A guest's name."),
+        _text("guest_title", "A guest's title."),
+        _text("guest_organization", "A guest's organisation."),
+        _enum("attendance", Attendance, "unknown, present, late, absent or excused."),
+        Field("attendee", "ref:people", "The registered person who came.", nullable=True),
+        _text("substitute_name", "Someone not in the register who came instead."),
+        _text("excuse", "The reason given for an absence."),
+    )),
+    Table("resolutions", "مصوبات", "The resolutions of the year's meetings («مقرر شد ...»), their deadline "
+          "and their current follow-up status.", "meeting order, then number", (
+        Field("code", "key", "«1404-07-03»: the code printed in the minutes, unique in the council."),
+        Field("meeting", "ref:meetings", "The meeting that passed it."),
+        Field("agenda_item", "ref:agenda_items", "The agenda item it belongs to.", nullable=True),
+        Field("number", "int", "Its number in the meeting."),
+        _text("text", "The text as finalized (amendments are in the amendments table)."),
+        Field("due_date", "date", "The deadline followed up (an amended or changed one).", nullable=True),
+        Field("due_next_meeting", "bool", "Due «تا جلسه بعد»."),
+        _enum("priority", Priority, "normal, high or urgent."),
+        _enum("status", ResolutionStatus, "open, in_progress, done, cancelled or deferred (overdue is derived, "
+              "never stored)."),
+        Field("deferred_to_meeting", "ref:meetings", "The meeting it was referred to.", nullable=True),
+        Field("closed_on", "date", "Done or cancelled on.", nullable=True),
+        _text("completion_evidence", "The evidence it was done."),
+        _text("status_note", "Why it was cancelled, deferred or reopened."),
+    )),
+    Table("assignments", "مسئولان اجرا", "The agency responsible for each resolution, and its collaborators.",
+          "resolution order, then as assigned", (
+        Field("resolution", "ref:resolutions", "The resolution."),
+        Field("agency", "ref:agencies", "The agency."),
+        _enum("role", AssignmentRole, "lead (مسئول اجرا) or collaborator (همکار)."),
+    )),
+    Table("amendments", "اصلاحیه‌ها", "Corrections to finalized minutes, with who, when and why.",
+          "meeting order, then as recorded", (
+        Field("meeting", "ref:meetings", "The meeting whose minutes are corrected."),
+        Field("resolution", "ref:resolutions", "The corrected resolution.", nullable=True),
+        Field("agenda_item", "ref:agenda_items", "The corrected agenda item.", nullable=True),
+        Field("field", "enum", "What is corrected.", choices=AMENDMENT_FIELDS),
+        _text("original", "The text before."),
+        _text("amended", "The text after."),
+        _text("reason", "Why."),
+        _text("author", "Who recorded it."),
+        Field("recorded_at", "datetime", "When."),
+    )),
+    Table("attachments", "پیوست‌ها", "The files the meetings keep: signed scans of the minutes, documents, "
+          "and follow-up documents (letters, agencies' reports). The bytes are in the archive at «path».",
+          "meeting order, then as added", (
+        Field("key", "key", "«1404-07/1»: the meeting's key and the file's place among its files."),
+        Field("meeting", "ref:meetings", "The meeting that keeps it."),
+        Field("kind", "enum", "signed_minutes, document or followup_document.", choices=ATTACHMENT_KINDS),
+        _text("filename", "The file name as it was chosen."),
+        _text("media_type", "application/pdf, image/png, ..."),
+        Field("size", "int", "Bytes."),
+        _text("sha256", "The SHA-256 of the bytes, taken when the file was added."),
+        _text("description", "Its description."),
+        Field("added_at", "datetime", "When it was added."),
+        _text("path", "Where its bytes are in the archive («attachments/1404-07/01-scan.pdf»)."),
+    )),
+    Table("follow_ups", "پیگیری‌ها", "The whole follow-up log of the year's resolutions, even entries made "
+          "in later years.", "resolution order, then as recorded", (
+        Field("resolution", "ref:resolutions", "The resolution followed up."),
+        Field("date", "date", "The day of the follow-up."),
+        _enum("kind", FollowUpKind, "letter, phone, agency_report, visit or meeting."),
+        _text("note", "What was done or learned."),
+        Field("progress", "int", "Percent done, as the agency reported.", nullable=True),
+        _text("recorded_by", "Who recorded it."),
+        Field("document", "ref:attachments", "The document kept with the entry.", nullable=True),
+        Field("recorded_at", "datetime", "When it was recorded."),
+    )),
+    Table("deadline_changes", "تغییر مهلت‌ها", "Each time a resolution's deadline moved, and why.",
+          "resolution order, then as recorded", (
+        Field("resolution", "ref:resolutions", "The resolution."),
+        Field("previous_due", "date", "The deadline before.", nullable=True),
+        Field("previous_next_meeting", "bool", "The deadline before was «تا جلسه بعد»."),
+        Field("new_due", "date", "The new deadline."),
+        _text("reason", "Why."),
+        _text("changed_by", "Who changed it."),
+        Field("changed_at", "datetime", "When."),
+    )),
+)
+
+TABLE = {table.name: table for table in TABLES}

@@ -1,0 +1,193 @@
+"""What an import reads: an archive's ZIP, or a bare JSON file in the same schema.
+
+``open_source`` checks before anything is written: a ZIP is first checked
+against its manifest (a changed, missing or extra file refuses it), then
+its ``data/records.json`` is read; a JSON file is read as it is. The
+document must be ours (``schema``), in a version this app reads, and every
+row must have its fields with values of their types and references to rows
+that exist; a refusal names the table, the row and the field, in Persian.
+Rows come back typed (dates as ``datetime.date``, ...), derived fields left
+out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from secretariat.archive.formats import RECORDS_PATH
+from secretariat.archive.manifest import check_schema
+from secretariat.archive.schema import TABLE, TABLES, Field
+from secretariat.archive.verify import verify_archive
+from secretariat.errors import DomainError
+from secretariat.text import to_persian_digits
+
+# A reference that may name a row outside the archive (a meeting of another year).
+OUTSIDE_ALLOWED = {("resolutions", "deferred_to_meeting")}
+_MAX_PROBLEMS_SHOWN = 5
+
+
+@dataclass
+class ArchiveSource:
+    path: Path
+    year: int
+    council: dict
+    tables: dict[str, list[dict]]
+    zip: zipfile.ZipFile | None  # None: a bare JSON file, without the files' bytes
+
+    @property
+    def has_files(self) -> bool:
+        return self.zip is not None
+
+    def file(self, path: str) -> bytes:
+        assert self.zip is not None
+        return self.zip.read(path)
+
+
+@contextmanager
+def open_source(path: str | Path) -> Iterator[ArchiveSource]:
+    """The archive or JSON file at ``path``, checked and typed; refused in Persian otherwise."""
+    path = Path(path)
+    if not path.exists():
+        raise DomainError(f"پرونده «{path}» پیدا نشد.")
+    if path.is_dir():
+        raise DomainError(f"«{path}» پوشه است، نه پرونده بایگانی.")
+    if zipfile.is_zipfile(path):
+        result = verify_archive(path)
+        if not result.ok:
+            problems = result.problems()
+            shown = "؛ ".join(problems[:_MAX_PROBLEMS_SHOWN])
+            more = f" و {to_persian_digits(len(problems) - _MAX_PROBLEMS_SHOWN)} مورد دیگر" \
+                if len(problems) > _MAX_PROBLEMS_SHOWN else ""
+            raise DomainError(f"بایگانی با فهرست خود نمی‌خواند ({shown}{more})؛ چیزی وارد نشد.")
+        with zipfile.ZipFile(path) as archive:
+            try:
+                data = archive.read(RECORDS_PATH)
+            except KeyError as error:
+                raise DomainError(f"در بایگانی، داده‌های سال ({RECORDS_PATH}) نیست؛ چیزی وارد نشد.") from error
+            yield _source(path, _parse_json(data, path), archive)
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DomainError(f"پرونده «{path.name}» خوانده نشد: {error.strerror or error}") from error
+    yield _source(path, _parse_json(data, path), None)
+
+
+def _parse_json(data: bytes, path: Path) -> object:
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DomainError(
+            f"پرونده «{path.name}» نه بایگانی ZIP است و نه پرونده JSON خوانا؛ چیزی وارد نشد."
+        ) from error
+
+
+def _source(path: Path, document: object, archive: zipfile.ZipFile | None) -> ArchiveSource:
+    document = check_schema(document, f"پرونده «{path.name}»")
+    if "tables" not in document and "files" in document:
+        raise DomainError("این پرونده فهرست بایگانی (manifest.json) است، نه داده‌های آن؛ خود پرونده ZIP را بدهید.")
+    year = document.get("year")
+    tables = document.get("tables")
+    if not isinstance(year, int) or isinstance(year, bool) or not isinstance(tables, dict) \
+            or not isinstance(document.get("council"), dict):
+        raise DomainError(f"پرونده «{path.name}» سال، شورا یا جدول‌های بایگانی را ندارد؛ چیزی وارد نشد.")
+    council = _typed_row(TABLE["council"], document["council"], 1)
+    typed: dict[str, list[dict]] = {}
+    for table in TABLES:
+        if table.name == "council":
+            continue
+        rows = tables.get(table.name)
+        if not isinstance(rows, list):
+            raise DomainError(f"جدول «{table.name}» در پرونده نیست؛ چیزی وارد نشد.")
+        typed[table.name] = [_typed_row(table, row, number) for number, row in enumerate(rows, start=1)]
+    _check_keys_and_references(typed)
+    for number, row in enumerate(typed["meetings"], start=1):
+        if row["jalali_year"] != year:
+            raise _refuse("meetings", number, "jalali_year", f"جلسه از سال {to_persian_digits(row['jalali_year'])} "
+                                                             f"است و بایگانی از سال {to_persian_digits(year)}")
+    return ArchiveSource(path, year, council, typed, archive)
+
+
+def _refuse(table: str, number: int, field: str, problem: str) -> DomainError:
+    return DomainError(
+        f"در جدول «{table}»، سطر {to_persian_digits(number)}، ستون «{field}»: {problem}؛ چیزی وارد نشد."
+    )
+
+
+def _typed_row(table, row: object, number: int) -> dict:
+    if not isinstance(row, dict):
+        raise DomainError(f"سطر {to_persian_digits(number)} جدول «{table.name}» خوانا نیست؛ چیزی وارد نشد.")
+    typed = {}
+    for field in table.fields:
+        if field.derived:
+            continue
+        if field.name not in row:
+            raise _refuse(table.name, number, field.name, "نیست")
+        typed[field.name] = _typed_value(table.name, number, field, row[field.name])
+    return typed
+
+
+def _typed_value(table: str, number: int, field: Field, value):
+    if value is None:
+        if field.nullable:
+            return None
+        raise _refuse(table, number, field.name, "خالی است")
+    kind = field.type
+    try:
+        if kind in ("key", "text", "enum") or kind.startswith("ref:"):
+            if not isinstance(value, str):
+                raise ValueError
+            if kind == "enum" and value not in field.choices:
+                raise _refuse(table, number, field.name, f"«{value}» از مقدارهای پذیرفتنی نیست")
+            if kind == "key" and not value:
+                raise ValueError
+            return value
+        if kind == "int":
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError
+            return value
+        if kind == "bool":
+            if not isinstance(value, bool):
+                raise ValueError
+            return value
+        if kind == "date":
+            return dt.date.fromisoformat(value)
+        if kind == "datetime":
+            return dt.datetime.fromisoformat(value)
+        if kind == "time":
+            hour, minute = value.split(":")
+            return dt.time(int(hour), int(minute))
+    except (ValueError, TypeError, AttributeError) as error:
+        raise _refuse(table, number, field.name, f"مقدار «{value}» از نوع {kind} نیست") from error
+    raise _refuse(table, number, field.name, f"نوع {kind} شناخته نیست")
+
+
+def _check_keys_and_references(tables: dict[str, list[dict]]) -> None:
+    keys: dict[str, set[str]] = {}
+    for table in TABLES:
+        key = table.key
+        if key is None or table.name == "council":
+            continue
+        seen: set[str] = set()
+        for number, row in enumerate(tables[table.name], start=1):
+            if row[key.name] in seen:
+                raise _refuse(table.name, number, key.name, f"کلید «{row[key.name]}» تکراری است")
+            seen.add(row[key.name])
+        keys[table.name] = seen
+    for table in TABLES:
+        if table.name == "council":
+            continue
+        for field in table.fields:
+            target = field.reference
+            if target is None or (table.name, field.name) in OUTSIDE_ALLOWED:
+                continue
+            for number, row in enumerate(tables[table.name], start=1):
+                value = row[field.name]
+                if value is not None and value not in keys[target]:
+                    raise _refuse(table.name, number, field.name, f"«{value}» در جدول «{target}» نیست")

@@ -1,0 +1,82 @@
+"""``backup`` and ``restore``: a consistent copy of the database, and putting one back.
+
+- ``backup --out FILE``: a backup at FILE (replaced if it exists), taken
+  while the database may be in use;
+- ``backup --daily [--keep N] [--folder DIR]``: today's backup in the
+  backups folder unless it has one, keeping the newest N (default: the
+  setting ``backup_generations``);
+- ``restore FILE``: checks FILE, keeps the current database beside it as
+  ``NAME.before-restore-STAMP.sqlite3`` and puts FILE in its place (an older
+  backup is then migrated). A wrong, damaged or newer file is refused and
+  nothing changes. ``restore`` never opens the current database as the app
+  does, and works where no database exists yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from secretariat import paths, settings
+from secretariat.backup import backup_to, daily_backup, daily_name, format_size
+from secretariat.cli.common import CliError
+from secretariat.database import Database
+from secretariat.restore import restore
+from secretariat.text import NumberFormatError, format_int, parse_int
+
+
+def add_parsers(commands) -> None:
+    backup = commands.add_parser("backup", help="پشتیبان‌گیری از پایگاه داده")
+    where = backup.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, help="پرونده پشتیبان")
+    where.add_argument("--daily", action="store_true", help="پشتیبان امروز در پوشه پشتیبان‌ها، اگر هنوز گرفته نشده")
+    backup.add_argument("--keep", type=_generations, help="شمار پشتیبان‌های روزانه نگه‌داشته (پیش‌فرض: تنظیمات)")
+    backup.add_argument("--folder", type=Path, help="پوشه پشتیبان‌های روزانه (پیش‌فرض: پوشه داده‌ها/backups)")
+
+    restore_parser = commands.add_parser("restore", help="بازگرداندن پایگاه داده از یک پرونده پشتیبان")
+    restore_parser.add_argument("file", type=Path, help="پرونده پشتیبان")
+
+
+def run(database: Database, args: argparse.Namespace) -> int:
+    """``backup``."""
+    if args.daily:
+        folder = args.folder or paths.backups_folder()
+        keep = args.keep or settings.load().backup_generations
+        record = daily_backup(database, folder, keep=keep)
+        if record is None:
+            stem = database.path.stem if database.path else "council"
+            print(f"پشتیبان امروز از پیش گرفته شده است: {folder / daily_name(stem, dt.date.today())}")
+            return 0
+    else:
+        if args.keep is not None or args.folder is not None:
+            raise CliError("«--keep» و «--folder» تنها با «--daily» به کار می‌روند.")
+        record = backup_to(database, args.out)
+    print(f"پشتیبان گرفته شد: {record.path}")
+    print(f"اندازه: {format_size(record.size)} ({format_int(record.size)} بایت)")
+    print(f"SHA-256: {record.sha256}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """``restore``: runs with no database open (the one at ``--db`` is about to be replaced)."""
+    location = args.db or paths.default_database_path()
+    if "://" in str(location):
+        raise CliError("بازگرداندن پشتیبان تنها برای پایگاه داده‌ای در یک پرونده (SQLite) است.")
+    result = restore(location, args.file)
+    print(f"پایگاه داده از «{args.file}» بازگردانده شد: {result.database}")
+    if result.previous is not None:
+        print(f"پایگاه داده پیشین نگه داشته شد در: {result.previous}")
+    if result.migrated:
+        print("پشتیبان از نسخه پیشین برنامه بود و به نسخه کنونی به‌روز شد.")
+    return 0
+
+
+def _generations(text: str) -> int:
+    try:
+        value = parse_int(text)
+    except NumberFormatError as error:
+        raise argparse.ArgumentTypeError(f"«{text}» عدد نیست.") from error
+    if value < 1:
+        raise argparse.ArgumentTypeError("دست‌کم یک نسخه باید نگه داشته شود.")
+    return value
