@@ -129,3 +129,17 @@ def test_a_backup_of_postgresql_is_left_to_the_servers_tools(pg_database, tmp_pa
     assert "pg_dump" in error.value.message
     assert daily_backup(pg_database, tmp_path / "backups", keep=3) is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_dashboard_counts_what_the_register_lists(pg_database):
+    from followup_support import followup_world
+
+    world = followup_world(pg_database)
+    board = world["dashboard"].load()
+    register = world["register"]
+    assert (board.still_open, board.overdue, board.due_soon, board.done_this_year) == (6, 3, 1, 1)
+    assert register.count(board.still_open_query()) == board.still_open
+    assert register.count(board.done_this_year_query()) == board.done_this_year
+    assert board.worst_agencies[0].agency_id == world["town"]
+    for agency in board.worst_agencies:
+        assert register.count(agency.query()) == agency.overdue
