@@ -16,6 +16,24 @@ def database(tmp_path):
     db.close()
 
 
+@pytest.fixture(scope="session")
+def demo_path(tmp_path_factory):
+    """The demo council's database file, built once for the session: copy it before writing."""
+    from secretariat.demo import create_demo_database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    create_demo_database(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_path, tmp_path):
+    """A copy of the demo database file for one test to change."""
+    copy = tmp_path / "council.sqlite3"
+    copy.write_bytes(demo_path.read_bytes())
+    return copy
+
+
 # -- widget tests -------------------------------------------------------------
 # The Qt imports stay inside the fixtures so that the core tests never load Qt.
 

@@ -29,7 +29,7 @@ from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLES
 from secretariat.archive.schema_doc import schema_markdown
 from secretariat.council import CouncilDraft, CouncilService
 from secretariat.database import open_database
-from secretariat.demo import COUNCIL, create_demo_database
+from secretariat.demo import COUNCIL
 from secretariat.errors import DomainError
 from secretariat.meetings.planning import MeetingService
 from secretariat.people import AppointmentDraft, PeopleService, PersonDraft
@@ -45,13 +45,6 @@ DATA_FILES = ("data/records.json", *(f"data/csv/{table.name}.csv" for table in T
 def yearbook():
     with yearbook_available():
         yield
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("archive-demo") / "demo.sqlite3"
-    create_demo_database(path).close()
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -76,15 +69,8 @@ def exported(demo_path, years, tmp_path_factory):
 
 
 @pytest.fixture
-def db_path(demo_path, tmp_path):
-    copy = tmp_path / "council.sqlite3"
-    copy.write_bytes(demo_path.read_bytes())
-    return copy
-
-
-@pytest.fixture
-def db(db_path):
-    database = open_database(db_path)
+def db(demo_copy):
+    database = open_database(demo_copy)
     yield database
     database.close()
 
@@ -375,11 +361,11 @@ def test_importing_twice_is_refused_and_changes_nothing(exported, years, empty, 
     assert snapshot(tmp_path / "empty.sqlite3") == before
 
 
-def test_importing_into_the_database_it_came_from_is_refused(exported, years, db, db_path):
-    before = snapshot(db_path)
+def test_importing_into_the_database_it_came_from_is_refused(exported, years, db, demo_copy):
+    before = snapshot(demo_copy)
     with pytest.raises(DomainError, match=ALREADY_IMPORTED):
         import_archive(db, exported[years[-1]])
-    assert snapshot(db_path) == before
+    assert snapshot(demo_copy) == before
 
 
 def test_an_import_that_fails_part_way_changes_nothing(exported, years, empty, tmp_path):

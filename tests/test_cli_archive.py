@@ -13,7 +13,6 @@ from archive_support import rewrite_zip, yearbook_available
 
 from secretariat.cli import main
 from secretariat.database import open_database
-from secretariat.demo import create_demo_database
 from secretariat.meetings.planning import MeetingService
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,13 +25,6 @@ def yearbook():
 
 
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli-archive-demo") / "demo.sqlite3"
-    create_demo_database(path).close()
-    return path
-
-
-@pytest.fixture(scope="module")
 def year(demo_path) -> int:
     database = open_database(demo_path)
     try:
@@ -42,24 +34,17 @@ def year(demo_path) -> int:
 
 
 @pytest.fixture
-def db(demo_path, tmp_path):
-    copy = tmp_path / "council.sqlite3"
-    copy.write_bytes(demo_path.read_bytes())
-    return copy
-
-
-@pytest.fixture
-def archive(db, year, tmp_path, capsys) -> Path:
+def archive(demo_copy, year, tmp_path, capsys) -> Path:
     out = tmp_path / "archive.zip"
-    assert main(["--db", str(db), "archive", "export", "--year", str(year), "--out", str(out)]) == 0
+    assert main(["--db", str(demo_copy), "archive", "export", "--year", str(year), "--out", str(out)]) == 0
     capsys.readouterr()
     return out
 
 
-def test_export_writes_the_archive_and_says_what_it_holds(db, year, tmp_path, capsys):
+def test_export_writes_the_archive_and_says_what_it_holds(demo_copy, year, tmp_path, capsys):
     out = tmp_path / "بایگانی.zip"
     persian_year = str(year).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-    assert main(["--db", str(db), "archive", "export", "--year", persian_year, "--out", str(out)]) == 0
+    assert main(["--db", str(demo_copy), "archive", "export", "--year", persian_year, "--out", str(out)]) == 0
     captured = capsys.readouterr()
     assert "ذخیره شد" in captured.out and "مصوبه" in captured.out
     assert captured.err == ""  # not a terminal: no percentages
@@ -71,9 +56,9 @@ def test_export_writes_the_archive_and_says_what_it_holds(db, year, tmp_path, ca
     (["--year", "سال", "--out", "a.zip"], "سال نیست"),
     (["--year", "1404", "--out", "a.pdf"], ".zip"),
 ])
-def test_export_refusals_exit_2_in_persian(db, tmp_path, capsys, args, message):
+def test_export_refusals_exit_2_in_persian(demo_copy, tmp_path, capsys, args, message):
     args = [str(tmp_path / arg) if arg.endswith((".zip", ".pdf")) else arg for arg in args]
-    assert main(["--db", str(db), "archive", "export", *args]) == 2
+    assert main(["--db", str(demo_copy), "archive", "export", *args]) == 2
     assert message in capsys.readouterr().err
     assert list(tmp_path.glob("a.*")) == []
 
@@ -101,16 +86,16 @@ def test_verify_refuses_what_is_not_an_archive_with_exit_2(tmp_path, capsys, mon
     assert not (tmp_path / "data" / "council.sqlite3").exists()  # verifying opens no database
 
 
-def test_verify_document_exit_codes(archive, db, capsys):
+def test_verify_document_exit_codes(archive, demo_copy, capsys):
     with zipfile.ZipFile(archive) as opened:
         data = json.loads(opened.read("data/records.json"))
     code = next(m["minutes_code"] for m in data["tables"]["meetings"] if m["minutes_code"])
-    assert main(["--db", str(db), "archive", "verify-document", code]) == 0
+    assert main(["--db", str(demo_copy), "archive", "verify-document", code]) == 0
     assert "می‌خواند" in capsys.readouterr().out
     changed = code[:-1] + ("0" if code[-1] != "0" else "1")
-    assert main(["--db", str(db), "archive", "verify-document", changed]) == 1
+    assert main(["--db", str(demo_copy), "archive", "verify-document", changed]) == 1
     assert "نمی‌خواند" in capsys.readouterr().out
-    assert main(["--db", str(db), "archive", "verify-document", "not-a-code"]) == 2
+    assert main(["--db", str(demo_copy), "archive", "verify-document", "not-a-code"]) == 2
     assert "کد سند" in capsys.readouterr().err
 
 

@@ -9,71 +9,56 @@ import pytest
 from pypdf import PdfReader
 
 from secretariat.cli import main
-from secretariat.demo import create_demo_database
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    create_demo_database(path).close()
-    return path
-
-
-@pytest.fixture
-def db(demo_path, tmp_path):
-    copy = tmp_path / "council.sqlite3"
-    copy.write_bytes(demo_path.read_bytes())
-    return copy
-
-
-def meetings(db, capsys) -> list[dict]:
+def meetings(demo_copy, capsys) -> list[dict]:
     capsys.readouterr()
-    assert main(["--db", str(db), "meetings", "list", "--json"]) == 0
+    assert main(["--db", str(demo_copy), "meetings", "list", "--json"]) == 0
     return json.loads(capsys.readouterr().out)
 
 
-def report(db, tmp_path, *args) -> tuple[int, str]:
+def report(demo_copy, tmp_path, *args) -> tuple[int, str]:
     out = tmp_path / "report.pdf"
-    code = main(["--db", str(db), "report", *args, "--out", str(out)])
+    code = main(["--db", str(demo_copy), "report", *args, "--out", str(out)])
     if code != 0:
         return code, ""
     pages = PdfReader(out).pages
     return len(pages), unicodedata.normalize("NFKC", "\n".join(page.extract_text() for page in pages))
 
 
-def test_the_minutes_of_a_finalized_meeting(db, tmp_path, capsys):
-    finalized = next(m for m in meetings(db, capsys) if m["status"] == "finalized")
-    pages, text = report(db, tmp_path, "minutes", "--meeting", str(finalized["id"]))
+def test_the_minutes_of_a_finalized_meeting(demo_copy, tmp_path, capsys):
+    finalized = next(m for m in meetings(demo_copy, capsys) if m["status"] == "finalized")
+    pages, text = report(demo_copy, tmp_path, "minutes", "--meeting", str(finalized["id"]))
     assert pages >= 1
     assert "صورتجلسه" in text
     assert "پیش‌نویس" not in text
     assert "ذخیره شد" in capsys.readouterr().out
 
 
-def test_invitations_one_per_agency_and_one_with_the_list(db, tmp_path, capsys):
-    planned = next(m for m in meetings(db, capsys) if m["status"] == "planned")
-    per_agency, text = report(db, tmp_path, "invitation", "--meeting", str(planned["id"]))
+def test_invitations_one_per_agency_and_one_with_the_list(demo_copy, tmp_path, capsys):
+    planned = next(m for m in meetings(demo_copy, capsys) if m["status"] == "planned")
+    per_agency, text = report(demo_copy, tmp_path, "invitation", "--meeting", str(planned["id"]))
     assert "دعوت" in text
-    one_letter, _ = report(db, tmp_path, "invitation", "--meeting", str(planned["id"]), "--list")
+    one_letter, _ = report(demo_copy, tmp_path, "invitation", "--meeting", str(planned["id"]), "--list")
     assert per_agency > one_letter >= 1
 
 
-def test_follow_up_letters_to_one_agency_and_to_all_late_ones(db, tmp_path, capsys):
+def test_follow_up_letters_to_one_agency_and_to_all_late_ones(demo_copy, tmp_path, capsys):
     capsys.readouterr()
-    assert main(["--db", str(db), "resolutions", "dashboard", "--json"]) == 0
+    assert main(["--db", str(demo_copy), "resolutions", "dashboard", "--json"]) == 0
     worst = json.loads(capsys.readouterr().out)["worst_agencies"]
-    pages, text = report(db, tmp_path, "followup-letter", "--agency", str(worst[0]["agency_id"]))
+    pages, text = report(demo_copy, tmp_path, "followup-letter", "--agency", str(worst[0]["agency_id"]))
     assert pages >= 1 and "پیگیری" in text
-    every, _ = report(db, tmp_path, "followup-letter", "--all")
+    every, _ = report(demo_copy, tmp_path, "followup-letter", "--all")
     assert every >= len(worst)
 
 
-def test_the_register_for_a_filter_and_the_directory_and_attendance(db, tmp_path, capsys):
-    pages, text = report(db, tmp_path, "register", "--overdue")
+def test_the_register_for_a_filter_and_the_directory_and_attendance(demo_copy, tmp_path, capsys):
+    pages, text = report(demo_copy, tmp_path, "register", "--overdue")
     assert pages >= 1 and "معوق" in text
-    pages, text = report(db, tmp_path, "directory")
+    pages, text = report(demo_copy, tmp_path, "directory")
     assert pages >= 1 and "شهرداری پردیس" in text
-    pages, text = report(db, tmp_path, "attendance", "--from", "1300/01/01", "--to", "1500/12/29")
+    pages, text = report(demo_copy, tmp_path, "attendance", "--from", "1300/01/01", "--to", "1500/12/29")
     assert pages >= 1 and "حضور" in text
 
 
@@ -88,17 +73,17 @@ def test_the_register_for_a_filter_and_the_directory_and_attendance(db, tmp_path
         (["minutes", "--meeting", "99999"], "جلسه"),
     ],
 )
-def test_refusals_exit_2_and_write_nothing(db, tmp_path, capsys, args, message):
+def test_refusals_exit_2_and_write_nothing(demo_copy, tmp_path, capsys, args, message):
     out = tmp_path / "report.pdf"
     capsys.readouterr()
-    assert main(["--db", str(db), "report", *args, "--out", str(out)]) == 2
+    assert main(["--db", str(demo_copy), "report", *args, "--out", str(out)]) == 2
     assert message in capsys.readouterr().err
     assert not out.exists()
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_the_output_must_be_a_pdf(db, tmp_path, capsys):
+def test_the_output_must_be_a_pdf(demo_copy, tmp_path, capsys):
     capsys.readouterr()
-    assert main(["--db", str(db), "report", "directory", "--out", str(tmp_path / "report.txt")]) == 2
+    assert main(["--db", str(demo_copy), "report", "directory", "--out", str(tmp_path / "report.txt")]) == 2
     assert "pdf" in capsys.readouterr().err
     assert not (tmp_path / "report.txt").exists()

@@ -5,43 +5,28 @@ import json
 import pytest
 
 from secretariat.cli import main
-from secretariat.demo import create_demo_database
 from secretariat.text import to_persian_digits
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    create_demo_database(path).close()
-    return path
-
-
-@pytest.fixture
-def db(demo_path, tmp_path):
-    copy = tmp_path / "council.sqlite3"
-    copy.write_bytes(demo_path.read_bytes())
-    return copy
-
-
-def listed(db, capsys, *args):
+def listed(demo_copy, capsys, *args):
     capsys.readouterr()
-    assert main(["--db", str(db), "resolutions", "list", "--json", *args]) == 0
+    assert main(["--db", str(demo_copy), "resolutions", "list", "--json", *args]) == 0
     return json.loads(capsys.readouterr().out)
 
 
-def test_find_an_agencys_overdue_resolutions_follow_one_up_and_close_it(db, capsys):
-    overdue = listed(db, capsys, "--overdue")
+def test_find_an_agencys_overdue_resolutions_follow_one_up_and_close_it(demo_copy, capsys):
+    overdue = listed(demo_copy, capsys, "--overdue")
     assert overdue and all(row["overdue"] for row in overdue)
     agency = overdue[0]["responsible"]
-    mine = listed(db, capsys, "--overdue", "--agency", agency)
+    mine = listed(demo_copy, capsys, "--overdue", "--agency", agency)
     assert mine and {"id", "code", "text", "status", "due_date", "overdue", "responsible"} <= set(mine[0])
     code = mine[0]["code"]
-    assert main(["--db", str(db), "resolutions", "follow-up", code, "--date", "1405/09/01",
+    assert main(["--db", str(demo_copy), "resolutions", "follow-up", code, "--date", "1405/09/01",
                  "--kind", "تماس تلفنی", "--progress", "۶۰", "--by", "دبیرخانه"]) == 0
-    assert [r["status"] for r in listed(db, capsys, "--agency", agency) if r["code"] == code] == ["in_progress"]
-    assert main(["--db", str(db), "resolutions", "set-status", code, "--status", "done",
+    assert [r["status"] for r in listed(demo_copy, capsys, "--agency", agency) if r["code"] == code] == ["in_progress"]
+    assert main(["--db", str(demo_copy), "resolutions", "set-status", code, "--status", "done",
                  "--evidence", "نامه شماره ۴۵۶ دستگاه"]) == 0
-    assert code not in [r["code"] for r in listed(db, capsys, "--overdue")]
+    assert code not in [r["code"] for r in listed(demo_copy, capsys, "--overdue")]
 
 
 @pytest.mark.parametrize(
@@ -54,27 +39,27 @@ def test_find_an_agencys_overdue_resolutions_follow_one_up_and_close_it(db, caps
         (["follow-up", "99999", "--date", "1405/09/01"], "در فهرست نیست"),
     ],
 )
-def test_refusals_exit_2_with_a_persian_message(db, capsys, args, message):
-    before = listed(db, capsys, "--meeting", "1")
+def test_refusals_exit_2_with_a_persian_message(demo_copy, capsys, args, message):
+    before = listed(demo_copy, capsys, "--meeting", "1")
     capsys.readouterr()
-    assert main(["--db", str(db), "resolutions", *args]) == 2
+    assert main(["--db", str(demo_copy), "resolutions", *args]) == 2
     assert message in capsys.readouterr().err
-    assert listed(db, capsys, "--meeting", "1") == before
+    assert listed(demo_copy, capsys, "--meeting", "1") == before
 
 
-def test_a_follow_up_keeps_the_document_given_with_it(db, capsys, tmp_path):
+def test_a_follow_up_keeps_the_document_given_with_it(demo_copy, capsys, tmp_path):
     from secretariat.database import open_database
     from secretariat.followup.lifecycle import FollowUpService
 
     scan = tmp_path / "نامه ۴۱۲.pdf"
     scan.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
-    resolution = listed(db, capsys, "--overdue")[0]
+    resolution = listed(demo_copy, capsys, "--overdue")[0]
     code = resolution["code"]
     capsys.readouterr()
-    assert main(["--db", str(db), "resolutions", "follow-up", code, "--date", "1405/09/01",
+    assert main(["--db", str(demo_copy), "resolutions", "follow-up", code, "--date", "1405/09/01",
                  "--note", "نامه پیگیری", "--document", str(scan)]) == 0
     assert "«نامه ۴۱۲.pdf»" in capsys.readouterr().out
-    database = open_database(db)
+    database = open_database(demo_copy)
     try:
         followup = FollowUpService(database)
         entry = followup.log(resolution["id"])[-1]
@@ -84,67 +69,67 @@ def test_a_follow_up_keeps_the_document_given_with_it(db, capsys, tmp_path):
         database.close()
 
 
-def _rows(db, table: str) -> int:
+def _rows(demo_copy, table: str) -> int:
     import sqlite3
     from contextlib import closing
 
-    with closing(sqlite3.connect(db)) as connection:
+    with closing(sqlite3.connect(demo_copy)) as connection:
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_a_missing_document_refuses_the_follow_up(db, capsys, tmp_path):
+def test_a_missing_document_refuses_the_follow_up(demo_copy, capsys, tmp_path):
     missing = tmp_path / "نیست.pdf"
-    before = {table: _rows(db, table) for table in ("follow_up", "attachment", "attachment_content")}
-    code = listed(db, capsys, "--overdue")[0]["code"]
+    before = {table: _rows(demo_copy, table) for table in ("follow_up", "attachment", "attachment_content")}
+    code = listed(demo_copy, capsys, "--overdue")[0]["code"]
     capsys.readouterr()
-    assert main(["--db", str(db), "resolutions", "follow-up", code, "--date", "1405/09/01",
+    assert main(["--db", str(demo_copy), "resolutions", "follow-up", code, "--date", "1405/09/01",
                  "--document", str(missing)]) == 2
     assert f"پرونده «{missing}» پیدا نشد." in capsys.readouterr().err
-    assert {table: _rows(db, table) for table in before} == before
+    assert {table: _rows(demo_copy, table) for table in before} == before
 
 
-def dashboard(db, capsys) -> dict:
+def dashboard(demo_copy, capsys) -> dict:
     capsys.readouterr()
-    assert main(["--db", str(db), "resolutions", "dashboard", "--json"]) == 0
+    assert main(["--db", str(demo_copy), "resolutions", "dashboard", "--json"]) == 0
     return json.loads(capsys.readouterr().out)
 
 
-def test_the_dashboard_changes_when_an_overdue_resolution_is_done(db, capsys):
-    before = dashboard(db, capsys)
-    assert before["overdue"] == len(listed(db, capsys, "--overdue")) > 0
-    assert before["open"] == len(listed(db, capsys, "--open"))
+def test_the_dashboard_changes_when_an_overdue_resolution_is_done(demo_copy, capsys):
+    before = dashboard(demo_copy, capsys)
+    assert before["overdue"] == len(listed(demo_copy, capsys, "--overdue")) > 0
+    assert before["open"] == len(listed(demo_copy, capsys, "--open"))
     worst = before["worst_agencies"][0]
-    assert worst["overdue"] == len(listed(db, capsys, "--overdue", "--agency", str(worst["agency_id"])))
-    code = listed(db, capsys, "--overdue", "--agency", str(worst["agency_id"]))[0]["code"]
-    assert main(["--db", str(db), "resolutions", "set-status", code, "--status", "done",
+    assert worst["overdue"] == len(listed(demo_copy, capsys, "--overdue", "--agency", str(worst["agency_id"])))
+    code = listed(demo_copy, capsys, "--overdue", "--agency", str(worst["agency_id"]))[0]["code"]
+    assert main(["--db", str(demo_copy), "resolutions", "set-status", code, "--status", "done",
                  "--evidence", "گزارش دستگاه"]) == 0
-    after = dashboard(db, capsys)
+    after = dashboard(demo_copy, capsys)
     assert after["overdue"] == before["overdue"] - 1
     assert after["open"] == before["open"] - 1
     assert after["done_this_year"] == before["done_this_year"] + 1
     capsys.readouterr()
-    assert main(["--db", str(db), "resolutions", "dashboard"]) == 0
+    assert main(["--db", str(demo_copy), "resolutions", "dashboard"]) == 0
     assert f"معوق: {to_persian_digits(after['overdue'])}" in capsys.readouterr().out
 
 
-def test_prepare_review_puts_the_open_resolutions_on_the_next_meeting(db, capsys):
-    next_meeting = dashboard(db, capsys)["next_meetings"][0]
+def test_prepare_review_puts_the_open_resolutions_on_the_next_meeting(demo_copy, capsys):
+    next_meeting = dashboard(demo_copy, capsys)["next_meetings"][0]
     capsys.readouterr()
-    assert main(["--db", str(db), "resolutions", "prepare-review"]) == 0
+    assert main(["--db", str(demo_copy), "resolutions", "prepare-review"]) == 0
     out = capsys.readouterr().out
     assert next_meeting["title"] in out
-    assert main(["--db", str(db), "meetings", "show", str(next_meeting["id"]), "--json"]) == 0
+    assert main(["--db", str(demo_copy), "meetings", "show", str(next_meeting["id"]), "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["agenda"][0]["title"] == "گزارش پیگیری مصوبات باز جلسات پیشین"
 
 
-def test_list_by_a_range_of_meeting_dates(db, capsys):
-    everything = listed(db, capsys)
+def test_list_by_a_range_of_meeting_dates(demo_copy, capsys):
+    everything = listed(demo_copy, capsys)
     dates = sorted({row["meeting_date"] for row in everything})
     first, last = dates[0], dates[-1]
-    only_first = listed(db, capsys, "--to", first.replace("-", "/"))
+    only_first = listed(demo_copy, capsys, "--to", first.replace("-", "/"))
     assert {row["meeting_date"] for row in only_first} == {first}
-    assert {row["meeting_date"] for row in listed(db, capsys, "--from", last.replace("-", "/"))} == {last}
+    assert {row["meeting_date"] for row in listed(demo_copy, capsys, "--from", last.replace("-", "/"))} == {last}
     capsys.readouterr()
-    assert main(["--db", str(db), "resolutions", "list", "--from", "1404/13/01"]) == 2
+    assert main(["--db", str(demo_copy), "resolutions", "list", "--from", "1404/13/01"]) == 2
     assert "--from" in capsys.readouterr().err
