@@ -19,7 +19,8 @@ The reports, each ``render_*(database, ...) -> bytes``:
   with overdue resolutions;
 - ``register_report``: the resolutions of any filter of the register, with totals;
 - ``attendance_report``: each agency's attendance in a period, worst first;
-- ``directory``: the member agencies and their PR managers.
+- ``directory``: the member agencies and their PR managers;
+- ``yearbook``: the yearly report (کارنامه سالانه) that opens the yearly archive.
 """
 
 from secretariat.reports.attendance_report import render_attendance
@@ -29,6 +30,7 @@ from secretariat.reports.invitation import render_invitation
 from secretariat.reports.minutes import render_minutes
 from secretariat.reports.progress import ReportCancelled
 from secretariat.reports.register_report import render_register
+from secretariat.reports.yearbook import render_yearbook
 
 __all__ = [
     "ReportCancelled",
@@ -39,4 +41,5 @@ __all__ = [
     "render_invitation",
     "render_minutes",
     "render_register",
+    "render_yearbook",
 ]

@@ -14,6 +14,12 @@
   page with the letterhead, its later pages carry its own running head, and
   its pages are numbered on their own («صفحه ۱ از ۱» for each one-page
   letter): a ``LetterStart`` at the top of each letter tells the canvas.
+- A book-like document (``PageSetup.cover``) opens with a cover page drawn
+  by the story's first flowables: no letterhead, running head or footer on
+  it, but it counts as page 1, so the next page says «صفحه ۲ از ۵».
+- What is known only once every page is laid out (a table of contents'
+  page numbers) is drawn then: a flowable hands the canvas a callable
+  (``draw_when_saved``), which draws it on that page when the document is saved.
 
 The page count is known only once the last page is laid out: the canvas
 keeps each finished page and writes the footers when the document is saved
@@ -70,6 +76,9 @@ class PageSetup:
     # A letter's (label, value) lines in the letterhead's left block, in
     # place of the print date: (("تاریخ", "۱۴۰۴/۰۲/۲۷"), ("شماره", "........")).
     letter_fields: tuple[tuple[str, str], ...] = ()
+    # A cover page first (the story's first flowables, then a page break):
+    # no letterhead, running head or footer on it; later pages have the running head.
+    cover: bool = False
 
 
 def build_pdf(story: Sequence[Flowable], setup: PageSetup, run: ReportRun | None = None,
@@ -93,8 +102,14 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup, run: ReportRun | None
                          onPage=lambda canvas, _doc: _first_page(canvas, setup))
     later = PageTemplate(id="later", frames=[frame(later_top, "later")],
                          onPage=lambda canvas, _doc: _later_page(canvas, setup))
+    templates = [first, later]
+    if setup.cover:
+        cover = PageTemplate(id="cover", autoNextPageTemplate="later",
+                             frames=[frame(PAGE_HEIGHT - TOP_MARGIN, "cover")],
+                             onPage=lambda canvas, _doc: _cover_page(canvas))
+        templates = [cover, later]
     document = BaseDocTemplate(
-        buffer, pagesize=A4, pageTemplates=[first, later], title=setup.title, author=setup.council_name,
+        buffer, pagesize=A4, pageTemplates=templates, title=setup.title, author=setup.council_name,
         subject=setup.title, creator=f"{wording.SECRETARIAT} {setup.council_name}", lang="fa-IR",
         direction="R2L", invariant=1, initialFontName=REGULAR, initialFontSize=10,
     )
@@ -162,14 +177,26 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
             self._finished_pages: list[dict] = []
             self._letter = 0
             self.letter_title = ""
+            self._bare_page = False
+            self._when_saved: list = []
 
         def start_letter(self, title: str) -> None:
             self._letter += 1
             self.letter_title = title
 
+        def bare_page(self) -> None:
+            """This page (a cover) has no footer."""
+            self._bare_page = True
+
+        def draw_when_saved(self, draw) -> None:
+            """Call ``draw(canvas)`` on this page once every page is laid out (when saved)."""
+            self._when_saved.append(draw)
+
         def showPage(self):  # reportlab names the method
             self._finished_pages.append(dict(self.__dict__))
             self._startPage()
+            self._bare_page = False
+            self._when_saved = []
 
         def save(self):
             letters = [state["_letter"] for state in self._finished_pages]
@@ -178,8 +205,11 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
             for state, letter in zip(self._finished_pages, letters, strict=True):
                 self.__dict__.update(state)
                 numbers[letter] = numbers.get(letter, 0) + 1
-                _footer(self, setup, numbers[letter], totals[letter])
+                if not self._bare_page:
+                    _footer(self, setup, numbers[letter], totals[letter])
                 _watermark(self, setup)
+                for draw in self._when_saved:
+                    draw(self)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -250,6 +280,12 @@ def _first_page(canvas: Canvas, setup: PageSetup) -> None:
     canvas.setLineWidth(0.4)
     canvas.line(SIDE_MARGIN, rule_y - 2.5, right, rule_y - 2.5)
     canvas.restoreState()
+
+
+def _cover_page(canvas: Canvas) -> None:
+    bare = getattr(canvas, "bare_page", None)
+    if bare is not None:
+        bare()
 
 
 def _later_page(canvas: Canvas, setup: PageSetup) -> None:
