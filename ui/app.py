@@ -40,12 +40,19 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         choices=["window", "ready"],
         help="quit once the main window is shown (window) or shows the council's data (ready); for the benchmark",
     )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation end to end offscreen (see ui/self_test.py)"
+    )
     # What argparse does not know (e.g. -platform offscreen) is for Qt.
     return parser.parse_known_args(list(argv))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:  # before the QApplication: it opens offscreen
+        from ui.self_test import run_self_test
+
+        return run_self_test(qt_args)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     configure_application(app)
     messages.set_headless(args.screenshots is not None or args.startup_probe)
@@ -68,6 +75,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if args.startup_probe == "window":
             return 0
     # The database layer loads here, behind the shown window.
+    from ui.database_host import DatabaseHost
     from ui.services import Services
     from ui.startup import StartupCancelled, choose_database
 
@@ -79,10 +87,11 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if window is not None:
             window.close()
         return cancelled.exit_code
+    host = DatabaseHost(database)  # restoring a backup swaps the database inside it
     try:
         if window is None:
             window = _show_window(app)
-        window.attach(Services.for_database(database))
+        window.attach(Services.for_database(database), host=host)
         if args.screenshots is not None:
             from ui.screenshots import take_screenshots
 
@@ -92,9 +101,12 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if args.startup_probe is not None:
             app.processEvents()  # the first page painted
             return 0
+        from ui.daily_backup import start_daily_backup
+
+        start_daily_backup(window)  # in the background, once the council is shown
         return app.exec()
     finally:
-        database.close()
+        host.close()
 
 
 def _database_exists(args: argparse.Namespace) -> bool:

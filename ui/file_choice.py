@@ -17,8 +17,8 @@ def open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
     return path or None
 
 
-def save_file(parent: QWidget | None, title: str, suggested: str) -> str | None:
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str = "") -> str | None:
     if messages.headless:
         return None
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested)
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None

@@ -7,12 +7,18 @@ The window can be shown before a database is open (``MainWindow()`` then
 database layer has loaded, which is most of the start-up time. Sections are
 built the first time they are shown. This module therefore imports neither
 the sections nor the core at load time.
+
+Restoring a backup swaps the database under the window: ``detach`` closes
+the windows opened from this one and drops the sections, the app's
+``DatabaseHost`` closes the old database and opens the restored file, and
+``attach`` shows the new one (sections are built again as they are shown).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -35,10 +42,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui import strings
+from ui.backup_menu import BackupMenu
 
 if TYPE_CHECKING:
     from ui.agencies_view import AgenciesView
     from ui.dashboard_view import DashboardView
+    from ui.database_host import DatabaseHost
     from ui.meetings_view import MeetingsView
     from ui.people_view import PeopleView
     from ui.register_view import RegisterView
@@ -91,13 +100,12 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._services: Services | None = None
+        self._host: DatabaseHost | None = None
         self._built: dict[int, QWidget] = {}
         self.setWindowTitle(strings.APP_TITLE)
         self.stack = QStackedWidget()
         for _title in self.SECTION_TITLES:
-            waiting = QLabel(strings.OPENING_DATABASE)
-            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.stack.addWidget(waiting)
+            self.stack.addWidget(self._waiting())
 
         self.navigation = QListView()
         self.navigation.setObjectName("navigation")
@@ -125,9 +133,21 @@ class MainWindow(QMainWindow):
         if services is not None:
             self.attach(services)
 
-    def attach(self, services: Services) -> None:
-        """Show the council of ``services``: build the first section, the title and counts."""
+    @staticmethod
+    def _waiting() -> QLabel:
+        waiting = QLabel(strings.OPENING_DATABASE)
+        waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return waiting
+
+    def attach(self, services: Services, *, host: DatabaseHost | None = None) -> None:
+        """Show the council of ``services``: build the first section, the title and counts.
+
+        ``host`` is the app's hold on the open database (a restore swaps it);
+        without one, the window makes its own around ``services.database``.
+        """
         self._services = services
+        if host is not None:
+            self._host = host
         changes = services.changes
         changes.agency_changed.connect(self._update_counts)
         changes.person_changed.connect(self._update_counts)
@@ -136,6 +156,76 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._set_actions_enabled(True)
         self.show_section(DASHBOARD)
+
+    def close_child_windows(self) -> bool:
+        """Close the windows opened from this one (meetings, follow-up, previews, results).
+
+        False when one stays open (a meeting window whose unsaved edits the
+        person chose to keep); the others are closed all the same.
+        """
+        kept = False
+        for widget in self.findChildren(QWidget):
+            if shiboken6.isValid(widget) and widget.isWindow() and widget.isVisible() and not isinstance(widget, QMenu):
+                kept = not widget.close() or kept
+        return not kept
+
+    def detach(self) -> Services | None:
+        """Let go of the database: background work waited for, sections dropped; the services it had.
+
+        Call ``close_child_windows`` first. The window then shows its frame
+        and waits for ``attach``, as at start-up.
+        """
+        services = self._services
+        if services is None:
+            return None
+        self._wait_for_workers()
+        changes = services.changes
+        changes.agency_changed.disconnect(self._update_counts)
+        changes.person_changed.disconnect(self._update_counts)
+        changes.council_changed.disconnect(self._update_title)
+        current = self.stack.currentIndex()
+        for number, view in sorted(self._built.items()):
+            self.stack.insertWidget(number, self._waiting())
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self._built.clear()
+        self.stack.setCurrentIndex(current)
+        self._services = None
+        self._set_actions_enabled(False)
+        self.counts.clear()
+        return services
+
+    @property
+    def database_host(self) -> DatabaseHost:
+        """The app's hold on the open database (for a backup, a restore)."""
+        if self._host is None or self._host.database is not self.services.database:
+            from ui.database_host import DatabaseHost
+
+            self._host = DatabaseHost(self.services.database)
+        return self._host
+
+    def reload_all(self) -> None:
+        """Everything may have changed (an archive was imported): every view reads again."""
+        changes = self.services.changes
+        changes.council_changed.emit()
+        for signal in (changes.agency_changed, changes.person_changed, changes.roles_changed,
+                       changes.meeting_changed, changes.resolutions_changed, changes.followup_changed):
+            signal.emit(0)  # 0: not one record, any of them
+
+    def _wait_for_workers(self) -> None:
+        """Background work on the database ends before the database goes: what can stop is
+        asked to (a report, an archive), the rest (the daily backup) is waited for."""
+        from ui.worker import Worker  # only ours: Qt's own threads (a PDF view's) run on their own terms
+
+        workers = [w for w in self.findChildren(Worker) if shiboken6.isValid(w) and w.isRunning()]
+        for worker in workers:
+            worker.cancel()
+        for worker in workers:
+            worker.wait()
+
+    def closeEvent(self, event) -> None:
+        self._wait_for_workers()
+        super().closeEvent(event)
 
     @property
     def services(self) -> Services:
@@ -242,6 +332,7 @@ class MainWindow(QMainWindow):
         ]
         for action in self.report_actions:
             reports.addAction(action)
+        self.backup_menu = BackupMenu(self, bar.addMenu(strings.MENU_BACKUP))
 
     def _action(self, text: str, slot, shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
@@ -256,7 +347,7 @@ class MainWindow(QMainWindow):
         actions = (
             self.council_action, self.find_action, self.new_agency_action, self.new_person_action,
             self.new_meeting_action, self.meeting_calendar_action, self.meeting_list_action,
-            *self.report_actions,
+            *self.report_actions, *self.backup_menu.actions,
         )
         for action in actions:
             action.setEnabled(enabled)
@@ -359,4 +450,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+        self.show_message(text)
+
+    def show_message(self, text: str, timeout_ms: int = STATUS_MESSAGE_MS) -> None:
+        """A line in the status bar (``timeout_ms`` 0: until the next one)."""
+        self.statusBar().showMessage(text, timeout_ms)

@@ -16,6 +16,8 @@ from ui import strings
 from ui.rtl import rtl
 
 headless = False
+LONG_TEXT = 200  # characters
+LONG_TEXT_WIDTH = 480  # pixels
 
 
 def set_headless(value: bool) -> None:
@@ -27,12 +29,20 @@ def confirm(parent: QWidget | None, text: str, *, yes: str = strings.YES, no: st
     if headless:
         sys.stderr.write(f"{text}\n")
         return False
-    box = QMessageBox(QMessageBox.Icon.Question, strings.CONFIRM_TITLE, rtl(text), parent=parent)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.NoRole)
-    box.setDefaultButton(no_button)
+    box = question_box(parent, text, yes=yes, no=no)
     box.exec()
-    return box.clickedButton() is yes_button
+    return box.clickedButton() is box.yes_button
+
+
+def question_box(parent: QWidget | None, text: str, *, yes: str = strings.YES, no: str = strings.NO) -> QMessageBox:
+    """The box ``confirm`` asks with, not yet shown: ``box.yes_button``, and «no» the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, strings.CONFIRM_TITLE, rtl(text), parent=parent)
+    if len(text) > LONG_TEXT:
+        # A question of several paragraphs (a restore) reads better wider than the box's default.
+        box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {LONG_TEXT_WIDTH}px; }}")
+    box.yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+    box.setDefaultButton(box.addButton(no, QMessageBox.ButtonRole.NoRole))
+    return box
 
 
 def warn(parent: QWidget | None, text: str, *, title: str = strings.WARNING_TITLE) -> None:

@@ -25,3 +25,15 @@ def align_right(edit: QLineEdit) -> QLineEdit:
         Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     )
     return edit
+
+
+LRI, PDI = "\u2066", "\u2069"
+
+
+def ltr(text: str) -> str:
+    """A path (or any left-to-right run) inside Persian text, kept whole and in its own order.
+
+    Without the isolate, «/Documents/بایگانی-۱۴۰۵.zip» inside a Persian
+    sentence is broken up by the bidi algorithm and its parts change places.
+    """
+    return f"{LRI}{text}{PDI}" if text else text

@@ -25,6 +25,7 @@ from ui.agency_dialog import AgencyDialog
 from ui.agency_table_model import AgencyColumn
 from ui.appointment_dialog import AppointmentDialog
 from ui.attendance_period_dialog import AttendancePeriodDialog
+from ui.backup_screenshots import SHOTS as BACKUP_SHOTS
 from ui.council_form import CouncilDialog
 from ui.decree_dialog import DecreeDialog
 from ui.end_role_dialog import EndRoleDialog
@@ -318,6 +319,7 @@ STEPS: list[RenderStep] = [
     RenderStep("jalali-calendar", jalali_calendar),
     *(RenderStep(name, render) for name, render in MEETING_SHOTS),
     *(RenderStep(name, render) for name, render in REGISTER_SHOTS),
+    *(RenderStep(name, render) for name, render in BACKUP_SHOTS),
 ]
 
 
