@@ -36,7 +36,7 @@ def test_the_app_opens_on_the_dashboard(window):
     view = window.dashboard_view
     assert window.current_section() is view
     assert _figures(view) == ("۶", "۳", "۱", "۱")
-    assert view.worst_list.item(0).text() == "شهرداری پردیس: ۲ مصوبه معوق"
+    assert view.worst_list.text(0) == "شهرداری پردیس: ۲ مصوبه معوق"
     assert view.meetings_list.count() == 2
 
 
@@ -61,8 +61,7 @@ def test_each_figure_opens_as_many_rows_as_it_shows(qtbot, window):
 
 def test_the_worst_agency_opens_its_overdue_resolutions(qtbot, window, world):
     view = window.dashboard_view
-    item = view.worst_list.item(0)
-    rect = view.worst_list.visualItemRect(item)
+    rect = view.worst_list.row_rect(0)
     qtbot.mouseClick(view.worst_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     register = window.register_view
     assert window.current_section() is register
@@ -104,7 +103,7 @@ def test_closing_a_resolution_updates_the_dashboard(qtbot, window, world, run_mo
     assert window.register_view.model.total() == 2
     window.show_section(DASHBOARD)
     qtbot.waitUntil(lambda: _figures(view) == ("۵", "۲", "۱", "۲"))
-    assert view.worst_list.item(0).text().endswith("۱ مصوبه معوق")
+    assert view.worst_list.text(0).endswith("۱ مصوبه معوق")
 
 
 def test_prepare_review_puts_open_resolutions_on_the_next_agenda(qtbot, window, world, services):
@@ -138,7 +137,7 @@ def test_prepare_review_without_a_coming_meeting_says_so(qtbot, services, databa
 
 def test_a_coming_meeting_opens_its_window(qtbot, window, world):
     view = window.dashboard_view
-    rect = view.meetings_list.visualItemRect(view.meetings_list.item(0))
+    rect = view.meetings_list.row_rect(0)
     qtbot.mouseClick(view.meetings_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     [meeting_window] = window.meetings_view.open_windows()
     qtbot.addWidget(meeting_window)

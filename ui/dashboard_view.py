@@ -11,13 +11,13 @@ any change, once it is next shown.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -34,7 +34,7 @@ from ui.review_action import prepare_review
 from ui.rtl import rtl
 from ui.services import Services
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class FigureCard(QFrame):
@@ -92,13 +92,54 @@ def _panel(title: str, body: QWidget, *extra: QWidget) -> QFrame:
     return frame
 
 
-def _list() -> QListWidget:
-    widget = QListWidget()
-    widget.setObjectName("dashboardList")
-    widget.setCursor(Qt.CursorShape.PointingHandCursor)
-    widget.setWordWrap(True)
-    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return widget
+class LinkList(QListView):
+    """A few lines that lead somewhere (an agency, a meeting): a list view over a small model.
+
+    ``activated_value`` carries the value of the line clicked; a note line has none.
+    """
+
+    activated_value = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dashboardList")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.lines = QStandardItemModel(self)
+        self.setModel(self.lines)
+        self.clicked.connect(self._on_clicked)
+        self.activated.connect(self._on_clicked)
+
+    def show_lines(self, lines: list[tuple[str, object]], empty: str) -> None:
+        """(text, value) lines, or the ``empty`` note; as tall as its lines, never scrolled."""
+        self.lines.clear()
+        for text, value in lines:
+            line = QStandardItem(text)
+            line.setData(value, VALUE_ROLE)
+            line.setEditable(False)
+            self.lines.appendRow(line)
+        if not lines:
+            note = QStandardItem(empty)
+            note.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.lines.appendRow(note)
+        rows = sum(self.sizeHintForRow(row) for row in range(self.lines.rowCount()))
+        self.setFixedHeight(max(rows + 2 * self.frameWidth() + 4, 60))
+
+    def count(self) -> int:
+        return self.lines.rowCount()
+
+    def text(self, row: int) -> str:
+        return self.lines.item(row).text()
+
+    def row_rect(self, row: int):
+        return self.visualRect(self.lines.index(row, 0))
+
+    def _on_clicked(self, index) -> None:
+        value = index.data(VALUE_ROLE)
+        if value is not None:
+            self.activated_value.emit(value)
 
 
 class DashboardView(QWidget):
@@ -130,12 +171,10 @@ class DashboardView(QWidget):
             card.clicked.connect(lambda q=query: self._open_register(q(self.dashboard)))
             cards.addWidget(card)
 
-        self.worst_list = _list()
-        self.worst_list.itemActivated.connect(self._open_agency)
-        self.worst_list.itemClicked.connect(self._open_agency)
-        self.meetings_list = _list()
-        self.meetings_list.itemActivated.connect(self._open_meeting)
-        self.meetings_list.itemClicked.connect(self._open_meeting)
+        self.worst_list = LinkList()
+        self.worst_list.activated_value.connect(lambda agency: self.show_register.emit(agency.query()))
+        self.meetings_list = LinkList()
+        self.meetings_list.activated_value.connect(lambda meeting_id: self.show_meeting.emit(meeting_id))
         self.review_button = QPushButton(strings.PREPARE_REVIEW)
         self.review_button.setToolTip(strings.PREPARE_REVIEW_TIP)
         self.review_button.clicked.connect(self.prepare_review)
@@ -195,31 +234,23 @@ class DashboardView(QWidget):
         self.done_card.set_count(dashboard.done_this_year)
         self.done_card.caption.setText(strings.DASHBOARD_DONE.format(year=to_persian_digits(dashboard.jalali_year)))
 
-        self.worst_list.clear()
-        for agency in dashboard.worst_agencies:
-            item = QListWidgetItem(
-                strings.DASHBOARD_WORST_ITEM.format(name=agency.name, count=format_int(agency.overdue))
-            )
-            item.setData(ID_ROLE, agency)
-            self.worst_list.addItem(item)
-        if not dashboard.worst_agencies:
-            self.worst_list.addItem(_note(strings.DASHBOARD_NO_OVERDUE))
-
-        self.meetings_list.clear()
+        self.worst_list.show_lines(
+            [
+                (strings.DASHBOARD_WORST_ITEM.format(name=agency.name, count=format_int(agency.overdue)), agency)
+                for agency in dashboard.worst_agencies
+            ],
+            strings.DASHBOARD_NO_OVERDUE,
+        )
+        meetings = []
         for meeting in dashboard.next_meetings:
             when = jalali.format_long(meeting.date)
             if meeting.start_time is not None:
                 when = strings.DASHBOARD_MEETING_TIME.format(date=when, time=clock.format_time(meeting.start_time))
             if meeting.venue:
                 when = strings.LIST_SEPARATOR.join((when, meeting.venue))
-            item = QListWidgetItem(rtl(meeting.title) + "\n" + rtl(when))
-            item.setData(ID_ROLE, meeting.id)
-            self.meetings_list.addItem(item)
-        if not dashboard.next_meetings:
-            self.meetings_list.addItem(_note(strings.DASHBOARD_NO_MEETINGS))
+            meetings.append((rtl(meeting.title) + "\n" + rtl(when), meeting.id))
+        self.meetings_list.show_lines(meetings, strings.DASHBOARD_NO_MEETINGS)
         self.review_button.setEnabled(bool(dashboard.next_meetings))
-        for shown in (self.worst_list, self.meetings_list):
-            _fit_rows(shown)
 
         self.status_chart.show_dashboard(dashboard)
         self.completion_chart.show_dashboard(dashboard)
@@ -243,30 +274,8 @@ class DashboardView(QWidget):
         if query is not None:
             self.show_register.emit(query)
 
-    def _open_agency(self, item: QListWidgetItem) -> None:
-        agency = item.data(ID_ROLE)
-        if agency is not None:
-            self.show_register.emit(agency.query())
-
-    def _open_meeting(self, item: QListWidgetItem) -> None:
-        meeting_id = item.data(ID_ROLE)
-        if meeting_id is not None:
-            self.show_meeting.emit(meeting_id)
-
     def prepare_review(self) -> bool:
         meeting_id = prepare_review(self, self._services, self.message)
         if meeting_id is not None:
             self.show_agenda.emit(meeting_id)
         return meeting_id is not None
-
-
-def _fit_rows(widget: QListWidget) -> None:
-    """As tall as its rows: a few short lists read better whole than scrolled."""
-    rows = sum(widget.sizeHintForRow(row) for row in range(widget.count()))
-    widget.setFixedHeight(max(rows + 2 * widget.frameWidth() + 4, 60))
-
-
-def _note(text: str) -> QListWidgetItem:
-    item = QListWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.NoItemFlags)
-    return item

@@ -229,8 +229,8 @@ def dashboard_agency_clicked(stage: Stage) -> QWidget:
     """The worst agency on the dashboard, clicked: the register shows its overdue resolutions."""
     stage.window.show_section(DASHBOARD)
     view = stage.window.dashboard_view
-    if view.worst_list.count() and view.worst_list.item(0).flags():
-        view.worst_list.itemClicked.emit(view.worst_list.item(0))
+    if view.dashboard and view.dashboard.worst_agencies:
+        view.worst_list.clicked.emit(view.worst_list.lines.index(0, 0))
     return stage.window
 
 
