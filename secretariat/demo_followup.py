@@ -335,29 +335,13 @@ def _backdate(database, entry_days, change_days, cancel_days) -> None:
 
 
 def _scanned_pdf(code: str, date: str, kind: FollowUpKind) -> bytes:
-    """A one-page "scan" of a follow-up letter or report.
-
-    Latin text only, as the signed minutes' scan (the reports module is where
-    Persian is set on paper): what matters here is a real PDF kept with its SHA-256.
-    """
-    from io import BytesIO
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
+    """A one-page "scan" of a follow-up letter or report."""
+    from secretariat.demo_meetings import scanned_sheet
 
     what = "Follow-up letter" if kind is FollowUpKind.LETTER else "Agency report"
-    buffer = BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    page.setTitle(f"{what} on resolution {code}")
-    width, height = A4
-    page.setFillGray(0.96)
-    page.rect(0, 0, width, height, stroke=0, fill=1)  # the grey of a scanned sheet
-    page.setFillGray(0)
-    page.setFont("Helvetica-Bold", 15)
-    page.drawCentredString(width / 2, height - 70, "Pardis County PR Coordination Council")
-    page.setFont("Helvetica", 12)
-    page.drawCentredString(width / 2, height - 92, f"{what} on resolution {code}  -  {date}")
-    page.drawCentredString(width / 2, height - 110, "Scanned copy")
+    page, buffer, width, height = scanned_sheet(
+        f"{what} on resolution {code}", f"{what} on resolution {code}  -  {date}", "Scanned copy"
+    )
     page.setLineWidth(0.6)
     for line in range(14):
         y = height - 160 - line * 22

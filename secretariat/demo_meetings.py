@@ -567,21 +567,20 @@ def build_meetings(database: Database, agency_ids: dict[str, int], person_ids: d
     builder.backdate()
 
 
-def signed_minutes_pdf(detail) -> bytes:
-    """A one-page "scan" of signed minutes: who signed, the resolutions' codes.
+def scanned_sheet(title: str, heading: str, note: str):
+    """A grey A4 sheet, as a scanner gives it, headed by the council: (canvas, buffer, width, height).
 
     Latin text only (the reports module is where Persian is set on paper):
-    what matters here is a real PDF kept with its SHA-256.
+    what matters in the demo is a real PDF kept with its SHA-256.
     """
     from io import BytesIO
 
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    meeting = detail.meeting
     buffer = BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    page.setTitle(f"Minutes of council meeting {meeting.number} - signed copy")
+    page.setTitle(title)
     width, height = A4
     page.setFillGray(0.96)
     page.rect(0, 0, width, height, stroke=0, fill=1)  # the grey of a scanned sheet
@@ -589,9 +588,20 @@ def signed_minutes_pdf(detail) -> bytes:
     page.setFont("Helvetica-Bold", 15)
     page.drawCentredString(width / 2, height - 70, "Pardis County PR Coordination Council")
     page.setFont("Helvetica", 12)
+    page.drawCentredString(width / 2, height - 92, heading)
+    page.drawCentredString(width / 2, height - 110, note)
+    return page, buffer, width, height
+
+
+def signed_minutes_pdf(detail) -> bytes:
+    """A one-page "scan" of signed minutes: who signed, the resolutions' codes."""
+    meeting = detail.meeting
     date = jalali.format_short(meeting.date, persian_digits=False)
-    page.drawCentredString(width / 2, height - 92, f"Minutes of meeting no. {meeting.number}  -  {date}")
-    page.drawCentredString(width / 2, height - 110, "Signed copy (scanned)")
+    page, buffer, width, height = scanned_sheet(
+        f"Minutes of council meeting {meeting.number} - signed copy",
+        f"Minutes of meeting no. {meeting.number}  -  {date}",
+        "Signed copy (scanned)",
+    )
     y = height - 150
     page.setFont("Helvetica-Bold", 11)
     page.drawString(60, y, "Resolutions")
