@@ -34,3 +34,18 @@ def choice_box(items: list[tuple[str, str]], *, current: str | None = None) -> Q
     if current is not None:
         combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
+
+
+def fill_years(combo: QComboBox, years: list[int], all_label: str) -> None:
+    """«all» then each Jalali year; the chosen year stays chosen if it is still there; no signals."""
+    from secretariat.text import to_persian_digits
+    from ui import strings
+
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(all_label, None)
+    for year in years:
+        combo.addItem(strings.YEAR_ITEM.format(year=to_persian_digits(year)), year)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.blockSignals(False)

@@ -8,9 +8,8 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.records import MeetingRecord
-from secretariat.text import to_persian_digits
 from ui import strings
-from ui.inputs import choice_box
+from ui.inputs import choice_box, fill_years
 from ui.list_section import ListSection
 from ui.meeting_dialog import MeetingDialog
 from ui.meeting_table_model import MeetingColumn, MeetingTableModel
@@ -61,14 +60,7 @@ class MeetingList(ListSection):
     # -- filters ---------------------------------------------------------------------------
 
     def _fill_years(self) -> None:
-        chosen = self.year_filter.currentData()
-        self.year_filter.blockSignals(True)
-        self.year_filter.clear()
-        self.year_filter.addItem(strings.ALL_YEARS, None)
-        for year in self._services.meetings.years():
-            self.year_filter.addItem(strings.YEAR_ITEM.format(year=to_persian_digits(year)), year)
-        self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(chosen)))
-        self.year_filter.blockSignals(False)
+        fill_years(self.year_filter, self._services.meetings.years(), strings.ALL_YEARS)
 
     def set_year(self, year: int | None) -> None:
         self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(year)))

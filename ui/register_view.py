@@ -30,11 +30,11 @@ from secretariat.errors import DomainError, NotFoundError
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.planning import MeetingQuery
-from secretariat.text import format_int, to_persian_digits
+from secretariat.text import format_int
 from ui import messages, strings
 from ui.agency_combo import AgencyCombo
 from ui.followup_window import FollowUpWindow
-from ui.inputs import choice_box
+from ui.inputs import choice_box, fill_years
 from ui.jalali_date_edit import JalaliDateEdit
 from ui.list_section import ListSection
 from ui.register_table_model import RegisterColumn, RegisterTableModel
@@ -147,14 +147,7 @@ class RegisterView(ListSection):
     # -- filters ---------------------------------------------------------------------------
 
     def _fill_years(self) -> None:
-        chosen = self.year_filter.currentData()
-        self.year_filter.blockSignals(True)
-        self.year_filter.clear()
-        self.year_filter.addItem(strings.ALL_YEARS, None)
-        for year in self._services.meetings.years():
-            self.year_filter.addItem(strings.YEAR_ITEM.format(year=to_persian_digits(year)), year)
-        self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(chosen)))
-        self.year_filter.blockSignals(False)
+        fill_years(self.year_filter, self._services.meetings.years(), strings.ALL_YEARS)
 
     def _fill_meetings(self, chosen: int | None = None) -> None:
         """The meetings of the chosen year (every meeting without one), newest first."""
