@@ -51,11 +51,11 @@ def bench_view(path: Path, runs: int) -> None:
     from sqlalchemy import select
 
     from db.models import Agency
-    from secretariat.agencies import AgencyQuery
+    from secretariat.members.agencies import AgencyQuery
     from secretariat.database import open_database
-    from ui.agencies_view import AgenciesView
-    from ui.agency_table_model import AgencyColumn
-    from ui.app_setup import configure_application
+    from ui.agencies.agencies_view import AgenciesView
+    from ui.agencies.agency_table_model import AgencyColumn
+    from ui.start.app_setup import configure_application
     from ui.services import Services
 
     app = QApplication.instance() or QApplication([])

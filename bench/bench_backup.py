@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import text  # noqa: E402
 
 from bench.measure import run_on_database  # noqa: E402
-from secretariat.backup import backup_to  # noqa: E402
-from secretariat.backup_check import inspect_backup  # noqa: E402
-from secretariat.restore import restore  # noqa: E402
+from secretariat.maintenance.backup import backup_to  # noqa: E402
+from secretariat.maintenance.backup_check import inspect_backup  # noqa: E402
+from secretariat.maintenance.restore import restore  # noqa: E402
 
 TARGET_SECONDS = 5.0
 TABLES = ("agency", "person", "representation", "meeting", "invitation", "resolution", "assignment",

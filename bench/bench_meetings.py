@@ -27,7 +27,7 @@ from sqlalchemy import func, select  # noqa: E402
 
 from bench.measure import TARGET_MS, line, run_on_database, timed  # noqa: E402
 from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Resolution  # noqa: E402
-from secretariat import jalali  # noqa: E402
+from secretariat.persian import jalali  # noqa: E402
 from secretariat.database import Database  # noqa: E402
 from secretariat.meetings.planning import MeetingQuery, MeetingService  # noqa: E402
 

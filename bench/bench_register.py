@@ -120,8 +120,8 @@ def bench_dashboard(database: Database, runs: int) -> None:
 
     from secretariat.followup.dashboard import DashboardService
     from secretariat.followup.status import STILL_OPEN
-    from ui.app_setup import configure_application
-    from ui.dashboard_view import DashboardView
+    from ui.start.app_setup import configure_application
+    from ui.home.dashboard_view import DashboardView
     from ui.services import Services
 
     service = DashboardService(database)

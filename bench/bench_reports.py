@@ -32,7 +32,7 @@ from sqlalchemy import func, select  # noqa: E402
 
 from bench.measure import run_on_database  # noqa: E402
 from db.models import Invitation, Meeting, Resolution  # noqa: E402
-from secretariat import jalali  # noqa: E402
+from secretariat.persian import jalali  # noqa: E402
 from secretariat.database import Database  # noqa: E402
 from secretariat.followup.register import RegisterService, ResolutionQuery  # noqa: E402
 from secretariat.reports import render_attendance, render_minutes, render_register  # noqa: E402

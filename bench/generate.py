@@ -25,10 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate_meetings import generate_meetings  # noqa: E402
 from db.models import Agency, Council, Person, Representation  # noqa: E402
-from secretariat.agencies import AgencyCategory  # noqa: E402
+from secretariat.members.agencies import AgencyCategory  # noqa: E402
 from secretariat.database import open_database  # noqa: E402
-from secretariat.roles import Role  # noqa: E402
-from secretariat.text import fold, normalize_line  # noqa: E402
+from secretariat.members.roles import Role  # noqa: E402
+from secretariat.persian.text import fold, normalize_line  # noqa: E402
 
 KINDS = ["اداره کل", "سازمان", "شرکت", "اداره", "دانشگاه", "بانک", "بنیاد", "ستاد", "شهرداری", "مرکز"]
 SUBJECTS = [

@@ -27,10 +27,10 @@ from sqlalchemy.orm import Session
 
 from bench.generate_followup import insert_followup, plan_followup
 from db.models import AgendaItem, Amendment, Assignment, Invitation, Meeting, Postponement, Resolution
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, resolution_code
 from secretariat.meetings.numbering import renumber
-from secretariat.text import fold
+from secretariat.persian.text import fold
 
 YEARS = 20
 LARGE_INVITEES = 60

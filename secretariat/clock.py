@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from secretariat.text import to_latin_digits, to_persian_digits
+from secretariat.persian.text import to_latin_digits, to_persian_digits
 
 _TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:٫.]\s*(\d{1,2}))?\s*$")
 

@@ -11,13 +11,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, Engine
+from sqlalchemy import ColumnElement, Engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import engine as db_engine
 from db import schema
-from secretariat import backup, collation
+from secretariat.maintenance import backup
+from secretariat.persian import collation
+from secretariat import changes
 from secretariat.errors import DatabaseOpenError, DomainError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,12 +35,20 @@ class Database:
         self.engine = engine
         self.path = path
         self._sessions: sessionmaker[Session] = db_engine.make_session_factory(engine)
+        event.listen(self._sessions, "after_flush", changes.collect_flushed)
+        # Every committed transaction says here what it changed (see secretariat.changes).
+        self.changes = changes.ChangeFeed()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A unit of work: all of it is saved, or (on any error) none of it."""
+        """A unit of work: all of it is saved, or (on any error) none of it.
+
+        Once it is saved, what it changed is published on ``self.changes``.
+        """
         with self._sessions.begin() as session:
             yield session
+            session.flush()  # the last writes, so that their changes are counted
+        self.changes.publish(changes.take_changes(session))
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -124,7 +134,7 @@ def _open(url: str, *, path: Path | None) -> Database:
 
 
 def backup_sqlite(engine: Engine, path: Path, *, reason: str) -> Path:
-    """A consistent copy of the live database beside it (see ``secretariat.backup``)."""
+    """A consistent copy of the live database beside it (see ``secretariat.maintenance.backup``)."""
     raw = engine.raw_connection()
     try:
         return backup.backup_beside(raw.driver_connection, path, reason=reason).path

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from secretariat import jalali
-from secretariat.text import fold, normalize_line
+from secretariat.persian import jalali
+from secretariat.persian.text import fold, normalize_line
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _WEBSITE = re.compile(r"^(https?://)?([A-Za-z0-9-]+\.)+[A-Za-z]{2,}(:\d+)?(/\S*)?$")

@@ -19,7 +19,7 @@ def database(tmp_path):
 @pytest.fixture(scope="session")
 def demo_path(tmp_path_factory):
     """The demo council's database file, built once for the session: copy it before writing."""
-    from secretariat.demo import create_demo_database
+    from secretariat.demo.council import create_demo_database
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     create_demo_database(path).close()
@@ -41,7 +41,7 @@ def demo_copy(demo_path, tmp_path):
 @pytest.fixture
 def persian_app(qapp):
     """The test QApplication set up as the real app is: RTL, Persian, Vazirmatn."""
-    from ui.app_setup import configure_application
+    from ui.start.app_setup import configure_application
 
     configure_application(qapp)
     return qapp
@@ -56,7 +56,7 @@ def services(database, persian_app):
 
 @pytest.fixture
 def council(services):
-    from secretariat.council import CouncilDraft
+    from secretariat.members.council import CouncilDraft
 
     return services.council.create(
         CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس", city="پردیس")

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 
 from secretariat import paths
 from ui import messages, strings
-from ui.app_setup import configure_application
-from ui.main_window import MainWindow
+from ui.start.app_setup import configure_application
+from ui.window.main_window import MainWindow
 
 WINDOW_SIZE = (1280, 800)
 
@@ -50,7 +50,7 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:  # before the QApplication: it opens offscreen
-        from ui.self_test import run_self_test
+        from ui.start.self_test import run_self_test
 
         return run_self_test(qt_args)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
@@ -75,9 +75,9 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if args.startup_probe == "window":
             return 0
     # The database layer loads here, behind the shown window.
-    from ui.database_host import DatabaseHost
+    from ui.start.database_host import DatabaseHost
     from ui.services import Services
-    from ui.startup import StartupCancelled, choose_database
+    from ui.start.startup import StartupCancelled, choose_database
 
     try:
         database = choose_database(
@@ -93,15 +93,19 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
             window = _show_window(app)
         window.attach(Services.for_database(database), host=host)
         if args.screenshots is not None:
-            from ui.screenshots import take_screenshots
-
+            try:  # a developer tool: in a source checkout, not in the installed app
+                from tools.screenshots.screenshots import take_screenshots
+            except ImportError:
+                print(strings.SCREENSHOTS_NEED_CHECKOUT, file=sys.stderr)
+                window.close()
+                return 2
             take_screenshots(window, args.screenshots)
             window.close()
             return 0
         if args.startup_probe is not None:
             app.processEvents()  # the first page painted
             return 0
-        from ui.daily_backup import start_daily_backup
+        from ui.start.daily_backup import start_daily_backup
 
         start_daily_backup(window)  # in the background, once the council is shown
         return app.exec()

@@ -8,6 +8,7 @@ the core, which owns the rules; this module holds the words of the screen.
 from __future__ import annotations
 
 APP_TITLE = "دبیرخانه شورای هماهنگی روابط عمومی"
+SCREENSHOTS_NEED_CHECKOUT = "ساختن تصویرهای صفحه‌ها فقط از کپی کد برنامه (پوشه tools) ممکن است."
 DEMO_SUFFIX = "(نسخه نمایشی)"
 
 # -- common buttons and words ----------------------------------------------

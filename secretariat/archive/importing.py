@@ -33,16 +33,16 @@ from db.models import (
     Representation,
     Resolution,
 )
-from secretariat.agencies import _search_text as agency_search_text
+from secretariat.members.agencies import _search_text as agency_search_text
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
 from secretariat.archive.source import ArchiveSource, open_source
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingKind
-from secretariat.people import _person_search_text as person_search_text
+from secretariat.members.people import _person_search_text as person_search_text
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
-from secretariat.roles import Role
-from secretariat.text import fold, format_int, to_persian_digits
+from secretariat.members.roles import Role
+from secretariat.persian.text import fold, format_int, to_persian_digits
 
 ALREADY_IMPORTED = "این بایگانی پیش‌تر وارد شده است"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 MANIFEST_PATH = "manifest.json"
 README_PATH = "README.txt"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION
 from secretariat.errors import DomainError
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import secretariat
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.archive.formats import RECORDS_PATH, csv_files, records_json
 from secretariat.archive.layout import MANIFEST_PATH, README_PATH, readme_text, report_path
 from secretariat.archive.manifest import Manifest, ManifestEntry
@@ -37,7 +37,7 @@ from secretariat.meetings.attachments import stored_content
 from secretariat.reports.minutes import minutes_pdf
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportCancelled, ReportRun
-from secretariat.text import format_int, to_persian_digits
+from secretariat.persian.text import format_int, to_persian_digits
 
 # Already compressed: deflating them again costs time and saves nothing.
 _STORED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".zip")

@@ -37,14 +37,14 @@ from db.models import (
     Representation,
     Resolution,
 )
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.archive.keys import meeting_keys_of_years, meeting_order
 from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLE, TABLES
-from secretariat.collation import sort_key
+from secretariat.persian.collation import sort_key
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 MINUTES_FOLDER = "minutes"
 ATTACHMENTS_FOLDER = "attachments"

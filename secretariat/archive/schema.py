@@ -24,11 +24,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from secretariat.agencies import AgencyCategory
-from secretariat.council import CouncilLevel, QuorumRule
+from secretariat.members.agencies import AgencyCategory
+from secretariat.members.council import CouncilLevel, QuorumRule
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus, Priority
-from secretariat.roles import Role
+from secretariat.members.roles import Role
 
 SCHEMA_NAME = "council-secretariat-archive"
 SCHEMA_VERSION = 1

@@ -25,7 +25,7 @@ from secretariat.archive.manifest import check_schema
 from secretariat.archive.schema import TABLE, TABLES, Field
 from secretariat.archive.verify import verify_archive
 from secretariat.errors import DomainError
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 # A reference that may name a row outside the archive (a meeting of another year).
 OUTSIDE_ALLOWED = {("resolutions", "deferred_to_meeting")}

@@ -27,14 +27,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from db.models import Meeting
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.archive.keys import SERIES_LETTER
 from secretariat.archive.layout import MANIFEST_PATH
 from secretariat.archive.manifest import Manifest, parse_manifest
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.reports.fingerprint import CODE_DIGEST_LENGTH, PAYLOAD_PREFIX, Seal, parse_payload
-from secretariat.text import fold, to_persian_digits
+from secretariat.persian.text import fold, to_persian_digits
 
 _CHUNK = 1 << 20
 

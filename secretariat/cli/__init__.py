@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from secretariat import paths
 from secretariat.cli import archive, backup, meetings, register, reports, resolutions
 from secretariat.cli.common import EXIT_REFUSED, CliError
-from secretariat.council import CouncilService
+from secretariat.members.council import CouncilService
 from secretariat.database import open_database
 from secretariat.errors import DomainError, ValidationError
 

@@ -21,11 +21,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from secretariat import jalali, paths
+from secretariat import paths
+from secretariat.persian import jalali
 from secretariat.cli.common import CliError, year
-from secretariat.council import CouncilService
+from secretariat.members.council import CouncilService
 from secretariat.database import Database, open_database
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 EXIT_MISMATCH = 1
 EXIT_INTERRUPTED = 130

@@ -18,12 +18,13 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from secretariat import paths, settings
-from secretariat.backup import backup_to, daily_backup, daily_name, format_size
+from secretariat import paths
+from secretariat.maintenance import settings
+from secretariat.maintenance.backup import backup_to, daily_backup, daily_name, format_size
 from secretariat.cli.common import CliError
 from secretariat.database import Database
-from secretariat.restore import restore
-from secretariat.text import NumberFormatError, format_int, parse_int
+from secretariat.maintenance.restore import restore
+from secretariat.persian.text import NumberFormatError, format_int, parse_int
 
 
 def add_parsers(commands) -> None:

@@ -12,12 +12,12 @@ from typing import TypeVar
 from sqlalchemy import select
 
 from db.models import Resolution
-from secretariat import jalali
-from secretariat.agencies import AgencyQuery, AgencyService
+from secretariat.persian import jalali
+from secretariat.members.agencies import AgencyQuery, AgencyService
 from secretariat.clock import format_time
 from secretariat.database import Database
 from secretariat.errors import DomainError
-from secretariat.text import NumberFormatError, fold, normalize_line, parse_int, to_latin_digits
+from secretariat.persian.text import NumberFormatError, fold, normalize_line, parse_int, to_latin_digits
 
 EXIT_REFUSED = 2
 

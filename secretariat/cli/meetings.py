@@ -20,7 +20,7 @@ import argparse
 import json
 import sys
 
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.cli import meetings_output as output
 from secretariat.cli.common import CliError, agency_id, choice, identifier, resolution_id, year
 from secretariat.database import Database
@@ -30,7 +30,7 @@ from secretariat.meetings.attendance import AttendanceEntry, AttendanceService, 
 from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
 from secretariat.meetings.minutes import MinutesService, ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft, MeetingQuery, MeetingService
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 KINDS = "، ".join(f"{k.value} ({k.label})" for k in MeetingKind)
 

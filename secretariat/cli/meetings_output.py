@@ -3,7 +3,7 @@ people, JSON with Jalali dates in Latin digits (1404/07/15) for scripts."""
 
 from __future__ import annotations
 
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.cli.common import json_date, json_datetime, json_time
 from secretariat.clock import format_time
 from secretariat.meetings.kinds import MeetingStatus
@@ -19,7 +19,7 @@ from secretariat.meetings.records import (
     Quorum,
     ResolutionRecord,
 )
-from secretariat.text import format_int, to_persian_digits
+from secretariat.persian.text import format_int, to_persian_digits
 
 FIELD_LABELS = {"resolution_text": "متن", "due_date": "مهلت", "item_summary": "خلاصه بند"}
 

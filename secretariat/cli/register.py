@@ -6,14 +6,15 @@ import argparse
 import json
 from pathlib import Path
 
-from secretariat import jalali, paths
-from secretariat.agencies import AgencyCategory, AgencyDraft, AgencyQuery, AgencyService
+from secretariat import paths
+from secretariat.persian import jalali
+from secretariat.members.agencies import AgencyCategory, AgencyDraft, AgencyQuery, AgencyService
 from secretariat.cli.common import CliError, agency_id
-from secretariat.council import CouncilDraft, CouncilLevel, CouncilService, QuorumRule
+from secretariat.members.council import CouncilDraft, CouncilLevel, CouncilService, QuorumRule
 from secretariat.database import Database
-from secretariat.people import AppointmentDraft, PeopleService, PersonDraft, PersonQuery
-from secretariat.roles import Role
-from secretariat.text import to_persian_digits
+from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft, PersonQuery
+from secretariat.members.roles import Role
+from secretariat.persian.text import to_persian_digits
 
 
 def add_parsers(commands) -> None:
@@ -76,7 +77,7 @@ def run(database: Database, args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     """``demo``: needs no open database (it makes one)."""
-    from secretariat.demo import create_demo_database
+    from secretariat.demo.council import create_demo_database
 
     path = Path(args.db) if args.db else paths.demo_database_path()
     if path.exists():

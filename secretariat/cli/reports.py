@@ -24,7 +24,7 @@ from secretariat.cli.common import CliError, agency_id, choice, date_option, ide
 from secretariat.database import Database
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 KINDS = ("minutes", "invitation", "followup-letter", "register", "attendance", "directory")
 

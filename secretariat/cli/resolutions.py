@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.cli.common import (
     CliError,
     agency_id,
@@ -37,7 +37,7 @@ from secretariat.followup.register import RegisterService, ResolutionQuery
 from secretariat.followup.status import OVERDUE_LABEL, FollowUpKind, ResolutionStatus
 from secretariat.meetings.agenda import AgendaService
 from secretariat.meetings.planning import MeetingService
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 PAGE = 100
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 
 from db.models import Agency, Assignment, Meeting, Resolution
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus

@@ -23,13 +23,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
-from secretariat import jalali, validation
+from secretariat import validation
+from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.meetings.attachments import FOLLOWUP_DOCUMENT, IncomingFile, read_file, store, stored_content
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
-from secretariat.text import NumberFormatError, normalize, normalize_line, parse_int, to_persian_digits
+from secretariat.persian.text import NumberFormatError, normalize, normalize_line, parse_int, to_persian_digits
 
 
 @dataclass(frozen=True)

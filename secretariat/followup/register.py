@@ -3,7 +3,7 @@
 Filters: status (or still open, or overdue), the responsible agency (lead or collaborator),
 the meeting, the Jalali year or a date range of the meetings, deadlines
 within N days, the day a resolution was closed, and words of the text. The text search matches the core's
-folded text (see ``secretariat.text.fold``) as substrings; an index keeps it
+folded text (see ``secretariat.persian.text.fold``) as substrings; an index keeps it
 fast (FTS5 trigram on SQLite, pg_trgm on PostgreSQL: migration 0003).
 """
 
@@ -18,11 +18,11 @@ from sqlalchemy import Integer, Text, and_, column, exists, func, literal_column
 from sqlalchemy.orm import aliased
 
 from db.models import Agency, Assignment, Meeting, Resolution
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus, is_overdue
 from secretariat.meetings.kinds import AssignmentRole, MeetingKind, display_code, meeting_title
-from secretariat.text import search_terms
+from secretariat.persian.text import search_terms
 
 
 class RegisterSort(StrEnum):

@@ -18,7 +18,7 @@ from secretariat.followup.status import STILL_OPEN
 from secretariat.meetings.kinds import display_code
 from secretariat.meetings.records import AgendaItemRecord
 from secretariat.meetings.store import agenda_records, get_meeting, require_minutes_editable
-from secretariat.text import normalize
+from secretariat.persian.text import normalize
 
 REVIEW_TITLE = "گزارش پیگیری مصوبات باز جلسات پیشین"
 

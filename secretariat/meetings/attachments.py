@@ -28,7 +28,7 @@ from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.records import AttachmentRecord
 from secretariat.meetings.store import attachment_record, get_meeting
-from secretariat.text import normalize_line
+from secretariat.persian.text import normalize_line
 
 SIGNED_MINUTES = "signed_minutes"
 DOCUMENT = "document"

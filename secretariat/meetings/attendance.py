@@ -18,16 +18,17 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, or_, select
 
 from db.models import Agency, Council, Invitation, Meeting, Person, Representation
-from secretariat import jalali, validation
-from secretariat.council import QuorumRule, quorum_required
+from secretariat import validation
+from secretariat.persian import jalali
+from secretariat.members.council import QuorumRule, quorum_required
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import Attendance, MeetingStatus
 from secretariat.meetings.planning import mark_held
 from secretariat.meetings.records import InvitationRecord, Quorum
 from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
-from secretariat.roles import Role
-from secretariat.text import normalize, normalize_line
+from secretariat.members.roles import Role
+from secretariat.persian.text import normalize, normalize_line
 
 
 @dataclass(frozen=True)

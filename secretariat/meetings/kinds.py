@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from secretariat.ordinals import ordinal
-from secretariat.text import to_persian_digits
+from secretariat.persian.ordinals import ordinal
+from secretariat.persian.text import to_persian_digits
 
 
 class MeetingKind(StrEnum):

@@ -26,7 +26,8 @@ from db.models import (
     Meeting,
     Resolution,
 )
-from secretariat import jalali, validation
+from secretariat import validation
+from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingStatus, Priority, resolution_code
@@ -38,7 +39,7 @@ from secretariat.meetings.store import (
     require_minutes_editable,
     resolution_records,
 )
-from secretariat.text import fold, normalize, to_persian_digits
+from secretariat.persian.text import fold, normalize, to_persian_digits
 
 NEXT_MEETING_LABEL = "تا جلسه بعد"
 

@@ -15,7 +15,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Agency, Amendment, Council, Invitation, Meeting, Postponement, Resolution
-from secretariat import jalali, validation
+from secretariat import validation
+from secretariat.persian import jalali
 from secretariat.clock import TimeFormatError, parse_time
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
@@ -34,7 +35,7 @@ from secretariat.meetings.store import (
     require_upcoming,
     resolution_records,
 )
-from secretariat.text import normalize, normalize_line
+from secretariat.persian.text import normalize, normalize_line
 
 FRIDAY = 4  # date.weekday()
 

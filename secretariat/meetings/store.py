@@ -96,7 +96,7 @@ def invitation_records(session: Session, meeting_id: int) -> tuple[InvitationRec
         for invitation, agency_name, person_name in rows
     ]
     # Members first in Persian order, then guests in the order invited.
-    from secretariat.collation import sort_key
+    from secretariat.persian.collation import sort_key
 
     records.sort(key=lambda r: (r.is_guest, sort_key(r.agency_name) if not r.is_guest else "", r.id))
     return tuple(records)

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
-from secretariat import jalali
-from secretariat.council import CouncilService
+from secretariat.persian import jalali
+from secretariat.members.council import CouncilService
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.attendance import AgencyAttendance, AttendanceService, check_period
@@ -32,7 +32,7 @@ from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.text import format_int
+from secretariat.persian.text import format_int
 
 # -- the words of this report -------------------------------------------------------
 TITLE = "گزارش حضور و غیاب دستگاه‌ها"

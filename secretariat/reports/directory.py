@@ -14,18 +14,18 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from secretariat import jalali
-from secretariat.agencies import AgencyQuery, AgencyService
-from secretariat.council import CouncilService
+from secretariat.persian import jalali
+from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.members.council import CouncilService
 from secretariat.database import Database
 from secretariat.errors import NotFoundError
-from secretariat.people import PeopleService
+from secretariat.members.people import PeopleService
 from secretariat.reports import styles, wording
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.text import format_int
+from secretariat.persian.text import format_int
 
 GATHERED = 0.4  # the share of the progress bar for reading the records
 

@@ -29,10 +29,10 @@ from reportlab.platypus import Flowable, Spacer
 from sqlalchemy import select
 
 from db.models import Amendment, Assignment
-from secretariat import jalali
-from secretariat.agencies import AgencyService
-from secretariat.collation import sort_key
-from secretariat.council import CouncilRecord
+from secretariat.persian import jalali
+from secretariat.members.agencies import AgencyService
+from secretariat.persian.collation import sort_key
+from secretariat.members.council import CouncilRecord
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.followup.lifecycle import FollowUpRecord, FollowUpService
@@ -40,7 +40,7 @@ from secretariat.followup.register import RegisterService, ResolutionQuery, Reso
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
 from secretariat.meetings.kinds import AssignmentRole, display_code
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
-from secretariat.people import PeopleService
+from secretariat.members.people import PeopleService
 from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD
 from secretariat.reports.letter import (
@@ -57,7 +57,7 @@ from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf, letter
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.text import format_int, to_persian_digits
+from secretariat.persian.text import format_int, to_persian_digits
 
 # -- the words ----------------------------------------------------------------------
 TITLE = "نامه پیگیری مصوبات؛ {agency}"  # the PDF's title, one letter

@@ -24,16 +24,16 @@ from dataclasses import dataclass
 
 from reportlab.platypus import CondPageBreak, Flowable
 
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.clock import format_time
-from secretariat.council import CouncilRecord
+from secretariat.members.council import CouncilRecord
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.records import AgendaItemRecord, InvitationRecord, MeetingRecord
-from secretariat.ordinals import ordinal
-from secretariat.people import PeopleService
+from secretariat.persian.ordinals import ordinal
+from secretariat.members.people import PeopleService
 from secretariat.reports import styles
 from secretariat.reports.letter import (
     BODY,
@@ -54,7 +54,7 @@ from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf, letter
 from secretariat.reports.paragraph import HEADING_ROOM, RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 # -- the words ----------------------------------------------------------------------
 TITLE = "دعوت‌نامه {meeting} {council}"  # the PDF's title

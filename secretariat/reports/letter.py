@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from secretariat import jalali
-from secretariat.council import CouncilRecord, CouncilService
+from secretariat.persian import jalali
+from secretariat.members.council import CouncilRecord, CouncilService
 from secretariat.database import Database
 from secretariat.errors import NotFoundError
-from secretariat.people import PersonRecord
+from secretariat.members.people import PersonRecord
 from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD, MEDIUM
 from secretariat.reports.page import CONTENT_WIDTH

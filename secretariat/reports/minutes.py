@@ -20,7 +20,7 @@ import datetime as dt
 
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.clock import format_time
 from secretariat.database import Database
 from secretariat.meetings.kinds import display_code
@@ -39,7 +39,7 @@ from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph, heading
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, details_table, rtl_table
-from secretariat.text import format_int, to_persian_digits
+from secretariat.persian.text import format_int, to_persian_digits
 
 SIGNATURE_ROW_HEIGHT = 34.0
 

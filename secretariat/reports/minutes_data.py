@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 
 from db.models import Representation
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.clock import format_time
-from secretariat.council import CouncilRecord, CouncilService
+from secretariat.members.council import CouncilRecord, CouncilService
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.kinds import Attendance, MeetingStatus, display_code
@@ -35,8 +35,8 @@ from secretariat.meetings.records import (
 )
 from secretariat.reports import wording
 from secretariat.reports.fingerprint import Seal, seal
-from secretariat.roles import Role
-from secretariat.text import to_persian_digits
+from secretariat.members.roles import Role
+from secretariat.persian.text import to_persian_digits
 
 KIND = "minutes"
 CODE_PREFIX = "M"

@@ -39,14 +39,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.reports import styles, wording
 from secretariat.reports.fingerprint import Seal, draw_qr
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR, register_fonts
 from secretariat.reports.paragraph import balanced_wrap, text_width, wrap_text
 from secretariat.reports.progress import ReportRun
 from secretariat.reports.visual import visual_line
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 SIDE_MARGIN = 48.0

@@ -6,7 +6,7 @@ of ``total`` steps are done (a report counts in hundredths: ``total`` is
 asked to stop. ``ReportRun`` checks the second at every step and raises
 ``ReportCancelled``, so a worker thread abandons the report between two
 flowables or pages, and nothing is returned or written. These are the
-callables ``ui.report_worker.ReportJob.render`` passes on.
+callables ``ui.reports.report_worker.ReportJob.render`` passes on.
 """
 
 from __future__ import annotations

@@ -22,9 +22,9 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from secretariat import jalali
-from secretariat.agencies import AgencyService
-from secretariat.council import CouncilService
+from secretariat.persian import jalali
+from secretariat.members.agencies import AgencyService
+from secretariat.members.council import CouncilService
 from secretariat.database import Database
 from secretariat.errors import NotFoundError
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery, ResolutionRow
@@ -36,7 +36,7 @@ from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph, text_width
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.text import format_int, to_persian_digits
+from secretariat.persian.text import format_int, to_persian_digits
 
 # -- the words of this report -------------------------------------------------------
 TITLE = "گزارش مصوبات"

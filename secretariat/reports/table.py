@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from secretariat.reports import styles
 from secretariat.reports.paragraph import RtlParagraph, text_width
 from secretariat.reports.wording import ROW_NUMBER
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 CELL_PADDING = 4.0
 ROW_NUMBER_WEIGHT = 0.6

@@ -36,7 +36,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
 from secretariat.meetings.kinds import MeetingStatus, display_code
@@ -72,7 +72,7 @@ from secretariat.reports.yearbook_flowables import (
     column_edges,
     lay_row,
 )
-from secretariat.text import format_int, to_persian_digits
+from secretariat.persian.text import format_int, to_persian_digits
 
 # -- the words of this report -------------------------------------------------------
 TITLE = "کارنامه سالانه"

@@ -27,7 +27,7 @@ from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
 from secretariat.reports.paragraph import text_width, wrap_text
 from secretariat.reports.visual import visual_line
-from secretariat.text import format_int
+from secretariat.persian.text import format_int
 
 BAR = colors.HexColor("#3d6a85")
 TRACK = colors.HexColor("#e8edf0")

@@ -35,9 +35,9 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import aliased
 
 from db.models import Agency, Amendment, Assignment, DeadlineChange, FollowUp, Invitation, Meeting, Resolution
-from secretariat import jalali
-from secretariat.collation import sort_key
-from secretariat.council import CouncilRecord, CouncilService
+from secretariat.persian import jalali
+from secretariat.persian.collation import sort_key
+from secretariat.members.council import CouncilRecord, CouncilService
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.followup.status import FollowUpKind, ResolutionStatus, is_overdue
@@ -45,7 +45,7 @@ from secretariat.meetings.attendance import HELD_STATUSES, AgencyAttendance, Att
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus, meeting_title
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
 from secretariat.reports.progress import ReportRun
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 NO_COUNCIL = "هنوز شورایی ساخته نشده است."
 NO_MEETING = "در سال {year} جلسه‌ای ثبت نشده است؛ کارنامه سالانه برای سالی ساخته می‌شود که جلسه‌ای داشته باشد."

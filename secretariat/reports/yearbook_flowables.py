@@ -30,7 +30,7 @@ from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
 from secretariat.reports.page import draw_emblem, draw_text
 from secretariat.reports.paragraph import RtlParagraph, balanced_wrap, text_width, wrap_text
 from secretariat.reports.visual import visual_line
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 # -- headings that know their page, and the contents ------------------------------------
 

@@ -4,10 +4,10 @@ and a large meeting; a fixed print date, so that pages are comparable."""
 from __future__ import annotations
 
 import pytest
-from meetings_support import Council
-from report_support import build_large_meeting
+from tests.support.meetings import Council
+from tests.support.reports import build_large_meeting
 
-from secretariat.demo import create_demo_database
+from secretariat.demo.council import create_demo_database
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.planning import MeetingQuery, MeetingService
 

@@ -5,16 +5,16 @@ and the demo council for the look.
 """
 
 import pytest
-from attendance_support import EXPECTED, LIBRARY, YEAR_1404, attendance_world, percent_text
-from report_support import PRINTED_ON, page_count, page_texts, readable_lines, rtl
+from tests.support.attendance import EXPECTED, LIBRARY, YEAR_1404, attendance_world, percent_text
+from tests.support.reports import PRINTED_ON, page_count, page_texts, readable_lines, rtl
 
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.database import open_database
 from secretariat.errors import DomainError
 from secretariat.meetings.attendance import AttendanceService
 from secretariat.reports import ReportCancelled
 from secretariat.reports.attendance_report import percent, render_attendance
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 TITLE = "گزارش حضور و غیاب دستگاه‌ها"
 
@@ -171,7 +171,7 @@ def test_the_demo_councils_attendance_fits_one_page_in_the_services_order(demo, 
 
 
 def test_invitations_left_unrecorded_get_a_column_and_a_note(database):
-    from meetings_support import Council
+    from tests.support.meetings import Council
 
     council = Council(database)
     school, town = council.agency("آموزش و پرورش"), council.agency("شهرداری پردیس")

@@ -1,10 +1,10 @@
 """The agency directory of the demo council."""
 
 import pytest
-from report_support import PRINTED_ON, page_texts, readable_lines, rtl
+from tests.support.reports import PRINTED_ON, page_texts, readable_lines, rtl
 
-from secretariat.agencies import AgencyQuery, AgencyService
-from secretariat.collation import sorted_persian
+from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.persian.collation import sorted_persian
 from secretariat.reports import ReportCancelled, render_directory
 from secretariat.reports.directory import gather_directory
 

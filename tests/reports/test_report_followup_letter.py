@@ -6,22 +6,22 @@ import datetime as dt
 import time
 
 import pytest
-from followup_support import followup_world, in_days
-from meetings_support import Council
-from report_support import page_texts, readable_lines, rtl
+from tests.support.followup import followup_world, in_days
+from tests.support.meetings import Council
+from tests.support.reports import page_texts, readable_lines, rtl
 
-from secretariat import jalali
-from secretariat.agencies import AgencyQuery, AgencyService
-from secretariat.collation import sort_key
-from secretariat.council import CouncilDraft, CouncilService
+from secretariat.persian import jalali
+from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.persian.collation import sort_key
+from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.errors import DomainError
 from secretariat.followup.lifecycle import FollowUpDraft
 from secretariat.followup.register import RegisterService, ResolutionQuery
 from secretariat.meetings.minutes import MinutesService
-from secretariat.people import AppointmentDraft, PeopleService, PersonDraft
+from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
 from secretariat.reports import ReportCancelled
 from secretariat.reports.followup_letter import render_followup_letter, render_followup_letters
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 SECRETARY = "زهرا موسوی"

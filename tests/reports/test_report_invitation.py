@@ -2,16 +2,16 @@
 council with exact expectations and from the demo council."""
 
 import pytest
-from meetings_support import Council
-from report_support import PRINTED_ON, page_count, page_texts, readable_lines, rtl
+from tests.support.meetings import Council
+from tests.support.reports import PRINTED_ON, page_count, page_texts, readable_lines, rtl
 
-from secretariat.council import CouncilDraft, CouncilService
+from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.errors import DomainError
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import GuestDraft
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingService
-from secretariat.people import AppointmentDraft, PeopleService, PersonDraft
+from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
 from secretariat.reports import ReportCancelled
 from secretariat.reports.invitation import render_invitation
 

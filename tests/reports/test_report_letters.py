@@ -3,7 +3,7 @@
 
 import datetime as dt
 
-from report_support import readable_lines, rtl
+from tests.support.reports import readable_lines, rtl
 
 from secretariat.reports import styles
 from secretariat.reports.letter import formal_name

@@ -5,9 +5,9 @@ import time
 from dataclasses import replace
 
 import pytest
-from report_support import PRINTED_ON, all_readable, page_count, page_texts, readable_lines, rtl
+from tests.support.reports import PRINTED_ON, all_readable, page_count, page_texts, readable_lines, rtl
 
-from secretariat import jalali
+from secretariat.persian import jalali
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
@@ -15,7 +15,7 @@ from secretariat.meetings.planning import MeetingService
 from secretariat.reports import ReportCancelled, render_minutes
 from secretariat.reports.minutes import minutes_pdf
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal, verify_minutes
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 CODE = re.compile(r"M\d{4}-(?:[GW])?\d{2}-[0-9A-F]{8}")

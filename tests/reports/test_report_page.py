@@ -4,7 +4,7 @@ import datetime as dt
 import io
 
 from pypdf import PdfReader
-from report_support import page_count, readable, readable_lines, rtl, text_runs
+from tests.support.reports import page_count, readable, readable_lines, rtl, text_runs
 
 from secretariat.reports import styles
 from secretariat.reports.fingerprint import Seal, qr_modules

@@ -5,7 +5,7 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from report_support import page_count, readable, rtl, text_runs
+from tests.support.reports import page_count, readable, rtl, text_runs
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle

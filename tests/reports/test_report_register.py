@@ -8,19 +8,17 @@ expected text is written by hand.
 
 import io
 import re
-import sys
 import time
 from collections import Counter
 from dataclasses import fields, replace
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
-from report_support import PRINTED_ON, page_count, page_texts, readable, readable_lines, rtl, text_runs
+from tests.support.reports import PRINTED_ON, page_count, page_texts, readable, readable_lines, rtl, text_runs
 
-from secretariat import jalali
-from secretariat.agencies import AgencyService
+from secretariat.persian import jalali
+from secretariat.members.agencies import AgencyService
 from secretariat.database import open_database
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
@@ -28,7 +26,7 @@ from secretariat.meetings.planning import MeetingService
 from secretariat.reports import ReportCancelled, register_report
 from secretariat.reports.page import PAGE_WIDTH, SIDE_MARGIN
 from secretariat.reports.register_report import OVERDUE_FILL, describe_filter, render_register
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 CODE = re.compile("[۰-۹]{4}-[مک]?[۰-۹]{2,}-[۰-۹]{2,}")
 HEADER = ["ردیف", "کد", "متن مصوبه", "جلسه", "مسئول اجرا", "مهلت", "وضعیت"]  # from the right
@@ -342,7 +340,6 @@ def test_cancelling_while_the_table_is_laid_out(demo):
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     """1,000 resolutions of 50 meetings (the benchmark's generator)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from bench.generate import generate
 
     path = tmp_path_factory.mktemp("register") / "register.sqlite3"

@@ -3,13 +3,13 @@
 import datetime as dt
 
 import pytest
-from report_support import page_count, readable, rtl, text_runs
+from tests.support.reports import page_count, readable, rtl, text_runs
 
 from secretariat.reports import styles
 from secretariat.reports.page import CONTENT_WIDTH, PAGE_WIDTH, SIDE_MARGIN, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.table import CELL_PADDING, Column, details_table, fit_widths, rtl_table
-from secretariat.text import to_persian_digits
+from secretariat.persian.text import to_persian_digits
 
 SETUP = PageSetup(council_name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس", title="آزمون جدول",
                   printed_on=dt.date(2025, 5, 17))

@@ -12,7 +12,7 @@ import pytest
 from bidi import get_display
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from report_support import readable, rtl
+from tests.support.reports import readable, rtl
 
 from secretariat.meetings.kinds import display_code
 from secretariat.reports import visual

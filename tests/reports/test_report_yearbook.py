@@ -11,11 +11,11 @@ import io
 import re
 
 import pytest
-from attendance_support import EDUCATION, EXPECTED, POST, TOWN, percent_text
+from tests.support.attendance import EDUCATION, EXPECTED, POST, TOWN, percent_text
 from pypdf import PdfReader
-from report_support import PRINTED_ON, page_count, readable, readable_lines, rtl, text_runs
+from tests.support.reports import PRINTED_ON, page_count, readable, readable_lines, rtl, text_runs
 from sqlalchemy import func, select
-from yearbook_support import (
+from tests.support.yearbook import (
     AMENDED_TEXT,
     CANCEL_REASON,
     COMPLETION,
@@ -39,7 +39,7 @@ from secretariat.reports import ReportCancelled
 from secretariat.reports.page import PAGE_WIDTH, SIDE_MARGIN
 from secretariat.reports.yearbook import render_yearbook
 from secretariat.reports.yearbook_data import year_bounds
-from secretariat.text import format_int, to_latin_digits, to_persian_digits
+from secretariat.persian.text import format_int, to_latin_digits, to_persian_digits
 
 NBSP = "\u00a0"
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"

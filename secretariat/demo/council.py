@@ -1,0 +1,190 @@
+"""The demo council: a county council of about 25 member agencies.
+
+Built in code through the same services a user goes through, so the demo
+obeys every rule. Some names are typed with Arabic ي and ك, as people really
+type them on Windows; the services store them in Persian letters. The world
+is that of the reference news reports: a county PR coordination council,
+its governorate, its departments, banks and university; its meetings are in
+``demo_meetings``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from secretariat.members.agencies import AgencyDraft, AgencyService
+from secretariat.members.council import CouncilDraft, CouncilService
+from secretariat.database import Database, open_database
+from secretariat.demo.followup import build_followup
+from secretariat.demo.meetings import build_meetings, year_shift
+from secretariat.members.people import AppointmentDraft, DecreeDraft, PeopleService, PersonDraft
+from secretariat.members.roles import Role
+
+COUNCIL = CouncilDraft(
+    name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس",
+    level="county",
+    city="پردیس",
+    chair="محمدرضا صالحی",
+    secretary="زهرا موسوی",
+    quorum_rule="majority",
+)
+
+ISSUER = "فرماندار شهرستان پردیس"
+
+
+@dataclass(frozen=True)
+class DemoAgency:
+    name: str
+    short_name: str
+    category: str
+    ministry: str
+    phones: str
+    email: str
+    website: str
+    joined: str
+    # (person, honorific, mobile, start) oldest first; the last is current.
+    managers: tuple[tuple[str, str, str, str], ...]
+    active: bool = True
+
+
+AGENCIES = (
+    DemoAgency("فرمانداری شهرستان پردیس", "فرمانداری", "governorate", "وزارت کشور",
+               "021-76251001", "pr@pardis-gov.ir", "pardis-gov.ir", "1398/02/10",
+               (("زهرا موسوی", "", "09121110001", "1399/07/01"),)),
+    DemoAgency("اداره آموزش و پرورش شهرستان پردیس", "آموزش و پرورش", "directorate", "وزارت آموزش و پرورش",
+               "021-76252020", "pr@pardis-edu.ir", "pardis-edu.ir", "1398/02/10",
+               (("علي اكبر كريمي", "", "09121110002", "1398/03/01"),
+                ("مریم احمدی", "دکتر", "09121110003", "1403/06/15"))),
+    DemoAgency("اداره بهزیستی شهرستان پردیس", "بهزیستی", "directorate", "سازمان بهزیستی کشور",
+               "021-76253030", "pr@behzisti-pardis.ir", "", "1398/02/10",
+               (("فاطمه رحیمی", "", "09121110004", "1400/01/20"),)),
+    DemoAgency("اداره تأمین اجتماعی شهرستان پردیس", "تأمین اجتماعی", "directorate", "وزارت تعاون، کار و رفاه اجتماعی",
+               "021-76254040", "pr.pardis@tamin.ir", "tamin.ir", "1398/02/10",
+               (("حسین نوروزی", "", "09121110005", "1401/09/01"),)),
+    DemoAgency("شهرداری پردیس", "شهرداری پردیس", "municipality", "وزارت کشور",
+               "021-76255050", "pr@pardis.ir", "pardis.ir", "1398/02/10",
+               (("رضا قاسمی", "مهندس", "09121110006", "1399/11/01"),
+                ("سعید جعفری", "", "09121110007", "1402/04/10"))),
+    DemoAgency("شهرداری بومهن", "شهرداری بومهن", "municipality", "وزارت کشور",
+               "021-76556060", "pr@boumehen.ir", "boumehen.ir", "1398/05/01",
+               (("مهدي يزداني", "", "09121110008", "1400/02/01"),)),
+    DemoAgency("دانشگاه آزاد اسلامی واحد پردیس", "دانشگاه آزاد", "university", "دانشگاه آزاد اسلامی",
+               "021-76257070", "pr@pardisiau.ac.ir", "pardisiau.ac.ir", "1398/08/15",
+               (("نرگس طاهری", "دکتر", "09121110009", "1401/07/01"),)),
+    DemoAgency("بانک ملی ایران شعبه مرکزی پردیس", "بانک ملی", "bank", "وزارت امور اقتصادی و دارایی",
+               "021-76258080", "", "bmi.ir", "1399/01/20",
+               (("امیر حسینی", "", "09121110010", "1399/01/20"),)),
+    DemoAgency("بانک سپه شعبه بومهن", "بانک سپه", "bank", "وزارت امور اقتصادی و دارایی",
+               "021-76559090", "", "banksepah.ir", "1400/03/01",
+               (("ابوالفضل رضایی", "", "09121110011", "1400/03/01"),)),
+    DemoAgency("اداره فرهنگ و ارشاد اسلامی شهرستان پردیس", "فرهنگ و ارشاد", "directorate",
+               "وزارت فرهنگ و ارشاد اسلامی", "021-76251212", "pr@ershad-pardis.ir", "", "1398/02/10",
+               (("ليلا كاظمي", "", "09121110012", "1399/05/05"),
+                ("محمد صادقی", "", "09121110013", "1404/02/01"))),
+    DemoAgency("شبکه بهداشت و درمان شهرستان پردیس", "شبکه بهداشت", "directorate", "وزارت بهداشت، درمان و آموزش پزشکی",
+               "021-76251313", "pr@behdasht-pardis.ir", "", "1398/02/10",
+               (("سمیه عباسی", "", "09121110014", "1400/10/01"),)),
+    DemoAgency("کمیته امداد امام خمینی (ره) شهرستان پردیس", "کمیته امداد", "institution", "",
+               "021-76251414", "pr@emdad-pardis.ir", "emdad.ir", "1398/02/10",
+               (("جواد مرادی", "", "09121110015", "1401/01/15"),)),
+    DemoAgency("اداره ورزش و جوانان شهرستان پردیس", "ورزش و جوانان", "directorate", "وزارت ورزش و جوانان",
+               "021-76251515", "", "", "1398/06/01",
+               (("علیرضا کریمیان", "", "09121110016", "1402/08/01"),)),
+    DemoAgency("فرماندهی انتظامی شهرستان پردیس", "فراجا پردیس", "institution", "",
+               "021-76251616", "", "", "1399/02/01",
+               (("سرهنگ حمید اکبری", "", "09121110017", "1402/01/01"),)),
+    DemoAgency("شرکت آب و فاضلاب شهرستان پردیس", "آبفا", "state_company", "وزارت نیرو",
+               "021-76251717", "pr@abfa-pardis.ir", "", "1398/09/01",
+               (("مرتضی شریفی", "", "09121110018", "1401/03/01"),)),
+    DemoAgency("شرکت توزیع نیروی برق شهرستان پردیس", "برق", "state_company", "وزارت نیرو",
+               "021-76251818", "pr@barq-pardis.ir", "", "1398/09/01",
+               (("ناصر اميني", "", "09121110019", "1399/12/01"),)),
+    DemoAgency("اداره گاز شهرستان پردیس", "گاز", "state_company", "وزارت نفت",
+               "021-76251919", "", "", "1399/04/01",
+               (("پیمان فرهادی", "", "09121110020", "1400/06/01"),)),
+    DemoAgency("اداره جهاد کشاورزی شهرستان پردیس", "جهاد کشاورزی", "directorate", "وزارت جهاد کشاورزی",
+               "021-76252121", "", "", "1398/02/10",
+               (("ژیلا نوری", "", "09121110021", "1401/11/01"),)),
+    DemoAgency("اداره میراث فرهنگی، گردشگری و صنایع دستی شهرستان پردیس", "میراث فرهنگی", "directorate",
+               "وزارت میراث فرهنگی، گردشگری و صنایع دستی", "021-76252222", "", "", "1399/07/01",
+               (("چنگیز ملکی", "", "09121110022", "1400/07/01"),)),
+    DemoAgency("اداره تعاون، کار و رفاه اجتماعی شهرستان پردیس", "تعاون، کار و رفاه", "directorate",
+               "وزارت تعاون، کار و رفاه اجتماعی", "021-76252323", "", "", "1398/02/10",
+               (("گلاره بهرامی", "", "09121110023", "1402/02/01"),)),
+    DemoAgency("پارک فناوری پردیس", "پارک فناوری", "organization", "معاونت علمی و فناوری ریاست جمهوری",
+               "021-76252424", "pr@techpark.ir", "techpark.ir", "1398/02/10",
+               (("پریسا تهرانی", "دکتر", "09121110024", "1399/09/01"),)),
+    DemoAgency("اداره کتابخانه‌های عمومی شهرستان پردیس", "کتابخانه‌های عمومی", "directorate",
+               "نهاد کتابخانه‌های عمومی کشور", "021-76252525", "", "", "1400/01/15",
+               (("ثمین اصفهانی", "", "09121110025", "1400/01/15"),)),
+    DemoAgency("شرکت عمران شهر جدید پردیس", "عمران پردیس", "state_company", "وزارت راه و شهرسازی",
+               "021-76252626", "pr@pardis-ntdc.ir", "", "1398/02/10",
+               (("داوود تقوی", "", "09121110026", "1398/02/10"),
+                ("خدیجه ولی‌زاده", "", "09121110027", "1401/05/20"))),
+    DemoAgency("دادگستری شهرستان پردیس", "دادگستری", "institution", "قوه قضاییه",
+               "021-76252727", "", "", "1399/03/01",
+               (("طاهره ذوالفقاری", "", "09121110028", "1401/02/01"),)),
+    DemoAgency("اداره ثبت اسناد و املاک پردیس", "ثبت اسناد", "directorate", "سازمان ثبت اسناد و املاک کشور",
+               "021-76252828", "", "", "1399/03/01",
+               (("ظریف شجاعی", "", "09121110029", "1400/09/01"),)),
+    DemoAgency("اداره پست شهرستان پردیس", "پست", "state_company", "وزارت ارتباطات و فناوری اطلاعات",
+               "021-76252929", "", "", "1398/02/10",
+               (("غلامرضا اسدی", "", "09121110030", "1398/02/10"),), active=False),
+)
+
+# Deputies and experts who help their PR managers: (agency short name, person, role, start)
+STAFF = (
+    ("آموزش و پرورش", "الهام زارعی", Role.EXPERT, "1402/01/15"),
+    ("شهرداری پردیس", "كامران يوسفي", Role.DEPUTY, "1401/06/01"),
+    ("فرمانداری", "هادی امینی", Role.EXPERT, "1400/02/01"),
+)
+
+
+def build_demo(database: Database, *, today: dt.date | None = None) -> None:
+    """Fill an empty database with the demo council: its register, then a
+    year and a half of meetings ending around ``today``, then the follow-up
+    of their resolutions."""
+    CouncilService(database).create(COUNCIL, is_demo=True)
+    agencies = AgencyService(database)
+    people = PeopleService(database)
+    person_ids: dict[str, int] = {}
+    agency_ids: dict[str, int] = {}
+    for index, item in enumerate(AGENCIES, start=1):
+        agency = agencies.add(AgencyDraft(
+            name=item.name, short_name=item.short_name, category=item.category,
+            parent_ministry=item.ministry, phones=item.phones, email=item.email,
+            website=item.website, joined_on=item.joined,
+            address=f"پردیس، خیابان {'امام خمینی' if index % 2 else 'انقلاب'}، پلاک {index * 7}",
+        ))
+        agency_ids[item.short_name] = agency.id
+        for name, honorific, mobile, start in item.managers:
+            person = people.add(PersonDraft(full_name=name, honorific=honorific, mobile=mobile))
+            person_ids[name] = person.id
+            representation = people.appoint(AppointmentDraft(
+                agency_id=agency.id, person_id=person.id, role=Role.PR_MANAGER.value,
+                start_date=start, title=f"مدیر روابط عمومی {item.short_name}",
+            ))
+            people.add_decree(DecreeDraft(
+                representation_id=representation.id, number=f"{start[:4]}/{1000 + index * 37}",
+                issued_on=start, issued_by=ISSUER, term_end=f"{int(start[:4]) + 3}{start[4:]}",
+            ))
+    for short_name, name, role, start in STAFF:
+        person = people.add(PersonDraft(full_name=name))
+        person_ids[name] = person.id
+        people.appoint(AppointmentDraft(
+            agency_id=agency_ids[short_name], person_id=person.id, role=role.value, start_date=start,
+        ))
+    # The inactive agencies attended the earlier meetings and left the council later.
+    leaving = tuple(item.short_name for item in AGENCIES if not item.active)
+    build_meetings(database, agency_ids, person_ids, leaving=leaving, today=today)
+    build_followup(database, year_shift(today))
+
+
+def create_demo_database(path: Path) -> Database:
+    """A new database file at ``path`` holding the demo council, left open."""
+    database = open_database(path)
+    if CouncilService(database).get() is None:
+        build_demo(database)
+    return database

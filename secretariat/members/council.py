@@ -1,0 +1,148 @@
+"""The council this database belongs to: its name, level, officers and quorum."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from db.models import Council
+from secretariat import validation
+from secretariat.database import Database
+from secretariat.errors import DomainError, ValidationError
+from secretariat.persian.text import NumberFormatError, normalize_line, parse_int
+
+
+class CouncilLevel(StrEnum):
+    COUNTY = "county"
+    PROVINCE = "province"
+
+    @property
+    def label(self) -> str:
+        return {"county": "شهرستان", "province": "استان"}[self.value]
+
+
+class QuorumRule(StrEnum):
+    MAJORITY = "majority"
+    TWO_THIRDS = "two_thirds"
+    FIXED = "fixed"
+
+    @property
+    def label(self) -> str:
+        return {
+            "majority": "نصف به‌علاوه یک اعضا",
+            "two_thirds": "دو سوم اعضا",
+            "fixed": "تعداد ثابت",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class CouncilDraft:
+    """The council form as typed."""
+
+    name: str
+    level: str = CouncilLevel.COUNTY.value
+    city: str = ""
+    chair: str = ""
+    secretary: str = ""
+    quorum_rule: str = QuorumRule.MAJORITY.value
+    quorum_count: str = ""
+
+
+@dataclass(frozen=True)
+class CouncilRecord:
+    id: int
+    name: str
+    level: CouncilLevel
+    city: str
+    chair: str
+    secretary: str
+    quorum_rule: QuorumRule
+    quorum_count: int | None
+    is_demo: bool
+
+    def quorum_required(self, members: int) -> int:
+        return quorum_required(self.quorum_rule, members, self.quorum_count)
+
+
+def quorum_required(rule: QuorumRule, members: int, fixed: int | None = None) -> int:
+    """How many members must be present for the meeting to be valid."""
+    if rule is QuorumRule.FIXED:
+        return fixed or 0
+    if rule is QuorumRule.TWO_THIRDS:
+        return math.ceil(members * 2 / 3)
+    return members // 2 + 1
+
+
+def validate(draft: CouncilDraft) -> tuple[validation.FieldErrors, dict]:
+    errors = validation.FieldErrors()
+    values = {
+        "name": validation.required(errors, "name", draft.name, "نام شورا را بنویسید."),
+        "city": normalize_line(draft.city),
+        "chair": normalize_line(draft.chair),
+        "secretary": normalize_line(draft.secretary),
+    }
+    errors.check("level", draft.level in {level.value for level in CouncilLevel}, "سطح شورا را انتخاب کنید.")
+    errors.check("quorum_rule", draft.quorum_rule in {q.value for q in QuorumRule}, "قاعده حد نصاب را انتخاب کنید.")
+    values["level"] = draft.level
+    values["quorum_rule"] = draft.quorum_rule
+    values["quorum_count"] = None
+    if draft.quorum_rule == QuorumRule.FIXED.value:
+        try:
+            count = parse_int(draft.quorum_count)
+            errors.check("quorum_count", count > 0, "حد نصاب باید دست‌کم ۱ نفر باشد.")
+            values["quorum_count"] = count
+        except NumberFormatError as error:
+            errors.check("quorum_count", False, str(error))
+    return errors, values
+
+
+class CouncilService:
+    def __init__(self, database: Database):
+        self._db = database
+
+    def get(self) -> CouncilRecord | None:
+        with self._db.reading() as session:
+            council = session.scalars(select(Council).order_by(Council.id).limit(1)).first()
+            return _record(council) if council else None
+
+    def create(self, draft: CouncilDraft, *, is_demo: bool = False) -> CouncilRecord:
+        errors, values = validate(draft)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.transaction() as session:
+            if session.scalars(select(Council.id)).first() is not None:
+                raise DomainError("این پایگاه داده از پیش شورای خود را دارد.")
+            council = Council(**values, is_demo=is_demo)
+            session.add(council)
+            session.flush()
+            return _record(council)
+
+    def update(self, draft: CouncilDraft) -> CouncilRecord:
+        errors, values = validate(draft)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.transaction() as session:
+            council = session.scalars(select(Council).order_by(Council.id).limit(1)).first()
+            if council is None:
+                raise DomainError("هنوز شورایی ساخته نشده است.")
+            for key, value in values.items():
+                setattr(council, key, value)
+            session.flush()
+            return _record(council)
+
+
+def _record(council: Council) -> CouncilRecord:
+    return CouncilRecord(
+        id=council.id,
+        name=council.name,
+        level=CouncilLevel(council.level),
+        city=council.city,
+        chair=council.chair,
+        secretary=council.secretary,
+        quorum_rule=QuorumRule(council.quorum_rule),
+        quorum_count=council.quorum_count,
+        is_demo=council.is_demo,
+    )

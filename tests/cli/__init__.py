@@ -1,0 +1,2 @@
+"""Tests of the command line (``python -m secretariat``), run in-process.
+"""

@@ -1,0 +1,2 @@
+"""Tests of the domain core, through its services, on real temporary SQLite databases.
+"""

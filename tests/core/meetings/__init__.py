@@ -1,0 +1,2 @@
+"""Tests of meetings: planning, agenda, attendance, minutes, files.
+"""

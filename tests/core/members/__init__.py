@@ -1,0 +1,2 @@
+"""Tests of the council, agencies, people and roles.
+"""

@@ -1,0 +1,2 @@
+"""Tests of Persian text, order, the Jalali calendar and ordinals.
+"""

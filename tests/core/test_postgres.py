@@ -1,0 +1,145 @@
+"""The same services on PostgreSQL, for offices that share one database.
+
+Runs when SECRETARIAT_TEST_POSTGRES_URL names an empty database the tests may
+wipe (for example postgresql+psycopg://council:council@127.0.0.1:5432/council_test,
+with `pip install -e '.[postgres]'`); skipped otherwise.
+"""
+
+import os
+
+import pytest
+
+URL = os.environ.get("SECRETARIAT_TEST_POSTGRES_URL")
+pytestmark = pytest.mark.skipif(not URL, reason="SECRETARIAT_TEST_POSTGRES_URL is not set")
+
+
+@pytest.fixture
+def pg_database():
+    from sqlalchemy import create_engine, text
+
+    from secretariat.database import open_database
+
+    wipe = create_engine(URL)
+    with wipe.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    wipe.dispose()
+    database = open_database(URL)
+    yield database
+    database.close()
+
+
+def test_demo_sorts_in_persian_order_with_the_icu_collation(pg_database):
+    from secretariat.persian import collation
+    from secretariat.members.agencies import AgencyQuery, AgencyService, AgencySort
+    from secretariat.demo.council import build_demo
+    from secretariat.members.people import PeopleService
+
+    build_demo(pg_database)
+    names = [r.name for r in AgencyService(pg_database).page(AgencyQuery(include_inactive=True), limit=None)]
+    assert names == collation.sorted_persian(names)
+    managers = [r.pr_manager for r in AgencyService(pg_database).page(AgencyQuery(sort=AgencySort.PR_MANAGER), limit=None)]
+    assert managers == collation.sorted_persian(managers)
+    people = [p.full_name for p in PeopleService(pg_database).page(limit=None)]
+    assert people == collation.sorted_persian(people)
+
+
+def test_search_and_duplicates_behave_as_on_sqlite(pg_database):
+    from secretariat.members.agencies import AgencyDraft, AgencyQuery, AgencyService
+    from secretariat.errors import ValidationError
+
+    agencies = AgencyService(pg_database)
+    agencies.add(AgencyDraft(name="مدیریت روابط‌عمومی شهرداری پردیس", phones="021-76255050"))
+    assert agencies.count(AgencyQuery(search="مدير روابط عمومي")) == 1
+    assert agencies.count(AgencyQuery(search="۷۶۲۵۵")) == 1
+    with pytest.raises(ValidationError) as refused:
+        agencies.add(AgencyDraft(name="مديريت روابط عمومی  شهرداري پرديس"))
+    assert "name" in refused.value.errors
+    assert agencies.count(AgencyQuery()) == 1
+
+
+def test_a_newer_schema_is_refused(pg_database):
+    from sqlalchemy import text
+
+    from secretariat.database import open_database
+    from secretariat.errors import DatabaseOpenError
+
+    with pg_database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(DatabaseOpenError, match="تازه‌تر"):
+        open_database(URL)
+
+
+def test_a_meeting_goes_from_plan_to_signed_minutes(pg_database, tmp_path):
+    from secretariat.members.agencies import AgencyDraft, AgencyService
+    from secretariat.members.council import CouncilDraft, CouncilService
+    from secretariat.meetings.attachments import AttachmentService
+    from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
+    from secretariat.meetings.minutes import MinutesService, ResolutionDraft
+    from secretariat.meetings.planning import MeetingDraft, MeetingService
+
+    CouncilService(pg_database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
+    lead = AgencyService(pg_database).add(AgencyDraft(name="فرمانداری پردیس"))
+    other = AgencyService(pg_database).add(AgencyDraft(name="شهرداری پردیس"))
+    meetings = MeetingService(pg_database)
+    meeting = meetings.plan(MeetingDraft(date="1404/02/27", start_time="۱۰:۰۰", host_agency_id=lead.id)).meeting
+    attendance = AttendanceService(pg_database)
+    attendance.record(meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)])
+    minutes = MinutesService(pg_database)
+    resolution = minutes.add_resolution(
+        meeting.id, ResolutionDraft("مقرر شد گزارش ماهانه ارسال شود.", lead.id, (other.id,), due_date="1404/03/31")
+    )
+    minutes.finalize(meeting.id, by="دبیر شورا")
+    scan = tmp_path / "signed.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed minutes")
+    attached = AttachmentService(pg_database).attach(meeting.id, scan, signed_minutes=True)
+    detail = meetings.detail(meeting.id)
+    assert detail.meeting.title == "نخستین جلسه" and detail.meeting.signed
+    assert detail.quorum.met and detail.resolutions[0].code == resolution.code == "1404-01-01"
+    assert AttachmentService(pg_database).content(attached.id) == scan.read_bytes()
+    assert [row.title for row in meetings.month(1404, 2)] == ["نخستین جلسه"]
+
+
+def test_the_resolution_register_searches_and_filters_on_postgresql(pg_database):
+    from secretariat.members.agencies import AgencyDraft, AgencyService
+    from secretariat.members.council import CouncilDraft, CouncilService
+    from secretariat.followup.register import RegisterService, ResolutionQuery
+    from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
+    from secretariat.meetings.minutes import MinutesService, ResolutionDraft
+    from secretariat.meetings.planning import MeetingDraft, MeetingService
+
+    CouncilService(pg_database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
+    lead = AgencyService(pg_database).add(AgencyDraft(name="فرمانداری پردیس"))
+    meeting = MeetingService(pg_database).plan(MeetingDraft(date="1404/02/27")).meeting
+    attendance = AttendanceService(pg_database)
+    attendance.record(meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)])
+    MinutesService(pg_database).add_resolution(meeting.id, ResolutionDraft(
+        "مقرر شد دوره آموزشی خبرنویسی برای روابط‌عمومی‌ها برگزار شود.", lead.id, due_date="1404/03/01"))
+    register = RegisterService(pg_database)
+    assert register.count(ResolutionQuery(search="روابط عمومي ها خبرنويسي")) == 1
+    assert register.count(ResolutionQuery(search="جشنواره")) == 0
+    assert [row.overdue for row in register.page(ResolutionQuery(agency_id=lead.id))] == [True]
+
+
+def test_a_backup_of_postgresql_is_left_to_the_servers_tools(pg_database, tmp_path):
+    from secretariat.maintenance.backup import BackupError, backup_to, daily_backup
+
+    with pytest.raises(BackupError) as error:
+        backup_to(pg_database, tmp_path / "copy.sqlite3")
+    assert "pg_dump" in error.value.message
+    assert daily_backup(pg_database, tmp_path / "backups", keep=3) is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_dashboard_counts_what_the_register_lists(pg_database):
+    from tests.support.followup import followup_world
+
+    world = followup_world(pg_database)
+    board = world["dashboard"].load()
+    register = world["register"]
+    assert (board.still_open, board.overdue, board.due_soon, board.done_this_year) == (6, 3, 1, 1)
+    assert register.count(board.still_open_query()) == board.still_open
+    assert register.count(board.done_this_year_query()) == board.done_this_year
+    assert board.worst_agencies[0].agency_id == world["town"]
+    for agency in board.worst_agencies:
+        assert register.count(agency.query()) == agency.overdue

@@ -1,0 +1,2 @@
+"""Tests of backups, restore, crash safety, the yearly archive and the self-test.
+"""

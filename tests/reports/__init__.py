@@ -1,0 +1,2 @@
+"""Tests of the printed reports, read back from the PDF.
+"""

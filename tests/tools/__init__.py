@@ -1,0 +1,2 @@
+"""Tests of the installer build and the scale generator.
+"""

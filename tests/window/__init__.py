@@ -1,0 +1,2 @@
+"""Widget tests: the real windows and dialogs driven offscreen with pytest-qt.
+"""

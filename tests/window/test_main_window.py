@@ -1,0 +1,210 @@
+"""The main window, and starting the app from the command line."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from secretariat.members.agencies import AgencyDraft
+from secretariat.members.council import CouncilDraft
+from secretariat.database import open_database
+from secretariat.members.people import AppointmentDraft, DecreeDraft, PersonDraft
+from ui.window.main_window import DASHBOARD, PEOPLE, MainWindow
+from tools.screenshots.screenshots import STEPS
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def window(qtbot, services, council):
+    services.agencies.add(AgencyDraft(name="شهرداری پردیس"))
+    services.agencies.add(AgencyDraft(name="اداره پست پردیس"))
+    services.people.add(PersonDraft(full_name="علی رضایی"))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    return window
+
+
+def test_the_window_is_right_to_left_with_the_council_name_and_persian_counts(window, council):
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.isRightToLeft()
+    assert council.name in window.windowTitle()
+    sections = window.navigation.model().stringList()
+    assert sections == ["پیشخوان", "دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
+    assert window.current_section() is window.dashboard_view  # the home page
+    assert window.counts.text() == "۲ دستگاه فعال  ·  ۱ نفر"
+    # The navigation list is on the right of the sections.
+    assert (
+        window.navigation.mapTo(window, window.navigation.rect().center()).x()
+        > window.stack.mapTo(window, window.stack.rect().center()).x()
+    )
+
+
+def test_navigation_switches_sections(qtbot, window):
+    people = window.navigation.model().index(PEOPLE, 0)
+    qtbot.mouseClick(
+        window.navigation.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.navigation.visualRect(people).center(),
+    )
+    assert window.current_section() is window.people_view
+
+
+def test_shortcuts_for_a_new_agency_and_search(qtbot, window, run_modal):
+    assert window.new_agency_action.shortcut() == QKeySequence("Ctrl+N")
+    assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_section(PEOPLE)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() is window.people_view
+    assert window.people_view.search_box.hasFocus()
+
+    def cancel(dialog) -> None:
+        assert window.current_section() is window.agencies_view
+        assert dialog.windowTitle() == "دستگاه تازه"
+        dialog.reject()
+
+    run_modal(lambda: qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier), cancel)
+
+
+def test_search_from_the_dashboard_goes_to_the_register(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_section(DASHBOARD)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() is window.register_view
+    assert window.register_view.search_box.hasFocus()
+
+
+def test_the_status_bar_follows_changes(qtbot, window, services):
+    agency = services.agencies.find_by_name("شهرداری پردیس")
+    window.agencies_view.select_agency(agency.id)
+    qtbot.mouseClick(window.agencies_view.toggle_button, Qt.MouseButton.LeftButton)
+    assert window.counts.text().startswith("۱ دستگاه فعال")
+    assert "غیرفعال شد" in window.statusBar().currentMessage()
+
+
+# -- starting the app ------------------------------------------------------------
+
+
+def build_small_council(path: Path) -> None:
+    database = open_database(path)
+    try:
+        from secretariat.members.agencies import AgencyService
+        from secretariat.members.council import CouncilService
+        from secretariat.members.people import PeopleService
+
+        CouncilService(database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
+        agencies, people = AgencyService(database), PeopleService(database)
+        for name in ["شهرداری پردیس", "اداره پست پردیس", "پارک فناوری پردیس"]:
+            agency = agencies.add(AgencyDraft(name=name, joined_on="1400/01/15"))
+        first = people.add(PersonDraft(full_name="مریم احمدی"))
+        second = people.add(PersonDraft(full_name="علی رضایی"))
+        people.appoint(AppointmentDraft(agency_id=agency.id, person_id=first.id, start_date="1400/02/01"))
+        rep = people.appoint(
+            AppointmentDraft(agency_id=agency.id, person_id=second.id, start_date="1403/02/01")
+        )
+        people.add_decree(DecreeDraft(representation_id=rep.id, number="۱۲/ص", issued_on="1403/02/05"))
+    finally:
+        database.close()
+
+
+def run_app(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    """``python main.py ARGS`` as a person (or the benchmark) starts it.
+
+    A separate process: the probe ends the app with ``app.quit()``, which
+    would leave this test session's event loops unable to run.
+    """
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SECRETARIAT_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, str(REPO / "main.py"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def test_startup_probe_opens_the_database_and_quits(tmp_path):
+    path = tmp_path / "council.sqlite3"
+    build_small_council(path)
+    result = run_app("--db", str(path), "--startup-probe", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_file_that_is_not_a_database_is_refused_in_persian_without_a_traceback(tmp_path):
+    path = tmp_path / "letter.sqlite3"
+    path.write_bytes(b"%PDF-1.4 this is not a database" * 10)
+    result = run_app("--db", str(path), "--startup-probe", data_dir=tmp_path / "data")
+    assert result.returncode == 1
+    assert "پایگاه داده این برنامه نیست" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes().startswith(b"%PDF-1.4")
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "council.sqlite3"
+    build_small_council(path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    result = run_app("--db", str(path), "--startup-probe", data_dir=tmp_path / "data")
+    assert result.returncode == 1
+    assert "نسخه تازه‌تری" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_database_without_a_council_opens_the_welcome_dialog(tmp_path):
+    # The probe closes the welcome dialog at once: the app ends normally.
+    result = run_app("--db", str(tmp_path / "new.sqlite3"), "--startup-probe", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_demo_is_built_on_first_use_and_every_screen_is_rendered(tmp_path):
+    out = tmp_path / "shots"
+    result = run_app("--demo", "--screenshots", str(out), data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "demo.sqlite3").exists()
+    pictures = sorted(out.glob("*.png"))
+    assert [p.stem.split("-", 1)[1] for p in pictures] == [step.name for step in STEPS]
+    assert all(p.stat().st_size > 5000 for p in pictures)
+
+
+def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, services, council):
+    services.agencies.add(AgencyDraft(name="شهرداری پردیس"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    # The frame: the sections' names, a waiting message, nothing to act on yet.
+    assert window.navigation.model().stringList() == ["پیشخوان", "دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
+    assert "در حال باز کردن" in window.current_section().text()
+    assert not window.new_agency_action.isEnabled()
+    window.attach(services)
+    assert council.name in window.windowTitle()
+    assert window.new_agency_action.isEnabled()
+    assert window.current_section() is window.dashboard_view
+    assert window.agencies_view.model.rowCount() == 1
+
+
+def test_the_frame_marks_the_home_page_once_attached(qtbot, services, council):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.navigation.setFocus()  # a focused list makes its first row current, unselected
+    qtbot.wait(10)
+    window.attach(services)
+    home = window.navigation.model().index(DASHBOARD, 0)
+    assert window.navigation.selectionModel().isSelected(home)

@@ -1,0 +1,402 @@
+"""The meeting window, driven through its real tabs and dialogs: the agenda,
+attendance and the live quorum, resolutions and their refusals, finalizing,
+amendments and the signed scan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from tests.support.window_meetings import (
+    AGENCIES,
+    SECRETARY,
+    finalized_meeting,
+    held_meeting,
+    make_council,
+    plan,
+    with_resolution,
+)
+
+from secretariat.meetings.kinds import Attendance, MeetingStatus
+from ui.widgets import file_choice
+from ui.meetings.window.agenda_tab import AgendaColumn
+from ui.meetings.window.attendance_sheet_model import AttendanceColumn
+from ui.meetings.window.meeting_window import MeetingWindow
+from ui.meetings.window.resolutions_tab import ResolutionColumn
+
+
+@pytest.fixture
+def agencies(services):
+    return make_council(services)
+
+
+@pytest.fixture
+def open_window(qtbot, services):
+    def open_(meeting_id: int) -> MeetingWindow:
+        window = MeetingWindow(services, meeting_id)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return open_
+
+
+def titles(window: MeetingWindow) -> list[str]:
+    model = window.agenda.model
+    return [model.index(row, AgendaColumn.TITLE).data() for row in range(model.rowCount())]
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled() and button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+# -- the agenda ------------------------------------------------------------------------
+
+
+def test_agenda_items_are_added_through_the_dialog_and_reordered(
+    qtbot, services, agencies, open_window, type_text, run_modal, message_boxes
+):
+    window = open_window(plan(services, "1420/01/15").id)
+    window.show_tab(window.agenda)
+
+    def add(title: str, presenter: str = ""):
+        def fill_in(dialog) -> None:
+            type_text(dialog.title, title)
+            if presenter:
+                type_text(dialog.presenter.lineEdit(), presenter)
+                qtbot.keyClick(dialog.presenter.completer().popup(), Qt.Key.Key_Down)
+                qtbot.keyClick(dialog.presenter.completer().popup(), Qt.Key.Key_Return)
+            click(qtbot, dialog.save_button())
+
+        run_modal(lambda: click(qtbot, window.agenda.add_button), fill_in)
+
+    add("تشکیل شبکه ارتباط رسانه‌ای", "بهزیستی")
+    add("برنامه‌های هفته روابط عمومی")
+    add("به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری")
+    assert titles(window) == [
+        "تشکیل شبکه ارتباط رسانه‌ای", "برنامه‌های هفته روابط عمومی", "به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری",
+    ]
+    assert window.agenda.model.index(0, AgendaColumn.PRESENTER).data() == "اداره بهزیستی شهرستان پردیس"
+    assert window.agenda.model.index(2, AgendaColumn.POSITION).data() == "۳"
+    assert window.tabs.tabText(window.tabs.indexOf(window.agenda)) == "دستور کار (۳)"
+
+    # The last one added is selected: move it up twice, then the first one down.
+    assert window.agenda.selected_item().position == 3
+    assert not window.agenda.down_button.isEnabled()
+    click(qtbot, window.agenda.up_button)
+    click(qtbot, window.agenda.up_button)
+    assert titles(window)[0] == "به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری"
+    assert window.agenda.selected_item().position == 1
+    click(qtbot, window.agenda.down_button)
+    assert [item.title for item in services.agenda.items(window.meeting_id)] == [
+        "تشکیل شبکه ارتباط رسانه‌ای", "به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری", "برنامه‌های هفته روابط عمومی",
+    ]
+
+    click(qtbot, window.agenda.remove_button)
+    assert message_boxes.shown[-1][0] == "confirm"
+    assert len(services.agenda.items(window.meeting_id)) == 2
+
+    click(qtbot, window.agenda.review_button)
+    assert titles(window)[0] == "گزارش پیگیری مصوبات باز جلسات پیشین"
+    # Asked again, the one review item is brought up to date.
+    assert window.agenda.review_button.text() == "به‌روزرسانی مرور مصوبات باز"
+    click(qtbot, window.agenda.review_button)
+    assert titles(window).count("گزارش پیگیری مصوبات باز جلسات پیشین") == 1
+
+
+# -- attendance -----------------------------------------------------------------------------
+
+
+def test_the_quorum_line_follows_the_sheet_before_it_is_saved(
+    qtbot, services, agencies, open_window, type_text, message_boxes
+):
+    meeting = plan(services, "1404/02/25", host_agency_id=agencies[AGENCIES[0]])
+    window = open_window(meeting.id)
+    tab = window.attendance
+    window.show_tab(tab)
+    model, table = tab.model, tab.table
+    assert tab.quorum_label.text().lstrip("\u200f") == "۰ از ۵ عضو حاضر؛ حد نصاب (۳ نفر) فراهم نیست."
+
+    # The first agency through the drop-down editor, as a person would.
+    row = next(r for r in range(model.rowCount()) if model.line(r).name == "اداره پست پردیس")
+    index = model.index(row, AttendanceColumn.STATUS)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.viewport().findChild(QComboBox, "attendanceChoice")
+    assert editor is not None
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Down)  # ثبت‌نشده -> حاضر
+    assert model.line(row).attendance is Attendance.PRESENT
+    assert tab.quorum_label.text().lstrip("\u200f") == "۱ از ۵ عضو حاضر؛ حد نصاب (۳ نفر) فراهم نیست."
+    # Who came: the PR manager by default.
+    assert model.index(row, AttendanceColumn.ATTENDEE).data() == "علی رضایی"
+
+    click(qtbot, tab.rest_present_button)
+    assert tab.quorum_label.text().lstrip("\u200f") == "۵ از ۵ عضو حاضر؛ حد نصاب (۳ نفر) فراهم است."
+    rows = {model.line(r).name: r for r in range(model.rowCount())}
+    model.set_attendance(rows["بانک ملی ایران شعبه پردیس"], Attendance.ABSENT)
+    model.set_attendance(rows["اداره بهزیستی شهرستان پردیس"], Attendance.EXCUSED)
+    model.set_attendance(rows["شهرداری پردیس"], Attendance.LATE)
+    assert tab.quorum_label.text().lstrip("\u200f") == "۳ از ۵ عضو حاضر؛ حد نصاب (۳ نفر) فراهم است."
+    # A substitute came for the municipality's PR manager.
+    model.setData(model.index(rows["شهرداری پردیس"], AttendanceColumn.ATTENDEE), "رضا کاظمی")
+
+    # Excused without a reason: refused beside the sheet, nothing saved.
+    click(qtbot, tab.save_button)
+    assert tab.sheet_error.message() == "برای غیبت موجه «اداره بهزیستی شهرستان پردیس» دلیل را بنویسید."
+    assert services.meetings.get(meeting.id).status is MeetingStatus.PLANNED
+    assert all(i.attendance is Attendance.UNKNOWN for i in services.attendance.invitations(meeting.id))
+
+    model.setData(model.index(rows["اداره بهزیستی شهرستان پردیس"], AttendanceColumn.EXCUSE), "مأموریت اداری")
+    assert tab.sheet_error.message() == ""
+    click(qtbot, tab.save_button)
+
+    assert services.meetings.get(meeting.id).status is MeetingStatus.HELD
+    recorded = {i.agency_name: i for i in services.attendance.invitations(meeting.id)}
+    assert recorded["شهرداری پردیس"].attendance is Attendance.LATE
+    assert recorded["شهرداری پردیس"].attendee_name == "رضا کاظمی"
+    assert recorded["اداره پست پردیس"].attendee_name == "علی رضایی"
+    assert recorded["اداره بهزیستی شهرستان پردیس"].excuse == "مأموریت اداری"
+    assert services.attendance.quorum(meeting.id).present == 3
+    assert window.header.status.text() == "برگزارشده"
+    assert not tab.has_unsaved_changes()
+
+
+def test_attendance_waits_for_the_meeting_day(services, agencies, open_window):
+    window = open_window(plan(services, "1420/01/15").id)
+    tab = window.attendance
+    assert "پس از برگزاری جلسه" in tab.lock_note.text()
+    assert not tab.save_button.isEnabled()
+    assert not (tab.model.flags(tab.model.index(0, AttendanceColumn.STATUS)) & Qt.ItemFlag.ItemIsEditable)
+
+
+def test_a_refusal_from_the_core_is_a_persian_message_and_changes_nothing(
+    qtbot, services, agencies, open_window, message_boxes
+):
+    meeting = held_meeting(services, agencies)
+    window = open_window(meeting.id)
+    tab = window.invitees
+    window.show_tab(tab)
+    click(qtbot, tab.remove_button)  # the first invitee, recorded present
+    assert message_boxes.shown[-1] == ("warn", "حضور این دعوت‌شده ثبت شده است؛ نخست حضور را پاک کنید.")
+    assert len(services.attendance.invitations(meeting.id)) == len(AGENCIES)
+
+
+# -- resolutions, finalizing, amendments ----------------------------------------------------------
+
+
+def test_a_resolution_is_refused_without_a_lead_or_with_a_deadline_before_the_meeting(
+    qtbot, services, agencies, open_window, type_text, run_modal
+):
+    meeting = held_meeting(services, agencies)
+    window = open_window(meeting.id)
+    tab = window.resolutions
+    window.show_tab(tab)
+
+    def fill_in(dialog) -> None:
+        type_text(dialog.text, "مقرر شد دوره آموزشی خبرنویسی برای کارشناسان روابط عمومی برگزار شود.")
+        type_text(dialog.due_date.lineEdit(), "1404/02/20")  # five days before the meeting
+        click(qtbot, dialog.save_button())
+        assert dialog.isVisible()
+        assert dialog.form.error("lead_agency_id") == "دستگاه مسئول اجرای مصوبه را انتخاب کنید."
+        assert dialog.form.error("due_date") == "مهلت نمی‌تواند پیش از تاریخ جلسه (۱۴۰۴/۰۲/۲۵) باشد."
+        assert services.minutes.resolutions(meeting.id) == ()
+
+        type_text(dialog.lead.lineEdit(), "آموزش")
+        qtbot.keyClick(dialog.lead.completer().popup(), Qt.Key.Key_Down)
+        qtbot.keyClick(dialog.lead.completer().popup(), Qt.Key.Key_Return)
+        assert dialog.form.error("lead_agency_id") == ""
+        type_text(dialog.collaborators.filter_box, "پست")
+        proxy = dialog.collaborators.view.model()
+        assert proxy.rowCount() == 1
+        proxy.setData(proxy.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+        dialog.next_meeting.setFocus()
+        qtbot.keyClick(dialog.next_meeting, Qt.Key.Key_Space)
+        assert not dialog.due_date.isEnabled()
+        assert dialog.form.error("due_date") == ""
+        dialog.priority.setCurrentIndex(dialog.priority.findData("urgent"))
+        click(qtbot, dialog.save_button())
+
+    run_modal(lambda: click(qtbot, tab.add_button), fill_in)
+
+    [resolution] = services.minutes.resolutions(meeting.id)
+    assert resolution.lead.agency_name == "اداره آموزش و پرورش شهرستان پردیس"
+    assert [a.agency_name for a in resolution.collaborators] == ["اداره پست پردیس"]
+    assert resolution.due_next_meeting and resolution.due_date is None
+    cells = [tab.model.index(0, column).data() for column in ResolutionColumn]
+    assert cells[0] == "۱"
+    assert cells[1] == "\u2066۱۴۰۴\u200e-\u200e۰۱\u200e-\u200e۰۱\u2069"
+    assert cells[3:] == ["اداره آموزش و پرورش شهرستان پردیس", "اداره پست پردیس", "تا جلسه بعد", "فوری"]
+    assert tab.selected_resolution().id == resolution.id
+
+
+def test_finalized_minutes_are_read_only_and_show_the_amendment_beside_the_original(
+    qtbot, services, agencies, open_window, type_text, run_modal
+):
+    meeting = held_meeting(services, agencies)
+    with_resolution(services, meeting.id, agencies[AGENCIES[1]], "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود.")
+    window = open_window(meeting.id)
+    assert window.finalize_button.isVisible()
+
+    def finalize(dialog) -> None:
+        assert dialog.missing == []
+        assert "۵ از ۵ عضو حاضر" in dialog.state.text()
+        assert dialog.by.text() == SECRETARY  # the council's secretary by default
+        click(qtbot, dialog.save_button())
+
+    run_modal(lambda: click(qtbot, window.finalize_button), finalize)
+
+    record = services.meetings.get(meeting.id)
+    assert record.status is MeetingStatus.FINALIZED and record.finalized_by == SECRETARY
+    assert window.header.status.text() == "صورتجلسه نهایی"
+    assert not window.finalize_button.isVisible()
+    # Nothing can change any more: every tab says so and offers no edits.
+    assert not window.agenda.add_button.isEnabled()
+    assert not window.invitees.invite_guest_button.isEnabled()
+    assert not window.attendance.save_button.isEnabled()
+    assert not (window.attendance.model.flags(window.attendance.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable)
+    assert window.summaries.editor.isReadOnly()
+    assert not window.resolutions.add_button.isVisible()
+    assert "اصلاحیه" in window.resolutions.lock_note.text()
+
+    tab = window.resolutions
+    window.show_tab(tab)
+
+    def amend(dialog) -> None:
+        click(qtbot, dialog.save_button())  # no reason yet
+        assert dialog.form.error("reason") == "دلیل اصلاح را بنویسید."
+        dialog.text.clear()
+        type_text(dialog.text, "مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود.")
+        type_text(dialog.reason, "اشتباه در تاریخ")
+        click(qtbot, dialog.save_button())
+
+    run_modal(lambda: click(qtbot, tab.amend_button), amend)
+
+    [resolution] = services.minutes.resolutions(meeting.id)
+    assert resolution.text == "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود."  # the minutes as signed
+    assert resolution.current_text == "مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود."
+    assert tab.amendments_box.isVisible()
+    row = [tab.amendment_model.index(0, column).data() for column in range(4)]
+    assert row[1:] == [
+        "متن مصوبه", "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود.", "مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود.",
+    ]
+    assert tab.amendment_model.index(0, 5).data() == SECRETARY
+    text_cell = tab.model.index(0, ResolutionColumn.TEXT).data()
+    assert text_cell.splitlines() == [
+        "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود.", "اصلاح‌شده: مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود.",
+    ]
+
+
+def test_finalizing_shows_what_is_missing(qtbot, services, agencies, open_window, run_modal):
+    meeting = plan(services, "1404/02/25")
+    invitations = services.attendance.invitations(meeting.id)
+    from secretariat.meetings.attendance import AttendanceEntry
+
+    services.attendance.record(meeting.id, [AttendanceEntry(invitations[0].id, "present")])
+    window = open_window(meeting.id)
+
+    def look(dialog) -> None:
+        assert dialog.missing == ["حضور و غیاب ۴ دستگاه دعوت‌شده ثبت نشده است."]
+        assert "حضور و غیاب ۴ دستگاه" in dialog.state.text()
+        assert not dialog.save_button().isEnabled()
+        dialog.reject()
+
+    run_modal(lambda: click(qtbot, window.finalize_button), look)
+    assert services.meetings.get(meeting.id).status is MeetingStatus.HELD
+
+
+def test_the_summary_of_an_item_is_saved_when_another_is_chosen(qtbot, services, agencies, open_window, type_text):
+    meeting = held_meeting(services, agencies)
+    window = open_window(meeting.id)
+    tab = window.summaries
+    window.show_tab(tab)
+    assert tab.selected_item().position == 1
+    type_text(tab.editor, "دبیر شورا گزارشی از تشکیل شبکه ارائه کرد.")
+    assert tab.save_button.isEnabled()
+    from ui.widgets.table_setup import select_row
+
+    select_row(tab.table, 1)
+    items = services.agenda.items(meeting.id)
+    assert items[0].summary == "دبیر شورا گزارشی از تشکیل شبکه ارائه کرد."
+    assert tab.selected_item().position == 2 and tab.editor.toPlainText() == ""
+
+
+# -- the signed scan --------------------------------------------------------------------------
+
+
+def test_the_signed_scan_is_attached_and_a_copy_saved_out(
+    qtbot, services, agencies, open_window, tmp_path, monkeypatch, message_boxes
+):
+    meeting = finalized_meeting(services, agencies)
+    scan = tmp_path / "صورتجلسه امضاشده.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + b"signed" * 500)
+    copy = tmp_path / "copy.pdf"
+    monkeypatch.setattr(file_choice, "open_file", lambda *_args: str(scan))
+    monkeypatch.setattr(file_choice, "save_file", lambda *_args: str(copy))
+    window = open_window(meeting.id)
+    tab = window.attachments
+    window.show_tab(tab)
+
+    click(qtbot, tab.signed_button)
+
+    assert window.header.status.text() == "امضاشده"
+    assert services.meetings.get(meeting.id).signed
+    cells = [tab.model.index(0, column).data() for column in range(5)]
+    assert cells[:2] == ["صورتجلسه امضاشده", "صورتجلسه امضاشده.pdf"]
+    assert cells[3] == "۳ کیلوبایت"
+    import hashlib
+
+    assert cells[4] == hashlib.sha256(scan.read_bytes()).hexdigest()[:12]
+
+    click(qtbot, tab.copy_button)
+    assert copy.read_bytes() == scan.read_bytes()
+
+
+def test_a_scan_that_is_not_a_pdf_or_an_image_is_refused(
+    qtbot, services, agencies, open_window, tmp_path, monkeypatch, message_boxes
+):
+    meeting = finalized_meeting(services, agencies)
+    letter = tmp_path / "minutes.docx"
+    letter.write_bytes(b"PK\x03\x04 not a scan")
+    monkeypatch.setattr(file_choice, "open_file", lambda *_args: str(letter))
+    window = open_window(meeting.id)
+    window.show_tab(window.attachments)
+    click(qtbot, window.attachments.signed_button)
+    assert message_boxes.shown[-1][0] == "warn"
+    assert "PDF یا تصویر" in message_boxes.shown[-1][1]
+    assert not services.meetings.get(meeting.id).signed
+    assert window.attachments.model.rowCount() == 0
+
+
+def test_a_planned_meeting_has_no_minutes_yet(services, agencies, open_window):
+    window = open_window(plan(services, "1420/01/15").id)
+    assert not window.finalize_button.isVisible()
+    assert not window.resolutions.add_button.isEnabled()
+    assert "پس از برگزاری" in window.resolutions.lock_note.text()
+    assert not window.attachments.signed_button.isEnabled()
+    assert window.attachments.document_button.isEnabled()
+    assert dt.date.today() < services.meetings.get(window.meeting_id).date
+
+
+def test_closing_with_an_unsaved_sheet_asks_first(qtbot, services, agencies, open_window, message_boxes):
+    meeting = plan(services, "1404/02/25")
+    window = open_window(meeting.id)
+    window.attendance.model.set_attendance(0, Attendance.PRESENT)
+    message_boxes.answer = False
+    window.close()
+    assert window.isVisible()
+    assert message_boxes.shown[-1][0] == "confirm"
+    assert "ذخیره‌نشده" in message_boxes.shown[-1][1]
+    # Another change in the window keeps the unsaved line as it was edited.
+    window.reload()
+    assert window.attendance.model.line(0).attendance is Attendance.PRESENT
+    assert window.attendance.has_unsaved_changes()
+    # Escape asks too; once answered yes, the window goes.
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.isVisible()
+    message_boxes.answer = True
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()

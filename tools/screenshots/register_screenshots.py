@@ -1,0 +1,238 @@
+"""The register's screens for ``--screenshots``: the register (all, and one
+agency's overdue resolutions), the follow-up window with a log (and again
+for a done resolution, with its evidence and a document in its log), and
+every follow-up dialog (one with a document chosen, one with an inline
+refusal).
+
+Resolutions are picked from whatever the database holds (one with a log, an
+overdue one ...); when there is none of a kind the nearest is shown, so that
+every step still yields a picture. Nothing is saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from secretariat.members.agencies import AgencyQuery
+from secretariat.followup.register import ResolutionQuery, ResolutionRow
+from secretariat.followup.status import FollowUpKind, ResolutionStatus
+from ui.resolutions.followup_dialogs import (
+    CancelDialog,
+    DeadlineDialog,
+    DeferDialog,
+    DoneDialog,
+    FollowUpDialog,
+    ReopenDialog,
+)
+from ui.resolutions.followup_window import FollowUpWindow
+from ui.window.main_window import RESOLUTIONS
+from ui.widgets.table_setup import select_row
+
+if TYPE_CHECKING:
+    from tools.screenshots.screenshots import Stage
+
+WINDOW_SIZE = (1100, 720)
+LOOK_AT = 60  # rows of the register searched for a good example
+
+
+def _rows(stage: Stage, query: ResolutionQuery | None = None) -> list[ResolutionRow]:
+    return stage.services.register.page(query or ResolutionQuery(), limit=LOOK_AT)
+
+
+def _with_log(stage: Stage) -> ResolutionRow | None:
+    """A resolution with the longest follow-up log among the recent ones (a deadline change counts too)."""
+    followup = stage.services.followup
+    best, best_score = None, -1
+    for row in _rows(stage):
+        score = len(followup.log(row.id)) * 2 + len(followup.deadline_history(row.id))
+        if score > best_score:
+            best, best_score = row, score
+    return best
+
+
+def _done_with_document(stage: Stage) -> ResolutionRow | None:
+    """A done resolution whose log keeps a document (the longest such log), else one with a log."""
+    followup = stage.services.followup
+    best, best_score = None, -1
+    for row in _rows(stage, ResolutionQuery(status=ResolutionStatus.DONE)):
+        log = followup.log(row.id)
+        score = len(log) + (100 if any(entry.has_document for entry in log) else 0)
+        if score > best_score:
+            best, best_score = row, score
+    return best
+
+
+def _running(stage: Stage) -> ResolutionRow | None:
+    """An overdue resolution, else an open or running one, else any."""
+    for query in (
+        ResolutionQuery(overdue=True),
+        ResolutionQuery(status=ResolutionStatus.IN_PROGRESS),
+        ResolutionQuery(status=ResolutionStatus.OPEN),
+        ResolutionQuery(),
+    ):
+        rows = _rows(stage, query)
+        if rows:
+            return rows[0]
+    return None
+
+
+def _closed(stage: Stage) -> ResolutionRow | None:
+    for status in (ResolutionStatus.CANCELLED, ResolutionStatus.DONE):
+        rows = _rows(stage, ResolutionQuery(status=status))
+        if rows:
+            return rows[0]
+    return _running(stage)
+
+
+def _most_overdue_agency(stage: Stage) -> int | None:
+    register = stage.services.register
+    counts = {
+        agency.id: register.count(ResolutionQuery(overdue=True, agency_id=agency.id))
+        for agency in stage.services.agencies.page(AgencyQuery(), limit=None)
+    }
+    worst = max(counts, key=counts.get, default=None)
+    return worst if worst is not None and counts[worst] else None
+
+
+def _secretary(stage: Stage) -> str:
+    council = stage.services.council.get()
+    return council.secretary if council else ""
+
+
+# -- the section ------------------------------------------------------------------------
+
+
+def register(stage: Stage) -> QWidget:
+    stage.window.show_section(RESOLUTIONS)
+    stage.window.register_view.show_query(ResolutionQuery())
+    return stage.window
+
+
+def register_overdue_agency(stage: Stage) -> QWidget:
+    stage.window.show_section(RESOLUTIONS)
+    view = stage.window.register_view
+    view.show_query(ResolutionQuery(overdue=True, agency_id=_most_overdue_agency(stage)))
+    return stage.window
+
+
+def _followup_window(stage: Stage, row: ResolutionRow | None) -> QWidget:
+    if row is None:
+        return register(stage)
+    window = FollowUpWindow(stage.services, row.id, row.meeting_id, stage.window)
+    stage.track(window)
+    window.show()
+    window.resize(*WINDOW_SIZE)
+    # The entry with a document selected, so that its buttons show enabled.
+    with_document = [index for index, entry in enumerate(window.log_model.records()) if entry.has_document]
+    if with_document:
+        select_row(window.log_table, with_document[-1])
+    return window
+
+
+def followup_window(stage: Stage) -> QWidget:
+    return _followup_window(stage, _with_log(stage))
+
+
+def followup_window_done(stage: Stage) -> QWidget:
+    return _followup_window(stage, _done_with_document(stage))
+
+
+# -- dialogs ------------------------------------------------------------------------------
+
+
+def _dialog(stage: Stage, pick: Callable[[Stage], ResolutionRow | None], make) -> QWidget:
+    row = pick(stage)
+    if row is None:
+        return register(stage)
+    return stage.open(make(row))
+
+
+def followup_dialog(stage: Stage) -> QWidget:
+    def make(row: ResolutionRow) -> FollowUpDialog:
+        dialog = FollowUpDialog(stage.services.followup, row, recorded_by=_secretary(stage), parent=stage.window)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.PHONE.value))
+        dialog.note.setPlainText("با کارشناس روابط عمومی دستگاه تماس گرفته شد؛ گزارش تا پایان هفته می‌رسد.")
+        dialog.progress.setText("۶۰")
+        # Only named, never read: nothing is saved.
+        dialog.document.set_path(Path.home() / "Documents" / "گزارش پیشرفت دستگاه.pdf")
+        return dialog
+
+    return _dialog(stage, _running, make)
+
+
+def followup_dialog_errors(stage: Stage) -> QWidget:
+    """Progress 150 and a date before the meeting: refused, the messages under the fields."""
+    row = _running(stage)
+    if row is None:
+        return register(stage)
+    dialog = FollowUpDialog(stage.services.followup, row, recorded_by=_secretary(stage), parent=stage.window)
+    stage.open(dialog)
+    dialog.note.setPlainText("گزارش دستگاه رسید.")
+    dialog.progress.setText("۱۵۰")
+    dialog.accept()  # refused before anything is written
+    dialog.adjustSize()
+    return dialog
+
+
+def done_dialog(stage: Stage) -> QWidget:
+    def make(row: ResolutionRow) -> DoneDialog:
+        dialog = DoneDialog(stage.services.followup, row, stage.window)
+        dialog.evidence.setPlainText("گزارش شماره ۱۲۳۴/ر مورخ ۱۴۰۴/۰۳/۱۰ دستگاه مسئول")
+        return dialog
+
+    return _dialog(stage, _running, make)
+
+
+def cancel_dialog(stage: Stage) -> QWidget:
+    def make(row: ResolutionRow) -> CancelDialog:
+        dialog = CancelDialog(stage.services.followup, row, stage.window)
+        dialog.reason.setPlainText("با تصمیم جلسه بعد موضوع منتفی شد.")
+        return dialog
+
+    return _dialog(stage, _running, make)
+
+
+def reopen_dialog(stage: Stage) -> QWidget:
+    def make(row: ResolutionRow) -> ReopenDialog:
+        dialog = ReopenDialog(stage.services.followup, row, stage.window)
+        dialog.reason.setPlainText("گزارش انجام کامل نبود.")
+        return dialog
+
+    return _dialog(stage, _closed, make)
+
+
+def defer_dialog(stage: Stage) -> QWidget:
+    def make(row: ResolutionRow) -> DeferDialog:
+        return DeferDialog(stage.services.followup, stage.services.meetings, row, stage.window)
+
+    return _dialog(stage, _running, make)
+
+
+def deadline_dialog(stage: Stage) -> QWidget:
+    def make(row: ResolutionRow) -> DeadlineDialog:
+        dialog = DeadlineDialog(stage.services.followup, row, by=_secretary(stage), parent=stage.window)
+        dialog.new_due.setDate(max(row.due_date or dt.date.today(), dt.date.today()) + dt.timedelta(days=30))
+        dialog.reason.setPlainText("درخواست دستگاه برای فرصت بیشتر، به سبب تأخیر در تأمین اعتبار")
+        return dialog
+
+    return _dialog(stage, _running, make)
+
+
+SHOTS: list[tuple[str, Callable[[Stage], QWidget]]] = [
+    ("register", register),
+    ("register-overdue-agency", register_overdue_agency),
+    ("followup-window", followup_window),
+    ("followup-window-done", followup_window_done),
+    ("followup-form", followup_dialog),
+    ("followup-form-errors", followup_dialog_errors),
+    ("resolution-done", done_dialog),
+    ("resolution-cancel", cancel_dialog),
+    ("resolution-reopen", reopen_dialog),
+    ("resolution-defer", defer_dialog),
+    ("deadline-change", deadline_dialog),
+]

@@ -1,0 +1,345 @@
+"""Render every screen of the app to PNG: ``main.py --demo --screenshots DIR``.
+
+A list of named render steps; a later feature adds its own steps to
+``STEPS``. Each step puts the window in a state (or opens a dialog) and
+returns the widget to photograph. Nothing is saved to the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from secretariat.persian import jalali
+from secretariat.members.council import CouncilDraft, CouncilRecord
+from secretariat.errors import DomainError
+from secretariat.followup.register import ResolutionQuery
+from secretariat.meetings.kinds import MeetingStatus
+from secretariat.meetings.planning import MeetingQuery
+from secretariat.members.people import RepresentationRecord
+from ui.agencies.agency_dialog import AgencyDialog
+from ui.agencies.agency_table_model import AgencyColumn
+from ui.people.appointment_dialog import AppointmentDialog
+from ui.reports.attendance_period_dialog import AttendancePeriodDialog
+from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
+from ui.council.council_form import CouncilDialog
+from ui.people.decree_dialog import DecreeDialog
+from ui.people.end_role_dialog import EndRoleDialog
+from ui.window.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, MainWindow
+from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
+from ui.people.person_dialog import PersonDialog
+from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
+from ui.reports.report_jobs import minutes_job, register_job
+from ui.reports.report_preview import ReportPreview
+from ui.start.welcome_dialog import WelcomeDialog
+
+# Searching with Arabic letters shows that the search folds them.
+_ARABIC_VARIANTS = str.maketrans({"ی": "ي", "ک": "ك"})
+
+
+class Stage:
+    """The main window being photographed, and the dialogs opened on it."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.services = window.services
+        self._opened: list[QWidget] = []
+
+    def open(self, widget: QWidget) -> QWidget:
+        widget.show()
+        widget.adjustSize()
+        return self.track(widget)
+
+    def track(self, widget: QWidget) -> QWidget:
+        """Close ``widget`` once the step's picture is taken."""
+        self._opened.append(widget)
+        return widget
+
+    def close_opened(self) -> None:
+        for widget in reversed(self._opened):
+            widget.close()
+            widget.deleteLater()
+        self._opened.clear()
+
+    # -- the demo data the steps show ------------------------------------------
+
+    def agency_with_history(self) -> int | None:
+        """An agency with several people on record (else the first one)."""
+        model = self.window.agencies_view.model
+        ids = [model.agency_id(row) for row in range(min(model.rowCount(), 40))]
+        for agency_id in ids:
+            if len(self.services.people.history(agency_id)) >= 2:
+                return agency_id
+        return ids[0] if ids else None
+
+    def selected_agency(self):
+        view = self.window.agencies_view
+        if view.selected_agency_id() is None:
+            agency_id = self.agency_with_history()
+            if agency_id is not None:
+                view.select_agency(agency_id)
+        return view.detail.agency()
+
+    def current_representation(self) -> RepresentationRecord | None:
+        agency = self.selected_agency()
+        if agency is None:
+            return None
+        history = self.services.people.history(agency.id)
+        return history[0] if history else None
+
+
+@dataclass(frozen=True)
+class RenderStep:
+    name: str
+    render: Callable[[Stage], QWidget]
+
+
+# -- main window --------------------------------------------------------------------
+
+
+def agencies_with_detail(stage: Stage) -> QWidget:
+    view = stage.window.agencies_view
+    stage.window.show_section(AGENCIES)
+    view.search_box.setText("")
+    view.search_box.flush()
+    stage.selected_agency()
+    return stage.window
+
+
+def agencies_search(stage: Stage) -> QWidget:
+    view = stage.window.agencies_view
+    agency = stage.selected_agency()
+    # The longest word with a ی or ک, typed with the Arabic letters.
+    words = sorted(
+        agency.name.split() if agency else ["اداره"], key=lambda w: (("ی" in w or "ک" in w), len(w))
+    )
+    view.search_box.setText(words[-1].translate(_ARABIC_VARIANTS))
+    view.search_box.flush()
+    return stage.window
+
+
+def agencies_with_inactive(stage: Stage) -> QWidget:
+    view = stage.window.agencies_view
+    view.search_box.setText("")
+    view.search_box.flush()
+    view.show_inactive.setChecked(True)
+    # By status: the inactive agencies come first, greyed.
+    view.table.sortByColumn(AgencyColumn.STATUS, Qt.SortOrder.AscendingOrder)
+    return stage.window
+
+
+def people_section(stage: Stage) -> QWidget:
+    view = stage.window.agencies_view
+    view.show_inactive.setChecked(False)
+    view.table.sortByColumn(AgencyColumn.NAME, Qt.SortOrder.AscendingOrder)
+    stage.window.show_section(PEOPLE)
+    if stage.window.people_view.model.rowCount():
+        stage.window.people_view.select_person(stage.window.people_view.model.person_id(0))
+    return stage.window
+
+
+# -- dialogs ------------------------------------------------------------------------------
+
+
+def _refuse(_draft: CouncilDraft) -> CouncilRecord:
+    raise DomainError("screenshots do not create councils")
+
+
+def welcome(stage: Stage) -> QWidget:
+    return stage.open(WelcomeDialog(_refuse, stage.window))
+
+
+def welcome_form(stage: Stage) -> QWidget:
+    return stage.open(WelcomeDialog(_refuse, stage.window, start_on_form=True))
+
+
+def agency_form_empty(stage: Stage) -> QWidget:
+    return stage.open(AgencyDialog(stage.services.agencies, parent=stage.window))
+
+
+def agency_form_errors(stage: Stage) -> QWidget:
+    dialog = AgencyDialog(stage.services.agencies, parent=stage.window)
+    stage.open(dialog)
+    dialog.email.setText("pr@pardis")
+    dialog.joined_on.setText("۱۴۰۴/۱۲/۳۰")
+    dialog.accept()  # refused: the errors show under the fields
+    dialog.adjustSize()
+    return dialog
+
+
+def agency_form_edit(stage: Stage) -> QWidget:
+    agency = stage.selected_agency()
+    return stage.open(AgencyDialog(stage.services.agencies, agency, parent=stage.window))
+
+
+def person_form(stage: Stage) -> QWidget:
+    people = stage.services.people
+    rows = people.page(limit=1)
+    record = people.get(rows[0].id) if rows else None
+    return stage.open(PersonDialog(people, record, parent=stage.window))
+
+
+def appointment(stage: Stage) -> QWidget:
+    agency = stage.selected_agency()
+    dialog = AppointmentDialog(stage.services.people, agency, stage.window)
+    rows = stage.services.people.page(limit=1)
+    if rows:
+        dialog.person.set_person(stage.services.people.get(rows[0].id))
+    return stage.open(dialog)
+
+
+def appointment_new_person(stage: Stage) -> QWidget:
+    dialog = AppointmentDialog(stage.services.people, stage.selected_agency(), stage.window)
+    dialog.new_choice.setChecked(True)
+    return stage.open(dialog)
+
+
+def decree(stage: Stage) -> QWidget:
+    dialog = DecreeDialog(stage.services.people, stage.current_representation(), stage.window)
+    dialog.number.setText("۱۲۳۴/ص/۱۴۰۴")
+    dialog.issued_by.setText(f"فرماندار شهرستان {stage.services.council.get().city}".strip())
+    return stage.open(dialog)
+
+
+def end_role(stage: Stage) -> QWidget:
+    return stage.open(EndRoleDialog(stage.services.people, stage.current_representation(), stage.window))
+
+
+def council_settings(stage: Stage) -> QWidget:
+    return stage.open(CouncilDialog(stage.services.council, stage.services.council.get(), stage.window))
+
+
+def jalali_calendar(stage: Stage) -> QWidget:
+    dialog = DecreeDialog(stage.services.people, stage.current_representation(), stage.window)
+    stage.open(dialog)
+    dialog.issued_on.open_calendar()
+    return stage.track(dialog.issued_on.calendar_popup())
+
+
+def dashboard(stage: Stage) -> QWidget:
+    stage.window.show_section(DASHBOARD)
+    return stage.window
+
+
+def dashboard_agency_clicked(stage: Stage) -> QWidget:
+    """The worst agency on the dashboard, clicked: the register shows its overdue resolutions."""
+    stage.window.show_section(DASHBOARD)
+    view = stage.window.dashboard_view
+    if view.dashboard and view.dashboard.worst_agencies:
+        view.worst_list.clicked.emit(view.worst_list.lines.index(0, 0))
+    return stage.window
+
+
+def register_meeting_and_dates(stage: Stage) -> QWidget:
+    """The register on one year's meetings between two dates (the second filter row in use)."""
+    stage.window.show_section(RESOLUTIONS)
+    view = stage.window.register_view
+    years = stage.services.meetings.years()
+    if years:
+        year = years[-1] if len(years) == 1 else years[-2]
+        view.show_query(ResolutionQuery(
+            jalali_year=year, meeting_from=jalali.from_jalali(year, 1, 1),
+            meeting_to=jalali.from_jalali(year, 6, 31),
+        ))
+    return stage.window
+
+
+REPORT_WAIT_MS = 30000
+PAGES_DRAWN_MS = 1500
+
+
+def _made(preview: ReportPreview) -> ReportPreview:
+    """Wait (events running) until the preview's report is made or has failed."""
+    timer = QElapsedTimer()
+    timer.start()
+    while preview.pages.currentIndex() == 0 and timer.elapsed() < REPORT_WAIT_MS:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    # The view draws its pages in a thread of its own, once it is shown.
+    shown = QElapsedTimer()
+    shown.start()
+    while shown.elapsed() < PAGES_DRAWN_MS:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return preview
+
+
+def report_preview_minutes(stage: Stage) -> QWidget:
+    """The preview of a finalized meeting's minutes, as the meeting window's «چاپ» opens it."""
+    finalized = stage.services.meetings.page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)
+    if not finalized:
+        return stage.window
+    meeting = finalized[0]
+    preview = ReportPreview(minutes_job(stage.services, meeting.id, meeting.title), stage.window)
+    stage.track(preview)
+    preview.show()
+    preview.resize(900, 1000)
+    return _made(preview)
+
+
+def report_preview_register(stage: Stage) -> QWidget:
+    """The register report of the overdue resolutions, at its actual size."""
+    preview = ReportPreview(register_job(stage.services, ResolutionQuery(overdue=True)), stage.window)
+    stage.track(preview)
+    preview.show()
+    preview.resize(900, 1000)
+    preview.view.setZoomFactor(1.0)
+    preview.zoom(1.0)
+    return _made(preview)
+
+
+def attendance_period(stage: Stage) -> QWidget:
+    return stage.open(AttendancePeriodDialog(stage.window))
+
+
+STEPS: list[RenderStep] = [
+    RenderStep("dashboard", dashboard),
+    RenderStep("dashboard-agency-clicked", dashboard_agency_clicked),
+    RenderStep("register-meeting-dates", register_meeting_and_dates),
+    RenderStep("report-preview-minutes", report_preview_minutes),
+    RenderStep("report-preview-register", report_preview_register),
+    RenderStep("attendance-period", attendance_period),
+    RenderStep("agencies", agencies_with_detail),
+    RenderStep("agencies-search", agencies_search),
+    RenderStep("agencies-with-inactive", agencies_with_inactive),
+    RenderStep("people", people_section),
+    RenderStep("welcome", welcome),
+    RenderStep("welcome-create-council", welcome_form),
+    RenderStep("agency-form", agency_form_empty),
+    RenderStep("agency-form-errors", agency_form_errors),
+    RenderStep("agency-form-edit", agency_form_edit),
+    RenderStep("person-form", person_form),
+    RenderStep("appointment", appointment),
+    RenderStep("appointment-new-person", appointment_new_person),
+    RenderStep("decree", decree),
+    RenderStep("end-role", end_role),
+    RenderStep("council-settings", council_settings),
+    RenderStep("jalali-calendar", jalali_calendar),
+    *(RenderStep(name, render) for name, render in MEETING_SHOTS),
+    *(RenderStep(name, render) for name, render in REGISTER_SHOTS),
+    *(RenderStep(name, render) for name, render in BACKUP_SHOTS),
+]
+
+
+def take_screenshots(window: MainWindow, folder: Path, steps: list[RenderStep] | None = None) -> list[Path]:
+    """Run the steps in order; each one's picture is ``<folder>/<NN>-<name>.png``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stage = Stage(window)
+    saved: list[Path] = []
+    for number, step in enumerate(steps or STEPS, start=1):
+        widget = step.render(stage)
+        _settle()
+        path = folder / f"{number:02d}-{step.name}.png"
+        if not widget.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        saved.append(path)
+        stage.close_opened()
+        _settle()
+    return saved
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()

@@ -1,0 +1,121 @@
+"""The «دستگاه‌های عضو» section: the searchable register and the selected agency."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QWidget
+
+from secretariat.members.agencies import AgencyRecord
+from secretariat.errors import DomainError
+from ui import messages, strings
+from ui.agencies.agency_detail import AgencyDetailPanel
+from ui.agencies.agency_dialog import AgencyDialog
+from ui.agencies.agency_table_model import AgencyColumn, AgencyTableModel
+from ui.widgets.list_section import ListSection
+from ui.reports.report_jobs import directory_job, show_report
+from ui.services import Services
+
+
+class AgenciesView(ListSection):
+    SEARCH_PLACEHOLDER = strings.AGENCY_SEARCH_PLACEHOLDER
+    ADD = strings.ADD_AGENCY
+    FOUND, NONE = strings.AGENCIES_FOUND, strings.AGENCIES_NONE
+    ADDED, SAVED = strings.AGENCY_ADDED, strings.AGENCY_SAVED
+    STRETCH_COLUMN = AgencyColumn.NAME
+    COLUMN_WIDTHS = {
+        AgencyColumn.SHORT_NAME: 150,
+        AgencyColumn.CATEGORY: 130,
+        AgencyColumn.PR_MANAGER: 170,
+        AgencyColumn.PHONES: 130,
+        AgencyColumn.JOINED_ON: 100,
+        AgencyColumn.STATUS: 70,
+    }
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(
+            AgencyTableModel(services.agencies), changed=services.changes.agency_changed, parent=parent
+        )
+        self._services = services
+        self._agencies = services.agencies
+        self.show_inactive = QCheckBox(strings.SHOW_INACTIVE)
+        self.show_inactive.toggled.connect(self.model.set_include_inactive)
+        self.toggle_button = QPushButton(strings.DEACTIVATE)
+        self.delete_button = QPushButton(strings.DELETE)
+        self.print_button = QPushButton(strings.PRINT_DIRECTORY)
+        self.print_button.setToolTip(strings.ACTION_PRINT_DIRECTORY)
+        self.print_button.clicked.connect(self.print_directory)
+        self.toggle_button.clicked.connect(self.toggle_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        self.detail = AgencyDetailPanel(services)
+        self.detail.message.connect(self.message)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._table_area())
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 400])
+        splitter.setChildrenCollapsible(False)
+
+        changes = services.changes
+        changes.agency_changed.connect(self._reload)
+        changes.roles_changed.connect(self._reload)
+        changes.person_changed.connect(self._reload)
+        self._lay_out(
+            splitter, filters=[self.show_inactive], buttons=[self.toggle_button, self.delete_button, self.print_button]
+        )
+
+    selected_agency_id = ListSection.selected_id
+    select_agency = ListSection.select
+    add_agency = ListSection.add
+
+    def _form(self, agency_id: int | None) -> AgencyDialog:
+        record = self._agencies.get(agency_id) if agency_id is not None else None
+        return AgencyDialog(self._agencies, record, parent=self)
+
+    def _name(self, record: AgencyRecord) -> str:
+        return record.name
+
+    def _selection_changed(self) -> None:
+        self.detail.show_agency(self.selected_agency_id())
+        super()._selection_changed()
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        rows = self.table.selectionModel().selectedRows()
+        for button in (self.toggle_button, self.delete_button):
+            button.setEnabled(bool(rows))
+        active = self.model.row_object(rows[0].row()).active if rows else True
+        self.toggle_button.setText(strings.DEACTIVATE if active else strings.ACTIVATE)
+
+    def toggle_selected(self) -> None:
+        agency_id = self.selected_agency_id()
+        if agency_id is None:
+            return
+        current = self._agencies.get(agency_id)
+        record = self._agencies.set_active(agency_id, not current.active)
+        self._changed.emit(record.id)
+        text = strings.AGENCY_ACTIVATED if record.active else strings.AGENCY_DEACTIVATED
+        self.message.emit(text.format(name=record.name))
+
+    def delete_selected(self) -> None:
+        agency_id = self.selected_agency_id()
+        if agency_id is None:
+            return
+        record = self._agencies.get(agency_id)
+        # Ask only when deleting is possible; otherwise the core's refusal
+        # (deactivate instead) is the answer.
+        if not self._agencies.is_referenced(agency_id) and not messages.confirm(
+            self, strings.CONFIRM_DELETE_AGENCY.format(name=record.name)
+        ):
+            return
+        try:
+            self._agencies.delete(agency_id)
+        except DomainError as error:
+            messages.warn(self, error.message)
+            return
+        self._changed.emit(agency_id)
+        self.message.emit(strings.AGENCY_DELETED.format(name=record.name))
+
+    def print_directory(self):
+        return show_report(self, directory_job(self._services))

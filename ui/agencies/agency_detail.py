@@ -1,0 +1,237 @@
+"""The selected agency: its particulars, its current people and the history
+of roles and membership decrees, with the actions on them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretariat.members.agencies import AgencyRecord
+from secretariat.errors import NotFoundError
+from secretariat.persian.jalali import format_short
+from secretariat.members.people import RepresentationRecord
+from secretariat.persian.text import to_persian_digits
+from ui import strings
+from ui.people.appointment_dialog import AppointmentDialog
+from ui.people.decree_dialog import DecreeDialog
+from ui.people.end_role_dialog import EndRoleDialog
+from ui.people.role_history_model import HistoryColumn, RoleHistoryModel
+from ui.rtl import rtl
+from ui.services import Services
+from ui.widgets.table_setup import configure_table, select_row
+
+_FIELDS = (
+    ("short_name", strings.DETAIL_SHORT_NAME),
+    ("category", strings.DETAIL_CATEGORY),
+    ("parent_ministry", strings.DETAIL_PARENT),
+    ("joined_on", strings.DETAIL_JOINED),
+    ("phones", strings.DETAIL_PHONES),
+    ("email", strings.DETAIL_EMAIL),
+    ("website", strings.DETAIL_WEBSITE),
+    ("address", strings.DETAIL_ADDRESS),
+    ("current_people", strings.DETAIL_CURRENT_PEOPLE),
+)
+
+
+_HISTORY_WIDTHS = {
+    HistoryColumn.PERSON: 115,
+    HistoryColumn.ROLE: 130,
+    HistoryColumn.TITLE: 130,
+    HistoryColumn.START: 82,
+    HistoryColumn.END: 82,
+}
+
+
+class AgencyDetailPanel(QWidget):
+    message = Signal(str)  # what was just done, for the status bar
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._agency: AgencyRecord | None = None
+        self._pages = QStackedWidget()
+        empty = QLabel(strings.NO_AGENCY_SELECTED)
+        empty.setObjectName("emptyState")
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        self._pages.addWidget(empty)
+        self._pages.addWidget(self._detail_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._pages)
+        changes = services.changes
+        changes.agency_changed.connect(self._on_changed)
+        changes.roles_changed.connect(self._on_changed)
+        changes.person_changed.connect(lambda _id: self.refresh())
+
+    # -- building -------------------------------------------------------------
+
+    def _detail_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        row = QHBoxLayout()
+        row.addWidget(self._fields_box(), 3)
+        row.addWidget(self._history_box(), 8)
+        layout.addLayout(row, 1)
+        return page
+
+    def _fields_box(self) -> QGroupBox:
+        box = QGroupBox(strings.DETAIL_FIELDS)
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        self._values: dict[str, QLabel] = {}
+        for key, caption in _FIELDS:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName("detailValue")
+            caption_label = QLabel(caption)
+            caption_label.setObjectName("detailCaption")
+            form.addRow(caption_label, value)
+            self._values[key] = value
+        return box
+
+    def _history_box(self) -> QGroupBox:
+        box = QGroupBox(strings.DETAIL_HISTORY)
+        layout = QVBoxLayout(box)
+        self.history_model = RoleHistoryModel(self)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        configure_table(self.history, stretch_column=HistoryColumn.DECREES)
+        self.history.setWordWrap(True)
+        for column, width in _HISTORY_WIDTHS.items():
+            self.history.setColumnWidth(column, width)
+        # Wrapped cells (several decrees) need their rows re-measured when columns change width.
+        self.history.horizontalHeader().sectionResized.connect(lambda *_: self.history.resizeRowsToContents())
+        self.history.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.appoint_button = QPushButton(strings.APPOINT)
+        self.end_button = QPushButton(strings.END_ROLE)
+        self.decree_button = QPushButton(strings.ADD_DECREE)
+        self.appoint_button.clicked.connect(self.appoint)
+        self.end_button.clicked.connect(self.end_role)
+        self.decree_button.clicked.connect(self.add_decree)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.appoint_button)
+        buttons.addWidget(self.end_button)
+        buttons.addWidget(self.decree_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history, 1)
+        return box
+
+    # -- showing ------------------------------------------------------------------
+
+    def agency(self) -> AgencyRecord | None:
+        return self._agency
+
+    def show_agency(self, agency_id: int | None) -> None:
+        try:
+            self._agency = self._services.agencies.get(agency_id) if agency_id is not None else None
+        except NotFoundError:
+            self._agency = None
+        if self._agency is None:
+            self._pages.setCurrentIndex(0)
+            self.history_model.set_records([])
+            return
+        self._pages.setCurrentIndex(1)
+        self._show_fields(self._agency)
+        self._show_history(self._agency.id)
+
+    def refresh(self) -> None:
+        self.show_agency(self._agency.id if self._agency else None)
+
+    def _on_changed(self, agency_id: int) -> None:
+        if self._agency is not None and agency_id in (0, self._agency.id):
+            self.refresh()
+
+    def _show_fields(self, agency: AgencyRecord) -> None:
+        status = "" if agency.active else f" ({strings.INACTIVE})"
+        self.title.setText(agency.name + status)
+        values = {
+            "short_name": agency.short_name,
+            "category": agency.category.label,
+            "parent_ministry": agency.parent_ministry,
+            "joined_on": format_short(agency.joined_on),
+            "phones": agency.phones,
+            "email": agency.email,
+            "website": agency.website,
+            "address": to_persian_digits(agency.address),  # house numbers read as Persian
+        }
+        for key, text in values.items():
+            self._values[key].setText(rtl(text or "—"))
+
+    def _show_history(self, agency_id: int) -> None:
+        previous = self.selected_representation()
+        records = self._services.people.history(agency_id)
+        self.history_model.set_records(records)
+        current = [r for r in records if r.is_current]
+        people = "\n".join(f"{r.role.label}: {r.person_name}" for r in current)
+        self._values["current_people"].setText(rtl(people) or strings.DETAIL_NOBODY)
+        self.history.resizeRowsToContents()
+        if records:
+            ids = [r.id for r in records]
+            keep = previous is not None and previous.agency_id == agency_id and previous.id in ids
+            select_row(self.history, ids.index(previous.id) if keep else 0)
+        self._update_buttons()
+
+    # -- actions --------------------------------------------------------------------
+
+    def selected_representation(self) -> RepresentationRecord | None:
+        rows = self.history.selectionModel().selectedRows()
+        return self.history_model.record(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_representation()
+        active = self._agency is not None and self._agency.active
+        self.appoint_button.setEnabled(active)
+        self.end_button.setEnabled(selected is not None and selected.is_current)
+        self.decree_button.setEnabled(selected is not None)
+
+    def appoint(self) -> None:
+        if self._agency is None:
+            return
+        dialog = AppointmentDialog(self._services.people, self._agency, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            record: RepresentationRecord = dialog.saved
+            self._announce(
+                record,
+                strings.APPOINTED.format(
+                    name=record.person_name, agency=record.agency_name, role=record.role.label
+                ),
+            )
+
+    def end_role(self) -> None:
+        selected = self.selected_representation()
+        if selected is None:
+            return
+        dialog = EndRoleDialog(self._services.people, selected, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._announce(selected, strings.ROLE_ENDED.format(name=selected.person_name))
+
+    def add_decree(self) -> None:
+        selected = self.selected_representation()
+        if selected is None:
+            return
+        dialog = DecreeDialog(self._services.people, selected, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._announce(selected, strings.DECREE_SAVED.format(name=selected.person_name))
+
+    def _announce(self, record: RepresentationRecord, text: str) -> None:
+        self._services.changes.roles_changed.emit(record.agency_id)
+        self.message.emit(text)

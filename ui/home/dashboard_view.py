@@ -1,0 +1,282 @@
+"""The home page «پیشخوان»: the figures of the follow-up work at a glance.
+
+Four figures (open, overdue, due within a week, done this year), the
+agencies with the most overdue resolutions, the next meetings, and two
+charts. Everything leads on: a figure, an agency, a slice or a bar opens the
+register filtered on exactly what it counted (``show_register``); a meeting
+opens its window (``show_meeting``). The page reads the database again after
+any change, once it is next shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretariat import clock
+from secretariat.persian import jalali
+from secretariat.followup.dashboard import Dashboard
+from secretariat.persian.text import format_int, to_persian_digits
+from ui import strings
+from ui.home.dashboard_charts import CompletionChart, StatusChart
+from ui.resolutions.review_action import prepare_review
+from ui.rtl import rtl
+from ui.services import Services
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FigureCard(QFrame):
+    """A big number over its caption; a click (or Enter, Space) opens the register on those resolutions.
+
+    A frame, not a push button: a button's size ignores the labels laid out in it.
+    """
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, tip: str, *, warning: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("figureCardWarning" if warning else "figureCard")
+        self.setToolTip(tip)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.number = QLabel("—")
+        self.number.setObjectName("figureNumber")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("figureCaption")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        for label in (self.number, self.caption):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+    def set_count(self, count: int) -> None:
+        self.number.setText(format_int(count))
+
+
+def _panel(title: str, body: QWidget, *extra: QWidget) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("dashboardPanel")
+    heading = QLabel(title)
+    heading.setObjectName("panelTitle")
+    layout = QVBoxLayout(frame)
+    layout.addWidget(heading)
+    layout.addWidget(body)
+    layout.addStretch(1)
+    for widget in extra:
+        layout.addWidget(widget)
+    return frame
+
+
+class LinkList(QListView):
+    """A few lines that lead somewhere (an agency, a meeting): a list view over a small model.
+
+    ``activated_value`` carries the value of the line clicked; a note line has none.
+    """
+
+    activated_value = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dashboardList")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.lines = QStandardItemModel(self)
+        self.setModel(self.lines)
+        self.clicked.connect(self._on_clicked)
+        self.activated.connect(self._on_clicked)
+
+    def show_lines(self, lines: list[tuple[str, object]], empty: str) -> None:
+        """(text, value) lines, or the ``empty`` note; as tall as its lines, never scrolled."""
+        self.lines.clear()
+        for text, value in lines:
+            line = QStandardItem(text)
+            line.setData(value, VALUE_ROLE)
+            line.setEditable(False)
+            self.lines.appendRow(line)
+        if not lines:
+            note = QStandardItem(empty)
+            note.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.lines.appendRow(note)
+        rows = sum(self.sizeHintForRow(row) for row in range(self.lines.rowCount()))
+        self.setFixedHeight(max(rows + 2 * self.frameWidth() + 4, 60))
+
+    def count(self) -> int:
+        return self.lines.rowCount()
+
+    def text(self, row: int) -> str:
+        return self.lines.item(row).text()
+
+    def row_rect(self, row: int):
+        return self.visualRect(self.lines.index(row, 0))
+
+    def _on_clicked(self, index) -> None:
+        value = index.data(VALUE_ROLE)
+        if value is not None:
+            self.activated_value.emit(value)
+
+
+class DashboardView(QWidget):
+    message = Signal(str)
+    show_register = Signal(object)  # a ResolutionQuery
+    show_meeting = Signal(int)
+    show_agenda = Signal(int)  # the meeting whose agenda has just been given the review
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self.dashboard: Dashboard | None = None
+        self._stale = True
+
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionHeading")
+        self.open_card = FigureCard(strings.DASHBOARD_OPEN, strings.DASHBOARD_OPEN_TIP)
+        self.overdue_card = FigureCard(strings.DASHBOARD_OVERDUE, strings.DASHBOARD_OVERDUE_TIP, warning=True)
+        self.due_card = FigureCard(strings.DASHBOARD_DUE_SOON, strings.DASHBOARD_DUE_SOON_TIP)
+        self.done_card = FigureCard("", strings.DASHBOARD_DONE_TIP)
+        cards = QHBoxLayout()
+        cards.setSpacing(12)
+        for card, query in (
+            (self.open_card, lambda d: d.still_open_query()),
+            (self.overdue_card, lambda d: d.overdue_query()),
+            (self.due_card, lambda d: d.due_soon_query()),
+            (self.done_card, lambda d: d.done_this_year_query()),
+        ):
+            card.clicked.connect(lambda q=query: self._open_register(q(self.dashboard)))
+            cards.addWidget(card)
+
+        self.worst_list = LinkList()
+        self.worst_list.activated_value.connect(lambda agency: self.show_register.emit(agency.query()))
+        self.meetings_list = LinkList()
+        self.meetings_list.activated_value.connect(lambda meeting_id: self.show_meeting.emit(meeting_id))
+        self.review_button = QPushButton(strings.PREPARE_REVIEW)
+        self.review_button.setToolTip(strings.PREPARE_REVIEW_TIP)
+        self.review_button.clicked.connect(self.prepare_review)
+        lists = QHBoxLayout()
+        lists.setSpacing(12)
+        lists.addWidget(_panel(strings.DASHBOARD_WORST, self.worst_list), 1)
+        lists.addWidget(_panel(strings.DASHBOARD_NEXT_MEETINGS, self.meetings_list, self.review_button), 1)
+
+        self.status_chart = StatusChart()
+        self.completion_chart = CompletionChart()
+        for chart in (self.status_chart, self.completion_chart):
+            chart.clicked.connect(self._open_register)
+        charts = QGridLayout()
+        charts.setSpacing(12)
+        charts.addWidget(self.status_chart, 0, 0)
+        charts.addWidget(self.completion_chart, 0, 1)
+        charts.setColumnStretch(0, 2)
+        charts.setColumnStretch(1, 3)
+
+        page = QWidget()
+        page.setObjectName("dashboardPage")
+        layout = QVBoxLayout(page)
+        layout.setSpacing(14)
+        layout.addWidget(self.heading)
+        layout.addLayout(cards)
+        layout.addLayout(lists)
+        layout.addLayout(charts, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        # Many changes come together (a saved dialog announces several): read once after them.
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self._reload_if_shown)
+        changes = services.changes
+        for signal in (changes.followup_changed, changes.resolutions_changed, changes.meeting_changed,
+                       changes.agency_changed):
+            signal.connect(self._mark_stale)
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        dashboard = self._services.dashboard.load()
+        self.dashboard = dashboard
+        self._stale = False
+        self.heading.setText(rtl(strings.DASHBOARD_HEADING.format(date=jalali.format_long(dashboard.today))))
+        self.open_card.set_count(dashboard.still_open)
+        self.overdue_card.set_count(dashboard.overdue)
+        self.due_card.set_count(dashboard.due_soon)
+        self.done_card.set_count(dashboard.done_this_year)
+        self.done_card.caption.setText(strings.DASHBOARD_DONE.format(year=to_persian_digits(dashboard.jalali_year)))
+
+        self.worst_list.show_lines(
+            [
+                (strings.DASHBOARD_WORST_ITEM.format(name=agency.name, count=format_int(agency.overdue)), agency)
+                for agency in dashboard.worst_agencies
+            ],
+            strings.DASHBOARD_NO_OVERDUE,
+        )
+        meetings = []
+        for meeting in dashboard.next_meetings:
+            when = jalali.format_long(meeting.date)
+            if meeting.start_time is not None:
+                when = strings.DASHBOARD_MEETING_TIME.format(date=when, time=clock.format_time(meeting.start_time))
+            if meeting.venue:
+                when = strings.LIST_SEPARATOR.join((when, meeting.venue))
+            meetings.append((rtl(meeting.title) + "\n" + rtl(when), meeting.id))
+        self.meetings_list.show_lines(meetings, strings.DASHBOARD_NO_MEETINGS)
+        self.review_button.setEnabled(bool(dashboard.next_meetings))
+
+        self.status_chart.show_dashboard(dashboard)
+        self.completion_chart.show_dashboard(dashboard)
+
+    def _mark_stale(self, *_args) -> None:
+        self._stale = True
+        self._reload_timer.start()
+
+    def _reload_if_shown(self) -> None:
+        if self._stale and self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    # -- links ------------------------------------------------------------------------------
+
+    def _open_register(self, query) -> None:
+        if query is not None:
+            self.show_register.emit(query)
+
+    def prepare_review(self) -> bool:
+        meeting_id = prepare_review(self, self._services, self.message)
+        if meeting_id is not None:
+            self.show_agenda.emit(meeting_id)
+        return meeting_id is not None

@@ -1,0 +1,195 @@
+"""Backing up and restoring from the window, and the backup settings.
+
+- «تهیه نسخه پشتیبان...»: a place to save (named with today's Jalali
+  date), then ``backup_to`` in a worker while a busy dialog shows; the
+  path and size at the end.
+- «بازگردانی نسخه پشتیبان...»: a file is chosen and checked
+  (``inspect_backup``); a refusal shows why and changes nothing. A usable
+  backup is described (its council, size, version) and the person
+  confirms; the windows opened from the main window close, the window lets
+  go of the database (``MainWindow.detach``), the app's ``DatabaseHost``
+  closes it, ``restore`` replaces the file (the current database kept
+  beside it) and the file is opened again; the window then shows the
+  restored council (``attach``).
+- «تنظیمات پشتیبان‌گیری...»: how many daily backups are kept.
+
+On PostgreSQL the server's own tools back up and restore: the actions say so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QDialog
+
+from secretariat import paths
+from secretariat.persian import jalali
+from secretariat.maintenance import settings as settings_store
+from secretariat.maintenance.backup import SUFFIX, BackupRecord, backup_to, format_size
+from secretariat.maintenance.backup_check import BackupInfo, BackupKind, inspect_backup
+from secretariat.maintenance.restore import UNTOUCHED, RestoreResult, restore
+from ui import messages, strings
+from ui.widgets import file_choice
+from ui.maintenance.backup_settings_dialog import BackupSettingsDialog
+from ui.widgets.result_dialog import show_result
+from ui.rtl import ltr
+from ui.widgets.work_dialog import run_work
+
+if TYPE_CHECKING:
+    from ui.window.main_window import MainWindow
+
+
+def documents_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def suggested_backup_name() -> str:
+    """«پشتیبان-۱۴۰۴-۰۹-۰۴.sqlite3»: today's Jalali date, as a file name may hold it."""
+    return strings.BACKUP_FILE_NAME.format(date=jalali.format_short(jalali.today()).replace("/", "-"))
+
+
+def _on_file(window: MainWindow) -> bool:
+    if window.database_host.is_file():
+        return True
+    messages.warn(window, strings.BACKUP_ON_SERVER)
+    return False
+
+
+# -- a backup ------------------------------------------------------------------------------
+
+
+def take_backup(window: MainWindow) -> BackupRecord | None:
+    if not _on_file(window):
+        return None
+    chosen = file_choice.save_file(
+        window,
+        strings.BACKUP_SAVE_TITLE,
+        str(documents_folder() / suggested_backup_name()),
+        strings.BACKUP_FILTER,
+    )
+    if not chosen:
+        return None
+    target = Path(chosen)
+    if not target.suffix:
+        target = target.with_name(target.name + SUFFIX)
+    database = window.services.database
+    outcome = run_work(
+        window,
+        strings.BACKUP_TITLE,
+        strings.BACKUP_WORKING,
+        lambda _progress, _cancelled: backup_to(database, target),
+    )
+    if outcome.error is not None:
+        messages.error(window, strings.BACKUP_FAILED.format(reason=outcome.error))
+        return None
+    record: BackupRecord = outcome.result
+    window.show_message(strings.BACKUP_DONE_STATUS.format(path=ltr(str(record.path))))
+    show_result(
+        window,
+        strings.BACKUP_DONE_TITLE,
+        strings.BACKUP_DONE.format(path=ltr(str(record.path)), size=format_size(record.size)),
+    )
+    return record
+
+
+# -- restoring -----------------------------------------------------------------------------
+
+
+def restore_question(info: BackupInfo, database_path: Path) -> str:
+    """What the backup is, what happens to the current database, and the question."""
+    version = strings.RESTORE_OLDER if info.kind is BackupKind.OLDER else strings.RESTORE_SAME
+    return strings.RESTORE_QUESTION.format(
+        name=info.path.name,
+        council=info.council_name or strings.RESTORE_NO_COUNCIL,
+        size=format_size(info.size),
+        version=version,
+        folder=ltr(str(database_path.parent)),
+    )
+
+
+def restore_backup(window: MainWindow) -> RestoreResult | None:
+    if not _on_file(window):
+        return None
+    chosen = file_choice.open_file(window, strings.RESTORE_OPEN_TITLE, strings.BACKUP_FILTER)
+    if not chosen:
+        return None
+    checked = run_work(
+        window,
+        strings.RESTORE_TITLE,
+        strings.RESTORE_CHECKING,
+        lambda _progress, _cancelled: inspect_backup(chosen),
+    )
+    if checked.error is not None:
+        messages.error(window, strings.RESTORE_FAILED.format(reason=checked.error))
+        return None
+    info: BackupInfo = checked.result
+    if not info.usable:
+        messages.warn(window, f"{info.message} {UNTOUCHED}", title=strings.RESTORE_TITLE)
+        return None
+    host = window.database_host
+    if not messages.confirm(
+        window, restore_question(info, host.path), yes=strings.RESTORE_YES, no=strings.CANCEL
+    ):
+        return None
+    if not window.close_child_windows():
+        messages.warn(window, strings.RESTORE_WINDOW_KEPT, title=strings.RESTORE_TITLE)
+        return None
+    return _swap(window, info.path)
+
+
+def _swap(window: MainWindow, backup: Path) -> RestoreResult | None:
+    """The database let go of, the backup put in its place, the file opened and shown again."""
+    from ui.services import Services
+
+    host = window.database_host
+    window.detach()
+    # Closed, restored and opened again in the worker: a big file takes a while to copy.
+    outcome = run_work(
+        window,
+        strings.RESTORE_TITLE,
+        strings.RESTORE_WORKING,
+        lambda _progress, _cancelled: host.replace_file(lambda path: restore(path, backup)),
+    )
+    if host.database is None:  # the file did not open again: nothing to show
+        messages.error(window, strings.RESTORE_REOPEN_FAILED.format(reason=outcome.error))
+        return None
+    window.attach(Services.for_database(host.database), host=host)
+    if outcome.error is not None:
+        messages.error(window, strings.RESTORE_FAILED.format(reason=outcome.error))
+        return None
+    result: RestoreResult = outcome.result
+    lines = [
+        strings.RESTORE_DONE.format(
+            council=result.backup.council_name or strings.RESTORE_NO_COUNCIL, name=backup.name
+        )
+    ]
+    if result.previous is not None:
+        lines.append(strings.RESTORE_KEPT.format(path=ltr(str(result.previous))))
+    if result.migrated:
+        lines.append(strings.RESTORE_MIGRATED)
+    window.show_message(lines[0])
+    show_result(window, strings.RESTORE_DONE_TITLE, "\n".join(lines))
+    return result
+
+
+# -- settings --------------------------------------------------------------------------------
+
+
+def edit_backup_settings(window: MainWindow, *, settings_path: Path | None = None):
+    on_file = window.database_host.is_file()
+    dialog = BackupSettingsDialog(
+        settings_store.load(settings_path),
+        paths.backups_folder(),
+        window,
+        settings_path=settings_path,
+        on_file=on_file,
+    )
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        window.show_message(strings.BACKUP_SETTINGS_SAVED)
+        return dialog.saved
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,27 @@
+"""Cancel a meeting not yet held, with the reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from secretariat.persian import jalali
+from secretariat.meetings.planning import MeetingService
+from secretariat.meetings.records import MeetingRecord
+from ui import strings
+from ui.widgets.form_dialog import FormDialog
+from ui.widgets.inputs import text_box
+
+
+class CancelMeetingDialog(FormDialog):
+    """``saved`` is the cancelled ``MeetingRecord`` once accepted."""
+
+    def __init__(self, meetings: MeetingService, record: MeetingRecord, parent: QWidget | None = None):
+        super().__init__(strings.CANCEL_MEETING_TITLE, parent, save_text=strings.CANCEL_SAVE)
+        self._meetings = meetings
+        self._record = record
+        self.set_intro(strings.CANCEL_MEETING_INTRO.format(title=record.title, date=jalali.format_long(record.date)))
+        self.reason = self.form.add_field("reason", strings.CANCEL_REASON, text_box(2))
+        self.reason.setFocus()
+
+    def save(self) -> MeetingRecord:
+        return self._meetings.cancel(self._record.id, self.reason.toPlainText())

@@ -1,0 +1,103 @@
+"""The meeting list: every meeting, newest first, filtered by Jalali year,
+kind and status. Double-click (or «باز کردن جلسه») opens the meeting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
+
+from secretariat.meetings.kinds import MeetingKind, MeetingStatus
+from secretariat.meetings.records import MeetingRecord
+from ui import strings
+from ui.widgets.inputs import choice_box, fill_years
+from ui.widgets.list_section import ListSection
+from ui.meetings.meeting_dialog import MeetingDialog
+from ui.meetings.meeting_table_model import MeetingColumn, MeetingTableModel
+from ui.services import Services
+
+
+class MeetingList(ListSection):
+    SEARCH_PLACEHOLDER = strings.MEETING_SEARCH_PLACEHOLDER
+    ADD = strings.PLAN_MEETING
+    FOUND, NONE = strings.MEETINGS_FOUND, strings.MEETINGS_NONE
+    ADDED, SAVED = strings.MEETING_PLANNED, strings.MEETING_SAVED
+    STRETCH_COLUMN = MeetingColumn.PLACE
+    COLUMN_WIDTHS = {
+        MeetingColumn.DATE: 100,
+        MeetingColumn.TITLE: 230,
+        MeetingColumn.KIND: 120,
+        MeetingColumn.TIME: 70,
+        MeetingColumn.STATUS: 130,
+        MeetingColumn.RESOLUTIONS: 70,
+    }
+
+    plan_requested = Signal()
+    open_requested = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(
+            MeetingTableModel(services.meetings), changed=services.changes.meeting_changed, parent=parent
+        )
+        self._services = services
+        # Meetings are found by when, what and where they stand, not by words.
+        self.search_box.hide()
+        self.edit_button.setText(strings.OPEN_MEETING)
+        self.year_filter = QComboBox()
+        self.year_filter.setMinimumContentsLength(10)
+        self.kind_filter = choice_box([(strings.ALL_KINDS, "")] + [(k.label, k.value) for k in MeetingKind])
+        self.status_filter = choice_box([(strings.ALL_STATUSES, "")] + [(s.label, s.value) for s in MeetingStatus])
+        self._fill_years()
+        for combo in (self.year_filter, self.kind_filter, self.status_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        changes = services.changes
+        changes.meeting_changed.connect(self._on_meeting_changed)
+        changes.resolutions_changed.connect(self._reload)
+        changes.agency_changed.connect(self._reload)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._lay_out(filters=[self.year_filter, self.kind_filter, self.status_filter, spacer])
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def _fill_years(self) -> None:
+        fill_years(self.year_filter, self._services.meetings.years(), strings.ALL_YEARS)
+
+    def set_year(self, year: int | None) -> None:
+        self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(year)))
+
+    def _apply_filters(self) -> None:
+        kind = self.kind_filter.currentData()
+        status = self.status_filter.currentData()
+        self.model.set_filters(
+            jalali_year=self.year_filter.currentData(),
+            kind=MeetingKind(kind) if kind else None,
+            status=MeetingStatus(status) if status else None,
+        )
+
+    def _on_meeting_changed(self, _meeting_id: int) -> None:
+        self._fill_years()
+        self._reload()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.year_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def add(self) -> None:
+        self.plan_requested.emit()
+
+    def edit_selected(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.open_requested.emit(meeting_id)
+
+    def _form(self, meeting_id: int | None) -> MeetingDialog:
+        services = self._services
+        record = services.meetings.get(meeting_id) if meeting_id is not None else None
+        council = services.council.get()
+        return MeetingDialog(
+            services.meetings, services.agencies, record, chair=council.chair if council else "", parent=self
+        )
+
+    def _name(self, record: MeetingRecord) -> str:
+        return record.title

@@ -1,0 +1,146 @@
+"""The meeting's files: the signed scan of its minutes and other documents.
+
+Files are copied into the database with a SHA-256 (the core does it); the
+list shows the size and the start of the hash, and a copy can be saved out.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from secretariat.errors import DomainError
+from secretariat.meetings.kinds import MeetingStatus
+from secretariat.meetings.records import AttachmentRecord
+from ui import messages, strings
+from ui.widgets import file_choice
+from ui.meetings.meeting_format import file_size, short_hash, timestamp
+from ui.meetings.window.meeting_tab import MeetingTab
+from ui.widgets.record_table_model import RecordTableModel
+from ui.services import Services
+
+
+class AttachmentColumn(IntEnum):
+    KIND = 0
+    FILENAME = 1
+    DESCRIPTION = 2
+    SIZE = 3
+    SHA256 = 4
+    ADDED = 5
+
+
+class AttachmentModel(RecordTableModel):
+    def __init__(self, parent=None):
+        super().__init__(strings.ATTACHMENT_COLUMNS, parent)
+
+    def _cell(self, record: AttachmentRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            kind = strings.ATTACHMENT_SIGNED if record.is_signed_minutes else strings.ATTACHMENT_DOCUMENT
+            return (
+                kind, record.filename, record.description, file_size(record.size),
+                short_hash(record.sha256), timestamp(record.added_at),
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == AttachmentColumn.SHA256:
+            return record.sha256
+        if role == Qt.ItemDataRole.FontRole and column == AttachmentColumn.SHA256:
+            font = QFont("monospace")
+            font.setStyleHint(QFont.StyleHint.Monospace)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (AttachmentColumn.FILENAME, AttachmentColumn.SHA256):
+            # File names and hashes are Latin by nature: read left to right.
+            return Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+
+class AttachmentsTab(MeetingTab):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(services, parent)
+        self.model = AttachmentModel(self)
+        self.table = self._table(self.model, stretch_column=AttachmentColumn.DESCRIPTION)
+        for column, width in {
+            AttachmentColumn.KIND: 150, AttachmentColumn.FILENAME: 200, AttachmentColumn.SIZE: 100,
+            AttachmentColumn.SHA256: 130, AttachmentColumn.ADDED: 130,
+        }.items():
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.save_copy())
+        self.signed_button = QPushButton(strings.ATTACH_SIGNED)
+        self.signed_button.setObjectName("primaryButton")
+        self.document_button = QPushButton(strings.ATTACH_DOCUMENT)
+        self.copy_button = QPushButton(strings.SAVE_COPY)
+        self.signed_button.clicked.connect(self.attach_signed)
+        self.document_button.clicked.connect(self.attach_document)
+        self.copy_button.clicked.connect(self.save_copy)
+        buttons = QHBoxLayout()
+        for button in (self.signed_button, self.document_button, self.copy_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lock_note)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+    def _refresh(self) -> None:
+        kept = self._kept_id(self.table)
+        self.model.set_records(self.detail.attachments)
+        self._reselect(self.table, kept)
+        status = self.meeting.status
+        if status is MeetingStatus.CANCELLED:
+            self._set_lock(strings.MEETING_IS_CANCELLED)
+        elif status is not MeetingStatus.FINALIZED:
+            self._set_lock(strings.SIGNED_AFTER_FINALIZE)
+        else:
+            self._set_lock("")
+        self._update_buttons()
+
+    def selected_attachment(self) -> AttachmentRecord | None:
+        return self._selected(self.table)
+
+    def _update_buttons(self) -> None:
+        status = self.meeting.status if self._detail is not None else None
+        self.signed_button.setEnabled(status is MeetingStatus.FINALIZED)
+        self.document_button.setEnabled(status is not None and status is not MeetingStatus.CANCELLED)
+        self.copy_button.setEnabled(self.selected_attachment() is not None)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def attach_signed(self) -> None:
+        path = file_choice.open_file(self, strings.CHOOSE_SIGNED_TITLE, strings.SIGNED_FILTER)
+        if path is None:
+            return
+        added = []
+        attach = self._services.attachments.attach
+        if self._attempt(lambda: added.append(attach(self.meeting.id, path, signed_minutes=True))):
+            self.select_next(added[0].id)
+            self.changed.emit(strings.SIGNED_ATTACHED.format(name=added[0].filename))
+
+    def attach_document(self) -> None:
+        path = file_choice.open_file(self, strings.CHOOSE_DOCUMENT_TITLE, strings.ALL_FILES_FILTER)
+        if path is None:
+            return
+        added = []
+        if self._attempt(lambda: added.append(self._services.attachments.attach(self.meeting.id, path))):
+            self.select_next(added[0].id)
+            self.changed.emit(strings.ATTACHED.format(name=added[0].filename))
+
+    def save_copy(self) -> None:
+        record = self.selected_attachment()
+        if record is None:
+            return
+        target = file_choice.save_file(self, strings.SAVE_COPY_TITLE, record.filename)
+        if target is None:
+            return
+        try:
+            self._services.attachments.export(record.id, target)
+        except DomainError as error:
+            messages.warn(self, error.message)
+            return
+        except OSError as error:
+            messages.warn(self, strings.COPY_FAILED.format(path=Path(target).name, reason=error.strerror or error))
+            return
+        self.message.emit(strings.COPY_SAVED.format(name=record.filename))

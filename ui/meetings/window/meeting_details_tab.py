@@ -1,0 +1,151 @@
+"""The meeting's particulars, the changes a meeting not yet held allows
+(edit, postpone, cancel), and its postponement history."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from secretariat.persian import jalali
+from secretariat.meetings.records import PostponementRecord
+from ui import strings
+from ui.meetings.cancel_meeting_dialog import CancelMeetingDialog
+from ui.meetings.meeting_dialog import MeetingDialog
+from ui.meetings.meeting_format import number_text, place, time_range, timestamp
+from ui.meetings.window.meeting_tab import MeetingTab
+from ui.meetings.postpone_dialog import PostponeDialog
+from ui.widgets.record_table_model import RecordTableModel
+from ui.rtl import rtl
+from ui.services import Services
+
+
+class PostponementColumn(IntEnum):
+    FROM = 0
+    TO = 1
+    REASON = 2
+    RECORDED = 3
+
+
+class PostponementModel(RecordTableModel):
+    def __init__(self, parent=None):
+        super().__init__(strings.POSTPONEMENT_COLUMNS, parent)
+
+    def _cell(self, record: PostponementRecord, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            jalali.format_long(record.from_date),
+            jalali.format_long(record.to_date),
+            record.reason,
+            timestamp(record.recorded_at),
+        )[column]
+
+
+_FIELDS = (
+    ("kind", strings.MEETING_KIND),
+    ("number", strings.DETAIL_NUMBER),
+    ("date", strings.DETAIL_DATE),
+    ("time", strings.DETAIL_TIME),
+    ("host", strings.DETAIL_HOST),
+    ("chair", strings.MEETING_CHAIR),
+    ("occasion", strings.MEETING_OCCASION),
+    ("status", strings.DETAIL_STATUS),
+    ("finalized", strings.DETAIL_FINALIZED),
+    ("signed", strings.DETAIL_SIGNED),
+    ("cancel_reason", strings.DETAIL_CANCEL_REASON),
+)
+
+
+class MeetingDetailsTab(MeetingTab):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(services, parent)
+        fields = QGroupBox(strings.DETAIL_FIELDS)
+        self._form = QFormLayout(fields)
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        self._values: dict[str, QLabel] = {}
+        for key, caption in _FIELDS:
+            value = QLabel()
+            value.setObjectName("detailValue")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label = QLabel(caption)
+            label.setObjectName("detailCaption")
+            self._form.addRow(label, value)
+            self._values[key] = value
+
+        self.edit_button = QPushButton(strings.EDIT_MEETING)
+        self.postpone_button = QPushButton(strings.POSTPONE)
+        self.cancel_button = QPushButton(strings.CANCEL_MEETING)
+        self.edit_button.clicked.connect(self.edit)
+        self.postpone_button.clicked.connect(self.postpone)
+        self.cancel_button.clicked.connect(self.cancel_meeting)
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.postpone_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.postponements_box = QGroupBox(strings.POSTPONEMENTS)
+        self.postponement_model = PostponementModel(self)
+        self.postponements = self._table(self.postponement_model, stretch_column=PostponementColumn.REASON)
+        self.postponements.setColumnWidth(PostponementColumn.FROM, 170)
+        self.postponements.setColumnWidth(PostponementColumn.TO, 170)
+        self.postponements.setColumnWidth(PostponementColumn.RECORDED, 130)
+        box = QVBoxLayout(self.postponements_box)
+        box.addWidget(self.postponements)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lock_note)
+        layout.addLayout(buttons)
+        layout.addWidget(fields)
+        layout.addWidget(self.postponements_box, 2)
+        layout.addStretch(1)
+
+    def _refresh(self) -> None:
+        meeting = self.meeting
+        values = {
+            "kind": meeting.kind.label,
+            "number": number_text(meeting),
+            "date": jalali.format_long(meeting.date),
+            "time": time_range(meeting.start_time, meeting.end_time),
+            "host": place(meeting.host_agency_name, meeting.venue),
+            "chair": meeting.chair,
+            "occasion": meeting.occasion,
+            "status": meeting.status_label,
+            "finalized": strings.FINALIZED_VALUE.format(date=timestamp(meeting.finalized_at), by=meeting.finalized_by)
+            if meeting.finalized_at else "",
+            "signed": timestamp(meeting.signed_at),
+            "cancel_reason": meeting.cancel_reason,
+        }
+        always = ("time", "host", "chair")
+        for key, text in values.items():
+            self._values[key].setText(rtl(text) or strings.NO_AGENCY)
+            self._form.setRowVisible(self._values[key], bool(text) or key in always)
+        upcoming = meeting.status.upcoming
+        for button in (self.edit_button, self.postpone_button, self.cancel_button):
+            button.setEnabled(upcoming)
+        self._set_lock("" if upcoming else strings.DETAILS_LOCKED)
+        self.postponement_model.set_records(meeting.postponements)
+        self.postponements_box.setVisible(bool(meeting.postponements))
+
+    # -- actions ---------------------------------------------------------------------
+
+    def edit(self) -> None:
+        services = self._services
+        dialog = MeetingDialog(services.meetings, services.agencies, self.meeting, parent=self)
+        saved = self._run(dialog)
+        if saved is not None:
+            self.changed.emit(strings.MEETING_SAVED.format(name=saved.title))
+
+    def postpone(self) -> None:
+        saved = self._run(PostponeDialog(self._services.meetings, self.meeting, self))
+        if saved is not None:
+            self.changed.emit(strings.MEETING_POSTPONED.format(name=saved.title, date=jalali.format_long(saved.date)))
+
+    def cancel_meeting(self) -> None:
+        title = self.meeting.title
+        saved = self._run(CancelMeetingDialog(self._services.meetings, self.meeting, self))
+        if saved is not None:
+            self.changed.emit(strings.MEETING_CANCELLED.format(name=title))

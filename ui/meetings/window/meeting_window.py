@@ -1,0 +1,249 @@
+"""One meeting, from the plan to signed minutes, in a window of its own.
+
+The header says which meeting it is and where it stands; the tabs hold its
+particulars, agenda, invitees, attendance, minutes and files. Every change
+goes through the core; the window then reloads the meeting and announces
+the change, so the calendar and the list follow. What a meeting's state no
+longer allows is read-only, with a note saying why.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretariat.persian import jalali
+from secretariat.errors import NotFoundError
+from secretariat.meetings.kinds import MeetingStatus
+from secretariat.meetings.planning import MeetingDraft
+from secretariat.meetings.records import MeetingDetail
+from secretariat.persian.text import format_int
+from ui import messages, strings
+from ui.meetings.window.agenda_tab import AgendaTab
+from ui.meetings.window.attachments_tab import AttachmentsTab
+from ui.meetings.window.attendance_tab import AttendanceTab
+from ui.meetings.window.finalize_dialog import FinalizeDialog
+from ui.meetings.window.invitees_tab import InviteesTab
+from ui.meetings.window.meeting_details_tab import MeetingDetailsTab
+from ui.meetings.window.meeting_header import MeetingHeader
+from ui.meetings.window.meeting_tab import MeetingTab
+from ui.reports.report_jobs import invitation_job, minutes_job, show_report
+from ui.meetings.window.resolutions_tab import ResolutionsTab
+from ui.rtl import rtl
+from ui.services import Services
+from ui.meetings.window.summaries_tab import SummariesTab
+
+MESSAGE_MS = 6000
+
+
+class MeetingWindow(QDialog):
+    message = Signal(str)  # what was just done, for the main window's status bar
+
+    def __init__(self, services: Services, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setModal(False)
+        # Closed is gone: a day of opening meetings does not pile up hidden windows.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("meetingWindow")
+        self._services = services
+        self.meeting_id = meeting_id
+        self._detail: MeetingDetail | None = None
+
+        self.header = MeetingHeader()
+        self.finalize_button = QPushButton(strings.FINALIZE)
+        self.finalize_button.setObjectName("primaryButton")
+        self.finalize_button.clicked.connect(self.finalize)
+        self.print_button = QPushButton(strings.PRINT)  # its menu names what can be printed
+        print_menu = QMenu(self.print_button)
+        self.print_minutes_action = print_menu.addAction(strings.ACTION_PRINT_MINUTES, self.print_minutes)
+        self.print_invitations_action = print_menu.addAction(
+            strings.ACTION_PRINT_INVITATIONS, lambda: self.print_invitation(per_agency=True)
+        )
+        self.print_invitation_list_action = print_menu.addAction(
+            strings.ACTION_PRINT_INVITATION_LIST, lambda: self.print_invitation(per_agency=False)
+        )
+        self.print_button.setMenu(print_menu)
+        head = QHBoxLayout()
+        head.addWidget(self.header, 1)
+        head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.finalize_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.details = MeetingDetailsTab(services)
+        self.agenda = AgendaTab(services)
+        self.invitees = InviteesTab(services)
+        self.attendance = AttendanceTab(services)
+        self.summaries = SummariesTab(services)
+        self.resolutions = ResolutionsTab(services)
+        self.attachments = AttachmentsTab(services)
+        self.tabs = QTabWidget()
+        self._titles: list[tuple[MeetingTab, str]] = [
+            (self.details, strings.TAB_DETAILS),
+            (self.agenda, strings.TAB_AGENDA),
+            (self.invitees, strings.TAB_INVITEES),
+            (self.attendance, strings.TAB_ATTENDANCE),
+            (self.summaries, strings.TAB_SUMMARIES),
+            (self.resolutions, strings.TAB_RESOLUTIONS),
+            (self.attachments, strings.TAB_ATTACHMENTS),
+        ]
+        for tab, title in self._titles:
+            self.tabs.addTab(tab, title)
+            tab.changed.connect(self._on_tab_changed)
+            tab.message.connect(self._say)
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("resultCount")
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(MESSAGE_MS)
+        self._message_timer.timeout.connect(self.message_label.clear)
+        close_button = QPushButton(strings.CLOSE)
+        close_button.clicked.connect(self.close)
+        foot = QHBoxLayout()
+        foot.addWidget(self.message_label, 1)
+        foot.addWidget(close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(foot)
+        QShortcut(QKeySequence.StandardKey.Close, self, activated=self.close)
+        self._listening = True
+        self._closing = False
+        services.changes.meeting_changed.connect(self._on_meeting_changed)
+        services.changes.agency_changed.connect(self._on_agency_changed)
+        self.resize(1100, 760)
+        self.reload()
+
+    @property
+    def detail(self) -> MeetingDetail:
+        assert self._detail is not None
+        return self._detail
+
+    def reload(self) -> None:
+        try:
+            detail = self._services.meetings.detail(self.meeting_id)
+        except NotFoundError:
+            self._say(strings.MEETING_GONE)
+            self.close()
+            return
+        self._detail = detail
+        meeting = detail.meeting
+        self.setWindowTitle(strings.MEETING_WINDOW_TITLE.format(
+            title=meeting.title, date=jalali.format_long(meeting.date)
+        ))
+        self.header.show_meeting(meeting, self._planning_warnings(detail))
+        for tab, _title in self._titles:
+            tab.show_detail(detail)
+        counts = {
+            self.agenda: len(detail.agenda),
+            self.invitees: len(detail.invitations),
+            self.resolutions: len(detail.resolutions),
+            self.attachments: len(detail.attachments),
+        }
+        for index, (tab, title) in enumerate(self._titles):
+            count = counts.get(tab)
+            self.tabs.setTabText(index, strings.TAB_WITH_COUNT.format(title=title, count=format_int(count)) if count else title)
+        self.finalize_button.setVisible(meeting.status is MeetingStatus.HELD)
+        # Minutes exist once the meeting is held; invitations go out before it.
+        self.print_minutes_action.setEnabled(meeting.status in (MeetingStatus.HELD, MeetingStatus.FINALIZED))
+        for action in (self.print_invitations_action, self.print_invitation_list_action):
+            action.setEnabled(meeting.status.upcoming)
+
+    def _planning_warnings(self, detail: MeetingDetail) -> tuple[str, ...]:
+        meeting = detail.meeting
+        if not meeting.status.upcoming:
+            return ()
+        draft = MeetingDraft(
+            kind=meeting.kind.value,
+            date=jalali.format_short(meeting.date, persian_digits=False),
+            host_agency_id=meeting.host_agency_id,
+        )
+        return self._services.meetings.check(draft, meeting_id=meeting.id)
+
+    def show_tab(self, tab: MeetingTab) -> None:
+        self.tabs.setCurrentWidget(tab)
+
+    # -- changes ------------------------------------------------------------------------------
+
+    def _on_tab_changed(self, text: str) -> None:
+        # Announcing the change reloads this window too (``_on_meeting_changed``).
+        self._services.changes.meeting_changed.emit(self.meeting_id)
+        if text:
+            self._say(text)
+
+    def _on_meeting_changed(self, meeting_id: int) -> None:
+        # Another meeting's change can renumber this one; the title follows.
+        if meeting_id == self.meeting_id or self._detail is None:
+            self.reload()
+        else:
+            try:
+                meeting = self._services.meetings.get(self.meeting_id)
+            except NotFoundError:
+                return
+            self.header.show_meeting(meeting, self._planning_warnings(self.detail))
+
+    def _on_agency_changed(self, _agency_id: int) -> None:
+        self.reload()  # a renamed host, presenter or invitee
+
+    def _say(self, text: str) -> None:
+        self.message_label.setText(rtl(text))
+        self._message_timer.start()
+        self.message.emit(text)
+
+    def print_minutes(self):
+        return show_report(self, minutes_job(self._services, self.meeting_id, self.detail.meeting.title))
+
+    def print_invitation(self, *, per_agency: bool):
+        job = invitation_job(self._services, self.meeting_id, self.detail.meeting.title, per_agency=per_agency)
+        return show_report(self, job)
+
+    def finalize(self) -> None:
+        council = self._services.council.get()
+        dialog = FinalizeDialog(
+            self._services.minutes, self.detail, by=council.secretary if council else "", parent=self
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            title = self.detail.meeting.title
+            self._on_tab_changed(strings.FINALIZED_MESSAGE.format(name=title))
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return any(tab.has_unsaved_changes() for tab, _title in self._titles)
+
+    def _may_close(self) -> bool:
+        """Closing drops unsaved edits (an attendance sheet, a summary): ask first."""
+        if self._closing or not self.has_unsaved_changes() or self._detail is None:
+            return True
+        return messages.confirm(self, strings.UNSAVED_CHANGES.format(name=self.detail.meeting.title))
+
+    def _stop_listening(self) -> None:
+        self._closing = True
+        if self._listening:
+            self._listening = False
+            self._services.changes.meeting_changed.disconnect(self._on_meeting_changed)
+            self._services.changes.agency_changed.disconnect(self._on_agency_changed)
+
+    def reject(self) -> None:
+        # Escape and the close button come here; so does closing the window.
+        if self._may_close():
+            self._stop_listening()
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close():
+            event.ignore()
+            return
+        self._stop_listening()
+        super().closeEvent(event)

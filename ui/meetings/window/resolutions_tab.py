@@ -1,0 +1,248 @@
+"""The resolutions of the minutes (مصوبات): number and code, text, lead and
+collaborating agencies, deadline, priority; add, edit and remove while the
+minutes are open. Once finalized, corrections are amendments, listed with
+the original text beside the amended one."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from secretariat.meetings.kinds import MeetingStatus, Priority
+from secretariat.meetings.records import AmendmentRecord, ResolutionRecord
+from secretariat.persian.text import to_persian_digits
+from ui import messages, strings
+from ui.meetings.window.amendment_dialog import ResolutionAmendmentDialog
+from ui.meetings.meeting_format import due_text, timestamp
+from ui.meetings.window.meeting_tab import MeetingTab
+from ui.widgets.record_table_model import RecordTableModel
+from ui.meetings.window.resolution_dialog import ResolutionDialog
+from ui.services import Services
+
+PRIORITY_COLOURS = {Priority.HIGH: QColor("#b26a00"), Priority.URGENT: QColor("#b3261e")}
+AMENDED_COLOUR = QColor("#4a3f8c")
+
+
+class ResolutionColumn(IntEnum):
+    NUMBER = 0
+    CODE = 1
+    TEXT = 2
+    LEAD = 3
+    COLLABORATORS = 4
+    DUE = 5
+    PRIORITY = 6
+
+
+class ResolutionModel(RecordTableModel):
+    def __init__(self, parent=None):
+        super().__init__(strings.RESOLUTION_COLUMNS, parent)
+
+    def _cell(self, record: ResolutionRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == ResolutionColumn.TEXT:
+            return record.current_text
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == ResolutionColumn.PRIORITY:
+                return PRIORITY_COLOURS.get(record.priority)
+            if record.amendments and column in (ResolutionColumn.TEXT, ResolutionColumn.DUE):
+                return AMENDED_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ResolutionColumn.NUMBER, ResolutionColumn.CODE):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+
+def _display(record: ResolutionRecord, column: int) -> str:
+    match column:
+        case ResolutionColumn.NUMBER:
+            return to_persian_digits(record.number)
+        case ResolutionColumn.CODE:
+            return record.display_code
+        case ResolutionColumn.TEXT:
+            if record.current_text != record.text:
+                return f"{record.text}\n{strings.AMENDED_MARK}: {record.current_text}"
+            return record.text
+        case ResolutionColumn.LEAD:
+            return record.lead.agency_name if record.lead else ""
+        case ResolutionColumn.COLLABORATORS:
+            return strings.LIST_SEPARATOR.join(a.agency_name for a in record.collaborators)
+        case ResolutionColumn.DUE:
+            return due_text(record)
+        case ResolutionColumn.PRIORITY:
+            return record.priority.label
+    return ""
+
+
+class AmendmentColumn(IntEnum):
+    TARGET = 0
+    FIELD = 1
+    ORIGINAL = 2
+    AMENDED = 3
+    REASON = 4
+    AUTHOR = 5
+    RECORDED = 6
+
+
+class AmendmentModel(RecordTableModel):
+    def __init__(self, parent=None):
+        super().__init__(strings.AMENDMENT_COLUMNS, parent)
+        self._targets: dict[int, str] = {}
+
+    def set_amendments(self, amendments: tuple[AmendmentRecord, ...], targets: dict[int, str]) -> None:
+        self._targets = targets
+        self.set_records(amendments)
+
+    def _cell(self, record: AmendmentRecord, column: int, role: int) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and column not in (AmendmentColumn.ORIGINAL, AmendmentColumn.AMENDED):
+            return None
+        digits = record.field == "due_date"
+        return (
+            self._targets.get(record.id, ""),
+            strings.AMENDMENT_FIELDS.get(record.field, record.field),
+            to_persian_digits(record.original) if digits else record.original,
+            to_persian_digits(record.amended) if digits else record.amended,
+            record.reason,
+            record.author,
+            timestamp(record.recorded_at),
+        )[column]
+
+
+class ResolutionsTab(MeetingTab):
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(services, parent)
+        self.model = ResolutionModel(self)
+        self.table = self._table(self.model, stretch_column=ResolutionColumn.TEXT)
+        self.table.setWordWrap(True)
+        widths = {
+            ResolutionColumn.NUMBER: 50, ResolutionColumn.CODE: 110, ResolutionColumn.LEAD: 170,
+            ResolutionColumn.COLLABORATORS: 170, ResolutionColumn.DUE: 100, ResolutionColumn.PRIORITY: 64,
+        }
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.add_button = QPushButton(strings.ADD_RESOLUTION)
+        self.add_button.setObjectName("primaryButton")
+        self.edit_button = QPushButton(strings.EDIT)
+        self.remove_button = QPushButton(strings.REMOVE)
+        self.amend_button = QPushButton(strings.AMEND)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.amend_button.clicked.connect(self.amend_selected)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button, self.amend_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.amendments_box = QGroupBox(strings.AMENDMENTS)
+        self.amendment_model = AmendmentModel(self)
+        self.amendments = self._table(self.amendment_model, stretch_column=AmendmentColumn.AMENDED)
+        self.amendments.setWordWrap(True)
+        for column, width in {
+            AmendmentColumn.TARGET: 140, AmendmentColumn.FIELD: 80, AmendmentColumn.ORIGINAL: 260,
+            AmendmentColumn.REASON: 200, AmendmentColumn.AUTHOR: 100, AmendmentColumn.RECORDED: 120,
+        }.items():
+            self.amendments.setColumnWidth(column, width)
+        self.amendments.horizontalHeader().sectionResized.connect(
+            lambda *_: self.amendments.resizeRowsToContents()
+        )
+        box = QVBoxLayout(self.amendments_box)
+        box.addWidget(self.amendments)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.amendments_box)
+        splitter.setSizes([330, 250])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lock_note)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+    def _refresh(self) -> None:
+        kept = self._kept_id(self.table)
+        detail = self.detail
+        self.model.set_records(detail.resolutions)
+        self.table.resizeRowsToContents()
+        self._reselect(self.table, kept)
+        codes = {r.id: strings.AMENDMENT_ON_RESOLUTION.format(code=r.display_code) for r in detail.resolutions}
+        items = {i.id: strings.AMENDMENT_ON_ITEM.format(position=to_persian_digits(i.position)) for i in detail.agenda}
+        targets = {
+            a.id: codes.get(a.resolution_id, "") if a.resolution_id is not None else items.get(a.agenda_item_id, "")
+            for a in detail.amendments
+        }
+        self.amendment_model.set_amendments(detail.amendments, targets)
+        self.amendments.resizeRowsToContents()
+        self.amendments_box.setVisible(bool(detail.amendments))
+        if self.meeting.status.upcoming:
+            self._set_lock(strings.MINUTES_NOT_YET)
+        else:
+            self._lock_when_closed(strings.RESOLUTIONS_LOCKED)
+        self._update_buttons()
+
+    def selected_resolution(self) -> ResolutionRecord | None:
+        return self._selected(self.table)
+
+    def _update_buttons(self) -> None:
+        status = self.meeting.status if self._detail is not None else None
+        open_minutes = status is MeetingStatus.HELD
+        finalized = status is MeetingStatus.FINALIZED
+        selected = self.selected_resolution() is not None
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setVisible(not finalized)
+        self.add_button.setEnabled(open_minutes)
+        self.edit_button.setEnabled(open_minutes and selected)
+        self.remove_button.setEnabled(open_minutes and selected)
+        self.amend_button.setVisible(finalized)
+        self.amend_button.setEnabled(finalized and selected)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _dialog(self, record: ResolutionRecord | None) -> ResolutionDialog:
+        services = self._services
+        return ResolutionDialog(
+            services.minutes, services.agencies, self.meeting, self.detail.agenda, record, parent=self
+        )
+
+    def add(self) -> None:
+        saved = self._run(self._dialog(None))
+        if saved is not None:
+            self.select_next(saved.id)
+            self.changed.emit(strings.RESOLUTION_ADDED.format(code=saved.display_code))
+
+    def edit_selected(self) -> None:
+        record = self.selected_resolution()
+        if record is None or self.meeting.status is not MeetingStatus.HELD:
+            return
+        saved = self._run(self._dialog(record))
+        if saved is not None:
+            self.changed.emit(strings.RESOLUTION_SAVED.format(code=saved.display_code))
+
+    def remove_selected(self) -> None:
+        record = self.selected_resolution()
+        if record is None:
+            return
+        code = record.display_code
+        if not messages.confirm(self, strings.CONFIRM_REMOVE_RESOLUTION.format(code=code)):
+            return
+        if self._attempt(lambda: self._services.minutes.remove_resolution(record.id)):
+            self.changed.emit(strings.RESOLUTION_REMOVED.format(code=code))
+
+    def amend_selected(self) -> None:
+        record = self.selected_resolution()
+        if record is None:
+            return
+        council = self._services.council.get()
+        dialog = ResolutionAmendmentDialog(
+            self._services.minutes, record, author=council.secretary if council else "", parent=self
+        )
+        if self._run(dialog) is not None:
+            self.changed.emit(strings.AMENDMENT_SAVED)

@@ -1,0 +1,43 @@
+"""The «افراد» section: PR managers and staff, searchable, with add and edit."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from secretariat.members.people import PersonRecord
+from ui import strings
+from ui.widgets.list_section import ListSection
+from ui.people.people_table_model import PeopleTableModel, PersonColumn
+from ui.people.person_dialog import PersonDialog
+from ui.services import Services
+
+
+class PeopleView(ListSection):
+    SEARCH_PLACEHOLDER = strings.PEOPLE_SEARCH_PLACEHOLDER
+    ADD = strings.ADD_PERSON
+    FOUND, NONE = strings.PEOPLE_FOUND, strings.PEOPLE_NONE
+    ADDED, SAVED = strings.PERSON_ADDED, strings.PERSON_SAVED
+    STRETCH_COLUMN = PersonColumn.CURRENT_ROLES
+    COLUMN_WIDTHS = {PersonColumn.NAME: 220, PersonColumn.MOBILE: 140, PersonColumn.EMAIL: 220}
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(
+            PeopleTableModel(services.people), changed=services.changes.person_changed, parent=parent
+        )
+        self._people = services.people
+        changes = services.changes
+        changes.person_changed.connect(self._reload)
+        changes.roles_changed.connect(self._reload)
+        changes.agency_changed.connect(self._reload)
+        self._lay_out()
+
+    selected_person_id = ListSection.selected_id
+    select_person = ListSection.select
+    add_person = ListSection.add
+
+    def _form(self, person_id: int | None) -> PersonDialog:
+        record = self._people.get(person_id) if person_id is not None else None
+        return PersonDialog(self._people, record, parent=self)
+
+    def _name(self, record: PersonRecord) -> str:
+        return record.full_name

@@ -1,0 +1,38 @@
+"""The period of the attendance report: from the start of this Jalali year to today by default."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QWidget
+
+from secretariat.persian import jalali
+from ui import strings
+from ui.widgets.form_dialog import FormDialog
+from ui.widgets.jalali_date_edit import JalaliDateEdit
+
+
+class AttendancePeriodDialog(FormDialog):
+    """``saved`` is the chosen ``(start, end)``; nothing is written."""
+
+    def __init__(self, parent: QWidget | None = None, *, today: dt.date | None = None):
+        super().__init__(strings.ATTENDANCE_PERIOD_TITLE, parent, save_text=strings.SHOW_REPORT)
+        today = today or dt.date.today()
+        self.set_intro(strings.ATTENDANCE_PERIOD_INTRO)
+        self.start = self.form.add_field("start", strings.ATTENDANCE_FROM, JalaliDateEdit())
+        self.end = self.form.add_field("end", strings.ATTENDANCE_TO, JalaliDateEdit())
+        self.start.setDate(jalali.from_jalali(jalali.jalali_year(today), 1, 1))
+        self.end.setDate(today)
+
+    def check(self) -> Mapping[str, str]:
+        errors = {}
+        for name, edit in (("start", self.start), ("end", self.end)):
+            if edit.date() is None:
+                errors[name] = edit.error() or strings.ATTENDANCE_PERIOD_REQUIRED
+        if not errors and self.end.date() < self.start.date():
+            errors["end"] = strings.ATTENDANCE_PERIOD_ORDER
+        return errors
+
+    def save(self) -> tuple[dt.date, dt.date]:
+        return self.start.date(), self.end.date()

@@ -1,0 +1,111 @@
+"""The reports a user can print, as jobs for the preview window.
+
+Each function names a report and gives the call that makes it from the
+core's ``secretariat.reports``; ``show_report`` opens its preview, where it
+is made in the background. The core's reports are imported when a report is
+made, not when the app starts: reportlab and the shaping libraries load
+only for someone who prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QWidget
+
+from secretariat.persian import jalali
+from secretariat.followup.register import ResolutionQuery
+from secretariat.persian.text import to_persian_digits
+from ui import strings
+from ui.reports.report_preview import ReportPreview
+from ui.reports.report_worker import ReportJob
+from ui.services import Services
+
+
+def show_report(parent: QWidget, job: ReportJob) -> ReportPreview:
+    preview = ReportPreview(job, parent.window() if parent is not None else None)
+    preview.show()
+    preview.raise_()
+    preview.activateWindow()
+    return preview
+
+
+def _file(title: str) -> str:
+    """A file name from a title: the words joined, nothing a file system refuses."""
+    cleaned = "".join(c for c in title if c not in '\\/:*?"<>|«»،').split()
+    return "-".join(cleaned) + ".pdf"
+
+
+def minutes_job(services: Services, meeting_id: int, meeting_title: str) -> ReportJob:
+    def render(progress, cancelled) -> bytes:
+        from secretariat.reports import render_minutes
+
+        return render_minutes(services.database, meeting_id, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_MINUTES.format(meeting=meeting_title)
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def invitation_job(services: Services, meeting_id: int, meeting_title: str, *, per_agency: bool) -> ReportJob:
+    def render(progress, cancelled) -> bytes:
+        from secretariat.reports.invitation import render_invitation
+
+        return render_invitation(services.database, meeting_id, per_agency=per_agency, progress=progress,
+                                 cancelled=cancelled)
+
+    title = strings.REPORT_INVITATION.format(meeting=meeting_title)
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def followup_letter_job(services: Services, agency_id: int, agency_name: str) -> ReportJob:
+    def render(progress, cancelled) -> bytes:
+        from secretariat.reports.followup_letter import render_followup_letter
+
+        return render_followup_letter(services.database, agency_id, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_FOLLOWUP_LETTER.format(agency=agency_name)
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def followup_letters_job(services: Services) -> ReportJob:
+    def render(progress, cancelled) -> bytes:
+        from secretariat.reports.followup_letter import render_followup_letters
+
+        return render_followup_letters(services.database, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_FOLLOWUP_LETTERS
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def register_job(services: Services, query: ResolutionQuery) -> ReportJob:
+    def render(progress, cancelled) -> bytes:
+        from secretariat.reports.register_report import render_register
+
+        return render_register(services.database, query, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_REGISTER
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def attendance_job(services: Services, start: dt.date, end: dt.date) -> ReportJob:
+    def render(progress, cancelled) -> bytes:
+        from secretariat.reports.attendance_report import render_attendance
+
+        return render_attendance(services.database, start, end, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_ATTENDANCE.format(start=jalali.format_short(start), end=jalali.format_short(end))
+    filename = _file(strings.REPORT_ATTENDANCE_FILE.format(
+        start=to_persian_digits(jalali.format_short(start).replace("/", "-")),
+        end=to_persian_digits(jalali.format_short(end).replace("/", "-")),
+    ))
+    return ReportJob(title=title, filename=filename, render=render)
+
+
+def directory_job(services: Services) -> ReportJob:
+    def render(progress, cancelled) -> bytes:
+        from secretariat.reports import render_directory
+
+        return render_directory(services.database, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_DIRECTORY
+    return ReportJob(title=title, filename=_file(title), render=render)

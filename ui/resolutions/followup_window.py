@@ -1,0 +1,297 @@
+"""One resolution followed up, in a window of its own.
+
+The top says which resolution it is (code, text, meeting, lead and
+collaborators, deadline, status) and, when there is any, what the status
+rests on: the evidence and day of completion, why and when it was
+cancelled, why it was reopened, the meeting it was referred to. The tabs
+hold its follow-up log (with the entries' documents) and the history of its
+deadline. Every action goes through a dialog and the core;
+then the window reloads and announces the change (``followup_changed``), so
+the register follows. What the status no longer allows is disabled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretariat.persian import jalali
+from secretariat.errors import NotFoundError
+from secretariat.followup.lifecycle import ResolutionState
+from secretariat.followup.register import ResolutionQuery, ResolutionRow
+from secretariat.followup.status import ResolutionStatus
+from secretariat.meetings.records import ResolutionRecord
+from ui import strings
+from ui.resolutions.followup_dialogs import (
+    CancelDialog,
+    DeadlineDialog,
+    DeferDialog,
+    DoneDialog,
+    FollowUpDialog,
+    ReopenDialog,
+)
+from ui.resolutions.followup_log_tab import FollowUpLogTab
+from ui.resolutions.followup_models import DeadlineHistoryModel
+from ui.widgets.form_dialog import FormDialog
+from ui.meetings.meeting_format import due_text
+from ui.resolutions.register_table_model import status_colour, status_text
+from ui.rtl import rtl
+from ui.services import Services
+from ui.widgets.table_setup import configure_table
+
+WINDOW_SIZE = (980, 680)
+_RUNNING = (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED)
+
+
+class FollowUpWindow(QDialog):
+    message = Signal(str)  # what was just done, for the main window's status bar
+
+    def __init__(self, services: Services, resolution_id: int, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("followUpWindow")
+        self._services = services
+        self.resolution_id = resolution_id
+        self.meeting_id = meeting_id
+        self.row: ResolutionRow | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("meetingTitle")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusChip")
+        head = QHBoxLayout()
+        head.setSpacing(10)
+        head.addWidget(self.heading)
+        head.addWidget(self.status_label)
+        head.addStretch(1)
+
+        self.text = self._value_label()
+        self.meeting = self._value_label()
+        self.lead = self._value_label()
+        self.collaborators = self._value_label()
+        self.due = self._value_label()
+        self.state_caption = self._caption("")
+        # Beside the first line of the evidence or the reason, which often run to two.
+        self.state_caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        self.state = self._value_label()
+        facts = QFormLayout()
+        facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        facts.addRow(self._caption(strings.RESOLUTION_TEXT), self.text)
+        facts.addRow(self._caption(strings.FOLLOWUP_MEETING), self.meeting)
+        facts.addRow(self._caption(strings.FOLLOWUP_LEAD), self.lead)
+        facts.addRow(self._caption(strings.FOLLOWUP_COLLABORATORS), self.collaborators)
+        facts.addRow(self._caption(strings.FOLLOWUP_DUE), self.due)
+        facts.addRow(self.state_caption, self.state)
+        self._facts = facts
+
+        self.record_button = QPushButton(strings.ACTION_RECORD_FOLLOWUP)
+        self.record_button.setObjectName("primaryButton")
+        self.done_button = QPushButton(strings.ACTION_MARK_DONE)
+        self.cancel_button = QPushButton(strings.ACTION_CANCEL_RESOLUTION)
+        self.reopen_button = QPushButton(strings.ACTION_REOPEN)
+        self.defer_button = QPushButton(strings.ACTION_DEFER)
+        self.deadline_button = QPushButton(strings.ACTION_CHANGE_DEADLINE)
+        actions = QHBoxLayout()
+        for button, slot in (
+            (self.record_button, self.record_followup),
+            (self.done_button, self.mark_done),
+            (self.deadline_button, self.change_deadline),
+            (self.defer_button, self.defer),
+            (self.cancel_button, self.cancel_resolution),
+            (self.reopen_button, self.reopen),
+        ):
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.log_tab = FollowUpLogTab(services.followup)
+        self.log_tab.message.connect(self.message)
+        self.log_model = self.log_tab.model
+        self.log_table = self.log_tab.table
+        self.deadline_model = DeadlineHistoryModel(self)
+        self.deadline_table = QTableView()
+        self.deadline_table.setModel(self.deadline_model)
+        configure_table(self.deadline_table, stretch_column=DeadlineHistoryModel.REASON)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.log_tab, strings.FOLLOWUP_LOG_TAB)
+        self.tabs.addTab(self.deadline_table, strings.FOLLOWUP_DEADLINES_TAB)
+
+        # The look of the meeting window's header.
+        header = QWidget()
+        header.setObjectName("meetingHeader")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        header_layout = QVBoxLayout(header)
+        header_layout.addLayout(head)
+        header_layout.addLayout(facts)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+        self.resize(*WINDOW_SIZE)
+
+        services.changes.followup_changed.connect(self._on_followup_changed)
+        services.changes.resolutions_changed.connect(self._on_resolutions_changed)
+        self.reload()
+
+    @staticmethod
+    def _caption(text: str) -> QLabel:
+        caption = QLabel(text)
+        caption.setObjectName("fieldLabel")
+        return caption
+
+    @staticmethod
+    def _value_label() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the resolution, its log and its deadlines again; NotFoundError if it is gone."""
+        services = self._services
+        rows = services.register.page(ResolutionQuery(meeting_id=self.meeting_id), limit=None)
+        row = next((r for r in rows if r.id == self.resolution_id), None)
+        if row is None:
+            raise NotFoundError(strings.RESOLUTION_NOT_FOUND)
+        record = next((r for r in services.minutes.resolutions(self.meeting_id) if r.id == self.resolution_id), None)
+        self.row = row
+        self.setWindowTitle(strings.FOLLOWUP_WINDOW_TITLE.format(code=row.display_code))
+        self.heading.setText(strings.FOLLOWUP_HEADING.format(code=row.display_code))
+        self.status_label.setText(self.status_text())
+        self.status_label.setStyleSheet(f"background: {status_colour(row).name()};")
+        self.text.setText(rtl(record.current_text if record else row.text))
+        self.meeting.setText(rtl(
+            strings.REGISTER_MEETING.format(title=row.meeting_title, date=jalali.format_long(row.meeting_date))
+        ))
+        self.lead.setText(rtl(row.lead_agency_name or strings.FOLLOWUP_NONE))
+        self.collaborators.setText(rtl(_collaborators(record)))
+        self.due.setText(rtl((due_text(record) if record else row.due_text) or strings.FOLLOWUP_NONE))
+        self._show_state(services.followup.state(self.resolution_id))
+        self.log_tab.set_records(services.followup.log(self.resolution_id))
+        self.deadline_model.set_records(services.followup.deadline_history(self.resolution_id))
+        self._update_buttons(row.status)
+
+    def _show_state(self, state: ResolutionState) -> None:
+        """The row under the deadline: shown only when the status rests on something to read."""
+        caption, lines = _state_lines(state)
+        self.state_caption.setText(caption)
+        # Each line its own right-to-left paragraph: evidence may start with a number.
+        self.state.setText("\n".join(rtl(line) for line in lines))
+        self._facts.setRowVisible(self.state, bool(lines))
+
+    def status_text(self) -> str:
+        return status_text(self.row) if self.row else ""
+
+    def _update_buttons(self, status: ResolutionStatus) -> None:
+        running = status in _RUNNING
+        self.record_button.setEnabled(not status.closed)
+        self.done_button.setEnabled(running)
+        self.cancel_button.setEnabled(running)
+        self.defer_button.setEnabled(running)
+        self.deadline_button.setEnabled(not status.closed)
+        self.reopen_button.setEnabled(status.closed)
+
+    def _on_followup_changed(self, resolution_id: int) -> None:
+        if resolution_id == self.resolution_id:
+            self._reload_or_close()
+
+    def _on_resolutions_changed(self, meeting_id: int) -> None:
+        if meeting_id == self.meeting_id:
+            self._reload_or_close()
+
+    def _reload_or_close(self) -> None:
+        try:
+            self.reload()
+        except NotFoundError:
+            self.close()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _secretary(self) -> str:
+        council = self._services.council.get()
+        return council.secretary if council else ""
+
+    def record_followup(self) -> bool:
+        dialog = FollowUpDialog(self._services.followup, self.row, recorded_by=self._secretary(), parent=self)
+        return self._run(dialog, lambda code: strings.FOLLOWUP_RECORDED.format(code=code))
+
+    def mark_done(self) -> bool:
+        return self._run(DoneDialog(self._services.followup, self.row, self), lambda code: strings.RESOLUTION_DONE.format(code=code))
+
+    def cancel_resolution(self) -> bool:
+        dialog = CancelDialog(self._services.followup, self.row, self)
+        return self._run(dialog, lambda code: strings.RESOLUTION_CANCELLED.format(code=code))
+
+    def reopen(self) -> bool:
+        return self._run(ReopenDialog(self._services.followup, self.row, self), lambda code: strings.RESOLUTION_REOPENED.format(code=code))
+
+    def defer(self) -> bool:
+        dialog = DeferDialog(self._services.followup, self._services.meetings, self.row, self)
+        return self._run(
+            dialog, lambda code: strings.RESOLUTION_DEFERRED.format(code=code, meeting=dialog.meeting_title)
+        )
+
+    def change_deadline(self) -> bool:
+        dialog = DeadlineDialog(self._services.followup, self.row, by=self._secretary(), parent=self)
+        return self._run(
+            dialog, lambda code: strings.DEADLINE_CHANGED.format(code=code, date=jalali.format_short(dialog.saved.new_due))
+        )
+
+    def _run(self, dialog: FormDialog, done: Callable[[str], str]) -> bool:
+        """Show the dialog; once it saved, announce the change (the register and this window reload)."""
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        code = self.row.display_code
+        self._services.changes.followup_changed.emit(self.resolution_id)
+        self.message.emit(done(code))
+        return True
+
+
+def _state_lines(state: ResolutionState) -> tuple[str, list[str]]:
+    """The caption and the lines of the state row; no lines when there is nothing to show."""
+    status = state.status
+    if status is ResolutionStatus.DONE:
+        closed = strings.STATE_DONE_ON.format(date=jalali.format_short(state.closed_on)) if state.closed_on else ""
+        return strings.STATE_DONE, _lines(state.completion_evidence, closed)
+    if status is ResolutionStatus.CANCELLED:
+        closed = strings.STATE_CANCELLED_ON.format(date=jalali.format_short(state.closed_on)) if state.closed_on else ""
+        return strings.STATE_CANCELLED, _lines(state.status_note, closed)
+    if status is ResolutionStatus.DEFERRED:
+        if state.deferred_to_date is not None:
+            meeting = strings.REGISTER_MEETING.format(
+                title=state.deferred_to_title, date=jalali.format_long(state.deferred_to_date)
+            )
+        else:
+            meeting = strings.STATE_DEFERRED_MEETING_GONE
+        note = strings.STATE_DEFERRED_NOTE.format(note=state.status_note) if state.status_note else ""
+        return strings.STATE_DEFERRED, _lines(meeting, note)
+    if state.reopened:
+        return strings.STATE_REOPENED, _lines(state.status_note)
+    return "", []
+
+
+def _lines(*parts: str) -> list[str]:
+    return [line for part in parts for line in part.splitlines() if line.strip()]
+
+
+def _collaborators(record: ResolutionRecord | None) -> str:
+    if record is None or not record.collaborators:
+        return strings.FOLLOWUP_NONE
+    return strings.LIST_SEPARATOR.join(a.agency_name for a in record.collaborators)

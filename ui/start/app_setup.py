@@ -1,0 +1,41 @@
+"""The look and language of the whole application, set once at start-up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from ui import resources, strings
+from ui.start import qt_workarounds
+
+FONT_POINT_SIZE = 10
+PERSIAN = QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
+
+
+def configure_application(app: QApplication) -> None:
+    """Right-to-left, Persian locale, Vazirmatn, the style sheet and the icon."""
+    qt_workarounds.install()
+    app.setApplicationName("CouncilSecretariat")
+    app.setApplicationDisplayName(strings.APP_TITLE)
+    # Fusion draws the same on every PC and honours the style sheet fully.
+    app.setStyle("Fusion")
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    QLocale.setDefault(PERSIAN)
+    _install_qt_translations(app)
+    family = resources.load_fonts()
+    if family:
+        app.setFont(QFont(family, FONT_POINT_SIZE))
+    app.setStyleSheet(resources.style_sheet())
+    app.setWindowIcon(resources.icon("app"))
+
+
+def _install_qt_translations(app: QApplication) -> None:
+    # Qt's own words (the line edit's context menu, standard buttons) in Persian.
+    if getattr(app, "_persian_translator", None) is not None:
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(PERSIAN, "qtbase", "_", folder):
+        app.installTranslator(translator)
+        app._persian_translator = translator  # keep it alive with the app

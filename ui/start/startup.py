@@ -1,0 +1,127 @@
+"""Which council database the app opens at start, and the first-start dialog.
+
+- ``--demo``: the demo council, built the first time;
+- ``--db PATH``: that file; without a council yet, the welcome dialog's form;
+- nothing: the usual database if it has a council, else the welcome dialog.
+
+A file that cannot be opened (not this app's, damaged, from a newer version)
+is reported in Persian; the person returns to the welcome dialog or the app
+ends cleanly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from secretariat import paths
+from secretariat.demo import council as demo
+from secretariat.members.council import CouncilDraft, CouncilRecord, CouncilService
+from secretariat.database import Database, open_database
+from secretariat.errors import DatabaseOpenError
+from ui import messages, strings
+from ui.start.welcome_dialog import WelcomeChoice, WelcomeDialog
+
+
+class StartupCancelled(Exception):
+    """No database to show: the person closed the welcome dialog or an error was reported."""
+
+    def __init__(self, exit_code: int):
+        super().__init__(exit_code)
+        self.exit_code = exit_code
+
+
+def open_demo() -> Database:
+    """The demo council's database, built on first use (or rebuilt if half-built)."""
+    path = paths.demo_database_path()
+    if path.exists():
+        database = open_database(path)
+        if CouncilService(database).get() is not None:
+            return database
+        database.close()
+        _remove_sqlite(path)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return demo.create_demo_database(path)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def choose_database(*, demo_requested: bool, db_path: str | Path | None, probe: bool = False) -> Database:
+    """An open database that has a council, or ``StartupCancelled``."""
+    if demo_requested:
+        return _open_or_report(open_demo)
+    if db_path is not None:
+        database = _open_or_report(lambda: open_database(db_path))
+        if CouncilService(database).get() is not None:
+            return database
+        return _welcome(lambda: database, start_on_form=True, probe=probe, opened=[database])
+    default = paths.default_database_path()
+    if default.exists():
+        try:
+            database = open_database(default)
+        except DatabaseOpenError as error:
+            messages.error(None, error.message, title=strings.OPEN_FAILED_TITLE)
+        else:
+            if CouncilService(database).get() is not None:
+                return database
+            database.close()
+    return _welcome(lambda: open_database(default), start_on_form=False, probe=probe)
+
+
+def _welcome(
+    open_target: Callable[[], Database],
+    *,
+    start_on_form: bool,
+    probe: bool,
+    opened: list[Database] | None = None,
+) -> Database:
+    opened = opened if opened is not None else []
+
+    def create_council(draft: CouncilDraft) -> CouncilRecord:
+        # The file is made only when the person creates the council.
+        if not opened:
+            opened.append(open_target())
+        return CouncilService(opened[0]).create(draft)
+
+    while True:
+        dialog = WelcomeDialog(create_council, start_on_form=start_on_form)
+        if probe:
+            QTimer.singleShot(0, dialog.reject)
+        accepted = dialog.exec() == WelcomeDialog.DialogCode.Accepted
+        choice = dialog.choice
+        dialog.deleteLater()
+        if not accepted:
+            _close_all(opened)
+            raise StartupCancelled(0)
+        if choice is WelcomeChoice.CREATED:
+            return opened[0]
+        try:
+            database = open_demo()
+        except DatabaseOpenError as error:
+            messages.error(None, error.message, title=strings.OPEN_FAILED_TITLE)
+            start_on_form = False
+            continue
+        _close_all(opened)
+        return database
+
+
+def _open_or_report(open_it: Callable[[], Database]) -> Database:
+    try:
+        return open_it()
+    except DatabaseOpenError as error:
+        messages.error(None, error.message, title=strings.OPEN_FAILED_TITLE)
+        raise StartupCancelled(1) from error
+
+
+def _close_all(databases: list[Database]) -> None:
+    for database in databases:
+        database.close()
+
+
+def _remove_sqlite(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -1,0 +1,51 @@
+"""Small factories for the input widgets the forms share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+from ui.rtl import align_right
+
+
+def line_edit(placeholder: str = "", *, latin: bool = False) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    if latin:
+        # E-mail and web addresses read left to right, as typed.
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    else:
+        align_right(edit)
+    return edit
+
+
+def text_box(lines: int = 3) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
+    return box
+
+
+def choice_box(items: list[tuple[str, str]], *, current: str | None = None) -> QComboBox:
+    """A combo of (label, value) pairs; ``currentData()`` is the value."""
+    combo = QComboBox()
+    for label, value in items:
+        combo.addItem(label, value)
+    if current is not None:
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def fill_years(combo: QComboBox, years: list[int], all_label: str) -> None:
+    """«all» then each Jalali year; the chosen year stays chosen if it is still there; no signals."""
+    from secretariat.persian.text import to_persian_digits
+    from ui import strings
+
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(all_label, None)
+    for year in years:
+        combo.addItem(strings.YEAR_ITEM.format(year=to_persian_digits(year)), year)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.blockSignals(False)

@@ -1,0 +1,457 @@
+"""The main window: navigation, the sections, menus and the status bar.
+
+It only wires the views together; each section does its own work.
+
+The window can be shown before a database is open (``MainWindow()`` then
+``attach(services)``): the app shows its frame at once and fills it when the
+database layer has loaded, which is most of the start-up time. Sections are
+built the first time they are shown. This module therefore imports neither
+the sections nor the core at load time.
+
+Restoring a backup swaps the database under the window: ``detach`` closes
+the windows opened from this one and drops the sections, the app's
+``DatabaseHost`` closes the old database and opens the restored file, and
+``attach`` shows the new one (sections are built again as they are shown).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QStringListModel,
+    Qt,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ui import strings
+from ui.maintenance.backup_menu import BackupMenu
+
+if TYPE_CHECKING:
+    from ui.agencies.agencies_view import AgenciesView
+    from ui.home.dashboard_view import DashboardView
+    from ui.start.database_host import DatabaseHost
+    from ui.meetings.meetings_view import MeetingsView
+    from ui.people.people_view import PeopleView
+    from ui.resolutions.register_view import RegisterView
+    from ui.services import Services
+
+STATUS_MESSAGE_MS = 6000
+NAVIGATION_ROW_HEIGHT = 40
+
+
+class _NavigationItems(QStyledItemDelegate):
+    """Taller rows for the section list (a style sheet cannot set a list row's height)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), NAVIGATION_ROW_HEIGHT))
+
+
+DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE = range(5)
+
+
+def _build_section(number: int, services: Services) -> QWidget:
+    # Imported here: a section (and the core under it) loads when first shown.
+    if number == DASHBOARD:
+        from ui.home.dashboard_view import DashboardView
+
+        return DashboardView(services)
+    if number == AGENCIES:
+        from ui.agencies.agencies_view import AgenciesView
+
+        return AgenciesView(services)
+    if number == MEETINGS:
+        from ui.meetings.meetings_view import MeetingsView
+
+        return MeetingsView(services)
+    if number == RESOLUTIONS:
+        from ui.resolutions.register_view import RegisterView
+
+        return RegisterView(services)
+    from ui.people.people_view import PeopleView
+
+    return PeopleView(services)
+
+
+class MainWindow(QMainWindow):
+    SECTION_TITLES = (
+        strings.SECTION_DASHBOARD, strings.SECTION_AGENCIES, strings.SECTION_MEETINGS,
+        strings.SECTION_RESOLUTIONS, strings.SECTION_PEOPLE,
+    )
+
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services: Services | None = None
+        self._host: DatabaseHost | None = None
+        self._built: dict[int, QWidget] = {}
+        self.setWindowTitle(strings.APP_TITLE)
+        self.stack = QStackedWidget()
+        for _title in self.SECTION_TITLES:
+            self.stack.addWidget(self._waiting())
+
+        self.navigation = QListView()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setModel(QStringListModel(list(self.SECTION_TITLES), self))
+        self.navigation.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.navigation.setFixedWidth(190)
+        self.navigation.setItemDelegate(_NavigationItems(self.navigation))
+        self.navigation.selectionModel().currentRowChanged.connect(
+            lambda current, _old: self.show_section(current.row())
+        )
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)  # first is rightmost: right-to-left
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.counts = QLabel()
+        self.counts.setObjectName("statusCounts")
+        self.statusBar().addPermanentWidget(self.counts)
+        self._build_menus()
+        self._set_actions_enabled(False)
+        if services is not None:
+            self.attach(services)
+
+    @staticmethod
+    def _waiting() -> QLabel:
+        waiting = QLabel(strings.OPENING_DATABASE)
+        waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return waiting
+
+    def attach(self, services: Services, *, host: DatabaseHost | None = None) -> None:
+        """Show the council of ``services``: build the first section, the title and counts.
+
+        ``host`` is the app's hold on the open database (a restore swaps it);
+        without one, the window makes its own around ``services.database``.
+        """
+        self._services = services
+        if host is not None:
+            self._host = host
+        changes = services.changes
+        changes.agency_changed.connect(self._update_counts)
+        changes.person_changed.connect(self._update_counts)
+        changes.council_changed.connect(self._update_title)
+        self._update_title()
+        self._update_counts()
+        self._set_actions_enabled(True)
+        self.show_section(DASHBOARD)
+
+    def close_child_windows(self) -> bool:
+        """Close the windows opened from this one (meetings, follow-up, previews, results).
+
+        False when one stays open (a meeting window whose unsaved edits the
+        person chose to keep); the others are closed all the same.
+        """
+        kept = False
+        for widget in self.findChildren(QWidget):
+            if shiboken6.isValid(widget) and widget.isWindow() and widget.isVisible() and not isinstance(widget, QMenu):
+                kept = not widget.close() or kept
+        return not kept
+
+    def detach(self) -> Services | None:
+        """Let go of the database: background work waited for, sections dropped; the services it had.
+
+        Call ``close_child_windows`` first. The window then shows its frame
+        and waits for ``attach``, as at start-up.
+        """
+        services = self._services
+        if services is None:
+            return None
+        self._wait_for_workers()
+        changes = services.changes
+        changes.agency_changed.disconnect(self._update_counts)
+        changes.person_changed.disconnect(self._update_counts)
+        changes.council_changed.disconnect(self._update_title)
+        current = self.stack.currentIndex()
+        for number, view in sorted(self._built.items()):
+            self.stack.insertWidget(number, self._waiting())
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self._built.clear()
+        self.stack.setCurrentIndex(current)
+        self._services = None
+        self._set_actions_enabled(False)
+        self.counts.clear()
+        return services
+
+    @property
+    def database_host(self) -> DatabaseHost:
+        """The app's hold on the open database (for a backup, a restore)."""
+        if self._host is None or self._host.database is not self.services.database:
+            from ui.start.database_host import DatabaseHost
+
+            self._host = DatabaseHost(self.services.database)
+        return self._host
+
+    def reload_all(self) -> None:
+        """Everything may have changed (an archive was imported): every view reads again."""
+        changes = self.services.changes
+        changes.council_changed.emit()
+        for signal in (changes.agency_changed, changes.person_changed, changes.roles_changed,
+                       changes.meeting_changed, changes.resolutions_changed, changes.followup_changed):
+            signal.emit(0)  # 0: not one record, any of them
+
+    def _wait_for_workers(self) -> None:
+        """Background work on the database ends before the database goes: what can stop is
+        asked to (a report, an archive), the rest (the daily backup) is waited for."""
+        from ui.worker import Worker  # only ours: Qt's own threads (a PDF view's) run on their own terms
+
+        workers = [w for w in self.findChildren(Worker) if shiboken6.isValid(w) and w.isRunning()]
+        for worker in workers:
+            worker.cancel()
+        for worker in workers:
+            worker.wait()
+
+    def closeEvent(self, event) -> None:
+        self._wait_for_workers()
+        super().closeEvent(event)
+
+    @property
+    def services(self) -> Services:
+        assert self._services is not None, "attach() a database first"
+        return self._services
+
+    @property
+    def dashboard_view(self) -> DashboardView:
+        return self._section(DASHBOARD)
+
+    @property
+    def agencies_view(self) -> AgenciesView:
+        return self._section(AGENCIES)
+
+    @property
+    def meetings_view(self) -> MeetingsView:
+        return self._section(MEETINGS)
+
+    @property
+    def register_view(self) -> RegisterView:
+        return self._section(RESOLUTIONS)
+
+    @property
+    def people_view(self) -> PeopleView:
+        return self._section(PEOPLE)
+
+    def _section(self, number: int) -> QWidget:
+        """The section's view, built the first time it is needed."""
+        view = self._built.get(number)
+        if view is None:
+            view = _build_section(number, self.services)
+            view.message.connect(self._show_message)
+            self._connect_links(number, view)
+            waiting = self.stack.widget(number)
+            self.stack.insertWidget(number, view)
+            self.stack.removeWidget(waiting)
+            waiting.deleteLater()
+            self._built[number] = view
+        return view
+
+    def _connect_links(self, number: int, view: QWidget) -> None:
+        """What a section asks of the others: the register on a filter, a meeting's window."""
+        if number in (DASHBOARD, RESOLUTIONS):
+            view.show_agenda.connect(self.show_meeting_agenda)
+        if number == DASHBOARD:
+            view.show_register.connect(self.show_register)
+            view.show_meeting.connect(self.show_meeting)
+
+    def show_register(self, query) -> None:
+        """The register, filtered by ``query`` (a ``ResolutionQuery``)."""
+        self.show_section(RESOLUTIONS)
+        self.register_view.show_query(query)
+
+    def show_meeting(self, meeting_id: int):
+        """The meeting's window; the meetings section stays where it is."""
+        return self.meetings_view.open_meeting(meeting_id)
+
+    def show_meeting_agenda(self, meeting_id: int) -> None:
+        window = self.show_meeting(meeting_id)
+        if window is not None:
+            window.tabs.setCurrentWidget(window.agenda)
+
+    # -- menus ------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        council = bar.addMenu(strings.MENU_COUNCIL)
+        self.council_action = self._action(strings.ACTION_COUNCIL_SETTINGS, self.edit_council)
+        council.addAction(self.council_action)
+        council.addSeparator()
+        council.addAction(self._action(strings.ACTION_QUIT, self.close, QKeySequence.StandardKey.Quit))
+
+        view = bar.addMenu(strings.MENU_VIEW)
+        for number, title in enumerate(self.SECTION_TITLES):
+            view.addAction(
+                self._action(title, lambda _=False, n=number: self.show_section(n), f"Ctrl+{number + 1}")
+            )
+        view.addSeparator()
+        self.find_action = self._action(strings.ACTION_FIND, self.focus_search, QKeySequence.StandardKey.Find)
+        view.addAction(self.find_action)
+
+        agencies = bar.addMenu(strings.MENU_AGENCIES)
+        self.new_agency_action = self._action(
+            strings.ACTION_NEW_AGENCY, self.new_agency, QKeySequence.StandardKey.New
+        )
+        agencies.addAction(self.new_agency_action)
+        meetings = bar.addMenu(strings.MENU_MEETINGS)
+        self.new_meeting_action = self._action(strings.ACTION_NEW_MEETING, self.new_meeting, "Ctrl+Shift+N")
+        self.meeting_calendar_action = self._action(strings.ACTION_MEETING_CALENDAR, self.show_meeting_calendar)
+        self.meeting_list_action = self._action(strings.ACTION_MEETING_LIST, self.show_meeting_list)
+        meetings.addAction(self.new_meeting_action)
+        meetings.addSeparator()
+        meetings.addAction(self.meeting_calendar_action)
+        meetings.addAction(self.meeting_list_action)
+        people = bar.addMenu(strings.MENU_PEOPLE)
+        self.new_person_action = self._action(strings.ACTION_NEW_PERSON, self.new_person)
+        people.addAction(self.new_person_action)
+        reports = bar.addMenu(strings.MENU_REPORTS)
+        self.report_actions = [
+            self._action(strings.ACTION_PRINT_REGISTER, self.print_register, QKeySequence.StandardKey.Print),
+            self._action(strings.ACTION_PRINT_FOLLOWUP_LETTERS, self.print_followup_letters),
+            self._action(strings.ACTION_PRINT_ATTENDANCE, self.print_attendance),
+            self._action(strings.ACTION_PRINT_DIRECTORY, self.print_directory),
+        ]
+        for action in self.report_actions:
+            reports.addAction(action)
+        self.backup_menu = BackupMenu(self, bar.addMenu(strings.MENU_BACKUP))
+
+    def _action(self, text: str, slot, shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    # -- sections ------------------------------------------------------------------
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        actions = (
+            self.council_action, self.find_action, self.new_agency_action, self.new_person_action,
+            self.new_meeting_action, self.meeting_calendar_action, self.meeting_list_action,
+            *self.report_actions, *self.backup_menu.actions,
+        )
+        for action in actions:
+            action.setEnabled(enabled)
+
+    def show_section(self, number: int) -> None:
+        if not 0 <= number < len(self.SECTION_TITLES):
+            return
+        if self._services is not None:
+            self._section(number)
+        self.stack.setCurrentIndex(number)
+        index = self.navigation.model().index(number, 0)
+        # Selected, not only current: a shown list makes its first row current without selecting it.
+        if not self.navigation.selectionModel().isSelected(index):
+            self.navigation.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def current_section(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def focus_search(self) -> None:
+        if self.stack.currentIndex() == DASHBOARD:
+            self.show_section(RESOLUTIONS)  # the home page has no search of its own
+        self.current_section().focus_search()
+
+    def new_agency(self) -> None:
+        self.show_section(AGENCIES)
+        self.agencies_view.add_agency()
+
+    def new_person(self) -> None:
+        self.show_section(PEOPLE)
+        self.people_view.add_person()
+
+    def new_meeting(self) -> None:
+        self.show_section(MEETINGS)
+        self.meetings_view.plan_meeting()
+
+    def show_meeting_calendar(self) -> None:
+        self.show_section(MEETINGS)
+        self.meetings_view.show_calendar()
+
+    def show_meeting_list(self) -> None:
+        self.show_section(MEETINGS)
+        self.meetings_view.show_list()
+
+    # -- reports ---------------------------------------------------------------------------------
+
+    def print_register(self):
+        """The register report of the register as it is filtered now."""
+        self.show_section(RESOLUTIONS)
+        return self.register_view.print_register()
+
+    def print_followup_letters(self):
+        return self.register_view.print_letters()
+
+    def print_attendance(self):
+        from ui.reports.attendance_period_dialog import AttendancePeriodDialog
+        from ui.reports.report_jobs import attendance_job, show_report
+
+        dialog = AttendancePeriodDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        start, end = dialog.saved
+        return show_report(self, attendance_job(self.services, start, end))
+
+    def print_directory(self):
+        return self.agencies_view.print_directory()
+
+    def edit_council(self) -> None:
+        from ui.council.council_form import CouncilDialog
+
+        record = self._services.council.get()
+        if record is None:
+            return
+        dialog = CouncilDialog(self._services.council, record, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._services.changes.council_changed.emit()
+            self._show_message(strings.COUNCIL_SAVED)
+
+    # -- title and status bar ---------------------------------------------------------
+
+    def _update_title(self) -> None:
+        record = self._services.council.get()
+        parts = [record.name if record else strings.APP_TITLE]
+        if record is not None and record.is_demo:
+            parts.append(strings.DEMO_SUFFIX)
+        self.setWindowTitle(" ".join(parts))
+
+    def _update_counts(self, _id: int = 0) -> None:
+        from secretariat.members.agencies import AgencyQuery
+        from secretariat.members.people import PersonQuery
+        from secretariat.persian.text import format_int
+
+        agencies = self._services.agencies.count(AgencyQuery())
+        people = self._services.people.count(PersonQuery())
+        self.counts.setText(
+            strings.STATUS_ACTIVE_AGENCIES.format(count=format_int(agencies))
+            + "  ·  "
+            + strings.STATUS_PEOPLE.format(count=format_int(people))
+        )
+
+    def _show_message(self, text: str) -> None:
+        self.show_message(text)
+
+    def show_message(self, text: str, timeout_ms: int = STATUS_MESSAGE_MS) -> None:
+        """A line in the status bar (``timeout_ms`` 0: until the next one)."""
+        self.statusBar().showMessage(text, timeout_ms)
