@@ -51,20 +51,22 @@ def bench_view(path: Path, runs: int) -> None:
     from sqlalchemy import select
 
     from db.models import Agency
-    from secretariat.members.agencies import AgencyQuery
     from secretariat.database import open_database
+    from secretariat.members.agencies import AgencyQuery
     from ui.agencies.agencies_view import AgenciesView
     from ui.agencies.agency_table_model import AgencyColumn
-    from ui.start.app_setup import configure_application
     from ui.services import Services
+    from ui.start.app_setup import configure_application
 
     app = QApplication.instance() or QApplication([])
     configure_application(app)
     database = open_database(path)
     services = Services.for_database(database)
     agencies = services.agencies
-    print(f"dataset: {agencies.count(AgencyQuery(include_inactive=True))} agencies "
-          f"({agencies.count(AgencyQuery())} active), {services.people.count()} people")
+    print(
+        f"dataset: {agencies.count(AgencyQuery(include_inactive=True))} agencies "
+        f"({agencies.count(AgencyQuery())} active), {services.people.count()} people"
+    )
 
     views = []
 
@@ -107,8 +109,9 @@ def bench_view(path: Path, runs: int) -> None:
     # Baseline: one page in code-point order, no collation, no widgets.
     def baseline():
         with database.reading() as session:
-            session.execute(select(Agency.id, Agency.name).where(Agency.active.is_(True))
-                            .order_by(Agency.name).limit(100)).all()
+            session.execute(
+                select(Agency.id, Agency.name).where(Agency.active.is_(True)).order_by(Agency.name).limit(100)
+            ).all()
 
     print(f"baseline: a page in code-point order, no view {summary(timed(baseline, runs))}")
     for view in views:
@@ -121,8 +124,14 @@ def bench_start(path: Path, starts: int) -> None:
 
     def run(args: list[str]) -> float:
         start = time.perf_counter()
-        subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         return (time.perf_counter() - start) * 1000
 
     window = ["main.py", "--db", str(path), "--startup-probe", "window"]

@@ -41,7 +41,9 @@ def fullest_year(database: Database) -> int:
         return session.execute(
             select(Meeting.jalali_year, func.count(Resolution.id))
             .join(Resolution, Resolution.meeting_id == Meeting.id)
-            .group_by(Meeting.jalali_year).order_by(func.count(Resolution.id).desc()).limit(1)
+            .group_by(Meeting.jalali_year)
+            .order_by(func.count(Resolution.id).desc())
+            .limit(1)
         ).one()[0]
 
 
@@ -51,14 +53,24 @@ def add_scans(database: Database, year: int, kilobytes: int) -> int:
         return 0
     count = 0
     with database.transaction() as session:
-        meetings = session.scalars(select(Meeting).where(
-            Meeting.jalali_year == year, Meeting.status == "finalized", Meeting.signed_at.is_(None))).all()
+        meetings = session.scalars(
+            select(Meeting).where(
+                Meeting.jalali_year == year, Meeting.status == "finalized", Meeting.signed_at.is_(None)
+            )
+        ).all()
         for meeting in meetings:
             data = b"%PDF-1.4\n" + os.urandom(kilobytes * 1024)
             added = dt.datetime.combine(meeting.date, dt.time(12)) + dt.timedelta(days=10)
-            attachment = Attachment(meeting_id=meeting.id, kind="signed_minutes", filename=f"scan-{meeting.number}.pdf",
-                                    media_type="application/pdf", size=len(data),
-                                    sha256=hashlib.sha256(data).hexdigest(), description="", added_at=added)
+            attachment = Attachment(
+                meeting_id=meeting.id,
+                kind="signed_minutes",
+                filename=f"scan-{meeting.number}.pdf",
+                media_type="application/pdf",
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                description="",
+                added_at=added,
+            )
             session.add(attachment)
             session.flush()
             session.add(AttachmentContent(attachment_id=attachment.id, data=data))
@@ -74,36 +86,52 @@ def bench(database: Database, folder: Path, year: int | None, scan_kb: int) -> N
         in_year = Meeting.jalali_year == year
         meetings = session.scalar(select(func.count()).where(in_year))
         finalized = session.scalar(select(func.count()).where(in_year, Meeting.status == "finalized"))
-        resolutions = session.scalar(select(func.count(Resolution.id)).join(
-            Meeting, Meeting.id == Resolution.meeting_id).where(in_year))
-        follow_ups = session.scalar(select(func.count(FollowUp.id)).join(
-            Resolution, Resolution.id == FollowUp.resolution_id).join(
-            Meeting, Meeting.id == Resolution.meeting_id).where(in_year))
-    print(f"year {year}: {meetings} meetings ({finalized} finalized), {resolutions} resolutions, "
-          f"{follow_ups} follow-up entries, {scans} signed scans of {scan_kb} KB added")
+        resolutions = session.scalar(
+            select(func.count(Resolution.id))
+            .join(Meeting, Meeting.id == Resolution.meeting_id)
+            .where(in_year)
+        )
+        follow_ups = session.scalar(
+            select(func.count(FollowUp.id))
+            .join(Resolution, Resolution.id == FollowUp.resolution_id)
+            .join(Meeting, Meeting.id == Resolution.meeting_id)
+            .where(in_year)
+        )
+    print(
+        f"year {year}: {meetings} meetings ({finalized} finalized), {resolutions} resolutions, "
+        f"{follow_ups} follow-up entries, {scans} signed scans of {scan_kb} KB added"
+    )
     target = folder / f"archive-{year}.zip"
     started = time.perf_counter()
     result = export_archive(database, year, target)
     total = time.perf_counter() - started
     verdict = "ok" if total <= TARGET_S else f"OVER {TARGET_S:g} s"
     print(f"\nexport_archive                 {total:7.2f} s   {verdict} (target <= {TARGET_S:g} s)")
-    labels = {"records": "reading the records", "minutes": f"the minutes PDFs ({result.minutes})",
-              "attachments": f"the files ({result.attachments})", "report": "the yearly report",
-              "writing": "writing the ZIP"}
+    labels = {
+        "records": "reading the records",
+        "minutes": f"the minutes PDFs ({result.minutes})",
+        "attachments": f"the files ({result.attachments})",
+        "report": "the yearly report",
+        "writing": "writing the ZIP",
+    }
     for part, label in labels.items():
         print(f"  {label:29s}{result.timings[part]:7.2f} s")
     print(f"ZIP: {result.size / 1024 / 1024:.1f} MB, {len(result.files) + 1} files")
     started = time.perf_counter()
     verified = verify_archive(target)
-    print(f"verify_archive                 {time.perf_counter() - started:7.2f} s   "
-          f"({verified.matching} of {verified.checked} files match)")
+    print(
+        f"verify_archive                 {time.perf_counter() - started:7.2f} s   "
+        f"({verified.matching} of {verified.checked} files match)"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="a generated database (copied first; default: generate one)")
     parser.add_argument("--year", type=int, help="the Jalali year (default: the one with most resolutions)")
-    parser.add_argument("--scan-kb", type=int, default=300, help="signed scan per finalized meeting, KB (0: none)")
+    parser.add_argument(
+        "--scan-kb", type=int, default=300, help="signed scan per finalized meeting, KB (0: none)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)

@@ -38,8 +38,17 @@ from secretariat.maintenance.backup_check import inspect_backup  # noqa: E402
 from secretariat.maintenance.restore import restore  # noqa: E402
 
 TARGET_SECONDS = 5.0
-TABLES = ("agency", "person", "representation", "meeting", "invitation", "resolution", "assignment",
-          "follow_up", "deadline_change")
+TABLES = (
+    "agency",
+    "person",
+    "representation",
+    "meeting",
+    "invitation",
+    "resolution",
+    "assignment",
+    "follow_up",
+    "deadline_change",
+)
 
 
 def seconds(function, runs: int) -> list[float]:
@@ -61,7 +70,9 @@ def line(label: str, times: list[float], target: float | None = None) -> None:
 def bench(database, runs: int) -> None:
     path: Path = database.path
     with database.engine.connect() as connection:
-        counts = {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() for table in TABLES}
+        counts = {
+            table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() for table in TABLES
+        }
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     size = path.stat().st_size
     print(f"database: {path.name}, {size:,} bytes ({size / 2**20:.1f} MiB)")

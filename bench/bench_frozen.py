@@ -44,8 +44,11 @@ def built_app(dist: Path | None) -> Path:
         raise SystemExit(f"no built app at {executable}")
     print("building the app: pyinstaller installer.spec ...", flush=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "PyInstaller", "installer.spec", "--noconfirm", "--log-level", "WARN"],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "installer.spec", "--noconfirm", "--log-level", "WARN"],
+        cwd=ROOT,
+        check=True,
+    )
     print(f"built in {time.perf_counter() - started:.0f} s: {folder}")
     return executable
 
@@ -55,14 +58,30 @@ def bench_starts(executable: Path, database: Path, starts: int) -> None:
 
     def run(command: list[str]) -> float:
         started = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         return (time.perf_counter() - started) * 1000
 
     kinds = {
         "bare PySide6 window (source)": [sys.executable, "-c", BARE_WINDOW],
-        "source, window shown": [sys.executable, "main.py", "--db", str(database), "--startup-probe", "window"],
+        "source, window shown": [
+            sys.executable,
+            "main.py",
+            "--db",
+            str(database),
+            "--startup-probe",
+            "window",
+        ],
         "built, window shown": [str(executable), "--db", str(database), "--startup-probe", "window"],
-        "source, home page shown": [sys.executable, "main.py", "--db", str(database), "--startup-probe", "ready"],
+        "source, home page shown": [
+            sys.executable,
+            "main.py",
+            "--db",
+            str(database),
+            "--startup-probe",
+            "ready",
+        ],
         "built, home page shown": [str(executable), "--db", str(database), "--startup-probe", "ready"],
     }
     for command in kinds.values():  # warm the OS file cache once for each
@@ -83,7 +102,9 @@ def bench_starts(executable: Path, database: Path, starts: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dist", type=Path, help="the built folder (default: dist/council-secretariat, built if missing)")
+    parser.add_argument(
+        "--dist", type=Path, help="the built folder (default: dist/council-secretariat, built if missing)"
+    )
     parser.add_argument("--db", type=Path, help="an existing generated database (default: generate one)")
     parser.add_argument("--starts", type=int, default=7, help="process starts of each kind")
     args = parser.parse_args()

@@ -27,9 +27,9 @@ from sqlalchemy import func, select  # noqa: E402
 
 from bench.measure import TARGET_MS, line, run_on_database, timed  # noqa: E402
 from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Resolution  # noqa: E402
-from secretariat.persian import jalali  # noqa: E402
 from secretariat.database import Database  # noqa: E402
 from secretariat.meetings.planning import MeetingQuery, MeetingService  # noqa: E402
+from secretariat.persian import jalali  # noqa: E402
 
 
 def dataset(database: Database) -> int:
@@ -38,16 +38,26 @@ def dataset(database: Database) -> int:
         count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
         statuses = dict(session.execute(select(Meeting.status, func.count()).group_by(Meeting.status)).all())
         years = session.execute(select(func.min(Meeting.jalali_year), func.max(Meeting.jalali_year))).one()
-        invitees = select(func.count(Invitation.id)).where(Invitation.meeting_id == Meeting.id).scalar_subquery()
-        resolutions = select(func.count(Resolution.id)).where(Resolution.meeting_id == Meeting.id).scalar_subquery()
+        invitees = (
+            select(func.count(Invitation.id)).where(Invitation.meeting_id == Meeting.id).scalar_subquery()
+        )
+        resolutions = (
+            select(func.count(Resolution.id)).where(Resolution.meeting_id == Meeting.id).scalar_subquery()
+        )
         large = session.execute(
-            select(Meeting.id, invitees, resolutions).where(invitees == 60, resolutions == 25)
-            .order_by(Meeting.date.desc()).limit(1)
+            select(Meeting.id, invitees, resolutions)
+            .where(invitees == 60, resolutions == 25)
+            .order_by(Meeting.date.desc())
+            .limit(1)
         ).one()
-        print(f"dataset: {count(Agency)} agencies, {count(Person)} people, {count(Meeting)} meetings "
-              f"({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}) over {years[0]}-{years[1]}")
-        print(f"         {count(Invitation)} invitations, {count(AgendaItem)} agenda items, "
-              f"{count(Resolution)} resolutions, {count(Assignment)} assignments")
+        print(
+            f"dataset: {count(Agency)} agencies, {count(Person)} people, {count(Meeting)} meetings "
+            f"({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}) over {years[0]}-{years[1]}"
+        )
+        print(
+            f"         {count(Invitation)} invitations, {count(AgendaItem)} agenda items, "
+            f"{count(Resolution)} resolutions, {count(Assignment)} assignments"
+        )
         print(f"         large meeting: id {large[0]}, {large[1]} invitees, {large[2]} resolutions")
         return large[0]
 
@@ -73,8 +83,11 @@ def bench(database: Database, runs: int) -> None:
         y, m = next(baseline_months)
         first, last = jalali.from_jalali(y, m, 1), jalali.from_jalali(y, m, jalali.month_length(y, m))
         with database.reading() as session:
-            session.execute(select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status)
-                            .where(Meeting.date.between(first, last))).all()
+            session.execute(
+                select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status).where(
+                    Meeting.date.between(first, last)
+                )
+            ).all()
 
     line("  baseline: the same rows, one bare query", timed(month_baseline, runs), target=False)
 
@@ -87,35 +100,46 @@ def bench(database: Database, runs: int) -> None:
         service.page(query, limit=100)
         service.count(query)
 
-    print(f"\nthe meeting list filtered by year ({min(per_year)}-{max(per_year)} meetings a year, last 10 in turn)")
+    print(
+        f"\nthe meeting list filtered by year ({min(per_year)}-{max(per_year)} meetings a year, last 10 in turn)"
+    )
     line("  MeetingService.page (100 rows) + count", timed(year_list, runs))
 
     baseline_years = iter(years * runs)
 
     def year_baseline():
         with database.reading() as session:
-            session.execute(select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status)
-                            .where(Meeting.jalali_year == next(baseline_years))
-                            .order_by(Meeting.date.desc(), Meeting.id.desc()).limit(100)).all()
+            session.execute(
+                select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status)
+                .where(Meeting.jalali_year == next(baseline_years))
+                .order_by(Meeting.date.desc(), Meeting.id.desc())
+                .limit(100)
+            ).all()
 
     line("  baseline: the same rows, one bare query", timed(year_baseline, runs), target=False)
 
     detail = service.detail(large)
-    print(f"\none large meeting ({len(detail.invitations)} invitees, {len(detail.resolutions)} resolutions, "
-          f"{len(detail.agenda)} agenda items)")
+    print(
+        f"\none large meeting ({len(detail.invitations)} invitees, {len(detail.resolutions)} resolutions, "
+        f"{len(detail.agenda)} agenda items)"
+    )
     line("  MeetingService.detail", timed(lambda: service.detail(large), runs))
 
     def detail_baseline():
         with database.reading() as session:
             session.get(Meeting, large)
-            session.execute(select(Invitation, Agency.name, Person.full_name)
-                            .outerjoin(Agency, Agency.id == Invitation.agency_id)
-                            .outerjoin(Person, Person.id == Invitation.attendee_person_id)
-                            .where(Invitation.meeting_id == large)).all()
+            session.execute(
+                select(Invitation, Agency.name, Person.full_name)
+                .outerjoin(Agency, Agency.id == Invitation.agency_id)
+                .outerjoin(Person, Person.id == Invitation.attendee_person_id)
+                .where(Invitation.meeting_id == large)
+            ).all()
             session.execute(select(Resolution).where(Resolution.meeting_id == large)).all()
-            session.execute(select(Assignment.resolution_id, Assignment.agency_id, Assignment.role)
-                            .join(Resolution, Resolution.id == Assignment.resolution_id)
-                            .where(Resolution.meeting_id == large)).all()
+            session.execute(
+                select(Assignment.resolution_id, Assignment.agency_id, Assignment.role)
+                .join(Resolution, Resolution.id == Assignment.resolution_id)
+                .where(Resolution.meeting_id == large)
+            ).all()
 
     line("  baseline: its rows, four bare queries", timed(detail_baseline, runs), target=False)
     print(f"\ntarget: each <= {TARGET_MS} ms (p95)")

@@ -46,16 +46,28 @@ def dataset(database: Database) -> list[int]:
     """Print the size of the data; the ids of the agencies with the most resolutions."""
     with database.reading() as session:
         count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
-        statuses = dict(session.execute(select(Resolution.status, func.count()).group_by(Resolution.status)).all())
-        overdue = session.scalar(select(func.count(Resolution.id)).where(
-            Resolution.status.in_(RUNNING), Resolution.due_date < dt.date.today()))
+        statuses = dict(
+            session.execute(select(Resolution.status, func.count()).group_by(Resolution.status)).all()
+        )
+        overdue = session.scalar(
+            select(func.count(Resolution.id)).where(
+                Resolution.status.in_(RUNNING), Resolution.due_date < dt.date.today()
+            )
+        )
         busiest = session.scalars(
-            select(Assignment.agency_id).group_by(Assignment.agency_id).order_by(func.count().desc()).limit(10)
+            select(Assignment.agency_id)
+            .group_by(Assignment.agency_id)
+            .order_by(func.count().desc())
+            .limit(10)
         ).all()
-        print(f"dataset: {count(Meeting)} meetings, {count(Resolution)} resolutions "
-              f"({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}; {overdue} overdue)")
-        print(f"         {count(FollowUp)} follow-up entries, {count(DeadlineChange)} deadline changes, "
-              f"{count(Assignment)} assignments")
+        print(
+            f"dataset: {count(Meeting)} meetings, {count(Resolution)} resolutions "
+            f"({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}; {overdue} overdue)"
+        )
+        print(
+            f"         {count(FollowUp)} follow-up entries, {count(DeadlineChange)} deadline changes, "
+            f"{count(Assignment)} assignments"
+        )
         return list(busiest)
 
 
@@ -70,24 +82,32 @@ def bench(database: Database, runs: int) -> None:
     def bare(*conditions) -> None:
         with database.reading() as session:
             session.execute(
-                select(Resolution.id, Resolution.code, Resolution.text, Resolution.due_date, Resolution.status)
-                .join(Meeting, Meeting.id == Resolution.meeting_id).where(*conditions)
-                .order_by(Meeting.date.desc(), Resolution.number.desc()).limit(PAGE)
+                select(
+                    Resolution.id, Resolution.code, Resolution.text, Resolution.due_date, Resolution.status
+                )
+                .join(Meeting, Meeting.id == Resolution.meeting_id)
+                .where(*conditions)
+                .order_by(Meeting.date.desc(), Resolution.number.desc())
+                .limit(PAGE)
             ).all()
             session.scalar(select(func.count(Resolution.id)).where(*conditions))
 
     queries = [ResolutionQuery(status=ResolutionStatus.IN_PROGRESS, agency_id=a) for a in agencies]
     sizes = [service.count(q) for q in queries]
-    print(f"\nstatus «{ResolutionStatus.IN_PROGRESS.label}» and an agency ({min(sizes)}-{max(sizes)} rows, "
-          f"the {len(agencies)} busiest agencies in turn)")
+    print(
+        f"\nstatus «{ResolutionStatus.IN_PROGRESS.label}» and an agency ({min(sizes)}-{max(sizes)} rows, "
+        f"the {len(agencies)} busiest agencies in turn)"
+    )
     cycle = iter(queries * runs)
     line("  RegisterService.page (100 rows) + count", timed(lambda: first_page(next(cycle)), runs))
     bare_cycle = iter(agencies * runs)
 
     def status_agency_baseline():
         agency = next(bare_cycle)
-        bare(Resolution.status == ResolutionStatus.IN_PROGRESS.value,
-             exists().where(and_(Assignment.resolution_id == Resolution.id, Assignment.agency_id == agency)))
+        bare(
+            Resolution.status == ResolutionStatus.IN_PROGRESS.value,
+            exists().where(and_(Assignment.resolution_id == Resolution.id, Assignment.agency_id == agency)),
+        )
 
     line("  baseline: the same rows, two bare queries", timed(status_agency_baseline, runs), target=False)
 
@@ -95,16 +115,25 @@ def bench(database: Database, runs: int) -> None:
     print(f"\na text search «{SEARCH}» ({service.count(search)} rows)")
     line("  RegisterService.page (100 rows) + count", timed(lambda: first_page(search), runs))
     common, rare = SEARCH.split()
-    line("  baseline: LIKE on the column, two bare queries",
-         timed(lambda: bare(Resolution.search_text.like(f"%{common}%"), Resolution.search_text.like(f"%{rare}%")),
-               runs), target=False)
+    line(
+        "  baseline: LIKE on the column, two bare queries",
+        timed(
+            lambda: bare(
+                Resolution.search_text.like(f"%{common}%"), Resolution.search_text.like(f"%{rare}%")
+            ),
+            runs,
+        ),
+        target=False,
+    )
 
     overdue = ResolutionQuery(overdue=True)
     print(f"\nthe overdue resolutions ({service.count(overdue)} rows)")
     line("  RegisterService.page (100 rows) + count", timed(lambda: first_page(overdue), runs))
-    line("  baseline: the same rows, two bare queries",
-         timed(lambda: bare(Resolution.status.in_(RUNNING), Resolution.due_date < dt.date.today()), runs),
-         target=False)
+    line(
+        "  baseline: the same rows, two bare queries",
+        timed(lambda: bare(Resolution.status.in_(RUNNING), Resolution.due_date < dt.date.today()), runs),
+        target=False,
+    )
     print(f"\ntarget: each <= {TARGET_MS} ms (p95)")
     bench_dashboard(database, runs)
 
@@ -120,15 +149,17 @@ def bench_dashboard(database: Database, runs: int) -> None:
 
     from secretariat.followup.dashboard import DashboardService
     from secretariat.followup.status import STILL_OPEN
-    from ui.start.app_setup import configure_application
     from ui.home.dashboard_view import DashboardView
     from ui.services import Services
+    from ui.start.app_setup import configure_application
 
     service = DashboardService(database)
     board = service.load()
-    print(f"\nthe dashboard ({board.still_open} open, {board.overdue} overdue, {board.due_soon} due within a week, "
-          f"{board.done_this_year} done this year; {len(board.worst_agencies)} agencies listed, "
-          f"{len(board.completion)} bars)")
+    print(
+        f"\nthe dashboard ({board.still_open} open, {board.overdue} overdue, {board.due_soon} due within a week, "
+        f"{board.done_this_year} done this year; {len(board.worst_agencies)} agencies listed, "
+        f"{len(board.completion)} bars)"
+    )
     line("  DashboardService.load", timed(service.load, runs), limit_ms=DASHBOARD_TARGET_MS)
     app = QApplication.instance() or QApplication([])
     configure_application(app)
@@ -143,7 +174,11 @@ def bench_dashboard(database: Database, runs: int) -> None:
         for chart in (view.status_chart, view.completion_chart):
             chart.viewport().repaint()
 
-    line("  the home page: reload + paint, offscreen", timed(reload_and_paint, runs), limit_ms=DASHBOARD_TARGET_MS)
+    line(
+        "  the home page: reload + paint, offscreen",
+        timed(reload_and_paint, runs),
+        limit_ms=DASHBOARD_TARGET_MS,
+    )
 
     def bare_count() -> None:
         with database.reading() as session:

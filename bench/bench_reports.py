@@ -32,9 +32,9 @@ from sqlalchemy import func, select  # noqa: E402
 
 from bench.measure import run_on_database  # noqa: E402
 from db.models import Invitation, Meeting, Resolution  # noqa: E402
-from secretariat.persian import jalali  # noqa: E402
 from secretariat.database import Database  # noqa: E402
 from secretariat.followup.register import RegisterService, ResolutionQuery  # noqa: E402
+from secretariat.persian import jalali  # noqa: E402
 from secretariat.reports import render_attendance, render_minutes, render_register  # noqa: E402
 from secretariat.reports.fonts import REGULAR, register_fonts  # noqa: E402
 from secretariat.reports.minutes_data import gather_minutes  # noqa: E402
@@ -74,8 +74,10 @@ def line(label: str, ours: float, pages: int, baseline: float, target: float | N
     verdict = ""
     if target is not None:
         verdict = "  ok" if ours <= target else f"  OVER {target:g} s"
-    print(f"  {label:34s} {ours:7.3f} s  ({pages} pages)   plain reportlab {baseline:7.3f} s"
-          f"   ratio {ours / baseline:5.1f}x{verdict}")
+    print(
+        f"  {label:34s} {ours:7.3f} s  ({pages} pages)   plain reportlab {baseline:7.3f} s"
+        f"   ratio {ours / baseline:5.1f}x{verdict}"
+    )
 
 
 def pages_of(pdf: bytes) -> int:
@@ -87,16 +89,23 @@ def bench(database: Database, runs: int) -> None:
     with database.reading() as session:
         # The large meeting of the generated data: the most invitees (60), then resolutions (25).
         meeting_id, invitees = session.execute(
-            select(Invitation.meeting_id, func.count()).group_by(Invitation.meeting_id)
-            .order_by(func.count().desc()).limit(1)
+            select(Invitation.meeting_id, func.count())
+            .group_by(Invitation.meeting_id)
+            .order_by(func.count().desc())
+            .limit(1)
         ).one()
         resolutions = session.scalar(select(func.count()).where(Resolution.meeting_id == meeting_id))
         # The meeting date from which on there are about 2,000 resolutions.
         since = session.scalar(
-            select(Meeting.date).join(Resolution, Resolution.meeting_id == Meeting.id)
-            .order_by(Meeting.date.desc()).offset(REGISTER_ROWS - 1).limit(1)
+            select(Meeting.date)
+            .join(Resolution, Resolution.meeting_id == Meeting.id)
+            .order_by(Meeting.date.desc())
+            .offset(REGISTER_ROWS - 1)
+            .limit(1)
         )
-        last_held = session.scalar(select(func.max(Meeting.date)).where(Meeting.status.in_(("held", "finalized"))))
+        last_held = session.scalar(
+            select(func.max(Meeting.date)).where(Meeting.status.in_(("held", "finalized")))
+        )
     print(f"dataset: the largest meeting has {invitees} invitees and {resolutions} resolutions")
 
     data = gather_minutes(database, meeting_id)
@@ -112,28 +121,40 @@ def bench(database: Database, runs: int) -> None:
 
     query = ResolutionQuery(meeting_from=since)
     rows = RegisterService(database).page(query, limit=None)
-    register_texts = [f"{r.code} {r.text} {r.meeting_title} {r.lead_agency_name} {r.due_text} {r.status.label}"
-                      for r in rows]
+    register_texts = [
+        f"{r.code} {r.text} {r.meeting_title} {r.lead_agency_name} {r.due_text} {r.status.label}"
+        for r in rows
+    ]
     ours, pdf = seconds(lambda: render_register(database, query), runs)
     plain, _ = seconds(lambda: plain_pdf(register_texts), runs)
-    print(f"\nthe register report of the meetings since {jalali.format_short(since, persian_digits=False)} "
-          f"({len(rows)} resolutions)")
+    print(
+        f"\nthe register report of the meetings since {jalali.format_short(since, persian_digits=False)} "
+        f"({len(rows)} resolutions)"
+    )
     line("render_register", ours, pages_of(pdf), plain, TARGETS["register"])
 
     year = jalali.jalali_year(last_held) - 1
     start, end = jalali.from_jalali(year, 1, 1), jalali.from_jalali(year + 1, 1, 1) - dt.timedelta(days=1)
     with database.reading() as session:
-        held = session.scalar(select(func.count()).where(
-            Meeting.date.between(start, end), Meeting.status.in_(("held", "finalized"))))
-        agency_lines = session.scalar(select(func.count(func.distinct(Invitation.agency_id))).join(
-            Meeting, Meeting.id == Invitation.meeting_id).where(Meeting.date.between(start, end)))
+        held = session.scalar(
+            select(func.count()).where(
+                Meeting.date.between(start, end), Meeting.status.in_(("held", "finalized"))
+            )
+        )
+        agency_lines = session.scalar(
+            select(func.count(func.distinct(Invitation.agency_id)))
+            .join(Meeting, Meeting.id == Invitation.meeting_id)
+            .where(Meeting.date.between(start, end))
+        )
     attendance_texts = [f"agency {n}: invited present absent excused rate" for n in range(agency_lines or 0)]
     ours, pdf = seconds(lambda: render_attendance(database, start, end), runs)
     plain, _ = seconds(lambda: plain_pdf(attendance_texts), runs)
     print(f"\nthe attendance report of {year} ({held} meetings held, {agency_lines} agencies)")
     line("render_attendance", ours, pages_of(pdf), plain, None)
-    print(f"\ntargets: the minutes <= {TARGETS['minutes']} s, the {REGISTER_ROWS}-row register "
-          f"<= {TARGETS['register']:g} s")
+    print(
+        f"\ntargets: the minutes <= {TARGETS['minutes']} s, the {REGISTER_ROWS}-row register "
+        f"<= {TARGETS['register']:g} s"
+    )
 
 
 if __name__ == "__main__":

@@ -25,29 +25,130 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate_meetings import generate_meetings  # noqa: E402
 from db.models import Agency, Council, Person, Representation  # noqa: E402
-from secretariat.members.agencies import AgencyCategory  # noqa: E402
 from secretariat.database import open_database  # noqa: E402
+from secretariat.members.agencies import AgencyCategory  # noqa: E402
 from secretariat.members.roles import Role  # noqa: E402
 from secretariat.persian.text import fold, normalize_line  # noqa: E402
 
 KINDS = ["اداره کل", "سازمان", "شرکت", "اداره", "دانشگاه", "بانک", "بنیاد", "ستاد", "شهرداری", "مرکز"]
 SUBJECTS = [
-    "آموزش و پرورش", "بهزیستی", "تأمین اجتماعی", "فرهنگ و ارشاد اسلامی", "ورزش و جوانان", "جهاد کشاورزی",
-    "میراث فرهنگی", "راه و شهرسازی", "منابع طبیعی", "آب و فاضلاب", "گاز", "برق", "ثبت اسناد", "کتابخانه‌های عمومی",
-    "امور مالیاتی", "استاندارد", "حفاظت محیط زیست", "تعاون، کار و رفاه اجتماعی", "صنعت، معدن و تجارت",
-    "پست", "مخابرات", "دامپزشکی", "هواشناسی", "ثبت احوال", "زندان‌ها", "اوقاف و امور خیریه", "پزشکی قانونی",
-    "نوسازی مدارس", "امور عشایر", "شیلات", "بیمه سلامت", "آموزش فنی و حرفه‌ای", "علوم پزشکی", "پیام نور",
+    "آموزش و پرورش",
+    "بهزیستی",
+    "تأمین اجتماعی",
+    "فرهنگ و ارشاد اسلامی",
+    "ورزش و جوانان",
+    "جهاد کشاورزی",
+    "میراث فرهنگی",
+    "راه و شهرسازی",
+    "منابع طبیعی",
+    "آب و فاضلاب",
+    "گاز",
+    "برق",
+    "ثبت اسناد",
+    "کتابخانه‌های عمومی",
+    "امور مالیاتی",
+    "استاندارد",
+    "حفاظت محیط زیست",
+    "تعاون، کار و رفاه اجتماعی",
+    "صنعت، معدن و تجارت",
+    "پست",
+    "مخابرات",
+    "دامپزشکی",
+    "هواشناسی",
+    "ثبت احوال",
+    "زندان‌ها",
+    "اوقاف و امور خیریه",
+    "پزشکی قانونی",
+    "نوسازی مدارس",
+    "امور عشایر",
+    "شیلات",
+    "بیمه سلامت",
+    "آموزش فنی و حرفه‌ای",
+    "علوم پزشکی",
+    "پیام نور",
 ]
-PLACES = ["استان", "شهرستان پردیس", "شهرستان دماوند", "شهرستان ری", "شهرستان شمیرانات", "منطقه یک", "شمال استان"]
-FIRST = ["علی", "محمد", "حسین", "رضا", "مهدی", "زهرا", "فاطمه", "مریم", "سارا", "پریسا", "ژیلا", "چنگیز", "گلاره",
-         "کامران", "یاسر", "نرگس", "ثمین", "ظریف", "طاهره", "غلامرضا", "حمید", "سمیه", "الهام", "داوود", "هادی"]
-LAST = ["احمدی", "کریمی", "موسوی", "رحیمی", "نوروزی", "قاسمی", "جعفری", "یزدانی", "طاهری", "حسینی", "رضایی",
-        "صادقی", "عباسی", "مرادی", "اکبری", "شریفی", "امینی", "فرهادی", "نوری", "ملکی", "بهرامی", "تهرانی",
-        "اصفهانی", "تقوی", "ولی‌زاده", "ذوالفقاری", "شجاعی", "اسدی", "پورابراهیم", "گودرزی", "چگینی", "ژیان"]
+PLACES = [
+    "استان",
+    "شهرستان پردیس",
+    "شهرستان دماوند",
+    "شهرستان ری",
+    "شهرستان شمیرانات",
+    "منطقه یک",
+    "شمال استان",
+]
+FIRST = [
+    "علی",
+    "محمد",
+    "حسین",
+    "رضا",
+    "مهدی",
+    "زهرا",
+    "فاطمه",
+    "مریم",
+    "سارا",
+    "پریسا",
+    "ژیلا",
+    "چنگیز",
+    "گلاره",
+    "کامران",
+    "یاسر",
+    "نرگس",
+    "ثمین",
+    "ظریف",
+    "طاهره",
+    "غلامرضا",
+    "حمید",
+    "سمیه",
+    "الهام",
+    "داوود",
+    "هادی",
+]
+LAST = [
+    "احمدی",
+    "کریمی",
+    "موسوی",
+    "رحیمی",
+    "نوروزی",
+    "قاسمی",
+    "جعفری",
+    "یزدانی",
+    "طاهری",
+    "حسینی",
+    "رضایی",
+    "صادقی",
+    "عباسی",
+    "مرادی",
+    "اکبری",
+    "شریفی",
+    "امینی",
+    "فرهادی",
+    "نوری",
+    "ملکی",
+    "بهرامی",
+    "تهرانی",
+    "اصفهانی",
+    "تقوی",
+    "ولی‌زاده",
+    "ذوالفقاری",
+    "شجاعی",
+    "اسدی",
+    "پورابراهیم",
+    "گودرزی",
+    "چگینی",
+    "ژیان",
+]
 
 
-def generate(path: Path, *, agencies: int = 200, people: int = 2000, meetings: int = 1000,
-             resolutions: int = 30000, followups: int | None = None, seed: int = 1405) -> None:
+def generate(
+    path: Path,
+    *,
+    agencies: int = 200,
+    people: int = 2000,
+    meetings: int = 1000,
+    resolutions: int = 30000,
+    followups: int | None = None,
+    seed: int = 1405,
+) -> None:
     """``followups`` defaults to five a resolution (150,000 at full scale)."""
     rng = random.Random(seed)
     today = dt.date.today()
@@ -55,8 +156,16 @@ def generate(path: Path, *, agencies: int = 200, people: int = 2000, meetings: i
     names: set[str] = set()
     categories = list(AgencyCategory)
     with database.transaction() as session:
-        session.add(Council(name="شورای هماهنگی روابط عمومی‌های استان تهران", level="province",
-                            city="تهران", chair="", secretary="", quorum_rule="majority"))
+        session.add(
+            Council(
+                name="شورای هماهنگی روابط عمومی‌های استان تهران",
+                level="province",
+                city="تهران",
+                chair="",
+                secretary="",
+                quorum_rule="majority",
+            )
+        )
         agency_rows = []
         while len(agency_rows) < agencies:
             name = normalize_line(f"{rng.choice(KINDS)} {rng.choice(SUBJECTS)} {rng.choice(PLACES)}")
@@ -65,9 +174,16 @@ def generate(path: Path, *, agencies: int = 200, people: int = 2000, meetings: i
             names.add(fold(name))
             category = rng.choice(categories)
             agency = Agency(
-                name=name, name_key=fold(name), short_name=name.split()[-1], category=category.value,
-                phones=f"021-{rng.randrange(10**7, 10**8)}", email="", website="", parent_ministry="",
-                address="", joined_on=dt.date(2005, 3, 21) + dt.timedelta(days=rng.randrange(7000)),
+                name=name,
+                name_key=fold(name),
+                short_name=name.split()[-1],
+                category=category.value,
+                phones=f"021-{rng.randrange(10**7, 10**8)}",
+                email="",
+                website="",
+                parent_ministry="",
+                address="",
+                joined_on=dt.date(2005, 3, 21) + dt.timedelta(days=rng.randrange(7000)),
                 active=rng.random() > 0.1,
                 search_text="|".join([fold(name), fold(category.label)]),
             )
@@ -76,8 +192,13 @@ def generate(path: Path, *, agencies: int = 200, people: int = 2000, meetings: i
         person_rows = []
         for _ in range(people):
             full_name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-            person_rows.append(Person(full_name=full_name, mobile=f"0912{rng.randrange(10**6, 10**7)}",
-                                      search_text=fold(full_name)))
+            person_rows.append(
+                Person(
+                    full_name=full_name,
+                    mobile=f"0912{rng.randrange(10**6, 10**7)}",
+                    search_text=fold(full_name),
+                )
+            )
         session.add_all(person_rows)
         session.flush()
         # Each agency: a chain of PR managers over 20 years, the last current,
@@ -91,24 +212,42 @@ def generate(path: Path, *, agencies: int = 200, people: int = 2000, meetings: i
                 person = next(pool, None) or rng.choice(person_rows)
                 end = start + dt.timedelta(days=rng.randrange(700, 2200))
                 current = end > today
-                session.add(Representation(agency_id=agency.id, person_id=person.id, role=Role.PR_MANAGER.value,
-                                           title="", start_date=start, end_date=None if current else end))
+                session.add(
+                    Representation(
+                        agency_id=agency.id,
+                        person_id=person.id,
+                        role=Role.PR_MANAGER.value,
+                        title="",
+                        start_date=start,
+                        end_date=None if current else end,
+                    )
+                )
                 managers.setdefault(agency.id, []).append((start, None if current else end, person.id))
                 if current:
                     break
                 start = end
         for person in pool:
-            session.add(Representation(
-                agency_id=rng.choice(agency_rows).id, person_id=person.id,
-                role=rng.choice([Role.DEPUTY.value, Role.EXPERT.value]), title="",
-                start_date=dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000)),
-            ))
+            session.add(
+                Representation(
+                    agency_id=rng.choice(agency_rows).id,
+                    person_id=person.id,
+                    role=rng.choice([Role.DEPUTY.value, Role.EXPERT.value]),
+                    title="",
+                    start_date=dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000)),
+                )
+            )
         if meetings:
             session.flush()
             generate_meetings(
-                session, rng, agency_ids=[a.id for a in agency_rows],
-                active_ids=[a.id for a in agency_rows if a.active], managers=managers,
-                meetings=meetings, resolutions=resolutions, today=today, followups=followups,
+                session,
+                rng,
+                agency_ids=[a.id for a in agency_rows],
+                active_ids=[a.id for a in agency_rows if a.active],
+                managers=managers,
+                meetings=meetings,
+                resolutions=resolutions,
+                today=today,
+                followups=followups,
             )
     database.close()
 
@@ -124,11 +263,19 @@ def main() -> None:
     args = parser.parse_args()
     if args.path.exists():
         parser.error(f"{args.path} exists; the generator writes a new database")
-    generate(args.path, agencies=args.agencies, people=args.people, meetings=args.meetings,
-             resolutions=args.resolutions, followups=args.followups)
+    generate(
+        args.path,
+        agencies=args.agencies,
+        people=args.people,
+        meetings=args.meetings,
+        resolutions=args.resolutions,
+        followups=args.followups,
+    )
     followups = 5 * args.resolutions if args.followups is None else args.followups
-    print(f"generated {args.path}: {args.agencies} agencies, {args.people} people, "
-          f"{args.meetings} meetings, {args.resolutions} resolutions, {followups} follow-up entries")
+    print(
+        f"generated {args.path}: {args.agencies} agencies, {args.people} people, "
+        f"{args.meetings} meetings, {args.resolutions} resolutions, {followups} follow-up entries"
+    )
 
 
 if __name__ == "__main__":

@@ -27,8 +27,13 @@ from sqlalchemy.orm import Session
 from db.models import DeadlineChange, FollowUp
 from secretariat.followup.status import FollowUpKind
 
-KINDS = [(FollowUpKind.LETTER, 35), (FollowUpKind.PHONE, 30), (FollowUpKind.AGENCY_REPORT, 25),
-         (FollowUpKind.VISIT, 4), (FollowUpKind.MEETING, 6)]
+KINDS = [
+    (FollowUpKind.LETTER, 35),
+    (FollowUpKind.PHONE, 30),
+    (FollowUpKind.AGENCY_REPORT, 25),
+    (FollowUpKind.VISIT, 4),
+    (FollowUpKind.MEETING, 6),
+]
 NOTES = {
     FollowUpKind.LETTER: "نامه پیگیری دبیرخانه به دستگاه مسئول",
     FollowUpKind.PHONE: "پیگیری تلفنی با کارشناس روابط عمومی دستگاه",
@@ -36,15 +41,29 @@ NOTES = {
     FollowUpKind.VISIT: "بازدید دبیرخانه از محل اجرا",
     FollowUpKind.MEETING: "طرح در جلسه شورا و گزارش دستگاه",
 }
-EVIDENCE = ["گزارش اقدام دستگاه، نامه شماره {n}", "گزارش برگزاری و فهرست شرکت‌کنندگان، نامه شماره {n}",
-            "تصویر صفحه منتشرشده در پورتال، نامه شماره {n}"]
+EVIDENCE = [
+    "گزارش اقدام دستگاه، نامه شماره {n}",
+    "گزارش برگزاری و فهرست شرکت‌کنندگان، نامه شماره {n}",
+    "تصویر صفحه منتشرشده در پورتال، نامه شماره {n}",
+]
 CANCEL_REASONS = ["با تصویب مصوبه جایگزین در جلسه بعد، موضوع منتفی شد.", "نبود اعتبار لازم در سال جاری"]
-DEADLINE_REASONS = ["به درخواست دستگاه مسئول", "هم‌زمانی با تعطیلات رسمی", "نیاز به هماهنگی با دستگاه‌های همکار"]
+DEADLINE_REASONS = [
+    "به درخواست دستگاه مسئول",
+    "هم‌زمانی با تعطیلات رسمی",
+    "نیاز به هماهنگی با دستگاه‌های همکار",
+]
 RECORDERS = ["دبیر شورا", "کارشناس دبیرخانه"]
 
 
-def plan_followup(rows: list[dict], meeting_dates: dict[int, dt.date], upcoming: list[int], *,
-                  followups: int, today: dt.date, seed: int = 1409) -> tuple[list[dict], list[dict]]:
+def plan_followup(
+    rows: list[dict],
+    meeting_dates: dict[int, dt.date],
+    upcoming: list[int],
+    *,
+    followups: int,
+    today: dt.date,
+    seed: int = 1409,
+) -> tuple[list[dict], list[dict]]:
     """Give each resolution row its status and return (follow-up rows, deadline-change rows).
 
     ``rows`` are the resolution rows about to be inserted (with their ids,
@@ -62,16 +81,29 @@ def plan_followup(rows: list[dict], meeting_dates: dict[int, dt.date], upcoming:
         due = row["due_date"] or met + dt.timedelta(days=90)  # "by the next meeting": about a quarter
         if row["due_date"] is not None and rng.random() < 0.05:
             moved = due + dt.timedelta(days=rng.randint(20, 90))
-            changed_on = met + dt.timedelta(days=rng.randint(0, max(0, min((today - met).days, (due - met).days))))
-            changes.append({
-                "resolution_id": row["id"], "previous_due": due, "previous_next_meeting": False, "new_due": moved,
-                "reason": rng.choice(DEADLINE_REASONS), "changed_by": rng.choice(RECORDERS),
-                "changed_at": dt.datetime.combine(changed_on, dt.time(10)),
-            })
+            changed_on = met + dt.timedelta(
+                days=rng.randint(0, max(0, min((today - met).days, (due - met).days)))
+            )
+            changes.append(
+                {
+                    "resolution_id": row["id"],
+                    "previous_due": due,
+                    "previous_next_meeting": False,
+                    "new_due": moved,
+                    "reason": rng.choice(DEADLINE_REASONS),
+                    "changed_by": rng.choice(RECORDERS),
+                    "changed_at": dt.datetime.combine(changed_on, dt.time(10)),
+                }
+            )
             row["due_date"] = due = moved
         status, closed_on = _outcome(rng, met, due, today, upcoming)
-        row.update(status=status, closed_on=closed_on, deferred_to_meeting_id=None, completion_evidence="",
-                   status_note="")
+        row.update(
+            status=status,
+            closed_on=closed_on,
+            deferred_to_meeting_id=None,
+            completion_evidence="",
+            status_note="",
+        )
         if status == "done":
             row["completion_evidence"] = rng.choice(EVIDENCE).format(n=f"{rng.randint(100, 999)}/ش")
         elif status == "cancelled":
@@ -92,17 +124,26 @@ def plan_followup(rows: list[dict], meeting_dates: dict[int, dt.date], upcoming:
                 progress = min(cap, progress + rng.randint(5, 35))
                 value, reported = progress, True
             date = met + dt.timedelta(days=offset)
-            entries.append({
-                "resolution_id": row["id"], "date": date, "kind": kind.value, "note": NOTES[kind], "progress": value,
-                "recorded_by": rng.choice(RECORDERS), "attachment_id": None,
-                "recorded_at": dt.datetime.combine(date, dt.time(9 + position % 8, position % 60)),
-            })
+            entries.append(
+                {
+                    "resolution_id": row["id"],
+                    "date": date,
+                    "kind": kind.value,
+                    "note": NOTES[kind],
+                    "progress": value,
+                    "recorded_by": rng.choice(RECORDERS),
+                    "attachment_id": None,
+                    "recorded_at": dt.datetime.combine(date, dt.time(9 + position % 8, position % 60)),
+                }
+            )
         if status in ("open", "in_progress"):
             row["status"] = "in_progress" if reported else "open"  # as the service moves it
     return entries, changes
 
 
-def _outcome(rng, met: dt.date, due: dt.date, today: dt.date, upcoming: list[int]) -> tuple[str, dt.date | None]:
+def _outcome(
+    rng, met: dt.date, due: dt.date, today: dt.date, upcoming: list[int]
+) -> tuple[str, dt.date | None]:
     age = (today - met).days
     passed = due < today
     roll = rng.random()
@@ -114,8 +155,11 @@ def _outcome(rng, met: dt.date, due: dt.date, today: dt.date, upcoming: list[int
         done, cancelled = 0.15, 0.005
     if roll < done:
         late = rng.random() < 0.35
-        closed = due + dt.timedelta(days=rng.randint(1, 60)) if late else due - dt.timedelta(
-            days=rng.randint(0, max(0, (due - met).days)))
+        closed = (
+            due + dt.timedelta(days=rng.randint(1, 60))
+            if late
+            else due - dt.timedelta(days=rng.randint(0, max(0, (due - met).days)))
+        )
         return "done", max(met, min(closed, today))
     if roll < done + cancelled:
         return "cancelled", met + dt.timedelta(days=rng.randint(0, max(0, min(age, 180))))

@@ -27,37 +27,60 @@ from sqlalchemy.orm import Session
 
 from bench.generate_followup import insert_followup, plan_followup
 from db.models import AgendaItem, Amendment, Assignment, Invitation, Meeting, Postponement, Resolution
-from secretariat.persian import jalali
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, resolution_code
 from secretariat.meetings.numbering import renumber
+from secretariat.persian import jalali
 from secretariat.persian.text import fold
 
 YEARS = 20
 LARGE_INVITEES = 60
 LARGE_RESOLUTIONS = 25
 KIND_WEIGHTS = {
-    MeetingKind.WORKING_GROUP: 55, MeetingKind.REGULAR: 33, MeetingKind.EXTRAORDINARY: 10,
+    MeetingKind.WORKING_GROUP: 55,
+    MeetingKind.REGULAR: 33,
+    MeetingKind.EXTRAORDINARY: 10,
     MeetingKind.GENERAL_ASSEMBLY: 2,
 }
 # Resolutions per meeting before scaling to the total asked for.
 RESOLUTION_RANGE = {
-    MeetingKind.REGULAR: (25, 45), MeetingKind.GENERAL_ASSEMBLY: (20, 40),
-    MeetingKind.EXTRAORDINARY: (8, 20), MeetingKind.WORKING_GROUP: (15, 35),
+    MeetingKind.REGULAR: (25, 45),
+    MeetingKind.GENERAL_ASSEMBLY: (20, 40),
+    MeetingKind.EXTRAORDINARY: (8, 20),
+    MeetingKind.WORKING_GROUP: (15, 35),
 }
 SUBJECTS = [
-    "برنامه دوره‌های آموزشی تخصصی کارکنان روابط عمومی", "گزارش ماهانه فعالیت‌های روابط عمومی",
-    "شبکه ارتباط رسانه‌ای استان", "صفحه دستگاه در پورتال اطلاع‌رسانی استانداری", "محتوای قرارگاه جهاد تبیین",
-    "مراسم روز ارتباطات و روابط عمومی", "ارزیابی عملکرد واحدهای روابط عمومی", "پاسخ به شبهات در فضای مجازی",
-    "برنامه ملاقات‌های مردمی مدیران", "پوشش خبری سفرهای استانی", "اطلاع‌رسانی مدیریت مصرف آب و برق",
-    "تقویم رویدادهای مناسبتی", "فهرست خبرنگاران و رسانه‌های استان", "بانک تصاویر و مستندات دستگاه‌ها",
+    "برنامه دوره‌های آموزشی تخصصی کارکنان روابط عمومی",
+    "گزارش ماهانه فعالیت‌های روابط عمومی",
+    "شبکه ارتباط رسانه‌ای استان",
+    "صفحه دستگاه در پورتال اطلاع‌رسانی استانداری",
+    "محتوای قرارگاه جهاد تبیین",
+    "مراسم روز ارتباطات و روابط عمومی",
+    "ارزیابی عملکرد واحدهای روابط عمومی",
+    "پاسخ به شبهات در فضای مجازی",
+    "برنامه ملاقات‌های مردمی مدیران",
+    "پوشش خبری سفرهای استانی",
+    "اطلاع‌رسانی مدیریت مصرف آب و برق",
+    "تقویم رویدادهای مناسبتی",
+    "فهرست خبرنگاران و رسانه‌های استان",
+    "بانک تصاویر و مستندات دستگاه‌ها",
 ]
 ACTIONS = [
-    "تدوین و به دبیرخانه شورا ارسال شود", "تا پایان ماه به‌روزرسانی شود", "در جلسه بعد گزارش شود",
-    "با همکاری دستگاه‌های همکار اجرا شود", "به همه دستگاه‌های عضو ابلاغ شود", "ارزیابی و نتیجه آن منتشر شود",
+    "تدوین و به دبیرخانه شورا ارسال شود",
+    "تا پایان ماه به‌روزرسانی شود",
+    "در جلسه بعد گزارش شود",
+    "با همکاری دستگاه‌های همکار اجرا شود",
+    "به همه دستگاه‌های عضو ابلاغ شود",
+    "ارزیابی و نتیجه آن منتشر شود",
 ]
 AGENDA = [
-    "گزارش پیگیری مصوبات جلسات پیشین", "برنامه آموزشی فصل", "شبکه ارتباط رسانه‌ای", "گزارش ماهانه دستگاه‌ها",
-    "پورتال اطلاع‌رسانی", "جهاد تبیین", "ارزیابی عملکرد روابط عمومی‌ها", "مناسبت‌های پیش رو",
+    "گزارش پیگیری مصوبات جلسات پیشین",
+    "برنامه آموزشی فصل",
+    "شبکه ارتباط رسانه‌ای",
+    "گزارش ماهانه دستگاه‌ها",
+    "پورتال اطلاع‌رسانی",
+    "جهاد تبیین",
+    "ارزیابی عملکرد روابط عمومی‌ها",
+    "مناسبت‌های پیش رو",
 ]
 EXCUSES = ["مأموریت اداری", "مرخصی استعلاجی", "شرکت در جلسه شورای تأمین", "بازدید مدیرکل"]
 ATTENDANCE = [("present", 72), ("late", 6), ("absent", 12), ("excused", 10)]
@@ -77,27 +100,49 @@ class _Plan:
 
 
 def generate_meetings(
-    session: Session, rng: random.Random, *, agency_ids: list[int], active_ids: list[int],
-    managers: dict[int, list[tuple[dt.date, dt.date | None, int]]], meetings: int, resolutions: int,
-    today: dt.date, followups: int | None = None,
+    session: Session,
+    rng: random.Random,
+    *,
+    agency_ids: list[int],
+    active_ids: list[int],
+    managers: dict[int, list[tuple[dt.date, dt.date | None, int]]],
+    meetings: int,
+    resolutions: int,
+    today: dt.date,
+    followups: int | None = None,
 ) -> None:
     """Add ``meetings`` meetings and ``resolutions`` resolutions, with everything
     they hold, and ``followups`` follow-up entries (default: five a resolution)."""
     plans = _plan(rng, agency_ids, active_ids, meetings, resolutions, today)
     _number(plans)
-    session.execute(insert(Meeting), [
-        {
-            "id": p.id, "kind": p.kind.value, "series": p.kind.series, "number": p.number,
-            "year_number": p.year_number, "jalali_year": jalali.jalali_year(p.date), "date": p.date,
-            "start_time": dt.time(9 + p.id % 3, 0), "end_time": dt.time(11 + p.id % 3, 0), "host_agency_id": p.host,
-            "venue": "سالن جلسات", "chair": "", "occasion": "", "status": p.status.value,
-            "cancel_reason": "تعطیلی ادارات" if p.status is MeetingStatus.CANCELLED else "",
-            "finalized_at": dt.datetime.combine(p.date + dt.timedelta(days=5), dt.time(12))
-            if p.status is MeetingStatus.FINALIZED else None,
-            "finalized_by": "دبیر شورا" if p.status is MeetingStatus.FINALIZED else "", "signed_at": None,
-        }
-        for p in plans
-    ])
+    session.execute(
+        insert(Meeting),
+        [
+            {
+                "id": p.id,
+                "kind": p.kind.value,
+                "series": p.kind.series,
+                "number": p.number,
+                "year_number": p.year_number,
+                "jalali_year": jalali.jalali_year(p.date),
+                "date": p.date,
+                "start_time": dt.time(9 + p.id % 3, 0),
+                "end_time": dt.time(11 + p.id % 3, 0),
+                "host_agency_id": p.host,
+                "venue": "سالن جلسات",
+                "chair": "",
+                "occasion": "",
+                "status": p.status.value,
+                "cancel_reason": "تعطیلی ادارات" if p.status is MeetingStatus.CANCELLED else "",
+                "finalized_at": dt.datetime.combine(p.date + dt.timedelta(days=5), dt.time(12))
+                if p.status is MeetingStatus.FINALIZED
+                else None,
+                "finalized_by": "دبیر شورا" if p.status is MeetingStatus.FINALIZED else "",
+                "signed_at": None,
+            }
+            for p in plans
+        ],
+    )
     invitations, items, rows, assignments, amendments = [], [], [], [], []
     item_id = resolution_id = 0
     for p in plans:
@@ -107,48 +152,93 @@ def generate_meetings(
         first_item = item_id + 1
         for position, title in enumerate(rng.sample(AGENDA, rng.randint(3, 6)), start=1):
             item_id += 1
-            items.append({"id": item_id, "meeting_id": p.id, "position": position, "title": title,
-                          "presenter_agency_id": rng.choice(p.invitees), "notes": "",
-                          "summary": "خلاصه گفت‌وگو" if taken else "", "reviews_open_resolutions": False})
+            items.append(
+                {
+                    "id": item_id,
+                    "meeting_id": p.id,
+                    "position": position,
+                    "title": title,
+                    "presenter_agency_id": rng.choice(p.invitees),
+                    "notes": "",
+                    "summary": "خلاصه گفت‌وگو" if taken else "",
+                    "reviews_open_resolutions": False,
+                }
+            )
         year = jalali.jalali_year(p.date)
         for number in range(1, p.resolutions + 1):
             resolution_id += 1
             text = f"مقرر شد {rng.choice(SUBJECTS)} {rng.choice(ACTIONS)}."
             next_meeting = rng.random() < 0.2
             old = (today - p.date).days > 365
-            rows.append({
-                "id": resolution_id, "meeting_id": p.id, "agenda_item_id": rng.randint(first_item, item_id),
-                "number": number, "code": resolution_code(year, p.number, p.kind.series, number), "text": text,
-                "search_text": fold(text), "due_next_meeting": next_meeting,
-                "due_date": None if next_meeting else p.date + dt.timedelta(days=rng.randint(15, 120)),
-                "priority": rng.choices(["normal", "high", "urgent"], [80, 15, 5])[0],
-                "status": "done" if old and rng.random() < 0.85 else rng.choice(["open", "in_progress"]),
-            })
-            team = rng.sample(p.invitees, min(len(p.invitees), rng.choices([1, 2, 3, 4], [45, 30, 15, 10])[0]))
-            assignments += [{"resolution_id": resolution_id, "agency_id": agency,
-                             "role": "lead" if index == 0 else "collaborator"} for index, agency in enumerate(team)]
+            rows.append(
+                {
+                    "id": resolution_id,
+                    "meeting_id": p.id,
+                    "agenda_item_id": rng.randint(first_item, item_id),
+                    "number": number,
+                    "code": resolution_code(year, p.number, p.kind.series, number),
+                    "text": text,
+                    "search_text": fold(text),
+                    "due_next_meeting": next_meeting,
+                    "due_date": None if next_meeting else p.date + dt.timedelta(days=rng.randint(15, 120)),
+                    "priority": rng.choices(["normal", "high", "urgent"], [80, 15, 5])[0],
+                    "status": "done" if old and rng.random() < 0.85 else rng.choice(["open", "in_progress"]),
+                }
+            )
+            team = rng.sample(
+                p.invitees, min(len(p.invitees), rng.choices([1, 2, 3, 4], [45, 30, 15, 10])[0])
+            )
+            assignments += [
+                {
+                    "resolution_id": resolution_id,
+                    "agency_id": agency,
+                    "role": "lead" if index == 0 else "collaborator",
+                }
+                for index, agency in enumerate(team)
+            ]
             if p.status is MeetingStatus.FINALIZED and rng.random() < 0.01 and not next_meeting:
-                amendments.append({
-                    "meeting_id": p.id, "resolution_id": resolution_id, "field": "due_date",
-                    "original": jalali.format_short(rows[-1]["due_date"], persian_digits=False),
-                    "amended": jalali.format_short(rows[-1]["due_date"] + dt.timedelta(days=30), persian_digits=False),
-                    "reason": "تمدید مهلت به درخواست دستگاه مسئول", "author": "دبیر شورا",
-                    "recorded_at": dt.datetime.combine(p.date + dt.timedelta(days=20), dt.time(10)),
-                })
+                amendments.append(
+                    {
+                        "meeting_id": p.id,
+                        "resolution_id": resolution_id,
+                        "field": "due_date",
+                        "original": jalali.format_short(rows[-1]["due_date"], persian_digits=False),
+                        "amended": jalali.format_short(
+                            rows[-1]["due_date"] + dt.timedelta(days=30), persian_digits=False
+                        ),
+                        "reason": "تمدید مهلت به درخواست دستگاه مسئول",
+                        "author": "دبیر شورا",
+                        "recorded_at": dt.datetime.combine(p.date + dt.timedelta(days=20), dt.time(10)),
+                    }
+                )
                 rows[-1]["due_date"] += dt.timedelta(days=30)
     postponements = [
-        {"meeting_id": p.id, "from_date": p.date - dt.timedelta(days=7), "to_date": p.date,
-         "reason": "هم‌زمانی با سفر استاندار", "recorded_at": dt.datetime.combine(today, dt.time(9))}
-        for p in plans if p.status is MeetingStatus.POSTPONED
+        {
+            "meeting_id": p.id,
+            "from_date": p.date - dt.timedelta(days=7),
+            "to_date": p.date,
+            "reason": "هم‌زمانی با سفر استاندار",
+            "recorded_at": dt.datetime.combine(today, dt.time(9)),
+        }
+        for p in plans
+        if p.status is MeetingStatus.POSTPONED
     ]
     # The statuses (drawn above only to keep the random stream of earlier runs) come from the follow-up.
     entries, changes = plan_followup(
-        rows, {p.id: p.date for p in plans},
+        rows,
+        {p.id: p.date for p in plans},
         [p.id for p in plans if p.status in (MeetingStatus.PLANNED, MeetingStatus.POSTPONED)],
-        followups=5 * resolutions if followups is None else followups, today=today,
+        followups=5 * resolutions if followups is None else followups,
+        today=today,
     )
-    for model, batch in ((Invitation, invitations), (AgendaItem, items), (Resolution, rows),
-                         (Assignment, assignments), (Amendment, amendments), (Postponement, postponements)):
+    for model, batch in (
+        (Invitation, invitations),
+        (AgendaItem, items),
+        (Resolution, rows),
+        (Assignment, assignments),
+        (Amendment, amendments),
+        (Postponement, postponements),
+    ):
         if batch:
             session.execute(insert(model), batch)
     insert_followup(session, entries, changes)
@@ -179,9 +269,13 @@ def _plan(rng, agency_ids, active_ids, count, total_resolutions, today) -> list[
         else:
             size = min(round(20 + 40 * age) + rng.randint(-3, 3), LARGE_INVITEES)
         pool = active_ids if age > 0.8 else agency_ids
-        plans.append(_Plan(index, kind, date, status, rng.choice(pool), rng.sample(pool, min(size, len(pool)))))
+        plans.append(
+            _Plan(index, kind, date, status, rng.choice(pool), rng.sample(pool, min(size, len(pool))))
+        )
     held = [p for p in plans if p.status in (MeetingStatus.HELD, MeetingStatus.FINALIZED)]
-    large = next(p for p in reversed(held) if p.kind is MeetingKind.REGULAR and p.status is MeetingStatus.FINALIZED)
+    large = next(
+        p for p in reversed(held) if p.kind is MeetingKind.REGULAR and p.status is MeetingStatus.FINALIZED
+    )
     large.invitees = rng.sample(active_ids, LARGE_INVITEES)
     others = [p for p in held if p is not large]
     weights = [rng.randint(*RESOLUTION_RANGE[p.kind]) for p in others]
@@ -213,8 +307,17 @@ def _number(plans: list[_Plan]) -> None:
 
 
 def _invitation(rng, plan: _Plan, agency: int, managers, taken: bool) -> dict:
-    row = {"meeting_id": plan.id, "agency_id": agency, "attendance": "unknown", "attendee_person_id": None,
-           "substitute_name": "", "excuse": "", "guest_name": "", "guest_title": "", "guest_organization": ""}
+    row = {
+        "meeting_id": plan.id,
+        "agency_id": agency,
+        "attendance": "unknown",
+        "attendee_person_id": None,
+        "substitute_name": "",
+        "excuse": "",
+        "guest_name": "",
+        "guest_title": "",
+        "guest_organization": "",
+    }
     if not taken:
         return row
     attendance = rng.choices([a for a, _ in ATTENDANCE], [w for _, w in ATTENDANCE])[0]

@@ -126,7 +126,9 @@ def _changes_of(session: Session, record: object) -> Changes:
         case Person():
             return Changes(people=_ids(record.id))
         case Representation():
-            return Changes(roles=_ids(record.agency_id), people=_ids(record.person_id), agencies=_ids(record.agency_id))
+            return Changes(
+                roles=_ids(record.agency_id), people=_ids(record.person_id), agencies=_ids(record.agency_id)
+            )
         case MembershipDecree():
             held = session.get(Representation, record.representation_id)
             if held is None:

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import engine as db_engine
 from db import schema
-from secretariat.maintenance import backup
-from secretariat.persian import collation
 from secretariat import changes
 from secretariat.errors import DatabaseOpenError, DomainError
+from secretariat.maintenance import backup
+from secretariat.persian import collation
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 COLLATION_NAME = "persian"
@@ -93,8 +93,7 @@ def _check_is_sqlite(path: Path) -> None:
         raise DatabaseOpenError(f"پرونده «{path}» خوانده نشد: {error.strerror}") from error
     if header and header != SQLITE_HEADER:
         raise DatabaseOpenError(
-            f"پرونده «{path.name}» پایگاه داده این برنامه نیست یا آسیب دیده است؛ "
-            "چیزی در آن تغییر داده نشد."
+            f"پرونده «{path.name}» پایگاه داده این برنامه نیست یا آسیب دیده است؛ چیزی در آن تغییر داده نشد."
         )
 
 

@@ -33,13 +33,19 @@ def required(errors: FieldErrors, field: str, value: str, message: str) -> str:
 
 def email(errors: FieldErrors, field: str, value: str) -> str:
     value = (value or "").strip()
-    errors.check(field, not value or bool(_EMAIL.match(value)), f"«{value}» نشانی رایانامه درستی نیست؛ مانند pr@pardis.ir")
+    errors.check(
+        field,
+        not value or bool(_EMAIL.match(value)),
+        f"«{value}» نشانی رایانامه درستی نیست؛ مانند pr@pardis.ir",
+    )
     return value
 
 
 def website(errors: FieldErrors, field: str, value: str) -> str:
     value = (value or "").strip()
-    errors.check(field, not value or bool(_WEBSITE.match(value)), f"«{value}» نشانی وبگاه درستی نیست؛ مانند pardis.ir")
+    errors.check(
+        field, not value or bool(_WEBSITE.match(value)), f"«{value}» نشانی وبگاه درستی نیست؛ مانند pardis.ir"
+    )
     return value
 
 
@@ -64,6 +70,8 @@ def jalali_date(errors: FieldErrors, field: str, value: str, *, required: bool =
     return parsed
 
 
-def dates_in_order(errors: FieldErrors, field: str, start: dt.date | None, end: dt.date | None, message: str) -> None:
+def dates_in_order(
+    errors: FieldErrors, field: str, start: dt.date | None, end: dt.date | None, message: str
+) -> None:
     if start is not None and end is not None:
         errors.check(field, end >= start, message)

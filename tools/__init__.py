@@ -1,2 +1,1 @@
-"""Developer tools that live beside the product and never ship: screenshots of every screen.
-"""
+"""Developer tools that live beside the product and never ship: screenshots of every screen."""

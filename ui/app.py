@@ -41,7 +41,9 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         help="quit once the main window is shown (window) or shows the council's data (ready); for the benchmark",
     )
     parser.add_argument(
-        "--self-test", action="store_true", help="check this installation end to end offscreen (see ui/self_test.py)"
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end offscreen (see ui/self_test.py)",
     )
     # What argparse does not know (e.g. -platform offscreen) is for Qt.
     return parser.parse_known_args(list(argv))
@@ -75,8 +77,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if args.startup_probe == "window":
             return 0
     # The database layer loads here, behind the shown window.
-    from ui.start.database_host import DatabaseHost
     from ui.services import Services
+    from ui.start.database_host import DatabaseHost
     from ui.start.startup import StartupCancelled, choose_database
 
     try:

@@ -34,7 +34,9 @@ def confirm(parent: QWidget | None, text: str, *, yes: str = strings.YES, no: st
     return box.clickedButton() is box.yes_button
 
 
-def question_box(parent: QWidget | None, text: str, *, yes: str = strings.YES, no: str = strings.NO) -> QMessageBox:
+def question_box(
+    parent: QWidget | None, text: str, *, yes: str = strings.YES, no: str = strings.NO
+) -> QMessageBox:
     """The box ``confirm`` asks with, not yet shown: ``box.yes_button``, and «no» the default."""
     box = QMessageBox(QMessageBox.Icon.Question, strings.CONFIRM_TITLE, rtl(text), parent=parent)
     if len(text) > LONG_TEXT:

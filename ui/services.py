@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from secretariat.members.agencies import AgencyService
-from secretariat.members.council import CouncilService
 from secretariat.database import Database
 from secretariat.followup.dashboard import DashboardService
 from secretariat.followup.lifecycle import FollowUpService
@@ -15,6 +13,8 @@ from secretariat.meetings.attachments import AttachmentService
 from secretariat.meetings.attendance import AttendanceService
 from secretariat.meetings.minutes import MinutesService
 from secretariat.meetings.planning import MeetingService
+from secretariat.members.agencies import AgencyService
+from secretariat.members.council import CouncilService
 from secretariat.members.people import PeopleService
 from ui.changes import Changes
 

@@ -26,5 +26,3 @@ class Timestamped:
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
     )
-
-

@@ -32,11 +32,15 @@ class Meeting(Timestamped, Base):
         Index("ix_meeting_date", "date"),
         Index("ix_meeting_series_number", "series", "number"),
         Index("ix_meeting_year", "jalali_year", "date"),
-        CheckConstraint("end_time IS NULL OR start_time IS NULL OR end_time > start_time", name="times_in_order"),
+        CheckConstraint(
+            "end_time IS NULL OR start_time IS NULL OR end_time > start_time", name="times_in_order"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))  # regular | extraordinary | general_assembly | working_group
+    kind: Mapped[str] = mapped_column(
+        String(20)
+    )  # regular | extraordinary | general_assembly | working_group
     series: Mapped[str] = mapped_column(String(20))  # the numbering sequence the kind belongs to
     # The Nth meeting of its series and of its Jalali year; None while cancelled.
     number: Mapped[int | None] = mapped_column(Integer)
@@ -45,7 +49,9 @@ class Meeting(Timestamped, Base):
     date: Mapped[dt.date] = mapped_column(Date)
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     end_time: Mapped[dt.time | None] = mapped_column(Time)
-    host_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id", ondelete="RESTRICT"), index=True)
+    host_agency_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agency.id", ondelete="RESTRICT"), index=True
+    )
     venue: Mapped[str] = mapped_column(String(200), default="")
     chair: Mapped[str] = mapped_column(String(200), default="")
     occasion: Mapped[str] = mapped_column(String(200), default="")
@@ -58,9 +64,13 @@ class Meeting(Timestamped, Base):
     agenda: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
     )
-    invitations: Mapped[list[Invitation]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    invitations: Mapped[list[Invitation]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
     resolutions: Mapped[list[Resolution]] = relationship(
-        back_populates="meeting", order_by="Resolution.number", cascade="all, delete-orphan",
+        back_populates="meeting",
+        order_by="Resolution.number",
+        cascade="all, delete-orphan",
         foreign_keys="Resolution.meeting_id",
     )
     postponements: Mapped[list[Postponement]] = relationship(
@@ -115,7 +125,9 @@ class Invitation(Base):
     guest_name: Mapped[str] = mapped_column(String(200), default="")
     guest_title: Mapped[str] = mapped_column(String(200), default="")
     guest_organization: Mapped[str] = mapped_column(String(200), default="")
-    attendance: Mapped[str] = mapped_column(String(20), default="unknown")  # unknown | present | late | absent | excused
+    attendance: Mapped[str] = mapped_column(
+        String(20), default="unknown"
+    )  # unknown | present | late | absent | excused
     attendee_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
     substitute_name: Mapped[str] = mapped_column(String(200), default="")
     excuse: Mapped[str] = mapped_column(Text, default="")
@@ -178,7 +190,9 @@ class Amendment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    resolution_id: Mapped[int | None] = mapped_column(ForeignKey("resolution.id", ondelete="CASCADE"), index=True)
+    resolution_id: Mapped[int | None] = mapped_column(
+        ForeignKey("resolution.id", ondelete="CASCADE"), index=True
+    )
     agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"))
     field: Mapped[str] = mapped_column(String(30))  # resolution_text | due_date | item_summary
     original: Mapped[str] = mapped_column(Text)

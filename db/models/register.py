@@ -113,9 +113,7 @@ class MembershipDecree(Timestamped, Base):
     """A membership decree (حکم عضویت) issued for a representation."""
 
     __tablename__ = "membership_decree"
-    __table_args__ = (
-        CheckConstraint("term_end IS NULL OR term_end >= issued_on", name="term_after_issue"),
-    )
+    __table_args__ = (CheckConstraint("term_end IS NULL OR term_end >= issued_on", name="term_after_issue"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     representation_id: Mapped[int] = mapped_column(

@@ -23,7 +23,9 @@ BOM = "\ufeff"
 
 
 def records_json(records: YearRecords) -> bytes:
-    return (json.dumps(records.document(), ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    return (json.dumps(records.document(), ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode(
+        "utf-8"
+    )
 
 
 def csv_cell(value) -> str:

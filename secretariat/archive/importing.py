@@ -33,16 +33,16 @@ from db.models import (
     Representation,
     Resolution,
 )
-from secretariat.members.agencies import _search_text as agency_search_text
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
 from secretariat.archive.source import ArchiveSource, open_source
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingKind
+from secretariat.members.agencies import _search_text as agency_search_text
 from secretariat.members.people import _person_search_text as person_search_text
-from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.members.roles import Role
 from secretariat.persian.text import fold, format_int, to_persian_digits
+from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 
 ALREADY_IMPORTED = "این بایگانی پیش‌تر وارد شده است"
 
@@ -126,14 +126,21 @@ class ImportResult:
         if self.council_created:
             lines.append(f"شورای «{self.council}» از بایگانی ساخته شد.")
         if self.attachments_skipped:
-            lines.append(f"{n(self.attachments_skipped)} پیوست وارد نشد: پرونده JSON محتوای پیوست‌ها را ندارد؛ "
-                         "برای آن‌ها خود بایگانی ZIP را وارد کنید.")
+            lines.append(
+                f"{n(self.attachments_skipped)} پیوست وارد نشد: پرونده JSON محتوای پیوست‌ها را ندارد؛ "
+                "برای آن‌ها خود بایگانی ZIP را وارد کنید."
+            )
         lines += self.notes
         return "\n".join(lines)
 
 
-def import_archive(database: Database, source: str | Path, *, progress: ProgressCallback | None = None,
-                   cancelled: CancelCheck | None = None) -> ImportResult:
+def import_archive(
+    database: Database,
+    source: str | Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportResult:
     """Import the archive (ZIP) or JSON file at ``source``, whole or not at all."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
@@ -185,12 +192,20 @@ class _Import:
         self.progress.advance(1.0)
         t = self.t
         return ImportResult(
-            source=self.src.path, year=self.src.year, council=self.src.council["name"],
-            council_created=council_created, agencies_added=agencies_added,
-            agencies_matched=len(t["agencies"]) - agencies_added, people_added=people_added,
-            people_matched=len(t["people"]) - people_added, representations_added=representations_added,
-            meetings=len(t["meetings"]), resolutions=len(t["resolutions"]), follow_ups=len(t["follow_ups"]),
-            attachments=attachments, attachments_skipped=len(t["attachments"]) - attachments,
+            source=self.src.path,
+            year=self.src.year,
+            council=self.src.council["name"],
+            council_created=council_created,
+            agencies_added=agencies_added,
+            agencies_matched=len(t["agencies"]) - agencies_added,
+            people_added=people_added,
+            people_matched=len(t["people"]) - people_added,
+            representations_added=representations_added,
+            meetings=len(t["meetings"]),
+            resolutions=len(t["resolutions"]),
+            follow_ups=len(t["follow_ups"]),
+            attachments=attachments,
+            attachments_skipped=len(t["attachments"]) - attachments,
             notes=tuple(self.notes),
         )
 
@@ -216,26 +231,39 @@ class _Import:
         if present:
             archived = {row["key"] for row in self.t["meetings"]}
             if archived <= set(present.values()):
-                raise DomainError(f"{ALREADY_IMPORTED}: جلسه‌های سال {to_persian_digits(year)} در این پایگاه "
-                                  "داده هست. چیزی وارد نشد.")
+                raise DomainError(
+                    f"{ALREADY_IMPORTED}: جلسه‌های سال {to_persian_digits(year)} در این پایگاه "
+                    "داده هست. چیزی وارد نشد."
+                )
             raise DomainError(
                 f"این پایگاه داده از پیش {to_persian_digits(len(present))} جلسه در سال {to_persian_digits(year)} "
                 "دارد؛ سالی که جلسه‌ای از آن ثبت شده با بایگانی یکی نمی‌شود. چیزی وارد نشد."
             )
         codes = [row["code"] for row in self.t["resolutions"]]
         for start in range(0, len(codes), 500):
-            clash = self.s.scalar(select(Resolution.code).where(Resolution.code.in_(codes[start:start + 500])).limit(1))
+            clash = self.s.scalar(
+                select(Resolution.code).where(Resolution.code.in_(codes[start : start + 500])).limit(1)
+            )
             if clash is not None:
-                raise DomainError(f"{ALREADY_IMPORTED}: مصوبه‌ای با کد «{clash}» در این پایگاه داده هست. "
-                                  "چیزی وارد نشد.")
+                raise DomainError(
+                    f"{ALREADY_IMPORTED}: مصوبه‌ای با کد «{clash}» در این پایگاه داده هست. چیزی وارد نشد."
+                )
 
     # -- the register --------------------------------------------------------------------
 
     def _agencies(self) -> int:
         rows = self.t["agencies"]
-        existing = dict(self.s.execute(
-            select(Agency.name_key, Agency.id).where(Agency.name_key.in_({fold(r["name"]) for r in rows}))
-        ).all()) if rows else {}
+        existing = (
+            dict(
+                self.s.execute(
+                    select(Agency.name_key, Agency.id).where(
+                        Agency.name_key.in_({fold(r["name"]) for r in rows})
+                    )
+                ).all()
+            )
+            if rows
+            else {}
+        )
         added = []
         spellings: dict[str, str] = {}
         for row in rows:
@@ -244,8 +272,10 @@ class _Import:
                 self.agency[row["key"]] = existing[name_key]
                 continue
             if name_key in spellings:
-                raise DomainError(f"دو دستگاه بایگانی، «{spellings[name_key]}» و «{row['name']}»، یک نام دارند "
-                                  "(با نگارش‌های گوناگون)؛ چیزی وارد نشد.")
+                raise DomainError(
+                    f"دو دستگاه بایگانی، «{spellings[name_key]}» و «{row['name']}»، یک نام دارند "
+                    "(با نگارش‌های گوناگون)؛ چیزی وارد نشد."
+                )
             spellings[name_key] = row["name"]
             values = {k: v for k, v in row.items() if k != "key"}
             agency = Agency(**values, name_key=name_key, search_text=agency_search_text(values))
@@ -262,8 +292,14 @@ class _Import:
         added = []
         for row in self.t["people"]:
             mobile = fold(row["mobile"])
-            match = next((person_id for person_id, theirs in candidates.get(fold(row["full_name"]), ())
-                          if not (mobile and theirs) or mobile == theirs), None)
+            match = next(
+                (
+                    person_id
+                    for person_id, theirs in candidates.get(fold(row["full_name"]), ())
+                    if not (mobile and theirs) or mobile == theirs
+                ),
+                None,
+            )
             if match is not None:
                 self.person[row["key"]] = match
                 continue
@@ -291,9 +327,15 @@ class _Import:
             if row["role"] == Role.PR_MANAGER.value and row["end_date"] is None:
                 if agency_id in current_manager:
                     self.representation[row["key"]] = None
-                    self.notes.append(self._agency_note(row["agency"], (
-                        "مدیر روابط عمومی کنونی «{agency}» در بایگانی با پایگاه داده یکی نیست؛ "
-                        "سمت بایگانی وارد نشد و سمت پایگاه داده ماند.")))
+                    self.notes.append(
+                        self._agency_note(
+                            row["agency"],
+                            (
+                                "مدیر روابط عمومی کنونی «{agency}» در بایگانی با پایگاه داده یکی نیست؛ "
+                                "سمت بایگانی وارد نشد و سمت پایگاه داده ماند."
+                            ),
+                        )
+                    )
                     continue
                 current_manager.add(agency_id)
             values = {k: v for k, v in row.items() if k not in ("key", "agency", "person")}
@@ -302,7 +344,9 @@ class _Import:
         decrees = {}
         ids = [i for i in self.representation.values() if i is not None]
         if ids:
-            for d in self.s.scalars(select(MembershipDecree).where(MembershipDecree.representation_id.in_(ids))):
+            for d in self.s.scalars(
+                select(MembershipDecree).where(MembershipDecree.representation_id.in_(ids))
+            ):
                 decrees[(d.representation_id, d.number, d.issued_on)] = d.id
         for row in self.t["decrees"]:
             representation_id = self.representation.get(row["representation"])
@@ -323,8 +367,11 @@ class _Import:
         added = []
         for row in self.t["meetings"]:
             values = {k: v for k, v in row.items() if k not in ("key", "host")}
-            meeting = Meeting(**values, series=MeetingKind(row["kind"]).series,
-                              host_agency_id=self.agency[row["host"]] if row["host"] else None)
+            meeting = Meeting(
+                **values,
+                series=MeetingKind(row["kind"]).series,
+                host_agency_id=self.agency[row["host"]] if row["host"] else None,
+            )
             added.append((row["key"], meeting))
         self._flush_ids(added, self.meeting)
         for row in self.t["postponements"]:
@@ -333,16 +380,27 @@ class _Import:
         items = []
         for row in self.t["agenda_items"]:
             values = {k: v for k, v in row.items() if k not in ("key", "meeting", "presenter")}
-            items.append((row["key"], AgendaItem(
-                **values, meeting_id=self.meeting[row["meeting"]], presenter_agency_id=self._agency_id(row["presenter"]),
-            )))
+            items.append(
+                (
+                    row["key"],
+                    AgendaItem(
+                        **values,
+                        meeting_id=self.meeting[row["meeting"]],
+                        presenter_agency_id=self._agency_id(row["presenter"]),
+                    ),
+                )
+            )
         self._flush_ids(items, self.item)
         for row in self.t["invitations"]:
             values = {k: v for k, v in row.items() if k not in ("meeting", "agency", "attendee")}
-            self.s.add(Invitation(
-                **values, meeting_id=self.meeting[row["meeting"]], agency_id=self._agency_id(row["agency"]),
-                attendee_person_id=self.person[row["attendee"]] if row["attendee"] else None,
-            ))
+            self.s.add(
+                Invitation(
+                    **values,
+                    meeting_id=self.meeting[row["meeting"]],
+                    agency_id=self._agency_id(row["agency"]),
+                    attendee_person_id=self.person[row["attendee"]] if row["attendee"] else None,
+                )
+            )
         self.s.flush()
 
     def _agency_id(self, key: str | None) -> int | None:
@@ -357,24 +415,40 @@ class _Import:
                 current_text[row["resolution"]] = row["amended"]
         added = []
         for row in self.t["resolutions"]:
-            values = {k: v for k, v in row.items()
-                      if k not in ("meeting", "agenda_item", "deferred_to_meeting")}
-            added.append((row["code"], Resolution(
-                **values, meeting_id=self.meeting[row["meeting"]],
-                agenda_item_id=self.item[row["agenda_item"]] if row["agenda_item"] else None,
-                deferred_to_meeting_id=self._deferred_to(row), search_text=fold(current_text.get(row["code"], row["text"])),
-            )))
+            values = {
+                k: v for k, v in row.items() if k not in ("meeting", "agenda_item", "deferred_to_meeting")
+            }
+            added.append(
+                (
+                    row["code"],
+                    Resolution(
+                        **values,
+                        meeting_id=self.meeting[row["meeting"]],
+                        agenda_item_id=self.item[row["agenda_item"]] if row["agenda_item"] else None,
+                        deferred_to_meeting_id=self._deferred_to(row),
+                        search_text=fold(current_text.get(row["code"], row["text"])),
+                    ),
+                )
+            )
         self._flush_ids(added, self.resolution)
         for row in self.t["assignments"]:
-            self.s.add(Assignment(resolution_id=self.resolution[row["resolution"]],
-                                  agency_id=self.agency[row["agency"]], role=row["role"]))
+            self.s.add(
+                Assignment(
+                    resolution_id=self.resolution[row["resolution"]],
+                    agency_id=self.agency[row["agency"]],
+                    role=row["role"],
+                )
+            )
         for row in self.t["amendments"]:
             values = {k: v for k, v in row.items() if k not in ("meeting", "resolution", "agenda_item")}
-            self.s.add(Amendment(
-                **values, meeting_id=self.meeting[row["meeting"]],
-                resolution_id=self.resolution[row["resolution"]] if row["resolution"] else None,
-                agenda_item_id=self.item[row["agenda_item"]] if row["agenda_item"] else None,
-            ))
+            self.s.add(
+                Amendment(
+                    **values,
+                    meeting_id=self.meeting[row["meeting"]],
+                    resolution_id=self.resolution[row["resolution"]] if row["resolution"] else None,
+                    agenda_item_id=self.item[row["agenda_item"]] if row["agenda_item"] else None,
+                )
+            )
         self.s.flush()
 
     def _deferred_to(self, row: dict) -> int | None:
@@ -387,8 +461,9 @@ class _Import:
         outside = {k: i for i, k in meeting_keys_of_years(self.s, {year}).items()} if year else {}
         if key in outside:
             return outside[key]
-        self.notes.append(f"مصوبه {row['code']} به جلسه {key} ارجاع شده که در این پایگاه داده نیست؛ "
-                          "ارجاع آن برقرار نشد.")
+        self.notes.append(
+            f"مصوبه {row['code']} به جلسه {key} ارجاع شده که در این پایگاه داده نیست؛ ارجاع آن برقرار نشد."
+        )
         return None
 
     # -- files and follow-up ---------------------------------------------------------------
@@ -402,11 +477,14 @@ class _Import:
             try:
                 data = self.src.file(row["path"])
             except KeyError as error:
-                raise DomainError(f"پیوست «{row['filename']}» ({row['path']}) در بایگانی نیست؛ چیزی وارد نشد.") \
-                    from error
+                raise DomainError(
+                    f"پیوست «{row['filename']}» ({row['path']}) در بایگانی نیست؛ چیزی وارد نشد."
+                ) from error
             if len(data) != row["size"] or hashlib.sha256(data).hexdigest() != row["sha256"]:
-                raise DomainError(f"پیوست «{row['filename']}» با چکیده ثبت‌شده‌اش نمی‌خواند؛ "
-                                  "بایگانی آسیب دیده است. چیزی وارد نشد.")
+                raise DomainError(
+                    f"پیوست «{row['filename']}» با چکیده ثبت‌شده‌اش نمی‌خواند؛ "
+                    "بایگانی آسیب دیده است. چیزی وارد نشد."
+                )
             values = {k: v for k, v in row.items() if k not in ("key", "meeting", "path")}
             attachment = Attachment(**values, meeting_id=self.meeting[row["meeting"]])
             self.s.add(attachment)
@@ -419,8 +497,13 @@ class _Import:
     def _follow_ups(self) -> None:
         for row in self.t["follow_ups"]:
             values = {k: v for k, v in row.items() if k not in ("resolution", "document")}
-            self.s.add(FollowUp(**values, resolution_id=self.resolution[row["resolution"]],
-                                attachment_id=self.attachment.get(row["document"]) if row["document"] else None))
+            self.s.add(
+                FollowUp(
+                    **values,
+                    resolution_id=self.resolution[row["resolution"]],
+                    attachment_id=self.attachment.get(row["document"]) if row["document"] else None,
+                )
+            )
         for row in self.t["deadline_changes"]:
             values = {k: v for k, v in row.items() if k != "resolution"}
             self.s.add(DeadlineChange(**values, resolution_id=self.resolution[row["resolution"]]))

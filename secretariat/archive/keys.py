@@ -60,8 +60,9 @@ def meeting_keys_of_years(session: Session, years: Iterable[int]) -> dict[int, s
     if not years:
         return {}
     rows = session.execute(
-        select(Meeting.id, Meeting.series, Meeting.number, Meeting.jalali_year, Meeting.date, Meeting.start_time)
-        .where(Meeting.jalali_year.in_(years))
+        select(
+            Meeting.id, Meeting.series, Meeting.number, Meeting.jalali_year, Meeting.date, Meeting.start_time
+        ).where(Meeting.jalali_year.in_(years))
     ).all()
     keys: dict[int, str] = {}
     for year in years:

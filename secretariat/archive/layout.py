@@ -35,8 +35,9 @@ read right on Windows 10 and later.
 """
 
 
-def readme_text(*, year: int, council: str, meetings: int, resolutions: int, minutes: int,
-                attachments: int, created: str) -> bytes:
+def readme_text(
+    *, year: int, council: str, meetings: int, resolutions: int, minutes: int, attachments: int, created: str
+) -> bytes:
     """``README.txt``: Persian, UTF-8 with a byte order mark and CRLF, for Notepad."""
     p = to_persian_digits
     lines = [

@@ -36,10 +36,17 @@ class Manifest:
 
     def to_json(self) -> bytes:
         document = {
-            "schema": SCHEMA_NAME, "version": SCHEMA_VERSION, "year": self.year, "council": self.council,
-            "created_at": self.created_at, "app_version": self.app_version, "counts": self.counts,
-            "files": [{"path": e.path, "size": e.size, "sha256": e.sha256}
-                      for e in sorted(self.files, key=lambda e: e.path)],
+            "schema": SCHEMA_NAME,
+            "version": SCHEMA_VERSION,
+            "year": self.year,
+            "council": self.council,
+            "created_at": self.created_at,
+            "app_version": self.app_version,
+            "counts": self.counts,
+            "files": [
+                {"path": e.path, "size": e.size, "sha256": e.sha256}
+                for e in sorted(self.files, key=lambda e: e.path)
+            ],
         }
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -75,15 +82,21 @@ def parse_manifest(data: bytes) -> Manifest:
         raise DomainError("فهرست بایگانی (manifest.json) فهرست پرونده‌ها را ندارد؛ بایگانی آسیب دیده است.")
     entries = []
     for entry in files:
-        if not (isinstance(entry, dict) and isinstance(entry.get("path"), str)
-                and isinstance(entry.get("size"), int) and isinstance(entry.get("sha256"), str)
-                and _SHA256.match(entry["sha256"])):
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("path"), str)
+            and isinstance(entry.get("size"), int)
+            and isinstance(entry.get("sha256"), str)
+            and _SHA256.match(entry["sha256"])
+        ):
             raise DomainError("سطری از فهرست بایگانی (manifest.json) خوانا نیست؛ بایگانی آسیب دیده است.")
         entries.append(ManifestEntry(entry["path"], entry["size"], entry["sha256"]))
     year = document.get("year")
     return Manifest(
-        year=year if isinstance(year, int) else 0, council=str(document.get("council", "")),
-        created_at=str(document.get("created_at", "")), app_version=str(document.get("app_version", "")),
+        year=year if isinstance(year, int) else 0,
+        council=str(document.get("council", "")),
+        created_at=str(document.get("created_at", "")),
+        app_version=str(document.get("app_version", "")),
         counts=document.get("counts") if isinstance(document.get("counts"), dict) else {},
         files=tuple(entries),
     )

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import secretariat
-from secretariat.persian import jalali
 from secretariat.archive.formats import RECORDS_PATH, csv_files, records_json
 from secretariat.archive.layout import MANIFEST_PATH, README_PATH, readme_text, report_path
 from secretariat.archive.manifest import Manifest, ManifestEntry
@@ -34,10 +33,11 @@ from secretariat.archive.records import YearRecords, year_records
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.meetings.attachments import stored_content
+from secretariat.persian import jalali
+from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports.minutes import minutes_pdf
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportCancelled, ReportRun
-from secretariat.persian.text import format_int, to_persian_digits
 
 # Already compressed: deflating them again costs time and saves nothing.
 _STORED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".zip")
@@ -72,9 +72,15 @@ class ArchiveResult:
         )
 
 
-def export_archive(database: Database, year: int, target: str | Path, *,
-                   progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None,
-                   printed_on: dt.date | None = None) -> ArchiveResult:
+def export_archive(
+    database: Database,
+    year: int,
+    target: str | Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    printed_on: dt.date | None = None,
+) -> ArchiveResult:
     """Write the yearly archive of Jalali ``year`` to ``target`` (a ZIP), whole or not at all."""
     from secretariat.reports.yearbook import render_yearbook
 
@@ -103,8 +109,12 @@ def export_archive(database: Database, year: int, target: str | Path, *,
                     # What render_minutes does, with the gathered minutes kept for their code.
                     data = gather_minutes(database, meeting_id)
                     records.set_minutes_code(key, minutes_seal(data).code)
-                    writer.add(path, minutes_pdf(data, printed_on=printed_on,
-                                                 run=ReportRun(_scaled(run, begin, end), cancelled)))
+                    writer.add(
+                        path,
+                        minutes_pdf(
+                            data, printed_on=printed_on, run=ReportRun(_scaled(run, begin, end), cancelled)
+                        ),
+                    )
                     run.advance(end)
                 timings["minutes"] = time.perf_counter() - started - writer.take_time()
                 started = time.perf_counter()
@@ -114,15 +124,23 @@ def export_archive(database: Database, year: int, target: str | Path, *,
                 _write_attachments(database, writer, records, run)
                 timings["attachments"] = time.perf_counter() - started - writer.take_time()
                 started = time.perf_counter()
-                report = render_yearbook(database, year, printed_on=printed_on,
-                                         progress=_scaled(run, 0.70, 0.95), cancelled=cancelled)
+                report = render_yearbook(
+                    database,
+                    year,
+                    printed_on=printed_on,
+                    progress=_scaled(run, 0.70, 0.95),
+                    cancelled=cancelled,
+                )
                 timings["report"] = time.perf_counter() - started
                 writer.add(report_path(year), report)
                 run.advance(0.95)
                 manifest = Manifest(
-                    year=year, council=records.council["name"],
+                    year=year,
+                    council=records.council["name"],
                     created_at=dt.datetime.now().isoformat(timespec="seconds"),
-                    app_version=secretariat.__version__, counts=_counts(records), files=tuple(writer.entries),
+                    app_version=secretariat.__version__,
+                    counts=_counts(records),
+                    files=tuple(writer.entries),
                 )
                 writer.add(MANIFEST_PATH, manifest.to_json(), listed=False)
             run.check()
@@ -139,31 +157,47 @@ def export_archive(database: Database, year: int, target: str | Path, *,
         raise ArchiveCancelled() from cancel
     run.advance(1.0)
     return ArchiveResult(
-        path=target, year=year, size=target.stat().st_size, meetings=records.count("meetings"),
-        resolutions=records.count("resolutions"), minutes=len(records.minutes),
-        attachments=len(records.attachments), files=tuple(manifest.files), timings=timings,
+        path=target,
+        year=year,
+        size=target.stat().st_size,
+        meetings=records.count("meetings"),
+        resolutions=records.count("resolutions"),
+        minutes=len(records.minutes),
+        attachments=len(records.attachments),
+        files=tuple(manifest.files),
+        timings=timings,
     )
 
 
 def _write_data(writer: _ArchiveWriter, records: YearRecords) -> None:
     created = dt.datetime.now()
-    writer.add(README_PATH, readme_text(
-        year=records.year, council=records.council["name"], meetings=records.count("meetings"),
-        resolutions=records.count("resolutions"), minutes=len(records.minutes),
-        attachments=len(records.attachments),
-        created=f"{jalali.format_long(created.date())}، ساعت {to_persian_digits(f'{created:%H:%M}')}",
-    ))
+    writer.add(
+        README_PATH,
+        readme_text(
+            year=records.year,
+            council=records.council["name"],
+            meetings=records.count("meetings"),
+            resolutions=records.count("resolutions"),
+            minutes=len(records.minutes),
+            attachments=len(records.attachments),
+            created=f"{jalali.format_long(created.date())}، ساعت {to_persian_digits(f'{created:%H:%M}')}",
+        ),
+    )
     writer.add(RECORDS_PATH, records_json(records))
     for path, data in csv_files(records).items():
         writer.add(path, data)
 
 
-def _write_attachments(database: Database, writer: _ArchiveWriter, records: YearRecords, run: ReportRun) -> None:
+def _write_attachments(
+    database: Database, writer: _ArchiveWriter, records: YearRecords, run: ReportRun
+) -> None:
     sizes = {row["key"]: row["size"] for row in records.tables["attachments"]}
     total = max(1, sum(sizes.values()))
     done = 0
     with database.reading() as session:
-        for (attachment_id, path), row in zip(records.attachments, records.tables["attachments"], strict=True):
+        for (attachment_id, path), row in zip(
+            records.attachments, records.tables["attachments"], strict=True
+        ):
             run.check()
             writer.add(path, stored_content(session, attachment_id))
             done += sizes[row["key"]]
@@ -172,9 +206,13 @@ def _write_attachments(database: Database, writer: _ArchiveWriter, records: Year
 
 
 def _counts(records: YearRecords) -> dict:
-    return {"meetings": records.count("meetings"), "resolutions": records.count("resolutions"),
-            "follow_ups": records.count("follow_ups"), "minutes": len(records.minutes),
-            "attachments": len(records.attachments)}
+    return {
+        "meetings": records.count("meetings"),
+        "resolutions": records.count("resolutions"),
+        "follow_ups": records.count("follow_ups"),
+        "minutes": len(records.minutes),
+        "attachments": len(records.attachments),
+    }
 
 
 def _slice(start: float, end: float, index: int, count: int) -> tuple[float, float]:
@@ -213,8 +251,9 @@ class _ArchiveWriter:
         started = time.perf_counter()
         info = zipfile.ZipInfo(path, date_time=self.stamp)
         info.external_attr = 0o644 << 16
-        info.compress_type = (zipfile.ZIP_STORED if path.lower().endswith(_STORED_SUFFIXES)
-                              else zipfile.ZIP_DEFLATED)
+        info.compress_type = (
+            zipfile.ZIP_STORED if path.lower().endswith(_STORED_SUFFIXES) else zipfile.ZIP_DEFLATED
+        )
         self.zip.writestr(info, data)
         if listed:
             self.entries.append(ManifestEntry(path, len(data), hashlib.sha256(data).hexdigest()))

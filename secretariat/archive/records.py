@@ -37,13 +37,13 @@ from db.models import (
     Representation,
     Resolution,
 )
-from secretariat.persian import jalali
 from secretariat.archive.keys import meeting_keys_of_years, meeting_order
 from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLE, TABLES
-from secretariat.persian.collation import sort_key
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.persian import jalali
+from secretariat.persian.collation import sort_key
 from secretariat.persian.text import to_persian_digits
 
 MINUTES_FOLDER = "minutes"
@@ -82,9 +82,12 @@ class YearRecords:
             "schema": SCHEMA_NAME,
             "version": SCHEMA_VERSION,
             "year": self.year,
-            "period": {"start": start.isoformat(), "end": end.isoformat(),
-                       "start_jalali": jalali.format_short(start, persian_digits=False),
-                       "end_jalali": jalali.format_short(end, persian_digits=False)},
+            "period": {
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "start_jalali": jalali.format_short(start, persian_digits=False),
+                "end_jalali": jalali.format_short(end, persian_digits=False),
+            },
             "council": self.council,
             "counts": {table.name: self.count(table.name) for table in TABLES if table.name != "council"},
             "tables": {table.name: self.tables[table.name] for table in TABLES if table.name != "council"},
@@ -165,11 +168,19 @@ def year_records(database: Database, year: int) -> YearRecords:
 
 
 def _council_row(council: Council) -> dict:
-    return make_row("council", {
-        "name": council.name, "level": council.level, "city": council.city, "chair": council.chair,
-        "secretary": council.secretary, "quorum_rule": council.quorum_rule,
-        "quorum_count": council.quorum_count, "is_demo": bool(council.is_demo),
-    })
+    return make_row(
+        "council",
+        {
+            "name": council.name,
+            "level": council.level,
+            "city": council.city,
+            "chair": council.chair,
+            "secretary": council.secretary,
+            "quorum_rule": council.quorum_rule,
+            "quorum_count": council.quorum_count,
+            "is_demo": bool(council.is_demo),
+        },
+    )
 
 
 class _Reader:
@@ -195,14 +206,18 @@ class _Reader:
         attachments = self._by_meeting(Attachment, year_meetings)
         resolutions = s.scalars(select(Resolution).where(Resolution.meeting_id.in_(year_meetings))).all()
         resolutions.sort(key=lambda r: (self.meeting_rank[r.meeting_id], r.number, r.id))
-        year_resolutions = select(Resolution.id).join(Meeting, Meeting.id == Resolution.meeting_id).where(in_year)
+        year_resolutions = (
+            select(Resolution.id).join(Meeting, Meeting.id == Resolution.meeting_id).where(in_year)
+        )
         resolution_rank = {r.id: rank for rank, r in enumerate(resolutions)}
         assignments = self._by_resolution(Assignment, year_resolutions, resolution_rank)
         follow_ups = self._by_resolution(FollowUp, year_resolutions, resolution_rank)
         deadline_changes = self._by_resolution(DeadlineChange, year_resolutions, resolution_rank)
 
         # Meetings of other years named by a deferral have their keys too.
-        other_years = {self._year_of(r.deferred_to_meeting_id) for r in resolutions if r.deferred_to_meeting_id}
+        other_years = {
+            self._year_of(r.deferred_to_meeting_id) for r in resolutions if r.deferred_to_meeting_id
+        }
         other_years.discard(self.year)
         other_years.discard(None)
         if other_years:
@@ -214,10 +229,15 @@ class _Reader:
         agencies, representations, decrees, people = self._register(agency_ids, invitations)
 
         agency_key = self._keys(agencies, lambda a: (sort_key(a.name), a.name_key), "A", 3)
-        person_key = self._keys(people, lambda p: (sort_key(p.full_name), p.honorific, p.mobile, p.email,
-                                                   p.phone, p.notes), "P", 4)
-        representations.sort(key=lambda r: (agency_key[r.agency_id], r.role, r.start_date,
-                                            person_key[r.person_id], r.id))
+        person_key = self._keys(
+            people,
+            lambda p: (sort_key(p.full_name), p.honorific, p.mobile, p.email, p.phone, p.notes),
+            "P",
+            4,
+        )
+        representations.sort(
+            key=lambda r: (agency_key[r.agency_id], r.role, r.start_date, person_key[r.person_id], r.id)
+        )
         representation_key = {r.id: f"R{rank:04d}" for rank, r in enumerate(representations, start=1)}
         representation_rank = {r.id: rank for rank, r in enumerate(representations)}
         decrees.sort(key=lambda d: (representation_rank[d.representation_id], d.issued_on, d.number, d.id))
@@ -232,92 +252,259 @@ class _Reader:
             per_meeting[attachment.meeting_id] = per_meeting.get(attachment.meeting_id, 0) + 1
             position = per_meeting[attachment.meeting_id]
             attachment_key[attachment.id] = f"{meeting}/{position}"
-            path = str(PurePosixPath(ATTACHMENTS_FOLDER, meeting,
-                                     f"{position:02d}-{safe_filename(attachment.filename)}"))
+            path = str(
+                PurePosixPath(
+                    ATTACHMENTS_FOLDER, meeting, f"{position:02d}-{safe_filename(attachment.filename)}"
+                )
+            )
             attachment_path[attachment.id] = path
             records.attachments.append((attachment.id, path))
 
         mk = self.meeting_key
         ak = agency_key.get
         tables = records.tables
-        tables["agencies"] = [make_row("agencies", {
-            "key": agency_key[a.id], "name": a.name, "short_name": a.short_name, "category": a.category,
-            "parent_ministry": a.parent_ministry, "address": a.address, "phones": a.phones, "email": a.email,
-            "website": a.website, "joined_on": a.joined_on, "active": bool(a.active),
-        }) for a in sorted(agencies, key=lambda a: agency_key[a.id])]
-        tables["people"] = [make_row("people", {
-            "key": person_key[p.id], "full_name": p.full_name, "honorific": p.honorific, "mobile": p.mobile,
-            "phone": p.phone, "email": p.email, "notes": p.notes,
-        }) for p in sorted(people, key=lambda p: person_key[p.id])]
-        tables["representations"] = [make_row("representations", {
-            "key": representation_key[r.id], "agency": agency_key[r.agency_id], "person": person_key[r.person_id],
-            "role": r.role, "title": r.title, "start_date": r.start_date, "end_date": r.end_date,
-        }) for r in representations]
-        tables["decrees"] = [make_row("decrees", {
-            "representation": representation_key[d.representation_id], "number": d.number,
-            "issued_on": d.issued_on, "issued_by": d.issued_by, "term_end": d.term_end, "notes": d.notes,
-        }) for d in decrees]
+        tables["agencies"] = [
+            make_row(
+                "agencies",
+                {
+                    "key": agency_key[a.id],
+                    "name": a.name,
+                    "short_name": a.short_name,
+                    "category": a.category,
+                    "parent_ministry": a.parent_ministry,
+                    "address": a.address,
+                    "phones": a.phones,
+                    "email": a.email,
+                    "website": a.website,
+                    "joined_on": a.joined_on,
+                    "active": bool(a.active),
+                },
+            )
+            for a in sorted(agencies, key=lambda a: agency_key[a.id])
+        ]
+        tables["people"] = [
+            make_row(
+                "people",
+                {
+                    "key": person_key[p.id],
+                    "full_name": p.full_name,
+                    "honorific": p.honorific,
+                    "mobile": p.mobile,
+                    "phone": p.phone,
+                    "email": p.email,
+                    "notes": p.notes,
+                },
+            )
+            for p in sorted(people, key=lambda p: person_key[p.id])
+        ]
+        tables["representations"] = [
+            make_row(
+                "representations",
+                {
+                    "key": representation_key[r.id],
+                    "agency": agency_key[r.agency_id],
+                    "person": person_key[r.person_id],
+                    "role": r.role,
+                    "title": r.title,
+                    "start_date": r.start_date,
+                    "end_date": r.end_date,
+                },
+            )
+            for r in representations
+        ]
+        tables["decrees"] = [
+            make_row(
+                "decrees",
+                {
+                    "representation": representation_key[d.representation_id],
+                    "number": d.number,
+                    "issued_on": d.issued_on,
+                    "issued_by": d.issued_by,
+                    "term_end": d.term_end,
+                    "notes": d.notes,
+                },
+            )
+            for d in decrees
+        ]
         tables["meetings"] = [self._meeting_row(m, ak) for m in self.meetings]
         for meeting in self.meetings:
             if meeting.status == MeetingStatus.FINALIZED.value:
                 records.minutes.append((meeting.id, mk[meeting.id], minutes_path(mk[meeting.id])))
-        tables["postponements"] = [make_row("postponements", {
-            "meeting": mk[p.meeting_id], "from_date": p.from_date, "to_date": p.to_date, "reason": p.reason,
-            "recorded_at": p.recorded_at,
-        }) for p in postponements]
-        tables["agenda_items"] = [make_row("agenda_items", {
-            "key": item_key[i.id], "meeting": mk[i.meeting_id], "position": i.position, "title": i.title,
-            "presenter": ak(i.presenter_agency_id), "notes": i.notes, "summary": i.summary,
-            "reviews_open_resolutions": bool(i.reviews_open_resolutions),
-        }) for i in agenda]
-        tables["invitations"] = [make_row("invitations", {
-            "meeting": mk[i.meeting_id], "agency": ak(i.agency_id), "guest_name": i.guest_name,
-            "guest_title": i.guest_title, "guest_organization": i.guest_organization, "attendance": i.attendance,
-            "attendee": person_key.get(i.attendee_person_id), "substitute_name": i.substitute_name,
-            "excuse": i.excuse,
-        }) for i in invitations]
-        tables["resolutions"] = [make_row("resolutions", {
-            "code": r.code, "meeting": mk[r.meeting_id], "agenda_item": item_key.get(r.agenda_item_id),
-            "number": r.number, "text": r.text, "due_date": r.due_date, "due_next_meeting": bool(r.due_next_meeting),
-            "priority": r.priority, "status": r.status, "deferred_to_meeting": mk.get(r.deferred_to_meeting_id),
-            "closed_on": r.closed_on, "completion_evidence": r.completion_evidence, "status_note": r.status_note,
-        }) for r in resolutions]
-        tables["assignments"] = [make_row("assignments", {
-            "resolution": resolution_code[a.resolution_id], "agency": agency_key[a.agency_id], "role": a.role,
-        }) for a in assignments]
-        tables["amendments"] = [make_row("amendments", {
-            "meeting": mk[a.meeting_id], "resolution": resolution_code.get(a.resolution_id),
-            "agenda_item": item_key.get(a.agenda_item_id), "field": a.field, "original": a.original,
-            "amended": a.amended, "reason": a.reason, "author": a.author, "recorded_at": a.recorded_at,
-        }) for a in amendments]
-        tables["attachments"] = [make_row("attachments", {
-            "key": attachment_key[a.id], "meeting": mk[a.meeting_id], "kind": a.kind, "filename": a.filename,
-            "media_type": a.media_type, "size": a.size, "sha256": a.sha256, "description": a.description,
-            "added_at": a.added_at, "path": attachment_path[a.id],
-        }) for a in attachments]
-        tables["follow_ups"] = [make_row("follow_ups", {
-            "resolution": resolution_code[f.resolution_id], "date": f.date, "kind": f.kind, "note": f.note,
-            "progress": f.progress, "recorded_by": f.recorded_by, "document": attachment_key.get(f.attachment_id),
-            "recorded_at": f.recorded_at,
-        }) for f in follow_ups]
-        tables["deadline_changes"] = [make_row("deadline_changes", {
-            "resolution": resolution_code[c.resolution_id], "previous_due": c.previous_due,
-            "previous_next_meeting": bool(c.previous_next_meeting), "new_due": c.new_due, "reason": c.reason,
-            "changed_by": c.changed_by, "changed_at": c.changed_at,
-        }) for c in deadline_changes]
+        tables["postponements"] = [
+            make_row(
+                "postponements",
+                {
+                    "meeting": mk[p.meeting_id],
+                    "from_date": p.from_date,
+                    "to_date": p.to_date,
+                    "reason": p.reason,
+                    "recorded_at": p.recorded_at,
+                },
+            )
+            for p in postponements
+        ]
+        tables["agenda_items"] = [
+            make_row(
+                "agenda_items",
+                {
+                    "key": item_key[i.id],
+                    "meeting": mk[i.meeting_id],
+                    "position": i.position,
+                    "title": i.title,
+                    "presenter": ak(i.presenter_agency_id),
+                    "notes": i.notes,
+                    "summary": i.summary,
+                    "reviews_open_resolutions": bool(i.reviews_open_resolutions),
+                },
+            )
+            for i in agenda
+        ]
+        tables["invitations"] = [
+            make_row(
+                "invitations",
+                {
+                    "meeting": mk[i.meeting_id],
+                    "agency": ak(i.agency_id),
+                    "guest_name": i.guest_name,
+                    "guest_title": i.guest_title,
+                    "guest_organization": i.guest_organization,
+                    "attendance": i.attendance,
+                    "attendee": person_key.get(i.attendee_person_id),
+                    "substitute_name": i.substitute_name,
+                    "excuse": i.excuse,
+                },
+            )
+            for i in invitations
+        ]
+        tables["resolutions"] = [
+            make_row(
+                "resolutions",
+                {
+                    "code": r.code,
+                    "meeting": mk[r.meeting_id],
+                    "agenda_item": item_key.get(r.agenda_item_id),
+                    "number": r.number,
+                    "text": r.text,
+                    "due_date": r.due_date,
+                    "due_next_meeting": bool(r.due_next_meeting),
+                    "priority": r.priority,
+                    "status": r.status,
+                    "deferred_to_meeting": mk.get(r.deferred_to_meeting_id),
+                    "closed_on": r.closed_on,
+                    "completion_evidence": r.completion_evidence,
+                    "status_note": r.status_note,
+                },
+            )
+            for r in resolutions
+        ]
+        tables["assignments"] = [
+            make_row(
+                "assignments",
+                {
+                    "resolution": resolution_code[a.resolution_id],
+                    "agency": agency_key[a.agency_id],
+                    "role": a.role,
+                },
+            )
+            for a in assignments
+        ]
+        tables["amendments"] = [
+            make_row(
+                "amendments",
+                {
+                    "meeting": mk[a.meeting_id],
+                    "resolution": resolution_code.get(a.resolution_id),
+                    "agenda_item": item_key.get(a.agenda_item_id),
+                    "field": a.field,
+                    "original": a.original,
+                    "amended": a.amended,
+                    "reason": a.reason,
+                    "author": a.author,
+                    "recorded_at": a.recorded_at,
+                },
+            )
+            for a in amendments
+        ]
+        tables["attachments"] = [
+            make_row(
+                "attachments",
+                {
+                    "key": attachment_key[a.id],
+                    "meeting": mk[a.meeting_id],
+                    "kind": a.kind,
+                    "filename": a.filename,
+                    "media_type": a.media_type,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    "description": a.description,
+                    "added_at": a.added_at,
+                    "path": attachment_path[a.id],
+                },
+            )
+            for a in attachments
+        ]
+        tables["follow_ups"] = [
+            make_row(
+                "follow_ups",
+                {
+                    "resolution": resolution_code[f.resolution_id],
+                    "date": f.date,
+                    "kind": f.kind,
+                    "note": f.note,
+                    "progress": f.progress,
+                    "recorded_by": f.recorded_by,
+                    "document": attachment_key.get(f.attachment_id),
+                    "recorded_at": f.recorded_at,
+                },
+            )
+            for f in follow_ups
+        ]
+        tables["deadline_changes"] = [
+            make_row(
+                "deadline_changes",
+                {
+                    "resolution": resolution_code[c.resolution_id],
+                    "previous_due": c.previous_due,
+                    "previous_next_meeting": bool(c.previous_next_meeting),
+                    "new_due": c.new_due,
+                    "reason": c.reason,
+                    "changed_by": c.changed_by,
+                    "changed_at": c.changed_at,
+                },
+            )
+            for c in deadline_changes
+        ]
         return records
 
     def _meeting_row(self, m: Meeting, agency_key) -> dict:
         finalized = m.status == MeetingStatus.FINALIZED.value
         key = self.meeting_key[m.id]
-        return make_row("meetings", {
-            "key": key, "kind": m.kind, "series": m.series, "number": m.number, "year_number": m.year_number,
-            "jalali_year": m.jalali_year, "title": meeting_title(MeetingKind(m.kind), m.number), "date": m.date,
-            "start_time": m.start_time, "end_time": m.end_time, "host": agency_key(m.host_agency_id),
-            "venue": m.venue, "chair": m.chair, "occasion": m.occasion, "status": m.status,
-            "cancel_reason": m.cancel_reason, "finalized_at": m.finalized_at, "finalized_by": m.finalized_by,
-            "signed_at": m.signed_at, "minutes_code": "", "minutes_file": minutes_path(key) if finalized else "",
-        })
+        return make_row(
+            "meetings",
+            {
+                "key": key,
+                "kind": m.kind,
+                "series": m.series,
+                "number": m.number,
+                "year_number": m.year_number,
+                "jalali_year": m.jalali_year,
+                "title": meeting_title(MeetingKind(m.kind), m.number),
+                "date": m.date,
+                "start_time": m.start_time,
+                "end_time": m.end_time,
+                "host": agency_key(m.host_agency_id),
+                "venue": m.venue,
+                "chair": m.chair,
+                "occasion": m.occasion,
+                "status": m.status,
+                "cancel_reason": m.cancel_reason,
+                "finalized_at": m.finalized_at,
+                "finalized_by": m.finalized_by,
+                "signed_at": m.signed_at,
+                "minutes_code": "",
+                "minutes_file": minutes_path(key) if finalized else "",
+            },
+        )
 
     # -- queries ----------------------------------------------------------------
 
@@ -337,16 +524,25 @@ class _Reader:
         s = self.session
         start, end = year_period(self.year)
         agencies = s.scalars(select(Agency).where(Agency.id.in_(agency_ids))).all() if agency_ids else []
-        representations = s.scalars(
-            select(Representation).where(
-                Representation.agency_id.in_(agency_ids), Representation.start_date <= end,
-                or_(Representation.end_date.is_(None), Representation.end_date >= start),
-            )
-        ).all() if agency_ids else []
+        representations = (
+            s.scalars(
+                select(Representation).where(
+                    Representation.agency_id.in_(agency_ids),
+                    Representation.start_date <= end,
+                    or_(Representation.end_date.is_(None), Representation.end_date >= start),
+                )
+            ).all()
+            if agency_ids
+            else []
+        )
         representation_ids = [r.id for r in representations]
-        decrees = s.scalars(
-            select(MembershipDecree).where(MembershipDecree.representation_id.in_(representation_ids))
-        ).all() if representation_ids else []
+        decrees = (
+            s.scalars(
+                select(MembershipDecree).where(MembershipDecree.representation_id.in_(representation_ids))
+            ).all()
+            if representation_ids
+            else []
+        )
         person_ids = {i.attendee_person_id for i in invitations} | {r.person_id for r in representations}
         person_ids.discard(None)
         people = s.scalars(select(Person).where(Person.id.in_(person_ids))).all() if person_ids else []

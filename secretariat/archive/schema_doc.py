@@ -60,8 +60,16 @@ def schema_markdown() -> str:
         "",
     ]
     for table in TABLES:
-        lines += [f"### {table.name} ({table.title})", "", table.description, "", f"Order: {table.order}.", "",
-                  "| field | type | description |", "|---|---|---|"]
+        lines += [
+            f"### {table.name} ({table.title})",
+            "",
+            table.description,
+            "",
+            f"Order: {table.order}.",
+            "",
+            "| field | type | description |",
+            "|---|---|---|",
+        ]
         for field in table.fields:
             kind = field.type
             if field.choices:

@@ -62,8 +62,11 @@ def open_source(path: str | Path) -> Iterator[ArchiveSource]:
         if not result.ok:
             problems = result.problems()
             shown = "؛ ".join(problems[:_MAX_PROBLEMS_SHOWN])
-            more = f" و {to_persian_digits(len(problems) - _MAX_PROBLEMS_SHOWN)} مورد دیگر" \
-                if len(problems) > _MAX_PROBLEMS_SHOWN else ""
+            more = (
+                f" و {to_persian_digits(len(problems) - _MAX_PROBLEMS_SHOWN)} مورد دیگر"
+                if len(problems) > _MAX_PROBLEMS_SHOWN
+                else ""
+            )
             raise DomainError(f"بایگانی با فهرست خود نمی‌خواند ({shown}{more})؛ چیزی وارد نشد.")
         with zipfile.ZipFile(path) as archive:
             try:
@@ -91,11 +94,17 @@ def _parse_json(data: bytes, path: Path) -> object:
 def _source(path: Path, document: object, archive: zipfile.ZipFile | None) -> ArchiveSource:
     document = check_schema(document, f"پرونده «{path.name}»")
     if "tables" not in document and "files" in document:
-        raise DomainError("این پرونده فهرست بایگانی (manifest.json) است، نه داده‌های آن؛ خود پرونده ZIP را بدهید.")
+        raise DomainError(
+            "این پرونده فهرست بایگانی (manifest.json) است، نه داده‌های آن؛ خود پرونده ZIP را بدهید."
+        )
     year = document.get("year")
     tables = document.get("tables")
-    if not isinstance(year, int) or isinstance(year, bool) or not isinstance(tables, dict) \
-            or not isinstance(document.get("council"), dict):
+    if (
+        not isinstance(year, int)
+        or isinstance(year, bool)
+        or not isinstance(tables, dict)
+        or not isinstance(document.get("council"), dict)
+    ):
         raise DomainError(f"پرونده «{path.name}» سال، شورا یا جدول‌های بایگانی را ندارد؛ چیزی وارد نشد.")
     council = _typed_row(TABLE["council"], document["council"], 1)
     typed: dict[str, list[dict]] = {}
@@ -109,8 +118,13 @@ def _source(path: Path, document: object, archive: zipfile.ZipFile | None) -> Ar
     _check_keys_and_references(typed)
     for number, row in enumerate(typed["meetings"], start=1):
         if row["jalali_year"] != year:
-            raise _refuse("meetings", number, "jalali_year", f"جلسه از سال {to_persian_digits(row['jalali_year'])} "
-                                                             f"است و بایگانی از سال {to_persian_digits(year)}")
+            raise _refuse(
+                "meetings",
+                number,
+                "jalali_year",
+                f"جلسه از سال {to_persian_digits(row['jalali_year'])} "
+                f"است و بایگانی از سال {to_persian_digits(year)}",
+            )
     return ArchiveSource(path, year, council, typed, archive)
 
 

@@ -27,14 +27,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from db.models import Meeting
-from secretariat.persian import jalali
 from secretariat.archive.keys import SERIES_LETTER
 from secretariat.archive.layout import MANIFEST_PATH
 from secretariat.archive.manifest import Manifest, parse_manifest
 from secretariat.database import Database
 from secretariat.errors import DomainError
-from secretariat.reports.fingerprint import CODE_DIGEST_LENGTH, PAYLOAD_PREFIX, Seal, parse_payload
+from secretariat.persian import jalali
 from secretariat.persian.text import fold, to_persian_digits
+from secretariat.reports.fingerprint import CODE_DIGEST_LENGTH, PAYLOAD_PREFIX, Seal, parse_payload
 
 _CHUNK = 1 << 20
 
@@ -61,18 +61,24 @@ class VerifyResult:
 
     def problems(self) -> list[str]:
         """One Persian line per file that does not match."""
-        return ([f"تغییر کرده: {path}" for path in self.changed]
-                + [f"نیست: {path}" for path in self.missing]
-                + [f"افزوده (در فهرست نیست): {path}" for path in self.extra])
+        return (
+            [f"تغییر کرده: {path}" for path in self.changed]
+            + [f"نیست: {path}" for path in self.missing]
+            + [f"افزوده (در فهرست نیست): {path}" for path in self.extra]
+        )
 
     def summary(self) -> str:
         year = to_persian_digits(self.manifest.year)
         if self.ok:
-            return (f"بایگانی سال {year} ({self.manifest.council}) درست است: "
-                    f"هر {to_persian_digits(self.checked)} پرونده با فهرست آن می‌خواند.")
+            return (
+                f"بایگانی سال {year} ({self.manifest.council}) درست است: "
+                f"هر {to_persian_digits(self.checked)} پرونده با فهرست آن می‌خواند."
+            )
         count = len(self.changed) + len(self.missing) + len(self.extra)
-        return (f"بایگانی سال {year} با فهرست آن نمی‌خواند: {to_persian_digits(count)} پرونده "
-                f"تغییر کرده، نیست یا افزوده شده است.")
+        return (
+            f"بایگانی سال {year} با فهرست آن نمی‌خواند: {to_persian_digits(count)} پرونده "
+            f"تغییر کرده، نیست یا افزوده شده است."
+        )
 
 
 def verify_archive(path: str | Path) -> VerifyResult:
@@ -162,8 +168,11 @@ def verify_document(database: Database, code_or_payload: str) -> DocumentCheck:
             raise DomainError("این رمزینه (QR) از اسناد دبیرخانه نیست یا ناقص خوانده شده است.")
         code, sha256 = seal.code, seal.sha256
         if not code.endswith(sha256[:CODE_DIGEST_LENGTH].upper()):
-            return DocumentCheck(code, False, f"کد «{code}» و چکیده درون رمزینه با هم نمی‌خوانند؛ "
-                                              "رمزینه دست‌کاری شده یا از سند دیگری است.")
+            return DocumentCheck(
+                code,
+                False,
+                f"کد «{code}» و چکیده درون رمزینه با هم نمی‌خوانند؛ رمزینه دست‌کاری شده یا از سند دیگری است.",
+            )
     else:
         code = text
     match = _CODE.match(code)
@@ -174,12 +183,18 @@ def verify_document(database: Database, code_or_payload: str) -> DocumentCheck:
     year, series, number = int(match.group(1)), _SERIES_OF_LETTER[match.group(2)], int(match.group(3))
     with database.reading() as session:
         meeting_id = session.scalar(
-            select(Meeting.id).where(Meeting.jalali_year == year, Meeting.series == series, Meeting.number == number)
-            .order_by(Meeting.id).limit(1)
+            select(Meeting.id)
+            .where(Meeting.jalali_year == year, Meeting.series == series, Meeting.number == number)
+            .order_by(Meeting.id)
+            .limit(1)
         )
     if meeting_id is None:
-        return DocumentCheck(code, False, f"در سوابق جلسه‌ای با کد «{code}» نیست؛ این سند از این دبیرخانه "
-                                          "نیست یا کد آن نادرست خوانده شده است.")
+        return DocumentCheck(
+            code,
+            False,
+            f"در سوابق جلسه‌ای با کد «{code}» نیست؛ این سند از این دبیرخانه "
+            "نیست یا کد آن نادرست خوانده شده است.",
+        )
     return _check_minutes(database, meeting_id, code, sha256)
 
 
@@ -194,8 +209,13 @@ def _check_minutes(database: Database, meeting_id: int, code: str, sha256: str |
     except DomainError:
         data = None
     if data is None or detail_meeting.status is not MeetingStatus.FINALIZED:
-        return DocumentCheck(code, False, f"صورتجلسه جلسه‌ای که کد «{code}» به آن اشاره دارد نهایی نشده است؛ "
-                                          "سند نهایی با این کد از این سوابق نیست.", meeting_id=meeting_id)
+        return DocumentCheck(
+            code,
+            False,
+            f"صورتجلسه جلسه‌ای که کد «{code}» به آن اشاره دارد نهایی نشده است؛ "
+            "سند نهایی با این کد از این سوابق نیست.",
+            meeting_id=meeting_id,
+        )
     title = f"صورتجلسه {data.meeting.title} ({jalali.format_short(data.meeting.date)})"
     amendments = data.detail.amendments
     states: list[Seal] = [
@@ -206,13 +226,24 @@ def _check_minutes(database: Database, meeting_id: int, code: str, sha256: str |
     found = next((s for s in states if s.code == code and (sha256 is None or s.sha256 == sha256)), None)
     common = dict(meeting_id=meeting_id, meeting_title=title, current_code=current.code)
     if found is None:
-        return DocumentCheck(code, False, (
-            f"سند «{code}» با سوابق نمی‌خواند: {title} در سوابق کد «{current.code}» دارد. "
-            "نسخه چاپی دست‌کاری شده، یا از سوابقی جز این‌هاست."
-        ), **common)
+        return DocumentCheck(
+            code,
+            False,
+            (
+                f"سند «{code}» با سوابق نمی‌خواند: {title} در سوابق کد «{current.code}» دارد. "
+                "نسخه چاپی دست‌کاری شده، یا از سوابقی جز این‌هاست."
+            ),
+            **common,
+        )
     if found is current:
         return DocumentCheck(code, True, f"سند «{code}» با سوابق می‌خواند: {title}.", **common)
-    return DocumentCheck(code, True, (
-        f"سند «{code}» با سوابق می‌خواند: {title}، چنان که پیش از اصلاحیه‌های بعدی بود؛ "
-        f"کد کنونی آن «{current.code}» است."
-    ), amended_since=True, **common)
+    return DocumentCheck(
+        code,
+        True,
+        (
+            f"سند «{code}» با سوابق می‌خواند: {title}، چنان که پیش از اصلاحیه‌های بعدی بود؛ "
+            f"کد کنونی آن «{current.code}» است."
+        ),
+        amended_since=True,
+        **common,
+    )

@@ -26,9 +26,9 @@ from collections.abc import Sequence
 from secretariat import paths
 from secretariat.cli import archive, backup, meetings, register, reports, resolutions
 from secretariat.cli.common import EXIT_REFUSED, CliError
-from secretariat.members.council import CouncilService
 from secretariat.database import open_database
 from secretariat.errors import DomainError, ValidationError
+from secretariat.members.council import CouncilService
 
 __all__ = ["EXIT_REFUSED", "CliError", "build_parser", "main"]
 
@@ -73,7 +73,9 @@ def _run(args: argparse.Namespace) -> int:
         return register.run_demo(args)
     if args.command == "restore":
         return backup.run_restore(args)
-    if args.command == "archive":  # opens the database itself: verify needs none, import may fill an empty one
+    if (
+        args.command == "archive"
+    ):  # opens the database itself: verify needs none, import may fill an empty one
         return archive.run(args)
     database = open_database(args.db or paths.default_database_path())
     try:

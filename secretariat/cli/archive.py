@@ -22,10 +22,10 @@ import sys
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.persian import jalali
 from secretariat.cli.common import CliError, year
-from secretariat.members.council import CouncilService
 from secretariat.database import Database, open_database
+from secretariat.members.council import CouncilService
+from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
 EXIT_MISMATCH = 1

@@ -19,10 +19,10 @@ import datetime as dt
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.maintenance import settings
-from secretariat.maintenance.backup import backup_to, daily_backup, daily_name, format_size
 from secretariat.cli.common import CliError
 from secretariat.database import Database
+from secretariat.maintenance import settings
+from secretariat.maintenance.backup import backup_to, daily_backup, daily_name, format_size
 from secretariat.maintenance.restore import restore
 from secretariat.persian.text import NumberFormatError, format_int, parse_int
 
@@ -31,7 +31,9 @@ def add_parsers(commands) -> None:
     backup = commands.add_parser("backup", help="پشتیبان‌گیری از پایگاه داده")
     where = backup.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="پرونده پشتیبان")
-    where.add_argument("--daily", action="store_true", help="پشتیبان امروز در پوشه پشتیبان‌ها، اگر هنوز گرفته نشده")
+    where.add_argument(
+        "--daily", action="store_true", help="پشتیبان امروز در پوشه پشتیبان‌ها، اگر هنوز گرفته نشده"
+    )
     backup.add_argument("--keep", type=_generations, help="شمار پشتیبان‌های روزانه نگه‌داشته (پیش‌فرض: تنظیمات)")
     backup.add_argument("--folder", type=Path, help="پوشه پشتیبان‌های روزانه (پیش‌فرض: پوشه داده‌ها/backups)")
 

@@ -12,11 +12,11 @@ from typing import TypeVar
 from sqlalchemy import select
 
 from db.models import Resolution
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyQuery, AgencyService
 from secretariat.clock import format_time
 from secretariat.database import Database
 from secretariat.errors import DomainError
+from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.persian import jalali
 from secretariat.persian.text import NumberFormatError, fold, normalize_line, parse_int, to_latin_digits
 
 EXIT_REFUSED = 2
@@ -50,7 +50,8 @@ def agency_id(database: Database, reference: str) -> int:
         return record.id
     key = fold(text)
     found = [
-        row for row in service.page(AgencyQuery(search=text, include_inactive=True), limit=None)
+        row
+        for row in service.page(AgencyQuery(search=text, include_inactive=True), limit=None)
         if fold(row.short_name) == key
     ]
     if len(found) == 1:

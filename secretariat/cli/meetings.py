@@ -20,7 +20,6 @@ import argparse
 import json
 import sys
 
-from secretariat.persian import jalali
 from secretariat.cli import meetings_output as output
 from secretariat.cli.common import CliError, agency_id, choice, identifier, resolution_id, year
 from secretariat.database import Database
@@ -30,6 +29,7 @@ from secretariat.meetings.attendance import AttendanceEntry, AttendanceService, 
 from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
 from secretariat.meetings.minutes import MinutesService, ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft, MeetingQuery, MeetingService
+from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
 KINDS = "، ".join(f"{k.value} ({k.label})" for k in MeetingKind)
@@ -53,7 +53,9 @@ def add_parsers(commands) -> None:
     listing = actions.add_parser("list", help="فهرست جلسات به ترتیب تاریخ")
     listing.add_argument("--year", help="سال شمسی، مانند ۱۴۰۵")
     listing.add_argument("--kind", help=f"نوع جلسه: {KINDS}")
-    listing.add_argument("--status", help="وضعیت: " + "، ".join(f"{s.value} ({s.label})" for s in MeetingStatus))
+    listing.add_argument(
+        "--status", help="وضعیت: " + "، ".join(f"{s.value} ({s.label})" for s in MeetingStatus)
+    )
     listing.add_argument("--json", action="store_true")
 
     show = actions.add_parser("show", help="همه چیز یک جلسه")
@@ -65,8 +67,9 @@ def add_parsers(commands) -> None:
     agenda.add_argument("--title", default="")
     agenda.add_argument("--presenter", default="", help="دستگاه ارائه‌دهنده")
     agenda.add_argument("--notes", default="")
-    agenda.add_argument("--review-open", action="store_true",
-                        help="بند نخست: مصوبات باز جلسات پیشین برای بررسی")
+    agenda.add_argument(
+        "--review-open", action="store_true", help="بند نخست: مصوبات باز جلسات پیشین برای بررسی"
+    )
 
     summary = actions.add_parser("summary", help="خلاصه گفت‌وگوی یک بند دستور کار در صورتجلسه")
     summary.add_argument("item", type=identifier, help="شناسه بند دستور کار")
@@ -83,8 +86,11 @@ def add_parsers(commands) -> None:
     attendance.add_argument("meeting", type=identifier)
     attendance.add_argument("--agency", default="", help="دستگاه: شناسه یا نام")
     attendance.add_argument("--invitation", type=identifier, help="شناسه دعوت (برای مهمانان)")
-    attendance.add_argument("--status", default="",
-                            help="، ".join(f"{a.value} ({a.label})" for a in Attendance if a is not Attendance.UNKNOWN))
+    attendance.add_argument(
+        "--status",
+        default="",
+        help="، ".join(f"{a.value} ({a.label})" for a in Attendance if a is not Attendance.UNKNOWN),
+    )
     attendance.add_argument("--person", type=identifier, help="شناسه شخصی که آمد (پیش‌فرض: مدیر روابط عمومی)")
     attendance.add_argument("--substitute", default="", help="نام جانشینی که در فهرست افراد نیست")
     attendance.add_argument("--reason", default="", help="دلیل غیبت موجه")
@@ -93,12 +99,16 @@ def add_parsers(commands) -> None:
     resolution.add_argument("meeting", type=identifier)
     resolution.add_argument("--text", default="")
     resolution.add_argument("--lead", default="", help="دستگاه مسئول اجرا")
-    resolution.add_argument("--with", dest="collaborators", action="append", default=[],
-                            help="دستگاه همکار (چند بار می‌شود داد)")
+    resolution.add_argument(
+        "--with", dest="collaborators", action="append", default=[], help="دستگاه همکار (چند بار می‌شود داد)"
+    )
     resolution.add_argument("--due", default="", help="مهلت، مانند ۱۴۰۵/۱۰/۳۰ (یا --next-meeting)")
     resolution.add_argument("--next-meeting", action="store_true", help="مهلت: تا جلسه بعد")
-    resolution.add_argument("--priority", default=Priority.NORMAL.value,
-                            help="، ".join(f"{p.value} ({p.label})" for p in Priority))
+    resolution.add_argument(
+        "--priority",
+        default=Priority.NORMAL.value,
+        help="، ".join(f"{p.value} ({p.label})" for p in Priority),
+    )
     resolution.add_argument("--item", type=identifier, help="شناسه بند دستور کار")
 
     finalize = actions.add_parser("finalize", help="نهایی کردن صورتجلسه")
@@ -130,9 +140,19 @@ def add_parsers(commands) -> None:
 
 def run(database: Database, args: argparse.Namespace) -> int:
     handler = {
-        "create": _create, "list": _list, "show": _show, "agenda": _agenda, "summary": _summary,
-        "invite": _invite, "attendance": _attendance, "add-resolution": _add_resolution,
-        "finalize": _finalize, "amend": _amend, "attach": _attach, "postpone": _postpone, "cancel": _cancel,
+        "create": _create,
+        "list": _list,
+        "show": _show,
+        "agenda": _agenda,
+        "summary": _summary,
+        "invite": _invite,
+        "attendance": _attendance,
+        "add-resolution": _add_resolution,
+        "finalize": _finalize,
+        "amend": _amend,
+        "attach": _attach,
+        "postpone": _postpone,
+        "cancel": _cancel,
     }[args.action]
     return handler(database, args)
 
@@ -145,9 +165,14 @@ def _warn(warnings) -> None:
 def _create(database: Database, args: argparse.Namespace) -> int:
     kind = choice(MeetingKind, args.kind, "نوع جلسه") or MeetingKind.REGULAR
     draft = MeetingDraft(
-        kind=kind.value, date=args.date, start_time=args.start, end_time=args.end,
+        kind=kind.value,
+        date=args.date,
+        start_time=args.start,
+        end_time=args.end,
         host_agency_id=agency_id(database, args.host) if args.host.strip() else None,
-        venue=args.venue, chair=args.chair, occasion=args.occasion,
+        venue=args.venue,
+        chair=args.chair,
+        occasion=args.occasion,
     )
     result = MeetingService(database).plan(draft)
     _warn(result.warnings)
@@ -160,8 +185,10 @@ def _create(database: Database, args: argparse.Namespace) -> int:
 
 def _list(database: Database, args: argparse.Namespace) -> int:
     query = MeetingQuery(
-        jalali_year=year(args.year), kind=choice(MeetingKind, args.kind, "نوع جلسه"),
-        status=choice(MeetingStatus, args.status, "وضعیت جلسه"), newest_first=False,
+        jalali_year=year(args.year),
+        kind=choice(MeetingKind, args.kind, "نوع جلسه"),
+        status=choice(MeetingStatus, args.status, "وضعیت جلسه"),
+        newest_first=False,
     )
     rows = MeetingService(database).page(query, limit=None)
     if args.json:
@@ -186,13 +213,18 @@ def _agenda(database: Database, args: argparse.Namespace) -> int:
     service = AgendaService(database)
     if args.review_open:
         if args.title.strip() or args.presenter.strip():
-            raise CliError("بند بررسی مصوبات باز عنوان و ارائه‌دهنده خود را دارد؛ --title و --presenter را ندهید.")
+            raise CliError(
+                "بند بررسی مصوبات باز عنوان و ارائه‌دهنده خود را دارد؛ --title و --presenter را ندهید."
+            )
         item = service.add_open_resolutions_review(args.meeting)
     else:
         presenter = agency_id(database, args.presenter) if args.presenter.strip() else None
-        item = service.add(args.meeting, AgendaItemDraft(title=args.title, presenter_agency_id=presenter,
-                                                         notes=args.notes))
-    print(f"بند {to_persian_digits(item.position)} دستور کار: {item.title} (شناسه {to_persian_digits(item.id)})")
+        item = service.add(
+            args.meeting, AgendaItemDraft(title=args.title, presenter_agency_id=presenter, notes=args.notes)
+        )
+    print(
+        f"بند {to_persian_digits(item.position)} دستور کار: {item.title} (شناسه {to_persian_digits(item.id)})"
+    )
     return 0
 
 
@@ -209,16 +241,23 @@ def _invite(database: Database, args: argparse.Namespace) -> int:
     if args.agency.strip():
         invitation = service.invite_agency(args.meeting, agency_id(database, args.agency))
     else:
-        invitation = service.invite_guest(args.meeting, GuestDraft(
-            name=args.guest, title=args.guest_title, organization=args.guest_org,
-        ))
+        invitation = service.invite_guest(
+            args.meeting,
+            GuestDraft(
+                name=args.guest,
+                title=args.guest_title,
+                organization=args.guest_org,
+            ),
+        )
     print(f"دعوت شد: {invitation.display_name} (شناسه دعوت {to_persian_digits(invitation.id)})")
     return 0
 
 
 def _attendance(database: Database, args: argparse.Namespace) -> int:
     if bool(args.agency.strip()) == (args.invitation is not None):
-        raise CliError("دستگاه را با --agency (شناسه یا نام) بدهید، یا دعوت‌شده‌ای (مانند مهمان) را با --invitation.")
+        raise CliError(
+            "دستگاه را با --agency (شناسه یا نام) بدهید، یا دعوت‌شده‌ای (مانند مهمان) را با --invitation."
+        )
     status = choice(Attendance, args.status, "وضعیت حضور")
     if status is None:
         raise CliError("وضعیت حضور را با --status بدهید: present، late، absent یا excused.")
@@ -227,14 +266,26 @@ def _attendance(database: Database, args: argparse.Namespace) -> int:
     service = AttendanceService(database)
     if args.invitation is None:
         record = service.record_agency(
-            args.meeting, agency_id(database, args.agency), status.value,
-            person_id=args.person, substitute_name=args.substitute, excuse=args.reason,
+            args.meeting,
+            agency_id(database, args.agency),
+            status.value,
+            person_id=args.person,
+            substitute_name=args.substitute,
+            excuse=args.reason,
         )
     else:
-        records = service.record(args.meeting, [AttendanceEntry(
-            args.invitation, status.value, attendee_person_id=args.person,
-            substitute_name=args.substitute, excuse=args.reason,
-        )])
+        records = service.record(
+            args.meeting,
+            [
+                AttendanceEntry(
+                    args.invitation,
+                    status.value,
+                    attendee_person_id=args.person,
+                    substitute_name=args.substitute,
+                    excuse=args.reason,
+                )
+            ],
+        )
         record = next(r for r in records if r.id == args.invitation)
     print(output.invitation_line(record))
     print(output.quorum_line(service.quorum(args.meeting)))
@@ -247,7 +298,9 @@ def _add_resolution(database: Database, args: argparse.Namespace) -> int:
         text=args.text,
         lead_agency_id=agency_id(database, args.lead) if args.lead.strip() else None,
         collaborator_agency_ids=tuple(agency_id(database, each) for each in args.collaborators),
-        due_date=args.due, due_next_meeting=args.next_meeting, priority=priority.value,
+        due_date=args.due,
+        due_next_meeting=args.next_meeting,
+        priority=priority.value,
         agenda_item_id=args.item,
     )
     record = MinutesService(database).add_resolution(args.meeting, draft)
@@ -257,7 +310,9 @@ def _add_resolution(database: Database, args: argparse.Namespace) -> int:
 
 def _finalize(database: Database, args: argparse.Namespace) -> int:
     meeting = MinutesService(database).finalize(args.meeting, by=args.by)
-    print(f"صورتجلسه «{meeting.title}» ({jalali.format_short(meeting.date)}) نهایی شد؛ از این پس فقط اصلاحیه می‌پذیرد.")
+    print(
+        f"صورتجلسه «{meeting.title}» ({jalali.format_short(meeting.date)}) نهایی شد؛ از این پس فقط اصلاحیه می‌پذیرد."
+    )
     return 0
 
 
@@ -265,8 +320,11 @@ def _amend(database: Database, args: argparse.Namespace) -> int:
     if args.text is not None and args.due is not None:
         raise CliError("هر اصلاحیه یک چیز را اصلاح می‌کند: یا --text یا --due.")
     amendment = MinutesService(database).amend_resolution(
-        resolution_id(database, args.resolution), reason=args.reason, author=args.by,
-        text=args.text, due_date=args.due,
+        resolution_id(database, args.resolution),
+        reason=args.reason,
+        author=args.by,
+        text=args.text,
+        due_date=args.due,
     )
     print(output.amendment_line(amendment))
     return 0
@@ -274,7 +332,10 @@ def _amend(database: Database, args: argparse.Namespace) -> int:
 
 def _attach(database: Database, args: argparse.Namespace) -> int:
     record = AttachmentService(database).attach(
-        args.meeting, args.file, signed_minutes=args.signed, description=args.description,
+        args.meeting,
+        args.file,
+        signed_minutes=args.signed,
+        description=args.description,
     )
     print(output.attachment_line(record))
     if record.is_signed_minutes:
@@ -295,5 +356,3 @@ def _cancel(database: Database, args: argparse.Namespace) -> int:
     meeting = service.cancel(args.meeting, args.reason)
     print(f"«{title}» ({jalali.format_long(meeting.date)}) لغو شد.")
     return 0
-
-

@@ -3,7 +3,6 @@ people, JSON with Jalali dates in Latin digits (1404/07/15) for scripts."""
 
 from __future__ import annotations
 
-from secretariat.persian import jalali
 from secretariat.cli.common import json_date, json_datetime, json_time
 from secretariat.clock import format_time
 from secretariat.meetings.kinds import MeetingStatus
@@ -19,6 +18,7 @@ from secretariat.meetings.records import (
     Quorum,
     ResolutionRecord,
 )
+from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 
 FIELD_LABELS = {"resolution_text": "متن", "due_date": "مهلت", "item_summary": "خلاصه بند"}
@@ -33,27 +33,53 @@ def _id(value: int) -> str:
 
 def row_json(row: MeetingRow) -> dict:
     return {
-        "id": row.id, "number": row.number, "title": row.title, "date": json_date(row.date),
-        "start_time": json_time(row.start_time), "kind": row.kind.value, "kind_label": row.kind.label,
-        "status": row.status.value, "status_label": row.status_label, "signed": row.signed,
-        "resolution_count": row.resolution_count, "host": row.host_agency_name or None, "venue": row.venue,
+        "id": row.id,
+        "number": row.number,
+        "title": row.title,
+        "date": json_date(row.date),
+        "start_time": json_time(row.start_time),
+        "kind": row.kind.value,
+        "kind_label": row.kind.label,
+        "status": row.status.value,
+        "status_label": row.status_label,
+        "signed": row.signed,
+        "resolution_count": row.resolution_count,
+        "host": row.host_agency_name or None,
+        "venue": row.venue,
     }
 
 
 def meeting_json(meeting: MeetingRecord) -> dict:
     return {
-        "id": meeting.id, "number": meeting.number, "year_number": meeting.year_number, "title": meeting.title,
-        "kind": meeting.kind.value, "kind_label": meeting.kind.label, "date": json_date(meeting.date),
-        "date_text": jalali.format_long(meeting.date), "start_time": json_time(meeting.start_time),
-        "end_time": json_time(meeting.end_time), "host_agency_id": meeting.host_agency_id,
-        "host": meeting.host_agency_name or None, "venue": meeting.venue, "chair": meeting.chair,
-        "occasion": meeting.occasion, "status": meeting.status.value, "status_label": meeting.status_label,
-        "signed": meeting.signed, "cancel_reason": meeting.cancel_reason or None,
-        "finalized_at": json_datetime(meeting.finalized_at), "finalized_by": meeting.finalized_by or None,
+        "id": meeting.id,
+        "number": meeting.number,
+        "year_number": meeting.year_number,
+        "title": meeting.title,
+        "kind": meeting.kind.value,
+        "kind_label": meeting.kind.label,
+        "date": json_date(meeting.date),
+        "date_text": jalali.format_long(meeting.date),
+        "start_time": json_time(meeting.start_time),
+        "end_time": json_time(meeting.end_time),
+        "host_agency_id": meeting.host_agency_id,
+        "host": meeting.host_agency_name or None,
+        "venue": meeting.venue,
+        "chair": meeting.chair,
+        "occasion": meeting.occasion,
+        "status": meeting.status.value,
+        "status_label": meeting.status_label,
+        "signed": meeting.signed,
+        "cancel_reason": meeting.cancel_reason or None,
+        "finalized_at": json_datetime(meeting.finalized_at),
+        "finalized_by": meeting.finalized_by or None,
         "signed_at": json_datetime(meeting.signed_at),
         "postponements": [
-            {"from": json_date(p.from_date), "to": json_date(p.to_date), "reason": p.reason,
-             "recorded_at": json_datetime(p.recorded_at)}
+            {
+                "from": json_date(p.from_date),
+                "to": json_date(p.to_date),
+                "reason": p.reason,
+                "recorded_at": json_datetime(p.recorded_at),
+            }
             for p in meeting.postponements
         ],
     }
@@ -61,41 +87,66 @@ def meeting_json(meeting: MeetingRecord) -> dict:
 
 def agenda_json(item: AgendaItemRecord) -> dict:
     return {
-        "id": item.id, "position": item.position, "title": item.title,
-        "presenter_agency_id": item.presenter_agency_id, "presenter": item.presenter_agency_name or None,
-        "notes": item.notes, "summary": item.summary, "reviews_open_resolutions": item.reviews_open_resolutions,
+        "id": item.id,
+        "position": item.position,
+        "title": item.title,
+        "presenter_agency_id": item.presenter_agency_id,
+        "presenter": item.presenter_agency_name or None,
+        "notes": item.notes,
+        "summary": item.summary,
+        "reviews_open_resolutions": item.reviews_open_resolutions,
     }
 
 
 def invitation_json(invitation: InvitationRecord) -> dict:
     return {
-        "id": invitation.id, "agency_id": invitation.agency_id,
+        "id": invitation.id,
+        "agency_id": invitation.agency_id,
         "agency": None if invitation.is_guest else invitation.agency_name,
-        "guest": {"name": invitation.guest_name, "title": invitation.guest_title,
-                  "organization": invitation.agency_name} if invitation.is_guest else None,
-        "attendance": invitation.attendance.value, "attendance_label": invitation.attendance.label,
-        "attendee": invitation.attendee_name or None, "attendee_person_id": invitation.attendee_person_id,
+        "guest": {
+            "name": invitation.guest_name,
+            "title": invitation.guest_title,
+            "organization": invitation.agency_name,
+        }
+        if invitation.is_guest
+        else None,
+        "attendance": invitation.attendance.value,
+        "attendance_label": invitation.attendance.label,
+        "attendee": invitation.attendee_name or None,
+        "attendee_person_id": invitation.attendee_person_id,
         "excuse": invitation.excuse or None,
     }
 
 
 def amendment_json(amendment: AmendmentRecord) -> dict:
     return {
-        "id": amendment.id, "resolution_id": amendment.resolution_id, "agenda_item_id": amendment.agenda_item_id,
-        "field": amendment.field, "original": amendment.original, "amended": amendment.amended,
-        "reason": amendment.reason, "author": amendment.author, "recorded_at": json_datetime(amendment.recorded_at),
+        "id": amendment.id,
+        "resolution_id": amendment.resolution_id,
+        "agenda_item_id": amendment.agenda_item_id,
+        "field": amendment.field,
+        "original": amendment.original,
+        "amended": amendment.amended,
+        "reason": amendment.reason,
+        "author": amendment.author,
+        "recorded_at": json_datetime(amendment.recorded_at),
     }
 
 
 def resolution_json(resolution: ResolutionRecord) -> dict:
     lead = resolution.lead
     return {
-        "id": resolution.id, "number": resolution.number, "code": resolution.code, "text": resolution.text,
-        "current_text": resolution.current_text, "agenda_item_id": resolution.agenda_item_id,
+        "id": resolution.id,
+        "number": resolution.number,
+        "code": resolution.code,
+        "text": resolution.text,
+        "current_text": resolution.current_text,
+        "agenda_item_id": resolution.agenda_item_id,
         "lead": {"id": lead.agency_id, "name": lead.agency_name} if lead else None,
         "collaborators": [{"id": a.agency_id, "name": a.agency_name} for a in resolution.collaborators],
-        "due": json_date(resolution.due_date), "due_next_meeting": resolution.due_next_meeting,
-        "priority": resolution.priority.value, "priority_label": resolution.priority.label,
+        "due": json_date(resolution.due_date),
+        "due_next_meeting": resolution.due_next_meeting,
+        "priority": resolution.priority.value,
+        "priority_label": resolution.priority.label,
         "status": resolution.status,
         "amendments": [amendment_json(a) for a in resolution.amendments],
     }
@@ -103,15 +154,25 @@ def resolution_json(resolution: ResolutionRecord) -> dict:
 
 def attachment_json(attachment: AttachmentRecord) -> dict:
     return {
-        "id": attachment.id, "kind": attachment.kind, "signed_minutes": attachment.is_signed_minutes,
-        "filename": attachment.filename, "media_type": attachment.media_type, "size": attachment.size,
-        "sha256": attachment.sha256, "description": attachment.description or None,
+        "id": attachment.id,
+        "kind": attachment.kind,
+        "signed_minutes": attachment.is_signed_minutes,
+        "filename": attachment.filename,
+        "media_type": attachment.media_type,
+        "size": attachment.size,
+        "sha256": attachment.sha256,
+        "description": attachment.description or None,
         "added_at": json_datetime(attachment.added_at),
     }
 
 
 def quorum_json(quorum: Quorum) -> dict:
-    return {"members": quorum.members, "present": quorum.present, "required": quorum.required, "met": quorum.met}
+    return {
+        "members": quorum.members,
+        "present": quorum.present,
+        "required": quorum.required,
+        "met": quorum.met,
+    }
 
 
 def detail_json(detail: MeetingDetail) -> dict:
@@ -146,17 +207,26 @@ def _where(venue: str, host: str) -> str:
 
 def planned_line(verb: str, meeting: MeetingRecord) -> str:
     where = _where(meeting.venue, meeting.host_agency_name)
-    return f"«{meeting.title}» {verb}: {_when(meeting)}" + (f"، {where}" if where else "") + (
-        f" - شناسه {_id(meeting.id)}"
+    return (
+        f"«{meeting.title}» {verb}: {_when(meeting)}"
+        + (f"، {where}" if where else "")
+        + (f" - شناسه {_id(meeting.id)}")
     )
 
 
 def row_line(row: MeetingRow) -> str:
     count = f"{to_persian_digits(row.resolution_count)} مصوبه" if row.resolution_count else "-"
-    return "\t".join([
-        _id(row.id), jalali.format_short(row.date), row.title, row.kind.label, row.status_label, count,
-        _where(row.venue, row.host_agency_name) or "-",
-    ])
+    return "\t".join(
+        [
+            _id(row.id),
+            jalali.format_short(row.date),
+            row.title,
+            row.kind.label,
+            row.status_label,
+            count,
+            _where(row.venue, row.host_agency_name) or "-",
+        ]
+    )
 
 
 def quorum_line(quorum: Quorum) -> str:
@@ -207,7 +277,9 @@ def detail_text(detail: MeetingDetail) -> str:
     lines = [f"{meeting.title} - شناسه {_id(meeting.id)}"]
     kind = meeting.kind.label
     if meeting.year_number:
-        kind += f"؛ جلسه {to_persian_digits(meeting.year_number)} سال {to_persian_digits(meeting.jalali_year)}"
+        kind += (
+            f"؛ جلسه {to_persian_digits(meeting.year_number)} سال {to_persian_digits(meeting.jalali_year)}"
+        )
     lines.append(f"نوع: {kind}")
     lines.append(f"تاریخ: {_when(meeting)}")
     where = _where(meeting.venue, meeting.host_agency_name)
@@ -246,7 +318,8 @@ def detail_text(detail: MeetingDetail) -> str:
     else:  # not held: who is invited is all there is to say
         guests = sum(1 for i in detail.invitations if i.is_guest)
         count = f"{to_persian_digits(detail.quorum.members)} دستگاه" + (
-            f"، {to_persian_digits(guests)} مهمان" if guests else "")
+            f"، {to_persian_digits(guests)} مهمان" if guests else ""
+        )
         lines += ["", f"دعوت‌شدگان ({count}):"]
         lines += [f"  {'مهمان: ' if i.is_guest else ''}{i.display_name}" for i in detail.invitations]
 

@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyCategory, AgencyDraft, AgencyQuery, AgencyService
 from secretariat.cli.common import CliError, agency_id
-from secretariat.members.council import CouncilDraft, CouncilLevel, CouncilService, QuorumRule
 from secretariat.database import Database
+from secretariat.members.agencies import AgencyCategory, AgencyDraft, AgencyQuery, AgencyService
+from secretariat.members.council import CouncilDraft, CouncilLevel, CouncilService, QuorumRule
 from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft, PersonQuery
 from secretariat.members.roles import Role
+from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
 
@@ -30,12 +30,17 @@ def add_parsers(commands) -> None:
     demo = commands.add_parser("demo", help="ساختن پایگاه داده نمونه")
     demo.add_argument("--force", action="store_true", help="پایگاه نمونه موجود را از نو بساز")
 
-    agencies = commands.add_parser("agencies", help="دستگاه‌های عضو").add_subparsers(dest="action", required=True)
+    agencies = commands.add_parser("agencies", help="دستگاه‌های عضو").add_subparsers(
+        dest="action", required=True
+    )
     add = agencies.add_parser("add", help="افزودن دستگاه")
     add.add_argument("--name", required=True)
     add.add_argument("--short-name", default="")
-    add.add_argument("--category", default=AgencyCategory.OTHER.value,
-                     help="کد یا نام رده: " + "، ".join(c.label for c in AgencyCategory))
+    add.add_argument(
+        "--category",
+        default=AgencyCategory.OTHER.value,
+        help="کد یا نام رده: " + "، ".join(c.label for c in AgencyCategory),
+    )
     add.add_argument("--ministry", default="", help="وزارتخانه یا سازمان بالادست")
     add.add_argument("--address", default="")
     add.add_argument("--phone", default="")
@@ -90,10 +95,17 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def _init(database: Database, args: argparse.Namespace) -> int:
-    council = CouncilService(database).create(CouncilDraft(
-        name=args.council, level=args.level, city=args.city, chair=args.chair,
-        secretary=args.secretary, quorum_rule=args.quorum, quorum_count=args.quorum_count,
-    ))
+    council = CouncilService(database).create(
+        CouncilDraft(
+            name=args.council,
+            level=args.level,
+            city=args.city,
+            chair=args.chair,
+            secretary=args.secretary,
+            quorum_rule=args.quorum,
+            quorum_count=args.quorum_count,
+        )
+    )
     print(f"شورا ساخته شد: {council.name}")
     return 0
 
@@ -101,11 +113,19 @@ def _init(database: Database, args: argparse.Namespace) -> int:
 def _agencies(database: Database, args: argparse.Namespace) -> int:
     service = AgencyService(database)
     if args.action == "add":
-        record = service.add(AgencyDraft(
-            name=args.name, short_name=args.short_name, category=args.category,
-            parent_ministry=args.ministry, address=args.address, phones=args.phone,
-            email=args.email, website=args.website, joined_on=args.joined,
-        ))
+        record = service.add(
+            AgencyDraft(
+                name=args.name,
+                short_name=args.short_name,
+                category=args.category,
+                parent_ministry=args.ministry,
+                address=args.address,
+                phones=args.phone,
+                email=args.email,
+                website=args.website,
+                joined_on=args.joined,
+            )
+        )
         print(f"دستگاه افزوده شد: {record.name} (شناسه {to_persian_digits(record.id)})")
         return 0
     if args.action in ("deactivate", "activate"):
@@ -115,15 +135,26 @@ def _agencies(database: Database, args: argparse.Namespace) -> int:
         return 0
     rows = service.page(AgencyQuery(search=args.search, include_inactive=args.all), limit=None)
     if args.json:
-        print(json.dumps([
-            {
-                "id": row.id, "name": row.name, "short_name": row.short_name,
-                "category": row.category.label, "category_code": row.category.value,
-                "active": row.active, "pr_manager": row.pr_manager or None, "phones": row.phones,
-                "joined_on": jalali.format_short(row.joined_on, persian_digits=False) or None,
-            }
-            for row in rows
-        ], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": row.id,
+                        "name": row.name,
+                        "short_name": row.short_name,
+                        "category": row.category.label,
+                        "category_code": row.category.value,
+                        "active": row.active,
+                        "pr_manager": row.pr_manager or None,
+                        "phones": row.phones,
+                        "joined_on": jalali.format_short(row.joined_on, persian_digits=False) or None,
+                    }
+                    for row in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for row in rows:
         state = "" if row.active else " (غیرفعال)"
@@ -136,22 +167,43 @@ def _agencies(database: Database, args: argparse.Namespace) -> int:
 def _people(database: Database, args: argparse.Namespace) -> int:
     service = PeopleService(database)
     if args.action == "add":
-        record = service.add(PersonDraft(full_name=args.name, honorific=args.honorific,
-                                         mobile=args.mobile, email=args.email))
+        record = service.add(
+            PersonDraft(full_name=args.name, honorific=args.honorific, mobile=args.mobile, email=args.email)
+        )
         print(f"شخص افزوده شد: {record.full_name} (شناسه {to_persian_digits(record.id)})")
         return 0
     if args.action == "appoint":
-        rep = service.appoint(AppointmentDraft(agency_id=agency_id(database, args.agency), person_id=args.person,
-                                               role=args.role, start_date=args.start, title=args.title))
-        print(f"{rep.person_name}: {rep.role.label}، {rep.agency_name} از {jalali.format_short(rep.start_date)}")
+        rep = service.appoint(
+            AppointmentDraft(
+                agency_id=agency_id(database, args.agency),
+                person_id=args.person,
+                role=args.role,
+                start_date=args.start,
+                title=args.title,
+            )
+        )
+        print(
+            f"{rep.person_name}: {rep.role.label}، {rep.agency_name} از {jalali.format_short(rep.start_date)}"
+        )
         return 0
     rows = service.page(PersonQuery(search=args.search), limit=None)
     if args.json:
-        print(json.dumps([
-            {"id": r.id, "full_name": r.full_name, "current_roles": r.current_roles,
-             "mobile": r.mobile, "email": r.email}
-            for r in rows
-        ], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "full_name": r.full_name,
+                        "current_roles": r.current_roles,
+                        "mobile": r.mobile,
+                        "email": r.email,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for row in rows:
         print(f"{to_persian_digits(row.id)}\t{row.full_name}\t{row.current_roles}")

@@ -81,10 +81,16 @@ def _render(database: Database, args: argparse.Namespace) -> bytes:
         return reports.render_followup_letter(database, agency_id(database, args.agency))
     if kind == "register":
         query = ResolutionQuery(
-            search=args.search, status=choice(ResolutionStatus, args.status, "وضعیت"), overdue=args.overdue,
-            still_open=args.still_open, agency_id=agency_id(database, args.agency) if args.agency else None,
-            meeting_id=args.meeting, jalali_year=year(args.year), due_within_days=args.due_within,
-            meeting_from=date_option(args.start, "--from"), meeting_to=date_option(args.end, "--to"),
+            search=args.search,
+            status=choice(ResolutionStatus, args.status, "وضعیت"),
+            overdue=args.overdue,
+            still_open=args.still_open,
+            agency_id=agency_id(database, args.agency) if args.agency else None,
+            meeting_id=args.meeting,
+            jalali_year=year(args.year),
+            due_within_days=args.due_within,
+            meeting_from=date_option(args.start, "--from"),
+            meeting_to=date_option(args.end, "--to"),
         )
         return reports.render_register(database, query)
     if kind == "attendance":

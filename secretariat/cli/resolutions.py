@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from secretariat.persian import jalali
 from secretariat.cli.common import (
     CliError,
     agency_id,
@@ -37,6 +36,7 @@ from secretariat.followup.register import RegisterService, ResolutionQuery
 from secretariat.followup.status import OVERDUE_LABEL, FollowUpKind, ResolutionStatus
 from secretariat.meetings.agenda import AgendaService
 from secretariat.meetings.planning import MeetingService
+from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
 PAGE = 100
@@ -47,16 +47,21 @@ def add_parsers(commands) -> None:
     actions = resolutions.add_subparsers(dest="action", required=True)
 
     listing = actions.add_parser("list", help="فهرست مصوبات با پالایه‌ها")
-    listing.add_argument("--status", help="باز، در حال اجرا، انجام‌شده، لغوشده، ارجاع به جلسه بعد (یا کد آن‌ها)")
+    listing.add_argument(
+        "--status", help="باز، در حال اجرا، انجام‌شده، لغوشده، ارجاع به جلسه بعد (یا کد آن‌ها)"
+    )
     listing.add_argument("--agency", help="دستگاه مسئول یا همکار: شناسه یا نام")
     listing.add_argument("--meeting", type=identifier)
     listing.add_argument("--year", help="سال جلسه، مانند ۱۴۰۴")
     listing.add_argument("--overdue", action="store_true", help="فقط مصوبات معوق")
     listing.add_argument("--due-within", type=identifier, metavar="DAYS", help="مهلت تا چند روز دیگر")
     listing.add_argument("--search", default="", help="واژه‌هایی از متن مصوبه، به هر نگارشی")
-    listing.add_argument("--open", action="store_true", dest="still_open",
-                         help="همه مصوبات باز (باز، در حال اجرا یا ارجاع‌شده)")
-    listing.add_argument("--from", dest="meeting_from", metavar="DATE", help="جلسات از این تاریخ، مانند ۱۴۰۴/۰۱/۰۱")
+    listing.add_argument(
+        "--open", action="store_true", dest="still_open", help="همه مصوبات باز (باز، در حال اجرا یا ارجاع‌شده)"
+    )
+    listing.add_argument(
+        "--from", dest="meeting_from", metavar="DATE", help="جلسات از این تاریخ، مانند ۱۴۰۴/۰۱/۰۱"
+    )
     listing.add_argument("--to", dest="meeting_to", metavar="DATE", help="جلسات تا این تاریخ")
     listing.add_argument("--json", action="store_true")
 
@@ -69,11 +74,17 @@ def add_parsers(commands) -> None:
     follow = actions.add_parser("follow-up", help="ثبت پیگیری")
     follow.add_argument("resolution", help="شناسه یا کد مصوبه")
     follow.add_argument("--date", required=True, help="تاریخ پیگیری، مانند ۱۴۰۴/۰۷/۱۵")
-    follow.add_argument("--kind", default=FollowUpKind.LETTER.value, help="نامه، تماس تلفنی، گزارش دستگاه، بازدید، طرح در جلسه")
+    follow.add_argument(
+        "--kind",
+        default=FollowUpKind.LETTER.value,
+        help="نامه، تماس تلفنی، گزارش دستگاه، بازدید، طرح در جلسه",
+    )
     follow.add_argument("--note", default="")
     follow.add_argument("--progress", default="", help="درصد پیشرفت گزارش‌شده (۰ تا ۱۰۰)")
     follow.add_argument("--by", default="", help="ثبت‌کننده")
-    follow.add_argument("--document", default="", metavar="FILE", help="سند پیوست، مانند نامه اسکن‌شده یا گزارش دستگاه")
+    follow.add_argument(
+        "--document", default="", metavar="FILE", help="سند پیوست، مانند نامه اسکن‌شده یا گزارش دستگاه"
+    )
 
     status = actions.add_parser("set-status", help="تغییر وضعیت مصوبه")
     status.add_argument("resolution", help="شناسه یا کد مصوبه")
@@ -100,10 +111,17 @@ def run(database: Database, args: argparse.Namespace) -> int:
     target = resolution_id(database, args.resolution)
     if args.action == "follow-up":
         kind = choice(FollowUpKind, args.kind, "نوع پیگیری")
-        entry = followup.add(target, FollowUpDraft(
-            date=args.date, kind=kind.value, note=args.note, progress=args.progress, recorded_by=args.by,
-            document=args.document,
-        ))
+        entry = followup.add(
+            target,
+            FollowUpDraft(
+                date=args.date,
+                kind=kind.value,
+                note=args.note,
+                progress=args.progress,
+                recorded_by=args.by,
+                document=args.document,
+            ),
+        )
         document = f"، با سند «{entry.document_name}»" if entry.has_document else ""
         print(f"پیگیری ثبت شد ({entry.kind.label}{document}).")
         return 0
@@ -130,59 +148,101 @@ def run(database: Database, args: argparse.Namespace) -> int:
 
 def _list(database: Database, args: argparse.Namespace) -> int:
     query = ResolutionQuery(
-        search=args.search, status=choice(ResolutionStatus, args.status, "وضعیت"), overdue=args.overdue,
-        agency_id=agency_id(database, args.agency) if args.agency else None, meeting_id=args.meeting,
-        jalali_year=year(args.year), due_within_days=args.due_within, still_open=args.still_open,
-        meeting_from=date_option(args.meeting_from, "--from"), meeting_to=date_option(args.meeting_to, "--to"),
+        search=args.search,
+        status=choice(ResolutionStatus, args.status, "وضعیت"),
+        overdue=args.overdue,
+        agency_id=agency_id(database, args.agency) if args.agency else None,
+        meeting_id=args.meeting,
+        jalali_year=year(args.year),
+        due_within_days=args.due_within,
+        still_open=args.still_open,
+        meeting_from=date_option(args.meeting_from, "--from"),
+        meeting_to=date_option(args.meeting_to, "--to"),
     )
     rows = RegisterService(database).page(query, limit=None)
     if args.json:
-        print(json.dumps([
-            {
-                "id": row.id, "code": row.code, "text": row.text, "status": row.status.value,
-                "status_label": row.status.label, "due_date": json_date(row.due_date),
-                "due_next_meeting": row.due_next_meeting, "overdue": row.overdue,
-                "responsible": row.lead_agency_name or None, "meeting_id": row.meeting_id,
-                "meeting": row.meeting_title, "meeting_date": json_date(row.meeting_date),
-            }
-            for row in rows
-        ], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": row.id,
+                        "code": row.code,
+                        "text": row.text,
+                        "status": row.status.value,
+                        "status_label": row.status.label,
+                        "due_date": json_date(row.due_date),
+                        "due_next_meeting": row.due_next_meeting,
+                        "overdue": row.overdue,
+                        "responsible": row.lead_agency_name or None,
+                        "meeting_id": row.meeting_id,
+                        "meeting": row.meeting_title,
+                        "meeting_date": json_date(row.meeting_date),
+                    }
+                    for row in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for row in rows:
         flag = f" ({OVERDUE_LABEL})" if row.overdue else ""
-        print(f"{to_persian_digits(row.code)}\t{row.status.label}{flag}\t{row.due_text}\t{row.lead_agency_name}\t{row.text}")
+        print(
+            f"{to_persian_digits(row.code)}\t{row.status.label}{flag}\t{row.due_text}\t{row.lead_agency_name}\t{row.text}"
+        )
     print(f"{to_persian_digits(len(rows))} مصوبه")
     return 0
-
 
 
 def _dashboard(database: Database, args: argparse.Namespace) -> int:
     board = DashboardService(database).load()
     if args.json:
-        print(json.dumps({
-            "date": json_date(board.today),
-            "open": board.still_open, "overdue": board.overdue, "due_within_week": board.due_soon,
-            "done_this_year": board.done_this_year, "year": board.jalali_year,
-            "recent_status": {status.value: count for status, count in board.recent_status.items()},
-            "worst_agencies": [
-                {"agency_id": a.agency_id, "name": a.name, "overdue": a.overdue} for a in board.worst_agencies
-            ],
-            "completion": [
-                {"agency_id": a.agency_id, "name": a.name, "done": a.done, "total": a.total,
-                 "rate": round(a.rate, 4)}
-                for a in board.completion
-            ],
-            "next_meetings": [
-                {"id": m.id, "title": m.title, "date": json_date(m.date), "time": json_time(m.start_time),
-                 "venue": m.venue}
-                for m in board.next_meetings
-            ],
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "date": json_date(board.today),
+                    "open": board.still_open,
+                    "overdue": board.overdue,
+                    "due_within_week": board.due_soon,
+                    "done_this_year": board.done_this_year,
+                    "year": board.jalali_year,
+                    "recent_status": {status.value: count for status, count in board.recent_status.items()},
+                    "worst_agencies": [
+                        {"agency_id": a.agency_id, "name": a.name, "overdue": a.overdue}
+                        for a in board.worst_agencies
+                    ],
+                    "completion": [
+                        {
+                            "agency_id": a.agency_id,
+                            "name": a.name,
+                            "done": a.done,
+                            "total": a.total,
+                            "rate": round(a.rate, 4),
+                        }
+                        for a in board.completion
+                    ],
+                    "next_meetings": [
+                        {
+                            "id": m.id,
+                            "title": m.title,
+                            "date": json_date(m.date),
+                            "time": json_time(m.start_time),
+                            "venue": m.venue,
+                        }
+                        for m in board.next_meetings
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     number = to_persian_digits
-    print(f"مصوبات باز: {number(board.still_open)}   معوق: {number(board.overdue)}   "
-          f"سررسید تا هفت روز آینده: {number(board.due_soon)}   "
-          f"انجام‌شده در سال {number(board.jalali_year)}: {number(board.done_this_year)}")
+    print(
+        f"مصوبات باز: {number(board.still_open)}   معوق: {number(board.overdue)}   "
+        f"سررسید تا هفت روز آینده: {number(board.due_soon)}   "
+        f"انجام‌شده در سال {number(board.jalali_year)}: {number(board.done_this_year)}"
+    )
     if board.worst_agencies:
         print("دستگاه‌های دارای بیشترین مصوبه معوق:")
         for agency in board.worst_agencies:
@@ -203,6 +263,8 @@ def _prepare_review(database: Database, args: argparse.Namespace) -> int:
         meeting = MeetingService(database).get(args.meeting)
     item = AgendaService(database).add_open_resolutions_review(meeting.id)
     count = RegisterService(database).count(review_query(meeting.date))
-    print(f"«{item.title}» نخستین دستور کار {meeting.title}، {jalali.format_long(meeting.date)} است "
-          f"({to_persian_digits(count)} مصوبه باز).")
+    print(
+        f"«{item.title}» نخستین دستور کار {meeting.title}، {jalali.format_long(meeting.date)} است "
+        f"({to_persian_digits(count)} مصوبه باز)."
+    )
     return 0

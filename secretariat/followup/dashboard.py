@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 
 from db.models import Agency, Assignment, Meeting, Resolution
-from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.persian import jalali
 
 DUE_SOON_DAYS = 7
 RECENT_DAYS = 365
@@ -142,18 +142,25 @@ class DashboardService:
                 select(
                     func.count(),
                     func.count(case((overdue, 1))),
-                    func.count(case((
-                        Resolution.status.in_(RUNNING)
-                        & Resolution.due_date.between(today, today + dt.timedelta(days=DUE_SOON_DAYS)),
-                        1,
-                    ))),
+                    func.count(
+                        case(
+                            (
+                                Resolution.status.in_(RUNNING)
+                                & Resolution.due_date.between(
+                                    today, today + dt.timedelta(days=DUE_SOON_DAYS)
+                                ),
+                                1,
+                            )
+                        )
+                    ),
                 ).where(Resolution.status.in_(STILL_OPEN))
             ).one()
             # The status inside the count, not in WHERE: there SQLite would take the
             # status index (every done resolution of all years) over the day's.
             done_this_year = session.scalar(
-                select(func.count(case((Resolution.status == ResolutionStatus.DONE.value, 1))))
-                .where(Resolution.closed_on.between(year_start, year_end))
+                select(func.count(case((Resolution.status == ResolutionStatus.DONE.value, 1)))).where(
+                    Resolution.closed_on.between(year_start, year_end)
+                )
             )
 
             recent_meetings = select(Meeting.id).where(Meeting.date >= recent_from)
@@ -197,14 +204,17 @@ class DashboardService:
                 .subquery()
             )
             completion = session.execute(
-                select(Agency.id, Agency.name, busiest.c.done, busiest.c.total)
-                .join(busiest, busiest.c.agency_id == Agency.id)
+                select(Agency.id, Agency.name, busiest.c.done, busiest.c.total).join(
+                    busiest, busiest.c.agency_id == Agency.id
+                )
             ).all()
 
             upcoming = _upcoming(session, today, NEXT_MEETINGS)
 
         rates = [
-            AgencyCompletion(agency_id=row[0], name=row[1], done=row[2], total=row[3], recent_from=recent_from)
+            AgencyCompletion(
+                agency_id=row[0], name=row[1], done=row[2], total=row[3], recent_from=recent_from
+            )
             for row in completion
         ]
         rates.sort(key=lambda each: (-each.rate, -each.total, each.agency_id))
@@ -232,8 +242,14 @@ def _upcoming(session, today: dt.date, limit: int) -> tuple[UpcomingMeeting, ...
     host = Agency.__table__.alias("host")
     rows = session.execute(
         select(
-            Meeting.id, Meeting.kind, Meeting.number, Meeting.date, Meeting.start_time, Meeting.venue,
-            host.c.name, Meeting.status,
+            Meeting.id,
+            Meeting.kind,
+            Meeting.number,
+            Meeting.date,
+            Meeting.start_time,
+            Meeting.venue,
+            host.c.name,
+            Meeting.status,
         )
         .outerjoin(host, host.c.id == Meeting.host_agency_id)
         .where(
@@ -245,8 +261,13 @@ def _upcoming(session, today: dt.date, limit: int) -> tuple[UpcomingMeeting, ...
     ).all()
     return tuple(
         UpcomingMeeting(
-            id=r[0], title=meeting_title(MeetingKind(r[1]), r[2]), date=r[3], start_time=r[4],
-            venue=r[5] or "", host_name=r[6] or "", status=MeetingStatus(r[7]),
+            id=r[0],
+            title=meeting_title(MeetingKind(r[1]), r[2]),
+            date=r[3],
+            start_time=r[4],
+            venue=r[5] or "",
+            host_name=r[6] or "",
+            status=MeetingStatus(r[7]),
         )
         for r in rows
     )

@@ -24,13 +24,19 @@ from sqlalchemy import select
 
 from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
 from secretariat import validation
-from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.meetings.attachments import FOLLOWUP_DOCUMENT, IncomingFile, read_file, store, stored_content
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
-from secretariat.persian.text import NumberFormatError, normalize, normalize_line, parse_int, to_persian_digits
+from secretariat.persian import jalali
+from secretariat.persian.text import (
+    NumberFormatError,
+    normalize,
+    normalize_line,
+    parse_int,
+    to_persian_digits,
+)
 
 
 @dataclass(frozen=True)
@@ -93,9 +99,7 @@ class ResolutionState:
 
     @property
     def has_details(self) -> bool:
-        return bool(
-            self.completion_evidence or self.closed_on or self.status_note or self.deferred_to_title
-        )
+        return bool(self.completion_evidence or self.closed_on or self.status_note or self.deferred_to_title)
 
 
 @dataclass(frozen=True)
@@ -154,9 +158,13 @@ class FollowUpService:
             resolution = _get(session, resolution_id)
             meeting_date = session.scalar(select(Meeting.date).where(Meeting.id == resolution.meeting_id))
             if date < meeting_date:
-                raise ValidationError({"date": (
-                    f"پیگیری نمی‌تواند پیش از جلسه‌ای باشد که مصوبه در آن تصویب شد ({jalali.format_short(meeting_date)})."
-                )})
+                raise ValidationError(
+                    {
+                        "date": (
+                            f"پیگیری نمی‌تواند پیش از جلسه‌ای باشد که مصوبه در آن تصویب شد ({jalali.format_short(meeting_date)})."
+                        )
+                    }
+                )
             if ResolutionStatus(resolution.status).closed:
                 raise DomainError("این مصوبه بسته شده است؛ برای پیگیری تازه، نخست آن را بازگشایی کنید.")
             now = dt.datetime.now()
@@ -164,12 +172,21 @@ class FollowUpService:
             if document is not None:
                 # Kept as a file of the resolution's meeting: an attachment belongs to a meeting.
                 attachment = store(
-                    session, resolution.meeting_id, document, kind=FOLLOWUP_DOCUMENT, added_at=now,
+                    session,
+                    resolution.meeting_id,
+                    document,
+                    kind=FOLLOWUP_DOCUMENT,
+                    added_at=now,
                     description=f"پیگیری مصوبه {to_persian_digits(resolution.code)}",
                 )
             entry = FollowUp(
-                resolution_id=resolution.id, date=date, kind=kind.value, note=normalize(draft.note),
-                progress=progress, recorded_by=normalize_line(draft.recorded_by), recorded_at=now,
+                resolution_id=resolution.id,
+                date=date,
+                kind=kind.value,
+                note=normalize(draft.note),
+                progress=progress,
+                recorded_by=normalize_line(draft.recorded_by),
+                recorded_at=now,
                 attachment_id=attachment.id if attachment is not None else None,
             )
             session.add(entry)
@@ -197,10 +214,13 @@ class FollowUpService:
             resolution = _get(session, resolution_id)
             status = ResolutionStatus(resolution.status)
             if status is ResolutionStatus.DONE:
-                return ResolutionState(status, completion_evidence=resolution.completion_evidence,
-                                       closed_on=resolution.closed_on)
+                return ResolutionState(
+                    status, completion_evidence=resolution.completion_evidence, closed_on=resolution.closed_on
+                )
             if status is ResolutionStatus.CANCELLED:
-                return ResolutionState(status, status_note=resolution.status_note, closed_on=resolution.closed_on)
+                return ResolutionState(
+                    status, status_note=resolution.status_note, closed_on=resolution.closed_on
+                )
             if status is ResolutionStatus.DEFERRED:
                 # The meeting may since have been removed (the link is then empty): the note still shows.
                 target = resolution.deferred_to_meeting_id
@@ -208,7 +228,9 @@ class FollowUpService:
                 if meeting is None:
                     return ResolutionState(status, status_note=resolution.status_note)
                 return ResolutionState(
-                    status, status_note=resolution.status_note, deferred_to_meeting_id=meeting.id,
+                    status,
+                    status_note=resolution.status_note,
+                    deferred_to_meeting_id=meeting.id,
                     deferred_to_title=meeting_title(MeetingKind(meeting.kind), meeting.number),
                     deferred_to_date=meeting.date,
                 )
@@ -219,13 +241,17 @@ class FollowUpService:
     def mark_done(self, resolution_id: int, *, evidence: str, on: str = "") -> None:
         """Close as done; the evidence of completion is required."""
         errors = validation.FieldErrors()
-        evidence = validation.required(errors, "evidence", evidence, "مستند انجام مصوبه را بنویسید (مثلاً شماره نامه یا گزارش).")
+        evidence = validation.required(
+            errors, "evidence", evidence, "مستند انجام مصوبه را بنویسید (مثلاً شماره نامه یا گزارش)."
+        )
         closed_on = validation.jalali_date(errors, "on", on) or dt.date.today()
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
-            _require_status(resolution, (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED))
+            _require_status(
+                resolution, (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED)
+            )
             resolution.status = ResolutionStatus.DONE.value
             resolution.completion_evidence = normalize(evidence)
             resolution.closed_on = closed_on
@@ -237,7 +263,9 @@ class FollowUpService:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
-            _require_status(resolution, (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED))
+            _require_status(
+                resolution, (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED)
+            )
             resolution.status = ResolutionStatus.CANCELLED.value
             resolution.status_note = normalize(reason)
             resolution.closed_on = dt.date.today()
@@ -259,17 +287,23 @@ class FollowUpService:
         """Refer the resolution to a coming meeting («ارجاع به جلسه بعد»)."""
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
-            _require_status(resolution, (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED))
+            _require_status(
+                resolution, (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED)
+            )
             meeting = session.get(Meeting, meeting_id)
             if meeting is None or not MeetingStatus(meeting.status).upcoming:
-                raise ValidationError({"meeting_id": "مصوبه را فقط به جلسه‌ای که هنوز برگزار نشده می‌توان ارجاع داد."})
+                raise ValidationError(
+                    {"meeting_id": "مصوبه را فقط به جلسه‌ای که هنوز برگزار نشده می‌توان ارجاع داد."}
+                )
             resolution.status = ResolutionStatus.DEFERRED.value
             resolution.deferred_to_meeting_id = meeting.id
             resolution.status_note = normalize(reason)
 
     # -- deadline ------------------------------------------------------------------------
 
-    def change_deadline(self, resolution_id: int, *, new_due: str, reason: str, by: str) -> DeadlineChangeRecord:
+    def change_deadline(
+        self, resolution_id: int, *, new_due: str, reason: str, by: str
+    ) -> DeadlineChangeRecord:
         """Move the deadline, with a reason; the old deadline stays in the history."""
         errors = validation.FieldErrors()
         due = validation.jalali_date(errors, "new_due", new_due, required=True)
@@ -283,13 +317,21 @@ class FollowUpService:
                 raise DomainError("مهلت مصوبه بسته‌شده تغییر نمی‌کند.")
             meeting_date = session.scalar(select(Meeting.date).where(Meeting.id == resolution.meeting_id))
             if due < meeting_date:
-                raise ValidationError({"new_due": f"مهلت نمی‌تواند پیش از تاریخ جلسه ({jalali.format_short(meeting_date)}) باشد."})
+                raise ValidationError(
+                    {
+                        "new_due": f"مهلت نمی‌تواند پیش از تاریخ جلسه ({jalali.format_short(meeting_date)}) باشد."
+                    }
+                )
             if due == resolution.due_date:
                 raise ValidationError({"new_due": "مهلت تازه با مهلت فعلی یکی است."})
             change = DeadlineChange(
-                resolution_id=resolution.id, previous_due=resolution.due_date,
-                previous_next_meeting=resolution.due_next_meeting, new_due=due, reason=reason,
-                changed_by=by, changed_at=dt.datetime.now(),
+                resolution_id=resolution.id,
+                previous_due=resolution.due_date,
+                previous_next_meeting=resolution.due_next_meeting,
+                new_due=due,
+                reason=reason,
+                changed_by=by,
+                changed_at=dt.datetime.now(),
             )
             session.add(change)
             resolution.due_date = due
@@ -301,7 +343,9 @@ class FollowUpService:
         with self._db.reading() as session:
             _get(session, resolution_id)
             changes = session.scalars(
-                select(DeadlineChange).where(DeadlineChange.resolution_id == resolution_id).order_by(DeadlineChange.id)
+                select(DeadlineChange)
+                .where(DeadlineChange.resolution_id == resolution_id)
+                .order_by(DeadlineChange.id)
             )
             return tuple(_deadline_record(change) for change in changes)
 
@@ -331,14 +375,24 @@ def _document_of(session, entry_id: int) -> Attachment:
 
 def _record(entry: FollowUp, document_name: str) -> FollowUpRecord:
     return FollowUpRecord(
-        id=entry.id, date=entry.date, kind=FollowUpKind(entry.kind), note=entry.note, progress=entry.progress,
-        recorded_by=entry.recorded_by, recorded_at=entry.recorded_at, attachment_id=entry.attachment_id,
+        id=entry.id,
+        date=entry.date,
+        kind=FollowUpKind(entry.kind),
+        note=entry.note,
+        progress=entry.progress,
+        recorded_by=entry.recorded_by,
+        recorded_at=entry.recorded_at,
+        attachment_id=entry.attachment_id,
         document_name=document_name,
     )
 
 
 def _deadline_record(change: DeadlineChange) -> DeadlineChangeRecord:
     return DeadlineChangeRecord(
-        previous_due=change.previous_due, previous_next_meeting=change.previous_next_meeting,
-        new_due=change.new_due, reason=change.reason, changed_by=change.changed_by, changed_at=change.changed_at,
+        previous_due=change.previous_due,
+        previous_next_meeting=change.previous_next_meeting,
+        new_due=change.new_due,
+        reason=change.reason,
+        changed_by=change.changed_by,
+        changed_at=change.changed_at,
     )

@@ -18,10 +18,10 @@ from sqlalchemy import Integer, Text, and_, column, exists, func, literal_column
 from sqlalchemy.orm import aliased
 
 from db.models import Agency, Assignment, Meeting, Resolution
-from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus, is_overdue
 from secretariat.meetings.kinds import AssignmentRole, MeetingKind, display_code, meeting_title
+from secretariat.persian import jalali
 from secretariat.persian.text import search_terms
 
 
@@ -103,19 +103,34 @@ class RegisterService:
     ) -> list[ResolutionRow]:
         # The page's ids first, then the columns for those rows only: the lead
         # agency is looked up for a hundred rows, not for every match.
-        page_ids = self._filtered(
-            self._joined(select(Resolution.id), lead=query.sort is RegisterSort.LEAD), query
-        ).order_by(*self._order(query)).offset(offset)
+        page_ids = (
+            self._filtered(self._joined(select(Resolution.id), lead=query.sort is RegisterSort.LEAD), query)
+            .order_by(*self._order(query))
+            .offset(offset)
+        )
         if limit is not None:
             page_ids = page_ids.limit(limit)
-        statement = self._joined(
-            select(
-                Resolution.id, Resolution.code, Resolution.text, Meeting.id, Meeting.kind, Meeting.number,
-                Meeting.date, _lead_agency.id, _lead_agency.name, Resolution.due_date,
-                Resolution.due_next_meeting, Resolution.status,
-            ),
-            lead=True,
-        ).where(Resolution.id.in_(page_ids)).order_by(*self._order(query))
+        statement = (
+            self._joined(
+                select(
+                    Resolution.id,
+                    Resolution.code,
+                    Resolution.text,
+                    Meeting.id,
+                    Meeting.kind,
+                    Meeting.number,
+                    Meeting.date,
+                    _lead_agency.id,
+                    _lead_agency.name,
+                    Resolution.due_date,
+                    Resolution.due_next_meeting,
+                    Resolution.status,
+                ),
+                lead=True,
+            )
+            .where(Resolution.id.in_(page_ids))
+            .order_by(*self._order(query))
+        )
         today = dt.date.today()
         with self._db.reading() as session:
             return [
@@ -200,7 +215,9 @@ class RegisterService:
         # terms itself instead of checking each match's text (at 30,000
         # resolutions, 4 ms instead of 16 for a common and a rarer word).
         phrases = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        indexed = select(_SEARCH_INDEX.c.rowid).where(literal_column("resolution_search").op("MATCH")(phrases))
+        indexed = select(_SEARCH_INDEX.c.rowid).where(
+            literal_column("resolution_search").op("MATCH")(phrases)
+        )
         return and_(Resolution.id.in_(indexed), *short)
 
     def _order(self, query: ResolutionQuery) -> list:

@@ -37,9 +37,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from secretariat.persian import jalali
-from secretariat.maintenance.backup_check import BackupInfo, inspect_backup
 from secretariat.errors import DomainError
+from secretariat.maintenance.backup_check import BackupInfo, inspect_backup
+from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
 if TYPE_CHECKING:
@@ -94,7 +94,10 @@ def snapshot(source: sqlite3.Connection, target: Path) -> BackupRecord:
     staged, info = stage_copy(source, target)
     try:
         record = BackupRecord(
-            path=target, size=staged.stat().st_size, sha256=file_sha256(staged), revision=info.revision,
+            path=target,
+            size=staged.stat().st_size,
+            sha256=file_sha256(staged),
+            revision=info.revision,
             taken_at=taken_at,
         )
         os.replace(staged, target)

@@ -68,12 +68,14 @@ def inspect_backup(path: str | Path) -> BackupInfo:
         return BackupInfo(path, BackupKind.DAMAGED, f"پرونده «{path.name}» خوانده نشد: {error.strerror}")
     if len(header) < HEADER_SIZE or not header.startswith(SQLITE_HEADER):
         return BackupInfo(
-            path, BackupKind.NOT_SQLITE,
+            path,
+            BackupKind.NOT_SQLITE,
             f"پرونده «{path.name}» پشتیبان پایگاه داده این برنامه نیست (پرونده پایگاه داده SQLite نیست).",
             size,
         )
     damaged = BackupInfo(
-        path, BackupKind.DAMAGED,
+        path,
+        BackupKind.DAMAGED,
         f"پرونده «{path.name}» آسیب دیده یا ناقص است (بررسی درستی آن ناموفق بود)؛ از آن نمی‌توان بازگرداند.",
         size,
     )
@@ -84,33 +86,46 @@ def inspect_backup(path: str | Path) -> BackupInfo:
             checks = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             if checks != ["ok"]:
                 return damaged
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             revision = None
             if "alembic_version" in tables:
                 revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = revision[0] if revision else None
             council = None
             if schema.OWN_TABLE in tables:
-                row = connection.execute(f"SELECT name FROM {schema.OWN_TABLE} ORDER BY id LIMIT 1").fetchone()
+                row = connection.execute(
+                    f"SELECT name FROM {schema.OWN_TABLE} ORDER BY id LIMIT 1"
+                ).fetchone()
                 council = row[0] if row else None
     except sqlite3.Error:
         return damaged
     state = schema.classify(revision, tables)
     if state is schema.SchemaState.EMPTY:
         return BackupInfo(
-            path, BackupKind.EMPTY, f"پرونده «{path.name}» پایگاه داده‌ای خالی است و چیزی برای بازگرداندن ندارد.", size
+            path,
+            BackupKind.EMPTY,
+            f"پرونده «{path.name}» پایگاه داده‌ای خالی است و چیزی برای بازگرداندن ندارد.",
+            size,
         )
     if state is schema.SchemaState.FOREIGN:
         return BackupInfo(
-            path, BackupKind.FOREIGN,
-            f"پرونده «{path.name}» پایگاه داده برنامه دیگری است، نه پشتیبان دبیرخانه.", size, revision,
+            path,
+            BackupKind.FOREIGN,
+            f"پرونده «{path.name}» پایگاه داده برنامه دیگری است، نه پشتیبان دبیرخانه.",
+            size,
+            revision,
         )
     if state is schema.SchemaState.NEWER:
         return BackupInfo(
-            path, BackupKind.NEWER,
+            path,
+            BackupKind.NEWER,
             f"پرونده «{path.name}» را نسخه تازه‌تری از برنامه ساخته است؛ "
             "برای بازگرداندن آن، نخست برنامه را به‌روز کنید.",
-            size, revision, council,
+            size,
+            revision,
+            council,
         )
     kind = BackupKind.SAME if state is schema.SchemaState.CURRENT else BackupKind.OLDER
     return BackupInfo(path, kind, "", size, revision, council)

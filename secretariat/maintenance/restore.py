@@ -32,6 +32,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from secretariat.database import open_database
+from secretariat.errors import DomainError
 from secretariat.maintenance.backup import (
     BackupError,
     backup_beside,
@@ -40,9 +42,13 @@ from secretariat.maintenance.backup import (
     fsync_folder,
     stage_copy,
 )
-from secretariat.maintenance.backup_check import SIDECARS, BackupInfo, BackupKind, inspect_backup, read_only_uri
-from secretariat.database import open_database
-from secretariat.errors import DomainError
+from secretariat.maintenance.backup_check import (
+    SIDECARS,
+    BackupInfo,
+    BackupKind,
+    inspect_backup,
+    read_only_uri,
+)
 
 UNTOUCHED = "پایگاه داده کنونی دست نخورد."
 # How long to wait for another connection's write to finish before calling the database busy.
@@ -110,7 +116,9 @@ def _set_aside(database_path: Path) -> Path | None:
     if not database_path.exists():
         return None
     try:
-        with closing(sqlite3.connect(database_path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)) as current:
+        with closing(
+            sqlite3.connect(database_path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+        ) as current:
             # Leaving WAL needs every other connection closed, so this is also the
             # check that nothing else has the database open; it folds the -wal in.
             if current.execute("PRAGMA journal_mode").fetchone()[0] == "wal":

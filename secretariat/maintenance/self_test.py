@@ -228,8 +228,10 @@ class CoreSelfTest:
             raise CheckFailed(f"a database at {oldest} was left at {revision}")
         if not backups:
             raise CheckFailed(f"a database at {oldest} was migrated without its before-upgrade backup")
-        return (f"a database at revision {oldest} was backed up ({backups[0].name}) and migrated "
-                f"through {len(revisions) - 1} revisions to {revision}")
+        return (
+            f"a database at revision {oldest} was backed up ({backups[0].name}) and migrated "
+            f"through {len(revisions) - 1} revisions to {revision}"
+        )
 
     def check_demo(self) -> str:
         from secretariat import paths
@@ -267,8 +269,11 @@ class CoreSelfTest:
 
         meetings = MeetingService(self.demo)
         year = next(
-            (year for year in meetings.years()
-             if meetings.count(MeetingQuery(jalali_year=year, status=MeetingStatus.FINALIZED))),
+            (
+                year
+                for year in meetings.years()
+                if meetings.count(MeetingQuery(jalali_year=year, status=MeetingStatus.FINALIZED))
+            ),
             None,
         )
         if year is None:
@@ -277,8 +282,10 @@ class CoreSelfTest:
         verified = verify_archive(result.path)
         if not verified.ok:
             raise CheckFailed(f"the archive of {year} does not verify: {'; '.join(verified.problems()[:3])}")
-        return (f"{year}: {result.meetings} meetings, {result.minutes} minutes, {result.size // 1024} KB; "
-                f"verified {verified.checked} files against the manifest")
+        return (
+            f"{year}: {result.meetings} meetings, {result.minutes} minutes, {result.size // 1024} KB; "
+            f"verified {verified.checked} files against the manifest"
+        )
 
 
 def describe_pdf(pdf: bytes) -> str:

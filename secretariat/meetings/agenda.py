@@ -44,9 +44,12 @@ class AgendaService:
             meeting = get_meeting(session, meeting_id)
             require_minutes_editable(meeting)
             _check_presenter(session, values["presenter_agency_id"])
-            position = (session.scalar(
-                select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
-            ) or 0) + 1
+            position = (
+                session.scalar(
+                    select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
+                )
+                or 0
+            ) + 1
             item = AgendaItem(meeting_id=meeting_id, position=position, **values)
             session.add(item)
             session.flush()
@@ -130,7 +133,10 @@ class AgendaService:
                 for each in meeting.agenda:
                     each.position += 1
                 item = AgendaItem(
-                    meeting_id=meeting.id, position=1, title=REVIEW_TITLE, notes=notes,
+                    meeting_id=meeting.id,
+                    position=1,
+                    title=REVIEW_TITLE,
+                    notes=notes,
                     reviews_open_resolutions=True,
                 )
                 session.add(item)

@@ -77,13 +77,24 @@ def read_file(path: str | Path) -> IncomingFile:
     return IncomingFile(filename=path.name, data=data, media_type=sniff_media_type(data))
 
 
-def store(session: Session, meeting_id: int, incoming: IncomingFile, *, kind: str, description: str = "",
-          added_at: dt.datetime | None = None) -> Attachment:
+def store(
+    session: Session,
+    meeting_id: int,
+    incoming: IncomingFile,
+    *,
+    kind: str,
+    description: str = "",
+    added_at: dt.datetime | None = None,
+) -> Attachment:
     """Add the file and its bytes to the caller's transaction (flushed: the id is known)."""
     attachment = Attachment(
-        meeting_id=meeting_id, kind=kind, filename=incoming.filename,
-        media_type=incoming.media_type or "application/octet-stream", size=len(incoming.data),
-        sha256=hashlib.sha256(incoming.data).hexdigest(), description=normalize_line(description),
+        meeting_id=meeting_id,
+        kind=kind,
+        filename=incoming.filename,
+        media_type=incoming.media_type or "application/octet-stream",
+        size=len(incoming.data),
+        sha256=hashlib.sha256(incoming.data).hexdigest(),
+        description=normalize_line(description),
         added_at=added_at or dt.datetime.now(),
     )
     session.add(attachment)
@@ -122,8 +133,9 @@ class AttachmentService:
             get_meeting(session, meeting_id)
             return tuple(attachment_record(a) for a in session.scalars(meeting_files(meeting_id)))
 
-    def attach(self, meeting_id: int, path: str | Path, *, signed_minutes: bool = False,
-               description: str = "") -> AttachmentRecord:
+    def attach(
+        self, meeting_id: int, path: str | Path, *, signed_minutes: bool = False, description: str = ""
+    ) -> AttachmentRecord:
         incoming = read_file(path)
         if signed_minutes and incoming.media_type is None:
             raise DomainError("نسخه امضاشده صورتجلسه باید پرونده PDF یا تصویر (PNG، JPEG، TIFF) باشد.")
@@ -134,7 +146,10 @@ class AttachmentService:
             if signed_minutes and MeetingStatus(meeting.status) is not MeetingStatus.FINALIZED:
                 raise DomainError("نسخه امضاشده را پس از نهایی شدن صورتجلسه پیوست کنید.")
             attachment = store(
-                session, meeting.id, incoming, kind=SIGNED_MINUTES if signed_minutes else DOCUMENT,
+                session,
+                meeting.id,
+                incoming,
+                kind=SIGNED_MINUTES if signed_minutes else DOCUMENT,
                 description=description,
             )
             if signed_minutes:

@@ -19,15 +19,15 @@ from sqlalchemy import case, func, or_, select
 
 from db.models import Agency, Council, Invitation, Meeting, Person, Representation
 from secretariat import validation
-from secretariat.persian import jalali
-from secretariat.members.council import QuorumRule, quorum_required
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import Attendance, MeetingStatus
 from secretariat.meetings.planning import mark_held
 from secretariat.meetings.records import InvitationRecord, Quorum
 from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
+from secretariat.members.council import QuorumRule, quorum_required
 from secretariat.members.roles import Role
+from secretariat.persian import jalali
 from secretariat.persian.text import normalize, normalize_line
 
 
@@ -109,9 +109,14 @@ class AttendanceService:
         """How many meetings were held (or finalized) from ``start`` to ``end``, both included."""
         check_period(start, end)
         with self._db.reading() as session:
-            return session.scalar(
-                select(func.count(Meeting.id)).where(Meeting.status.in_(HELD_STATUSES), Meeting.date.between(start, end))
-            ) or 0
+            return (
+                session.scalar(
+                    select(func.count(Meeting.id)).where(
+                        Meeting.status.in_(HELD_STATUSES), Meeting.date.between(start, end)
+                    )
+                )
+                or 0
+            )
 
     def rates(self, start: dt.date, end: dt.date) -> tuple[AgencyAttendance, ...]:
         """Each member agency invited to a meeting held from ``start`` to ``end``, worst first.
@@ -129,8 +134,16 @@ class AttendanceService:
         present = times(Attendance.PRESENT, Attendance.LATE)
         absent = times(Attendance.ABSENT)
         statement = (
-            select(Agency.id, Agency.name, invited, present, times(Attendance.LATE), absent,
-                   times(Attendance.EXCUSED), times(Attendance.UNKNOWN))
+            select(
+                Agency.id,
+                Agency.name,
+                invited,
+                present,
+                times(Attendance.LATE),
+                absent,
+                times(Attendance.EXCUSED),
+                times(Attendance.UNKNOWN),
+            )
             .select_from(Invitation)
             .join(Meeting, Meeting.id == Invitation.meeting_id)
             .join(Agency, Agency.id == Invitation.agency_id)
@@ -152,7 +165,9 @@ class AttendanceService:
             if agency is None:
                 raise NotFoundError("این دستگاه در فهرست نیست.")
             exists = session.scalar(
-                select(Invitation.id).where(Invitation.meeting_id == meeting_id, Invitation.agency_id == agency_id)
+                select(Invitation.id).where(
+                    Invitation.meeting_id == meeting_id, Invitation.agency_id == agency_id
+                )
             )
             if exists is not None:
                 raise DomainError(f"«{agency.name}» از پیش به این جلسه دعوت شده است.")
@@ -169,7 +184,9 @@ class AttendanceService:
         with self._db.transaction() as session:
             require_minutes_editable(get_meeting(session, meeting_id))
             invitation = Invitation(
-                meeting_id=meeting_id, guest_name=name, guest_title=normalize_line(draft.title),
+                meeting_id=meeting_id,
+                guest_name=name,
+                guest_title=normalize_line(draft.title),
                 guest_organization=normalize_line(draft.organization),
             )
             session.add(invitation)
@@ -201,21 +218,38 @@ class AttendanceService:
             return invitation_records(session, meeting_id)
 
     def record_agency(
-        self, meeting_id: int, agency_id: int, attendance: str, *,
-        person_id: int | None = None, substitute_name: str = "", excuse: str = "",
+        self,
+        meeting_id: int,
+        agency_id: int,
+        attendance: str,
+        *,
+        person_id: int | None = None,
+        substitute_name: str = "",
+        excuse: str = "",
     ) -> InvitationRecord:
         """One agency's attendance (the command line's way)."""
         with self._db.reading() as session:
             get_meeting(session, meeting_id)  # an unknown meeting is not "not invited"
             invitation_id = session.scalar(
-                select(Invitation.id).where(Invitation.meeting_id == meeting_id, Invitation.agency_id == agency_id)
+                select(Invitation.id).where(
+                    Invitation.meeting_id == meeting_id, Invitation.agency_id == agency_id
+                )
             )
             name = session.scalar(select(Agency.name).where(Agency.id == agency_id))
         if invitation_id is None:
             raise DomainError(f"«{name or agency_id}» به این جلسه دعوت نشده است؛ نخست آن را دعوت کنید.")
-        records = self.record(meeting_id, [AttendanceEntry(
-            invitation_id, attendance, attendee_person_id=person_id, substitute_name=substitute_name, excuse=excuse,
-        )])
+        records = self.record(
+            meeting_id,
+            [
+                AttendanceEntry(
+                    invitation_id,
+                    attendance,
+                    attendee_person_id=person_id,
+                    substitute_name=substitute_name,
+                    excuse=excuse,
+                )
+            ],
+        )
         return next(r for r in records if r.id == invitation_id)
 
     def default_attendee(self, agency_id: int, on: dt.date | None = None) -> tuple[int, str] | None:
@@ -295,4 +329,3 @@ def _get(session, invitation_id: int) -> Invitation:
 
 def _record(session, meeting_id: int, invitation_id: int) -> InvitationRecord:
     return next(r for r in invitation_records(session, meeting_id) if r.id == invitation_id)
-

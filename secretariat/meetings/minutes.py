@@ -27,7 +27,6 @@ from db.models import (
     Resolution,
 )
 from secretariat import validation
-from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingStatus, Priority, resolution_code
@@ -39,6 +38,7 @@ from secretariat.meetings.store import (
     require_minutes_editable,
     resolution_records,
 )
+from secretariat.persian import jalali
 from secretariat.persian.text import fold, normalize, to_persian_digits
 
 NEXT_MEETING_LABEL = "تا جلسه بعد"
@@ -55,21 +55,28 @@ class ResolutionDraft:
     agenda_item_id: int | None = None
 
 
-def validate_resolution(draft: ResolutionDraft, meeting_date: dt.date | None = None) -> tuple[validation.FieldErrors, dict]:
+def validate_resolution(
+    draft: ResolutionDraft, meeting_date: dt.date | None = None
+) -> tuple[validation.FieldErrors, dict]:
     errors = validation.FieldErrors()
     text = normalize(draft.text)
     errors.check("text", bool(fold(text)), "متن مصوبه را بنویسید.")
-    errors.check("lead_agency_id", draft.lead_agency_id is not None, "دستگاه مسئول اجرای مصوبه را انتخاب کنید.")
+    errors.check(
+        "lead_agency_id", draft.lead_agency_id is not None, "دستگاه مسئول اجرای مصوبه را انتخاب کنید."
+    )
     due = None
     if draft.due_next_meeting:
-        errors.check("due_date", not (draft.due_date or "").strip(), "مهلت یا تاریخ است یا «تا جلسه بعد»، نه هر دو.")
+        errors.check(
+            "due_date", not (draft.due_date or "").strip(), "مهلت یا تاریخ است یا «تا جلسه بعد»، نه هر دو."
+        )
     else:
         due = validation.jalali_date(errors, "due_date", draft.due_date)
         if due is None and "due_date" not in errors:
             errors.check("due_date", False, "مهلت را بنویسید یا «تا جلسه بعد» را برگزینید.")
         if due is not None and meeting_date is not None:
             errors.check(
-                "due_date", due >= meeting_date,
+                "due_date",
+                due >= meeting_date,
                 f"مهلت نمی‌تواند پیش از تاریخ جلسه ({jalali.format_short(meeting_date)}) باشد.",
             )
     try:
@@ -77,11 +84,17 @@ def validate_resolution(draft: ResolutionDraft, meeting_date: dt.date | None = N
     except ValueError:
         errors.check("priority", False, "اولویت را از فهرست انتخاب کنید.")
         priority = Priority.NORMAL
-    collaborators = tuple(dict.fromkeys(a for a in draft.collaborator_agency_ids if a != draft.lead_agency_id))
+    collaborators = tuple(
+        dict.fromkeys(a for a in draft.collaborator_agency_ids if a != draft.lead_agency_id)
+    )
     values = {
-        "text": text, "due_date": due, "due_next_meeting": draft.due_next_meeting,
-        "priority": priority.value, "agenda_item_id": draft.agenda_item_id,
-        "lead": draft.lead_agency_id, "collaborators": collaborators,
+        "text": text,
+        "due_date": due,
+        "due_next_meeting": draft.due_next_meeting,
+        "priority": priority.value,
+        "agenda_item_id": draft.agenda_item_id,
+        "lead": draft.lead_agency_id,
+        "collaborators": collaborators,
     }
     return errors, values
 
@@ -102,15 +115,21 @@ class MinutesService:
             require_minutes_editable(meeting)
             _require_held(meeting)
             values = _checked(session, meeting, draft)
-            number = (session.scalar(
-                select(func.max(Resolution.number)).where(Resolution.meeting_id == meeting.id)
-            ) or 0) + 1
+            number = (
+                session.scalar(select(func.max(Resolution.number)).where(Resolution.meeting_id == meeting.id))
+                or 0
+            ) + 1
             resolution = Resolution(
-                meeting_id=meeting.id, number=number,
+                meeting_id=meeting.id,
+                number=number,
                 code=resolution_code(meeting.jalali_year, meeting.number, meeting.series, number),
-                text=values["text"], search_text=fold(values["text"]), due_date=values["due_date"],
-                due_next_meeting=values["due_next_meeting"], priority=values["priority"],
-                agenda_item_id=values["agenda_item_id"], status="open",
+                text=values["text"],
+                search_text=fold(values["text"]),
+                due_date=values["due_date"],
+                due_next_meeting=values["due_next_meeting"],
+                priority=values["priority"],
+                agenda_item_id=values["agenda_item_id"],
+                status="open",
             )
             _assign(resolution, values)
             session.add(resolution)
@@ -144,8 +163,9 @@ class MinutesService:
             # Its follow-up entries go with it (the database cascades); their documents, kept as
             # files of the meeting, must go too or they would stay on, listed nowhere.
             documents = session.scalars(
-                select(FollowUp.attachment_id)
-                .where(FollowUp.resolution_id == resolution.id, FollowUp.attachment_id.is_not(None))
+                select(FollowUp.attachment_id).where(
+                    FollowUp.resolution_id == resolution.id, FollowUp.attachment_id.is_not(None)
+                )
             ).all()
             meeting.resolutions.remove(resolution)
             session.flush()
@@ -184,7 +204,13 @@ class MinutesService:
     # -- amendments --------------------------------------------------------------------
 
     def amend_resolution(
-        self, resolution_id: int, *, reason: str, author: str, text: str | None = None, due_date: str | None = None,
+        self,
+        resolution_id: int,
+        *,
+        reason: str,
+        author: str,
+        text: str | None = None,
+        due_date: str | None = None,
     ) -> AmendmentRecord:
         """Correct finalized minutes: a new text or deadline, kept beside the original."""
         errors = validation.FieldErrors()
@@ -218,13 +244,26 @@ class MinutesService:
                 amended = jalali.format_short(new_due, persian_digits=False)
                 original = current.current_due_date_text or (
                     jalali.format_short(resolution.due_date, persian_digits=False)
-                    if resolution.due_date else NEXT_MEETING_LABEL
+                    if resolution.due_date
+                    else NEXT_MEETING_LABEL
                 )
             if amended == original:
-                raise ValidationError({field_name if field_name != "resolution_text" else "text": "اصلاحیه با متن فعلی یکی است."})
+                raise ValidationError(
+                    {
+                        field_name
+                        if field_name != "resolution_text"
+                        else "text": "اصلاحیه با متن فعلی یکی است."
+                    }
+                )
             amendment = Amendment(
-                meeting_id=meeting.id, resolution_id=resolution.id, field=field_name, original=original,
-                amended=amended, reason=reason, author=author, recorded_at=dt.datetime.now(),
+                meeting_id=meeting.id,
+                resolution_id=resolution.id,
+                field=field_name,
+                original=original,
+                amended=amended,
+                reason=reason,
+                author=author,
+                recorded_at=dt.datetime.now(),
             )
             session.add(amendment)
             if field_name == "due_date":
@@ -249,12 +288,19 @@ class MinutesService:
             if MeetingStatus(item.meeting.status) is not MeetingStatus.FINALIZED:
                 raise DomainError("صورتجلسه هنوز نهایی نشده است؛ خود خلاصه را ویرایش کنید.")
             previous = session.scalars(
-                select(Amendment.amended).where(Amendment.agenda_item_id == item.id).order_by(Amendment.id.desc())
+                select(Amendment.amended)
+                .where(Amendment.agenda_item_id == item.id)
+                .order_by(Amendment.id.desc())
             ).first()
             amendment = Amendment(
-                meeting_id=item.meeting_id, agenda_item_id=item.id, field="item_summary",
-                original=previous if previous is not None else item.summary, amended=normalize(summary),
-                reason=reason, author=author, recorded_at=dt.datetime.now(),
+                meeting_id=item.meeting_id,
+                agenda_item_id=item.id,
+                field="item_summary",
+                original=previous if previous is not None else item.summary,
+                amended=normalize(summary),
+                reason=reason,
+                author=author,
+                recorded_at=dt.datetime.now(),
             )
             session.add(amendment)
             session.flush()

@@ -27,9 +27,12 @@ def hold(session: Session, meeting: Meeting) -> None:
     """
     frozen = (Meeting.series == meeting.series, Meeting.status.in_(_FROZEN), Meeting.id != meeting.id)
     meeting.number = (session.scalar(select(func.max(Meeting.number)).where(*frozen)) or 0) + 1
-    meeting.year_number = (session.scalar(
-        select(func.max(Meeting.year_number)).where(*frozen, Meeting.jalali_year == meeting.jalali_year)
-    ) or 0) + 1
+    meeting.year_number = (
+        session.scalar(
+            select(func.max(Meeting.year_number)).where(*frozen, Meeting.jalali_year == meeting.jalali_year)
+        )
+        or 0
+    ) + 1
     meeting.status = MeetingStatus.HELD.value
     session.flush()
     renumber(session, meeting.series)
@@ -37,9 +40,12 @@ def hold(session: Session, meeting: Meeting) -> None:
 
 def renumber(session: Session, series: str) -> None:
     """Number the series' upcoming meetings after its held ones, by date."""
-    last = session.scalar(
-        select(func.max(Meeting.number)).where(Meeting.series == series, Meeting.status.in_(_FROZEN))
-    ) or 0
+    last = (
+        session.scalar(
+            select(func.max(Meeting.number)).where(Meeting.series == series, Meeting.status.in_(_FROZEN))
+        )
+        or 0
+    )
     year_last = dict(
         session.execute(
             select(Meeting.jalali_year, func.max(Meeting.year_number))

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from db.models import Agency, Amendment, Council, Invitation, Meeting, Postponement, Resolution
 from secretariat import validation
-from secretariat.persian import jalali
 from secretariat.clock import TimeFormatError, parse_time
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
@@ -35,6 +34,7 @@ from secretariat.meetings.store import (
     require_upcoming,
     resolution_records,
 )
+from secretariat.persian import jalali
 from secretariat.persian.text import normalize, normalize_line
 
 FRIDAY = 4  # date.weekday()
@@ -84,11 +84,18 @@ def validate(draft: MeetingDraft) -> tuple[validation.FieldErrors, dict]:
             errors.check(field, False, str(error))
             times[field] = None
     if times["start_time"] and times["end_time"]:
-        errors.check("end_time", times["end_time"] > times["start_time"], "ساعت پایان باید پس از ساعت شروع باشد.")
+        errors.check(
+            "end_time", times["end_time"] > times["start_time"], "ساعت پایان باید پس از ساعت شروع باشد."
+        )
     values = {
-        "kind": kind.value, "series": kind.series, "date": date, **times,
-        "host_agency_id": draft.host_agency_id, "venue": normalize_line(draft.venue),
-        "chair": normalize_line(draft.chair), "occasion": normalize_line(draft.occasion),
+        "kind": kind.value,
+        "series": kind.series,
+        "date": date,
+        **times,
+        "host_agency_id": draft.host_agency_id,
+        "venue": normalize_line(draft.venue),
+        "chair": normalize_line(draft.chair),
+        "occasion": normalize_line(draft.occasion),
     }
     return errors, values
 
@@ -160,13 +167,22 @@ class MeetingService:
             meeting = get_meeting(session, meeting_id)
             require_upcoming(meeting, "به تعویق انداخت")
             if date <= meeting.date:
-                raise ValidationError({"date": f"تاریخ تازه باید پس از تاریخ فعلی جلسه ({jalali.format_short(meeting.date)}) باشد."})
+                raise ValidationError(
+                    {
+                        "date": f"تاریخ تازه باید پس از تاریخ فعلی جلسه ({jalali.format_short(meeting.date)}) باشد."
+                    }
+                )
             values = _values_of(meeting) | {"date": date}
             warnings = _warnings(session, values, meeting.id)
-            session.add(Postponement(
-                meeting_id=meeting.id, from_date=meeting.date, to_date=date, reason=normalize(reason),
-                recorded_at=dt.datetime.now(),
-            ))
+            session.add(
+                Postponement(
+                    meeting_id=meeting.id,
+                    from_date=meeting.date,
+                    to_date=date,
+                    reason=normalize(reason),
+                    recorded_at=dt.datetime.now(),
+                )
+            )
             meeting.date = date
             meeting.jalali_year = jalali.jalali_year(date)
             meeting.status = MeetingStatus.POSTPONED.value
@@ -217,7 +233,8 @@ class MeetingService:
                 quorum=quorum_of(council, invitations),
                 resolutions=resolution_records(session, list(meeting.resolutions)),
                 amendments=tuple(
-                    amendment_record(a) for a in session.scalars(
+                    amendment_record(a)
+                    for a in session.scalars(
                         select(Amendment).where(Amendment.meeting_id == meeting.id).order_by(Amendment.id)
                     )
                 ),
@@ -228,7 +245,9 @@ class MeetingService:
         with self._db.reading() as session:
             return session.scalar(_filtered(select(func.count(Meeting.id)), query)) or 0
 
-    def page(self, query: MeetingQuery = MeetingQuery(), *, offset: int = 0, limit: int | None = 100) -> list[MeetingRow]:
+    def page(
+        self, query: MeetingQuery = MeetingQuery(), *, offset: int = 0, limit: int | None = 100
+    ) -> list[MeetingRow]:
         order = [Meeting.date.desc(), Meeting.id.desc()] if query.newest_first else [Meeting.date, Meeting.id]
         statement = _filtered(_row_columns(), query).order_by(*order).offset(offset)
         if limit is not None:
@@ -240,8 +259,10 @@ class MeetingService:
         """The meetings of a Jalali month, cancelled ones included, by date."""
         first = jalali.from_jalali(jalali_year, month, 1)
         last = jalali.from_jalali(jalali_year, month, jalali.month_length(jalali_year, month))
-        statement = _row_columns().where(Meeting.date.between(first, last)).order_by(
-            Meeting.date, Meeting.start_time, Meeting.id
+        statement = (
+            _row_columns()
+            .where(Meeting.date.between(first, last))
+            .order_by(Meeting.date, Meeting.start_time, Meeting.id)
         )
         with self._db.reading() as session:
             return [_row(row) for row in session.execute(statement)]
@@ -249,19 +270,24 @@ class MeetingService:
     def years(self) -> list[int]:
         """The Jalali years that have meetings, newest first."""
         with self._db.reading() as session:
-            return list(session.scalars(
-                select(Meeting.jalali_year).distinct().order_by(Meeting.jalali_year.desc())
-            ))
+            return list(
+                session.scalars(select(Meeting.jalali_year).distinct().order_by(Meeting.jalali_year.desc()))
+            )
 
     def previous_meeting(self, meeting_id: int) -> MeetingRecord | None:
         """The last meeting of the same series held before this one."""
         with self._db.reading() as session:
             meeting = get_meeting(session, meeting_id)
             previous = session.scalars(
-                select(Meeting).where(
-                    Meeting.series == meeting.series, Meeting.id != meeting.id, Meeting.date <= meeting.date,
+                select(Meeting)
+                .where(
+                    Meeting.series == meeting.series,
+                    Meeting.id != meeting.id,
+                    Meeting.date <= meeting.date,
                     Meeting.status.in_([MeetingStatus.HELD.value, MeetingStatus.FINALIZED.value]),
-                ).order_by(Meeting.date.desc(), Meeting.id.desc()).limit(1)
+                )
+                .order_by(Meeting.date.desc(), Meeting.id.desc())
+                .limit(1)
             ).first()
             return meeting_record(session, previous) if previous else None
 
@@ -299,10 +325,14 @@ def _warnings(session: Session, values: dict, meeting_id: int | None) -> list[st
     if meeting_id is not None:
         others = others.where(Meeting.id != meeting_id)
     for other in session.scalars(others):
-        warnings.append(f"در همین روز «{meeting_title(MeetingKind(other.kind), other.number)}» هم برنامه‌ریزی شده است.")
+        warnings.append(
+            f"در همین روز «{meeting_title(MeetingKind(other.kind), other.number)}» هم برنامه‌ریزی شده است."
+        )
     host = values.get("host_agency_id")
     if host is not None:
-        previous = select(Meeting).where(Meeting.date < date, live).order_by(Meeting.date.desc(), Meeting.id.desc())
+        previous = (
+            select(Meeting).where(Meeting.date < date, live).order_by(Meeting.date.desc(), Meeting.id.desc())
+        )
         if meeting_id is not None:
             previous = previous.where(Meeting.id != meeting_id)
         last = session.scalars(previous.limit(1)).first()
@@ -319,17 +349,36 @@ def _row_columns():
     resolution_count = (
         select(func.count(Resolution.id)).where(Resolution.meeting_id == Meeting.id).scalar_subquery()
     )
-    return select(
-        Meeting.id, Meeting.kind, Meeting.number, Meeting.date, Meeting.start_time, Agency.name,
-        Meeting.venue, Meeting.status, Meeting.signed_at, resolution_count,
-    ).select_from(Meeting).outerjoin(Agency, Agency.id == Meeting.host_agency_id)
+    return (
+        select(
+            Meeting.id,
+            Meeting.kind,
+            Meeting.number,
+            Meeting.date,
+            Meeting.start_time,
+            Agency.name,
+            Meeting.venue,
+            Meeting.status,
+            Meeting.signed_at,
+            resolution_count,
+        )
+        .select_from(Meeting)
+        .outerjoin(Agency, Agency.id == Meeting.host_agency_id)
+    )
 
 
 def _row(row) -> MeetingRow:
     return MeetingRow(
-        id=row[0], kind=MeetingKind(row[1]), number=row[2], date=row[3], start_time=row[4],
-        host_agency_name=row[5] or "", venue=row[6], status=MeetingStatus(row[7]),
-        signed=row[8] is not None, resolution_count=row[9],
+        id=row[0],
+        kind=MeetingKind(row[1]),
+        number=row[2],
+        date=row[3],
+        start_time=row[4],
+        host_agency_name=row[5] or "",
+        venue=row[6],
+        status=MeetingStatus(row[7]),
+        signed=row[8] is not None,
+        resolution_count=row[9],
     )
 
 

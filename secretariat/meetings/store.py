@@ -31,9 +31,7 @@ def require_minutes_editable(meeting: Meeting) -> None:
     """Finalized minutes never change; a cancelled meeting has none."""
     status = MeetingStatus(meeting.status)
     if status is MeetingStatus.FINALIZED:
-        raise DomainError(
-            "صورتجلسه این جلسه نهایی شده و دیگر تغییر نمی‌کند؛ برای اصلاح، اصلاحیه ثبت کنید."
-        )
+        raise DomainError("صورتجلسه این جلسه نهایی شده و دیگر تغییر نمی‌کند؛ برای اصلاح، اصلاحیه ثبت کنید.")
     if status is MeetingStatus.CANCELLED:
         raise DomainError("این جلسه لغو شده است.")
 
@@ -53,12 +51,24 @@ def agency_names(session: Session, ids: set[int | None]) -> dict[int, str]:
 def meeting_record(session: Session, meeting: Meeting) -> MeetingRecord:
     host = agency_names(session, {meeting.host_agency_id}).get(meeting.host_agency_id, "")
     return MeetingRecord(
-        id=meeting.id, kind=MeetingKind(meeting.kind), number=meeting.number,
-        year_number=meeting.year_number, jalali_year=meeting.jalali_year, date=meeting.date,
-        start_time=meeting.start_time, end_time=meeting.end_time, host_agency_id=meeting.host_agency_id,
-        host_agency_name=host, venue=meeting.venue, chair=meeting.chair, occasion=meeting.occasion,
-        status=MeetingStatus(meeting.status), cancel_reason=meeting.cancel_reason,
-        finalized_at=meeting.finalized_at, finalized_by=meeting.finalized_by, signed_at=meeting.signed_at,
+        id=meeting.id,
+        kind=MeetingKind(meeting.kind),
+        number=meeting.number,
+        year_number=meeting.year_number,
+        jalali_year=meeting.jalali_year,
+        date=meeting.date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        host_agency_id=meeting.host_agency_id,
+        host_agency_name=host,
+        venue=meeting.venue,
+        chair=meeting.chair,
+        occasion=meeting.occasion,
+        status=MeetingStatus(meeting.status),
+        cancel_reason=meeting.cancel_reason,
+        finalized_at=meeting.finalized_at,
+        finalized_by=meeting.finalized_by,
+        signed_at=meeting.signed_at,
         postponements=tuple(
             PostponementRecord(p.from_date, p.to_date, p.reason, p.recorded_at) for p in meeting.postponements
         ),
@@ -69,10 +79,14 @@ def agenda_records(session: Session, meeting: Meeting) -> tuple[AgendaItemRecord
     names = agency_names(session, {item.presenter_agency_id for item in meeting.agenda})
     return tuple(
         AgendaItemRecord(
-            id=item.id, position=item.position, title=item.title,
+            id=item.id,
+            position=item.position,
+            title=item.title,
             presenter_agency_id=item.presenter_agency_id,
             presenter_agency_name=names.get(item.presenter_agency_id, ""),
-            notes=item.notes, summary=item.summary, reviews_open_resolutions=item.reviews_open_resolutions,
+            notes=item.notes,
+            summary=item.summary,
+            reviews_open_resolutions=item.reviews_open_resolutions,
         )
         for item in meeting.agenda
     )
@@ -87,11 +101,15 @@ def invitation_records(session: Session, meeting_id: int) -> tuple[InvitationRec
     ).all()
     records = [
         InvitationRecord(
-            id=invitation.id, agency_id=invitation.agency_id,
+            id=invitation.id,
+            agency_id=invitation.agency_id,
             agency_name=agency_name or invitation.guest_organization,
-            guest_name=invitation.guest_name, guest_title=invitation.guest_title,
-            attendance=Attendance(invitation.attendance), attendee_person_id=invitation.attendee_person_id,
-            attendee_name=invitation.substitute_name or person_name or "", excuse=invitation.excuse,
+            guest_name=invitation.guest_name,
+            guest_title=invitation.guest_title,
+            attendance=Attendance(invitation.attendance),
+            attendee_person_id=invitation.attendee_person_id,
+            attendee_name=invitation.substitute_name or person_name or "",
+            excuse=invitation.excuse,
         )
         for invitation, agency_name, person_name in rows
     ]
@@ -104,9 +122,15 @@ def invitation_records(session: Session, meeting_id: int) -> tuple[InvitationRec
 
 def amendment_record(amendment: Amendment) -> AmendmentRecord:
     return AmendmentRecord(
-        id=amendment.id, resolution_id=amendment.resolution_id, agenda_item_id=amendment.agenda_item_id,
-        field=amendment.field, original=amendment.original, amended=amendment.amended,
-        reason=amendment.reason, author=amendment.author, recorded_at=amendment.recorded_at,
+        id=amendment.id,
+        resolution_id=amendment.resolution_id,
+        agenda_item_id=amendment.agenda_item_id,
+        field=amendment.field,
+        original=amendment.original,
+        amended=amendment.amended,
+        reason=amendment.reason,
+        author=amendment.author,
+        recorded_at=amendment.recorded_at,
     )
 
 
@@ -126,12 +150,21 @@ def resolution_records(session: Session, resolutions: list[Resolution]) -> tuple
     names = agency_names(session, {a.agency_id for each in assignments.values() for a in each})
     return tuple(
         ResolutionRecord(
-            id=r.id, meeting_id=r.meeting_id, agenda_item_id=r.agenda_item_id, number=r.number, code=r.code,
-            text=r.text, due_date=r.due_date, due_next_meeting=r.due_next_meeting,
-            priority=Priority(r.priority), status=r.status,
+            id=r.id,
+            meeting_id=r.meeting_id,
+            agenda_item_id=r.agenda_item_id,
+            number=r.number,
+            code=r.code,
+            text=r.text,
+            due_date=r.due_date,
+            due_next_meeting=r.due_next_meeting,
+            priority=Priority(r.priority),
+            status=r.status,
             assignments=tuple(
                 AssignmentRecord(a.agency_id, names.get(a.agency_id, ""), AssignmentRole(a.role))
-                for a in sorted(assignments.get(r.id, ()), key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id))
+                for a in sorted(
+                    assignments.get(r.id, ()), key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id)
+                )
             ),
             amendments=tuple(amendments.get(r.id, ())),
         )
@@ -141,7 +174,12 @@ def resolution_records(session: Session, resolutions: list[Resolution]) -> tuple
 
 def attachment_record(attachment: Attachment) -> AttachmentRecord:
     return AttachmentRecord(
-        id=attachment.id, kind=attachment.kind, filename=attachment.filename,
-        media_type=attachment.media_type, size=attachment.size, sha256=attachment.sha256,
-        description=attachment.description, added_at=attachment.added_at,
+        id=attachment.id,
+        kind=attachment.kind,
+        filename=attachment.filename,
+        media_type=attachment.media_type,
+        size=attachment.size,
+        sha256=attachment.sha256,
+        description=attachment.description,
+        added_at=attachment.added_at,
     )

@@ -16,10 +16,10 @@ from sqlalchemy.exc import IntegrityError
 
 from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Representation
 from secretariat import validation
-from secretariat.persian import collation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import Role
+from secretariat.persian import collation
 from secretariat.persian.text import fold, normalize, normalize_line, search_terms
 
 
@@ -153,8 +153,15 @@ def validate(draft: AgencyDraft) -> tuple[validation.FieldErrors, dict]:
 
 def _search_text(values: dict) -> str:
     category = AgencyCategory(values["category"])
-    parts = [values["name"], values["short_name"], category.label, values["parent_ministry"],
-             values["phones"], values["email"], values["website"]]
+    parts = [
+        values["name"],
+        values["short_name"],
+        category.label,
+        values["parent_ministry"],
+        values["phones"],
+        values["email"],
+        values["website"],
+    ]
     # Terms are matched inside this text; a separator keeps them from
     # matching across two fields.
     return "|".join(fold(part) for part in parts if part)
@@ -202,9 +209,7 @@ class AgencyService:
         with self._db.transaction() as session:
             agency = _get(session, agency_id)
             if self.is_referenced(agency_id, session=session):
-                raise DomainError(
-                    f"«{agency.name}» سابقه دارد و حذف نمی‌شود؛ به‌جای حذف، آن را غیرفعال کنید."
-                )
+                raise DomainError(f"«{agency.name}» سابقه دارد و حذف نمی‌شود؛ به‌جای حذف، آن را غیرفعال کنید.")
             session.delete(agency)
 
     def is_referenced(self, agency_id: int, *, session=None) -> bool:
@@ -257,11 +262,19 @@ class AgencyService:
         with self._db.reading() as session:
             return session.scalar(statement) or 0
 
-    def page(self, query: AgencyQuery = AgencyQuery(), *, offset: int = 0, limit: int | None = 200) -> list[AgencyRow]:
+    def page(
+        self, query: AgencyQuery = AgencyQuery(), *, offset: int = 0, limit: int | None = 200
+    ) -> list[AgencyRow]:
         """One page of the register, filtered and sorted by the database."""
         columns = select(
-            Agency.id, Agency.name, Agency.short_name, Agency.category,
-            Person.full_name, Agency.phones, Agency.joined_on, Agency.active,
+            Agency.id,
+            Agency.name,
+            Agency.short_name,
+            Agency.category,
+            Person.full_name,
+            Agency.phones,
+            Agency.joined_on,
+            Agency.active,
         )
         statement = self._filtered(columns, query)
         statement = statement.order_by(*self._order(query)).offset(offset)
@@ -269,20 +282,32 @@ class AgencyService:
             statement = statement.limit(limit)
         with self._db.reading() as session:
             return [
-                AgencyRow(id=row[0], name=row[1], short_name=row[2], category=AgencyCategory(row[3]),
-                          pr_manager=row[4] or "", phones=row[5], joined_on=row[6], active=row[7])
+                AgencyRow(
+                    id=row[0],
+                    name=row[1],
+                    short_name=row[2],
+                    category=AgencyCategory(row[3]),
+                    pr_manager=row[4] or "",
+                    phones=row[5],
+                    joined_on=row[6],
+                    active=row[7],
+                )
                 for row in session.execute(statement)
             ]
 
     def _filtered(self, statement, query: AgencyQuery):
-        statement = statement.select_from(Agency).outerjoin(
-            Representation,
-            and_(
-                Representation.agency_id == Agency.id,
-                Representation.role == Role.PR_MANAGER.value,
-                Representation.end_date.is_(None),
-            ),
-        ).outerjoin(Person, Person.id == Representation.person_id)
+        statement = (
+            statement.select_from(Agency)
+            .outerjoin(
+                Representation,
+                and_(
+                    Representation.agency_id == Agency.id,
+                    Representation.role == Role.PR_MANAGER.value,
+                    Representation.end_date.is_(None),
+                ),
+            )
+            .outerjoin(Person, Person.id == Representation.person_id)
+        )
         if not query.include_inactive:
             statement = statement.where(Agency.active.is_(True))
         if query.category is not None:
@@ -330,8 +355,13 @@ def draft_from_record(record: AgencyRecord) -> AgencyDraft:
     from secretariat.persian.jalali import format_short
 
     return AgencyDraft(
-        name=record.name, short_name=record.short_name, category=record.category.value,
-        parent_ministry=record.parent_ministry, address=record.address, phones=record.phones,
-        email=record.email, website=record.website,
+        name=record.name,
+        short_name=record.short_name,
+        category=record.category.value,
+        parent_ministry=record.parent_ministry,
+        address=record.address,
+        phones=record.phones,
+        email=record.email,
+        website=record.website,
         joined_on=format_short(record.joined_on, persian_digits=False),
     )

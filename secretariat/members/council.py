@@ -85,7 +85,9 @@ def validate(draft: CouncilDraft) -> tuple[validation.FieldErrors, dict]:
         "secretary": normalize_line(draft.secretary),
     }
     errors.check("level", draft.level in {level.value for level in CouncilLevel}, "سطح شورا را انتخاب کنید.")
-    errors.check("quorum_rule", draft.quorum_rule in {q.value for q in QuorumRule}, "قاعده حد نصاب را انتخاب کنید.")
+    errors.check(
+        "quorum_rule", draft.quorum_rule in {q.value for q in QuorumRule}, "قاعده حد نصاب را انتخاب کنید."
+    )
     values["level"] = draft.level
     values["quorum_rule"] = draft.quorum_rule
     values["quorum_count"] = None

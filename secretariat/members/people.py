@@ -17,8 +17,8 @@ from db.models import Agency, MembershipDecree, Person, Representation
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
-from secretariat.persian.jalali import format_short
 from secretariat.members.roles import Role
+from secretariat.persian.jalali import format_short
 from secretariat.persian.text import fold, normalize, normalize_line, search_terms
 
 
@@ -120,7 +120,9 @@ class PersonQuery:
 def validate_person(draft: PersonDraft) -> tuple[validation.FieldErrors, dict]:
     errors = validation.FieldErrors()
     values = {
-        "full_name": validation.required(errors, "full_name", draft.full_name, "نام و نام خانوادگی را بنویسید."),
+        "full_name": validation.required(
+            errors, "full_name", draft.full_name, "نام و نام خانوادگی را بنویسید."
+        ),
         "honorific": normalize_line(draft.honorific),
         "mobile": validation.phones(errors, "mobile", draft.mobile),
         "phone": validation.phones(errors, "phone", draft.phone),
@@ -171,7 +173,9 @@ class PeopleService:
         with self._db.reading() as session:
             return session.scalar(self._filtered(select(func.count(Person.id)), query)) or 0
 
-    def page(self, query: PersonQuery = PersonQuery(), *, offset: int = 0, limit: int | None = 200) -> list[PersonRow]:
+    def page(
+        self, query: PersonQuery = PersonQuery(), *, offset: int = 0, limit: int | None = 200
+    ) -> list[PersonRow]:
         persian = self._db.persian_order
         order = {
             PersonSort.NAME: [persian(Person.full_name)],
@@ -180,17 +184,24 @@ class PeopleService:
         }[query.sort]
         if query.descending:
             order = [key.desc() for key in order]
-        statement = self._filtered(
-            select(Person.id, Person.full_name, Person.mobile, Person.email), query
-        ).order_by(*order, Person.id).offset(offset)
+        statement = (
+            self._filtered(select(Person.id, Person.full_name, Person.mobile, Person.email), query)
+            .order_by(*order, Person.id)
+            .offset(offset)
+        )
         if limit is not None:
             statement = statement.limit(limit)
         with self._db.reading() as session:
             rows = session.execute(statement).all()
             roles = self._current_roles(session, [row.id for row in rows])
             return [
-                PersonRow(id=row.id, full_name=row.full_name, current_roles=roles.get(row.id, ""),
-                          mobile=row.mobile, email=row.email)
+                PersonRow(
+                    id=row.id,
+                    full_name=row.full_name,
+                    current_roles=roles.get(row.id, ""),
+                    mobile=row.mobile,
+                    email=row.email,
+                )
                 for row in rows
             ]
 
@@ -245,14 +256,21 @@ class PeopleService:
             if role.single_holder:
                 for rep in current:
                     if start < rep.start_date:
-                        raise ValidationError({"start_date": (
-                            f"تاریخ شروع پیش از آغاز کار {rep.person.full_name} "
-                            f"({format_short(rep.start_date)}) است."
-                        )})
+                        raise ValidationError(
+                            {
+                                "start_date": (
+                                    f"تاریخ شروع پیش از آغاز کار {rep.person.full_name} "
+                                    f"({format_short(rep.start_date)}) است."
+                                )
+                            }
+                        )
                     rep.end_date = start
             representation = Representation(
-                agency=agency, person=person, role=role.value,
-                title=normalize_line(draft.title), start_date=start,
+                agency=agency,
+                person=person,
+                role=role.value,
+                title=normalize_line(draft.title),
+                start_date=start,
             )
             session.add(representation)
             session.flush()
@@ -266,8 +284,13 @@ class PeopleService:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             rep = _get(session, Representation, representation_id, "این سمت در فهرست نیست.")
-            validation.dates_in_order(errors, "end_date", rep.start_date, end,
-                                      f"تاریخ پایان پیش از تاریخ شروع ({format_short(rep.start_date)}) است.")
+            validation.dates_in_order(
+                errors,
+                "end_date",
+                rep.start_date,
+                end,
+                f"تاریخ پایان پیش از تاریخ شروع ({format_short(rep.start_date)}) است.",
+            )
             if errors:
                 raise ValidationError(errors)
             rep.end_date = end
@@ -280,14 +303,19 @@ class PeopleService:
             reps = session.scalars(
                 select(Representation)
                 .where(Representation.agency_id == agency_id)
-                .order_by(Representation.end_date.is_not(None), Representation.start_date.desc(), Representation.id.desc())
+                .order_by(
+                    Representation.end_date.is_not(None),
+                    Representation.start_date.desc(),
+                    Representation.id.desc(),
+                )
             ).all()
             return [_representation_record(rep) for rep in reps]
 
     def roles_of(self, person_id: int) -> list[RepresentationRecord]:
         with self._db.reading() as session:
             reps = session.scalars(
-                select(Representation).where(Representation.person_id == person_id)
+                select(Representation)
+                .where(Representation.person_id == person_id)
                 .order_by(Representation.start_date.desc())
             ).all()
             return [_representation_record(rep) for rep in reps]
@@ -295,7 +323,9 @@ class PeopleService:
     def current_pr_manager(self, agency_id: int) -> PersonRecord | None:
         with self._db.reading() as session:
             person = session.scalar(
-                select(Person).join(Representation).where(
+                select(Person)
+                .join(Representation)
+                .where(
                     Representation.agency_id == agency_id,
                     Representation.role == Role.PR_MANAGER.value,
                     Representation.end_date.is_(None),
@@ -310,14 +340,20 @@ class PeopleService:
         number = validation.required(errors, "number", draft.number, "شماره حکم را بنویسید.")
         issued = validation.jalali_date(errors, "issued_on", draft.issued_on, required=True)
         term_end = validation.jalali_date(errors, "term_end", draft.term_end)
-        validation.dates_in_order(errors, "term_end", issued, term_end, "پایان دوره پیش از تاریخ صدور حکم است.")
+        validation.dates_in_order(
+            errors, "term_end", issued, term_end, "پایان دوره پیش از تاریخ صدور حکم است."
+        )
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             _get(session, Representation, draft.representation_id, "این سمت در فهرست نیست.")
             decree = MembershipDecree(
-                representation_id=draft.representation_id, number=number, issued_on=issued,
-                issued_by=normalize_line(draft.issued_by), term_end=term_end, notes=normalize(draft.notes),
+                representation_id=draft.representation_id,
+                number=number,
+                issued_on=issued,
+                issued_by=normalize_line(draft.issued_by),
+                term_end=term_end,
+                notes=normalize(draft.notes),
             )
             session.add(decree)
             session.flush()
@@ -341,22 +377,38 @@ def _get(session, model, key: int, message: str):
 
 def _person_record(person: Person) -> PersonRecord:
     return PersonRecord(
-        id=person.id, full_name=person.full_name, honorific=person.honorific, mobile=person.mobile,
-        phone=person.phone, email=person.email, notes=person.notes,
+        id=person.id,
+        full_name=person.full_name,
+        honorific=person.honorific,
+        mobile=person.mobile,
+        phone=person.phone,
+        email=person.email,
+        notes=person.notes,
     )
 
 
 def _decree_record(decree: MembershipDecree) -> DecreeRecord:
     return DecreeRecord(
-        id=decree.id, representation_id=decree.representation_id, number=decree.number,
-        issued_on=decree.issued_on, issued_by=decree.issued_by, term_end=decree.term_end, notes=decree.notes,
+        id=decree.id,
+        representation_id=decree.representation_id,
+        number=decree.number,
+        issued_on=decree.issued_on,
+        issued_by=decree.issued_by,
+        term_end=decree.term_end,
+        notes=decree.notes,
     )
 
 
 def _representation_record(rep: Representation) -> RepresentationRecord:
     return RepresentationRecord(
-        id=rep.id, agency_id=rep.agency_id, agency_name=rep.agency.name, person_id=rep.person_id,
-        person_name=rep.person.full_name, role=Role(rep.role), title=rep.title,
-        start_date=rep.start_date, end_date=rep.end_date,
+        id=rep.id,
+        agency_id=rep.agency_id,
+        agency_name=rep.agency.name,
+        person_id=rep.person_id,
+        person_name=rep.person.full_name,
+        role=Role(rep.role),
+        title=rep.title,
+        start_date=rep.start_date,
+        end_date=rep.end_date,
         decrees=tuple(_decree_record(d) for d in sorted(rep.decrees, key=lambda d: d.issued_on)),
     )

@@ -16,8 +16,18 @@ import jdatetime
 from secretariat.persian.text import to_latin_digits, to_persian_digits
 
 MONTHS = [
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
 ]
 # Index by Python's weekday(): Monday is 0.
 WEEKDAYS = ["دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"]
@@ -52,9 +62,7 @@ def parse(text: str | None) -> dt.date:
         raise JalaliDateError("تاریخ وارد نشده است.")
     match = _DATE.match(to_latin_digits(text))
     if not match:
-        raise JalaliDateError(
-            f"«{text.strip()}» تاریخ نیست؛ به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۲/۲۷."
-        )
+        raise JalaliDateError(f"«{text.strip()}» تاریخ نیست؛ به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۲/۲۷.")
     year, month, day = (int(part) for part in match.groups())
     validate(year, month, day)
     return jdatetime.date(year, month, day).togregorian()
@@ -74,9 +82,7 @@ def validate(year: int, month: int, day: int) -> None:
     length = month_length(year, month)
     if not 1 <= day <= length:
         if month == 12 and day == 30:
-            raise JalaliDateError(
-                f"سال {to_persian_digits(year)} کبیسه نیست و اسفند آن ۲۹ روز دارد."
-            )
+            raise JalaliDateError(f"سال {to_persian_digits(year)} کبیسه نیست و اسفند آن ۲۹ روز دارد.")
         raise JalaliDateError(
             f"{MONTHS[month - 1]} {to_persian_digits(length)} روز دارد؛ "
             f"روز {to_persian_digits(day)} وجود ندارد."

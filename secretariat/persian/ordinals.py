@@ -4,8 +4,16 @@ from __future__ import annotations
 
 _ONES = ["", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه"]
 _TEENS = [
-    "ده", "یازده", "دوازده", "سیزده", "چهارده",
-    "پانزده", "شانزده", "هفده", "هجده", "نوزده",
+    "ده",
+    "یازده",
+    "دوازده",
+    "سیزده",
+    "چهارده",
+    "پانزده",
+    "شانزده",
+    "هفده",
+    "هجده",
+    "نوزده",
 ]
 _TENS = ["", "", "بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود"]
 _HUNDREDS = ["", "صد", "دویست", "سیصد", "چهارصد", "پانصد", "ششصد", "هفتصد", "هشتصد", "نهصد"]
@@ -34,9 +42,11 @@ def _words(n: int) -> list[str]:
         if n >= scale:
             count = n // scale
             # «هزار», not «یک هزار», as people write it.
-            parts.append(name if count == 1 and scale == 1000 else " ".join(
-                [_AND.join(_below_thousand(count)) if count < 1000 else cardinal(count), name]
-            ))
+            parts.append(
+                name
+                if count == 1 and scale == 1000
+                else " ".join([_AND.join(_below_thousand(count)) if count < 1000 else cardinal(count), name])
+            )
             n %= scale
     parts.extend(_below_thousand(n))
     return parts

@@ -22,23 +22,24 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
-from secretariat.persian import jalali
-from secretariat.members.council import CouncilService
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.attendance import AgencyAttendance, AttendanceService, check_period
+from secretariat.members.council import CouncilService
+from secretariat.persian import jalali
+from secretariat.persian.text import format_int
 from secretariat.reports import styles, wording
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.persian.text import format_int
 
 # -- the words of this report -------------------------------------------------------
 TITLE = "گزارش حضور و غیاب دستگاه‌ها"
 PERIOD = "از {start} تا {end}"
-SUMMARY = ("در این دوره {meetings} جلسه برگزار شد و {agencies} دستگاه عضو به آن‌ها دعوت شدند؛ "
-           "نرخ کلی حضور: {rate}")
+SUMMARY = (
+    "در این دوره {meetings} جلسه برگزار شد و {agencies} دستگاه عضو به آن‌ها دعوت شدند؛ نرخ کلی حضور: {rate}"
+)
 AGENCY = "دستگاه"
 INVITED = "دعوت"
 PRESENT = "حاضر"
@@ -48,8 +49,10 @@ UNRECORDED = "ثبت‌نشده"
 RATE = "نرخ حضور"
 TOTAL = "جمع"
 # The key, under the summary: what the figures count, and the order.
-KEY = ("حاضر: با حضور با تأخیر ({late} بار)؛ نرخ حضور: حاضر بخش بر دعوت؛ "
-       "ترتیب: از کمترین نرخ حضور، با نرخ برابر غیبت بیشتر نخست.")
+KEY = (
+    "حاضر: با حضور با تأخیر ({late} بار)؛ نرخ حضور: حاضر بخش بر دعوت؛ "
+    "ترتیب: از کمترین نرخ حضور، با نرخ برابر غیبت بیشتر نخست."
+)
 UNRECORDED_NOTE = "حضور و غیاب {count} دعوت ثبت نشده است؛ این دعوت‌ها حاضر شمرده نشده‌اند."
 NO_MEETING_HELD = "از {start} تا {end} جلسه‌ای برگزار نشده است؛ دوره دیگری را برگزینید."
 PERCENT = "{n}٪"
@@ -89,16 +92,24 @@ def percent(part: int, whole: int) -> str:
     return PERCENT.format(n=format_int((200 * part + whole) // (2 * whole)))
 
 
-def render_attendance(database: Database, start: dt.date, end: dt.date, *, printed_on: dt.date | None = None,
-                      progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> bytes:
+def render_attendance(
+    database: Database,
+    start: dt.date,
+    end: dt.date,
+    *,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     """The attendance of the member agencies at the meetings held from ``start`` to ``end``, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     return attendance_pdf(gather_attendance(database, start, end, run), printed_on=printed_on, run=run)
 
 
-def gather_attendance(database: Database, start: dt.date, end: dt.date,
-                      run: ReportRun | None = None) -> AttendanceData:
+def gather_attendance(
+    database: Database, start: dt.date, end: dt.date, run: ReportRun | None = None
+) -> AttendanceData:
     """The figures of the period; a period that ends before it starts, or without a meeting held, is refused."""
     run = run or ReportRun()
     check_period(start, end)
@@ -108,15 +119,18 @@ def gather_attendance(database: Database, start: dt.date, end: dt.date,
     attendance = AttendanceService(database)
     meetings = attendance.meetings_held(start, end)
     if not meetings:
-        raise DomainError(NO_MEETING_HELD.format(start=jalali.format_short(start), end=jalali.format_short(end)))
+        raise DomainError(
+            NO_MEETING_HELD.format(start=jalali.format_short(start), end=jalali.format_short(end))
+        )
     run.advance(GATHERED / 3)
     agencies = attendance.rates(start, end)
     run.advance(GATHERED)
     return AttendanceData(council.name, start, end, meetings, agencies)
 
 
-def attendance_pdf(data: AttendanceData, *, printed_on: dt.date | None = None,
-                   run: ReportRun | None = None) -> bytes:
+def attendance_pdf(
+    data: AttendanceData, *, printed_on: dt.date | None = None, run: ReportRun | None = None
+) -> bytes:
     """The attendance report of ``data`` as PDF bytes."""
     setup = PageSetup(council_name=data.council_name, title=TITLE, printed_on=printed_on or jalali.today())
     return build_pdf(attendance_story(data), setup, run, layout_from=GATHERED)
@@ -124,8 +138,11 @@ def attendance_pdf(data: AttendanceData, *, printed_on: dt.date | None = None,
 
 def attendance_story(data: AttendanceData) -> list[Flowable]:
     period = PERIOD.format(start=jalali.format_short(data.start), end=jalali.format_short(data.end))
-    summary = SUMMARY.format(meetings=format_int(data.meetings), agencies=format_int(len(data.agencies)),
-                             rate=LRI + percent(data.present, data.invited) + PDI)
+    summary = SUMMARY.format(
+        meetings=format_int(data.meetings),
+        agencies=format_int(len(data.agencies)),
+        rate=LRI + percent(data.present, data.invited) + PDI,
+    )
     late = sum(agency.late for agency in data.agencies)
     unrecorded = sum(agency.unrecorded for agency in data.agencies)
     key = KEY.format(late=format_int(late))
@@ -144,9 +161,14 @@ def attendance_story(data: AttendanceData) -> list[Flowable]:
 
 def _table(data: AttendanceData, *, show_unrecorded: bool):
     # «غیبت موجه» and «ثبت‌نشده» stay on one line in their headers.
-    columns = [Column(wording.ROW_NUMBER, 0.6, centered=True), Column(AGENCY, 3.8),
-               Column(INVITED, 0.9, centered=True), Column(PRESENT, 0.9, centered=True),
-               Column(ABSENT, 0.9, centered=True), Column(EXCUSED, 1.25, centered=True)]
+    columns = [
+        Column(wording.ROW_NUMBER, 0.6, centered=True),
+        Column(AGENCY, 3.8),
+        Column(INVITED, 0.9, centered=True),
+        Column(PRESENT, 0.9, centered=True),
+        Column(ABSENT, 0.9, centered=True),
+        Column(EXCUSED, 1.25, centered=True),
+    ]
     if show_unrecorded:
         columns.append(Column(UNRECORDED, 1.1, centered=True))
     columns.append(Column(RATE, 1.1, centered=True))
@@ -156,19 +178,33 @@ def _table(data: AttendanceData, *, show_unrecorded: bool):
         return numbers + [agency.unrecorded] if show_unrecorded else numbers
 
     rows: list[list] = [
-        [format_int(number), agency.agency_name, *map(format_int, figures(agency)),
-         percent(agency.present, agency.invited)]
+        [
+            format_int(number),
+            agency.agency_name,
+            *map(format_int, figures(agency)),
+            percent(agency.present, agency.invited),
+        ]
         for number, agency in enumerate(data.agencies, start=1)
     ]
     # The totals row has no number: it is not an agency.
     sums = [sum(column) for column in zip(*map(figures, data.agencies), strict=True)]
-    rows.append(["", RtlParagraph(TOTAL, TOTAL_CELL), *(RtlParagraph(format_int(n), TOTAL_NUMBER) for n in sums),
-                 RtlParagraph(percent(data.present, data.invited), TOTAL_NUMBER)])
+    rows.append(
+        [
+            "",
+            RtlParagraph(TOTAL, TOTAL_CELL),
+            *(RtlParagraph(format_int(n), TOTAL_NUMBER) for n in sums),
+            RtlParagraph(percent(data.present, data.invited), TOTAL_NUMBER),
+        ]
+    )
     table = rtl_table(columns, rows, width=CONTENT_WIDTH, cell_style=CELL)
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, -1), (-1, -1), styles.HEADER_FILL),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.9, styles.RULE),
-        # The totals never start a page alone: the last agency goes over with them.
-        ("NOSPLIT", (0, -2), (-1, -1)),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, -1), (-1, -1), styles.HEADER_FILL),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.9, styles.RULE),
+                # The totals never start a page alone: the last agency goes over with them.
+                ("NOSPLIT", (0, -2), (-1, -1)),
+            ]
+        )
+    )
     return table

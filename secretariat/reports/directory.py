@@ -14,18 +14,18 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyQuery, AgencyService
-from secretariat.members.council import CouncilService
 from secretariat.database import Database
 from secretariat.errors import NotFoundError
+from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.members.council import CouncilService
 from secretariat.members.people import PeopleService
+from secretariat.persian import jalali
+from secretariat.persian.text import format_int
 from secretariat.reports import styles, wording
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.persian.text import format_int
 
 GATHERED = 0.4  # the share of the progress bar for reading the records
 
@@ -58,24 +58,35 @@ def gather_directory(database: Database, run: ReportRun | None = None) -> Direct
     for index, row in enumerate(rows, start=1):
         agency = agencies.get(row.id)
         manager = people.current_pr_manager(row.id)
-        entries.append(DirectoryEntry(
-            agency_name=row.name, pr_manager=manager.display_name if manager else "",
-            mobile=manager.mobile if manager else "", phones=agency.phones, email=agency.email,
-        ))
+        entries.append(
+            DirectoryEntry(
+                agency_name=row.name,
+                pr_manager=manager.display_name if manager else "",
+                mobile=manager.mobile if manager else "",
+                phones=agency.phones,
+                email=agency.email,
+            )
+        )
         run.advance(GATHERED * index / len(rows))
     return DirectoryData(council.name, tuple(entries))
 
 
-def render_directory(database: Database, *, printed_on: dt.date | None = None,
-                     progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> bytes:
+def render_directory(
+    database: Database,
+    *,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     """The printable agency directory, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     return directory_pdf(gather_directory(database, run), printed_on=printed_on, run=run)
 
 
-def directory_pdf(data: DirectoryData, *, printed_on: dt.date | None = None,
-                  run: ReportRun | None = None) -> bytes:
+def directory_pdf(
+    data: DirectoryData, *, printed_on: dt.date | None = None, run: ReportRun | None = None
+) -> bytes:
     """The directory of ``data`` as PDF bytes."""
     printed_on = printed_on or jalali.today()
     setup = PageSetup(council_name=data.council_name, title=wording.DIRECTORY_TITLE, printed_on=printed_on)
@@ -84,16 +95,25 @@ def directory_pdf(data: DirectoryData, *, printed_on: dt.date | None = None,
 
 def directory_story(data: DirectoryData, printed_on: dt.date) -> list[Flowable]:
     subtitle = wording.DIRECTORY_SUBTITLE.format(
-        council=data.council_name, count=format_int(len(data.entries)), date=jalali.format_long(printed_on),
+        council=data.council_name,
+        count=format_int(len(data.entries)),
+        date=jalali.format_long(printed_on),
     )
     columns = [
-        Column(wording.AGENCY, 3.2), Column(wording.PR_MANAGER, 2.1),
-        Column(wording.MOBILE, 1.5, centered=True), Column(wording.PHONES, 1.5, centered=True),
+        Column(wording.AGENCY, 3.2),
+        Column(wording.PR_MANAGER, 2.1),
+        Column(wording.MOBILE, 1.5, centered=True),
+        Column(wording.PHONES, 1.5, centered=True),
         Column(wording.EMAIL, 2.2, centered=True),
     ]
     rows = [
-        [entry.agency_name, entry.pr_manager or wording.NONE, entry.mobile or wording.NONE,
-         entry.phones or wording.NONE, entry.email or wording.NONE]
+        [
+            entry.agency_name,
+            entry.pr_manager or wording.NONE,
+            entry.mobile or wording.NONE,
+            entry.phones or wording.NONE,
+            entry.email or wording.NONE,
+        ]
         for entry in data.entries
     ]
     return [

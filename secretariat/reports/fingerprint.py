@@ -127,6 +127,12 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
             while column < len(row) and row[column]:
                 column += 1
             # A hair wider than the run, so that neighbouring rows leave no seams.
-            canvas.rect(x + (start + QR_QUIET_ZONE) * module, top, (column - start) * module + 0.05,
-                        module + 0.05, stroke=0, fill=1)
+            canvas.rect(
+                x + (start + QR_QUIET_ZONE) * module,
+                top,
+                (column - start) * module + 0.05,
+                module + 0.05,
+                stroke=0,
+                fill=1,
+            )
     canvas.restoreState()

@@ -29,10 +29,6 @@ from reportlab.platypus import Flowable, Spacer
 from sqlalchemy import select
 
 from db.models import Amendment, Assignment
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyService
-from secretariat.persian.collation import sort_key
-from secretariat.members.council import CouncilRecord
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.followup.lifecycle import FollowUpRecord, FollowUpService
@@ -40,7 +36,12 @@ from secretariat.followup.register import RegisterService, ResolutionQuery, Reso
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
 from secretariat.meetings.kinds import AssignmentRole, display_code
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
+from secretariat.members.agencies import AgencyService
+from secretariat.members.council import CouncilRecord
 from secretariat.members.people import PeopleService
+from secretariat.persian import jalali
+from secretariat.persian.collation import sort_key
+from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD
 from secretariat.reports.letter import (
@@ -57,7 +58,6 @@ from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf, letter
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.persian.text import format_int, to_persian_digits
 
 # -- the words ----------------------------------------------------------------------
 TITLE = "نامه پیگیری مصوبات؛ {agency}"  # the PDF's title, one letter
@@ -105,10 +105,16 @@ NBSP = "\u00a0"
 # -- the look -------------------------------------------------------------------------
 CELL = ParagraphStyle("followup_cell", parent=styles.CELL, fontSize=8.5, leading=15)
 CELL_CENTER = ParagraphStyle("followup_cell_center", parent=CELL, alignment=1)
-OVERDUE_CELL = ParagraphStyle("followup_overdue", parent=CELL_CENTER, fontName=BOLD, textColor=styles.DRAFT_RED)
+OVERDUE_CELL = ParagraphStyle(
+    "followup_overdue", parent=CELL_CENTER, fontName=BOLD, textColor=styles.DRAFT_RED
+)
 COLUMNS = [  # after «ردیف», from the right
-    Column(CODE, 1.2, centered=True), Column(TEXT, 3.85), Column(MEETING, 1.35, centered=True),
-    Column(ROLE, 0.95, centered=True), Column(DEADLINE, 1.15, centered=True), Column(STATUS, 1.05, centered=True),
+    Column(CODE, 1.2, centered=True),
+    Column(TEXT, 3.85),
+    Column(MEETING, 1.35, centered=True),
+    Column(ROLE, 0.95, centered=True),
+    Column(DEADLINE, 1.15, centered=True),
+    Column(STATUS, 1.05, centered=True),
     Column(LAST_FOLLOWUP, 2.95),
 ]
 
@@ -169,12 +175,14 @@ def gather_followup_letter(database: Database, agency_id: int) -> FollowUpLetter
     roles, texts = _roles_and_texts(database, agency_id, [row.id for row in rows])
     followups = FollowUpService(database)
     today = dt.date.today()
-    resolutions = [_open_resolution(row, roles[row.id], texts.get(row.id), followups.log(row.id), today)
-                   for row in rows]
+    resolutions = [
+        _open_resolution(row, roles[row.id], texts.get(row.id), followups.log(row.id), today) for row in rows
+    ]
     resolutions.sort(key=_letter_order)
     manager = PeopleService(database).current_pr_manager(agency_id)
-    return FollowUpLetterData(agency_id, agency.name, pr_manager_addressee(agency.name, manager),
-                              tuple(resolutions))
+    return FollowUpLetterData(
+        agency_id, agency.name, pr_manager_addressee(agency.name, manager), tuple(resolutions)
+    )
 
 
 def gather_followup_letters(database: Database, run: ReportRun | None = None) -> list[FollowUpLetterData]:
@@ -184,9 +192,15 @@ def gather_followup_letters(database: Database, run: ReportRun | None = None) ->
     if not overdue:
         raise DomainError(NOBODY_OVERDUE)
     with database.reading() as session:
-        agency_ids = sorted(set(session.scalars(
-            select(Assignment.agency_id).where(Assignment.resolution_id.in_([row.id for row in overdue]))
-        )))
+        agency_ids = sorted(
+            set(
+                session.scalars(
+                    select(Assignment.agency_id).where(
+                        Assignment.resolution_id.in_([row.id for row in overdue])
+                    )
+                )
+            )
+        )
     if not agency_ids:
         raise DomainError(NOBODY_OVERDUE)
     letters = []
@@ -197,33 +211,50 @@ def gather_followup_letters(database: Database, run: ReportRun | None = None) ->
     return letters
 
 
-def _roles_and_texts(database: Database, agency_id: int,
-                     ids: list[int]) -> tuple[dict[int, AssignmentRole], dict[int, str]]:
+def _roles_and_texts(
+    database: Database, agency_id: int, ids: list[int]
+) -> tuple[dict[int, AssignmentRole], dict[int, str]]:
     """The agency's role in each resolution, and the texts amended since the minutes (the last amendment's)."""
     with database.reading() as session:
         roles: dict[int, AssignmentRole] = {}
         for resolution_id, role in session.execute(
-            select(Assignment.resolution_id, Assignment.role)
-            .where(Assignment.agency_id == agency_id, Assignment.resolution_id.in_(ids))
+            select(Assignment.resolution_id, Assignment.role).where(
+                Assignment.agency_id == agency_id, Assignment.resolution_id.in_(ids)
+            )
         ):
             # An agency is both lead and collaborator of one resolution only by mistake: the lead counts.
             if roles.get(resolution_id) is not AssignmentRole.LEAD:
                 roles[resolution_id] = AssignmentRole(role)
-        texts = dict(session.execute(
-            select(Amendment.resolution_id, Amendment.amended)
-            .where(Amendment.resolution_id.in_(ids), Amendment.field == "resolution_text")
-            .order_by(Amendment.id)
-        ).all())
+        texts = dict(
+            session.execute(
+                select(Amendment.resolution_id, Amendment.amended)
+                .where(Amendment.resolution_id.in_(ids), Amendment.field == "resolution_text")
+                .order_by(Amendment.id)
+            ).all()
+        )
     return roles, texts
 
 
-def _open_resolution(row: ResolutionRow, role: AssignmentRole, amended_text: str | None,
-                     log: tuple[FollowUpRecord, ...], today: dt.date) -> OpenResolution:
+def _open_resolution(
+    row: ResolutionRow,
+    role: AssignmentRole,
+    amended_text: str | None,
+    log: tuple[FollowUpRecord, ...],
+    today: dt.date,
+) -> OpenResolution:
     days = (today - row.due_date).days if row.overdue and row.due_date is not None else 0
     return OpenResolution(
-        id=row.id, code=row.code, text=amended_text or row.text, meeting_title=row.meeting_title,
-        meeting_date=row.meeting_date, due_date=row.due_date, due_next_meeting=row.due_next_meeting,
-        status=row.status, overdue=row.overdue, days_overdue=days, role=role,
+        id=row.id,
+        code=row.code,
+        text=amended_text or row.text,
+        meeting_title=row.meeting_title,
+        meeting_date=row.meeting_date,
+        due_date=row.due_date,
+        due_next_meeting=row.due_next_meeting,
+        status=row.status,
+        overdue=row.overdue,
+        days_overdue=days,
+        role=role,
         last_followup=log[-1] if log else None,
     )
 
@@ -237,41 +268,61 @@ def _letter_order(resolution: OpenResolution) -> tuple:
 # -- rendering ----------------------------------------------------------------------------
 
 
-def render_followup_letter(database: Database, agency_id: int, *, printed_on: dt.date | None = None,
-                           progress: ProgressCallback | None = None,
-                           cancelled: CancelCheck | None = None) -> bytes:
+def render_followup_letter(
+    database: Database,
+    agency_id: int,
+    *,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     """The follow-up letter to one agency about its open resolutions, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     council = council_of(database)
     letter = gather_followup_letter(database, agency_id)
     run.advance(GATHERED)
-    return followup_letters_pdf(council, [letter], title=TITLE.format(agency=letter.agency_name),
-                                printed_on=printed_on, run=run)
+    return followup_letters_pdf(
+        council, [letter], title=TITLE.format(agency=letter.agency_name), printed_on=printed_on, run=run
+    )
 
 
-def render_followup_letters(database: Database, *, printed_on: dt.date | None = None,
-                            progress: ProgressCallback | None = None,
-                            cancelled: CancelCheck | None = None) -> bytes:
+def render_followup_letters(
+    database: Database,
+    *,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     """One follow-up letter for every agency with overdue work, worst first, as one PDF."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     council = council_of(database)
     letters = gather_followup_letters(database, run)
-    return followup_letters_pdf(council, letters, title=LETTERS_TITLE.format(council=council.name),
-                                printed_on=printed_on, run=run)
+    return followup_letters_pdf(
+        council, letters, title=LETTERS_TITLE.format(council=council.name), printed_on=printed_on, run=run
+    )
 
 
-def followup_letters_pdf(council: CouncilRecord, letters: list[FollowUpLetterData], *, title: str,
-                         printed_on: dt.date | None = None, run: ReportRun | None = None) -> bytes:
+def followup_letters_pdf(
+    council: CouncilRecord,
+    letters: list[FollowUpLetterData],
+    *,
+    title: str,
+    printed_on: dt.date | None = None,
+    run: ReportRun | None = None,
+) -> bytes:
     """``letters`` one after another, each on its own pages, as PDF bytes."""
     printed_on = printed_on or jalali.today()
-    setup = PageSetup(council_name=council.name, title=title, printed_on=printed_on,
-                      letter_fields=letter_fields(printed_on))
+    setup = PageSetup(
+        council_name=council.name, title=title, printed_on=printed_on, letter_fields=letter_fields(printed_on)
+    )
     subject = SUBJECT.format(council=council.name)
     story = letters_story(
-        (RUNNING_HEAD.format(subject=subject, addressee=letter.agency_name),
-         followup_letter(council, letter, printed_on))
+        (
+            RUNNING_HEAD.format(subject=subject, addressee=letter.agency_name),
+            followup_letter(council, letter, printed_on),
+        )
         for letter in letters
     )
     return build_pdf(story, setup, run, layout_from=GATHERED)
@@ -281,13 +332,22 @@ def reply_by(printed_on: dt.date) -> dt.date:
     return printed_on + dt.timedelta(days=REPLY_DAYS)
 
 
-def followup_letter(council: CouncilRecord, letter: FollowUpLetterData, printed_on: dt.date) -> list[Flowable]:
+def followup_letter(
+    council: CouncilRecord, letter: FollowUpLetterData, printed_on: dt.date
+) -> list[Flowable]:
     """One letter's flowables, top to bottom."""
     story = opening(letter.addressee.lines, SUBJECT.format(council=council.name))
     story.append(RtlParagraph(_intro(council, letter), BODY))
     story.append(Spacer(1, 4))
-    story.append(rtl_table(COLUMNS, [_row(r) for r in letter.resolutions], width=CONTENT_WIDTH, numbered=True,
-                           cell_style=CELL))
+    story.append(
+        rtl_table(
+            COLUMNS,
+            [_row(r) for r in letter.resolutions],
+            width=CONTENT_WIDTH,
+            numbered=True,
+            cell_style=CELL,
+        )
+    )
     # The date held together: a date broken over two lines reads badly.
     reply = jalali.format_long(reply_by(printed_on)).replace(" ", NBSP)
     story.append(closing(REQUEST.format(reply=reply), council))
@@ -308,13 +368,21 @@ def _intro(council: CouncilRecord, letter: FollowUpLetterData) -> str:
 
 def _row(resolution: OpenResolution) -> list:
     if resolution.overdue:
-        status = RtlParagraph(f"{OVERDUE_LABEL}\n{DAYS_LATE.format(days=format_int(resolution.days_overdue))}",
-                              OVERDUE_CELL)
+        status = RtlParagraph(
+            f"{OVERDUE_LABEL}\n{DAYS_LATE.format(days=format_int(resolution.days_overdue))}", OVERDUE_CELL
+        )
     else:
         status = resolution.status.label
     meeting = f"{resolution.meeting_title}\n{jalali.format_short(resolution.meeting_date)}"
-    return [display_code(resolution.code), resolution.text, meeting, resolution.role.label, resolution.due_text,
-            status, _last_followup(resolution.last_followup)]
+    return [
+        display_code(resolution.code),
+        resolution.text,
+        meeting,
+        resolution.role.label,
+        resolution.due_text,
+        status,
+        _last_followup(resolution.last_followup),
+    ]
 
 
 def _last_followup(entry: FollowUpRecord | None) -> str:

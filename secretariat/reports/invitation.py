@@ -24,16 +24,17 @@ from dataclasses import dataclass
 
 from reportlab.platypus import CondPageBreak, Flowable
 
-from secretariat.persian import jalali
 from secretariat.clock import format_time
-from secretariat.members.council import CouncilRecord
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.records import AgendaItemRecord, InvitationRecord, MeetingRecord
-from secretariat.persian.ordinals import ordinal
+from secretariat.members.council import CouncilRecord
 from secretariat.members.people import PeopleService
+from secretariat.persian import jalali
+from secretariat.persian.ordinals import ordinal
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles
 from secretariat.reports.letter import (
     BODY,
@@ -54,7 +55,6 @@ from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf, letter
 from secretariat.reports.paragraph import HEADING_ROOM, RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.persian.text import to_persian_digits
 
 # -- the words ----------------------------------------------------------------------
 TITLE = "دعوت‌نامه {meeting} {council}"  # the PDF's title
@@ -155,15 +155,23 @@ def _invitee(people: PeopleService, invitation: InvitationRecord) -> Invitee:
     if invitation.is_guest:
         post = " ".join(part for part in (invitation.guest_title, invitation.agency_name) if part)
         addressee = Addressee(name=formal_name(invitation.guest_name), post=post)
-        listed_as = LIST_SEPARATOR.join(part for part in (invitation.guest_name, invitation.guest_title) if part)
+        listed_as = LIST_SEPARATOR.join(
+            part for part in (invitation.guest_name, invitation.guest_title) if part
+        )
         return Invitee(invitation.agency_name, addressee, is_guest=True, listed_as=listed_as)
     addressee = pr_manager_addressee(invitation.agency_name, people.current_pr_manager(invitation.agency_id))
     return Invitee(invitation.agency_name, addressee, is_guest=False, listed_as=addressee.name)
 
 
-def render_invitation(database: Database, meeting_id: int, *, per_agency: bool = True,
-                      printed_on: dt.date | None = None, progress: ProgressCallback | None = None,
-                      cancelled: CancelCheck | None = None) -> bytes:
+def render_invitation(
+    database: Database,
+    meeting_id: int,
+    *,
+    per_agency: bool = True,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     """The invitation to a meeting to come, as PDF bytes: a letter to each
     invitee (``per_agency``), or one circular to the council's members."""
     run = ReportRun(progress, cancelled)
@@ -172,15 +180,28 @@ def render_invitation(database: Database, meeting_id: int, *, per_agency: bool =
     return invitation_pdf(data, per_agency=per_agency, printed_on=printed_on, run=run)
 
 
-def invitation_pdf(data: InvitationData, *, per_agency: bool = True, printed_on: dt.date | None = None,
-                   run: ReportRun | None = None) -> bytes:
+def invitation_pdf(
+    data: InvitationData,
+    *,
+    per_agency: bool = True,
+    printed_on: dt.date | None = None,
+    run: ReportRun | None = None,
+) -> bytes:
     printed_on = printed_on or jalali.today()
-    setup = PageSetup(council_name=data.council.name, title=data.title, printed_on=printed_on,
-                      letter_fields=letter_fields(printed_on))
+    setup = PageSetup(
+        council_name=data.council.name,
+        title=data.title,
+        printed_on=printed_on,
+        letter_fields=letter_fields(printed_on),
+    )
     if per_agency:
         letters = [
-            (RUNNING_HEAD.format(subject=data.subject, addressee=invitee.agency_name or invitee.addressee.name),
-             invitation_letter(data, invitee.addressee.lines, guest=invitee.is_guest))
+            (
+                RUNNING_HEAD.format(
+                    subject=data.subject, addressee=invitee.agency_name or invitee.addressee.name
+                ),
+                invitation_letter(data, invitee.addressee.lines, guest=invitee.is_guest),
+            )
             for invitee in data.invitees
         ]
         story = letters_story(letters)
@@ -189,8 +210,9 @@ def invitation_pdf(data: InvitationData, *, per_agency: bool = True, printed_on:
     return build_pdf(story, setup, run, layout_from=GATHERED)
 
 
-def invitation_letter(data: InvitationData, addressee_lines: tuple[str, ...], *, guest: bool = False,
-                      request: str | None = None) -> list[Flowable]:
+def invitation_letter(
+    data: InvitationData, addressee_lines: tuple[str, ...], *, guest: bool = False, request: str | None = None
+) -> list[Flowable]:
     """One letter's flowables, top to bottom."""
     story = opening(addressee_lines, data.subject)
     story.append(RtlParagraph(INTRO.format(meeting=data.meeting_phrase, council=data.council.name), BODY))
@@ -200,8 +222,10 @@ def invitation_letter(data: InvitationData, addressee_lines: tuple[str, ...], *,
         story.append(RtlParagraph(POSTPONED.format(from_date=jalali.format_long(first_planned)), BODY))
     if data.agenda:
         story += [CondPageBreak(HEADING_ROOM), RtlParagraph(AGENDA, FIELD)]
-        story += [RtlParagraph(agenda_line(item), ITEM, bullet=f"{to_persian_digits(item.position)}.")
-                  for item in data.agenda]
+        story += [
+            RtlParagraph(agenda_line(item), ITEM, bullet=f"{to_persian_digits(item.position)}.")
+            for item in data.agenda
+        ]
     else:
         story.append(RtlParagraph(AGENDA_LATER, FIELD))
     if request is None:
@@ -218,7 +242,10 @@ def particulars(meeting: MeetingRecord) -> list[str]:
         if meeting.end_time is not None:
             time = TIME_RANGE.format(start=time, end=format_time(meeting.end_time))
         when = WHEN_WITH_TIME.format(date=when, time=time)
-    lines = [WHEN.format(when=when), WHERE.format(where=meeting.venue or meeting.host_agency_name or TO_BE_ANNOUNCED)]
+    lines = [
+        WHEN.format(when=when),
+        WHERE.format(where=meeting.venue or meeting.host_agency_name or TO_BE_ANNOUNCED),
+    ]
     if meeting.host_agency_name:
         lines.append(HOST.format(host=meeting.host_agency_name))
     return lines
@@ -238,7 +265,11 @@ def circular_letter(data: InvitationData) -> list[Flowable]:
     story += [
         CondPageBreak(HEADING_ROOM),
         RtlParagraph(RECIPIENTS, styles.HEADING),
-        rtl_table([Column(RECIPIENT_AGENCY, 3.4), Column(RECIPIENT_PERSON, 2.4)], rows, width=CONTENT_WIDTH,
-                  numbered=True),
+        rtl_table(
+            [Column(RECIPIENT_AGENCY, 3.4), Column(RECIPIENT_PERSON, 2.4)],
+            rows,
+            width=CONTENT_WIDTH,
+            numbered=True,
+        ),
     ]
     return story

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from secretariat.persian import jalali
-from secretariat.members.council import CouncilRecord, CouncilService
 from secretariat.database import Database
 from secretariat.errors import NotFoundError
+from secretariat.members.council import CouncilRecord, CouncilService
 from secretariat.members.people import PersonRecord
+from secretariat.persian import jalali
 from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD, MEDIUM
 from secretariat.reports.page import CONTENT_WIDTH
@@ -55,18 +55,34 @@ _MALE_WORDS = frozenset({"آقا", "آقای", "جناب", "جناب‌آقای"
 _FEMALE_WORDS = frozenset({"خانم", "سرکار", "سرکارخانم", "سرکار‌خانم"})
 
 # -- the look -------------------------------------------------------------------------
-ADDRESSEE = ParagraphStyle("letter_addressee", parent=styles.BODY, fontName=BOLD, fontSize=11, leading=21,
-                           spaceAfter=0)
-SUBJECT_STYLE = ParagraphStyle("letter_subject", parent=styles.BODY, fontName=BOLD, fontSize=10.5, leading=20,
-                               spaceBefore=12, spaceAfter=10)
+ADDRESSEE = ParagraphStyle(
+    "letter_addressee", parent=styles.BODY, fontName=BOLD, fontSize=11, leading=21, spaceAfter=0
+)
+SUBJECT_STYLE = ParagraphStyle(
+    "letter_subject",
+    parent=styles.BODY,
+    fontName=BOLD,
+    fontSize=10.5,
+    leading=20,
+    spaceBefore=12,
+    spaceAfter=10,
+)
 BODY = ParagraphStyle("letter_body", parent=styles.BODY, leading=21, spaceAfter=5)
 FIELD = ParagraphStyle("letter_field", parent=BODY, fontName=MEDIUM, rightIndent=14, spaceAfter=1)
 ITEM = ParagraphStyle("letter_item", parent=BODY, rightIndent=14, spaceAfter=1)
 CLOSING = ParagraphStyle("letter_closing", parent=BODY, spaceBefore=8)
-SIGNER = ParagraphStyle("letter_signer", parent=styles.BODY, fontName=BOLD, fontSize=11, leading=20,
-                        alignment=1, spaceAfter=0)
-SIGNER_TITLE = ParagraphStyle("letter_signer_title", parent=styles.BODY, fontName=MEDIUM, fontSize=10,
-                              leading=18, alignment=1, spaceAfter=0)
+SIGNER = ParagraphStyle(
+    "letter_signer", parent=styles.BODY, fontName=BOLD, fontSize=11, leading=20, alignment=1, spaceAfter=0
+)
+SIGNER_TITLE = ParagraphStyle(
+    "letter_signer_title",
+    parent=styles.BODY,
+    fontName=MEDIUM,
+    fontSize=10,
+    leading=18,
+    alignment=1,
+    spaceAfter=0,
+)
 SIGNATURE_WIDTH = 0.46 * CONTENT_WIDTH
 SIGNATURE_ROOM = 18.0  # above the name: the letter is signed and stamped there
 
@@ -112,8 +128,11 @@ def pr_manager_addressee(agency_name: str, manager: PersonRecord | None) -> Addr
 
 def letter_fields(printed_on: dt.date, *, attachment: str = NO_ATTACHMENT) -> tuple[tuple[str, str], ...]:
     """The letterhead's «تاریخ»، «شماره» (left for the registry) and «پیوست»."""
-    return ((DATE_LABEL, jalali.format_short(printed_on)), (NUMBER_LABEL, NUMBER_BLANK),
-            (ATTACHMENT_LABEL, attachment))
+    return (
+        (DATE_LABEL, jalali.format_short(printed_on)),
+        (NUMBER_LABEL, NUMBER_BLANK),
+        (ATTACHMENT_LABEL, attachment),
+    )
 
 
 def opening(addressee_lines: Sequence[str], subject: str) -> list[Flowable]:
@@ -126,7 +145,9 @@ def opening(addressee_lines: Sequence[str], subject: str) -> list[Flowable]:
 
 def closing(last_paragraph: str, council: CouncilRecord) -> Flowable:
     """The last paragraph and the secretary's signature, kept on one page."""
-    return KeepTogether([RtlParagraph(last_paragraph, CLOSING), Spacer(1, SIGNATURE_ROOM), signature(council)])
+    return KeepTogether(
+        [RtlParagraph(last_paragraph, CLOSING), Spacer(1, SIGNATURE_ROOM), signature(council)]
+    )
 
 
 def signature(council: CouncilRecord) -> Table:
@@ -137,8 +158,13 @@ def signature(council: CouncilRecord) -> Table:
     cell.append(RtlParagraph(SECRETARY_TITLE.format(council=council.name), SIGNER_TITLE, balanced=True))
     # reportlab's first column is on the left: the signature, then the empty right side.
     table = Table([[cell, ""]], colWidths=[SIGNATURE_WIDTH, CONTENT_WIDTH - SIGNATURE_WIDTH])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return table

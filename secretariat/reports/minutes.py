@@ -20,12 +20,13 @@ import datetime as dt
 
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
-from secretariat.persian import jalali
 from secretariat.clock import format_time
 from secretariat.database import Database
 from secretariat.meetings.kinds import display_code
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
 from secretariat.meetings.records import AmendmentRecord, ResolutionRecord
+from secretariat.persian import jalali
+from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports import styles, wording
 from secretariat.reports.minutes_data import (
     MinutesData,
@@ -39,13 +40,18 @@ from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph, heading
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, details_table, rtl_table
-from secretariat.persian.text import format_int, to_persian_digits
 
 SIGNATURE_ROW_HEIGHT = 34.0
 
 
-def render_minutes(database: Database, meeting_id: int, *, printed_on: dt.date | None = None,
-                   progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> bytes:
+def render_minutes(
+    database: Database,
+    meeting_id: int,
+    *,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     """The printable minutes of a held meeting, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
@@ -53,16 +59,20 @@ def render_minutes(database: Database, meeting_id: int, *, printed_on: dt.date |
     return minutes_pdf(data, printed_on=printed_on, run=run)
 
 
-def minutes_pdf(data: MinutesData, *, printed_on: dt.date | None = None,
-                run: ReportRun | None = None) -> bytes:
+def minutes_pdf(
+    data: MinutesData, *, printed_on: dt.date | None = None, run: ReportRun | None = None
+) -> bytes:
     """The minutes of ``data`` as PDF bytes: a draft, or sealed once finalized."""
     run = run or ReportRun()
     run.advance(0.15)
     story = minutes_story(data)
     run.advance(0.3)
     setup = PageSetup(
-        council_name=data.council.name, title=data.title, printed_on=printed_on or jalali.today(),
-        draft=not data.finalized, seal=minutes_seal(data) if data.finalized else None,
+        council_name=data.council.name,
+        title=data.title,
+        printed_on=printed_on or jalali.today(),
+        draft=not data.finalized,
+        seal=minutes_seal(data) if data.finalized else None,
     )
     return build_pdf(story, setup, run, layout_from=0.3)
 
@@ -73,10 +83,16 @@ def minutes_story(data: MinutesData) -> list[Flowable]:
     story.append(details_table(_particulars(data), width=CONTENT_WIDTH))
     meeting = data.meeting
     for postponement in meeting.postponements:
-        story.append(RtlParagraph(wording.POSTPONED_FROM.format(
-            from_date=jalali.format_short(postponement.from_date),
-            to_date=jalali.format_short(postponement.to_date), reason=postponement.reason,
-        ), styles.NOTE))
+        story.append(
+            RtlParagraph(
+                wording.POSTPONED_FROM.format(
+                    from_date=jalali.format_short(postponement.from_date),
+                    to_date=jalali.format_short(postponement.to_date),
+                    reason=postponement.reason,
+                ),
+                styles.NOTE,
+            )
+        )
     story += _agenda(data)
     story += _discussion(data)
     story += _resolutions(data)
@@ -96,13 +112,17 @@ def _particulars(data: MinutesData) -> list[tuple[str, str]]:
     kind = meeting.kind.label
     quorum = data.detail.quorum
     quorum_text = (wording.QUORUM_MET if quorum.met else wording.QUORUM_NOT_MET).format(
-        present=format_int(quorum.present), members=format_int(quorum.members),
+        present=format_int(quorum.present),
+        members=format_int(quorum.members),
         required=format_int(quorum.required),
     )
     pairs = [
-        (wording.DATE, date), (wording.TIME, time or wording.NONE),
-        (wording.PLACE, place or wording.NONE), (wording.CHAIR, meeting.chair or wording.NONE),
-        (wording.KIND, kind), (wording.QUORUM, quorum_text),
+        (wording.DATE, date),
+        (wording.TIME, time or wording.NONE),
+        (wording.PLACE, place or wording.NONE),
+        (wording.CHAIR, meeting.chair or wording.NONE),
+        (wording.KIND, kind),
+        (wording.QUORUM, quorum_text),
     ]
     if meeting.occasion:
         pairs.insert(5, (wording.OCCASION, meeting.occasion))
@@ -143,13 +163,18 @@ def _resolutions(data: MinutesData) -> list[Flowable]:
     if not data.detail.resolutions:
         return [*flowables, RtlParagraph(wording.NO_RESOLUTIONS, styles.NOTE)]
     columns = [
-        Column(wording.ROW_NUMBER, 0.7, centered=True), Column(wording.RESOLUTION_CODE, 1.5, centered=True),
-        Column(wording.RESOLUTION_TEXT, 4.8), Column(wording.LEAD_AGENCY, 1.75),
-        Column(wording.COLLABORATORS, 1.75), Column(wording.DEADLINE, 1.4, centered=True),
+        Column(wording.ROW_NUMBER, 0.7, centered=True),
+        Column(wording.RESOLUTION_CODE, 1.5, centered=True),
+        Column(wording.RESOLUTION_TEXT, 4.8),
+        Column(wording.LEAD_AGENCY, 1.75),
+        Column(wording.COLLABORATORS, 1.75),
+        Column(wording.DEADLINE, 1.4, centered=True),
     ]
     rows = [
         [
-            to_persian_digits(r.number), display_code(r.code), r.text,
+            to_persian_digits(r.number),
+            display_code(r.code),
+            r.text,
             r.lead.agency_name if r.lead else wording.NONE,
             wording.LIST_SEPARATOR.join(a.agency_name for a in r.collaborators) or wording.NONE,
             _due_text(r),
@@ -166,45 +191,73 @@ def _attendance(data: MinutesData) -> list[Flowable]:
         remarks = [wording.SUBSTITUTE] if member.substitute else []
         if member.late:
             remarks.append(wording.LATE)
-        present_rows.append([member.agency_name, member.attendee_name or wording.NONE,
-                             wording.LIST_SEPARATOR.join(remarks)])
-    flowables.append(rtl_table(
-        [Column(wording.AGENCY, 3.2), Column(wording.REPRESENTATIVE, 2.4), Column(wording.REMARK, 1.9)],
-        present_rows, width=CONTENT_WIDTH, numbered=True,
-    ))
+        present_rows.append(
+            [member.agency_name, member.attendee_name or wording.NONE, wording.LIST_SEPARATOR.join(remarks)]
+        )
+    flowables.append(
+        rtl_table(
+            [Column(wording.AGENCY, 3.2), Column(wording.REPRESENTATIVE, 2.4), Column(wording.REMARK, 1.9)],
+            present_rows,
+            width=CONTENT_WIDTH,
+            numbered=True,
+        )
+    )
     if data.guests:
         flowables += heading(wording.GUESTS, styles.HEADING)
-        flowables.append(rtl_table(
-            [Column(wording.GUEST_NAME, 2.2), Column(wording.GUEST_TITLE, 2.0),
-             Column(wording.GUEST_ORGANIZATION, 3.3)],
-            [[g.guest_name, g.guest_title, g.agency_name] for g in data.guests],
-            width=CONTENT_WIDTH, numbered=True,
-        ))
+        flowables.append(
+            rtl_table(
+                [
+                    Column(wording.GUEST_NAME, 2.2),
+                    Column(wording.GUEST_TITLE, 2.0),
+                    Column(wording.GUEST_ORGANIZATION, 3.3),
+                ],
+                [[g.guest_name, g.guest_title, g.agency_name] for g in data.guests],
+                width=CONTENT_WIDTH,
+                numbered=True,
+            )
+        )
     if data.absent:
         flowables += heading(wording.ABSENT, styles.HEADING)
-        flowables.append(rtl_table(
-            [Column(wording.AGENCY, 3.2), Column(wording.ABSENCE, 1.3, centered=True),
-             Column(wording.REASON, 3.0)],
-            [[m.agency_name, m.attendance.label, m.excuse] for m in data.absent],
-            width=CONTENT_WIDTH, numbered=True,
-        ))
+        flowables.append(
+            rtl_table(
+                [
+                    Column(wording.AGENCY, 3.2),
+                    Column(wording.ABSENCE, 1.3, centered=True),
+                    Column(wording.REASON, 3.0),
+                ],
+                [[m.agency_name, m.attendance.label, m.excuse] for m in data.absent],
+                width=CONTENT_WIDTH,
+                numbered=True,
+            )
+        )
     return flowables
 
 
 def _signatures(data: MinutesData) -> list[Flowable]:
     flowables: list[Flowable] = heading(wording.SIGNATURES, styles.HEADING)
-    flowables.append(rtl_table(
-        [Column(wording.FULL_NAME, 2.4), Column(wording.AGENCY, 3.2), Column(wording.SIGNATURE, 2.0)],
-        [[m.attendee_name or wording.NONE, m.agency_name, ""] for m in data.present],
-        width=CONTENT_WIDTH, numbered=True, zebra=False, min_row_height=SIGNATURE_ROW_HEIGHT,
-    ))
+    flowables.append(
+        rtl_table(
+            [Column(wording.FULL_NAME, 2.4), Column(wording.AGENCY, 3.2), Column(wording.SIGNATURE, 2.0)],
+            [[m.attendee_name or wording.NONE, m.agency_name, ""] for m in data.present],
+            width=CONTENT_WIDTH,
+            numbered=True,
+            zebra=False,
+            min_row_height=SIGNATURE_ROW_HEIGHT,
+        )
+    )
     flowables.append(Spacer(1, 14))
     flowables.append(_officers_block(data))
     if data.finalized and data.meeting.finalized_at:
         flowables.append(Spacer(1, 6))
-        flowables.append(RtlParagraph(wording.FINALIZED.format(
-            date=jalali.format_short(data.meeting.finalized_at.date()), by=data.meeting.finalized_by,
-        ), styles.NOTE))
+        flowables.append(
+            RtlParagraph(
+                wording.FINALIZED.format(
+                    date=jalali.format_short(data.meeting.finalized_at.date()),
+                    by=data.meeting.finalized_by,
+                ),
+                styles.NOTE,
+            )
+        )
     return flowables
 
 
@@ -212,9 +265,13 @@ def _officers_block(data: MinutesData) -> Table:
     """The chair's and the secretary's signatures, side by side under the table."""
     officers = [(wording.CHAIR, data.meeting.chair), (wording.SECRETARY, data.council.secretary)]
     cells = [
-        [RtlParagraph(title, styles.LABEL_CELL_CENTER), RtlParagraph(name or " ", styles.CELL_CENTER),
-         Spacer(1, 30), HRFlowable(width="55%", thickness=0.5, color=styles.RULE, dash=(1, 2)),
-         RtlParagraph(wording.SIGNATURE, styles.SMALL_CENTER)]
+        [
+            RtlParagraph(title, styles.LABEL_CELL_CENTER),
+            RtlParagraph(name or " ", styles.CELL_CENTER),
+            Spacer(1, 30),
+            HRFlowable(width="55%", thickness=0.5, color=styles.RULE, dash=(1, 2)),
+            RtlParagraph(wording.SIGNATURE, styles.SMALL_CENTER),
+        ]
         for title, name in officers
     ]
     half = CONTENT_WIDTH / 2
@@ -233,14 +290,20 @@ def _amendments(data: MinutesData) -> list[Flowable]:
     if not data.detail.amendments:
         return []
     columns = [
-        Column(wording.AMENDED_ITEM, 1.3, centered=True), Column(wording.AMENDED_FIELD, 1.0, centered=True),
-        Column(wording.AMENDED_FROM, 2.1), Column(wording.AMENDED_TO, 2.1), Column(wording.REASON, 2.6),
+        Column(wording.AMENDED_ITEM, 1.3, centered=True),
+        Column(wording.AMENDED_FIELD, 1.0, centered=True),
+        Column(wording.AMENDED_FROM, 2.1),
+        Column(wording.AMENDED_TO, 2.1),
+        Column(wording.REASON, 2.6),
         Column(wording.AMENDMENT_RECORDED, 1.5),
     ]
     rows = [
         [
-            amended_subject(data, a), wording.AMENDMENT_FIELDS.get(a.field, a.field),
-            _amended_value(a, a.original), _amended_value(a, a.amended), a.reason,
+            amended_subject(data, a),
+            wording.AMENDMENT_FIELDS.get(a.field, a.field),
+            _amended_value(a, a.original),
+            _amended_value(a, a.amended),
+            a.reason,
             wording.AMENDMENT_AUTHOR.format(author=a.author, date=jalali.format_short(a.recorded_at.date())),
         ]
         for a in data.detail.amendments

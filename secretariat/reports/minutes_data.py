@@ -18,9 +18,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 
 from db.models import Representation
-from secretariat.persian import jalali
 from secretariat.clock import format_time
-from secretariat.members.council import CouncilRecord, CouncilService
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.kinds import Attendance, MeetingStatus, display_code
@@ -33,10 +31,12 @@ from secretariat.meetings.records import (
     MeetingRecord,
     ResolutionRecord,
 )
+from secretariat.members.council import CouncilRecord, CouncilService
+from secretariat.members.roles import Role
+from secretariat.persian import jalali
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import wording
 from secretariat.reports.fingerprint import Seal, seal
-from secretariat.members.roles import Role
-from secretariat.persian.text import to_persian_digits
 
 KIND = "minutes"
 CODE_PREFIX = "M"
@@ -105,11 +105,14 @@ def gather_minutes(database: Database, meeting_id: int) -> MinutesData:
             if invitation.attendance.counts_as_present:
                 guests.append(invitation)
         elif invitation.attendance.counts_as_present:
-            present.append(PresentMember(
-                agency_name=invitation.agency_name, attendee_name=invitation.attendee_name,
-                substitute=_is_substitute(invitation, managers.get(invitation.agency_id)),
-                late=invitation.attendance is Attendance.LATE,
-            ))
+            present.append(
+                PresentMember(
+                    agency_name=invitation.agency_name,
+                    attendee_name=invitation.attendee_name,
+                    substitute=_is_substitute(invitation, managers.get(invitation.agency_id)),
+                    late=invitation.attendance is Attendance.LATE,
+                )
+            )
         else:
             absent.append(AbsentMember(invitation.agency_name, invitation.attendance, invitation.excuse))
     return MinutesData(council, detail, tuple(present), tuple(absent), tuple(guests))
@@ -131,9 +134,13 @@ def pr_managers_on(database: Database, agency_ids: set[int], day: dt.date) -> di
         return {}
     with database.reading() as session:
         terms = session.execute(
-            select(Representation.agency_id, Representation.person_id, Representation.start_date,
-                   Representation.end_date, Representation.id)
-            .where(Representation.agency_id.in_(agency_ids), Representation.role == Role.PR_MANAGER.value)
+            select(
+                Representation.agency_id,
+                Representation.person_id,
+                Representation.start_date,
+                Representation.end_date,
+                Representation.id,
+            ).where(Representation.agency_id.in_(agency_ids), Representation.role == Role.PR_MANAGER.value)
         ).all()
     managers: dict[int, tuple] = {}
     current: dict[int, int] = {}
@@ -175,25 +182,38 @@ def minutes_content(data: MinutesData) -> dict:
     return {
         "council": data.council.name,
         "meeting": {
-            "kind": meeting.kind.value, "number": meeting.number, "title": meeting.title,
+            "kind": meeting.kind.value,
+            "number": meeting.number,
+            "title": meeting.title,
             "date": meeting.date.isoformat(),
             "start_time": format_time(meeting.start_time, persian_digits=False),
             "end_time": format_time(meeting.end_time, persian_digits=False),
-            "host": meeting.host_agency_name, "venue": meeting.venue, "chair": meeting.chair,
-            "occasion": meeting.occasion, "finalized_at": _iso(meeting.finalized_at),
+            "host": meeting.host_agency_name,
+            "venue": meeting.venue,
+            "chair": meeting.chair,
+            "occasion": meeting.occasion,
+            "finalized_at": _iso(meeting.finalized_at),
             "finalized_by": meeting.finalized_by,
         },
         "agenda": [
-            {"position": item.position, "title": item.title, "presenter": item.presenter_agency_name,
-             "summary": item.summary}
+            {
+                "position": item.position,
+                "title": item.title,
+                "presenter": item.presenter_agency_name,
+                "summary": item.summary,
+            }
             for item in data.detail.agenda
         ],
         "resolutions": [
-            {"number": r.number, "code": r.code, "text": r.text,
-             "lead": r.lead.agency_name if r.lead else None,
-             "collaborators": [a.agency_name for a in r.collaborators],
-             "due": NEXT_MEETING if due_next_meeting(r) else _iso(original_due(r)),
-             "priority": r.priority.value}
+            {
+                "number": r.number,
+                "code": r.code,
+                "text": r.text,
+                "lead": r.lead.agency_name if r.lead else None,
+                "collaborators": [a.agency_name for a in r.collaborators],
+                "due": NEXT_MEETING if due_next_meeting(r) else _iso(original_due(r)),
+                "priority": r.priority.value,
+            }
             for r in data.detail.resolutions
         ],
         "present": [
@@ -208,9 +228,15 @@ def minutes_content(data: MinutesData) -> dict:
             {"name": g.guest_name, "title": g.guest_title, "organization": g.agency_name} for g in data.guests
         ],
         "amendments": [
-            {"subject": amended_subject(data, a, persian=False), "field": a.field, "original": a.original,
-             "amended": a.amended, "reason": a.reason, "author": a.author,
-             "recorded_at": _iso(a.recorded_at)}
+            {
+                "subject": amended_subject(data, a, persian=False),
+                "field": a.field,
+                "original": a.original,
+                "amended": a.amended,
+                "reason": a.reason,
+                "author": a.author,
+                "recorded_at": _iso(a.recorded_at),
+            }
             for a in data.detail.amendments
         ],
     }

@@ -40,13 +40,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from secretariat.persian import jalali
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles, wording
 from secretariat.reports.fingerprint import Seal, draw_qr
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR, register_fonts
 from secretariat.reports.paragraph import balanced_wrap, text_width, wrap_text
 from secretariat.reports.progress import ReportRun
 from secretariat.reports.visual import visual_line
-from secretariat.persian.text import to_persian_digits
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 SIDE_MARGIN = 48.0
@@ -81,8 +81,9 @@ class PageSetup:
     cover: bool = False
 
 
-def build_pdf(story: Sequence[Flowable], setup: PageSetup, run: ReportRun | None = None,
-              *, layout_from: float = 0.0) -> bytes:
+def build_pdf(
+    story: Sequence[Flowable], setup: PageSetup, run: ReportRun | None = None, *, layout_from: float = 0.0
+) -> bytes:
     """Lay ``story`` out on the council's pages; the PDF's bytes.
 
     Progress during layout goes from ``layout_from`` to 1.
@@ -95,23 +96,49 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup, run: ReportRun | None
     later_top = PAGE_HEIGHT - TOP_MARGIN - RUNNING_HEAD_HEIGHT
 
     def frame(top: float, name: str) -> Frame:
-        return Frame(SIDE_MARGIN, FOOTER_HEIGHT, right - SIDE_MARGIN, top - FOOTER_HEIGHT, id=name,
-                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return Frame(
+            SIDE_MARGIN,
+            FOOTER_HEIGHT,
+            right - SIDE_MARGIN,
+            top - FOOTER_HEIGHT,
+            id=name,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
 
-    first = PageTemplate(id="first", autoNextPageTemplate="later", frames=[frame(first_top, "first")],
-                         onPage=lambda canvas, _doc: _first_page(canvas, setup))
-    later = PageTemplate(id="later", frames=[frame(later_top, "later")],
-                         onPage=lambda canvas, _doc: _later_page(canvas, setup))
+    first = PageTemplate(
+        id="first",
+        autoNextPageTemplate="later",
+        frames=[frame(first_top, "first")],
+        onPage=lambda canvas, _doc: _first_page(canvas, setup),
+    )
+    later = PageTemplate(
+        id="later", frames=[frame(later_top, "later")], onPage=lambda canvas, _doc: _later_page(canvas, setup)
+    )
     templates = [first, later]
     if setup.cover:
-        cover = PageTemplate(id="cover", autoNextPageTemplate="later",
-                             frames=[frame(PAGE_HEIGHT - TOP_MARGIN, "cover")],
-                             onPage=lambda canvas, _doc: _cover_page(canvas))
+        cover = PageTemplate(
+            id="cover",
+            autoNextPageTemplate="later",
+            frames=[frame(PAGE_HEIGHT - TOP_MARGIN, "cover")],
+            onPage=lambda canvas, _doc: _cover_page(canvas),
+        )
         templates = [cover, later]
     document = BaseDocTemplate(
-        buffer, pagesize=A4, pageTemplates=templates, title=setup.title, author=setup.council_name,
-        subject=setup.title, creator=f"{wording.SECRETARIAT} {setup.council_name}", lang="fa-IR",
-        direction="R2L", invariant=1, initialFontName=REGULAR, initialFontSize=10,
+        buffer,
+        pagesize=A4,
+        pageTemplates=templates,
+        title=setup.title,
+        author=setup.council_name,
+        subject=setup.title,
+        creator=f"{wording.SECRETARIAT} {setup.council_name}",
+        lang="fa-IR",
+        direction="R2L",
+        invariant=1,
+        initialFontName=REGULAR,
+        initialFontSize=10,
     )
     document.setProgressCallBack(run.layout_callback(layout_from, 1.0))
     document.build(list(story), canvasmaker=_numbered_canvas(setup))
@@ -219,8 +246,16 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
 # -- drawing ------------------------------------------------------------------
 
 
-def draw_text(canvas: Canvas, x: float, y: float, text: str, *, font: str = REGULAR, size: float = 9.0,
-              align: str = "right") -> None:
+def draw_text(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    *,
+    font: str = REGULAR,
+    size: float = 9.0,
+    align: str = "right",
+) -> None:
     """One Persian line, its right end (or centre, or left end) at ``x``."""
     canvas.setFont(font, size)
     drawn = visual_line(text)
@@ -237,8 +272,9 @@ def _first_page(canvas: Canvas, setup: PageSetup) -> None:
     top = PAGE_HEIGHT - TOP_MARGIN
     right = PAGE_WIDTH - SIDE_MARGIN
     canvas.setFillColor(styles.INK)
-    draw_text(canvas, PAGE_WIDTH / 2, top - 8, wording.IN_THE_NAME_OF_GOD, font=MEDIUM, size=10,
-              align="center")
+    draw_text(
+        canvas, PAGE_WIDTH / 2, top - 8, wording.IN_THE_NAME_OF_GOD, font=MEDIUM, size=10, align="center"
+    )
 
     # Right: the emblem, the council's name and «دبیرخانه».
     emblem_x, emblem_y = right - EMBLEM_RADIUS, top - 46

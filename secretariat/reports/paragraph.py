@@ -125,8 +125,17 @@ class RtlParagraph(Flowable):
     the text hangs beside it. ``balanced`` evens out the lines (titles).
     """
 
-    def __init__(self, text: str, style: ParagraphStyle, *, bullet: str = "", balanced: bool = False,
-                 _lines: list[str] | None = None, _width: float | None = None, _first_part: bool = True):
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        bullet: str = "",
+        balanced: bool = False,
+        _lines: list[str] | None = None,
+        _width: float | None = None,
+        _first_part: bool = True,
+    ):
         super().__init__()
         register_fonts()
         self.text = text
@@ -180,10 +189,22 @@ class RtlParagraph(Flowable):
             return []
         # Each part keeps its own lines; its text is those lines, so that if a
         # later frame is narrower it wraps them again without the other part's.
-        head = RtlParagraph("\n".join(lines[:fits]), self.style, bullet=self.bullet, _lines=lines[:fits],
-                            _width=self._lines_width, _first_part=self._first_part)
-        tail = RtlParagraph("\n".join(lines[fits:]), self.style, bullet=self.bullet, _lines=lines[fits:],
-                            _width=self._lines_width, _first_part=False)
+        head = RtlParagraph(
+            "\n".join(lines[:fits]),
+            self.style,
+            bullet=self.bullet,
+            _lines=lines[:fits],
+            _width=self._lines_width,
+            _first_part=self._first_part,
+        )
+        tail = RtlParagraph(
+            "\n".join(lines[fits:]),
+            self.style,
+            bullet=self.bullet,
+            _lines=lines[fits:],
+            _width=self._lines_width,
+            _first_part=False,
+        )
         head.spaceAfter = 0
         tail.spaceBefore = 0
         return [head, tail]

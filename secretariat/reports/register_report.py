@@ -22,21 +22,21 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyService
-from secretariat.members.council import CouncilService
 from secretariat.database import Database
 from secretariat.errors import NotFoundError
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery, ResolutionRow
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
 from secretariat.meetings.planning import MeetingService
+from secretariat.members.agencies import AgencyService
+from secretariat.members.council import CouncilService
+from secretariat.persian import jalali
+from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports import styles, wording
 from secretariat.reports.fonts import MEDIUM
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph, text_width
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
-from secretariat.persian.text import format_int, to_persian_digits
 
 # -- the words of this report -------------------------------------------------------
 TITLE = "گزارش مصوبات"
@@ -85,8 +85,9 @@ PERCENT = "{n}٪"
 # -- the look of this report --------------------------------------------------------
 # Smaller than the minutes' cells: a register of a year runs to thousands of rows.
 CELL = ParagraphStyle("register_cell", parent=styles.CELL, fontSize=8.5, leading=14.5)
-OVERDUE_CELL = ParagraphStyle("register_overdue", parent=CELL, fontName=MEDIUM, alignment=1,
-                              textColor=styles.DRAFT_RED)
+OVERDUE_CELL = ParagraphStyle(
+    "register_overdue", parent=CELL, fontName=MEDIUM, alignment=1, textColor=styles.DRAFT_RED
+)
 STATUS_CELL = ParagraphStyle("register_status", parent=CELL, alignment=1)
 TOTAL_CELL = ParagraphStyle("register_total", parent=styles.LABEL_CELL)
 TOTAL_NUMBER = ParagraphStyle("register_total_number", parent=styles.LABEL_CELL, alignment=1)
@@ -119,9 +120,14 @@ class RegisterData:
     totals: RegisterTotals
 
 
-def render_register(database: Database, query: ResolutionQuery, *,
-                    printed_on: dt.date | None = None, progress: ProgressCallback | None = None,
-                    cancelled: CancelCheck | None = None) -> bytes:
+def render_register(
+    database: Database,
+    query: ResolutionQuery,
+    *,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     """The resolutions ``query`` selects, in its order, with their totals, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
@@ -154,7 +160,9 @@ def register_totals(register: RegisterService, query: ResolutionQuery) -> Regist
     """How many resolutions the filter selects, per status and overdue: counted by the database."""
     by_status = tuple((status, register.count(replace(query, status=status))) for status in ResolutionStatus)
     return RegisterTotals(
-        total=register.count(query), by_status=by_status, overdue=register.count(replace(query, overdue=True)),
+        total=register.count(query),
+        by_status=by_status,
+        overdue=register.count(replace(query, overdue=True)),
     )
 
 
@@ -175,12 +183,18 @@ def describe_filter(database: Database, query: ResolutionQuery) -> str:
         parts.append(FILTER_MEETING.format(title=meeting.title, date=jalali.format_short(meeting.date)))
     if query.jalali_year is not None:
         parts.append(FILTER_YEAR.format(year=to_persian_digits(query.jalali_year)))
-    parts += _range(query.meeting_from, query.meeting_to,
-                    FILTER_MEETINGS_BETWEEN, FILTER_MEETINGS_FROM, FILTER_MEETINGS_UNTIL)
+    parts += _range(
+        query.meeting_from,
+        query.meeting_to,
+        FILTER_MEETINGS_BETWEEN,
+        FILTER_MEETINGS_FROM,
+        FILTER_MEETINGS_UNTIL,
+    )
     if query.due_within_days is not None:
         parts.append(FILTER_DUE_WITHIN.format(days=format_int(query.due_within_days)))
-    parts += _range(query.closed_from, query.closed_to,
-                    FILTER_CLOSED_BETWEEN, FILTER_CLOSED_FROM, FILTER_CLOSED_UNTIL)
+    parts += _range(
+        query.closed_from, query.closed_to, FILTER_CLOSED_BETWEEN, FILTER_CLOSED_FROM, FILTER_CLOSED_UNTIL
+    )
     if query.search.strip():
         parts.append(FILTER_SEARCH.format(text=query.search.strip()))
     return FILTER_SEPARATOR.join(parts) or NO_FILTER
@@ -196,7 +210,9 @@ def _range(start: dt.date | None, end: dt.date | None, between: str, since: str,
     return []
 
 
-def register_pdf(data: RegisterData, *, printed_on: dt.date | None = None, run: ReportRun | None = None) -> bytes:
+def register_pdf(
+    data: RegisterData, *, printed_on: dt.date | None = None, run: ReportRun | None = None
+) -> bytes:
     """The register report of ``data`` as PDF bytes."""
     run = run or ReportRun()
     printed_on = printed_on or jalali.today()
@@ -216,7 +232,9 @@ def _unbroken_parts(filter_text: str) -> str:
     not inside an agency's name or a date range, unless a part is longer than a line."""
     style = styles.SUBTITLE
     parts = [
-        part.replace(" ", "\u00a0") if text_width(part, style.fontName, style.fontSize) < CONTENT_WIDTH else part
+        part.replace(" ", "\u00a0")
+        if text_width(part, style.fontName, style.fontSize) < CONTENT_WIDTH
+        else part
         for part in filter_text.split(FILTER_SEPARATOR)
     ]
     return FILTER_SEPARATOR.join(parts)
@@ -226,7 +244,8 @@ def register_story(data: RegisterData, run: ReportRun | None = None) -> list[Flo
     run = run or ReportRun()
     query = data.query
     order = COUNT_AND_ORDER.format(
-        count=format_int(len(data.rows)), order=SORT_NAMES[query.sort],
+        count=format_int(len(data.rows)),
+        order=SORT_NAMES[query.sort],
         direction=DESCENDING if query.descending else ASCENDING,
     )
     story: list[Flowable] = [
@@ -235,8 +254,13 @@ def register_story(data: RegisterData, run: ReportRun | None = None) -> list[Flo
         RtlParagraph(order, styles.NOTE),
     ]
     if data.rows:
-        story.append(_Paced(_rows_table(data.rows), len(data.rows),
-                            lambda done: run.advance(MADE + (LAID_OUT - MADE) * done / len(data.rows))))
+        story.append(
+            _Paced(
+                _rows_table(data.rows),
+                len(data.rows),
+                lambda done: run.advance(MADE + (LAID_OUT - MADE) * done / len(data.rows)),
+            )
+        )
     else:
         story.append(RtlParagraph(NO_ROWS, styles.BODY))
     story += _totals(data.totals)
@@ -253,16 +277,28 @@ def status_text(row: ResolutionRow) -> str:
 
 def _rows_table(rows: tuple[ResolutionRow, ...]) -> Table:
     columns = [
-        Column(CODE, 1.35, centered=True), Column(TEXT, 4.6), Column(MEETING, 1.95),
-        Column(LEAD, 1.85), Column(DUE, 1.15, centered=True), Column(STATUS, 1.6, centered=True),
+        Column(CODE, 1.35, centered=True),
+        Column(TEXT, 4.6),
+        Column(MEETING, 1.95),
+        Column(LEAD, 1.85),
+        Column(DUE, 1.15, centered=True),
+        Column(STATUS, 1.6, centered=True),
     ]
     body = []
     for row in rows:
         status = RtlParagraph(status_text(row), OVERDUE_CELL if row.overdue else STATUS_CELL)
         meeting = f"{row.meeting_title}\n{jalali.format_short(row.meeting_date)}"
         # The text as a paragraph already: its words need not be measured for the column's least width.
-        body.append([row.display_code, RtlParagraph(row.text, CELL), meeting, row.lead_agency_name or wording.NONE,
-                     row.due_text or wording.NONE, status])
+        body.append(
+            [
+                row.display_code,
+                RtlParagraph(row.text, CELL),
+                meeting,
+                row.lead_agency_name or wording.NONE,
+                row.due_text or wording.NONE,
+                status,
+            ]
+        )
     table = rtl_table(columns, body, width=CONTENT_WIDTH, numbered=True, cell_style=CELL)
     overdue = [index for index, row in enumerate(rows, start=1) if row.overdue]
     if overdue:
@@ -272,30 +308,50 @@ def _rows_table(rows: tuple[ResolutionRow, ...]) -> Table:
 
 def _share(count: int, total: int) -> str:
     """«۳۷٪»: rounded half up (``round`` would take 12.5 to 12), as the attendance report does."""
-    return PERCENT.format(n=to_persian_digits((200 * count + total) // (2 * total))) if total else wording.NONE
+    return (
+        PERCENT.format(n=to_persian_digits((200 * count + total) // (2 * total))) if total else wording.NONE
+    )
 
 
 def _totals(totals: RegisterTotals) -> list[Flowable]:
     rows: list[list] = [
         [status.label, format_int(count), _share(count, totals.total)]
-        for status, count in totals.by_status if count
+        for status, count in totals.by_status
+        if count
     ]
-    rows.append([RtlParagraph(TOTALS_ALL, TOTAL_CELL), RtlParagraph(format_int(totals.total), TOTAL_NUMBER),
-                 RtlParagraph(_share(totals.total, totals.total), TOTAL_NUMBER)])
-    table = rtl_table(
-        [Column(STATUS, 2.4), Column(TOTALS_COUNT, 1.0, centered=True), Column(TOTALS_SHARE, 1.0, centered=True)],
-        rows, width=TOTALS_WIDTH, zebra=False,
+    rows.append(
+        [
+            RtlParagraph(TOTALS_ALL, TOTAL_CELL),
+            RtlParagraph(format_int(totals.total), TOTAL_NUMBER),
+            RtlParagraph(_share(totals.total, totals.total), TOTAL_NUMBER),
+        ]
     )
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, -1), (-1, -1), styles.HEADER_FILL),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.9, styles.RULE),
-    ]))
+    table = rtl_table(
+        [
+            Column(STATUS, 2.4),
+            Column(TOTALS_COUNT, 1.0, centered=True),
+            Column(TOTALS_SHARE, 1.0, centered=True),
+        ],
+        rows,
+        width=TOTALS_WIDTH,
+        zebra=False,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, -1), (-1, -1), styles.HEADER_FILL),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.9, styles.RULE),
+            ]
+        )
+    )
     table.hAlign = "RIGHT"
-    overdue = (TOTALS_OVERDUE.format(count=format_int(totals.overdue)) if totals.overdue
-               else TOTALS_NO_OVERDUE)
+    overdue = TOTALS_OVERDUE.format(count=format_int(totals.overdue)) if totals.overdue else TOTALS_NO_OVERDUE
     # Together on one page: the overdue line is not left alone at the top of a last page.
-    return [KeepTogether([RtlParagraph(TOTALS, styles.HEADING), table, Spacer(1, 4),
-                          RtlParagraph(overdue, styles.NOTE)])]
+    return [
+        KeepTogether(
+            [RtlParagraph(TOTALS, styles.HEADING), table, Spacer(1, 4), RtlParagraph(overdue, styles.NOTE)]
+        )
+    ]
 
 
 class _Paced(Flowable):

@@ -24,21 +24,52 @@ WATERMARK = colors.HexColor("#9aa4ab")
 DRAFT_RED = colors.HexColor("#a3312a")
 
 BODY = ParagraphStyle(
-    "body", fontName=REGULAR, fontSize=10.5, leading=19, alignment=TA_RIGHT, textColor=INK, spaceAfter=3,
+    "body",
+    fontName=REGULAR,
+    fontSize=10.5,
+    leading=19,
+    alignment=TA_RIGHT,
+    textColor=INK,
+    spaceAfter=3,
 )
 TITLE = ParagraphStyle(
-    "title", parent=BODY, fontName=BOLD, fontSize=15, leading=27, alignment=TA_CENTER, textColor=ACCENT,
-    spaceBefore=2, spaceAfter=4,
+    "title",
+    parent=BODY,
+    fontName=BOLD,
+    fontSize=15,
+    leading=27,
+    alignment=TA_CENTER,
+    textColor=ACCENT,
+    spaceBefore=2,
+    spaceAfter=4,
 )
 SUBTITLE = ParagraphStyle(
-    "subtitle", parent=BODY, fontName=MEDIUM, fontSize=11, leading=20, alignment=TA_CENTER, spaceAfter=8,
+    "subtitle",
+    parent=BODY,
+    fontName=MEDIUM,
+    fontSize=11,
+    leading=20,
+    alignment=TA_CENTER,
+    spaceAfter=8,
 )
 HEADING = ParagraphStyle(
-    "heading", parent=BODY, fontName=BOLD, fontSize=12, leading=22, textColor=ACCENT,
-    spaceBefore=12, spaceAfter=4,
+    "heading",
+    parent=BODY,
+    fontName=BOLD,
+    fontSize=12,
+    leading=22,
+    textColor=ACCENT,
+    spaceBefore=12,
+    spaceAfter=4,
 )
 ITEM_TITLE = ParagraphStyle(
-    "item_title", parent=BODY, fontName=MEDIUM, fontSize=10.5, leading=19, spaceBefore=4, spaceAfter=1,
+    "item_title",
+    parent=BODY,
+    fontName=MEDIUM,
+    fontSize=10.5,
+    leading=19,
+    spaceBefore=4,
+    spaceAfter=1,
     keepWithNext=1,
 )
 NOTE = ParagraphStyle("note", parent=BODY, fontSize=9.5, leading=17, textColor=MUTED, spaceBefore=3)

@@ -18,10 +18,10 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles
 from secretariat.reports.paragraph import RtlParagraph, text_width
 from secretariat.reports.wording import ROW_NUMBER
-from secretariat.persian.text import to_persian_digits
 
 CELL_PADDING = 4.0
 ROW_NUMBER_WEIGHT = 0.6
@@ -96,8 +96,9 @@ def rtl_table(
     return table
 
 
-def _narrowest(columns: Sequence[Column], rows: Sequence[Sequence[Cell]],
-               cell_style: ParagraphStyle) -> list[float]:
+def _narrowest(
+    columns: Sequence[Column], rows: Sequence[Sequence[Cell]], cell_style: ParagraphStyle
+) -> list[float]:
     """Each column's least width: its longest word (of the header or a text
     cell) must fit whole, so that a date or a code is never cut in two."""
     narrowest = []
@@ -135,7 +136,7 @@ def details_table(pairs: Sequence[tuple[str, str]], *, width: float, per_row: in
     rows: list[list[Flowable]] = []
     for start in range(0, len(pairs), per_row):
         row: list[Flowable] = []
-        for label, value in pairs[start:start + per_row]:
+        for label, value in pairs[start : start + per_row]:
             row += [RtlParagraph(label, styles.LABEL_CELL), RtlParagraph(value, styles.CELL)]
         row += [RtlParagraph("", styles.CELL) for _ in range(2 * per_row - len(row))]
         rows.append(row)

@@ -69,13 +69,20 @@ _RESHAPER = ArabicReshaper(
 # Mirrored pairs (Unicode BidiMirroring) of the characters an office text
 # uses; a character here is drawn as its pair in a right-to-left run.
 MIRRORED = {
-    "(": ")", ")": "(",
-    "[": "]", "]": "[",
-    "{": "}", "}": "{",
-    "<": ">", ">": "<",
-    "«": "»", "»": "«",
-    "‹": "›", "›": "‹",
-    "≤": "≥", "≥": "≤",
+    "(": ")",
+    ")": "(",
+    "[": "]",
+    "]": "[",
+    "{": "}",
+    "}": "{",
+    "<": ">",
+    ">": "<",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "›": "‹",
+    "≤": "≥",
+    "≥": "≤",
 }
 
 # Dropped after reordering: they steer the algorithm and have no glyph.

@@ -36,11 +36,12 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from secretariat.persian import jalali
 from secretariat.database import Database
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
 from secretariat.meetings.kinds import MeetingStatus, display_code
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
+from secretariat.persian import jalali
+from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports import styles, wording
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
@@ -72,7 +73,6 @@ from secretariat.reports.yearbook_flowables import (
     column_edges,
     lay_row,
 )
-from secretariat.persian.text import format_int, to_persian_digits
 
 # -- the words of this report -------------------------------------------------------
 TITLE = "کارنامه سالانه"
@@ -157,8 +157,9 @@ MINUTES_SIGNED = "امضاشده"
 MINUTES_FINAL = "نهایی"
 MINUTES_DRAFT = "پیش‌نویس"
 TOTAL = "جمع"
-MEETINGS_KEY = ("حاضر: با حضور با تأخیر؛ دعوت، حاضر، غایب و موجه: دستگاه‌های عضو، بی مهمانان؛ "
-                "حد نصاب بر پایه قاعده شورا.")
+MEETINGS_KEY = (
+    "حاضر: با حضور با تأخیر؛ دعوت، حاضر، غایب و موجه: دستگاه‌های عضو، بی مهمانان؛ حد نصاب بر پایه قاعده شورا."
+)
 UNRECORDED_NOTE = "حضور و غیاب {count} دعوت ثبت نشده است؛ این دعوت‌ها حاضر شمرده نشده‌اند."
 CANCELLED_MEETING = "{title}، {date}، لغو شد: {reason}"
 UPCOMING_MEETING = "{title}، {date}: {status}"
@@ -198,29 +199,54 @@ FOLLOWUP = "{kind}: {note}"
 AGENCY = "دستگاه"
 RATE = "نرخ حضور"
 UNRECORDED = "ثبت‌نشده"
-ATTENDANCE_KEY = ("دستگاه‌های عضو دعوت‌شده به جلسات برگزارشده سال، از کمترین نرخ حضور؛ با نرخ برابر، "
-                  "غیبت بیشتر نخست. حاضر: با حضور با تأخیر.")
+ATTENDANCE_KEY = (
+    "دستگاه‌های عضو دعوت‌شده به جلسات برگزارشده سال، از کمترین نرخ حضور؛ با نرخ برابر، "
+    "غیبت بیشتر نخست. حاضر: با حضور با تأخیر."
+)
 COMPLETION_ALL = "مصوبات"
 COMPLETION_LEAD = "مسئول اجرا"
 COMPLETION_DONE = "انجام‌شده"
 COMPLETION_OVERDUE = "معوق"
 COMPLETION_CANCELLED = "لغوشده"
 COMPLETION_RATE = "نرخ انجام"
-COMPLETION_KEY = ("هر دستگاه با مصوباتی که مسئول اجرا یا همکار آن است؛ نرخ انجام: انجام‌شده بخش بر مصوبات "
-                  "جز لغوشده‌ها؛ از کمترین نرخ انجام، با نرخ برابر معوق بیشتر نخست.")
+COMPLETION_KEY = (
+    "هر دستگاه با مصوباتی که مسئول اجرا یا همکار آن است؛ نرخ انجام: انجام‌شده بخش بر مصوبات "
+    "جز لغوشده‌ها؛ از کمترین نرخ انجام، با نرخ برابر معوق بیشتر نخست."
+)
 
 # -- the look of this report --------------------------------------------------------
-SECTION_HEADING = ParagraphStyle("yearbook_section", parent=styles.HEADING, fontSize=14, leading=26,
-                                 spaceBefore=0, spaceAfter=8)
-CONTENTS_TITLE = ParagraphStyle("yearbook_contents", parent=styles.TITLE, fontSize=17, leading=32, spaceAfter=16)
-CONTENTS_SECTION = ParagraphStyle("yearbook_contents_section", parent=styles.BODY, fontName=MEDIUM, fontSize=11,
-                                  leading=24)
-CONTENTS_MEETING = ParagraphStyle("yearbook_contents_meeting", parent=styles.BODY, fontSize=9, leading=15.5,
-                                  textColor=styles.INK)
-CHART_TITLE = ParagraphStyle("yearbook_chart_title", parent=styles.BODY, fontName=MEDIUM, fontSize=10, leading=18,
-                             textColor=styles.ACCENT, spaceBefore=10, spaceAfter=4)
-CARD_NUMBER = ParagraphStyle("yearbook_card_number", parent=styles.BODY, fontName=BOLD, fontSize=17, leading=28,
-                             alignment=1, textColor=styles.ACCENT, spaceAfter=0)
+SECTION_HEADING = ParagraphStyle(
+    "yearbook_section", parent=styles.HEADING, fontSize=14, leading=26, spaceBefore=0, spaceAfter=8
+)
+CONTENTS_TITLE = ParagraphStyle(
+    "yearbook_contents", parent=styles.TITLE, fontSize=17, leading=32, spaceAfter=16
+)
+CONTENTS_SECTION = ParagraphStyle(
+    "yearbook_contents_section", parent=styles.BODY, fontName=MEDIUM, fontSize=11, leading=24
+)
+CONTENTS_MEETING = ParagraphStyle(
+    "yearbook_contents_meeting", parent=styles.BODY, fontSize=9, leading=15.5, textColor=styles.INK
+)
+CHART_TITLE = ParagraphStyle(
+    "yearbook_chart_title",
+    parent=styles.BODY,
+    fontName=MEDIUM,
+    fontSize=10,
+    leading=18,
+    textColor=styles.ACCENT,
+    spaceBefore=10,
+    spaceAfter=4,
+)
+CARD_NUMBER = ParagraphStyle(
+    "yearbook_card_number",
+    parent=styles.BODY,
+    fontName=BOLD,
+    fontSize=17,
+    leading=28,
+    alignment=1,
+    textColor=styles.ACCENT,
+    spaceAfter=0,
+)
 CARD_LABEL = ParagraphStyle("yearbook_card_label", parent=styles.SMALL, alignment=1, textColor=styles.INK)
 KEY = ParagraphStyle("yearbook_key", parent=styles.SMALL, spaceBefore=4, spaceAfter=6)
 CELL = ParagraphStyle("yearbook_cell", parent=styles.CELL, fontSize=8, leading=13.5)
@@ -247,8 +273,14 @@ RESOLUTIONS_TO = 0.85
 STATISTICS_FROM = 0.88
 
 
-def render_yearbook(database: Database, year: int, *, printed_on: dt.date | None = None,
-                    progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> bytes:
+def render_yearbook(
+    database: Database,
+    year: int,
+    *,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     """The yearly report of Jalali ``year`` as PDF bytes; a year without any meeting is refused."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
@@ -256,15 +288,24 @@ def render_yearbook(database: Database, year: int, *, printed_on: dt.date | None
     return yearbook_pdf(data, printed_on=printed_on, run=run, cancelled=cancelled)
 
 
-def yearbook_pdf(data: YearbookData, *, printed_on: dt.date | None = None, run: ReportRun | None = None,
-                 cancelled: CancelCheck | None = None) -> bytes:
+def yearbook_pdf(
+    data: YearbookData,
+    *,
+    printed_on: dt.date | None = None,
+    run: ReportRun | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     run = run or ReportRun()
     printed_on = printed_on or jalali.today()
     book = PageBook()
     story = yearbook_story(data, printed_on, book, run)
     run.advance(STORY_MADE)
-    setup = PageSetup(council_name=data.council.name, printed_on=printed_on, cover=True,
-                      title=DOCUMENT_TITLE.format(year=to_persian_digits(data.year), council=data.council.name))
+    setup = PageSetup(
+        council_name=data.council.name,
+        printed_on=printed_on,
+        cover=True,
+        title=DOCUMENT_TITLE.format(year=to_persian_digits(data.year), council=data.council.name),
+    )
     # The layout's progress is the story's own (``_Progress`` and the tables'
     # rows); platypus's run only checks for a cancel at every flowable and page.
     pdf = build_pdf(story, setup, ReportRun(cancelled=cancelled))
@@ -340,7 +381,10 @@ def _cover(data: YearbookData, printed_on: dt.date) -> Cover:
         lines.append(COVER_SECRETARY.format(name=council.secretary))
     lines.append(wording.PRINTED_ON.format(date=jalali.format_short(printed_on)))
     return Cover(
-        top_line=wording.IN_THE_NAME_OF_GOD, council=council.name, title=TITLE, subtitle=COVER_SUBTITLE,
+        top_line=wording.IN_THE_NAME_OF_GOD,
+        council=council.name,
+        title=TITLE,
+        subtitle=COVER_SUBTITLE,
         year=COVER_YEAR.format(year=to_persian_digits(data.year)),
         period=COVER_PERIOD.format(start=_day_month_year(data.start), end=_day_month_year(data.end)),
         lines=tuple(lines),
@@ -354,8 +398,15 @@ def _contents(data: YearbookData, groups, book: PageBook) -> list[Flowable]:
         if SECTIONS[index] == RESOLUTIONS:
             for meeting_id, _rows in groups:
                 title, date = data.meeting_titles[meeting_id]
-                story.append(ContentsEntry(MEETING_HEADING.format(title=title, date=jalali.format_short(date)),
-                                           f"meeting-{meeting_id}", book, style=CONTENTS_MEETING, indent=18))
+                story.append(
+                    ContentsEntry(
+                        MEETING_HEADING.format(title=title, date=jalali.format_short(date)),
+                        f"meeting-{meeting_id}",
+                        book,
+                        style=CONTENTS_MEETING,
+                        indent=18,
+                    )
+                )
     return story
 
 
@@ -364,8 +415,11 @@ def _contents(data: YearbookData, groups, book: PageBook) -> list[Flowable]:
 
 def _summary(data: YearbookData) -> list[Flowable]:
     statuses = data.by_status
-    still_open = statuses[ResolutionStatus.OPEN] + statuses[ResolutionStatus.IN_PROGRESS] + \
-        statuses[ResolutionStatus.DEFERRED]
+    still_open = (
+        statuses[ResolutionStatus.OPEN]
+        + statuses[ResolutionStatus.IN_PROGRESS]
+        + statuses[ResolutionStatus.DEFERRED]
+    )
     cards = [
         (format_int(len(data.meetings)), CARD_MEETINGS),
         (format_int(len(data.resolutions)), CARD_RESOLUTIONS),
@@ -376,16 +430,26 @@ def _summary(data: YearbookData) -> list[Flowable]:
         (format_int(data.overdue), CARD_OVERDUE),
         (format_int(data.followups), CARD_FOLLOWUPS),
     ]
-    kinds = wording.LIST_SEPARATOR.join(
-        KIND_COUNT.format(count=format_int(count), kind=kind.label) for kind, count in data.meetings_by_kind.items()
-    ) or wording.NONE
+    kinds = (
+        wording.LIST_SEPARATOR.join(
+            KIND_COUNT.format(count=format_int(count), kind=kind.label)
+            for kind, count in data.meetings_by_kind.items()
+        )
+        or wording.NONE
+    )
     text = SUMMARY_TEXT.format(
-        year=to_persian_digits(data.year), meetings=format_int(len(data.meetings)), kinds=kinds,
-        resolutions=format_int(len(data.resolutions)), done=format_int(statuses[ResolutionStatus.DONE]),
+        year=to_persian_digits(data.year),
+        meetings=format_int(len(data.meetings)),
+        kinds=kinds,
+        resolutions=format_int(len(data.resolutions)),
+        done=format_int(statuses[ResolutionStatus.DONE]),
         in_progress=format_int(statuses[ResolutionStatus.IN_PROGRESS]),
-        open=format_int(statuses[ResolutionStatus.OPEN]), deferred=format_int(statuses[ResolutionStatus.DEFERRED]),
-        cancelled=format_int(statuses[ResolutionStatus.CANCELLED]), overdue=format_int(data.overdue),
-        followups=format_int(data.followups), changes=format_int(data.deadline_changes),
+        open=format_int(statuses[ResolutionStatus.OPEN]),
+        deferred=format_int(statuses[ResolutionStatus.DEFERRED]),
+        cancelled=format_int(statuses[ResolutionStatus.CANCELLED]),
+        overdue=format_int(data.overdue),
+        followups=format_int(data.followups),
+        changes=format_int(data.deadline_changes),
     )
     if not data.meetings and not data.resolutions:
         text = NOTHING_HELD.format(year=to_persian_digits(data.year))
@@ -399,7 +463,11 @@ def _summary(data: YearbookData) -> list[Flowable]:
             parts.append(NOT_HELD_UPCOMING.format(count=format_int(len(data.not_held) - cancelled)))
         template = NOT_HELD_BESIDES if data.meetings else NOT_HELD_ALONE
         story.append(RtlParagraph(template.format(text=NOT_HELD_AND.join(parts)), styles.BODY))
-    story += [Spacer(1, 6), _side_by_side(_kinds_table(data), _status_table(data)), RtlParagraph(SUMMARY_KEY, KEY)]
+    story += [
+        Spacer(1, 6),
+        _side_by_side(_kinds_table(data), _status_table(data)),
+        RtlParagraph(SUMMARY_KEY, KEY),
+    ]
     return story
 
 
@@ -407,65 +475,104 @@ def _cards(cards: list[tuple[str, str]]) -> Table:
     per_row = 4
     rows = []
     for start in range(0, len(cards), per_row):
-        row = [[RtlParagraph(number, CARD_NUMBER), RtlParagraph(label, CARD_LABEL)]
-               for number, label in cards[start:start + per_row]]
+        row = [
+            [RtlParagraph(number, CARD_NUMBER), RtlParagraph(label, CARD_LABEL)]
+            for number, label in cards[start : start + per_row]
+        ]
         rows.append(list(reversed(row)))  # reading order from the right
     width = CONTENT_WIDTH / per_row
     table = Table(rows, colWidths=[width] * per_row, hAlign="CENTER")
-    table.setStyle(TableStyle([
-        ("BOX", (0, 0), (-1, -1), 0.6, styles.RULE),
-        ("INNERGRID", (0, 0), (-1, -1), 0.6, colors.white),
-        ("BACKGROUND", (0, 0), (-1, -1), styles.ZEBRA_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, styles.RULE),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, styles.RULE),
+                ("INNERGRID", (0, 0), (-1, -1), 0.6, colors.white),
+                ("BACKGROUND", (0, 0), (-1, -1), styles.ZEBRA_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, styles.RULE),
+            ]
+        )
+    )
     return table
 
 
 def _side_by_side(right: Flowable, left: Flowable) -> Table:
     half = CONTENT_WIDTH / 2
     table = Table([[left, right]], colWidths=[half, half], hAlign="CENTER")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (0, 0), (0, 0), "LEFT"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("ALIGN", (0, 0), (0, 0), "LEFT"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+            ]
+        )
+    )
     return table
 
 
 def _kinds_table(data: YearbookData) -> Table:
     resolutions = Counter(m.kind for m in data.meetings for _ in range(m.resolutions))
-    rows = [[kind.label, format_int(count), format_int(resolutions[kind])]
-            for kind, count in data.meetings_by_kind.items()]
-    rows.append([RtlParagraph(TOTAL, TOTAL_CELL), RtlParagraph(format_int(len(data.meetings)), TOTAL_NUMBER),
-                 RtlParagraph(format_int(sum(m.resolutions for m in data.meetings)), TOTAL_NUMBER)])
-    table = rtl_table([Column(KIND, 2.0), Column(HELD, 1.2, centered=True),
-                       Column(RESOLUTION_COUNT, 1.0, centered=True)],
-                      rows, width=CONTENT_WIDTH / 2 - 10, zebra=False, cell_style=CELL)
+    rows = [
+        [kind.label, format_int(count), format_int(resolutions[kind])]
+        for kind, count in data.meetings_by_kind.items()
+    ]
+    rows.append(
+        [
+            RtlParagraph(TOTAL, TOTAL_CELL),
+            RtlParagraph(format_int(len(data.meetings)), TOTAL_NUMBER),
+            RtlParagraph(format_int(sum(m.resolutions for m in data.meetings)), TOTAL_NUMBER),
+        ]
+    )
+    table = rtl_table(
+        [Column(KIND, 2.0), Column(HELD, 1.2, centered=True), Column(RESOLUTION_COUNT, 1.0, centered=True)],
+        rows,
+        width=CONTENT_WIDTH / 2 - 10,
+        zebra=False,
+        cell_style=CELL,
+    )
     _total_row(table)
     return table
 
 
 def _status_table(data: YearbookData) -> Table:
     total = len(data.resolutions)
-    rows: list[list] = [[status.label, format_int(count), _percent(count, total)]
-                        for status, count in data.by_status.items()]
+    rows: list[list] = [
+        [status.label, format_int(count), _percent(count, total)] for status, count in data.by_status.items()
+    ]
     rows.append([OVERDUE_ROW, format_int(data.overdue), _percent(data.overdue, total)])
-    rows.append([RtlParagraph(ALL_RESOLUTIONS, TOTAL_CELL), RtlParagraph(format_int(total), TOTAL_NUMBER),
-                 RtlParagraph(_percent(total, total), TOTAL_NUMBER)])
-    table = rtl_table([Column(STATUS, 2.0), Column(COUNT, 1.0, centered=True), Column(SHARE, 1.0, centered=True)],
-                      rows, width=CONTENT_WIDTH / 2 - 10, zebra=False, cell_style=CELL)
+    rows.append(
+        [
+            RtlParagraph(ALL_RESOLUTIONS, TOTAL_CELL),
+            RtlParagraph(format_int(total), TOTAL_NUMBER),
+            RtlParagraph(_percent(total, total), TOTAL_NUMBER),
+        ]
+    )
+    table = rtl_table(
+        [Column(STATUS, 2.0), Column(COUNT, 1.0, centered=True), Column(SHARE, 1.0, centered=True)],
+        rows,
+        width=CONTENT_WIDTH / 2 - 10,
+        zebra=False,
+        cell_style=CELL,
+    )
     _total_row(table)
     return table
 
 
 def _total_row(table: Table) -> None:
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, -1), (-1, -1), styles.HEADER_FILL),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.9, styles.RULE),
-        ("NOSPLIT", (0, -2), (-1, -1)),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, -1), (-1, -1), styles.HEADER_FILL),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.9, styles.RULE),
+                ("NOSPLIT", (0, -2), (-1, -1)),
+            ]
+        )
+    )
 
 
 # -- the charts ------------------------------------------------------------------------------------
@@ -475,26 +582,46 @@ def _charts(data: YearbookData) -> list[Flowable]:
     months = Counter(jalali.to_jalali(m.date).month for m in data.meetings)
     dates = {m_id: date for m_id, (_title, date) in data.meeting_titles.items()}
     made = Counter(jalali.to_jalali(dates[r.meeting_id]).month for r in data.resolutions)
-    bars = [MonthBar(jalali.MONTHS[month - 1], made[month], format_int(made[month]),
-                     MONTH_MEETINGS.format(count=format_int(months[month])))
-            for month in range(1, 13)]
+    bars = [
+        MonthBar(
+            jalali.MONTHS[month - 1],
+            made[month],
+            format_int(made[month]),
+            MONTH_MEETINGS.format(count=format_int(months[month])),
+        )
+        for month in range(1, 13)
+    ]
     story: list[Flowable] = [_chart(CHART_MONTHS, month_bars(bars, width=CONTENT_WIDTH, height=190))]
     shares = [Share(status.label, count, STATUS_COLORS[status]) for status, count in data.by_status.items()]
-    story.append(_chart(CHART_STATUS, share_pie(
-        shares, width=CONTENT_WIDTH, height=140,
-        total_label=TOTAL_LABEL.format(count=format_int(len(data.resolutions))))))
+    story.append(
+        _chart(
+            CHART_STATUS,
+            share_pie(
+                shares,
+                width=CONTENT_WIDTH,
+                height=140,
+                total_label=TOTAL_LABEL.format(count=format_int(len(data.resolutions))),
+            ),
+        )
+    )
     busiest = sorted(data.completion, key=lambda a: (-a.resolutions, a.agency_id))[:CHART_AGENCIES]
     busiest = [a for a in busiest if a.counted]
     busiest.sort(key=lambda a: (-a.rate, -a.resolutions, a.agency_id))
     if busiest:
-        rows = [RateBar(a.name, a.rate, OUT_OF.format(part=format_int(a.done), whole=format_int(a.counted)))
-                for a in busiest]
+        rows = [
+            RateBar(a.name, a.rate, OUT_OF.format(part=format_int(a.done), whole=format_int(a.counted)))
+            for a in busiest
+        ]
         title = CHART_COMPLETION.format(count=format_int(len(rows)))
         story.append(_chart(title, rate_bars(rows, width=CONTENT_WIDTH)))
     worst = [a for a in data.attendance if a.invited][:CHART_AGENCIES]
     if worst:
-        rows = [RateBar(a.agency_name, a.rate, OUT_OF.format(part=format_int(a.present), whole=format_int(a.invited)))
-                for a in worst]
+        rows = [
+            RateBar(
+                a.agency_name, a.rate, OUT_OF.format(part=format_int(a.present), whole=format_int(a.invited))
+            )
+            for a in worst
+        ]
         title = CHART_ATTENDANCE.format(count=format_int(len(rows)))
         story.append(_chart(title, rate_bars(rows, width=CONTENT_WIDTH)))
     return story
@@ -514,30 +641,60 @@ def _minutes_state(meeting: HeldMeeting) -> str:
 
 
 def _place(meeting: HeldMeeting) -> str:
-    return wording.LIST_SEPARATOR.join(part for part in (meeting.host_name, meeting.venue) if part) or wording.NONE
+    return (
+        wording.LIST_SEPARATOR.join(part for part in (meeting.host_name, meeting.venue) if part)
+        or wording.NONE
+    )
 
 
 def _meetings(data: YearbookData) -> list[Flowable]:
     columns = [
-        Column(wording.ROW_NUMBER, 0.5, centered=True), Column(MEETING, 1.9), Column(DATE, 1.1, centered=True),
-        Column(HOST, 3.8), Column(INVITED, 0.6, centered=True), Column(PRESENT, 0.6, centered=True),
-        Column(ABSENT, 0.6, centered=True), Column(EXCUSED, 0.6, centered=True),
-        Column(QUORUM, 0.85, centered=True), Column(RESOLUTION_COUNT, 0.7, centered=True),
+        Column(wording.ROW_NUMBER, 0.5, centered=True),
+        Column(MEETING, 1.9),
+        Column(DATE, 1.1, centered=True),
+        Column(HOST, 3.8),
+        Column(INVITED, 0.6, centered=True),
+        Column(PRESENT, 0.6, centered=True),
+        Column(ABSENT, 0.6, centered=True),
+        Column(EXCUSED, 0.6, centered=True),
+        Column(QUORUM, 0.85, centered=True),
+        Column(RESOLUTION_COUNT, 0.7, centered=True),
         Column(MINUTES, 1.0, centered=True),
     ]
     rows: list[list] = [
-        [format_int(number), m.title, jalali.format_short(m.date), _place(m), format_int(m.invited),
-         format_int(m.present), format_int(m.absent), format_int(m.excused),
-         QUORUM_MET if m.quorum_met else QUORUM_NOT_MET, format_int(m.resolutions), _minutes_state(m)]
+        [
+            format_int(number),
+            m.title,
+            jalali.format_short(m.date),
+            _place(m),
+            format_int(m.invited),
+            format_int(m.present),
+            format_int(m.absent),
+            format_int(m.excused),
+            QUORUM_MET if m.quorum_met else QUORUM_NOT_MET,
+            format_int(m.resolutions),
+            _minutes_state(m),
+        ]
         for number, m in enumerate(data.meetings, start=1)
     ]
     story: list[Flowable] = [RtlParagraph(MEETINGS_KEY, KEY)]
     if rows:
-        sums = [sum(getattr(m, name) for m in data.meetings)
-                for name in ("invited", "present", "absent", "excused")]
-        rows.append(["", RtlParagraph(TOTAL, TOTAL_CELL), "", "",
-                     *(RtlParagraph(format_int(n), TOTAL_NUMBER) for n in sums), "",
-                     RtlParagraph(format_int(sum(m.resolutions for m in data.meetings)), TOTAL_NUMBER), ""])
+        sums = [
+            sum(getattr(m, name) for m in data.meetings)
+            for name in ("invited", "present", "absent", "excused")
+        ]
+        rows.append(
+            [
+                "",
+                RtlParagraph(TOTAL, TOTAL_CELL),
+                "",
+                "",
+                *(RtlParagraph(format_int(n), TOTAL_NUMBER) for n in sums),
+                "",
+                RtlParagraph(format_int(sum(m.resolutions for m in data.meetings)), TOTAL_NUMBER),
+                "",
+            ]
+        )
         table = rtl_table(columns, rows, width=CONTENT_WIDTH, cell_style=CELL)
         _total_row(table)
         story.append(table)
@@ -550,11 +707,15 @@ def _meetings(data: YearbookData) -> list[Flowable]:
         story += [CondPageBreak(60), RtlParagraph(NOT_HELD_HEADING, CHART_TITLE)]
         for meeting in data.not_held:
             if meeting.status is MeetingStatus.CANCELLED:
-                line = CANCELLED_MEETING.format(title=meeting.title, date=jalali.format_short(meeting.date),
-                                                reason=meeting.reason or wording.NONE)
+                line = CANCELLED_MEETING.format(
+                    title=meeting.title,
+                    date=jalali.format_short(meeting.date),
+                    reason=meeting.reason or wording.NONE,
+                )
             else:
-                line = UPCOMING_MEETING.format(title=meeting.title, date=jalali.format_short(meeting.date),
-                                               status=meeting.status.label)
+                line = UPCOMING_MEETING.format(
+                    title=meeting.title, date=jalali.format_short(meeting.date), status=meeting.status.label
+                )
             story.append(RtlParagraph(line, CELL, bullet="•"))
     return story
 
@@ -574,9 +735,12 @@ def _columns(data: YearbookData) -> TableColumns:
     widths += [text_width(_overdue_mark(r), MEDIUM, DETAIL_SIZE) for r in data.resolutions if r.overdue]
     code = (max(widths) + 2 * CELL_GAP + 2) / CONTENT_WIDTH
     rest = 1 - code
-    return TableColumns(headers=(COLUMN_CODE, COLUMN_TEXT, COLUMN_HISTORY),
-                        shares=(code, rest * (1 - HISTORY_SHARE), rest * HISTORY_SHARE), date_width=DATE_WIDTH,
-                        progress_width=PROGRESS_WIDTH)
+    return TableColumns(
+        headers=(COLUMN_CODE, COLUMN_TEXT, COLUMN_HISTORY),
+        shares=(code, rest * (1 - HISTORY_SHARE), rest * HISTORY_SHARE),
+        date_width=DATE_WIDTH,
+        progress_width=PROGRESS_WIDTH,
+    )
 
 
 def _overdue_mark(resolution: YearResolution) -> str:
@@ -593,29 +757,43 @@ def _deadline(resolution: YearResolution) -> str:
     parts = [DEADLINE.format(due=_due(resolution.first_due, resolution.first_next_meeting))]
     for step in resolution.deadline_steps:
         template = DEADLINE_AMENDED if step.amendment else DEADLINE_CHANGED
-        parts.append(template.format(on=jalali.format_short(step.on), due=_due(step.due, step.next_meeting),
-                                     reason=step.reason or wording.NONE))
+        parts.append(
+            template.format(
+                on=jalali.format_short(step.on),
+                due=_due(step.due, step.next_meeting),
+                reason=step.reason or wording.NONE,
+            )
+        )
     return "؛ ".join(parts)
 
 
 def _outcome(resolution: YearResolution) -> str:
     status = resolution.status
     if status is ResolutionStatus.DONE:
-        return DONE_ON.format(date=jalali.format_short(resolution.closed_on) or wording.NONE,
-                              evidence=resolution.completion_evidence or wording.NONE)
+        return DONE_ON.format(
+            date=jalali.format_short(resolution.closed_on) or wording.NONE,
+            evidence=resolution.completion_evidence or wording.NONE,
+        )
     if status is ResolutionStatus.CANCELLED:
-        return CANCELLED_ON.format(date=jalali.format_short(resolution.closed_on) or wording.NONE,
-                                   reason=resolution.status_note or wording.NONE)
+        return CANCELLED_ON.format(
+            date=jalali.format_short(resolution.closed_on) or wording.NONE,
+            reason=resolution.status_note or wording.NONE,
+        )
     if status is ResolutionStatus.DEFERRED:
-        text = DEFERRED_TO.format(title=resolution.deferred_to_title or wording.NONE,
-                                  date=jalali.format_short(resolution.deferred_to_date) or wording.NONE)
+        text = DEFERRED_TO.format(
+            title=resolution.deferred_to_title or wording.NONE,
+            date=jalali.format_short(resolution.deferred_to_date) or wording.NONE,
+        )
         return text + (DEFERRED_NOTE.format(note=resolution.status_note) if resolution.status_note else "")
     parts = []
     if resolution.status_note:
         parts.append(REOPENED.format(reason=resolution.status_note))
     if resolution.last_progress is not None:
-        parts.append(LAST_PROGRESS.format(percent=_isolated(PERCENT_SIGN.format(n=to_persian_digits(
-            resolution.last_progress)))))
+        parts.append(
+            LAST_PROGRESS.format(
+                percent=_isolated(PERCENT_SIGN.format(n=to_persian_digits(resolution.last_progress)))
+            )
+        )
     return "؛ ".join(parts)
 
 
@@ -631,20 +809,31 @@ def _followup(entry) -> Entry:
 
 def _row(resolution: YearResolution, edges, columns: TableColumns) -> Row:
     status_color = STATUS_COLORS[resolution.status]
-    code = [Text(display_code(resolution.code), BOLD, TEXT_SIZE),
-            Text(resolution.status.label, MEDIUM, DETAIL_SIZE, status_color)]
+    code = [
+        Text(display_code(resolution.code), BOLD, TEXT_SIZE),
+        Text(resolution.status.label, MEDIUM, DETAIL_SIZE, status_color),
+    ]
     if resolution.overdue:
         code.append(Text(_overdue_mark(resolution), MEDIUM, DETAIL_SIZE, styles.DRAFT_RED))
     agencies = LEAD.format(name=resolution.lead_name or wording.NONE)
     if resolution.collaborators:
         agencies += "؛ " + COLLABORATORS.format(
-            names=wording.LIST_SEPARATOR.join(name for _id, name in resolution.collaborators))
+            names=wording.LIST_SEPARATOR.join(name for _id, name in resolution.collaborators)
+        )
     body = [Text(resolution.text, REGULAR, TEXT_SIZE)]
     if resolution.text_amended_on is not None:
-        body.append(Text(TEXT_AMENDED.format(on=jalali.format_short(resolution.text_amended_on)), REGULAR,
-                         DETAIL_SIZE, styles.MUTED))
-    body += [Text(agencies, REGULAR, DETAIL_SIZE, styles.MUTED),
-             Text(_deadline(resolution), REGULAR, DETAIL_SIZE, styles.MUTED)]
+        body.append(
+            Text(
+                TEXT_AMENDED.format(on=jalali.format_short(resolution.text_amended_on)),
+                REGULAR,
+                DETAIL_SIZE,
+                styles.MUTED,
+            )
+        )
+    body += [
+        Text(agencies, REGULAR, DETAIL_SIZE, styles.MUTED),
+        Text(_deadline(resolution), REGULAR, DETAIL_SIZE, styles.MUTED),
+    ]
     outcome = _outcome(resolution)
     if outcome:
         body.append(Text(outcome, REGULAR, DETAIL_SIZE, status_color))
@@ -674,12 +863,19 @@ def _resolutions(data: YearbookData, groups, book: PageBook, run: ReportRun) -> 
         def on_drawn(rows: int, offset=done_before) -> None:
             run.advance(RESOLUTIONS_FROM + (RESOLUTIONS_TO - RESOLUTIONS_FROM) * (offset + rows) / total)
 
-        story.append(ResolutionTable(
-            MEETING_HEADING.format(title=title, date=jalali.format_short(date)), subtitle, columns, make_rows,
-            key=f"meeting-{meeting_id}", book=book,
-            continued=CONTINUED.format(title=title, date=jalali.format_short(date)), on_drawn=on_drawn,
-            empty_note=NO_RESOLUTIONS,
-        ))
+        story.append(
+            ResolutionTable(
+                MEETING_HEADING.format(title=title, date=jalali.format_short(date)),
+                subtitle,
+                columns,
+                make_rows,
+                key=f"meeting-{meeting_id}",
+                book=book,
+                continued=CONTINUED.format(title=title, date=jalali.format_short(date)),
+                on_drawn=on_drawn,
+                empty_note=NO_RESOLUTIONS,
+            )
+        )
         done_before += len(resolutions)
     return story
 
@@ -690,9 +886,14 @@ def _resolutions(data: YearbookData, groups, book: PageBook, run: ReportRun) -> 
 def _attendance(data: YearbookData) -> list[Flowable]:
     agencies = data.attendance
     show_unrecorded = any(a.unrecorded for a in agencies)
-    columns = [Column(wording.ROW_NUMBER, 0.6, centered=True), Column(AGENCY, 4.4),
-               Column(INVITED, 0.85, centered=True), Column(PRESENT, 0.85, centered=True),
-               Column(ABSENT, 0.85, centered=True), Column(EXCUSED, 0.85, centered=True)]
+    columns = [
+        Column(wording.ROW_NUMBER, 0.6, centered=True),
+        Column(AGENCY, 4.4),
+        Column(INVITED, 0.85, centered=True),
+        Column(PRESENT, 0.85, centered=True),
+        Column(ABSENT, 0.85, centered=True),
+        Column(EXCUSED, 0.85, centered=True),
+    ]
     if show_unrecorded:
         columns.append(Column(UNRECORDED, 1.0, centered=True))
     columns.append(Column(RATE, 1.1, centered=True))
@@ -701,15 +902,23 @@ def _attendance(data: YearbookData) -> list[Flowable]:
         numbers = [a.invited, a.present, a.absent, a.excused]
         return numbers + [a.unrecorded] if show_unrecorded else numbers
 
-    rows: list[list] = [[format_int(n), a.agency_name, *map(format_int, figures(a)), _percent(a.present, a.invited)]
-                        for n, a in enumerate(agencies, start=1)]
+    rows: list[list] = [
+        [format_int(n), a.agency_name, *map(format_int, figures(a)), _percent(a.present, a.invited)]
+        for n, a in enumerate(agencies, start=1)
+    ]
     story: list[Flowable] = [RtlParagraph(ATTENDANCE_KEY, KEY)]
     if not rows:
         return [*story, RtlParagraph(NO_STATISTICS, styles.BODY)]
     sums = [sum(column) for column in zip(*map(figures, agencies), strict=True)]
     present, invited = sum(a.present for a in agencies), sum(a.invited for a in agencies)
-    rows.append(["", RtlParagraph(TOTAL, TOTAL_CELL), *(RtlParagraph(format_int(n), TOTAL_NUMBER) for n in sums),
-                 RtlParagraph(_percent(present, invited), TOTAL_NUMBER)])
+    rows.append(
+        [
+            "",
+            RtlParagraph(TOTAL, TOTAL_CELL),
+            *(RtlParagraph(format_int(n), TOTAL_NUMBER) for n in sums),
+            RtlParagraph(_percent(present, invited), TOTAL_NUMBER),
+        ]
+    )
     table = rtl_table(columns, rows, width=CONTENT_WIDTH, cell_style=CELL)
     _total_row(table)
     story.append(table)
@@ -717,13 +926,29 @@ def _attendance(data: YearbookData) -> list[Flowable]:
 
 
 def _completion(data: YearbookData) -> list[Flowable]:
-    columns = [Column(wording.ROW_NUMBER, 0.6, centered=True), Column(AGENCY, 3.6),
-               Column(COMPLETION_ALL, 0.9, centered=True), Column(COMPLETION_LEAD, 0.95, centered=True),
-               Column(COMPLETION_DONE, 0.95, centered=True), Column(COMPLETION_OVERDUE, 0.8, centered=True),
-               Column(COMPLETION_CANCELLED, 0.85, centered=True), Column(COMPLETION_RATE, 1.0, centered=True)]
-    rows = [[format_int(n), a.name, format_int(a.resolutions), format_int(a.as_lead), format_int(a.done),
-             format_int(a.overdue), format_int(a.cancelled), _percent(a.done, a.counted)]
-            for n, a in enumerate(data.completion, start=1)]
+    columns = [
+        Column(wording.ROW_NUMBER, 0.6, centered=True),
+        Column(AGENCY, 3.6),
+        Column(COMPLETION_ALL, 0.9, centered=True),
+        Column(COMPLETION_LEAD, 0.95, centered=True),
+        Column(COMPLETION_DONE, 0.95, centered=True),
+        Column(COMPLETION_OVERDUE, 0.8, centered=True),
+        Column(COMPLETION_CANCELLED, 0.85, centered=True),
+        Column(COMPLETION_RATE, 1.0, centered=True),
+    ]
+    rows = [
+        [
+            format_int(n),
+            a.name,
+            format_int(a.resolutions),
+            format_int(a.as_lead),
+            format_int(a.done),
+            format_int(a.overdue),
+            format_int(a.cancelled),
+            _percent(a.done, a.counted),
+        ]
+        for n, a in enumerate(data.completion, start=1)
+    ]
     story: list[Flowable] = [RtlParagraph(COMPLETION_KEY, KEY)]
     if rows:
         story.append(rtl_table(columns, rows, width=CONTENT_WIDTH, cell_style=CELL))

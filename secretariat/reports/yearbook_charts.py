@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Drawing, Line, Rect, String, Wedge
 from reportlab.lib import colors
 
+from secretariat.persian.text import format_int
 from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
 from secretariat.reports.paragraph import text_width, wrap_text
 from secretariat.reports.visual import visual_line
-from secretariat.persian.text import format_int
 
 BAR = colors.HexColor("#3d6a85")
 TRACK = colors.HexColor("#e8edf0")
@@ -42,8 +42,16 @@ def percent_text(rate: float) -> str:
     return PERCENT.format(n=format_int(math.floor(rate * 100 + 0.5)))
 
 
-def _text(x: float, y: float, text: str, *, size: float = LABEL_SIZE, font: str = REGULAR,
-          anchor: str = "end", color=styles.INK) -> String:
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    *,
+    size: float = LABEL_SIZE,
+    font: str = REGULAR,
+    anchor: str = "end",
+    color=styles.INK,
+) -> String:
     return String(x, y, visual_line(text), fontName=font, fontSize=size, textAnchor=anchor, fillColor=color)
 
 
@@ -67,8 +75,14 @@ class MonthBar:
     note: str = ""  # a second line under the month («۴ جلسه»)
 
 
-def month_bars(months: Sequence[MonthBar], *, width: float, height: float = 180.0,
-               top: float | None = None, axis_percent: bool = False) -> Drawing:
+def month_bars(
+    months: Sequence[MonthBar],
+    *,
+    width: float,
+    height: float = 180.0,
+    top: float | None = None,
+    axis_percent: bool = False,
+) -> Drawing:
     """Vertical bars, the first month at the right; ``top`` fixes the axis (1.0 for rates)."""
     drawing = Drawing(width, height)
     axis_width = 30.0
@@ -95,15 +109,17 @@ def month_bars(months: Sequence[MonthBar], *, width: float, height: float = 180.
         centre = right - (index + 0.5) * slot
         if month.value:
             bar_height = month.value * scale
-            drawing.add(Rect(centre - bar_width / 2, bottom, bar_width, bar_height, fillColor=BAR,
-                             strokeColor=None))
+            drawing.add(
+                Rect(centre - bar_width / 2, bottom, bar_width, bar_height, fillColor=BAR, strokeColor=None)
+            )
         if month.value is not None:
             y = bottom + (month.value or 0) * scale + 3
             drawing.add(_text(centre, y, month.value_text, size=VALUE_SIZE, anchor="middle"))
         drawing.add(_text(centre, bottom - 11, month.label, anchor="middle"))
         if month.note:
-            drawing.add(_text(centre, bottom - 22, month.note, size=VALUE_SIZE, anchor="middle",
-                              color=styles.MUTED))
+            drawing.add(
+                _text(centre, bottom - 22, month.note, size=VALUE_SIZE, anchor="middle", color=styles.MUTED)
+            )
     return drawing
 
 
@@ -114,14 +130,18 @@ class Share:
     color: colors.Color
 
 
-def share_pie(shares: Sequence[Share], *, width: float, height: float = 150.0, total_label: str = "") -> Drawing:
+def share_pie(
+    shares: Sequence[Share], *, width: float, height: float = 150.0, total_label: str = ""
+) -> Drawing:
     """A pie of ``shares`` on the left, its key on the right, each line «انجام‌شده  ۱٬۲۳۴ (۶۴٪)»."""
     drawing = Drawing(width, height)
     total = sum(share.count for share in shares)
     radius = min(height / 2 - 8, 62.0)
     label_width = max((text_width(share.label, REGULAR, 8.5) for share in shares), default=0) + 14
-    figures = [format_int(share.count) + (f" ({percent_text(share.count / total)})" if total else "")
-               for share in shares]
+    figures = [
+        format_int(share.count) + (f" ({percent_text(share.count / total)})" if total else "")
+        for share in shares
+    ]
     figure_width = max((text_width(figure, MEDIUM, 8.5) for figure in figures), default=0)
     # The pie on the left of its key, the two together in the middle of the width.
     whole = 2 * radius + 50 + label_width + figure_width
@@ -134,12 +154,25 @@ def share_pie(shares: Sequence[Share], *, width: float, height: float = 150.0, t
             continue
         sweep = 360.0 * share.count / total
         if sweep >= 359.99:
-            drawing.add(Wedge(cx, cy, radius, 0, 360, fillColor=share.color, strokeColor=colors.white,
-                              strokeWidth=0.8))
+            drawing.add(
+                Wedge(
+                    cx, cy, radius, 0, 360, fillColor=share.color, strokeColor=colors.white, strokeWidth=0.8
+                )
+            )
         else:
             # Clockwise from twelve o'clock: the wedge runs from angle - sweep to angle.
-            drawing.add(Wedge(cx, cy, radius, angle - sweep, angle, fillColor=share.color,
-                              strokeColor=colors.white, strokeWidth=0.8))
+            drawing.add(
+                Wedge(
+                    cx,
+                    cy,
+                    radius,
+                    angle - sweep,
+                    angle,
+                    fillColor=share.color,
+                    strokeColor=colors.white,
+                    strokeWidth=0.8,
+                )
+            )
         angle -= sweep
     if not total:
         drawing.add(Wedge(cx, cy, radius, 0, 360, fillColor=TRACK, strokeColor=None))
@@ -163,8 +196,9 @@ class RateBar:
     detail: str  # after the percentage: «(۳۰ از ۴۰)»
 
 
-def rate_bars(rows: Sequence[RateBar], *, width: float, name_width: float = 190.0,
-              row_height: float = 19.0) -> Drawing:
+def rate_bars(
+    rows: Sequence[RateBar], *, width: float, name_width: float = 190.0, row_height: float = 19.0
+) -> Drawing:
     """A horizontal bar per row, the name on the right, ۰٪ at the right end of the bars."""
     figure_room = 92.0
     axis_room = 14.0
@@ -187,16 +221,33 @@ def rate_bars(rows: Sequence[RateBar], *, width: float, name_width: float = 190.
             offset = (len(lines) - 1) * 4.5 - number * 9.0
             drawing.add(_text(width - 2, middle - 2.5 + offset, line))
         bar_height = min(10.0, row_height - 7)
-        drawing.add(Rect(bars_left, middle - bar_height / 2, span, bar_height, fillColor=TRACK, strokeColor=None))
+        drawing.add(
+            Rect(bars_left, middle - bar_height / 2, span, bar_height, fillColor=TRACK, strokeColor=None)
+        )
         length = span * max(0.0, min(1.0, row.rate))
         if length > 0:
-            drawing.add(Rect(bars_right - length, middle - bar_height / 2, length, bar_height, fillColor=BAR,
-                             strokeColor=None))
+            drawing.add(
+                Rect(
+                    bars_right - length,
+                    middle - bar_height / 2,
+                    length,
+                    bar_height,
+                    fillColor=BAR,
+                    strokeColor=None,
+                )
+            )
         figure = percent_text(row.rate)
         drawing.add(_text(bars_left - 4, middle - 2.5, figure, size=VALUE_SIZE, font=MEDIUM))
         if row.detail:
-            drawing.add(_text(bars_left - 8 - text_width(figure, MEDIUM, VALUE_SIZE), middle - 2.5, row.detail,
-                              size=VALUE_SIZE - 0.5, color=styles.MUTED))
+            drawing.add(
+                _text(
+                    bars_left - 8 - text_width(figure, MEDIUM, VALUE_SIZE),
+                    middle - 2.5,
+                    row.detail,
+                    size=VALUE_SIZE - 0.5,
+                    color=styles.MUTED,
+                )
+            )
     return drawing
 
 

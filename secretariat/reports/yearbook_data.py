@@ -35,17 +35,17 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import aliased
 
 from db.models import Agency, Amendment, Assignment, DeadlineChange, FollowUp, Invitation, Meeting, Resolution
-from secretariat.persian import jalali
-from secretariat.persian.collation import sort_key
-from secretariat.members.council import CouncilRecord, CouncilService
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.followup.status import FollowUpKind, ResolutionStatus, is_overdue
 from secretariat.meetings.attendance import HELD_STATUSES, AgencyAttendance, AttendanceService
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus, meeting_title
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
-from secretariat.reports.progress import ReportRun
+from secretariat.members.council import CouncilRecord, CouncilService
+from secretariat.persian import jalali
+from secretariat.persian.collation import sort_key
 from secretariat.persian.text import to_persian_digits
+from secretariat.reports.progress import ReportRun
 
 NO_COUNCIL = "هنوز شورایی ساخته نشده است."
 NO_MEETING = "در سال {year} جلسه‌ای ثبت نشده است؛ کارنامه سالانه برای سالی ساخته می‌شود که جلسه‌ای داشته باشد."
@@ -152,7 +152,9 @@ class YearResolution:
 
     @property
     def last_progress(self) -> int | None:
-        return next((entry.progress for entry in reversed(self.followups) if entry.progress is not None), None)
+        return next(
+            (entry.progress for entry in reversed(self.followups) if entry.progress is not None), None
+        )
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,9 @@ class YearbookData:
     attendance: tuple[AgencyAttendance, ...]  # worst first
     completion: tuple[AgencyCompletion, ...]  # worst first
     deadline_changes: int = 0
-    meeting_titles: dict[int, tuple[str, dt.date]] = field(default_factory=dict)  # of the resolutions' meetings
+    meeting_titles: dict[int, tuple[str, dt.date]] = field(
+        default_factory=dict
+    )  # of the resolutions' meetings
 
     # -- the summary's figures ---------------------------------------------------
 
@@ -237,8 +241,9 @@ def year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return jalali.from_jalali(year, 1, 1), jalali.from_jalali(year + 1, 1, 1) - dt.timedelta(days=1)
 
 
-def gather_yearbook(database: Database, year: int, run: ReportRun | None = None, *,
-                    share: float = 0.2) -> YearbookData:
+def gather_yearbook(
+    database: Database, year: int, run: ReportRun | None = None, *, share: float = 0.2
+) -> YearbookData:
     """Everything the yearly report of Jalali ``year`` prints; a year without a meeting is refused.
 
     The progress goes from 0 to ``share`` while reading.
@@ -261,19 +266,42 @@ def gather_yearbook(database: Database, year: int, run: ReportRun | None = None,
     completion = _completion(resolutions)
     run.advance(share)
     return YearbookData(
-        council=council, year=year, start=start, end=end, today=today, meetings=tuple(meetings),
-        not_held=tuple(not_held), resolutions=tuple(resolutions), attendance=attendance,
-        completion=tuple(completion), deadline_changes=changes, meeting_titles=titles,
+        council=council,
+        year=year,
+        start=start,
+        end=end,
+        today=today,
+        meetings=tuple(meetings),
+        not_held=tuple(not_held),
+        resolutions=tuple(resolutions),
+        attendance=attendance,
+        completion=tuple(completion),
+        deadline_changes=changes,
+        meeting_titles=titles,
     )
 
 
 def _meetings(session, council: CouncilRecord, year: int):
-    resolutions = (select(Resolution.meeting_id, func.count(Resolution.id).label("n"))
-                   .join(Meeting, Meeting.id == Resolution.meeting_id)
-                   .where(Meeting.jalali_year == year).group_by(Resolution.meeting_id).subquery())
+    resolutions = (
+        select(Resolution.meeting_id, func.count(Resolution.id).label("n"))
+        .join(Meeting, Meeting.id == Resolution.meeting_id)
+        .where(Meeting.jalali_year == year)
+        .group_by(Resolution.meeting_id)
+        .subquery()
+    )
     rows = session.execute(
-        select(Meeting.id, Meeting.kind, Meeting.number, Meeting.date, Agency.name, Meeting.venue, Meeting.status,
-               Meeting.signed_at, Meeting.cancel_reason, func.coalesce(resolutions.c.n, 0))
+        select(
+            Meeting.id,
+            Meeting.kind,
+            Meeting.number,
+            Meeting.date,
+            Agency.name,
+            Meeting.venue,
+            Meeting.status,
+            Meeting.signed_at,
+            Meeting.cancel_reason,
+            func.coalesce(resolutions.c.n, 0),
+        )
         .outerjoin(Agency, Agency.id == Meeting.host_agency_id)
         .outerjoin(resolutions, resolutions.c.meeting_id == Meeting.id)
         .where(Meeting.jalali_year == year)
@@ -287,11 +315,21 @@ def _meetings(session, council: CouncilRecord, year: int):
     counts = {
         row[0]: row[1:]
         for row in session.execute(
-            select(Invitation.meeting_id, func.count(Invitation.id), times(Attendance.PRESENT, Attendance.LATE),
-                   times(Attendance.LATE), times(Attendance.ABSENT), times(Attendance.EXCUSED),
-                   times(Attendance.UNKNOWN))
+            select(
+                Invitation.meeting_id,
+                func.count(Invitation.id),
+                times(Attendance.PRESENT, Attendance.LATE),
+                times(Attendance.LATE),
+                times(Attendance.ABSENT),
+                times(Attendance.EXCUSED),
+                times(Attendance.UNKNOWN),
+            )
             .join(Meeting, Meeting.id == Invitation.meeting_id)
-            .where(Meeting.jalali_year == year, Meeting.status.in_(HELD_STATUSES), Invitation.agency_id.isnot(None))
+            .where(
+                Meeting.jalali_year == year,
+                Meeting.status.in_(HELD_STATUSES),
+                Invitation.agency_id.isnot(None),
+            )
             .group_by(Invitation.meeting_id)
         )
     }
@@ -301,25 +339,53 @@ def _meetings(session, council: CouncilRecord, year: int):
         titles[meeting_id] = (meeting_title(kind, number), date)
         if status.value in HELD_STATUSES:
             invited, present, late, absent, excused, unknown = counts.get(meeting_id, (0, 0, 0, 0, 0, 0))
-            held.append(HeldMeeting(
-                id=meeting_id, kind=kind, number=number, date=date, host_name=host or "", venue=venue or "",
-                status=status, signed=signed_at is not None, invited=invited, present=present or 0,
-                late=late or 0, absent=absent or 0, excused=excused or 0, unrecorded=unknown or 0,
-                quorum_required=council.quorum_required(invited), resolutions=resolution_count,
-            ))
+            held.append(
+                HeldMeeting(
+                    id=meeting_id,
+                    kind=kind,
+                    number=number,
+                    date=date,
+                    host_name=host or "",
+                    venue=venue or "",
+                    status=status,
+                    signed=signed_at is not None,
+                    invited=invited,
+                    present=present or 0,
+                    late=late or 0,
+                    absent=absent or 0,
+                    excused=excused or 0,
+                    unrecorded=unknown or 0,
+                    quorum_required=council.quorum_required(invited),
+                    resolutions=resolution_count,
+                )
+            )
         else:
             not_held.append(OtherMeeting(kind, number, date, status, reason or ""))
     return held, not_held, titles
 
 
-def _resolutions(session, year: int, today: dt.date,
-                 titles: dict[int, tuple[str, dt.date]]) -> tuple[list[YearResolution], int]:
+def _resolutions(
+    session, year: int, today: dt.date, titles: dict[int, tuple[str, dt.date]]
+) -> tuple[list[YearResolution], int]:
     in_year = and_(Meeting.id == Resolution.meeting_id, Meeting.jalali_year == year)
     target = aliased(Meeting)
     rows = session.execute(
-        select(Resolution.id, Resolution.meeting_id, Resolution.number, Resolution.code, Resolution.text,
-               Resolution.due_date, Resolution.due_next_meeting, Resolution.status, Resolution.closed_on,
-               Resolution.completion_evidence, Resolution.status_note, target.kind, target.number, target.date)
+        select(
+            Resolution.id,
+            Resolution.meeting_id,
+            Resolution.number,
+            Resolution.code,
+            Resolution.text,
+            Resolution.due_date,
+            Resolution.due_next_meeting,
+            Resolution.status,
+            Resolution.closed_on,
+            Resolution.completion_evidence,
+            Resolution.status_note,
+            target.kind,
+            target.number,
+            target.date,
+        )
         .join(Meeting, in_year)
         .outerjoin(target, target.id == Resolution.deferred_to_meeting_id)
         .order_by(Meeting.date, Meeting.start_time, Meeting.id, Resolution.number)
@@ -328,7 +394,8 @@ def _resolutions(session, year: int, today: dt.date,
     assignments: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for resolution_id, agency_id, name, role in session.execute(
         select(Assignment.resolution_id, Assignment.agency_id, Agency.name, Assignment.role)
-        .join(Resolution, Resolution.id == Assignment.resolution_id).join(Meeting, in_year)
+        .join(Resolution, Resolution.id == Assignment.resolution_id)
+        .join(Meeting, in_year)
         .join(Agency, Agency.id == Assignment.agency_id)
         .order_by(Assignment.resolution_id, Assignment.id)
     ):
@@ -337,9 +404,16 @@ def _resolutions(session, year: int, today: dt.date,
     texts: dict[int, tuple[str, dt.date]] = {}
     steps: dict[int, list[tuple[dt.datetime, DeadlineStep, str]]] = defaultdict(list)
     for resolution_id, field_name, original, amended, reason, recorded_at in session.execute(
-        select(Amendment.resolution_id, Amendment.field, Amendment.original, Amendment.amended, Amendment.reason,
-               Amendment.recorded_at)
-        .join(Resolution, Resolution.id == Amendment.resolution_id).join(Meeting, in_year)
+        select(
+            Amendment.resolution_id,
+            Amendment.field,
+            Amendment.original,
+            Amendment.amended,
+            Amendment.reason,
+            Amendment.recorded_at,
+        )
+        .join(Resolution, Resolution.id == Amendment.resolution_id)
+        .join(Meeting, in_year)
         .where(Amendment.field.in_(("resolution_text", "due_date")))
         .order_by(Amendment.id)
     ):
@@ -347,37 +421,75 @@ def _resolutions(session, year: int, today: dt.date,
             texts[resolution_id] = (amended, recorded_at.date())
         else:
             due, next_meeting = _amended_due(amended)
-            steps[resolution_id].append((recorded_at, DeadlineStep(recorded_at.date(), due, next_meeting, reason,
-                                                                   amendment=True), original))
+            steps[resolution_id].append(
+                (
+                    recorded_at,
+                    DeadlineStep(recorded_at.date(), due, next_meeting, reason, amendment=True),
+                    original,
+                )
+            )
     changes = 0
     for resolution_id, previous, previous_next, new_due, reason, changed_at in session.execute(
-        select(DeadlineChange.resolution_id, DeadlineChange.previous_due, DeadlineChange.previous_next_meeting,
-               DeadlineChange.new_due, DeadlineChange.reason, DeadlineChange.changed_at)
-        .join(Resolution, Resolution.id == DeadlineChange.resolution_id).join(Meeting, in_year)
+        select(
+            DeadlineChange.resolution_id,
+            DeadlineChange.previous_due,
+            DeadlineChange.previous_next_meeting,
+            DeadlineChange.new_due,
+            DeadlineChange.reason,
+            DeadlineChange.changed_at,
+        )
+        .join(Resolution, Resolution.id == DeadlineChange.resolution_id)
+        .join(Meeting, in_year)
         .order_by(DeadlineChange.id)
     ):
         changes += 1
-        previous_text = jalali.format_short(previous, persian_digits=False) if previous else (
-            NEXT_MEETING_LABEL if previous_next else "")
-        steps[resolution_id].append((changed_at, DeadlineStep(changed_at.date(), new_due, False, reason,
-                                                              amendment=False), previous_text))
+        previous_text = (
+            jalali.format_short(previous, persian_digits=False)
+            if previous
+            else (NEXT_MEETING_LABEL if previous_next else "")
+        )
+        steps[resolution_id].append(
+            (
+                changed_at,
+                DeadlineStep(changed_at.date(), new_due, False, reason, amendment=False),
+                previous_text,
+            )
+        )
 
     followups: dict[int, list[FollowUpEntry]] = defaultdict(list)
     for resolution_id, date, kind, note, progress in session.execute(
         select(FollowUp.resolution_id, FollowUp.date, FollowUp.kind, FollowUp.note, FollowUp.progress)
-        .join(Resolution, Resolution.id == FollowUp.resolution_id).join(Meeting, in_year)
+        .join(Resolution, Resolution.id == FollowUp.resolution_id)
+        .join(Meeting, in_year)
         .order_by(FollowUp.resolution_id, FollowUp.date, FollowUp.id)
     ):
         followups[resolution_id].append(FollowUpEntry(date, FollowUpKind(kind), note or "", progress))
 
     resolutions = []
-    for (resolution_id, meeting_id, number, code, text, due, due_next, status, closed_on, evidence, note,
-         target_kind, target_number, target_date) in rows:
+    for (
+        resolution_id,
+        meeting_id,
+        number,
+        code,
+        text,
+        due,
+        due_next,
+        status,
+        closed_on,
+        evidence,
+        note,
+        target_kind,
+        target_number,
+        target_date,
+    ) in rows:
         assigned = assignments.get(resolution_id, [])
-        lead = next(((agency_id, name) for agency_id, name, role in assigned if role == AssignmentRole.LEAD.value),
-                    (None, ""))
-        collaborators = tuple((agency_id, name) for agency_id, name, role in assigned
-                              if role != AssignmentRole.LEAD.value)
+        lead = next(
+            ((agency_id, name) for agency_id, name, role in assigned if role == AssignmentRole.LEAD.value),
+            (None, ""),
+        )
+        collaborators = tuple(
+            (agency_id, name) for agency_id, name, role in assigned if role != AssignmentRole.LEAD.value
+        )
         history = sorted(steps.get(resolution_id, []), key=lambda step: step[0])
         if history:
             first_due, first_next = _amended_due(history[0][2])
@@ -386,18 +498,35 @@ def _resolutions(session, year: int, today: dt.date,
         text_in_force = texts.get(resolution_id)
         status = ResolutionStatus(status)
         late = is_overdue(status.value, due, today)
-        resolutions.append(YearResolution(
-            id=resolution_id, meeting_id=meeting_id, number=number, code=code,
-            text=text_in_force[0] if text_in_force else text,
-            text_amended_on=text_in_force[1] if text_in_force else None,
-            lead_id=lead[0], lead_name=lead[1], collaborators=collaborators,
-            first_due=first_due, first_next_meeting=first_next, deadline_steps=tuple(s for _at, s, _o in history),
-            due_date=due, due_next_meeting=bool(due_next), status=status, overdue=late,
-            days_overdue=(today - due).days if late else 0, closed_on=closed_on,
-            completion_evidence=evidence or "", status_note=note or "",
-            deferred_to_title=meeting_title(MeetingKind(target_kind), target_number) if target_kind else "",
-            deferred_to_date=target_date, followups=tuple(followups.get(resolution_id, ())),
-        ))
+        resolutions.append(
+            YearResolution(
+                id=resolution_id,
+                meeting_id=meeting_id,
+                number=number,
+                code=code,
+                text=text_in_force[0] if text_in_force else text,
+                text_amended_on=text_in_force[1] if text_in_force else None,
+                lead_id=lead[0],
+                lead_name=lead[1],
+                collaborators=collaborators,
+                first_due=first_due,
+                first_next_meeting=first_next,
+                deadline_steps=tuple(s for _at, s, _o in history),
+                due_date=due,
+                due_next_meeting=bool(due_next),
+                status=status,
+                overdue=late,
+                days_overdue=(today - due).days if late else 0,
+                closed_on=closed_on,
+                completion_evidence=evidence or "",
+                status_note=note or "",
+                deferred_to_title=meeting_title(MeetingKind(target_kind), target_number)
+                if target_kind
+                else "",
+                deferred_to_date=target_date,
+                followups=tuple(followups.get(resolution_id, ())),
+            )
+        )
     return resolutions, changes
 
 
@@ -431,8 +560,15 @@ def _completion(resolutions: list[YearResolution]) -> list[AgencyCompletion]:
             tally["cancelled"] += resolution.status is ResolutionStatus.CANCELLED
             tally["overdue"] += resolution.overdue
     rows = [
-        AgencyCompletion(agency_id, names[agency_id], tally["all"], tally["lead"], tally["done"], tally["overdue"],
-                         tally["cancelled"])
+        AgencyCompletion(
+            agency_id,
+            names[agency_id],
+            tally["all"],
+            tally["lead"],
+            tally["done"],
+            tally["overdue"],
+            tally["cancelled"],
+        )
         for agency_id, tally in counts.items()
     ]
     rows.sort(key=lambda row: (_rate_key(row), -row.overdue, sort_key(row.name), row.agency_id))

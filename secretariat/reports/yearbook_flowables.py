@@ -25,12 +25,12 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
 from secretariat.reports.page import draw_emblem, draw_text
 from secretariat.reports.paragraph import RtlParagraph, balanced_wrap, text_width, wrap_text
 from secretariat.reports.visual import visual_line
-from secretariat.persian.text import to_persian_digits
 
 # -- headings that know their page, and the contents ------------------------------------
 
@@ -45,8 +45,17 @@ class PageBook:
 class Marked(RtlParagraph):
     """A heading that writes its page into ``book`` under ``key`` and adds a PDF bookmark."""
 
-    def __init__(self, text: str, style: ParagraphStyle, *, key: str, book: PageBook, outline: str = "",
-                 level: int = 0, **kwargs):
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        key: str,
+        book: PageBook,
+        outline: str = "",
+        level: int = 0,
+        **kwargs,
+    ):
         super().__init__(text, style, **kwargs)
         self.key = key
         self.book = book
@@ -98,8 +107,12 @@ class ContentsEntry(Flowable):
 
     def wrap(self, availWidth, availHeight):  # platypus names the arguments
         self.width = availWidth
-        self.lines = wrap_text(self.title, availWidth - self.indent - self.NUMBER_ROOM - 20, self.style.fontName,
-                               self.style.fontSize)
+        self.lines = wrap_text(
+            self.title,
+            availWidth - self.indent - self.NUMBER_ROOM - 20,
+            self.style.fontName,
+            self.style.fontSize,
+        )
         self.height = len(self.lines) * self.style.leading
         return self.width, self.height
 
@@ -114,8 +127,14 @@ class ContentsEntry(Flowable):
         lift = (style.leading - style.fontSize) / 2 + 1  # a baseline above its line box's bottom
         canvas.setFillColor(style.textColor)
         for index, line in enumerate(self.lines):
-            draw_text(canvas, right, self.height - (index + 1) * style.leading + lift, line, font=style.fontName,
-                      size=style.fontSize)
+            draw_text(
+                canvas,
+                right,
+                self.height - (index + 1) * style.leading + lift,
+                line,
+                font=style.fontName,
+                size=style.fontSize,
+            )
         y = lift  # the last line's baseline: the leaders and the number are on it
         leader_right = right - text_width(self.lines[-1], style.fontName, style.fontSize) - 6
         leader_left = self.NUMBER_ROOM + 4
@@ -286,8 +305,12 @@ class TableColumns:
     progress_width: float = 20.0
 
 
-def lay_row(cells: Sequence[Sequence[Text | Entry]], edges: Sequence[tuple[float, float]], columns: TableColumns,
-            tint: Color | None = None) -> Row:
+def lay_row(
+    cells: Sequence[Sequence[Text | Entry]],
+    edges: Sequence[tuple[float, float]],
+    columns: TableColumns,
+    tint: Color | None = None,
+) -> Row:
     """The cells' texts wrapped in their columns (``edges``: (left, right) of each) and set in slots."""
     laid: list[list[list[Piece]]] = []
     for items, (left, right) in zip(cells, edges, strict=True):
@@ -303,15 +326,24 @@ def lay_row(cells: Sequence[Sequence[Text | Entry]], edges: Sequence[tuple[float
                     if index == 0:
                         pieces.append(_piece(item.date, inner_right, REGULAR, item.size, styles.MUTED))
                         if item.progress:
-                            pieces.append(_piece(item.progress, progress_right - PROGRESS_GAP, MEDIUM, item.size,
-                                                 styles.ACCENT))
+                            pieces.append(
+                                _piece(
+                                    item.progress,
+                                    progress_right - PROGRESS_GAP,
+                                    MEDIUM,
+                                    item.size,
+                                    styles.ACCENT,
+                                )
+                            )
                     lines.append(pieces)
             else:
                 for line in wrap_text(item.text, inner_right - inner_left, item.font, item.size):
                     lines.append([_piece(line, inner_right, item.font, item.size, item.color)])
         laid.append(lines)
     depth = max((len(lines) for lines in laid), default=0) or 1
-    slots = [[piece for lines in laid if index < len(lines) for piece in lines[index]] for index in range(depth)]
+    slots = [
+        [piece for lines in laid if index < len(lines) for piece in lines[index]] for index in range(depth)
+    ]
     label = laid[0][0][0] if laid and laid[0] else None
     return Row(slots, tint, label)
 
@@ -328,11 +360,23 @@ class ResolutionTable(Flowable):
     are drawn so far (the progress), and may raise to cancel.
     """
 
-    def __init__(self, title: str, subtitle: str, columns: TableColumns,
-                 make_rows: Callable[[float], list[Row]], *, key: str, book: PageBook, continued: str,
-                 on_drawn: Callable[[int], None] | None = None, empty_note: str = "",
-                 _rows: list[Row] | None = None, _first: bool = True, _done_before: int = 0,
-                 _width: float | None = None):
+    def __init__(
+        self,
+        title: str,
+        subtitle: str,
+        columns: TableColumns,
+        make_rows: Callable[[float], list[Row]],
+        *,
+        key: str,
+        book: PageBook,
+        continued: str,
+        on_drawn: Callable[[int], None] | None = None,
+        empty_note: str = "",
+        _rows: list[Row] | None = None,
+        _first: bool = True,
+        _done_before: int = 0,
+        _width: float | None = None,
+    ):
         super().__init__()
         self.title = title
         self.subtitle = subtitle
@@ -400,10 +444,21 @@ class ResolutionTable(Flowable):
         return SPACE_BEFORE if self._first else 0.0
 
     def _part(self, rows: list[Row], *, first: bool, done_before: int) -> ResolutionTable:
-        return ResolutionTable(self.title, self.subtitle, self.columns, self.make_rows, key=self.key,
-                               book=self.book, continued=self.continued, on_drawn=self.on_drawn,
-                               empty_note=self.empty_note, _rows=rows, _first=first, _done_before=done_before,
-                               _width=self._rows_width)
+        return ResolutionTable(
+            self.title,
+            self.subtitle,
+            self.columns,
+            self.make_rows,
+            key=self.key,
+            book=self.book,
+            continued=self.continued,
+            on_drawn=self.on_drawn,
+            empty_note=self.empty_note,
+            _rows=rows,
+            _first=first,
+            _done_before=done_before,
+            _width=self._rows_width,
+        )
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -439,7 +494,9 @@ class ResolutionTable(Flowable):
         canvas.rect(0, y - HEADER_HEIGHT, width, HEADER_HEIGHT, stroke=0, fill=1)
         canvas.setFillColor(styles.INK)
         for header, (left, right) in zip(self.columns.headers, edges, strict=True):
-            draw_text(canvas, (left + right) / 2, y - HEADER_HEIGHT + 5, header, font=BOLD, size=8, align="center")
+            draw_text(
+                canvas, (left + right) / 2, y - HEADER_HEIGHT + 5, header, font=BOLD, size=8, align="center"
+            )
         y -= HEADER_HEIGHT
         # Row tints first, then the rules, then the text in one text object.
         row_tops = []

@@ -1,2 +1,1 @@
-"""Tests of the command line (``python -m secretariat``), run in-process.
-"""
+"""Tests of the command line (``python -m secretariat``), run in-process."""

@@ -9,11 +9,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.support.archive import rewrite_zip, yearbook_available
 
 from secretariat.cli import main
 from secretariat.database import open_database
 from secretariat.meetings.planning import MeetingService
+from tests.support.archive import rewrite_zip, yearbook_available
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,11 +51,14 @@ def test_export_writes_the_archive_and_says_what_it_holds(demo_copy, year, tmp_p
     assert zipfile.is_zipfile(out)
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--year", "1390", "--out", "a.zip"], "جلسه‌ای ثبت نشده"),
-    (["--year", "سال", "--out", "a.zip"], "سال نیست"),
-    (["--year", "1404", "--out", "a.pdf"], ".zip"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "1390", "--out", "a.zip"], "جلسه‌ای ثبت نشده"),
+        (["--year", "سال", "--out", "a.zip"], "سال نیست"),
+        (["--year", "1404", "--out", "a.pdf"], ".zip"),
+    ],
+)
 def test_export_refusals_exit_2_in_persian(demo_copy, tmp_path, capsys, args, message):
     args = [str(tmp_path / arg) if arg.endswith((".zip", ".pdf")) else arg for arg in args]
     assert main(["--db", str(demo_copy), "archive", "export", *args]) == 2
@@ -70,8 +73,12 @@ def test_verify_exits_0_when_every_file_matches(archive, capsys):
 
 def test_verify_names_a_changed_file_and_exits_1(archive, tmp_path, capsys):
     tampered = tmp_path / "tampered.zip"
-    rewrite_zip(archive, tampered, change=lambda name, data: data + b" " if name == "data/records.json" else data,
-                add={"minutes/added.pdf": b"%PDF"})
+    rewrite_zip(
+        archive,
+        tampered,
+        change=lambda name, data: data + b" " if name == "data/records.json" else data,
+        add={"minutes/added.pdf": b"%PDF"},
+    )
     assert main(["archive", "verify", str(tampered)]) == 1
     out = capsys.readouterr().out
     assert "تغییر کرده: data/records.json" in out and "minutes/added.pdf" in out
@@ -111,7 +118,11 @@ def test_import_into_a_new_database_then_again_is_refused(archive, tmp_path, cap
 
 def test_the_module_runs_as_a_command(archive):
     """``python -m secretariat archive verify``: as people type it, Persian on a UTF-8 stdout."""
-    done = subprocess.run([sys.executable, "-m", "secretariat", "archive", "verify", str(archive)],
-                          cwd=ROOT, capture_output=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "secretariat", "archive", "verify", str(archive)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
     assert done.returncode == 0
     assert "درست است" in done.stdout.decode("utf-8")

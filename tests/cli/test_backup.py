@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.support.backup import agency_names, folder_state, make_foreign_database, stamp
 
-from secretariat.persian import jalali
+from secretariat.cli import main
 from secretariat.maintenance import settings
 from secretariat.maintenance.backup_check import BackupKind, inspect_backup
-from secretariat.cli import main
+from secretariat.persian import jalali
+from tests.support.backup import agency_names, folder_state, make_foreign_database, stamp
 
 ROOT = Path(__file__).resolve().parents[2]
 PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
@@ -47,7 +47,10 @@ def test_backup_daily_once_a_day_in_the_backups_folder(db_path, tmp_path, capsys
     capsys.readouterr()
     assert run(db_path, "backup", "--daily") == 0
     (made,) = (tmp_path / "data" / "backups").iterdir()
-    assert made.name == f"council-{jalali.format_short(jalali.today(), persian_digits=False).replace('/', '-')}.sqlite3"
+    assert (
+        made.name
+        == f"council-{jalali.format_short(jalali.today(), persian_digits=False).replace('/', '-')}.sqlite3"
+    )
     assert str(made) in capsys.readouterr().out
     assert run(db_path, "backup", "--daily", "--keep", "۳") == 0
     assert "از پیش گرفته شده" in capsys.readouterr().out
@@ -115,8 +118,14 @@ def test_the_commands_run_as_a_module(tmp_path):
     database = tmp_path / "council.sqlite3"
 
     def module(*args):
-        return subprocess.run([sys.executable, "-m", "secretariat", "--db", str(database), *args],
-                              cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
+        return subprocess.run(
+            [sys.executable, "-m", "secretariat", "--db", str(database), *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
 
     assert module("init", "--council", "شورای آزمون").returncode == 0
     made = module("backup", "--out", str(tmp_path / "copy.sqlite3"))

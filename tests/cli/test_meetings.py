@@ -10,9 +10,9 @@ import shutil
 
 import pytest
 
-from secretariat.persian import jalali
 from secretariat.cli import main
 from secretariat.meetings.kinds import display_code
+from secretariat.persian import jalali
 
 HELD_ON = "۱۴۰۵/۰۸/۱۹"  # a Tuesday, in the past
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -103,23 +103,65 @@ def held(cli, held_file, tmp_path) -> int:
 
 
 def test_a_meeting_goes_from_plan_to_signed_minutes_on_the_command_line(cli, tmp_path):
-    code, out, err = cli("meetings", "create", "--kind", "regular", "--date", HELD_ON, "--start", "۹:۰۰",
-                         "--end", "11:30", "--host", "فرمانداری", "--venue", "سالن جلسات فرمانداری",
-                         "--occasion", "هفته روابط عمومی")
+    code, out, err = cli(
+        "meetings",
+        "create",
+        "--kind",
+        "regular",
+        "--date",
+        HELD_ON,
+        "--start",
+        "۹:۰۰",
+        "--end",
+        "11:30",
+        "--host",
+        "فرمانداری",
+        "--venue",
+        "سالن جلسات فرمانداری",
+        "--occasion",
+        "هفته روابط عمومی",
+    )
     assert code == 0 and err == ""
     assert "«نخستین جلسه»" in out and "سه‌شنبه ۱۹ آبان ۱۴۰۵" in out
     [row] = as_json(cli, "meetings", "list")
     meeting = str(row["id"])
     assert row | {"id": 0} == row | {
-        "id": 0, "number": 1, "title": "نخستین جلسه", "date": "1405/08/19", "kind": "regular",
-        "status": "planned", "signed": False, "resolution_count": 0,
+        "id": 0,
+        "number": 1,
+        "title": "نخستین جلسه",
+        "date": "1405/08/19",
+        "kind": "regular",
+        "status": "planned",
+        "signed": False,
+        "resolution_count": 0,
     }
 
     # The agenda, a guest, the attendance sheet.
-    assert cli("meetings", "agenda", meeting, "--title", "تشکیل شبکه ارتباط رسانه‌ای", "--presenter", "بهزیستی",
-               "--notes", "پیشنهاد دبیرخانه")[0] == 0
-    code, out, _ = cli("meetings", "invite", meeting, "--guest", "مریم سلطانی", "--guest-title", "خبرنگار",
-                       "--guest-org", "صدا و سیمای مرکز تهران")
+    assert (
+        cli(
+            "meetings",
+            "agenda",
+            meeting,
+            "--title",
+            "تشکیل شبکه ارتباط رسانه‌ای",
+            "--presenter",
+            "بهزیستی",
+            "--notes",
+            "پیشنهاد دبیرخانه",
+        )[0]
+        == 0
+    )
+    code, out, _ = cli(
+        "meetings",
+        "invite",
+        meeting,
+        "--guest",
+        "مریم سلطانی",
+        "--guest-title",
+        "خبرنگار",
+        "--guest-org",
+        "صدا و سیمای مرکز تهران",
+    )
     assert code == 0 and "مریم سلطانی" in out
     detail = as_json(cli, "meetings", "show", meeting)
     item = detail["agenda"][0]["id"]
@@ -137,14 +179,40 @@ def test_a_meeting_goes_from_plan_to_signed_minutes_on_the_command_line(cli, tmp
     assert "حد نصاب: ۳ از ۴ دستگاه دعوت‌شده حاضرند (لازم: ۳)؛ حد نصاب حاصل است." in out
 
     # The resolutions: a deadline and collaborators; «تا جلسه بعد», urgent, under the agenda item.
-    code, out, err = cli("meetings", "add-resolution", meeting,
-                         "--text", "مقرر شد شبکه ارتباط رسانه‌ای شهرستان با عضویت مدیران روابط عمومی تشکیل شود.",
-                         "--lead", "فرمانداری", "--with", "بهزیستی", "--with", "شهرداری", "--due", "۱۴۰۵/۰۹/۳۰")
+    code, out, err = cli(
+        "meetings",
+        "add-resolution",
+        meeting,
+        "--text",
+        "مقرر شد شبکه ارتباط رسانه‌ای شهرستان با عضویت مدیران روابط عمومی تشکیل شود.",
+        "--lead",
+        "فرمانداری",
+        "--with",
+        "بهزیستی",
+        "--with",
+        "شهرداری",
+        "--due",
+        "۱۴۰۵/۰۹/۳۰",
+    )
     assert code == 0, err
     assert "۱۴۰۵-۰۱-۰۱" in out
-    assert cli("meetings", "add-resolution", meeting,
-               "--text", "مقرر شد گزارش ماهانه فعالیت‌ها به دبیرخانه شورا ارسال شود.", "--lead", "بهزیستی",
-               "--next-meeting", "--priority", "urgent", "--item", str(item))[0] == 0
+    assert (
+        cli(
+            "meetings",
+            "add-resolution",
+            meeting,
+            "--text",
+            "مقرر شد گزارش ماهانه فعالیت‌ها به دبیرخانه شورا ارسال شود.",
+            "--lead",
+            "بهزیستی",
+            "--next-meeting",
+            "--priority",
+            "urgent",
+            "--item",
+            str(item),
+        )[0]
+        == 0
+    )
 
     detail = as_json(cli, "meetings", "show", meeting)
     assert detail["status"] == "held" and detail["occasion"] == "هفته روابط عمومی"
@@ -169,7 +237,9 @@ def test_a_meeting_goes_from_plan_to_signed_minutes_on_the_command_line(cli, tmp
     assert code == 0, err
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(PDF)
-    code, out, err = cli("meetings", "attach", meeting, str(scan), "--signed", "--description", "نسخه امضاشده")
+    code, out, err = cli(
+        "meetings", "attach", meeting, str(scan), "--signed", "--description", "نسخه امضاشده"
+    )
     assert code == 0, err
     [row] = as_json(cli, "meetings", "list")
     assert row["status"] == "finalized" and row["signed"] is True and row["resolution_count"] == 2
@@ -180,8 +250,17 @@ def test_a_meeting_goes_from_plan_to_signed_minutes_on_the_command_line(cli, tmp
     assert attachment["sha256"] == hashlib.sha256(PDF).hexdigest()
 
     # A correction after finalizing is an amendment; the resolution is named by its code, as printed.
-    code, out, err = cli("meetings", "amend", "\u2066۱۴۰۵-۰۱-۰۱\u2069", "--due", "1405/10/30",
-                         "--reason", "به درخواست فرمانداری", "--by", "زهرا موسوی")
+    code, out, err = cli(
+        "meetings",
+        "amend",
+        "\u2066۱۴۰۵-۰۱-۰۱\u2069",
+        "--due",
+        "1405/10/30",
+        "--reason",
+        "به درخواست فرمانداری",
+        "--by",
+        "زهرا موسوی",
+    )
     assert code == 0, err
     first = as_json(cli, "meetings", "show", meeting)["resolutions"][0]
     assert first["due"] == "1405/10/30"
@@ -192,9 +271,16 @@ def test_a_meeting_goes_from_plan_to_signed_minutes_on_the_command_line(cli, tmp
     # What a person reads: Persian digits, the codes, the quorum, the scan.
     code, out, _ = cli("meetings", "show", meeting)
     assert code == 0
-    for text in ("نخستین جلسه - شناسه ۱", "۱۴۰۵-۰۱-۰۱", "مسئول اجرا: فرمانداری شهرستان پردیس",
-                 "مهلت: تا جلسه بعد؛ اولویت: فوری", "اصلاحیه مهلت", "نسخه امضاشده صورتجلسه", "امضاشده",
-                 "مهمان: مریم سلطانی، خبرنگار، صدا و سیمای مرکز تهران: حاضر"):
+    for text in (
+        "نخستین جلسه - شناسه ۱",
+        "۱۴۰۵-۰۱-۰۱",
+        "مسئول اجرا: فرمانداری شهرستان پردیس",
+        "مهلت: تا جلسه بعد؛ اولویت: فوری",
+        "اصلاحیه مهلت",
+        "نسخه امضاشده صورتجلسه",
+        "امضاشده",
+        "مهمان: مریم سلطانی، خبرنگار، صدا و سیمای مرکز تهران: حاضر",
+    ):
         assert text in out
 
 
@@ -202,26 +288,51 @@ def test_attendance_for_an_agency_not_invited_is_refused(cli, held):
     # Agencies that join after a meeting was planned are not on its list.
     assert cli("agencies", "add", "--name", "اداره گاز شهرستان پردیس")[0] == 0
     before = as_json(cli, "meetings", "show", str(held))
-    err = refused(cli, "meetings", "attendance", str(held), "--agency", "اداره گاز شهرستان پردیس", "--status", "present")
+    err = refused(
+        cli, "meetings", "attendance", str(held), "--agency", "اداره گاز شهرستان پردیس", "--status", "present"
+    )
     assert "«اداره گاز شهرستان پردیس» به این جلسه دعوت نشده است" in err
     assert as_json(cli, "meetings", "show", str(held)) == before
     # ...until it is invited.
     assert cli("meetings", "invite", str(held), "--agency", "اداره گاز شهرستان پردیس")[0] == 0
-    assert cli("meetings", "attendance", str(held), "--agency", "اداره گاز شهرستان پردیس", "--status", "absent")[0] == 0
+    assert (
+        cli("meetings", "attendance", str(held), "--agency", "اداره گاز شهرستان پردیس", "--status", "absent")[
+            0
+        ]
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--text", "مقرر شد دوره آموزشی برگزار شود.", "--lead", "بهزیستی", "--due", "1405/08/10"],
-         "مهلت نمی‌تواند پیش از تاریخ جلسه (۱۴۰۵/۰۸/۱۹) باشد"),
+        (
+            ["--text", "مقرر شد دوره آموزشی برگزار شود.", "--lead", "بهزیستی", "--due", "1405/08/10"],
+            "مهلت نمی‌تواند پیش از تاریخ جلسه (۱۴۰۵/۰۸/۱۹) باشد",
+        ),
         (["--text", "مقرر شد دوره آموزشی برگزار شود."], "دستگاه مسئول اجرای مصوبه را انتخاب کنید"),
-        (["--text", "مقرر شد دوره آموزشی برگزار شود.", "--lead", "بهزیستی", "--due", "1405/09/30",
-          "--next-meeting"], "نه هر دو"),
+        (
+            [
+                "--text",
+                "مقرر شد دوره آموزشی برگزار شود.",
+                "--lead",
+                "بهزیستی",
+                "--due",
+                "1405/09/30",
+                "--next-meeting",
+            ],
+            "نه هر دو",
+        ),
         (["--text", "   ", "--lead", "بهزیستی", "--next-meeting"], "متن مصوبه را بنویسید"),
-        (["--text", "مقرر شد دوره آموزشی برگزار شود.", "--lead", "بهزیستی"], "مهلت را بنویسید یا «تا جلسه بعد»"),
+        (
+            ["--text", "مقرر شد دوره آموزشی برگزار شود.", "--lead", "بهزیستی"],
+            "مهلت را بنویسید یا «تا جلسه بعد»",
+        ),
         (["--text", "مقرر شد ...", "--lead", "اداره ناشناخته"], "دستگاهی با نام «اداره ناشناخته» پیدا نشد"),
-        (["--text", "مقرر شد ...", "--lead", "بهزیستی", "--priority", "خیلی فوری"], "اولویت «خیلی فوری» شناخته نیست"),
+        (
+            ["--text", "مقرر شد ...", "--lead", "بهزیستی", "--priority", "خیلی فوری"],
+            "اولویت «خیلی فوری» شناخته نیست",
+        ),
         (["--text", "مقرر شد ...", "--lead", "بهزیستی", "--due", "۱۴۰۵/۱۳/۰۱"], "ماه ۱۳ وجود ندارد"),
     ],
 )
@@ -232,8 +343,19 @@ def test_a_bad_resolution_is_refused_and_nothing_is_saved(cli, held, args, messa
 
 
 def test_finalized_minutes_cannot_be_edited(cli, held):
-    assert cli("meetings", "add-resolution", str(held), "--text", "مقرر شد ...", "--lead", "بهزیستی",
-               "--next-meeting")[0] == 0
+    assert (
+        cli(
+            "meetings",
+            "add-resolution",
+            str(held),
+            "--text",
+            "مقرر شد ...",
+            "--lead",
+            "بهزیستی",
+            "--next-meeting",
+        )[0]
+        == 0
+    )
     assert cli("meetings", "finalize", str(held), "--by", "زهرا موسوی")[0] == 0
     before = as_json(cli, "meetings", "show", str(held))
     item = str(before["agenda"][0]["id"])
@@ -300,13 +422,18 @@ def test_attendance_waits_for_the_meeting_day(cli):
     err = refused(cli, "meetings", "attendance", meeting, "--agency", "بهزیستی", "--status", "present")
     assert "پس از برگزاری ثبت می‌شود" in err
     assert "پس از برگزاری جلسه ثبت می‌شوند" in refused(
-        cli, "meetings", "add-resolution", meeting, "--text", "مقرر شد ...", "--lead", "بهزیستی")
+        cli, "meetings", "add-resolution", meeting, "--text", "مقرر شد ...", "--lead", "بهزیستی"
+    )
     assert as_json(cli, "meetings", "show", meeting)["status"] == "planned"
 
 
 def test_an_unknown_meeting_is_said_so(cli):
-    for args in (["show", "۴۲"], ["attendance", "42", "--agency", "بهزیستی", "--status", "present"],
-                 ["add-resolution", "42", "--text", "مقرر شد ...", "--lead", "بهزیستی"], ["finalize", "42", "--by", "x"]):
+    for args in (
+        ["show", "۴۲"],
+        ["attendance", "42", "--agency", "بهزیستی", "--status", "present"],
+        ["add-resolution", "42", "--text", "مقرر شد ...", "--lead", "بهزیستی"],
+        ["finalize", "42", "--by", "x"],
+    ):
         assert "این جلسه در فهرست نیست" in refused(cli, "meetings", *args)
 
 
@@ -328,7 +455,9 @@ def test_a_bad_plan_is_refused(cli, args, message):
 
 def test_planning_warns_without_refusing(cli):
     create(cli, "--date", HELD_ON, "--host", "فرمانداری")
-    code, out, err = cli("meetings", "create", "--date", "1405/08/22", "--host", "فرمانداری", "--kind", "مجمع عمومی")
+    code, out, err = cli(
+        "meetings", "create", "--date", "1405/08/22", "--host", "فرمانداری", "--kind", "مجمع عمومی"
+    )
     assert code == 0
     assert "«نخستین جلسه مجمع عمومی»" in out
     warnings = err.splitlines()
@@ -340,7 +469,11 @@ def test_planning_warns_without_refusing(cli):
 def test_numbers_follow_the_calendar_and_the_list_filters(cli):
     created = as_json(cli, "meetings", "create", "--date", "1405/08/26", "--start", "۱۰:۳۰")
     assert (created["title"], created["date"], created["start_time"], created["chair"]) == (
-        "نخستین جلسه", "1405/08/26", "10:30", "محمدرضا صالحی")  # the council's chair by default
+        "نخستین جلسه",
+        "1405/08/26",
+        "10:30",
+        "محمدرضا صالحی",
+    )  # the council's chair by default
     late = created["id"]
     early = create(cli, "--date", "1405/08/12")
     create(cli, "--date", "1404/11/05", "--kind", "extraordinary")
@@ -348,11 +481,19 @@ def test_numbers_follow_the_calendar_and_the_list_filters(cli):
     rows = as_json(cli, "meetings", "list")
     assert [r["date"] for r in rows] == ["1404/11/05", "1405/08/12", "1405/08/13", "1405/08/26"]
     assert [(r["id"], r["title"]) for r in rows if r["kind"] != "general_assembly"] == [
-        (3, "نخستین جلسه (فوق‌العاده)"), (early, "دومین جلسه"), (late, "سومین جلسه")]
+        (3, "نخستین جلسه (فوق‌العاده)"),
+        (early, "دومین جلسه"),
+        (late, "سومین جلسه"),
+    ]
     assert all(re.fullmatch(r"\d{4}/\d{2}/\d{2}", r["date"]) for r in rows)
     assert {r["date"] for r in as_json(cli, "meetings", "list", "--year", "۱۴۰۵")} == {
-        "1405/08/12", "1405/08/13", "1405/08/26"}
-    assert [r["title"] for r in as_json(cli, "meetings", "list", "--kind", "مجمع عمومی")] == ["نخستین جلسه مجمع عمومی"]
+        "1405/08/12",
+        "1405/08/13",
+        "1405/08/26",
+    }
+    assert [r["title"] for r in as_json(cli, "meetings", "list", "--kind", "مجمع عمومی")] == [
+        "نخستین جلسه مجمع عمومی"
+    ]
     assert as_json(cli, "meetings", "list", "--status", "held") == []
     assert "«دو هزار» سال نیست" in refused(cli, "meetings", "list", "--year", "دو هزار")
     code, out, _ = cli("meetings", "list")
@@ -370,7 +511,11 @@ def test_postpone_and_cancel_keep_their_reasons(cli):
     detail = as_json(cli, "meetings", "show", first)
     assert detail["status"] == "postponed" and detail["number"] == 2
     assert detail["postponements"][0] | {"recorded_at": None} == {
-        "from": later(10), "to": later(30), "reason": "سفر استاندار", "recorded_at": None}
+        "from": later(10),
+        "to": later(30),
+        "reason": "سفر استاندار",
+        "recorded_at": None,
+    }
     assert as_json(cli, "meetings", "show", second)["title"] == "نخستین جلسه"
 
     assert "دلیل لغو جلسه را بنویسید" in refused(cli, "meetings", "cancel", second)
@@ -380,32 +525,60 @@ def test_postpone_and_cancel_keep_their_reasons(cli):
     assert cancelled["status"] == "cancelled" and cancelled["number"] is None
     assert cancelled["cancel_reason"] == "تعطیلی ادارات"
     assert as_json(cli, "meetings", "show", first)["title"] == "نخستین جلسه"  # the number passes on
-    assert "فقط جلسه‌ای که هنوز برگزار نشده" in refused(cli, "meetings", "cancel", second, "--reason", "دوباره")
+    assert "فقط جلسه‌ای که هنوز برگزار نشده" in refused(
+        cli, "meetings", "cancel", second, "--reason", "دوباره"
+    )
     assert [r["status"] for r in as_json(cli, "meetings", "list", "--status", "لغوشده")] == ["cancelled"]
 
 
 def test_amendments_need_finalized_minutes_a_reason_and_one_change(cli, held):
-    assert cli("meetings", "add-resolution", str(held), "--text", "مقرر شد دوره آموزشی برگزار شود.",
-               "--lead", "بهزیستی", "--due", "1405/09/30")[0] == 0
+    assert (
+        cli(
+            "meetings",
+            "add-resolution",
+            str(held),
+            "--text",
+            "مقرر شد دوره آموزشی برگزار شود.",
+            "--lead",
+            "بهزیستی",
+            "--due",
+            "1405/09/30",
+        )[0]
+        == 0
+    )
     resolution = str(as_json(cli, "meetings", "show", str(held))["resolutions"][0]["id"])
-    assert "هنوز نهایی نشده" in refused(cli, "meetings", "amend", resolution, "--text", "متن تازه",
-                                        "--reason", "اصلاح", "--by", "زهرا موسوی")
+    assert "هنوز نهایی نشده" in refused(
+        cli, "meetings", "amend", resolution, "--text", "متن تازه", "--reason", "اصلاح", "--by", "زهرا موسوی"
+    )
     assert cli("meetings", "finalize", str(held), "--by", "زهرا موسوی")[0] == 0
     before = as_json(cli, "meetings", "show", str(held))
     for args, message in (
         (["--text", "متن تازه", "--by", "زهرا موسوی"], "دلیل اصلاح را بنویسید"),
         (["--text", "متن تازه", "--reason", "اصلاح"], "نام ثبت‌کننده اصلاحیه"),
         (["--reason", "اصلاح", "--by", "زهرا موسوی"], "متن تازه یا مهلت تازه"),
-        (["--text", "متن تازه", "--due", "1405/10/30", "--reason", "اصلاح", "--by", "زهرا موسوی"], "یا --text یا --due"),
+        (
+            ["--text", "متن تازه", "--due", "1405/10/30", "--reason", "اصلاح", "--by", "زهرا موسوی"],
+            "یا --text یا --due",
+        ),
         (["--due", "1405/08/01", "--reason", "اصلاح", "--by", "زهرا موسوی"], "پیش از تاریخ جلسه"),
     ):
         assert message in refused(cli, "meetings", "amend", resolution, *args)
     assert "مصوبه‌ای با کد «1399-01-01» پیدا نشد" in refused(
-        cli, "meetings", "amend", "1399-01-01", "--text", "x", "--reason", "y", "--by", "z")
+        cli, "meetings", "amend", "1399-01-01", "--text", "x", "--reason", "y", "--by", "z"
+    )
     assert as_json(cli, "meetings", "show", str(held)) == before
 
-    code, out, _ = cli("meetings", "amend", resolution, "--text", "مقرر شد دوره آموزشی در آذرماه برگزار شود.",
-                       "--reason", "اصلاح نگارشی", "--by", "زهرا موسوی")
+    code, out, _ = cli(
+        "meetings",
+        "amend",
+        resolution,
+        "--text",
+        "مقرر شد دوره آموزشی در آذرماه برگزار شود.",
+        "--reason",
+        "اصلاح نگارشی",
+        "--by",
+        "زهرا موسوی",
+    )
     assert code == 0 and "اصلاحیه متن" in out
     [resolution] = as_json(cli, "meetings", "show", str(held))["resolutions"]
     assert resolution["text"] == "مقرر شد دوره آموزشی برگزار شود."  # the minutes keep the original
@@ -413,8 +586,19 @@ def test_amendments_need_finalized_minutes_a_reason_and_one_change(cli, held):
 
 
 def test_the_open_resolutions_review_comes_first(cli, held):
-    assert cli("meetings", "add-resolution", str(held), "--text", "مقرر شد گزارش ماهانه ارسال شود.",
-               "--lead", "بهزیستی", "--next-meeting")[0] == 0
+    assert (
+        cli(
+            "meetings",
+            "add-resolution",
+            str(held),
+            "--text",
+            "مقرر شد گزارش ماهانه ارسال شود.",
+            "--lead",
+            "بهزیستی",
+            "--next-meeting",
+        )[0]
+        == 0
+    )
     following = str(create(cli, "--date", later(15)))
     assert cli("meetings", "agenda", following, "--title", "برنامه آموزشی")[0] == 0
     code, out, _ = cli("meetings", "agenda", following, "--review-open")

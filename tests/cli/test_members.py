@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from secretariat.persian import collation
 from secretariat.cli import main
+from secretariat.persian import collation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,7 +44,9 @@ def test_added_agencies_are_listed_in_persian_order_with_their_fields(db_path, c
 def test_search_ignores_letter_variants_and_digit_scripts(db_path, capsys):
     run(db_path, "agencies", "add", "--name", "مدیریت روابط‌عمومی بهزیستی", "--phone", "021-76253030")
     run(db_path, "agencies", "add", "--name", "شهرداری بومهن")
-    assert [r["name"] for r in listed(db_path, capsys, "--search", "مدير روابط عمومي")] == ["مدیریت روابط‌عمومی بهزیستی"]
+    assert [r["name"] for r in listed(db_path, capsys, "--search", "مدير روابط عمومي")] == [
+        "مدیریت روابط‌عمومی بهزیستی"
+    ]
     assert len(listed(db_path, capsys, "--search", "۷۶۲۵۳")) == 1
 
 
@@ -86,7 +88,20 @@ def test_deactivated_agency_leaves_the_list_until_all_is_asked(db_path, capsys):
 def test_appointing_a_pr_manager_shows_in_the_list(db_path, capsys):
     run(db_path, "agencies", "add", "--name", "اداره بهزیستی")
     run(db_path, "people", "add", "--name", "فاطمه رحیمي")
-    assert run(db_path, "people", "appoint", "--agency", "اداره بهزیستی", "--person", "1", "--start", "۱۴۰۳/۰۲/۲۷") == 0
+    assert (
+        run(
+            db_path,
+            "people",
+            "appoint",
+            "--agency",
+            "اداره بهزیستی",
+            "--person",
+            "1",
+            "--start",
+            "۱۴۰۳/۰۲/۲۷",
+        )
+        == 0
+    )
     assert listed(db_path, capsys)[0]["pr_manager"] == "فاطمه رحیمی"
 
 
@@ -106,11 +121,21 @@ def test_a_foreign_file_is_refused_and_left_as_it_was(tmp_path, capsys):
 
 def test_module_entry_point_runs_as_a_process(tmp_path):
     path = tmp_path / "demo.sqlite3"
-    done = subprocess.run([sys.executable, "-m", "secretariat", "--db", str(path), "demo"],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "secretariat", "--db", str(path), "demo"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert done.returncode == 0, done.stderr
-    listing = subprocess.run([sys.executable, "-m", "secretariat", "--db", str(path), "agencies", "list", "--json"],
-                             cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    listing = subprocess.run(
+        [sys.executable, "-m", "secretariat", "--db", str(path), "agencies", "list", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     rows = json.loads(listing.stdout)
     assert len(rows) >= 20
     assert [r["name"] for r in rows] == collation.sorted_persian([r["name"] for r in rows])

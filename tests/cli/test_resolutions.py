@@ -21,11 +21,45 @@ def test_find_an_agencys_overdue_resolutions_follow_one_up_and_close_it(demo_cop
     mine = listed(demo_copy, capsys, "--overdue", "--agency", agency)
     assert mine and {"id", "code", "text", "status", "due_date", "overdue", "responsible"} <= set(mine[0])
     code = mine[0]["code"]
-    assert main(["--db", str(demo_copy), "resolutions", "follow-up", code, "--date", "1405/09/01",
-                 "--kind", "تماس تلفنی", "--progress", "۶۰", "--by", "دبیرخانه"]) == 0
-    assert [r["status"] for r in listed(demo_copy, capsys, "--agency", agency) if r["code"] == code] == ["in_progress"]
-    assert main(["--db", str(demo_copy), "resolutions", "set-status", code, "--status", "done",
-                 "--evidence", "نامه شماره ۴۵۶ دستگاه"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_copy),
+                "resolutions",
+                "follow-up",
+                code,
+                "--date",
+                "1405/09/01",
+                "--kind",
+                "تماس تلفنی",
+                "--progress",
+                "۶۰",
+                "--by",
+                "دبیرخانه",
+            ]
+        )
+        == 0
+    )
+    assert [r["status"] for r in listed(demo_copy, capsys, "--agency", agency) if r["code"] == code] == [
+        "in_progress"
+    ]
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_copy),
+                "resolutions",
+                "set-status",
+                code,
+                "--status",
+                "done",
+                "--evidence",
+                "نامه شماره ۴۵۶ دستگاه",
+            ]
+        )
+        == 0
+    )
     assert code not in [r["code"] for r in listed(demo_copy, capsys, "--overdue")]
 
 
@@ -56,8 +90,24 @@ def test_a_follow_up_keeps_the_document_given_with_it(demo_copy, capsys, tmp_pat
     resolution = listed(demo_copy, capsys, "--overdue")[0]
     code = resolution["code"]
     capsys.readouterr()
-    assert main(["--db", str(demo_copy), "resolutions", "follow-up", code, "--date", "1405/09/01",
-                 "--note", "نامه پیگیری", "--document", str(scan)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_copy),
+                "resolutions",
+                "follow-up",
+                code,
+                "--date",
+                "1405/09/01",
+                "--note",
+                "نامه پیگیری",
+                "--document",
+                str(scan),
+            ]
+        )
+        == 0
+    )
     assert "«نامه ۴۱۲.pdf»" in capsys.readouterr().out
     database = open_database(demo_copy)
     try:
@@ -82,8 +132,22 @@ def test_a_missing_document_refuses_the_follow_up(demo_copy, capsys, tmp_path):
     before = {table: _rows(demo_copy, table) for table in ("follow_up", "attachment", "attachment_content")}
     code = listed(demo_copy, capsys, "--overdue")[0]["code"]
     capsys.readouterr()
-    assert main(["--db", str(demo_copy), "resolutions", "follow-up", code, "--date", "1405/09/01",
-                 "--document", str(missing)]) == 2
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_copy),
+                "resolutions",
+                "follow-up",
+                code,
+                "--date",
+                "1405/09/01",
+                "--document",
+                str(missing),
+            ]
+        )
+        == 2
+    )
     assert f"پرونده «{missing}» پیدا نشد." in capsys.readouterr().err
     assert {table: _rows(demo_copy, table) for table in before} == before
 
@@ -99,10 +163,26 @@ def test_the_dashboard_changes_when_an_overdue_resolution_is_done(demo_copy, cap
     assert before["overdue"] == len(listed(demo_copy, capsys, "--overdue")) > 0
     assert before["open"] == len(listed(demo_copy, capsys, "--open"))
     worst = before["worst_agencies"][0]
-    assert worst["overdue"] == len(listed(demo_copy, capsys, "--overdue", "--agency", str(worst["agency_id"])))
+    assert worst["overdue"] == len(
+        listed(demo_copy, capsys, "--overdue", "--agency", str(worst["agency_id"]))
+    )
     code = listed(demo_copy, capsys, "--overdue", "--agency", str(worst["agency_id"]))[0]["code"]
-    assert main(["--db", str(demo_copy), "resolutions", "set-status", code, "--status", "done",
-                 "--evidence", "گزارش دستگاه"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_copy),
+                "resolutions",
+                "set-status",
+                code,
+                "--status",
+                "done",
+                "--evidence",
+                "گزارش دستگاه",
+            ]
+        )
+        == 0
+    )
     after = dashboard(demo_copy, capsys)
     assert after["overdue"] == before["overdue"] - 1
     assert after["open"] == before["open"] - 1
@@ -129,7 +209,9 @@ def test_list_by_a_range_of_meeting_dates(demo_copy, capsys):
     first, last = dates[0], dates[-1]
     only_first = listed(demo_copy, capsys, "--to", first.replace("-", "/"))
     assert {row["meeting_date"] for row in only_first} == {first}
-    assert {row["meeting_date"] for row in listed(demo_copy, capsys, "--from", last.replace("-", "/"))} == {last}
+    assert {row["meeting_date"] for row in listed(demo_copy, capsys, "--from", last.replace("-", "/"))} == {
+        last
+    }
     capsys.readouterr()
     assert main(["--db", str(demo_copy), "resolutions", "list", "--from", "1404/13/01"]) == 2
     assert "--from" in capsys.readouterr().err

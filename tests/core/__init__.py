@@ -1,2 +1,1 @@
-"""Tests of the domain core, through its services, on real temporary SQLite databases.
-"""
+"""Tests of the domain core, through its services, on real temporary SQLite databases."""

@@ -16,9 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from db import engine as db_engine
 from db import schema
 from db.models import Agency, Person, Representation
-from secretariat.members.agencies import AgencyDraft, AgencyService
 from secretariat.database import open_database
 from secretariat.errors import DatabaseOpenError
+from secretariat.members.agencies import AgencyDraft, AgencyService
 
 PERSIAN_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 APP_TABLES = {"council", "agency", "person", "representation", "membership_decree", "alembic_version"}
@@ -258,11 +258,13 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path):
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
-        connection.execute(text(
-            "INSERT INTO agency (name, name_key, short_name, category, parent_ministry, address, phones,"
-            " email, website, active, search_text) VALUES ('اداره بهزیستی', 'ادارهبهزیستی', '', 'other',"
-            " '', '', '', '', '', 1, '')"
-        ))
+        connection.execute(
+            text(
+                "INSERT INTO agency (name, name_key, short_name, category, parent_ministry, address, phones,"
+                " email, website, active, search_text) VALUES ('اداره بهزیستی', 'ادارهبهزیستی', '', 'other',"
+                " '', '', '', '', '', 1, '')"
+            )
+        )
     engine.dispose()
 
     migrated = open_database(path)

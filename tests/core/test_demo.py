@@ -7,10 +7,7 @@ import json
 import pytest
 
 from db.models import Resolution
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyQuery, AgencyService
 from secretariat.cli import main
-from secretariat.members.council import CouncilService
 from secretariat.demo.council import AGENCIES, create_demo_database
 from secretariat.demo.meetings import year_shift
 from secretariat.followup.lifecycle import FollowUpService
@@ -19,7 +16,10 @@ from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.meetings.attachments import AttachmentService
 from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
 from secretariat.meetings.planning import MeetingQuery, MeetingService
+from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.members.council import CouncilService
 from secretariat.members.people import PeopleService, PersonQuery
+from secretariat.persian import jalali
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,8 @@ def test_every_kind_of_meeting_and_occasion_is_there(meetings):
     gaps = [(b.meeting.date - a.meeting.date).days for a, b in zip(regular, regular[1:], strict=False)]
     assert max(gaps) <= 130
     assert [d.meeting.title for d in held(meetings) if d.meeting.kind is MeetingKind.GENERAL_ASSEMBLY] == [
-        "نخستین جلسه مجمع عمومی"]
+        "نخستین جلسه مجمع عمومی"
+    ]
     assert len([d for d in held(meetings) if d.meeting.kind is MeetingKind.EXTRAORDINARY]) == 1
     [day] = [d.meeting for d in meetings if d.meeting.occasion == "روز ارتباطات و روابط عمومی"]
     assert jalali.format_short(day.date, persian_digits=False)[5:] == "02/27"
@@ -115,7 +116,9 @@ def test_numbering_follows_the_dates(meetings):
         numbered = [m for m in series if m.status is not MeetingStatus.CANCELLED]
         assert [m.number for m in numbered] == list(range(1, len(numbered) + 1))
     assert [d.meeting.title for d in held(meetings) if d.meeting.kind.series == "council"][-2:] == [
-        "هفتمین جلسه", "هشتمین جلسه"]
+        "هفتمین جلسه",
+        "هشتمین جلسه",
+    ]
 
 
 def test_a_postponed_and_a_cancelled_meeting_keep_their_reasons(meetings):
@@ -135,7 +138,11 @@ def test_past_minutes_are_finalized_but_the_latest(meetings):
     assert latest.resolutions and any(not item.summary for item in latest.agenda)
     for detail in past[:-1]:
         assert detail.meeting.finalized_by == "زهرا موسوی"
-        assert detail.meeting.date < detail.meeting.finalized_at.date() <= detail.meeting.date + dt.timedelta(days=14)
+        assert (
+            detail.meeting.date
+            < detail.meeting.finalized_at.date()
+            <= detail.meeting.date + dt.timedelta(days=14)
+        )
         assert all(item.summary for item in detail.agenda if not item.reviews_open_resolutions)
 
 
@@ -155,8 +162,15 @@ def test_resolutions_are_those_of_real_minutes(meetings):
     codes = [r.code for r in resolutions]
     assert len(set(codes)) == len(codes)
     text = " ".join(r.text for r in resolutions)
-    for subject in ("دوره", "گزارش ماهانه", "شبکه ارتباط رسانه‌ای", "پورتال", "جهاد تبیین", "روز ارتباطات",
-                    "ارزیابی عملکرد"):
+    for subject in (
+        "دوره",
+        "گزارش ماهانه",
+        "شبکه ارتباط رسانه‌ای",
+        "پورتال",
+        "جهاد تبیین",
+        "روز ارتباطات",
+        "ارزیابی عملکرد",
+    ):
         assert subject in text
 
 
@@ -173,7 +187,9 @@ def test_attendance_has_absences_excuses_late_comers_and_substitutes(meetings):
         assert detail.quorum.met
         assert all(i.attendance is not Attendance.UNKNOWN for i in detail.invitations)
         assert all(i.excuse for i in detail.invitations if i.attendance is Attendance.EXCUSED)
-        assert all(i.attendee_name for i in detail.invitations if i.attendance.counts_as_present and not i.is_guest)
+        assert all(
+            i.attendee_name for i in detail.invitations if i.attendance.counts_as_present and not i.is_guest
+        )
     invitations = [i for d in held(meetings) for i in d.invitations]
     for attendance in (Attendance.ABSENT, Attendance.EXCUSED, Attendance.LATE):
         assert any(i.attendance is attendance for i in invitations)
@@ -227,7 +243,9 @@ def test_resolutions_are_done_on_time_late_overdue_cancelled_and_deferred(demo, 
     statuses = {row.status for row in register}
     assert statuses == set(ResolutionStatus)
     with demo.reading() as session:
-        closed = {r.id: r for r in session.query(Resolution).filter(Resolution.status.in_(["done", "cancelled"]))}
+        closed = {
+            r.id: r for r in session.query(Resolution).filter(Resolution.status.in_(["done", "cancelled"]))
+        }
     done = [closed[row.id] for row in register if row.status is ResolutionStatus.DONE]
     assert all(r.completion_evidence and r.closed_on for r in done)
     dated = [r for r in done if r.due_date is not None]
@@ -284,7 +302,10 @@ def test_one_deadline_was_moved_with_its_reason(demo, register):
 def test_some_follow_ups_keep_their_scanned_letter_or_report(demo, register, meetings):
     service = FollowUpService(demo)
     kept = [entry for row in register for entry in service.log(row.id) if entry.has_document]
-    assert len(kept) >= 3 and {entry.kind for entry in kept} == {FollowUpKind.LETTER, FollowUpKind.AGENCY_REPORT}
+    assert len(kept) >= 3 and {entry.kind for entry in kept} == {
+        FollowUpKind.LETTER,
+        FollowUpKind.AGENCY_REPORT,
+    }
     for entry in kept:
         document = service.document(entry.id)
         assert document.filename == entry.document_name and document.media_type == "application/pdf"

@@ -30,23 +30,26 @@ def pg_database():
 
 
 def test_demo_sorts_in_persian_order_with_the_icu_collation(pg_database):
-    from secretariat.persian import collation
-    from secretariat.members.agencies import AgencyQuery, AgencyService, AgencySort
     from secretariat.demo.council import build_demo
+    from secretariat.members.agencies import AgencyQuery, AgencyService, AgencySort
     from secretariat.members.people import PeopleService
+    from secretariat.persian import collation
 
     build_demo(pg_database)
     names = [r.name for r in AgencyService(pg_database).page(AgencyQuery(include_inactive=True), limit=None)]
     assert names == collation.sorted_persian(names)
-    managers = [r.pr_manager for r in AgencyService(pg_database).page(AgencyQuery(sort=AgencySort.PR_MANAGER), limit=None)]
+    managers = [
+        r.pr_manager
+        for r in AgencyService(pg_database).page(AgencyQuery(sort=AgencySort.PR_MANAGER), limit=None)
+    ]
     assert managers == collation.sorted_persian(managers)
     people = [p.full_name for p in PeopleService(pg_database).page(limit=None)]
     assert people == collation.sorted_persian(people)
 
 
 def test_search_and_duplicates_behave_as_on_sqlite(pg_database):
-    from secretariat.members.agencies import AgencyDraft, AgencyQuery, AgencyService
     from secretariat.errors import ValidationError
+    from secretariat.members.agencies import AgencyDraft, AgencyQuery, AgencyService
 
     agencies = AgencyService(pg_database)
     agencies.add(AgencyDraft(name="مدیریت روابط‌عمومی شهرداری پردیس", phones="021-76255050"))
@@ -71,23 +74,28 @@ def test_a_newer_schema_is_refused(pg_database):
 
 
 def test_a_meeting_goes_from_plan_to_signed_minutes(pg_database, tmp_path):
-    from secretariat.members.agencies import AgencyDraft, AgencyService
-    from secretariat.members.council import CouncilDraft, CouncilService
     from secretariat.meetings.attachments import AttachmentService
     from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
     from secretariat.meetings.minutes import MinutesService, ResolutionDraft
     from secretariat.meetings.planning import MeetingDraft, MeetingService
+    from secretariat.members.agencies import AgencyDraft, AgencyService
+    from secretariat.members.council import CouncilDraft, CouncilService
 
     CouncilService(pg_database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
     lead = AgencyService(pg_database).add(AgencyDraft(name="فرمانداری پردیس"))
     other = AgencyService(pg_database).add(AgencyDraft(name="شهرداری پردیس"))
     meetings = MeetingService(pg_database)
-    meeting = meetings.plan(MeetingDraft(date="1404/02/27", start_time="۱۰:۰۰", host_agency_id=lead.id)).meeting
+    meeting = meetings.plan(
+        MeetingDraft(date="1404/02/27", start_time="۱۰:۰۰", host_agency_id=lead.id)
+    ).meeting
     attendance = AttendanceService(pg_database)
-    attendance.record(meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)])
+    attendance.record(
+        meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)]
+    )
     minutes = MinutesService(pg_database)
     resolution = minutes.add_resolution(
-        meeting.id, ResolutionDraft("مقرر شد گزارش ماهانه ارسال شود.", lead.id, (other.id,), due_date="1404/03/31")
+        meeting.id,
+        ResolutionDraft("مقرر شد گزارش ماهانه ارسال شود.", lead.id, (other.id,), due_date="1404/03/31"),
     )
     minutes.finalize(meeting.id, by="دبیر شورا")
     scan = tmp_path / "signed.pdf"
@@ -101,20 +109,26 @@ def test_a_meeting_goes_from_plan_to_signed_minutes(pg_database, tmp_path):
 
 
 def test_the_resolution_register_searches_and_filters_on_postgresql(pg_database):
-    from secretariat.members.agencies import AgencyDraft, AgencyService
-    from secretariat.members.council import CouncilDraft, CouncilService
     from secretariat.followup.register import RegisterService, ResolutionQuery
     from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
     from secretariat.meetings.minutes import MinutesService, ResolutionDraft
     from secretariat.meetings.planning import MeetingDraft, MeetingService
+    from secretariat.members.agencies import AgencyDraft, AgencyService
+    from secretariat.members.council import CouncilDraft, CouncilService
 
     CouncilService(pg_database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
     lead = AgencyService(pg_database).add(AgencyDraft(name="فرمانداری پردیس"))
     meeting = MeetingService(pg_database).plan(MeetingDraft(date="1404/02/27")).meeting
     attendance = AttendanceService(pg_database)
-    attendance.record(meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)])
-    MinutesService(pg_database).add_resolution(meeting.id, ResolutionDraft(
-        "مقرر شد دوره آموزشی خبرنویسی برای روابط‌عمومی‌ها برگزار شود.", lead.id, due_date="1404/03/01"))
+    attendance.record(
+        meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)]
+    )
+    MinutesService(pg_database).add_resolution(
+        meeting.id,
+        ResolutionDraft(
+            "مقرر شد دوره آموزشی خبرنویسی برای روابط‌عمومی‌ها برگزار شود.", lead.id, due_date="1404/03/01"
+        ),
+    )
     register = RegisterService(pg_database)
     assert register.count(ResolutionQuery(search="روابط عمومي ها خبرنويسي")) == 1
     assert register.count(ResolutionQuery(search="جشنواره")) == 0

@@ -1,2 +1,1 @@
-"""Tests of backups, restore, crash safety, the yearly archive and the self-test.
-"""
+"""Tests of backups, restore, crash safety, the yearly archive and the self-test."""

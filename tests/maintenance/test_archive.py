@@ -12,11 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tests.support.archive import rewrite_zip, snapshot, yearbook_available
 from sqlalchemy import select
 
 from db.models import FollowUp, Meeting, Resolution
-from secretariat.members.agencies import AgencyDraft, AgencyService
 from secretariat.archive import (
     ArchiveCancelled,
     export_archive,
@@ -27,15 +25,17 @@ from secretariat.archive import (
 from secretariat.archive.importing import ALREADY_IMPORTED
 from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLES
 from secretariat.archive.schema_doc import schema_markdown
-from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.database import open_database
 from secretariat.demo.council import COUNCIL
 from secretariat.errors import DomainError
 from secretariat.meetings.planning import MeetingService
+from secretariat.members.agencies import AgencyDraft, AgencyService
+from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal
 from secretariat.reports.progress import ReportCancelled
-from secretariat.persian.text import to_persian_digits
+from tests.support.archive import rewrite_zip, snapshot, yearbook_available
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_FILES = ("data/records.json", *(f"data/csv/{table.name}.csv" for table in TABLES))
@@ -91,7 +91,9 @@ def records(path: Path) -> dict:
 # -- export ----------------------------------------------------------------------------
 
 
-def test_the_archive_holds_the_report_the_minutes_the_files_the_data_and_a_manifest(exported, years, demo_path):
+def test_the_archive_holds_the_report_the_minutes_the_files_the_data_and_a_manifest(
+    exported, years, demo_path
+):
     year = years[-1]
     path = exported[year]
     with zipfile.ZipFile(path) as archive:
@@ -128,8 +130,11 @@ def test_the_records_follow_the_schema_and_leak_no_ids(exported, years, demo_pat
     try:
         with database.reading() as session:
             meetings = session.scalar(select(Meeting.id).where(Meeting.jalali_year == year).limit(1))
-            ids = session.scalars(select(Resolution.id).join(Meeting, Meeting.id == Resolution.meeting_id)
-                                  .where(Meeting.jalali_year == year)).all()
+            ids = session.scalars(
+                select(Resolution.id)
+                .join(Meeting, Meeting.id == Resolution.meeting_id)
+                .where(Meeting.jalali_year == year)
+            ).all()
             follow_ups = session.scalars(select(FollowUp).where(FollowUp.resolution_id.in_(ids))).all()
     finally:
         database.close()
@@ -173,8 +178,13 @@ def test_a_cancelled_export_leaves_no_file(db, tmp_path, years, stop_at):
     seen: list[int] = []
     target = tmp_path / "cancelled.zip"
     with pytest.raises(ArchiveCancelled, match="لغو"):
-        export_archive(db, years[0], target, progress=lambda done, _total: seen.append(done),
-                       cancelled=lambda: bool(seen) and seen[-1] >= stop_at)
+        export_archive(
+            db,
+            years[0],
+            target,
+            progress=lambda done, _total: seen.append(done),
+            cancelled=lambda: bool(seen) and seen[-1] >= stop_at,
+        )
     assert not target.exists()
     assert list(tmp_path.glob("*.part")) == [] and list(tmp_path.glob(".*")) == []
 
@@ -209,8 +219,13 @@ def test_a_tampered_archive_names_the_file(exported, years, tmp_path, tamper):
     target = tmp_path / "tampered.zip"
     victim = _first_attachment(source)
     if tamper == "change":
-        rewrite_zip(source, target, change=lambda name, data: (
-            data[:100] + bytes([data[100] ^ 1]) + data[101:] if name == victim else data))
+        rewrite_zip(
+            source,
+            target,
+            change=lambda name, data: (
+                data[:100] + bytes([data[100] ^ 1]) + data[101:] if name == victim else data
+            ),
+        )
     elif tamper == "delete":
         rewrite_zip(source, target, change=lambda name, data: None if name == victim else data)
     else:
@@ -232,7 +247,10 @@ def test_bytes_damaged_inside_the_zip_are_named(exported, years, tmp_path):
     raw = bytearray(source.read_bytes())
     with source.open("rb") as stream:  # the member's data starts after its local header
         stream.seek(info.header_offset + 26)
-        name_length, extra_length = int.from_bytes(stream.read(2), "little"), int.from_bytes(stream.read(2), "little")
+        name_length, extra_length = (
+            int.from_bytes(stream.read(2), "little"),
+            int.from_bytes(stream.read(2), "little"),
+        )
     offset = info.header_offset + 30 + name_length + extra_length + info.compress_size // 2
     raw[offset] ^= 0xFF
     target = tmp_path / "damaged.zip"
@@ -248,11 +266,17 @@ def test_what_cannot_be_checked_is_refused_in_persian(exported, years, tmp_path)
     with pytest.raises(DomainError, match="پیدا نشد"):
         verify_archive(tmp_path / "missing.zip")
     no_manifest = tmp_path / "no-manifest.zip"
-    rewrite_zip(exported[years[0]], no_manifest, change=lambda name, data: None if name == "manifest.json" else data)
+    rewrite_zip(
+        exported[years[0]], no_manifest, change=lambda name, data: None if name == "manifest.json" else data
+    )
     with pytest.raises(DomainError, match="manifest.json"):
         verify_archive(no_manifest)
     broken = tmp_path / "broken-manifest.zip"
-    rewrite_zip(exported[years[0]], broken, change=lambda name, data: b"{not json" if name == "manifest.json" else data)
+    rewrite_zip(
+        exported[years[0]],
+        broken,
+        change=lambda name, data: b"{not json" if name == "manifest.json" else data,
+    )
     with pytest.raises(DomainError, match="خوانا نیست"):
         verify_archive(broken)
     truncated = tmp_path / "truncated.zip"
@@ -293,7 +317,9 @@ def test_a_changed_code_or_payload_does_not_match(db, years):
     other_sha = "A" * 64
     code = seal.code[:-8] + other_sha[:8]
     assert not verify_document(db, f"CSEC1:{code}:{other_sha}").matches
-    assert not verify_document(db, seal.code.replace(f"M{years[0]}-", f"M{years[0]}-9")).matches  # no such meeting
+    assert not verify_document(
+        db, seal.code.replace(f"M{years[0]}-", f"M{years[0]}-9")
+    ).matches  # no such meeting
     for nonsense in ("hello", "CSEC1:M1404-07:XYZ", "M14-07-ABC"):
         with pytest.raises(DomainError):
             verify_document(db, nonsense)
@@ -314,8 +340,12 @@ def test_a_copy_printed_before_an_amendment_still_matches(db, years):
 
 def _finalized_meeting_id(database, year: int) -> int:
     with database.reading() as session:
-        return session.scalar(select(Meeting.id).where(Meeting.jalali_year == year, Meeting.status == "finalized")
-                              .order_by(Meeting.date).limit(1))
+        return session.scalar(
+            select(Meeting.id)
+            .where(Meeting.jalali_year == year, Meeting.status == "finalized")
+            .order_by(Meeting.date)
+            .limit(1)
+        )
 
 
 # -- import ---------------------------------------------------------------------------------
@@ -347,7 +377,9 @@ def test_the_first_import_creates_the_council_and_says_what_it_added(exported, y
     data = records(exported[years[0]])
     assert result.council_created and result.council == COUNCIL.name
     assert result.agencies_added == len(data["tables"]["agencies"]) and result.agencies_matched == 0
-    assert result.meetings == len(data["tables"]["meetings"]) and result.resolutions == len(data["tables"]["resolutions"])
+    assert result.meetings == len(data["tables"]["meetings"]) and result.resolutions == len(
+        data["tables"]["resolutions"]
+    )
     assert "وارد شد" in result.summary()
     second = import_archive(empty, exported[years[1]])
     assert not second.council_created and second.agencies_matched > 0 and second.people_matched > 0
@@ -461,8 +493,9 @@ def test_a_register_that_exists_is_matched_and_kept(exported, years, empty):
     agency = AgencyService(empty).add(AgencyDraft(name="شهرداري  پرديس", category="municipality"))
     people = PeopleService(empty)
     person = people.add(PersonDraft(full_name="کسی دیگر"))
-    people.appoint(AppointmentDraft(agency_id=agency.id, person_id=person.id, role="pr_manager",
-                                    start_date="1400/01/01"))
+    people.appoint(
+        AppointmentDraft(agency_id=agency.id, person_id=person.id, role="pr_manager", start_date="1400/01/01")
+    )
     result = import_archive(empty, exported[years[-1]])
     agencies = AgencyService(empty)
     assert result.agencies_matched == 1
@@ -483,19 +516,28 @@ def test_a_database_with_other_meetings_in_that_year_is_refused(exported, years,
 def test_a_cancelled_import_changes_nothing(exported, years, empty, tmp_path):
     calls = []
     with pytest.raises(ReportCancelled):
-        import_archive(empty, exported[years[0]], progress=lambda d, t: calls.append(d),
-                       cancelled=lambda: len(calls) > 3)
+        import_archive(
+            empty, exported[years[0]], progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) > 3
+        )
     assert CouncilService(empty).get() is None
-
 
 
 def test_a_deferral_to_a_meeting_of_another_year_is_linked_when_that_meeting_is_there(db, years, tmp_path):
     """A resolution of the earlier year referred to a meeting of the later one."""
     with db.transaction() as session:
-        target = session.scalar(select(Meeting).where(Meeting.jalali_year == years[1], Meeting.status == "planned")
-                                .order_by(Meeting.date).limit(1))
-        resolution = session.scalar(select(Resolution).join(Meeting, Meeting.id == Resolution.meeting_id)
-                                    .where(Meeting.jalali_year == years[0]).order_by(Resolution.id).limit(1))
+        target = session.scalar(
+            select(Meeting)
+            .where(Meeting.jalali_year == years[1], Meeting.status == "planned")
+            .order_by(Meeting.date)
+            .limit(1)
+        )
+        resolution = session.scalar(
+            select(Resolution)
+            .join(Meeting, Meeting.id == Resolution.meeting_id)
+            .where(Meeting.jalali_year == years[0])
+            .order_by(Resolution.id)
+            .limit(1)
+        )
         resolution.status, resolution.deferred_to_meeting_id = "deferred", target.id
         code = resolution.code
     earlier = export_archive(db, years[0], tmp_path / "earlier.zip").path
@@ -508,7 +550,10 @@ def test_a_deferral_to_a_meeting_of_another_year_is_linked_when_that_meeting_is_
         result = import_archive(alone, earlier)
         assert any(code in note for note in result.notes)
         with alone.reading() as session:
-            assert session.scalar(select(Resolution.deferred_to_meeting_id).where(Resolution.code == code)) is None
+            assert (
+                session.scalar(select(Resolution.deferred_to_meeting_id).where(Resolution.code == code))
+                is None
+            )
     finally:
         alone.close()
 

@@ -10,6 +10,17 @@ from contextlib import closing
 from types import SimpleNamespace
 
 import pytest
+
+from db import schema
+from secretariat import paths
+from secretariat.database import open_database
+from secretariat.errors import ValidationError
+from secretariat.maintenance import backup as backups
+from secretariat.maintenance import settings
+from secretariat.maintenance.backup import BackupError, backup_to, daily_backup, daily_name, format_size
+from secretariat.maintenance.backup_check import BackupInfo, BackupKind, inspect_backup
+from secretariat.members.agencies import AgencyDraft, AgencyService
+from secretariat.persian import jalali
 from tests.support.backup import (
     agency_names,
     folder_state,
@@ -19,17 +30,6 @@ from tests.support.backup import (
     make_old_database,
     stamp,
 )
-
-from db import schema
-from secretariat.maintenance import backup as backups
-from secretariat import paths
-from secretariat.persian import jalali
-from secretariat.maintenance import settings
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.maintenance.backup import BackupError, backup_to, daily_backup, daily_name, format_size
-from secretariat.maintenance.backup_check import BackupInfo, BackupKind, inspect_backup
-from secretariat.database import open_database
-from secretariat.errors import ValidationError
 
 NAMES = ["اداره پست", "شهرداری پردیس", "اداره کل بهزیستی"]
 
@@ -105,7 +105,9 @@ def test_an_existing_target_is_replaced_whole(database, tmp_path):
     assert_single_file_backup(target)
 
 
-def test_a_backup_that_fails_its_check_leaves_the_target_and_no_temporary_file(database, tmp_path, monkeypatch):
+def test_a_backup_that_fails_its_check_leaves_the_target_and_no_temporary_file(
+    database, tmp_path, monkeypatch
+):
     target = tmp_path / "copies" / "copy.sqlite3"
     target.parent.mkdir()
     target.write_text("yesterday's backup")
@@ -188,10 +190,17 @@ def test_retention_deletes_only_the_oldest_of_its_own_files(database, tmp_path):
 
 def test_retention_counts_by_day_not_by_file_time_and_keeps_todays(database, tmp_path):
     folder = tmp_path / "backups"
-    for day in (jalali.from_jalali(1404, 12, 29), jalali.from_jalali(1405, 1, 1), jalali.from_jalali(1403, 5, 5)):
+    for day in (
+        jalali.from_jalali(1404, 12, 29),
+        jalali.from_jalali(1405, 1, 1),
+        jalali.from_jalali(1403, 5, 5),
+    ):
         daily_backup(database, folder, keep=10, today=day)
     daily_backup(database, folder, keep=2, today=jalali.from_jalali(1405, 1, 2))
-    assert sorted(p.name for p in folder.iterdir()) == ["council-1405-01-01.sqlite3", "council-1405-01-02.sqlite3"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "council-1405-01-01.sqlite3",
+        "council-1405-01-02.sqlite3",
+    ]
 
 
 def test_daily_backups_are_named_after_the_database(tmp_path):
@@ -221,8 +230,13 @@ def test_the_backups_folder_is_in_the_data_folder(tmp_path, monkeypatch):
 def test_settings_default_when_missing_damaged_or_wrong(tmp_path):
     path = tmp_path / "settings.json"
     assert settings.load(path).backup_generations == 7
-    for content in ("not json {", "[1, 2]", '{"backup_generations": "ten"}', '{"backup_generations": 0}',
-                    '{"backup_generations": true}'):
+    for content in (
+        "not json {",
+        "[1, 2]",
+        '{"backup_generations": "ten"}',
+        '{"backup_generations": 0}',
+        '{"backup_generations": true}',
+    ):
         path.write_text(content, encoding="utf-8")
         assert settings.load(path) == settings.Settings(), content
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from secretariat.maintenance.backup_check import BackupKind, inspect_backup
 from secretariat.database import open_database
+from secretariat.maintenance.backup_check import BackupKind, inspect_backup
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = int(os.environ.get("SECRETARIAT_CRASH_ROUNDS", "30"))
@@ -32,7 +32,15 @@ TABLES = ("agency", "person", "representation")
 
 def run_and_kill(database: Path, round_number: int, mode: str, delay: float, target: Path) -> list[str]:
     """Start the writer, kill it ``delay`` seconds after it is ready; the lines it had printed whole."""
-    args = [sys.executable, "-m", "tests.support.crash_writer", str(database), str(round_number), mode, str(target)]
+    args = [
+        sys.executable,
+        "-m",
+        "tests.support.crash_writer",
+        str(database),
+        str(round_number),
+        mode,
+        str(target),
+    ]
     process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         ready = process.stdout.readline()
@@ -64,7 +72,9 @@ def check_database(path: Path, acknowledged: dict[str, set[int]], context: str) 
             for table in TABLES:
                 present = set(connection.execute(text(f"SELECT id FROM {table}")).scalars())
                 missing = acknowledged[table] - present
-                assert not missing, f"{context}: {table} ids reported saved but missing: {sorted(missing)[:20]}"
+                assert not missing, (
+                    f"{context}: {table} ids reported saved but missing: {sorted(missing)[:20]}"
+                )
     finally:
         database.close()
 
@@ -94,9 +104,11 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_reported_saved(tmp_p
             assert info.kind is BackupKind.SAME, f"{context}: {info.message}"
 
     writes = sum(len(ids) for ids in acknowledged.values())
-    print(f"\ncrash test: seed {SEED}, {ROUNDS} kills, {writes} writes reported saved "
-          f"({', '.join(f'{len(ids)} {table}' for table, ids in acknowledged.items())}), "
-          f"{backups_reported} backups reported, all present after every kill")
+    print(
+        f"\ncrash test: seed {SEED}, {ROUNDS} kills, {writes} writes reported saved "
+        f"({', '.join(f'{len(ids)} {table}' for table, ids in acknowledged.items())}), "
+        f"{backups_reported} backups reported, all present after every kill"
+    )
     assert writes > ROUNDS  # the kills did land among the writes
     if ROUNDS >= 4:
         assert backups_reported > 0 and target.exists()

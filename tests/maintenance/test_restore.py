@@ -11,6 +11,14 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect, select
+
+from db import schema
+from db.models import Agency
+from secretariat.database import open_database
+from secretariat.maintenance.backup_check import BackupKind, inspect_backup
+from secretariat.maintenance.restore import RestoreError, restore
+from secretariat.members.agencies import AgencyDraft, AgencyService
 from tests.support.backup import (
     agency_names,
     folder_state,
@@ -20,14 +28,6 @@ from tests.support.backup import (
     make_old_database,
     stamp,
 )
-from sqlalchemy import inspect, select
-
-from db import schema
-from db.models import Agency
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.maintenance.backup_check import BackupKind, inspect_backup
-from secretariat.database import open_database
-from secretariat.maintenance.restore import RestoreError, restore
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = ["اداره پست", "اداره گاز", "شهرداری پردیس"]
@@ -91,7 +91,9 @@ def test_a_bad_backup_is_refused_and_nothing_changes_while_the_app_is_open(tmp_p
         before = folder_state(tmp_path)
         with pytest.raises(RestoreError) as error:
             restore(current, bad)
-        assert folder_state(tmp_path) == before  # the database, its -wal and -shm, the backup: all as they were
+        assert (
+            folder_state(tmp_path) == before
+        )  # the database, its -wal and -shm, the backup: all as they were
         assert REFUSALS[kind] in error.value.message
         assert "دست نخورد" in error.value.message
         assert len(AgencyService(database).page(limit=None)) == 4
@@ -187,8 +189,12 @@ def test_the_rows_left_in_the_wal_by_a_crash_are_in_the_safety_copy(tmp_path, cu
         "AgencyService(database).add(AgencyDraft(name='اداره برق'))\n"
         "os._exit(0)\n"
     )
-    subprocess.run([sys.executable, "-c", script, str(current)], cwd=ROOT, check=True,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [sys.executable, "-c", script, str(current)],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert Path(f"{current}-wal").stat().st_size > 0
 
     result = restore(current, make_backup(tmp_path / "incoming", THEN))

@@ -60,8 +60,11 @@ def test_all_checks_passing_is_the_only_success():
 def test_a_pdf_must_have_pages_and_the_persian_font():
     good = b"%PDF-1.4\n<< /Type /Page >> << /Type /Pages /Count 1 >> /BaseFont /AAAAAA+Vazirmatn /FontFile2"
     assert describe_pdf(good).startswith("1 page,")
-    for bad, reason in ((b"<html>", "not a PDF"), (b"%PDF-1.4\n<< /Type /Pages >>", "no pages"),
-                        (b"%PDF-1.4\n<< /Type /Page >> /BaseFont /Helvetica", "Vazirmatn is not embedded")):
+    for bad, reason in (
+        (b"<html>", "not a PDF"),
+        (b"%PDF-1.4\n<< /Type /Pages >>", "no pages"),
+        (b"%PDF-1.4\n<< /Type /Page >> /BaseFont /Helvetica", "Vazirmatn is not embedded"),
+    ):
         with pytest.raises(CheckFailed, match=reason):
             describe_pdf(bad)
 
@@ -77,8 +80,13 @@ def test_the_data_folder_is_new_and_goes_away_and_the_users_is_left_as_it_was(mo
 
 def test_the_self_test_passes_from_source():
     environment = {name: value for name, value in os.environ.items() if name != "SECRETARIAT_DATA_DIR"}
-    result = subprocess.run([sys.executable, "main.py", "--self-test"], cwd=REPO, capture_output=True,
-                            env=dict(environment, QT_QPA_PLATFORM="offscreen"), timeout=300)
+    result = subprocess.run(
+        [sys.executable, "main.py", "--self-test"],
+        cwd=REPO,
+        capture_output=True,
+        env=dict(environment, QT_QPA_PLATFORM="offscreen"),
+        timeout=300,
+    )
     output = result.stdout.decode("utf-8")
     assert result.returncode == 0, output + result.stderr.decode("utf-8", errors="replace")
     assert "from source at" in output

@@ -1,2 +1,1 @@
-"""Tests of the printed reports, read back from the PDF.
-"""
+"""Tests of the printed reports, read back from the PDF."""

@@ -4,12 +4,12 @@ and a large meeting; a fixed print date, so that pages are comparable."""
 from __future__ import annotations
 
 import pytest
-from tests.support.meetings import Council
-from tests.support.reports import build_large_meeting
 
 from secretariat.demo.council import create_demo_database
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.planning import MeetingQuery, MeetingService
+from tests.support.meetings import Council
+from tests.support.reports import build_large_meeting
 
 
 @pytest.fixture(scope="session")

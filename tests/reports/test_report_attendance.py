@@ -5,16 +5,16 @@ and the demo council for the look.
 """
 
 import pytest
-from tests.support.attendance import EXPECTED, LIBRARY, YEAR_1404, attendance_world, percent_text
-from tests.support.reports import PRINTED_ON, page_count, page_texts, readable_lines, rtl
 
-from secretariat.persian import jalali
 from secretariat.database import open_database
 from secretariat.errors import DomainError
 from secretariat.meetings.attendance import AttendanceService
+from secretariat.persian import jalali
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import ReportCancelled
 from secretariat.reports.attendance_report import percent, render_attendance
-from secretariat.persian.text import to_persian_digits
+from tests.support.attendance import EXPECTED, LIBRARY, YEAR_1404, attendance_world, percent_text
+from tests.support.reports import PRINTED_ON, page_count, page_texts, readable_lines, rtl
 
 TITLE = "گزارش حضور و غیاب دستگاه‌ها"
 
@@ -55,7 +55,7 @@ def test_each_agencys_figures_worst_first(lines):
         index = lines.index(rtl(name))
         # Drawn from the left: rate, excused, absent, present, invited, the agency, its number.
         row = [percent_text(present, invited), *map(to_persian_digits, (excused, absent, present, invited))]
-        assert lines[index - 5:index + 2] == [*row, rtl(name), to_persian_digits(number)]
+        assert lines[index - 5 : index + 2] == [*row, rtl(name), to_persian_digits(number)]
         places.append(index)
     assert places == sorted(places)
     assert [percent_text(p, i) for _name, i, p, *_ in EXPECTED] == ["۳۳٪", "۵۰٪", "۵۰٪", "۷۵٪", "۷۵٪", "۱۰۰٪"]
@@ -63,7 +63,7 @@ def test_each_agencys_figures_worst_first(lines):
 
 def test_the_totals_row(lines):
     index = lines.index(rtl("جمع"))
-    assert lines[index - 5:index + 1] == ["۶۵٪", "۲", "۶", "۱۵", "۲۳", rtl("جمع")]
+    assert lines[index - 5 : index + 1] == ["۶۵٪", "۲", "۶", "۱۵", "۲۳", rtl("جمع")]
     assert index > lines.index(rtl(EXPECTED[-1][0]))  # after the last agency
     assert lines[index + 1] != "۷"  # the totals row is not numbered
 
@@ -106,11 +106,15 @@ def test_a_period_that_ends_before_it_starts_is_refused(world):
     assert error.value.message == "پایان دوره (۱۴۰۴/۰۱/۰۱) پیش از آغاز آن (۱۴۰۴/۱۲/۲۹) است."
 
 
-@pytest.mark.parametrize("period", [
-    ((1402, 1, 1), (1402, 12, 29)),  # nothing at all
-    ((1404, 11, 1), (1404, 11, 30)),  # only the planned meeting
-    ((1404, 8, 1), (1404, 8, 1)),  # only the cancelled one
-], ids=["empty", "planned", "cancelled"])
+@pytest.mark.parametrize(
+    "period",
+    [
+        ((1402, 1, 1), (1402, 12, 29)),  # nothing at all
+        ((1404, 11, 1), (1404, 11, 30)),  # only the planned meeting
+        ((1404, 8, 1), (1404, 8, 1)),  # only the cancelled one
+    ],
+    ids=["empty", "planned", "cancelled"],
+)
 def test_a_period_without_a_meeting_held_is_refused(world, period):
     start, end = (jalali.from_jalali(*day) for day in period)
     with pytest.raises(DomainError) as error:
@@ -125,9 +129,11 @@ def test_one_day_with_one_meeting(world):
     day = world["meetings"][1].date  # 1404/04/15: three present, two absent, one excused
     pdf = render_attendance(world["council"].database, day, day, printed_on=PRINTED_ON)
     lines = [line for page in readable_lines(pdf) for line in page]
-    assert "۵۰٪ " + rtl("در این دوره ۱ جلسه برگزار شد و ۶ دستگاه عضو به آن‌ها دعوت شدند؛ نرخ کلی حضور:") in lines
+    assert (
+        "۵۰٪ " + rtl("در این دوره ۱ جلسه برگزار شد و ۶ دستگاه عضو به آن‌ها دعوت شدند؛ نرخ کلی حضور:") in lines
+    )
     total = lines.index(rtl("جمع"))
-    assert lines[total - 5:total] == ["۵۰٪", "۱", "۲", "۳", "۶"]
+    assert lines[total - 5 : total] == ["۵۰٪", "۱", "۲", "۳", "۶"]
 
 
 # -- progress and cancelling ----------------------------------------------------------------
@@ -135,7 +141,9 @@ def test_one_day_with_one_meeting(world):
 
 def test_progress_goes_up_to_the_end(world):
     seen = []
-    render_attendance(world["council"].database, *YEAR_1404, progress=lambda done, total: seen.append((done, total)))
+    render_attendance(
+        world["council"].database, *YEAR_1404, progress=lambda done, total: seen.append((done, total))
+    )
     assert seen == sorted(seen) and len(set(seen)) == len(seen) > 3
     assert seen[0] == (0, 100) and seen[-1] == (100, 100)
 
@@ -182,7 +190,7 @@ def test_invitations_left_unrecorded_get_a_column_and_a_note(database):
     assert rtl("ثبت‌نشده") in lines
     index = lines.index(rtl("شهرداری پردیس"))
     # rate, unrecorded, excused, absent, present, invited
-    assert lines[index - 6:index] == ["۰٪", "۱", "۰", "۰", "۰", "۱"]
+    assert lines[index - 6 : index] == ["۰٪", "۱", "۰", "۰", "۰", "۱"]
     words = " ".join(" ".join(page_texts(pdf)).split())  # the key wraps: its lines joined
     assert "حضور و غیاب ۱ دعوت ثبت نشده است" in words
     council.attendance.record_agency(meeting.id, town, "absent")  # the sheet filled in: no such column

@@ -1,12 +1,12 @@
 """The agency directory of the demo council."""
 
 import pytest
-from tests.support.reports import PRINTED_ON, page_texts, readable_lines, rtl
 
 from secretariat.members.agencies import AgencyQuery, AgencyService
 from secretariat.persian.collation import sorted_persian
 from secretariat.reports import ReportCancelled, render_directory
 from secretariat.reports.directory import gather_directory
+from tests.support.reports import PRINTED_ON, page_texts, readable_lines, rtl
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +30,33 @@ def test_the_rows_are_printed_in_that_order(demo, directory):
     mobiles = [line for line in lines if line.startswith("0912")]
     assert mobiles == [entry.mobile for entry in entries]  # one per row, as typed
     numbers = [line for line in lines if line.isdigit() and not line.isascii()]
-    assert numbers == ["۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹", "۱۰", "۱۱", "۱۲", "۱۳", "۱۴", "۱۵", "۱۶",
-                       "۱۷", "۱۸", "۱۹", "۲۰", "۲۱", "۲۲", "۲۳", "۲۴", "۲۵"]
+    assert numbers == [
+        "۱",
+        "۲",
+        "۳",
+        "۴",
+        "۵",
+        "۶",
+        "۷",
+        "۸",
+        "۹",
+        "۱۰",
+        "۱۱",
+        "۱۲",
+        "۱۳",
+        "۱۴",
+        "۱۵",
+        "۱۶",
+        "۱۷",
+        "۱۸",
+        "۱۹",
+        "۲۰",
+        "۲۱",
+        "۲۲",
+        "۲۳",
+        "۲۴",
+        "۲۵",
+    ]
 
 
 def test_managers_phones_and_emails_as_typed(directory):
@@ -44,8 +69,9 @@ def test_managers_phones_and_emails_as_typed(directory):
 def test_the_title_the_count_and_the_date(directory):
     assert "فهرست دستگاه‌های عضو و مدیران روابط عمومی" in page_texts(directory)[0]
     council = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
-    subtitle = ("۱۴۰۴ " + rtl("اردیبهشت") + " ۲۷ " + rtl("دستگاه عضو، به تاریخ شنبه") + " ۲۵ "
-                + rtl(council + "؛"))
+    subtitle = (
+        "۱۴۰۴ " + rtl("اردیبهشت") + " ۲۷ " + rtl("دستگاه عضو، به تاریخ شنبه") + " ۲۵ " + rtl(council + "؛")
+    )
     assert subtitle in readable_lines(directory)[0]
 
 

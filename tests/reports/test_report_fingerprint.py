@@ -32,7 +32,9 @@ def test_the_canonical_json_is_as_documented():
 def test_key_order_does_not_matter_and_any_change_does():
     reordered = {"guests": [], "resolutions": [{"due": "2025-06-08", "number": 1}], "title": "صورتجلسه"}
     assert fingerprint("minutes", reordered) == fingerprint("minutes", CONTENT)
-    assert fingerprint("minutes", CONTENT | {"title": "صورتجلسه‌"}) != fingerprint("minutes", CONTENT)  # a ZWNJ
+    assert fingerprint("minutes", CONTENT | {"title": "صورتجلسه‌"}) != fingerprint(
+        "minutes", CONTENT
+    )  # a ZWNJ
     assert fingerprint("directory", CONTENT) != fingerprint("minutes", CONTENT)
 
 

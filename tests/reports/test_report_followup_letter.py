@@ -6,22 +6,22 @@ import datetime as dt
 import time
 
 import pytest
-from tests.support.followup import followup_world, in_days
-from tests.support.meetings import Council
-from tests.support.reports import page_texts, readable_lines, rtl
 
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyQuery, AgencyService
-from secretariat.persian.collation import sort_key
-from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.errors import DomainError
 from secretariat.followup.lifecycle import FollowUpDraft
 from secretariat.followup.register import RegisterService, ResolutionQuery
 from secretariat.meetings.minutes import MinutesService
+from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
+from secretariat.persian import jalali
+from secretariat.persian.collation import sort_key
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import ReportCancelled
 from secretariat.reports.followup_letter import render_followup_letter, render_followup_letters
-from secretariat.persian.text import to_persian_digits
+from tests.support.followup import followup_world, in_days
+from tests.support.meetings import Council
+from tests.support.reports import page_texts, readable_lines, rtl
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 SECRETARY = "زهرا موسوی"
@@ -66,7 +66,9 @@ def world(database):
     people.appoint(AppointmentDraft(agency_id=world["town"], person_id=person.id, start_date="1400/01/01"))
     followup = world["followup"]
     followup.add(world["late_town"].id, FollowUpDraft(date=in_days(-10), kind="letter", note=FIRST_NOTE))
-    followup.add(world["late_town"].id, FollowUpDraft(date=in_days(-3), kind="phone", note=LAST_NOTE, progress="30"))
+    followup.add(
+        world["late_town"].id, FollowUpDraft(date=in_days(-3), kind="phone", note=LAST_NOTE, progress="30")
+    )
     return world
 
 
@@ -79,8 +81,11 @@ def test_the_letter_lists_exactly_the_agencys_open_resolutions_overdue_first(wor
     lines = [line for page in readable_lines(pdf) for line in page]
     # Lead of one overdue resolution, collaborator of another, lead of one referred to the next meeting;
     # the one done is not listed.
-    late_town, late_shared, deferred = world["late_town"], world["late_shared"], world["register"].page(
-        ResolutionQuery(search="سامانه پیامکی"))[0]
+    late_town, late_shared, deferred = (
+        world["late_town"],
+        world["late_shared"],
+        world["register"].page(ResolutionQuery(search="سامانه پیامکی"))[0],
+    )
     positions = [lines.index(code(r)) for r in (late_town, late_shared, deferred)]
     assert positions == sorted(positions)
     assert code(world["done"]) not in lines
@@ -116,8 +121,10 @@ def test_the_letter_is_to_the_pr_manager_asks_for_a_reply_in_a_week_and_is_signe
     reply = TODAY + dt.timedelta(days=7)
     j = jalali.to_jalali(reply)
     # «... حداکثر تا چهارشنبه ۱۱ آذر ۱۴۰۵ به دبیرخانه ...», drawn from the right on one line.
-    reply_drawn = (f"{rtl('به')} {to_persian_digits(j.year)} {rtl(jalali.MONTHS[j.month - 1])} "
-                   f"{to_persian_digits(j.day)} {rtl(jalali.WEEKDAYS[reply.weekday()])} {rtl('تا')}")
+    reply_drawn = (
+        f"{rtl('به')} {to_persian_digits(j.year)} {rtl(jalali.MONTHS[j.month - 1])} "
+        f"{to_persian_digits(j.day)} {rtl(jalali.WEEKDAYS[reply.weekday()])} {rtl('تا')}"
+    )
     assert any(reply_drawn in line.replace("\u00a0", " ") for line in lines)
     assert "گزارش اقدامات انجام‌شده" in words(pdf)
     assert "اجرای ۳ مصوبه زیر" in words(pdf) and "مهلت اجرای ۲ مورد از آن‌ها سپری شده است" in words(pdf)
@@ -137,8 +144,12 @@ def test_the_text_in_force_is_printed_after_an_amendment(world):
     database = world["database"]
     minutes = MinutesService(database)  # the meeting was held; its minutes are finalized, then amended
     minutes.finalize(world["held"].id, by=SECRETARY)
-    minutes.amend_resolution(world["late_town"].id, reason="اصلاح متن", author=SECRETARY,
-                             text="مقرر شد تابلوهای اطلاع‌رسانی در ورودی‌های شهر نصب شود.")
+    minutes.amend_resolution(
+        world["late_town"].id,
+        reason="اصلاح متن",
+        author=SECRETARY,
+        text="مقرر شد تابلوهای اطلاع‌رسانی در ورودی‌های شهر نصب شود.",
+    )
     text = words(render_followup_letter(database, world["town"], printed_on=TODAY))
     assert "در ورودی‌های شهر نصب شود" in text
 
@@ -147,7 +158,9 @@ def test_letters_for_all_are_one_per_agency_with_overdue_work_worst_first(world)
     pdf = render_followup_letters(world["database"], printed_on=TODAY)
     letters = letters_of(pdf)
     # The municipality is 5 days late, the school 2 (the shared one it leads), the health network 1.
-    posts = [rtl(f"مدیر محترم روابط عمومی {name}") for name in ("شهرداری پردیس", "آموزش و پرورش", "شبکه بهداشت")]
+    posts = [
+        rtl(f"مدیر محترم روابط عمومی {name}") for name in ("شهرداری پردیس", "آموزش و پرورش", "شبکه بهداشت")
+    ]
     assert len(letters) == 3
     for letter, post in zip(letters, posts, strict=True):
         assert post in letter
@@ -221,7 +234,7 @@ def test_a_demo_letter_lists_exactly_the_agencys_open_resolutions(demo):
         printed = [line for line in lines if line[:4].isdigit() and "-" in line]
         assert sorted(printed) == sorted(to_persian_digits(row.code) for row in open_rows)  # «۱۴۰۴-م۰۱-۰۶»
         overdue = {to_persian_digits(row.code) for row in open_rows if row.overdue}
-        assert overdue and set(printed[:len(overdue)]) == overdue  # the overdue ones first
+        assert overdue and set(printed[: len(overdue)]) == overdue  # the overdue ones first
         assert lines.count(OVERDUE) == len(overdue)
 
 

@@ -2,28 +2,38 @@
 council with exact expectations and from the demo council."""
 
 import pytest
-from tests.support.meetings import Council
-from tests.support.reports import PRINTED_ON, page_count, page_texts, readable_lines, rtl
 
-from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.errors import DomainError
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import GuestDraft
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingService
+from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
 from secretariat.reports import ReportCancelled
 from secretariat.reports.invitation import render_invitation
+from tests.support.meetings import Council
+from tests.support.reports import PRINTED_ON, page_count, page_texts, readable_lines, rtl
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 SECRETARY = "زهرا موسوی"
 # 1420/01/15 is Wednesday 3 April 2041.
 MEETING_DAY = "1420/01/15"
-WHEN = ("۱۱:۰۰ " + rtl("تا") + " ۰۹:۳۰ " + rtl("ساعت") + " ،۱۴۲۰ " + rtl("فروردین") + " ۱۵ "
-        + rtl("زمان: چهارشنبه"))
+WHEN = (
+    "۱۱:۰۰ "
+    + rtl("تا")
+    + " ۰۹:۳۰ "
+    + rtl("ساعت")
+    + " ،۱۴۲۰ "
+    + rtl("فروردین")
+    + " ۱۵ "
+    + rtl("زمان: چهارشنبه")
+)
 VENUE = rtl("مکان: سالن شورای اسلامی شهر پردیس")
 HOST = rtl("میزبان: شهرداری پردیس")
-FIRST_ITEM = "(" + rtl("ارائه: فرمانداری شهرستان پردیس") + ") " + rtl("تشکیل شبکه ارتباط رسانه‌ای دستگاه‌های اجرایی")
+FIRST_ITEM = (
+    "(" + rtl("ارائه: فرمانداری شهرستان پردیس") + ") " + rtl("تشکیل شبکه ارتباط رسانه‌ای دستگاه‌های اجرایی")
+)
 SECOND_ITEM = "(" + rtl("اردیبهشت") + " ۲۷) " + rtl("برنامه هفته روابط عمومی")
 DATE_FIELD = "۱۴۰۴/۰۲/۲۷ :" + rtl("تاریخ")
 NUMBER_FIELD = "........ :" + rtl("شماره")
@@ -61,7 +71,9 @@ def build_small_council(database) -> dict:
         agency_id = council.agency(name)
         if manager:
             person = council.people.add(PersonDraft(full_name=manager, honorific=honorific))
-            council.people.appoint(AppointmentDraft(agency_id=agency_id, person_id=person.id, start_date="1400/01/01"))
+            council.people.appoint(
+                AppointmentDraft(agency_id=agency_id, person_id=person.id, start_date="1400/01/01")
+            )
         return agency_id
 
     # Added out of Persian order, and with gender said only by some honorifics.
@@ -69,15 +81,29 @@ def build_small_council(database) -> dict:
     governorate = agency("فرمانداری شهرستان پردیس", "سعید جعفری", "آقای")
     agency("پارک فناوری پردیس")
     agency("اداره آموزش و پرورش شهرستان پردیس", "مریم احمدی", "خانم دکتر")
-    meeting = council.plan(MEETING_DAY, start_time="09:30", end_time="11:00", host_agency_id=town,
-                           venue="سالن شورای اسلامی شهر پردیس")
-    council.agenda.add(meeting.id, AgendaItemDraft(
-        title="تشکیل شبکه ارتباط رسانه‌ای دستگاه‌های اجرایی", presenter_agency_id=governorate,
-    ))
+    meeting = council.plan(
+        MEETING_DAY,
+        start_time="09:30",
+        end_time="11:00",
+        host_agency_id=town,
+        venue="سالن شورای اسلامی شهر پردیس",
+    )
+    council.agenda.add(
+        meeting.id,
+        AgendaItemDraft(
+            title="تشکیل شبکه ارتباط رسانه‌ای دستگاه‌های اجرایی",
+            presenter_agency_id=governorate,
+        ),
+    )
     council.agenda.add(meeting.id, AgendaItemDraft(title="برنامه هفته روابط عمومی (۲۷ اردیبهشت)"))
-    council.attendance.invite_guest(meeting.id, GuestDraft(
-        name=GUEST, title="معاون بهره‌برداری", organization="شرکت توزیع نیروی برق استان تهران",
-    ))
+    council.attendance.invite_guest(
+        meeting.id,
+        GuestDraft(
+            name=GUEST,
+            title="معاون بهره‌برداری",
+            organization="شرکت توزیع نیروی برق استان تهران",
+        ),
+    )
     return {"council": council, "meeting_id": meeting.id, "town": town}
 
 
@@ -103,14 +129,15 @@ def letter_pages(letters):
 
 @pytest.fixture(scope="module")
 def circular(small):
-    return render_invitation(small["council"].database, small["meeting_id"], per_agency=False,
-                             printed_on=PRINTED_ON)
+    return render_invitation(
+        small["council"].database, small["meeting_id"], per_agency=False, printed_on=PRINTED_ON
+    )
 
 
 def addressee_lines(lines: list[str]) -> list[str]:
     """The lines between the letterhead's «پیوست» and the subject."""
     subject = next(index for index, line in enumerate(lines) if line.endswith(rtl("موضوع:")))
-    return lines[lines.index(ATTACHMENT_FIELD) + 1:subject]
+    return lines[lines.index(ATTACHMENT_FIELD) + 1 : subject]
 
 
 def words(pdf: bytes) -> list[str]:
@@ -145,8 +172,13 @@ def test_the_date_has_its_weekday_and_the_times_are_persian_digits(letter_pages)
 
 def test_the_agenda_is_numbered_in_order_with_brackets_the_right_way(letter_pages):
     for lines in letter_pages:
-        assert lines.index(rtl("دستور جلسه:")) < lines.index(".۱") < lines.index(FIRST_ITEM) \
-            < lines.index(".۲") < lines.index(SECOND_ITEM)
+        assert (
+            lines.index(rtl("دستور جلسه:"))
+            < lines.index(".۱")
+            < lines.index(FIRST_ITEM)
+            < lines.index(".۲")
+            < lines.index(SECOND_ITEM)
+        )
 
 
 def test_members_are_asked_to_come_or_send_a_substitute_and_the_secretary_signs(letters, letter_pages):
@@ -157,7 +189,7 @@ def test_members_are_asked_to_come_or_send_a_substitute_and_the_secretary_signs(
     assert "با حضور در این جلسه" in texts[-1]
     for lines in letter_pages:
         start = lines.index(SIGNATURE[0])
-        assert lines[start:start + 2] == SIGNATURE
+        assert lines[start : start + 2] == SIGNATURE
 
 
 def test_the_circular_goes_to_all_members_with_the_list_of_recipients(circular):
@@ -167,7 +199,7 @@ def test_the_circular_goes_to_all_members_with_the_list_of_recipients(circular):
     assert rtl(f"به: اعضای محترم {COUNCIL}") in lines
     assert SUBJECT in lines and WHEN in lines and FIRST_ITEM in lines
     assert "مدیران محترم روابط عمومی شخصاً در جلسه حضور یابند" in words(circular)[0]
-    recipients = lines[lines.index(rtl("گیرندگان")):]
+    recipients = lines[lines.index(rtl("گیرندگان")) :]
     expected = [
         ("۱", "اداره آموزش و پرورش شهرستان پردیس", "سرکار خانم دکتر مریم احمدی"),
         ("۲", "پارک فناوری پردیس", "—"),
@@ -178,7 +210,7 @@ def test_the_circular_goes_to_all_members_with_the_list_of_recipients(circular):
     positions = []
     for number, agency, person in expected:
         row = recipients.index(number)
-        assert {rtl(agency), rtl(person)} <= set(recipients[row - 2:row + 3])
+        assert {rtl(agency), rtl(person)} <= set(recipients[row - 2 : row + 3])
         positions.append(row)
     assert positions == sorted(positions)
 
@@ -189,8 +221,16 @@ def test_a_postponed_meeting_is_invitable_and_recalls_the_date_first_planned(dat
     pdf = render_invitation(database, world["meeting_id"], printed_on=PRINTED_ON)
     lines = readable_lines(pdf)[0]
     # 1420/01/22 is a Wednesday too.
-    assert ("۱۱:۰۰ " + rtl("تا") + " ۰۹:۳۰ " + rtl("ساعت") + " ،۱۴۲۰ " + rtl("فروردین") + " ۲۲ "
-            + rtl("زمان: چهارشنبه")) in lines
+    assert (
+        "۱۱:۰۰ "
+        + rtl("تا")
+        + " ۰۹:۳۰ "
+        + rtl("ساعت")
+        + " ،۱۴۲۰ "
+        + rtl("فروردین")
+        + " ۲۲ "
+        + rtl("زمان: چهارشنبه")
+    ) in lines
     first_planned = "۱۴۲۰ " + rtl("فروردین") + " ۱۵ " + rtl("این جلسه پیش‌تر برای چهارشنبه")
     assert any(line.endswith(first_planned) for line in lines)
     assert "به زمان یادشده موکول شده است" in words(pdf)[0]
@@ -230,7 +270,9 @@ def test_a_cancelled_or_held_meeting_or_one_with_nobody_invited_is_refused(datab
 @pytest.fixture(scope="module")
 def assembly(demo, demo_meetings):
     """The coming general assembly: every member invited."""
-    return next(m for m in demo_meetings if m.status is MeetingStatus.PLANNED and m.kind.value == "general_assembly")
+    return next(
+        m for m in demo_meetings if m.status is MeetingStatus.PLANNED and m.kind.value == "general_assembly"
+    )
 
 
 def test_the_demo_assembly_has_a_letter_for_every_invited_agency(demo, assembly):

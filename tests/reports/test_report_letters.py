@@ -3,12 +3,11 @@
 
 import datetime as dt
 
-from tests.support.reports import readable_lines, rtl
-
 from secretariat.reports import styles
 from secretariat.reports.letter import formal_name
 from secretariat.reports.page import PageSetup, build_pdf, letters_story
 from secretariat.reports.paragraph import RtlParagraph
+from tests.support.reports import readable_lines, rtl
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 PRINTED_ON = dt.date(2025, 5, 17)  # ۱۴۰۴/۰۲/۲۷
@@ -28,8 +27,9 @@ def letter(pages: int) -> list:
 
 def test_each_letter_starts_a_page_with_the_letterhead_and_numbers_its_own_pages():
     story = letters_story([("نامه اول", letter(1)), ("نامه دوم", letter(3)), ("نامه سوم", letter(1))])
-    pdf = build_pdf(story, PageSetup(council_name=COUNCIL, title="نامه‌ها", printed_on=PRINTED_ON,
-                                     letter_fields=FIELDS))
+    pdf = build_pdf(
+        story, PageSetup(council_name=COUNCIL, title="نامه‌ها", printed_on=PRINTED_ON, letter_fields=FIELDS)
+    )
     pages = readable_lines(pdf)
     starts = [i for i, lines in enumerate(pages) if rtl("بسمه تعالی") in lines]
     assert len(starts) == 3 and starts[0] == 0
@@ -44,8 +44,9 @@ def test_each_letter_starts_a_page_with_the_letterhead_and_numbers_its_own_pages
 
 
 def test_a_letter_has_its_date_number_and_attachment_in_the_letterhead_not_the_print_date():
-    pdf = build_pdf(letter(1), PageSetup(council_name=COUNCIL, title="نامه", printed_on=PRINTED_ON,
-                                         letter_fields=FIELDS))
+    pdf = build_pdf(
+        letter(1), PageSetup(council_name=COUNCIL, title="نامه", printed_on=PRINTED_ON, letter_fields=FIELDS)
+    )
     first = readable_lines(pdf)[0]
     assert "۱۴۰۴/۰۲/۲۷ :" + rtl("تاریخ") in first
     assert "........ :" + rtl("شماره") in first

@@ -5,17 +5,17 @@ import time
 from dataclasses import replace
 
 import pytest
-from tests.support.reports import PRINTED_ON, all_readable, page_count, page_texts, readable_lines, rtl
 
-from secretariat.persian import jalali
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
 from secretariat.meetings.planning import MeetingService
+from secretariat.persian import jalali
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import ReportCancelled, render_minutes
 from secretariat.reports.minutes import minutes_pdf
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal, verify_minutes
-from secretariat.persian.text import to_persian_digits
+from tests.support.reports import PRINTED_ON, all_readable, page_count, page_texts, readable_lines, rtl
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 CODE = re.compile(r"M\d{4}-(?:[GW])?\d{2}-[0-9A-F]{8}")
@@ -47,14 +47,21 @@ def test_the_date_has_its_weekday_and_the_time_its_range(demo, finalized_meeting
     day = jalali.to_jalali(meeting.date)
     weekday = jalali.WEEKDAYS[meeting.date.weekday()]
     short = to_persian_digits(f"{day.year}/{day.month:02d}/{day.day:02d}")
-    expected = (f"({short}) {to_persian_digits(day.year)} {rtl(jalali.MONTHS[day.month - 1])} "
-                f"{to_persian_digits(day.day)} {rtl(weekday)}")
+    expected = (
+        f"({short}) {to_persian_digits(day.year)} {rtl(jalali.MONTHS[day.month - 1])} "
+        f"{to_persian_digits(day.day)} {rtl(weekday)}"
+    )
     assert expected in final_lines
     assert "۱۱:۰۰ " + rtl("تا") + " ۰۹:۰۰" in final_lines
 
 
 def test_the_agenda_names_each_presenter_in_brackets(final_lines):
-    item = "(" + rtl("ارائه: اداره فرهنگ و ارشاد اسلامی شهرستان پردیس") + ") " + rtl("شیوه‌نامه شبکه ارتباط رسانه‌ای")
+    item = (
+        "("
+        + rtl("ارائه: اداره فرهنگ و ارشاد اسلامی شهرستان پردیس")
+        + ") "
+        + rtl("شیوه‌نامه شبکه ارتباط رسانه‌ای")
+    )
     assert item in final_lines
     assert ".۲" in final_lines  # its number, at the right, the dot to its left
 
@@ -71,8 +78,9 @@ def test_every_resolution_is_there_with_its_code_in_order(demo, finalized_meetin
         assert to_persian_digits(resolution.code) in final_lines  # «۱۴۰۴-۰۶-۰۳»: not «۰۳-۰۶-۱۴۰۴»
 
 
-def test_a_deadline_amended_later_shows_as_finalized_and_the_amendment_follows(demo, finalized_meeting, final,
-                                                                             final_lines):
+def test_a_deadline_amended_later_shows_as_finalized_and_the_amendment_follows(
+    demo, finalized_meeting, final, final_lines
+):
     data = gather_minutes(demo, finalized_meeting.id)
     (amendment,) = data.detail.amendments
     original, amended = to_persian_digits(amendment.original), to_persian_digits(amendment.amended)

@@ -4,12 +4,12 @@ import datetime as dt
 import io
 
 from pypdf import PdfReader
-from tests.support.reports import page_count, readable, readable_lines, rtl, text_runs
 
 from secretariat.reports import styles
 from secretariat.reports.fingerprint import Seal, qr_modules
 from secretariat.reports.page import PAGE_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
+from tests.support.reports import page_count, readable, readable_lines, rtl, text_runs
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 PRINTED_ON = dt.date(2025, 5, 17)  # ۱۴۰۴/۰۲/۲۷
@@ -19,8 +19,9 @@ SEAL = Seal("M1404-07-9F3A1C2B", "9f3a1c2b" + "0" * 56)
 def document(paragraphs: int = 1, **setup) -> bytes:
     """``paragraphs`` of about a page each."""
     story = [RtlParagraph("روابط عمومی‌ها بازوان مدیران دستگاه‌ها هستند. " * 80, styles.BODY)] * paragraphs
-    return build_pdf(story, PageSetup(council_name=COUNCIL, title="صورتجلسه هفتمین جلسه", printed_on=PRINTED_ON,
-                                      **setup))
+    return build_pdf(
+        story, PageSetup(council_name=COUNCIL, title="صورتجلسه هفتمین جلسه", printed_on=PRINTED_ON, **setup)
+    )
 
 
 def page_of(page: int, total: int) -> str:

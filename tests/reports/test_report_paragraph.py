@@ -5,7 +5,6 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.support.reports import page_count, readable, rtl, text_runs
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -15,6 +14,7 @@ from secretariat.reports import styles
 from secretariat.reports.fonts import REGULAR
 from secretariat.reports.paragraph import RtlParagraph, text_width, wrap_text
 from secretariat.reports.visual import visual_line
+from tests.support.reports import page_count, readable, rtl, text_runs
 
 WORDS = (
     "شورای هماهنگی روابط عمومی‌های شهرستان پردیس با حضور مدیران روابط‌عمومی دستگاه‌های اجرایی "
@@ -61,8 +61,9 @@ def test_the_texts_own_line_breaks_are_kept():
 
 def build(flowables) -> bytes:
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                                 topMargin=MARGIN, bottomMargin=MARGIN)
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN
+    )
     document.build(flowables)
     return buffer.getvalue()
 
@@ -105,7 +106,9 @@ def test_a_bullet_hangs_at_the_right_of_the_first_line():
     pdf = build([RtlParagraph(" ".join(WORDS * 3), styles.BODY, bullet="۱.")])
     runs = text_runs(pdf)[0]
     bullet, first = runs[0], runs[1]
-    assert readable(bullet.text) == ".۱" and abs(bullet.right - RIGHT) < 0.05  # the dot to the left of the number
+    assert (
+        readable(bullet.text) == ".۱" and abs(bullet.right - RIGHT) < 0.05
+    )  # the dot to the left of the number
     assert first.right < bullet.x
     assert all(run.right <= first.right + 0.05 for run in runs[2:])
 
@@ -114,8 +117,14 @@ def test_mixed_runs_read_right_on_the_page():
     text = "رایانامه pr@pardis.ir و تلفن 09121234567 از ۱۴۰۳/۰۲/۲۷ با کد ۱۴۰۴-۰۷-۰۳ (۳)"
     (line,) = [readable(run.text) for run in text_runs(build([RtlParagraph(text, styles.BODY)]))[0]]
     assert line == (
-        "(۳) ۱۴۰۴-۰۷-۰۳ " + rtl("با کد") + " ۱۴۰۳/۰۲/۲۷ " + rtl("از") + " 09121234567 " + rtl("و تلفن")
-        + " pr@pardis.ir " + rtl("رایانامه")
+        "(۳) ۱۴۰۴-۰۷-۰۳ "
+        + rtl("با کد")
+        + " ۱۴۰۳/۰۲/۲۷ "
+        + rtl("از")
+        + " 09121234567 "
+        + rtl("و تلفن")
+        + " pr@pardis.ir "
+        + rtl("رایانامه")
     )
 
 
@@ -124,6 +133,9 @@ def test_a_sentence_of_a_reference_article_on_the_page():
     sentence = "روابط عمومی در سازمانی که حدود ۵۰ میلیون ذینفع و بیش از ۷۰ هزار نفر نیروی انسانی دارد"
     (line,) = [readable(run.text) for run in text_runs(build([RtlParagraph(sentence, styles.BODY)]))[0]]
     assert line == (
-        rtl("هزار نفر نیروی انسانی دارد") + " ۷۰ " + rtl("میلیون ذینفع و بیش از") + " ۵۰ "
+        rtl("هزار نفر نیروی انسانی دارد")
+        + " ۷۰ "
+        + rtl("میلیون ذینفع و بیش از")
+        + " ۵۰ "
         + rtl("روابط عمومی در سازمانی که حدود")
     )

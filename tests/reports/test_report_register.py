@@ -15,18 +15,18 @@ from dataclasses import fields, replace
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
-from tests.support.reports import PRINTED_ON, page_count, page_texts, readable, readable_lines, rtl, text_runs
 
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyService
 from secretariat.database import open_database
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.planning import MeetingService
+from secretariat.members.agencies import AgencyService
+from secretariat.persian import jalali
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import ReportCancelled, register_report
 from secretariat.reports.page import PAGE_WIDTH, SIDE_MARGIN
 from secretariat.reports.register_report import OVERDUE_FILL, describe_filter, render_register
-from secretariat.persian.text import to_persian_digits
+from tests.support.reports import PRINTED_ON, page_count, page_texts, readable, readable_lines, rtl, text_runs
 
 CODE = re.compile("[۰-۹]{4}-[مک]?[۰-۹]{2,}-[۰-۹]{2,}")
 HEADER = ["ردیف", "کد", "متن مصوبه", "جلسه", "مسئول اجرا", "مهلت", "وضعیت"]  # from the right
@@ -50,7 +50,7 @@ def printed_codes(pdf) -> list[str]:
 def row_numbers(pdf) -> list[str]:
     """The numbers of the «ردیف» column (those of the totals come after «جمع‌بندی»)."""
     lines = lines_of(pdf)
-    lines = lines[:lines.index(rtl("جمع‌بندی"))]
+    lines = lines[: lines.index(rtl("جمع‌بندی"))]
     return [line for line in lines if line.isdigit() and not line.isascii()]
 
 
@@ -76,35 +76,53 @@ def test_the_title_the_filter_and_the_print_date(everything):
 def test_the_filter_line_names_every_filter_set(demo, demo_meetings):
     town = agency_id(demo, "شهرداری پردیس")
     query = ResolutionQuery(
-        overdue=True, agency_id=town, meeting_from=jalali.from_jalali(1404, 1, 1),
-        meeting_to=jalali.from_jalali(1404, 6, 31), search="  پورتال ",
+        overdue=True,
+        agency_id=town,
+        meeting_from=jalali.from_jalali(1404, 1, 1),
+        meeting_to=jalali.from_jalali(1404, 6, 31),
+        search="  پورتال ",
     )
     assert describe_filter(demo, query) == (
         "وضعیت: معوق؛ دستگاه مسئول یا همکار: شهرداری پردیس؛ جلسات از ۱۴۰۴/۰۱/۰۱ تا ۱۴۰۴/۰۶/۳۱؛ جستجو: «پورتال»"
     )
     third = next(m for m in demo_meetings if m.title == "سومین جلسه")
     others = ResolutionQuery(
-        status=ResolutionStatus.DONE, still_open=True, meeting_id=third.id, jalali_year=1404,
-        due_within_days=30, closed_from=jalali.from_jalali(1404, 7, 1),
+        status=ResolutionStatus.DONE,
+        still_open=True,
+        meeting_id=third.id,
+        jalali_year=1404,
+        due_within_days=30,
+        closed_from=jalali.from_jalali(1404, 7, 1),
     )
     assert describe_filter(demo, others) == (
         f"وضعیت: انجام‌شده، همه مصوبات باز؛ جلسه: سومین جلسه، {jalali.format_short(third.date)}؛ "
         "سال جلسات: ۱۴۰۴؛ مهلت تا ۳۰ روز آینده؛ بسته‌شده از ۱۴۰۴/۰۷/۰۱ به بعد"
     )
-    assert describe_filter(demo, ResolutionQuery(meeting_to=jalali.from_jalali(1404, 6, 31),
-                                                 closed_from=jalali.from_jalali(1404, 1, 1),
-                                                 closed_to=jalali.from_jalali(1404, 12, 29))) == (
-        "جلسات تا ۱۴۰۴/۰۶/۳۱؛ بسته‌شده از ۱۴۰۴/۰۱/۰۱ تا ۱۴۰۴/۱۲/۲۹"
-    )
+    assert describe_filter(
+        demo,
+        ResolutionQuery(
+            meeting_to=jalali.from_jalali(1404, 6, 31),
+            closed_from=jalali.from_jalali(1404, 1, 1),
+            closed_to=jalali.from_jalali(1404, 12, 29),
+        ),
+    ) == ("جلسات تا ۱۴۰۴/۰۶/۳۱؛ بسته‌شده از ۱۴۰۴/۰۱/۰۱ تا ۱۴۰۴/۱۲/۲۹")
 
 
 def test_every_field_of_the_query_has_words(demo, demo_meetings):
     """A filter added to ResolutionQuery later must be described too (or this fails)."""
     samples = {
-        "search": "پورتال", "status": ResolutionStatus.OPEN, "still_open": True, "overdue": True,
-        "agency_id": agency_id(demo, GOVERNORATE), "meeting_id": demo_meetings[0].id, "jalali_year": 1404,
-        "meeting_from": PRINTED_ON, "meeting_to": PRINTED_ON, "due_within_days": 7,
-        "closed_from": PRINTED_ON, "closed_to": PRINTED_ON,
+        "search": "پورتال",
+        "status": ResolutionStatus.OPEN,
+        "still_open": True,
+        "overdue": True,
+        "agency_id": agency_id(demo, GOVERNORATE),
+        "meeting_id": demo_meetings[0].id,
+        "jalali_year": 1404,
+        "meeting_from": PRINTED_ON,
+        "meeting_to": PRINTED_ON,
+        "due_within_days": 7,
+        "closed_from": PRINTED_ON,
+        "closed_to": PRINTED_ON,
     }
     ordering = {"sort", "descending"}
     descriptions = set()
@@ -118,8 +136,11 @@ def test_every_field_of_the_query_has_words(demo, demo_meetings):
 
 
 def test_the_filter_line_is_printed_under_the_title(demo):
-    query = ResolutionQuery(agency_id=agency_id(demo, "شهرداری پردیس"), meeting_from=jalali.from_jalali(1404, 1, 1),
-                            meeting_to=jalali.from_jalali(1404, 6, 31))
+    query = ResolutionQuery(
+        agency_id=agency_id(demo, "شهرداری پردیس"),
+        meeting_from=jalali.from_jalali(1404, 1, 1),
+        meeting_to=jalali.from_jalali(1404, 6, 31),
+    )
     pdf = render_register(demo, query, printed_on=PRINTED_ON)
     assert "دستگاه مسئول یا همکار: شهرداری پردیس؛ جلسات از" in page_texts(pdf)[0]
     first = " ".join(readable_lines(pdf)[0])
@@ -129,13 +150,17 @@ def test_the_filter_line_is_printed_under_the_title(demo):
 # -- the rows -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query", [
-    ResolutionQuery(),
-    ResolutionQuery(still_open=True),
-    ResolutionQuery(status=ResolutionStatus.DONE, sort=RegisterSort.DUE_DATE, descending=False),
-    ResolutionQuery(search="پورتال", sort=RegisterSort.LEAD),
-    ResolutionQuery(jalali_year=1404, sort=RegisterSort.TEXT),
-], ids=["all", "still-open", "done-by-due-date", "search-by-lead", "year-by-text"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        ResolutionQuery(),
+        ResolutionQuery(still_open=True),
+        ResolutionQuery(status=ResolutionStatus.DONE, sort=RegisterSort.DUE_DATE, descending=False),
+        ResolutionQuery(search="پورتال", sort=RegisterSort.LEAD),
+        ResolutionQuery(jalali_year=1404, sort=RegisterSort.TEXT),
+    ],
+    ids=["all", "still-open", "done-by-due-date", "search-by-lead", "year-by-text"],
+)
 def test_exactly_the_filtered_rows_in_the_registers_order(demo, query):
     expected = [to_persian_digits(row.code) for row in rows_of(demo, query)]
     assert expected  # the demo has some of each
@@ -258,7 +283,7 @@ def printed_totals(pdf) -> dict[str, tuple[str, str]]:
     start = lines.index(rtl("جمع‌بندی")) + 4  # the heading, then the header: سهم، تعداد، وضعیت
     totals = {}
     for index in range(start, len(lines) - 2, 3):
-        share, count, label = lines[index:index + 3]
+        share, count, label = lines[index : index + 3]
         if not share.endswith("٪"):
             break
         totals[rtl(label)] = (count, share)
@@ -273,11 +298,15 @@ def test_the_totals_are_the_databases_counts_for_the_filter(demo, agency):
     by_status = Counter(row.status for row in rows)
     pdf = render_register(demo, query, printed_on=PRINTED_ON)
     totals = printed_totals(pdf)
-    expected = {status.label: register.count(replace(query, status=status))
-                for status in ResolutionStatus if by_status[status]}
+    expected = {
+        status.label: register.count(replace(query, status=status))
+        for status in ResolutionStatus
+        if by_status[status]
+    }
     assert expected == {status.label: count for status, count in by_status.items()}  # the rows agree
     assert {label: int(count.translate(DIGITS)) for label, (count, _share) in totals.items()} == {
-        **expected, "همه مصوبات": len(rows),
+        **expected,
+        "همه مصوبات": len(rows),
     }
     assert totals["همه مصوبات"][1] == "۱۰۰٪"
     overdue = sum(1 for row in rows if row.overdue)
@@ -287,13 +316,15 @@ def test_the_totals_are_the_databases_counts_for_the_filter(demo, agency):
 
 
 def test_a_filter_that_selects_nothing_prints_an_empty_report(demo):
-    pdf = render_register(demo, ResolutionQuery(search="واژه‌ای که در هیچ مصوبه‌ای نیست"), printed_on=PRINTED_ON)
+    pdf = render_register(
+        demo, ResolutionQuery(search="واژه‌ای که در هیچ مصوبه‌ای نیست"), printed_on=PRINTED_ON
+    )
     assert printed_codes(pdf) == []
     assert rtl("مصوبه‌ای با این پالایه‌ها پیدا نشد.") in lines_of(pdf)
     assert printed_totals(pdf) == {}  # no status row, and no share of nothing:
     lines = lines_of(pdf)
     total = lines.index(rtl("همه مصوبات"))
-    assert lines[total - 2:total] == ["—", "۰"]
+    assert lines[total - 2 : total] == ["—", "۰"]
     assert rtl("هیچ‌یک از این مصوبات معوق نیست.") in lines_of(pdf)
 
 
@@ -329,8 +360,12 @@ def test_cancelling_stops_the_report(demo, after):
 def test_cancelling_while_the_table_is_laid_out(demo):
     seen = []
     with pytest.raises(ReportCancelled):
-        render_register(demo, ResolutionQuery(), progress=lambda done, _total: seen.append(done),
-                        cancelled=lambda: bool(seen) and seen[-1] >= 60)
+        render_register(
+            demo,
+            ResolutionQuery(),
+            progress=lambda done, _total: seen.append(done),
+            cancelled=lambda: bool(seen) and seen[-1] >= 60,
+        )
     assert 60 <= seen[-1] < 100
 
 

@@ -3,16 +3,19 @@
 import datetime as dt
 
 import pytest
-from tests.support.reports import page_count, readable, rtl, text_runs
 
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles
 from secretariat.reports.page import CONTENT_WIDTH, PAGE_WIDTH, SIDE_MARGIN, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.table import CELL_PADDING, Column, details_table, fit_widths, rtl_table
-from secretariat.persian.text import to_persian_digits
+from tests.support.reports import page_count, readable, rtl, text_runs
 
-SETUP = PageSetup(council_name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس", title="آزمون جدول",
-                  printed_on=dt.date(2025, 5, 17))
+SETUP = PageSetup(
+    council_name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس",
+    title="آزمون جدول",
+    printed_on=dt.date(2025, 5, 17),
+)
 COLUMNS = [Column("دستگاه", 3), Column("مدیر روابط عمومی", 2), Column("رایانامه", 2, centered=True)]
 HEADER = [rtl("ردیف"), rtl("دستگاه"), rtl("مدیر روابط عمومی"), rtl("رایانامه")]
 
@@ -48,8 +51,11 @@ def test_a_long_table_repeats_its_header_on_every_page():
 
 def test_nothing_runs_over_a_cell_or_off_the_page():
     long_rows = [
-        ["اداره کل میراث فرهنگی، گردشگری و صنایع دستی شهرستان پردیس " * 2, "مریم احمدی",
-         "public-relations.coordination@pardis-governorate.example.ir"],
+        [
+            "اداره کل میراث فرهنگی، گردشگری و صنایع دستی شهرستان پردیس " * 2,
+            "مریم احمدی",
+            "public-relations.coordination@pardis-governorate.example.ir",
+        ],
         ["بانک ملی", "دکتر پریسا تهرانی (مدیر)", "pr@pardis.ir"],
     ]
     table = rtl_table(COLUMNS, long_rows, width=CONTENT_WIDTH, numbered=True)

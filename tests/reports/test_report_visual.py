@@ -12,12 +12,12 @@ import pytest
 from bidi import get_display
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.support.reports import readable, rtl
 
 from secretariat.meetings.kinds import display_code
 from secretariat.reports import visual
 from secretariat.reports.fonts import has_glyph
 from secretariat.reports.visual import MIRRORED, resolved_levels, shape, visual_line
+from tests.support.reports import readable, rtl
 
 ZWNJ = "\u200c"
 REFERENCE_FILES = sorted(glob.glob("/work/shared/reference/*.txt"))
@@ -161,7 +161,9 @@ def test_a_sentence_typed_with_arabic_letters_is_drawn_in_order():
 # punctuation, brackets, the direction marks that resolve to the right, and
 # the weak separators and terminators that only numbers make work.
 _RIGHT_TO_LEFT_ONLY = (
-    "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةۀأإؤئء" + ZWNJ + "\u064b\u064e\u0650\u0651\u0654\u0640"
+    "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةۀأإؤئء"
+    + ZWNJ
+    + "\u064b\u064e\u0650\u0651\u0654\u0640"
     + " \u00a0\t.،؛:!؟«»()[]{}<>-+/%٪#*\"'…—\u200f\u061c"
 )
 

@@ -11,10 +11,24 @@ import io
 import re
 
 import pytest
-from tests.support.attendance import EDUCATION, EXPECTED, POST, TOWN, percent_text
 from pypdf import PdfReader
-from tests.support.reports import PRINTED_ON, page_count, readable, readable_lines, rtl, text_runs
 from sqlalchemy import func, select
+
+from db.models import FollowUp, Meeting, Resolution
+from secretariat.database import open_database
+from secretariat.errors import DomainError
+from secretariat.followup.register import RegisterService, ResolutionQuery
+from secretariat.followup.status import ResolutionStatus
+from secretariat.meetings.attendance import AttendanceService
+from secretariat.meetings.kinds import MeetingStatus
+from secretariat.meetings.planning import MeetingQuery, MeetingService
+from secretariat.persian.text import format_int, to_latin_digits, to_persian_digits
+from secretariat.reports import ReportCancelled
+from secretariat.reports.page import PAGE_WIDTH, SIDE_MARGIN
+from secretariat.reports.yearbook import render_yearbook
+from secretariat.reports.yearbook_data import year_bounds
+from tests.support.attendance import EDUCATION, EXPECTED, POST, TOWN, percent_text
+from tests.support.reports import PRINTED_ON, page_count, readable, readable_lines, rtl, text_runs
 from tests.support.yearbook import (
     AMENDED_TEXT,
     CANCEL_REASON,
@@ -27,26 +41,31 @@ from tests.support.yearbook import (
     yearbook_world,
 )
 
-from db.models import FollowUp, Meeting, Resolution
-from secretariat.database import open_database
-from secretariat.errors import DomainError
-from secretariat.followup.register import RegisterService, ResolutionQuery
-from secretariat.followup.status import ResolutionStatus
-from secretariat.meetings.attendance import AttendanceService
-from secretariat.meetings.kinds import MeetingStatus
-from secretariat.meetings.planning import MeetingQuery, MeetingService
-from secretariat.reports import ReportCancelled
-from secretariat.reports.page import PAGE_WIDTH, SIDE_MARGIN
-from secretariat.reports.yearbook import render_yearbook
-from secretariat.reports.yearbook_data import year_bounds
-from secretariat.persian.text import format_int, to_latin_digits, to_persian_digits
-
 NBSP = "\u00a0"
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 CODE = re.compile("[۰-۹]{4}-[مک]?[۰-۹]{2,}-[۰-۹]{2,}")
-SECTIONS = ["سال در یک نگاه", "نمودارها", "جلسات برگزارشده", "مصوبات سال و سابقه پیگیری آن‌ها",
-            "آمار حضور و غیاب دستگاه‌ها", "آمار اجرای مصوبات به تفکیک دستگاه"]
-MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]
+SECTIONS = [
+    "سال در یک نگاه",
+    "نمودارها",
+    "جلسات برگزارشده",
+    "مصوبات سال و سابقه پیگیری آن‌ها",
+    "آمار حضور و غیاب دستگاه‌ها",
+    "آمار اجرای مصوبات به تفکیک دستگاه",
+]
+MONTHS = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+]
 
 
 def section(number: int) -> str:
@@ -168,7 +187,9 @@ def test_the_contents_name_the_page_of_every_section_and_meeting(which, pdf, dem
     document = pdf if which == "hand" else demo_pdf
     pages = readable_lines(document)
     entries = contents(document)
-    assert [title for title in entries if title in map(section, range(1, 7))] == list(map(section, range(1, 7)))
+    assert [title for title in entries if title in map(section, range(1, 7))] == list(
+        map(section, range(1, 7))
+    )
     meetings = [title for title in entries if title not in map(section, range(1, 7))]
     assert meetings  # the meetings with resolutions, under «مصوبات سال»
     contents_pages = {page_with(pages, rtl("فهرست مطالب"))}
@@ -222,13 +243,18 @@ def expected_figures(database, year) -> dict[str, str]:
     total = register.count(ResolutionQuery(jalali_year=year))
     done = register.count(ResolutionQuery(jalali_year=year, status=ResolutionStatus.DONE))
     cancelled = register.count(ResolutionQuery(jalali_year=year, status=ResolutionStatus.CANCELLED))
-    held = sum(meetings.count(MeetingQuery(jalali_year=year, status=status))
-               for status in (MeetingStatus.HELD, MeetingStatus.FINALIZED))
+    held = sum(
+        meetings.count(MeetingQuery(jalali_year=year, status=status))
+        for status in (MeetingStatus.HELD, MeetingStatus.FINALIZED)
+    )
     rates = AttendanceService(database).rates(*year_bounds(year))
     with database.reading() as session:
         followups = session.scalar(
-            select(func.count(FollowUp.id)).join(Resolution, Resolution.id == FollowUp.resolution_id)
-            .join(Meeting, Meeting.id == Resolution.meeting_id).where(Meeting.jalali_year == year))
+            select(func.count(FollowUp.id))
+            .join(Resolution, Resolution.id == FollowUp.resolution_id)
+            .join(Meeting, Meeting.id == Resolution.meeting_id)
+            .where(Meeting.jalali_year == year)
+        )
     return {
         "جلسه برگزارشده": format_int(held),
         "مصوبه تصویب‌شده": format_int(total),
@@ -243,14 +269,31 @@ def expected_figures(database, year) -> dict[str, str]:
 
 def test_the_figures_by_hand(pages):
     lines = section_page(pages, 1)
-    figures = {label: card(lines, label) for label in (
-        "جلسه برگزارشده", "مصوبه تصویب‌شده", "نرخ انجام مصوبات", "میانگین نرخ حضور", "مصوبه انجام‌شده",
-        "مصوبه هنوز در جریان", "مصوبه معوق", "پیگیری ثبت‌شده")}
+    figures = {
+        label: card(lines, label)
+        for label in (
+            "جلسه برگزارشده",
+            "مصوبه تصویب‌شده",
+            "نرخ انجام مصوبات",
+            "میانگین نرخ حضور",
+            "مصوبه انجام‌شده",
+            "مصوبه هنوز در جریان",
+            "مصوبه معوق",
+            "پیگیری ثبت‌شده",
+        )
+    }
     # 4 held (not the cancelled one, the planned one, nor 1403's); 5 resolutions, one done of the four
     # not cancelled; 15 present of 23 invited; two overdue; three follow-ups.
-    assert figures == {"جلسه برگزارشده": "۴", "مصوبه تصویب‌شده": "۵", "نرخ انجام مصوبات": "۲۵٪",
-                       "میانگین نرخ حضور": "۶۵٪", "مصوبه انجام‌شده": "۱", "مصوبه هنوز در جریان": "۳",
-                       "مصوبه معوق": "۲", "پیگیری ثبت‌شده": "۳"}
+    assert figures == {
+        "جلسه برگزارشده": "۴",
+        "مصوبه تصویب‌شده": "۵",
+        "نرخ انجام مصوبات": "۲۵٪",
+        "میانگین نرخ حضور": "۶۵٪",
+        "مصوبه انجام‌شده": "۱",
+        "مصوبه هنوز در جریان": "۳",
+        "مصوبه معوق": "۲",
+        "پیگیری ثبت‌شده": "۳",
+    }
 
 
 @pytest.mark.parametrize("which", ["hand", "demo"])
@@ -264,7 +307,7 @@ def test_the_figures_are_the_databases(which, database, pdf, demo, demo_pdf, dem
     for status in ResolutionStatus:  # the table of statuses: share, count, label from the left
         count = register.count(ResolutionQuery(jalali_year=year, status=status))
         index = lines.index(rtl(status.label))
-        assert lines[index - 2:index] == [percent_text(count, total), format_int(count)], status
+        assert lines[index - 2 : index] == [percent_text(count, total), format_int(count)], status
 
 
 def test_the_summary_says_what_was_held_and_what_was_not(pages):
@@ -327,7 +370,10 @@ def test_the_lowest_attendance_is_charted_worst_first(pdf):
     assert [names[readable(run.text)] for run in charted] == [name for name, *_ in EXPECTED]
     row = sorted((run for run in runs if abs(run.y - charted[0].y) < 0.5), key=lambda run: run.x)
     assert [readable(run.text) for run in row] == [  # from the left: «(۱ از ۳)», the rate, the name
-        "(۳ " + rtl("از") + " ۱)", "۳۳٪", rtl(POST)]
+        "(۳ " + rtl("از") + " ۱)",
+        "۳۳٪",
+        rtl(POST),
+    ]
 
 
 # -- the meetings -----------------------------------------------------------------------------------
@@ -337,20 +383,49 @@ def test_the_meetings_held_with_their_attendance(pages):
     lines = section_page(pages, 3)
     # Drawn from the left: minutes, resolutions, quorum, excused, absent, present, invited, host, date, title, number.
     index = lines.index(rtl("دومین جلسه"))
-    assert lines[index - 9:index + 2] == [rtl("نهایی"), "۲", rtl("فراهم"), "۰", "۱", "۵", "۶", "—",
-                                          "۱۴۰۴/۰۲/۱۰", rtl("دومین جلسه"), "۱"]
+    assert lines[index - 9 : index + 2] == [
+        rtl("نهایی"),
+        "۲",
+        rtl("فراهم"),
+        "۰",
+        "۱",
+        "۵",
+        "۶",
+        "—",
+        "۱۴۰۴/۰۲/۱۰",
+        rtl("دومین جلسه"),
+        "۱",
+    ]
     index = lines.index(rtl("چهارمین جلسه"))  # two of six present: no quorum («فراهم نبود», wrapped)
-    assert lines[index - 10:index] == [rtl("پیش‌نویس"), "۱", rtl("فراهم"), rtl("نبود"), "۱", "۳", "۲", "۶", "—",
-                                       "۱۴۰۴/۰۷/۲۰"]
+    assert lines[index - 10 : index] == [
+        rtl("پیش‌نویس"),
+        "۱",
+        rtl("فراهم"),
+        rtl("نبود"),
+        "۱",
+        "۳",
+        "۲",
+        "۶",
+        "—",
+        "۱۴۰۴/۰۷/۲۰",
+    ]
     total = lines.index(rtl("جمع"))
-    assert lines[total - 5:total] == ["۵", "۲", "۶", "۱۵", "۲۳"]  # resolutions, excused, absent, present, invited
+    assert lines[total - 5 : total] == [
+        "۵",
+        "۲",
+        "۶",
+        "۱۵",
+        "۲۳",
+    ]  # resolutions, excused, absent, present, invited
     assert "۱۴۰۳/۱۲/۲۰" not in lines
 
 
 def test_the_meetings_not_held_are_listed_under_them(pages):
     lines = section_page(pages, 3)
-    assert rtl("هم‌زمانی با سفر استاندار") + " :" + rtl("لغو شد") + " ،۱۴۰۴/۰۸/۰۱ ،" + drawn(
-        "جلسه عادی (لغوشده)") in lines
+    assert (
+        rtl("هم‌زمانی با سفر استاندار") + " :" + rtl("لغو شد") + " ،۱۴۰۴/۰۸/۰۱ ،" + drawn("جلسه عادی (لغوشده)")
+        in lines
+    )
     assert rtl("برنامه‌ریزی‌شده") + " :۱۴۰۴/۱۱/۲۰ ،" + rtl("ششمین جلسه") in lines
 
 
@@ -387,7 +462,7 @@ def test_a_resolution_with_its_history(pdf, pages):
     note = lines.index(rtl("نامه: " + FOLLOWUP_NOTE))  # a follow-up note, then its date
     assert lines[note + 1] == "۱۴۰۴/۰۳/۰۱"
     report = lines.index(rtl("گزارش دستگاه: گزارش پیشرفت رسید"))  # then its date and the progress reported
-    assert lines[report + 1:report + 3] == ["۱۴۰۴/۰۳/۲۰", "۶۰٪"]
+    assert lines[report + 1 : report + 3] == ["۱۴۰۴/۰۳/۲۰", "۶۰٪"]
     assert lines[note + 2] != "۶۰٪"  # the letter reported no progress
     # The evidence of completion, and the day.
     assert rtl("مستند: " + EVIDENCE) + " ؛۱۴۰۴/۰۴/۰۵ " + rtl("انجام شد در") in lines
@@ -427,7 +502,7 @@ def test_each_agencys_attendance_worst_first(pages):
     for number, (name, invited, present, _late, absent, excused) in enumerate(EXPECTED, start=1):
         index = lines.index(rtl(name))
         row = [percent_text(present, invited), *map(to_persian_digits, (excused, absent, present, invited))]
-        assert lines[index - 5:index + 2] == [*row, rtl(name), to_persian_digits(number)]
+        assert lines[index - 5 : index + 2] == [*row, rtl(name), to_persian_digits(number)]
         places.append(index)
     assert places == sorted(places)
 
@@ -438,7 +513,7 @@ def test_each_agencys_completion_worst_first(pages):
     for number, (name, resolutions, lead, done, overdue, cancelled, rate) in enumerate(COMPLETION, start=1):
         index = lines.index(rtl(name))
         figures = [rate, *map(to_persian_digits, (cancelled, overdue, done, lead, resolutions))]
-        assert lines[index - 6:index + 2] == [*figures, rtl(name), to_persian_digits(number)], name
+        assert lines[index - 6 : index + 2] == [*figures, rtl(name), to_persian_digits(number)], name
         places.append(index)
     assert places == sorted(places)
     assert lines.index(rtl(TOWN)) < lines.index(rtl(EDUCATION))
@@ -469,6 +544,10 @@ def test_the_progress_goes_through_the_sections_to_a_hundred(demo, demo_year):
 def test_a_cancel_stops_the_report(database, stop_at):
     seen = []
     with pytest.raises(ReportCancelled):
-        render_yearbook(database, YEAR, progress=lambda done, _total: seen.append(done),
-                        cancelled=lambda: bool(seen) and seen[-1] >= stop_at)
+        render_yearbook(
+            database,
+            YEAR,
+            progress=lambda done, _total: seen.append(done),
+            cancelled=lambda: bool(seen) and seen[-1] >= stop_at,
+        )
     assert stop_at <= seen[-1] < 100

@@ -1,2 +1,1 @@
-"""What the tests share: small councils built through the core's services, and readers of PDFs.
-"""
+"""What the tests share: small councils built through the core's services, and readers of PDFs."""

@@ -50,8 +50,13 @@ def yearbook_available() -> Iterator[None]:
         yield
 
 
-def rewrite_zip(source: Path, target: Path, *, change: Callable[[str, bytes], bytes | None] = lambda _n, d: d,
-                add: dict[str, bytes] | None = None) -> None:
+def rewrite_zip(
+    source: Path,
+    target: Path,
+    *,
+    change: Callable[[str, bytes], bytes | None] = lambda _n, d: d,
+    add: dict[str, bytes] | None = None,
+) -> None:
     """Copy a ZIP entry by entry: ``change(name, data)`` gives the new bytes, or None to leave it out."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
@@ -65,8 +70,13 @@ def rewrite_zip(source: Path, target: Path, *, change: Callable[[str, bytes], by
 def snapshot(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table of the SQLite file at ``path``."""
     with contextlib.closing(sqlite3.connect(path)) as connection:
-        tables = [name for (name,) in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )]
-        return {table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
-                for table in tables}
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        return {
+            table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+            for table in tables
+        }

@@ -25,24 +25,51 @@ from __future__ import annotations
 
 import math
 
-from tests.support.meetings import Council
-
-from secretariat.persian import jalali
 from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
+from secretariat.persian import jalali
+from tests.support.meetings import Council
 
 YEAR_1404 = (jalali.from_jalali(1404, 1, 1), jalali.from_jalali(1404, 12, 29))
 EDUCATION, TOWN, WELFARE, POST, PARK, SECURITY = (
-    "آموزش و پرورش", "شهرداری پردیس", "بهزیستی", "پست", "پارک فناوری", "تأمین اجتماعی",
+    "آموزش و پرورش",
+    "شهرداری پردیس",
+    "بهزیستی",
+    "پست",
+    "پارک فناوری",
+    "تأمین اجتماعی",
 )
 SHEETS = {
-    "1404/02/10": {EDUCATION: "present", TOWN: "present", WELFARE: "present", POST: "absent", PARK: "present",
-                   SECURITY: "present"},
-    "1404/04/15": {EDUCATION: "present", TOWN: "absent", WELFARE: "excused", POST: "present", PARK: "absent",
-                   SECURITY: "present"},
-    "1404/07/20": {EDUCATION: "late", TOWN: "absent", WELFARE: "absent", POST: "excused", PARK: "present",
-                   SECURITY: "absent"},
-    "1404/10/05": {EDUCATION: "present", TOWN: "present", WELFARE: "present", PARK: "present",
-                   SECURITY: "present"},  # پست uninvited
+    "1404/02/10": {
+        EDUCATION: "present",
+        TOWN: "present",
+        WELFARE: "present",
+        POST: "absent",
+        PARK: "present",
+        SECURITY: "present",
+    },
+    "1404/04/15": {
+        EDUCATION: "present",
+        TOWN: "absent",
+        WELFARE: "excused",
+        POST: "present",
+        PARK: "absent",
+        SECURITY: "present",
+    },
+    "1404/07/20": {
+        EDUCATION: "late",
+        TOWN: "absent",
+        WELFARE: "absent",
+        POST: "excused",
+        PARK: "present",
+        SECURITY: "absent",
+    },
+    "1404/10/05": {
+        EDUCATION: "present",
+        TOWN: "present",
+        WELFARE: "present",
+        PARK: "present",
+        SECURITY: "present",
+    },  # پست uninvited
 }
 # (invited, present, late, absent, excused), worst first.
 EXPECTED = [
@@ -71,16 +98,28 @@ def attendance_world(database) -> dict:
         guest = council.attendance.invite_guest(meeting.id, GuestDraft(name="مهمان ویژه"))
         entries = [AttendanceEntry(guest.id, "present")]
         for name, attendance in sheet.items():
-            entries.append(AttendanceEntry(invitations[agencies[name]].id, attendance,
-                                           excuse="مأموریت" if attendance == "excused" else ""))
+            entries.append(
+                AttendanceEntry(
+                    invitations[agencies[name]].id,
+                    attendance,
+                    excuse="مأموریت" if attendance == "excused" else "",
+                )
+            )
         council.attendance.record(meeting.id, entries)
         meetings.append(meeting)
     cancelled = council.plan("1404/08/01")
     council.meetings.cancel(cancelled.id, "هم‌زمانی با سفر استاندار")
     library = council.agency(LIBRARY)
     planned = council.plan("1404/11/20")
-    return {"council": council, "agencies": agencies, "meetings": meetings, "planned": planned,
-            "library": library, "start": YEAR_1404[0], "end": YEAR_1404[1]}
+    return {
+        "council": council,
+        "agencies": agencies,
+        "meetings": meetings,
+        "planned": planned,
+        "library": library,
+        "start": YEAR_1404[0],
+        "end": YEAR_1404[1],
+    }
 
 
 def percent_text(part: int, whole: int) -> str:

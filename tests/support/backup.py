@@ -12,10 +12,10 @@ from sqlalchemy import text
 
 from db import engine as db_engine
 from db import schema
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.maintenance.backup import backup_to
-from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.database import open_database
+from secretariat.maintenance.backup import backup_to
+from secretariat.members.agencies import AgencyDraft, AgencyService
+from secretariat.members.council import CouncilDraft, CouncilService
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import sys
 
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.maintenance.backup import backup_to
 from secretariat.database import open_database
+from secretariat.maintenance.backup import backup_to
+from secretariat.members.agencies import AgencyDraft, AgencyService
 from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
 from secretariat.members.roles import Role
 
@@ -31,14 +31,21 @@ def main(path: str, round_number: str, mode: str, target: str | None = None) -> 
     count = 0
     while True:
         count += 1
-        agency = agencies.add(AgencyDraft(name=f"دستگاه آزمون {round_number}-{count}", address="خیابان " * 20))
+        agency = agencies.add(
+            AgencyDraft(name=f"دستگاه آزمون {round_number}-{count}", address="خیابان " * 20)
+        )
         print(f"agency {agency.id}", flush=True)
         if count % 5 == 0:
             person = people.add(PersonDraft(full_name=f"کارمند {round_number}-{count}"))
             print(f"person {person.id}", flush=True)
-            post = people.appoint(AppointmentDraft(
-                agency_id=agency.id, person_id=person.id, role=Role.PR_MANAGER.value, start_date="۱۴۰۵/۰۱/۱۵"
-            ))
+            post = people.appoint(
+                AppointmentDraft(
+                    agency_id=agency.id,
+                    person_id=person.id,
+                    role=Role.PR_MANAGER.value,
+                    start_date="۱۴۰۵/۰۱/۱۵",
+                )
+            )
             print(f"representation {post.id}", flush=True)
         if mode == "backup" and count % 3 == 0:
             record = backup_to(database, target)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.support.meetings import Council
-
-from secretariat.persian import jalali
 from secretariat.followup.dashboard import DashboardService
 from secretariat.followup.lifecycle import FollowUpService
 from secretariat.followup.register import RegisterService
+from secretariat.persian import jalali
+from tests.support.meetings import Council
 
 
 def in_days(days_from_today: int) -> str:
@@ -41,10 +40,19 @@ def followup_world(database) -> dict:
     followup.cancel(cancelled.id, reason="اعتبار تأمین نشد.")
     followup.defer(deferred.id, meeting_id=next_one.id)
     return {
-        "database": database, "town": town, "school": school, "health": health, "held": held,
-        "next": next_one, "late_town": late_town, "late_shared": late_shared, "late_health": late_health,
-        "soon": soon, "later": later, "done": done, "followup": followup,
-        "dashboard": DashboardService(database), "register": RegisterService(database),
+        "database": database,
+        "town": town,
+        "school": school,
+        "health": health,
+        "held": held,
+        "next": next_one,
+        "late_town": late_town,
+        "late_shared": late_shared,
+        "late_health": late_health,
+        "soon": soon,
+        "later": later,
+        "done": done,
+        "followup": followup,
+        "dashboard": DashboardService(database),
+        "register": RegisterService(database),
     }
-
-

@@ -12,13 +12,13 @@ from contextlib import contextmanager
 from sqlalchemy import func, select
 
 from db.models import Base
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.meetings.agenda import AgendaService
 from secretariat.meetings.attachments import AttachmentService
 from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
 from secretariat.meetings.minutes import MinutesService, ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft, MeetingService
+from secretariat.members.agencies import AgencyDraft, AgencyService
+from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.members.people import PeopleService
 
 CHAIR = "فرماندار شهرستان پردیس"
@@ -30,10 +30,15 @@ class Council:
 
     def __init__(self, database, *, quorum_rule: str = "majority", quorum_count: str = ""):
         self.database = database
-        self.council = CouncilService(database).create(CouncilDraft(
-            name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس", city="پردیس", chair=CHAIR,
-            quorum_rule=quorum_rule, quorum_count=quorum_count,
-        ))
+        self.council = CouncilService(database).create(
+            CouncilDraft(
+                name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس",
+                city="پردیس",
+                chair=CHAIR,
+                quorum_rule=quorum_rule,
+                quorum_count=quorum_count,
+            )
+        )
         self.agencies = AgencyService(database)
         self.people = PeopleService(database)
         self.meetings = MeetingService(database)
@@ -61,9 +66,15 @@ class Council:
     def resolve(self, meeting_id: int, text: str, lead: int, *collaborators: int, **fields):
         if "due_date" not in fields:
             fields.setdefault("due_next_meeting", True)
-        return self.minutes.add_resolution(meeting_id, ResolutionDraft(
-            text=text, lead_agency_id=lead, collaborator_agency_ids=collaborators, **fields,
-        ))
+        return self.minutes.add_resolution(
+            meeting_id,
+            ResolutionDraft(
+                text=text,
+                lead_agency_id=lead,
+                collaborator_agency_ids=collaborators,
+                **fields,
+            ),
+        )
 
     def finalize(self, meeting_id: int):
         return self.minutes.finalize(meeting_id, by="دبیر شورا")

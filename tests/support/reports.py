@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from secretariat.members.agencies import AgencyDraft
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import AttendanceEntry
 from secretariat.meetings.minutes import ResolutionDraft
+from secretariat.members.agencies import AgencyDraft
 from secretariat.members.people import AppointmentDraft, PersonDraft
 from secretariat.persian.text import to_persian_digits
 
@@ -88,15 +88,20 @@ def _fonts(page) -> dict[str, _Font]:
     for name, reference in page["/Resources"]["/Font"].items():
         font = reference.get_object()
         if "/ToUnicode" in font:
-            fonts[name] = _Font(_to_unicode(font), int(font["/FirstChar"]), [float(w) for w in font["/Widths"]])
+            fonts[name] = _Font(
+                _to_unicode(font), int(font["/FirstChar"]), [float(w) for w in font["/Widths"]]
+            )
     return fonts
 
 
 def _multiply(m, n):
     return [
-        m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-        m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-        m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
     ]
 
 
@@ -184,12 +189,36 @@ def page_count(pdf: bytes) -> int:
 # -- a large meeting: 60 invitees, 25 resolutions ---------------------------------
 
 AGENCY_SUBJECTS = [
-    "آموزش و پرورش", "بهزیستی", "تأمین اجتماعی", "فرهنگ و ارشاد اسلامی", "ورزش و جوانان", "جهاد کشاورزی",
-    "میراث فرهنگی، گردشگری و صنایع دستی", "راه و شهرسازی", "منابع طبیعی و آبخیزداری", "آب و فاضلاب",
-    "گاز", "توزیع نیروی برق", "ثبت اسناد و املاک", "کتابخانه‌های عمومی", "امور مالیاتی", "استاندارد",
-    "حفاظت محیط زیست", "تعاون، کار و رفاه اجتماعی", "صنعت، معدن و تجارت", "پست", "مخابرات", "دامپزشکی",
-    "هواشناسی", "ثبت احوال", "اوقاف و امور خیریه", "پزشکی قانونی", "نوسازی مدارس", "بیمه سلامت",
-    "آموزش فنی و حرفه‌ای", "علوم پزشکی",
+    "آموزش و پرورش",
+    "بهزیستی",
+    "تأمین اجتماعی",
+    "فرهنگ و ارشاد اسلامی",
+    "ورزش و جوانان",
+    "جهاد کشاورزی",
+    "میراث فرهنگی، گردشگری و صنایع دستی",
+    "راه و شهرسازی",
+    "منابع طبیعی و آبخیزداری",
+    "آب و فاضلاب",
+    "گاز",
+    "توزیع نیروی برق",
+    "ثبت اسناد و املاک",
+    "کتابخانه‌های عمومی",
+    "امور مالیاتی",
+    "استاندارد",
+    "حفاظت محیط زیست",
+    "تعاون، کار و رفاه اجتماعی",
+    "صنعت، معدن و تجارت",
+    "پست",
+    "مخابرات",
+    "دامپزشکی",
+    "هواشناسی",
+    "ثبت احوال",
+    "اوقاف و امور خیریه",
+    "پزشکی قانونی",
+    "نوسازی مدارس",
+    "بیمه سلامت",
+    "آموزش فنی و حرفه‌ای",
+    "علوم پزشکی",
 ]
 PLACES = ["استان تهران", "شهرستان پردیس"]
 FIRST_NAMES = ["علی", "مریم", "حسین", "زهرا", "رضا", "پریسا", "ژیلا", "چنگیز", "گلاره", "کامران"]
@@ -210,17 +239,31 @@ def build_large_meeting(council) -> int:
         subject = AGENCY_SUBJECTS[index % len(AGENCY_SUBJECTS)]
         name = f"اداره کل {subject} {PLACES[index // len(AGENCY_SUBJECTS)]}"
         agency_id = council.agencies.add(AgencyDraft(name=name, phones=f"021-7625{index:04d}")).id
-        person = council.people.add(PersonDraft(
-            full_name=f"{FIRST_NAMES[index % 10]} {LAST_NAMES[index // 10 % 10]}", mobile=f"0912111{index:04d}",
-        ))
-        council.people.appoint(AppointmentDraft(agency_id=agency_id, person_id=person.id, start_date="1400/01/01"))
+        person = council.people.add(
+            PersonDraft(
+                full_name=f"{FIRST_NAMES[index % 10]} {LAST_NAMES[index // 10 % 10]}",
+                mobile=f"0912111{index:04d}",
+            )
+        )
+        council.people.appoint(
+            AppointmentDraft(agency_id=agency_id, person_id=person.id, start_date="1400/01/01")
+        )
         agency_ids.append(agency_id)
-    meeting = council.plan("1403/10/11", start_time="09:00", end_time="12:00", host_agency_id=agency_ids[0],
-                           venue="سالن اجتماعات")
+    meeting = council.plan(
+        "1403/10/11",
+        start_time="09:00",
+        end_time="12:00",
+        host_agency_id=agency_ids[0],
+        venue="سالن اجتماعات",
+    )
     items = [
-        council.agenda.add(meeting.id, AgendaItemDraft(
-            title=f"بند شماره {to_persian_digits(n)} دستور کار", presenter_agency_id=agency_ids[n],
-        ))
+        council.agenda.add(
+            meeting.id,
+            AgendaItemDraft(
+                title=f"بند شماره {to_persian_digits(n)} دستور کار",
+                presenter_agency_id=agency_ids[n],
+            ),
+        )
         for n in range(1, 6)
     ]
     for item in items:
@@ -237,11 +280,16 @@ def build_large_meeting(council) -> int:
             entries.append(AttendanceEntry(invitation.id, "late" if number % 10 == 9 else "present"))
     council.attendance.record(meeting.id, entries)
     for n in range(25):
-        council.minutes.add_resolution(meeting.id, ResolutionDraft(
-            text=RESOLUTION.format(n=to_persian_digits(n + 1)), lead_agency_id=agency_ids[n],
-            collaborator_agency_ids=(agency_ids[n + 1], agency_ids[n + 2]),
-            due_date="" if n % 3 == 0 else "1403/12/15", due_next_meeting=n % 3 == 0,
-            agenda_item_id=items[n % 5].id,
-        ))
+        council.minutes.add_resolution(
+            meeting.id,
+            ResolutionDraft(
+                text=RESOLUTION.format(n=to_persian_digits(n + 1)),
+                lead_agency_id=agency_ids[n],
+                collaborator_agency_ids=(agency_ids[n + 1], agency_ids[n + 2]),
+                due_date="" if n % 3 == 0 else "1403/12/15",
+                due_next_meeting=n % 3 == 0,
+                agenda_item_id=items[n % 5].id,
+            ),
+        )
     council.finalize(meeting.id)
     return meeting.id

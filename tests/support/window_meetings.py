@@ -6,12 +6,12 @@ planned ones in 1420 (always future).
 
 from __future__ import annotations
 
-from secretariat.members.agencies import AgencyDraft
-from secretariat.members.council import CouncilDraft
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import AttendanceEntry
 from secretariat.meetings.minutes import ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft
+from secretariat.members.agencies import AgencyDraft
+from secretariat.members.council import CouncilDraft
 from secretariat.members.people import AppointmentDraft, PersonDraft
 
 COUNCIL_NAME = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"

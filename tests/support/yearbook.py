@@ -21,9 +21,8 @@ overdue each, in Persian order), شهرداری پردیس (1 of 2: 50%), آمو
 
 from __future__ import annotations
 
-from tests.support.attendance import EDUCATION, PARK, POST, SECURITY, TOWN, WELFARE, attendance_world
-
 from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
+from tests.support.attendance import EDUCATION, PARK, POST, SECURITY, TOWN, WELFARE, attendance_world
 
 YEAR = 1404
 AMENDED_TEXT = "مقرر شد فهرست خبرنگاران و رسانه‌های شهرستان به‌روز شود."
@@ -51,28 +50,47 @@ def yearbook_world(database) -> dict:
     followup = FollowUpService(database)
     resolve = council.resolve
 
-    listed = resolve(first.id, "مقرر شد فهرست خبرنگاران شهرستان به‌روز شود.", agencies[EDUCATION], agencies[TOWN],
-                     due_date="1404/03/31")
-    fair = resolve(first.id, "مقرر شد نمایشگاه دستاوردهای روابط عمومی برپا شود.", agencies[PARK],
-                   due_date="1404/05/31")
+    listed = resolve(
+        first.id,
+        "مقرر شد فهرست خبرنگاران شهرستان به‌روز شود.",
+        agencies[EDUCATION],
+        agencies[TOWN],
+        due_date="1404/03/31",
+    )
+    fair = resolve(
+        first.id, "مقرر شد نمایشگاه دستاوردهای روابط عمومی برپا شود.", agencies[PARK], due_date="1404/05/31"
+    )
     council.finalize(first.id)
-    council.minutes.amend_resolution(listed.id, reason="افزودن رسانه‌ها", author="دبیر شورا", text=AMENDED_TEXT)
+    council.minutes.amend_resolution(
+        listed.id, reason="افزودن رسانه‌ها", author="دبیر شورا", text=AMENDED_TEXT
+    )
     followup.add(listed.id, FollowUpDraft(date="1404/03/01", kind="letter", note=FOLLOWUP_NOTE))
-    followup.add(listed.id, FollowUpDraft(date="1404/03/20", kind="agency_report", note="گزارش پیشرفت رسید",
-                                          progress="60"))
+    followup.add(
+        listed.id,
+        FollowUpDraft(date="1404/03/20", kind="agency_report", note="گزارش پیشرفت رسید", progress="60"),
+    )
     followup.mark_done(listed.id, evidence=EVIDENCE, on="1404/04/05")
     followup.cancel(fair.id, reason=CANCEL_REASON)
 
-    course = resolve(second.id, "مقرر شد دوره آموزش خبرنویسی برگزار شود.", agencies[WELFARE],
-                     due_date="1404/06/15")
+    course = resolve(
+        second.id, "مقرر شد دوره آموزش خبرنویسی برگزار شود.", agencies[WELFARE], due_date="1404/06/15"
+    )
     sms = resolve(second.id, "مقرر شد سامانه پیامکی شورا راه‌اندازی شود.", agencies[TOWN])
     followup.change_deadline(course.id, new_due="1404/08/30", reason=DEADLINE_REASON, by="دبیر شورا")
-    followup.add(course.id, FollowUpDraft(date="1404/07/01", kind="phone", note="کلاس‌ها در حال برنامه‌ریزی است",
-                                          progress="30"))
+    followup.add(
+        course.id,
+        FollowUpDraft(date="1404/07/01", kind="phone", note="کلاس‌ها در حال برنامه‌ریزی است", progress="30"),
+    )
     followup.defer(sms.id, meeting_id=world["planned"].id, reason=DEFER_NOTE)
 
-    resolve(third.id, "مقرر شد ویژه‌نامه هفته روابط عمومی منتشر شود.", agencies[SECURITY], agencies[POST],
-            agencies[PARK], due_date="1404/12/15")
+    resolve(
+        third.id,
+        "مقرر شد ویژه‌نامه هفته روابط عمومی منتشر شود.",
+        agencies[SECURITY],
+        agencies[POST],
+        agencies[PARK],
+        due_date="1404/12/15",
+    )
 
     before = council.meetings.page(limit=None)[-1]  # the meeting of 1403
     resolve(before.id, "مقرر شد گزارش سال ۱۴۰۳ تهیه شود.", agencies[POST])

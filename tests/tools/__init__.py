@@ -1,2 +1,1 @@
-"""Tests of the installer build and the scale generator.
-"""
+"""Tests of the installer build and the scale generator."""

@@ -5,13 +5,11 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import func, select
 
+from bench.generate import generate
 from db.models import Assignment, Invitation, Resolution
 from secretariat.database import open_database
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery, MeetingService
-
-
-from bench.generate import generate
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +47,8 @@ def test_the_large_meeting_loads_through_the_service(generated):
     with generated.reading() as session:
         invitees = select(func.count(Invitation.id)).where(Invitation.meeting_id == Resolution.meeting_id)
         large = session.scalar(
-            select(Resolution.meeting_id).group_by(Resolution.meeting_id)
+            select(Resolution.meeting_id)
+            .group_by(Resolution.meeting_id)
             .having(func.count(Resolution.id) == 25, invitees.scalar_subquery() == 60)
         )
     detail = MeetingService(generated).detail(large)
@@ -70,14 +69,28 @@ def test_follow_up_entries_statuses_and_a_complete_search_index(generated):
         assert session.scalar(select(func.count(DeadlineChange.id))) > 0
         statuses = set(session.scalars(select(Resolution.status).distinct()))
         assert {"open", "in_progress", "done", "cancelled"} <= statuses
-        early = session.scalar(select(func.count(FollowUp.id)).join(Resolution).join(
-            Meeting, Meeting.id == Resolution.meeting_id).where(FollowUp.date < Meeting.date))
+        early = session.scalar(
+            select(func.count(FollowUp.id))
+            .join(Resolution)
+            .join(Meeting, Meeting.id == Resolution.meeting_id)
+            .where(FollowUp.date < Meeting.date)
+        )
         assert early == 0
-        assert session.scalar(select(func.count(Resolution.id)).where(
-            Resolution.status == "done", Resolution.completion_evidence == "")) == 0
-        indexed = session.scalar(text("SELECT count(*) FROM resolution_search WHERE search_text LIKE '%مقرر%'"))
+        assert (
+            session.scalar(
+                select(func.count(Resolution.id)).where(
+                    Resolution.status == "done", Resolution.completion_evidence == ""
+                )
+            )
+            == 0
+        )
+        indexed = session.scalar(
+            text("SELECT count(*) FROM resolution_search WHERE search_text LIKE '%مقرر%'")
+        )
         assert indexed == 3000
         session.execute(text("INSERT INTO resolution_search(resolution_search) VALUES('integrity-check')"))
     register = RegisterService(generated)
     assert register.count(ResolutionQuery(overdue=True)) > 0
-    assert register.count(ResolutionQuery(search="مقرر شبهات")) == register.count(ResolutionQuery(search="شبهات"))
+    assert register.count(ResolutionQuery(search="مقرر شبهات")) == register.count(
+        ResolutionQuery(search="شبهات")
+    )

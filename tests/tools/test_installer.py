@@ -37,12 +37,30 @@ def built(tmp_path_factory, pytestconfig) -> Path:
     work = tmp_path_factory.mktemp("installer")
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "installer.spec", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build")],
-        cwd=REPO, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=BUILD_TIMEOUT,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "installer.spec",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=BUILD_TIMEOUT,
     )
     seconds = time.perf_counter() - started
-    assert result.returncode == 0, f"pyinstaller installer.spec failed:\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}"
+    assert result.returncode == 0, (
+        f"pyinstaller installer.spec failed:\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}"
+    )
     folder = work / "dist" / APP
     _tell(pytestconfig, f"installer: built in {seconds:.0f} s, {_megabytes(folder):.0f} MB")
     return folder
@@ -69,28 +87,53 @@ def test_the_built_self_test_passes_every_check(built, pytestconfig):
 
 def test_the_built_app_opens_the_demo_council(built, tmp_path):
     # The program a user starts, through its real start-up (not the self-test's).
-    result, _seconds = _run([str(built / f"{APP}{EXE}"), "--demo", "--startup-probe", "ready"],
-                            SECRETARIAT_DATA_DIR=str(tmp_path))
+    result, _seconds = _run(
+        [str(built / f"{APP}{EXE}"), "--demo", "--startup-probe", "ready"], SECRETARIAT_DATA_DIR=str(tmp_path)
+    )
     assert result.returncode == 0, result.stderr.decode("utf-8", errors="replace")
     assert (tmp_path / "demo.sqlite3").is_file()
 
 
 def test_the_folder_leaves_out_what_the_app_does_not_use(built):
     files = [path.relative_to(built).as_posix() for path in built.rglob("*") if path.is_file()]
-    unused = ("Qt6Qml", "Qt6Quick", "Qt6WebEngine", "Qt6Multimedia", "Qt6VirtualKeyboard", "Qt6Wayland",
-              "Qt63D", "QtQml.", "QtQuick.", "QtNetwork.", "QtOpenGL.", "tkinter", "pytest", "hypothesis")
+    unused = (
+        "Qt6Qml",
+        "Qt6Quick",
+        "Qt6WebEngine",
+        "Qt6Multimedia",
+        "Qt6VirtualKeyboard",
+        "Qt6Wayland",
+        "Qt63D",
+        "QtQml.",
+        "QtQuick.",
+        "QtNetwork.",
+        "QtOpenGL.",
+        "tkinter",
+        "pytest",
+        "hypothesis",
+    )
     assert not [name for name in files if any(part in name for part in unused)]
     translations = [name for name in files if name.endswith(".qm")]
     assert translations and all(name.endswith("_fa.qm") for name in translations)
-    for needed in ("resources/style.qss", "resources/fonts/Vazirmatn-Regular.ttf", "resources/icons/app.svg",
-                   "db/migrations/env.py", "db/migrations/script.py.mako"):
+    for needed in (
+        "resources/style.qss",
+        "resources/fonts/Vazirmatn-Regular.ttf",
+        "resources/icons/app.svg",
+        "db/migrations/env.py",
+        "db/migrations/script.py.mako",
+    ):
         assert any(name.endswith(needed) for name in files), needed
     versions = sorted(path.name for path in (REPO / "db" / "migrations" / "versions").glob("*.py"))
-    assert all(any(name.endswith(f"db/migrations/versions/{version}") for name in files) for version in versions)
+    assert all(
+        any(name.endswith(f"db/migrations/versions/{version}") for name in files) for version in versions
+    )
 
 
 def _megabytes(folder: Path) -> float:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink()) / 2**20
+    return (
+        sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+        / 2**20
+    )
 
 
 def _tell(pytestconfig, line: str) -> None:

@@ -1,2 +1,1 @@
-"""Widget tests: the real windows and dialogs driven offscreen with pytest-qt.
-"""
+"""Widget tests: the real windows and dialogs driven offscreen with pytest-qt."""

@@ -6,25 +6,25 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.support.archive import rewrite_zip, yearbook_available
-from tests.support.followup import followup_world
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
-from secretariat.persian import jalali
 from secretariat.archive import export_archive, verify_archive
 from secretariat.database import open_database
 from secretariat.meetings.minutes import MinutesService
+from secretariat.persian import jalali
 from secretariat.reports import ReportCancelled
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal
+from tests.support.archive import rewrite_zip, yearbook_available
+from tests.support.followup import followup_world
 from ui.maintenance import archive_flow
-from ui.widgets import file_choice
 from ui.maintenance.archive_dialog import ArchiveDialog
 from ui.maintenance.document_check_dialog import DocumentCheckDialog
-from ui.window.main_window import AGENCIES, MainWindow
-from ui.widgets.result_dialog import ResultDialog
 from ui.services import Services
+from ui.widgets import file_choice
+from ui.widgets.result_dialog import ResultDialog
 from ui.widgets.work_dialog import WorkDialog
+from ui.window.main_window import AGENCIES, MainWindow
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -12,24 +12,24 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from tests.support.backup import COUNCIL, make_council_database
 from PySide6.QtWidgets import QApplication
 
 import ui.app
 import ui.start.daily_backup
 from secretariat import paths
 from secretariat.maintenance import settings as settings_store
-from secretariat.members.agencies import AgencyDraft
 from secretariat.maintenance.backup import backup_to, daily_backups
 from secretariat.maintenance.backup_check import inspect_backup
+from secretariat.members.agencies import AgencyDraft
 from secretariat.members.council import CouncilDraft
+from tests.support.backup import COUNCIL, make_council_database
 from ui import desktop, strings
-from ui.widgets import file_choice
 from ui.maintenance.backup_settings_dialog import BackupSettingsDialog
-from ui.start.daily_backup import start_daily_backup
 from ui.maintenance.document_check_dialog import DocumentCheckDialog
-from ui.window.main_window import AGENCIES, MainWindow
+from ui.start.daily_backup import start_daily_backup
+from ui.widgets import file_choice
 from ui.widgets.result_dialog import ResultDialog
+from ui.window.main_window import AGENCIES, MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from tests.support.followup import followup_world
 from PySide6.QtCore import Qt
 
 from secretariat.followup.status import ResolutionStatus
+from tests.support.followup import followup_world
 from ui.resolutions.followup_dialogs import DoneDialog
-from ui.window.main_window import DASHBOARD, RESOLUTIONS, MainWindow
 from ui.resolutions.register_view import OVERDUE
+from ui.window.main_window import DASHBOARD, RESOLUTIONS, MainWindow
 
 
 @pytest.fixture
@@ -28,7 +28,9 @@ def window(qtbot, services, world):
 
 
 def _figures(view) -> tuple[str, ...]:
-    return tuple(card.number.text() for card in (view.open_card, view.overdue_card, view.due_card, view.done_card))
+    return tuple(
+        card.number.text() for card in (view.open_card, view.overdue_card, view.due_card, view.done_card)
+    )
 
 
 def test_the_app_opens_on_the_dashboard(window):
@@ -68,7 +70,8 @@ def test_the_worst_agency_opens_its_overdue_resolutions(qtbot, window, world):
     assert register.agency_filter.agency_id() == world["town"]
     assert register.status_filter.currentData() == OVERDUE
     assert {register.model.record(row).id for row in range(register.model.total())} == {
-        world["late_town"].id, world["late_shared"].id
+        world["late_town"].id,
+        world["late_shared"].id,
     }
 
 

@@ -13,12 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from secretariat.database import open_database
 from secretariat.members.agencies import AgencyDraft
 from secretariat.members.council import CouncilDraft
-from secretariat.database import open_database
 from secretariat.members.people import AppointmentDraft, DecreeDraft, PersonDraft
-from ui.window.main_window import DASHBOARD, PEOPLE, MainWindow
 from tools.screenshots.screenshots import STEPS
+from ui.window.main_window import DASHBOARD, PEOPLE, MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCalendar, QDate, Qt
 from PySide6.QtGui import QColor
-from tests.support.window_meetings import AGENCIES, make_council, plan
 
-from secretariat.persian import jalali
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
-from ui.widgets.jalali_calendar import WEEKEND_COLOUR, to_qdate
+from secretariat.persian import jalali
+from tests.support.window_meetings import AGENCIES, make_council, plan
 from ui.meetings.meeting_calendar import MeetingCalendar
 from ui.meetings.meeting_calendar_page import MeetingCalendarPage, MonthColumn
 from ui.meetings.meeting_format import STATUS_COLOURS
 from ui.meetings.meeting_table_model import MeetingColumn
 from ui.meetings.meetings_view import MeetingsView
+from ui.widgets.jalali_calendar import WEEKEND_COLOUR, to_qdate
 
 
 @pytest.fixture
@@ -61,7 +61,9 @@ def test_the_calendar_shows_each_meeting_on_its_day_and_in_the_month_list(qtbot,
     tip = page.calendar.dateTextFormat(to_qdate(day)).toolTip()
     assert "شهرداری پردیس، سالن اجتماعات" in tip and "برنامه‌ریزی‌شده" in tip
     # The month's list beside the grid, by date; the cancelled one too.
-    listed = [page.month_model.index(row, MonthColumn.DAY).data() for row in range(page.month_model.rowCount())]
+    listed = [
+        page.month_model.index(row, MonthColumn.DAY).data() for row in range(page.month_model.rowCount())
+    ]
     assert listed == ["دوشنبه ۱۰", "چهارشنبه ۱۲", "پنجشنبه ۲۷"]
     assert page.month_model.index(1, MonthColumn.STATUS).data() == "لغوشده"
 
@@ -112,7 +114,8 @@ def test_the_list_filters_by_year_kind_and_status(qtbot, services, meetings):
 
     listing.kind_filter.setCurrentIndex(listing.kind_filter.findData(MeetingKind.WORKING_GROUP.value))
     assert [model.index(0, column).data() for column in (MeetingColumn.TITLE, MeetingColumn.KIND)] == [
-        "نخستین جلسه کارگروه", "کارگروه",
+        "نخستین جلسه کارگروه",
+        "کارگروه",
     ]
     listing.kind_filter.setCurrentIndex(0)
     listing.status_filter.setCurrentIndex(listing.status_filter.findData(MeetingStatus.CANCELLED.value))
@@ -150,7 +153,10 @@ def test_a_change_in_a_meeting_window_reaches_the_calendar_and_the_list(qtbot, s
     window = view.open_meeting(meetings["seventh"].id)
     services.meetings.postpone(meetings["seventh"].id, "1420/03/10", "سفر استاندار")
     window.details.changed.emit("")  # as the postpone dialog's tab does once saved
-    assert [row.id for row in view.calendar_page.listed()] == [meetings["same_month"].id, meetings["cancelled"].id]
+    assert [row.id for row in view.calendar_page.listed()] == [
+        meetings["same_month"].id,
+        meetings["cancelled"].id,
+    ]
     row = view.list.model.row_of(meetings["seventh"].id)
     assert view.list.model.index(row, MeetingColumn.STATUS).data() == "به تعویق افتاده"
 

@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from tests.support.window_meetings import AGENCIES, CHAIR, FUTURE_DATE, make_council, plan
 
-from secretariat.persian import jalali
 from secretariat.meetings.kinds import MeetingStatus
-from ui.window.main_window import MEETINGS, MainWindow
+from secretariat.persian import jalali
+from tests.support.window_meetings import AGENCIES, CHAIR, FUTURE_DATE, make_council, plan
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.meetings_view import MeetingsView
+from ui.window.main_window import MEETINGS, MainWindow
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
+
+from secretariat.meetings.kinds import Attendance, MeetingStatus
 from tests.support.window_meetings import (
     AGENCIES,
     SECRETARY,
@@ -18,13 +20,11 @@ from tests.support.window_meetings import (
     plan,
     with_resolution,
 )
-
-from secretariat.meetings.kinds import Attendance, MeetingStatus
-from ui.widgets import file_choice
 from ui.meetings.window.agenda_tab import AgendaColumn
 from ui.meetings.window.attendance_sheet_model import AttendanceColumn
 from ui.meetings.window.meeting_window import MeetingWindow
 from ui.meetings.window.resolutions_tab import ResolutionColumn
+from ui.widgets import file_choice
 
 
 @pytest.fixture
@@ -77,7 +77,9 @@ def test_agenda_items_are_added_through_the_dialog_and_reordered(
     add("برنامه‌های هفته روابط عمومی")
     add("به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری")
     assert titles(window) == [
-        "تشکیل شبکه ارتباط رسانه‌ای", "برنامه‌های هفته روابط عمومی", "به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری",
+        "تشکیل شبکه ارتباط رسانه‌ای",
+        "برنامه‌های هفته روابط عمومی",
+        "به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری",
     ]
     assert window.agenda.model.index(0, AgendaColumn.PRESENTER).data() == "اداره بهزیستی شهرستان پردیس"
     assert window.agenda.model.index(2, AgendaColumn.POSITION).data() == "۳"
@@ -92,7 +94,9 @@ def test_agenda_items_are_added_through_the_dialog_and_reordered(
     assert window.agenda.selected_item().position == 1
     click(qtbot, window.agenda.down_button)
     assert [item.title for item in services.agenda.items(window.meeting_id)] == [
-        "تشکیل شبکه ارتباط رسانه‌ای", "به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری", "برنامه‌های هفته روابط عمومی",
+        "تشکیل شبکه ارتباط رسانه‌ای",
+        "به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری",
+        "برنامه‌های هفته روابط عمومی",
     ]
 
     click(qtbot, window.agenda.remove_button)
@@ -237,7 +241,9 @@ def test_finalized_minutes_are_read_only_and_show_the_amendment_beside_the_origi
     qtbot, services, agencies, open_window, type_text, run_modal
 ):
     meeting = held_meeting(services, agencies)
-    with_resolution(services, meeting.id, agencies[AGENCIES[1]], "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود.")
+    with_resolution(
+        services, meeting.id, agencies[AGENCIES[1]], "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود."
+    )
     window = open_window(meeting.id)
     assert window.finalize_button.isVisible()
 
@@ -257,7 +263,9 @@ def test_finalized_minutes_are_read_only_and_show_the_amendment_beside_the_origi
     assert not window.agenda.add_button.isEnabled()
     assert not window.invitees.invite_guest_button.isEnabled()
     assert not window.attendance.save_button.isEnabled()
-    assert not (window.attendance.model.flags(window.attendance.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable)
+    assert not (
+        window.attendance.model.flags(window.attendance.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    )
     assert window.summaries.editor.isReadOnly()
     assert not window.resolutions.add_button.isVisible()
     assert "اصلاحیه" in window.resolutions.lock_note.text()
@@ -281,12 +289,15 @@ def test_finalized_minutes_are_read_only_and_show_the_amendment_beside_the_origi
     assert tab.amendments_box.isVisible()
     row = [tab.amendment_model.index(0, column).data() for column in range(4)]
     assert row[1:] == [
-        "متن مصوبه", "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود.", "مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود.",
+        "متن مصوبه",
+        "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود.",
+        "مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود.",
     ]
     assert tab.amendment_model.index(0, 5).data() == SECRETARY
     text_cell = tab.model.index(0, ResolutionColumn.TEXT).data()
     assert text_cell.splitlines() == [
-        "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود.", "اصلاح‌شده: مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود.",
+        "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود.",
+        "اصلاح‌شده: مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود.",
     ]
 
 
@@ -308,7 +319,9 @@ def test_finalizing_shows_what_is_missing(qtbot, services, agencies, open_window
     assert services.meetings.get(meeting.id).status is MeetingStatus.HELD
 
 
-def test_the_summary_of_an_item_is_saved_when_another_is_chosen(qtbot, services, agencies, open_window, type_text):
+def test_the_summary_of_an_item_is_saved_when_another_is_chosen(
+    qtbot, services, agencies, open_window, type_text
+):
     meeting = held_meeting(services, agencies)
     window = open_window(meeting.id)
     tab = window.summaries

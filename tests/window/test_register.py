@@ -7,21 +7,21 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.support.meetings import unchanged
 from PySide6.QtCore import Qt
-from tests.support.window_meetings import AGENCIES, HELD_DATE, SECRETARY, held_meeting, make_council, plan
 
-from secretariat.persian import jalali
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.minutes import ResolutionDraft
+from secretariat.persian import jalali
+from tests.support.meetings import unchanged
+from tests.support.window_meetings import AGENCIES, HELD_DATE, SECRETARY, held_meeting, make_council, plan
 from ui import desktop
-from ui.widgets import file_choice
 from ui.resolutions.followup_models import FollowUpLogModel
 from ui.resolutions.followup_window import FollowUpWindow
-from ui.window.main_window import RESOLUTIONS, MainWindow
 from ui.resolutions.register_table_model import RegisterColumn
 from ui.resolutions.register_view import OVERDUE
 from ui.rtl import RLM
+from ui.widgets import file_choice
+from ui.window.main_window import RESOLUTIONS, MainWindow
 
 PAST_DUE = "1404/03/31"  # after the meeting (1404/02/25), long past when the tests run
 
@@ -33,14 +33,29 @@ def council_data(services):
     meeting = held_meeting(services, agencies)
     first, second, third = (agencies[name] for name in AGENCIES[:3])
     add = services.minutes.add_resolution
-    overdue = add(meeting.id, ResolutionDraft(
-        text="مقرر شد شهرداری گزارش نصب تابلوهای اطلاع‌رسانی را ارسال کند.", lead_agency_id=first,
-        collaborator_agency_ids=(third,), due_date=PAST_DUE))
-    other = add(meeting.id, ResolutionDraft(
-        text="مقرر شد آموزش و پرورش برنامه هفته روابط عمومی را تدوین کند.", lead_agency_id=second,
-        due_date=PAST_DUE))
-    later = add(meeting.id, ResolutionDraft(
-        text="مقرر شد بانک گزارش ماهانه را ارسال کند.", lead_agency_id=second, due_next_meeting=True))
+    overdue = add(
+        meeting.id,
+        ResolutionDraft(
+            text="مقرر شد شهرداری گزارش نصب تابلوهای اطلاع‌رسانی را ارسال کند.",
+            lead_agency_id=first,
+            collaborator_agency_ids=(third,),
+            due_date=PAST_DUE,
+        ),
+    )
+    other = add(
+        meeting.id,
+        ResolutionDraft(
+            text="مقرر شد آموزش و پرورش برنامه هفته روابط عمومی را تدوین کند.",
+            lead_agency_id=second,
+            due_date=PAST_DUE,
+        ),
+    )
+    later = add(
+        meeting.id,
+        ResolutionDraft(
+            text="مقرر شد بانک گزارش ماهانه را ارسال کند.", lead_agency_id=second, due_next_meeting=True
+        ),
+    )
     return {"agencies": agencies, "meeting": meeting, "overdue": overdue, "other": other, "later": later}
 
 
@@ -93,8 +108,9 @@ def test_search_folds_arabic_letters(qtbot, window, council_data, type_text):
     assert view.result_label.text() == "۱ مصوبه"
 
 
-def test_overdue_of_one_agency_followed_up_through_the_dialog(qtbot, window, services, council_data, run_modal,
-                                                              type_text):
+def test_overdue_of_one_agency_followed_up_through_the_dialog(
+    qtbot, window, services, council_data, run_modal, type_text
+):
     view = window.register_view
     collaborator = council_data["agencies"][AGENCIES[2]]
     view.status_filter.setCurrentIndex(view.status_filter.findData(OVERDUE))
@@ -152,8 +168,9 @@ def test_refusals_stay_beside_the_fields(qtbot, window, services, council_data, 
     assert followup.row.status is ResolutionStatus.OPEN
 
 
-def test_done_asks_for_evidence_and_reopen_for_a_reason(qtbot, window, services, council_data, run_modal,
-                                                        type_text):
+def test_done_asks_for_evidence_and_reopen_for_a_reason(
+    qtbot, window, services, council_data, run_modal, type_text
+):
     view = window.register_view
     followup = _open(qtbot, view, council_data["later"].id)
 
@@ -197,7 +214,10 @@ def test_deadline_change_is_kept_in_the_history(qtbot, window, services, council
     assert followup.deadline_model.index(0, 0).data() == "۱۴۰۴/۰۳/۳۱"
     assert followup.deadline_model.index(0, 1).data() == "۱۴۰۴/۰۶/۳۱"
     assert _shown(followup.due) == "۱۴۰۴/۰۶/۳۱"
-    assert view.model.index(view.model.row_of(council_data["other"].id), RegisterColumn.DUE).data() == "۱۴۰۴/۰۶/۳۱"
+    assert (
+        view.model.index(view.model.row_of(council_data["other"].id), RegisterColumn.DUE).data()
+        == "۱۴۰۴/۰۶/۳۱"
+    )
 
 
 def test_defer_to_an_upcoming_meeting_and_cancel(qtbot, window, services, council_data, run_modal, type_text):
@@ -321,8 +341,11 @@ def test_a_damaged_document_is_reported_not_opened(
     scan.write_bytes(SCAN)
     entry = services.followup.add(council_data["other"].id, FollowUpDraft(date=HELD_DATE, document=scan))
     with database.transaction() as session:
-        session.execute(update(AttachmentContent).where(AttachmentContent.attachment_id == entry.attachment_id)
-                        .values(data=b"%PDF-1.4 changed"))
+        session.execute(
+            update(AttachmentContent)
+            .where(AttachmentContent.attachment_id == entry.attachment_id)
+            .values(data=b"%PDF-1.4 changed")
+        )
     opened = []
     monkeypatch.setattr(desktop, "open_in_default_app", lambda path: opened.append(path) or True)
     followup = _followup_window(qtbot, services, council_data["other"])
@@ -376,7 +399,8 @@ def test_the_header_shows_the_meeting_referred_to_and_the_reason_of_a_cancellati
     run_modal(followup.defer, defer)
     assert followup.state_caption.text() == "ارجاع به"
     assert _state_lines(followup) == [
-        f"دومین جلسه، {jalali.format_long(upcoming.date)}", "یادداشت: نیاز به گزارش کامل",
+        f"دومین جلسه، {jalali.format_long(upcoming.date)}",
+        "یادداشت: نیاز به گزارش کامل",
     ]
 
     def cancel(dialog) -> None:

@@ -6,17 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.support.followup import followup_world, in_days
 from PySide6.QtCore import Qt
 
-from secretariat.persian import jalali
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.attendance import AttendanceEntry
 from secretariat.meetings.minutes import ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft
-from ui.window.main_window import RESOLUTIONS, MainWindow
+from secretariat.persian import jalali
+from tests.support.followup import followup_world, in_days
 from ui.resolutions.register_view import STILL_OPEN
+from ui.window.main_window import RESOLUTIONS, MainWindow
 
 
 @pytest.fixture
@@ -24,12 +24,17 @@ def world(services):
     world = followup_world(services.database)
     # An older meeting with one resolution of its own, so there is a choice of meetings.
     older = services.meetings.plan(MeetingDraft(date=in_days(-200))).meeting
-    services.attendance.record(older.id, [
-        AttendanceEntry(i.id, "present") for i in services.attendance.invitations(older.id)
-    ])
-    world["older_resolution"] = services.minutes.add_resolution(older.id, ResolutionDraft(
-        text="مقرر شد بانک اطلاعات خبرنگاران تهیه شود.", lead_agency_id=world["town"], due_next_meeting=True,
-    ))
+    services.attendance.record(
+        older.id, [AttendanceEntry(i.id, "present") for i in services.attendance.invitations(older.id)]
+    )
+    world["older_resolution"] = services.minutes.add_resolution(
+        older.id,
+        ResolutionDraft(
+            text="مقرر شد بانک اطلاعات خبرنگاران تهیه شود.",
+            lead_agency_id=world["town"],
+            due_next_meeting=True,
+        ),
+    )
     world["older"] = older
     return world
 

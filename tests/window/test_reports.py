@@ -6,14 +6,14 @@ import io
 import unicodedata
 
 import pytest
-from tests.support.followup import followup_world
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from secretariat.followup.status import ResolutionStatus
+from tests.support.followup import followup_world
 from ui.reports.attendance_period_dialog import AttendancePeriodDialog
-from ui.window.main_window import AGENCIES, RESOLUTIONS, MainWindow
 from ui.reports.report_preview import ReportPreview
+from ui.window.main_window import AGENCIES, RESOLUTIONS, MainWindow
 
 
 @pytest.fixture
@@ -33,7 +33,9 @@ def window(qtbot, services, world):
 def _made(qtbot, preview: ReportPreview) -> str:
     """The preview's report once made; its text, as pypdf reads it."""
     qtbot.addWidget(preview)
-    qtbot.waitUntil(lambda: preview.is_ready() or preview.pages.currentWidget() is preview.message, timeout=20000)
+    qtbot.waitUntil(
+        lambda: preview.is_ready() or preview.pages.currentWidget() is preview.message, timeout=20000
+    )
     assert preview.is_ready(), preview.message.text()
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(preview.data)).pages)
     return unicodedata.normalize("NFKC", text)  # the shaped glyphs back to letters

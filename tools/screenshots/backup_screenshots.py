@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QWidget
 
 import secretariat
 from secretariat import paths
-from secretariat.maintenance import settings as settings_store
 from secretariat.archive import verify_archive
 from secretariat.archive.layout import MANIFEST_PATH, README_PATH, report_path
 from secretariat.archive.manifest import Manifest, ManifestEntry
+from secretariat.maintenance import settings as settings_store
 from secretariat.maintenance.backup_check import BackupInfo, BackupKind
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery

@@ -15,21 +15,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.persian import jalali
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
 from secretariat.meetings.records import MeetingDetail, MeetingRow
+from secretariat.persian import jalali
+from ui.meetings.cancel_meeting_dialog import CancelMeetingDialog
+from ui.meetings.meeting_dialog import MeetingDialog
+from ui.meetings.postpone_dialog import PostponeDialog
 from ui.meetings.window.agenda_item_dialog import AgendaItemDialog
 from ui.meetings.window.amendment_dialog import ResolutionAmendmentDialog, SummaryAmendmentDialog
-from ui.meetings.cancel_meeting_dialog import CancelMeetingDialog
 from ui.meetings.window.finalize_dialog import FinalizeDialog
 from ui.meetings.window.guest_dialog import GuestDialog
 from ui.meetings.window.invite_agency_dialog import InviteAgencyDialog
-from ui.window.main_window import MEETINGS
-from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.window.meeting_window import MeetingWindow
-from ui.meetings.postpone_dialog import PostponeDialog
 from ui.meetings.window.resolution_dialog import ResolutionDialog
+from ui.window.main_window import MEETINGS
 
 if TYPE_CHECKING:
     from tools.screenshots.screenshots import Stage
@@ -45,7 +45,9 @@ def _rows(stage: Stage, status: MeetingStatus | None = None) -> list[MeetingRow]
     return stage.services.meetings.page(MeetingQuery(status=status), limit=None)
 
 
-def _find(stage: Stage, status: MeetingStatus | None, wanted: Callable[[MeetingDetail], bool]) -> MeetingDetail | None:
+def _find(
+    stage: Stage, status: MeetingStatus | None, wanted: Callable[[MeetingDetail], bool]
+) -> MeetingDetail | None:
     """The newest meeting of ``status`` for which ``wanted(detail)``, else the newest of ``status``."""
     rows = _rows(stage, status)
     first = None
@@ -67,6 +69,7 @@ def planned(stage: Stage) -> MeetingDetail | None:
 
 def postponed(stage: Stage) -> MeetingDetail | None:
     """A meeting postponed and not yet held, else one held after a postponement."""
+
     def was_postponed(detail: MeetingDetail) -> bool:
         return bool(detail.meeting.postponements)
 
@@ -84,7 +87,9 @@ def held(stage: Stage) -> MeetingDetail | None:
 
 def finalized(stage: Stage, *, amended: bool = False, signed: bool | None = None) -> MeetingDetail | None:
     def wanted(detail: MeetingDetail) -> bool:
-        return (not amended or bool(detail.amendments)) and (signed is None or detail.meeting.signed == signed)
+        return (not amended or bool(detail.amendments)) and (
+            signed is None or detail.meeting.signed == signed
+        )
 
     return _find(stage, MeetingStatus.FINALIZED, wanted) or _find(stage, None, _any)
 
@@ -191,8 +196,13 @@ def plan_dialog(stage: Stage) -> QWidget:
     council = services.council.get()
     day = dt.date.today() + dt.timedelta(days=(FRIDAY - dt.date.today().weekday()) % 7 + 14)
     last = next((r for r in _rows(stage) if r.status is not MeetingStatus.CANCELLED and r.date < day), None)
-    dialog = MeetingDialog(services.meetings, services.agencies, date=day, chair=council.chair if council else "",
-                           parent=stage.window)
+    dialog = MeetingDialog(
+        services.meetings,
+        services.agencies,
+        date=day,
+        chair=council.chair if council else "",
+        parent=stage.window,
+    )
     if last is not None:
         record = services.meetings.get(last.id)
         dialog.host.set_agency_id(record.host_agency_id)
@@ -209,7 +219,9 @@ def edit_dialog(stage: Stage) -> QWidget:
     if detail is None:
         return plan_dialog(stage)
     services = stage.services
-    return stage.open(MeetingDialog(services.meetings, services.agencies, detail.meeting, parent=stage.window))
+    return stage.open(
+        MeetingDialog(services.meetings, services.agencies, detail.meeting, parent=stage.window)
+    )
 
 
 def postpone_dialog(stage: Stage) -> QWidget:
@@ -237,7 +249,9 @@ def agenda_item_dialog(stage: Stage) -> QWidget:
         return plan_dialog(stage)
     services = stage.services
     item = detail.agenda[0] if detail.agenda else None
-    return stage.open(AgendaItemDialog(services.agenda, services.agencies, detail.meeting.id, item, stage.window))
+    return stage.open(
+        AgendaItemDialog(services.agenda, services.agencies, detail.meeting.id, item, stage.window)
+    )
 
 
 def invite_agency_dialog(stage: Stage) -> QWidget:
@@ -246,7 +260,9 @@ def invite_agency_dialog(stage: Stage) -> QWidget:
         return plan_dialog(stage)
     services = stage.services
     # Every active agency is invited at planning: offer them all, as after a removal.
-    return stage.open(InviteAgencyDialog(services.attendance, services.agencies, detail.meeting.id, [], stage.window))
+    return stage.open(
+        InviteAgencyDialog(services.attendance, services.agencies, detail.meeting.id, [], stage.window)
+    )
 
 
 def guest_dialog(stage: Stage) -> QWidget:
@@ -263,8 +279,9 @@ def guest_dialog(stage: Stage) -> QWidget:
 def _resolution_dialog(stage: Stage, detail: MeetingDetail) -> ResolutionDialog:
     services = stage.services
     record = detail.resolutions[0] if detail.resolutions else None
-    return ResolutionDialog(services.minutes, services.agencies, detail.meeting, detail.agenda, record,
-                            parent=stage.window)
+    return ResolutionDialog(
+        services.minutes, services.agencies, detail.meeting, detail.agenda, record, parent=stage.window
+    )
 
 
 def resolution_dialog(stage: Stage) -> QWidget:
@@ -280,9 +297,13 @@ def resolution_dialog_errors(stage: Stage) -> QWidget:
     if detail is None:
         return plan_dialog(stage)
     services = stage.services
-    dialog = ResolutionDialog(services.minutes, services.agencies, detail.meeting, detail.agenda, parent=stage.window)
+    dialog = ResolutionDialog(
+        services.minutes, services.agencies, detail.meeting, detail.agenda, parent=stage.window
+    )
     stage.open(dialog)
-    dialog.text.setPlainText("مقرر شد دوره آموزشی «خبرنویسی و عکاسی خبری» برای کارشناسان روابط عمومی برگزار شود.")
+    dialog.text.setPlainText(
+        "مقرر شد دوره آموزشی «خبرنویسی و عکاسی خبری» برای کارشناسان روابط عمومی برگزار شود."
+    )
     dialog.due_date.setDate(detail.meeting.date - dt.timedelta(days=10))
     dialog.accept()  # refused: the errors show under the fields
     dialog.adjustSize()
@@ -294,8 +315,9 @@ def finalize_dialog(stage: Stage) -> QWidget:
     if detail is None:
         return plan_dialog(stage)
     council = stage.services.council.get()
-    dialog = FinalizeDialog(stage.services.minutes, detail, by=council.secretary if council else "",
-                            parent=stage.window)
+    dialog = FinalizeDialog(
+        stage.services.minutes, detail, by=council.secretary if council else "", parent=stage.window
+    )
     return stage.open(dialog)
 
 
@@ -305,8 +327,9 @@ def amendment_dialog(stage: Stage) -> QWidget:
         return plan_dialog(stage)
     council = stage.services.council.get()
     resolution = detail.resolutions[-1]
-    dialog = ResolutionAmendmentDialog(stage.services.minutes, resolution,
-                                       author=council.secretary if council else "", parent=stage.window)
+    dialog = ResolutionAmendmentDialog(
+        stage.services.minutes, resolution, author=council.secretary if council else "", parent=stage.window
+    )
     dialog.reason.setText("اشتباه در نام دستگاه مسئول")
     return stage.open(dialog)
 
@@ -317,8 +340,13 @@ def summary_amendment_dialog(stage: Stage) -> QWidget:
         return plan_dialog(stage)
     council = stage.services.council.get()
     item = detail.agenda[0]
-    dialog = SummaryAmendmentDialog(stage.services.minutes, item, item.summary,
-                                    author=council.secretary if council else "", parent=stage.window)
+    dialog = SummaryAmendmentDialog(
+        stage.services.minutes,
+        item,
+        item.summary,
+        author=council.secretary if council else "",
+        parent=stage.window,
+    )
     return stage.open(dialog)
 
 

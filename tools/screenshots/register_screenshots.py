@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.members.agencies import AgencyQuery
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
+from secretariat.members.agencies import AgencyQuery
 from ui.resolutions.followup_dialogs import (
     CancelDialog,
     DeadlineDialog,
@@ -30,8 +30,8 @@ from ui.resolutions.followup_dialogs import (
     ReopenDialog,
 )
 from ui.resolutions.followup_window import FollowUpWindow
-from ui.window.main_window import RESOLUTIONS
 from ui.widgets.table_setup import select_row
+from ui.window.main_window import RESOLUTIONS
 
 if TYPE_CHECKING:
     from tools.screenshots.screenshots import Stage
@@ -154,7 +154,9 @@ def _dialog(stage: Stage, pick: Callable[[Stage], ResolutionRow | None], make) -
 
 def followup_dialog(stage: Stage) -> QWidget:
     def make(row: ResolutionRow) -> FollowUpDialog:
-        dialog = FollowUpDialog(stage.services.followup, row, recorded_by=_secretary(stage), parent=stage.window)
+        dialog = FollowUpDialog(
+            stage.services.followup, row, recorded_by=_secretary(stage), parent=stage.window
+        )
         dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.PHONE.value))
         dialog.note.setPlainText("با کارشناس روابط عمومی دستگاه تماس گرفته شد؛ گزارش تا پایان هفته می‌رسد.")
         dialog.progress.setText("۶۰")

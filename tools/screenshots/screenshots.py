@@ -14,28 +14,28 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from secretariat.persian import jalali
-from secretariat.members.council import CouncilDraft, CouncilRecord
 from secretariat.errors import DomainError
 from secretariat.followup.register import ResolutionQuery
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
+from secretariat.members.council import CouncilDraft, CouncilRecord
 from secretariat.members.people import RepresentationRecord
+from secretariat.persian import jalali
+from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
+from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
+from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from ui.agencies.agency_dialog import AgencyDialog
 from ui.agencies.agency_table_model import AgencyColumn
-from ui.people.appointment_dialog import AppointmentDialog
-from ui.reports.attendance_period_dialog import AttendancePeriodDialog
-from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
 from ui.council.council_form import CouncilDialog
+from ui.people.appointment_dialog import AppointmentDialog
 from ui.people.decree_dialog import DecreeDialog
 from ui.people.end_role_dialog import EndRoleDialog
-from ui.window.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, MainWindow
-from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from ui.people.person_dialog import PersonDialog
-from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
+from ui.reports.attendance_period_dialog import AttendancePeriodDialog
 from ui.reports.report_jobs import minutes_job, register_job
 from ui.reports.report_preview import ReportPreview
 from ui.start.welcome_dialog import WelcomeDialog
+from ui.window.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, MainWindow
 
 # Searching with Arabic letters shows that the search folds them.
 _ARABIC_VARIANTS = str.maketrans({"ی": "ي", "ک": "ك"})
@@ -241,10 +241,13 @@ def register_meeting_and_dates(stage: Stage) -> QWidget:
     years = stage.services.meetings.years()
     if years:
         year = years[-1] if len(years) == 1 else years[-2]
-        view.show_query(ResolutionQuery(
-            jalali_year=year, meeting_from=jalali.from_jalali(year, 1, 1),
-            meeting_to=jalali.from_jalali(year, 6, 31),
-        ))
+        view.show_query(
+            ResolutionQuery(
+                jalali_year=year,
+                meeting_from=jalali.from_jalali(year, 1, 1),
+                meeting_to=jalali.from_jalali(year, 6, 31),
+            )
+        )
     return stage.window
 
 

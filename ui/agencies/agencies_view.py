@@ -5,15 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QWidget
 
-from secretariat.members.agencies import AgencyRecord
 from secretariat.errors import DomainError
+from secretariat.members.agencies import AgencyRecord
 from ui import messages, strings
 from ui.agencies.agency_detail import AgencyDetailPanel
 from ui.agencies.agency_dialog import AgencyDialog
 from ui.agencies.agency_table_model import AgencyColumn, AgencyTableModel
-from ui.widgets.list_section import ListSection
 from ui.reports.report_jobs import directory_job, show_report
 from ui.services import Services
+from ui.widgets.list_section import ListSection
 
 
 class AgenciesView(ListSection):
@@ -62,7 +62,9 @@ class AgenciesView(ListSection):
         changes.roles_changed.connect(self._reload)
         changes.person_changed.connect(self._reload)
         self._lay_out(
-            splitter, filters=[self.show_inactive], buttons=[self.toggle_button, self.delete_button, self.print_button]
+            splitter,
+            filters=[self.show_inactive],
+            buttons=[self.toggle_button, self.delete_button, self.print_button],
         )
 
     selected_agency_id = ListSection.selected_id

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.members.agencies import AgencyRecord
 from secretariat.errors import NotFoundError
-from secretariat.persian.jalali import format_short
+from secretariat.members.agencies import AgencyRecord
 from secretariat.members.people import RepresentationRecord
+from secretariat.persian.jalali import format_short
 from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.people.appointment_dialog import AppointmentDialog

@@ -77,7 +77,9 @@ class StatusChart(_ChartView):
         for status, count in dashboard.recent_status.items():
             if not count:
                 continue
-            piece = QPieSlice(strings.DASHBOARD_SLICE.format(status=status.label, count=format_int(count)), count)
+            piece = QPieSlice(
+                strings.DASHBOARD_SLICE.format(status=status.label, count=format_int(count)), count
+            )
             piece.setColor(QColor(STATUS_COLOURS[status]))
             piece.setBorderColor(QColor("white"))
             piece.hovered.connect(lambda on, p=piece: p.setExploded(on))

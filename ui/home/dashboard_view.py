@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat import clock
-from secretariat.persian import jalali
 from secretariat.followup.dashboard import Dashboard
+from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from ui import strings
 from ui.home.dashboard_charts import CompletionChart, StatusChart
@@ -217,8 +217,12 @@ class DashboardView(QWidget):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self._reload_if_shown)
         changes = services.changes
-        for signal in (changes.followup_changed, changes.resolutions_changed, changes.meeting_changed,
-                       changes.agency_changed):
+        for signal in (
+            changes.followup_changed,
+            changes.resolutions_changed,
+            changes.meeting_changed,
+            changes.agency_changed,
+        ):
             signal.connect(self._mark_stale)
         self.reload()
 
@@ -233,11 +237,16 @@ class DashboardView(QWidget):
         self.overdue_card.set_count(dashboard.overdue)
         self.due_card.set_count(dashboard.due_soon)
         self.done_card.set_count(dashboard.done_this_year)
-        self.done_card.caption.setText(strings.DASHBOARD_DONE.format(year=to_persian_digits(dashboard.jalali_year)))
+        self.done_card.caption.setText(
+            strings.DASHBOARD_DONE.format(year=to_persian_digits(dashboard.jalali_year))
+        )
 
         self.worst_list.show_lines(
             [
-                (strings.DASHBOARD_WORST_ITEM.format(name=agency.name, count=format_int(agency.overdue)), agency)
+                (
+                    strings.DASHBOARD_WORST_ITEM.format(name=agency.name, count=format_int(agency.overdue)),
+                    agency,
+                )
                 for agency in dashboard.worst_agencies
             ],
             strings.DASHBOARD_NO_OVERDUE,
@@ -246,7 +255,9 @@ class DashboardView(QWidget):
         for meeting in dashboard.next_meetings:
             when = jalali.format_long(meeting.date)
             if meeting.start_time is not None:
-                when = strings.DASHBOARD_MEETING_TIME.format(date=when, time=clock.format_time(meeting.start_time))
+                when = strings.DASHBOARD_MEETING_TIME.format(
+                    date=when, time=clock.format_time(meeting.start_time)
+                )
             if meeting.venue:
                 when = strings.LIST_SEPARATOR.join((when, meeting.venue))
             meetings.append((rtl(meeting.title) + "\n" + rtl(when), meeting.id))

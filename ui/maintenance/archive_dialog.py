@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from secretariat.persian.text import to_persian_digits
 from ui import desktop, strings
-from ui.widgets import file_choice
 from ui.rtl import ltr, rtl
+from ui.widgets import file_choice
 from ui.worker import Worker
 
 if TYPE_CHECKING:

@@ -20,12 +20,12 @@ from secretariat.archive import ImportResult, VerifyResult
 from secretariat.archive import import_archive as import_into
 from secretariat.archive import verify_archive as verify_file
 from ui import messages, strings
-from ui.widgets import file_choice
 from ui.maintenance.archive_dialog import ArchiveDialog
 from ui.maintenance.backup_flow import documents_folder
 from ui.maintenance.document_check_dialog import DocumentCheckDialog
-from ui.widgets.result_dialog import ResultDialog, show_result
 from ui.rtl import ltr
+from ui.widgets import file_choice
+from ui.widgets.result_dialog import ResultDialog, show_result
 from ui.widgets.work_dialog import run_work
 
 if TYPE_CHECKING:

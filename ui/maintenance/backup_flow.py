@@ -25,16 +25,16 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog
 
 from secretariat import paths
-from secretariat.persian import jalali
 from secretariat.maintenance import settings as settings_store
 from secretariat.maintenance.backup import SUFFIX, BackupRecord, backup_to, format_size
 from secretariat.maintenance.backup_check import BackupInfo, BackupKind, inspect_backup
 from secretariat.maintenance.restore import UNTOUCHED, RestoreResult, restore
+from secretariat.persian import jalali
 from ui import messages, strings
-from ui.widgets import file_choice
 from ui.maintenance.backup_settings_dialog import BackupSettingsDialog
-from ui.widgets.result_dialog import show_result
 from ui.rtl import ltr
+from ui.widgets import file_choice
+from ui.widgets.result_dialog import show_result
 from ui.widgets.work_dialog import run_work
 
 if TYPE_CHECKING:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.persian import jalali
 from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.records import MeetingRecord
+from secretariat.persian import jalali
 from ui import strings
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import text_box
@@ -19,7 +19,9 @@ class CancelMeetingDialog(FormDialog):
         super().__init__(strings.CANCEL_MEETING_TITLE, parent, save_text=strings.CANCEL_SAVE)
         self._meetings = meetings
         self._record = record
-        self.set_intro(strings.CANCEL_MEETING_INTRO.format(title=record.title, date=jalali.format_long(record.date)))
+        self.set_intro(
+            strings.CANCEL_MEETING_INTRO.format(title=record.title, date=jalali.format_long(record.date))
+        )
         self.reason = self.form.add_field("reason", strings.CANCEL_REASON, text_box(2))
         self.reason.setFocus()
 

@@ -20,8 +20,8 @@ from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.records import MeetingRow
 from secretariat.persian.text import to_persian_digits
 from ui import strings
-from ui.widgets.jalali_calendar import WEEKEND_COLOUR, configure_jalali_calendar, from_qdate, to_qdate
 from ui.meetings.meeting_format import place, status_colour
+from ui.widgets.jalali_calendar import WEEKEND_COLOUR, configure_jalali_calendar, from_qdate, to_qdate
 
 TODAY_COLOUR = QColor("#1f6f8b")
 SELECTED_BACKGROUND = QColor("#e3f0f5")
@@ -67,12 +67,16 @@ class MeetingCalendar(QCalendarWidget):
         self.setDateTextFormat(QDate(), QTextCharFormat())
         for day, meetings in self._by_day.items():
             tip = QTextCharFormat()
-            tip.setToolTip("\n".join(
-                strings.LIST_SEPARATOR.join(
-                    part for part in (meeting_line(m), place(m.host_agency_name, m.venue), m.status_label) if part
+            tip.setToolTip(
+                "\n".join(
+                    strings.LIST_SEPARATOR.join(
+                        part
+                        for part in (meeting_line(m), place(m.host_agency_name, m.venue), m.status_label)
+                        if part
+                    )
+                    for m in meetings
                 )
-                for m in meetings
-            ))
+            )
             self.setDateTextFormat(to_qdate(day), tip)
         self.updateCells()
 
@@ -91,7 +95,11 @@ class MeetingCalendar(QCalendarWidget):
         in_month = date.month(calendar) == self.monthShown()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        background = SELECTED_BACKGROUND if date == self.selectedDate() else self.palette().color(QPalette.ColorRole.Base)
+        background = (
+            SELECTED_BACKGROUND
+            if date == self.selectedDate()
+            else self.palette().color(QPalette.ColorRole.Base)
+        )
         painter.fillRect(rect, background)
         painter.setPen(GRID_COLOUR)
         painter.drawRect(rect.adjusted(0, 0, -1, -1))

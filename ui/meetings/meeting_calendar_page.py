@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.persian import jalali
 from secretariat.clock import format_time
 from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.records import MeetingRow
+from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from ui import strings
-from ui.widgets.jalali_calendar import from_qdate, to_qdate
 from ui.meetings.meeting_calendar import MeetingCalendar
 from ui.meetings.meeting_format import place, status_colour
+from ui.widgets.jalali_calendar import from_qdate, to_qdate
 from ui.widgets.record_table_model import RecordTableModel
 from ui.widgets.table_setup import configure_table, select_row
 

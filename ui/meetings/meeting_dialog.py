@@ -11,17 +11,17 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QLabel, QWidget
 
-from secretariat.members.agencies import AgencyService
 from secretariat.clock import format_time
 from secretariat.meetings.kinds import MeetingKind
 from secretariat.meetings.planning import MeetingDraft, MeetingService, validate
 from secretariat.meetings.records import MeetingRecord
+from secretariat.members.agencies import AgencyService
 from ui import strings
+from ui.rtl import rtl
 from ui.widgets.agency_combo import AgencyCombo
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import choice_box, line_edit
 from ui.widgets.jalali_date_edit import JalaliDateEdit
-from ui.rtl import rtl
 
 
 def warnings_text(warnings: tuple[str, ...] | list[str]) -> str:
@@ -55,15 +55,21 @@ class MeetingDialog(FormDialog):
             "kind", strings.MEETING_KIND, choice_box([(kind.label, kind.value) for kind in MeetingKind])
         )
         self.date = form.add_field("date", strings.MEETING_DATE, JalaliDateEdit())
-        self.start_time = form.add_field("start_time", strings.MEETING_START, line_edit(strings.TIME_PLACEHOLDER))
+        self.start_time = form.add_field(
+            "start_time", strings.MEETING_START, line_edit(strings.TIME_PLACEHOLDER)
+        )
         self.end_time = form.add_field("end_time", strings.MEETING_END, line_edit(strings.TIME_PLACEHOLDER))
         self.host = form.add_field(
             "host_agency_id",
             strings.MEETING_HOST,
             AgencyCombo(agencies, keep=record.host_agency_id if record else None),
         )
-        self.venue = form.add_field("venue", strings.MEETING_VENUE, line_edit(strings.MEETING_VENUE_PLACEHOLDER))
-        self.chair = form.add_field("chair", strings.MEETING_CHAIR, line_edit(strings.MEETING_CHAIR_PLACEHOLDER))
+        self.venue = form.add_field(
+            "venue", strings.MEETING_VENUE, line_edit(strings.MEETING_VENUE_PLACEHOLDER)
+        )
+        self.chair = form.add_field(
+            "chair", strings.MEETING_CHAIR, line_edit(strings.MEETING_CHAIR_PLACEHOLDER)
+        )
         self.occasion = form.add_field(
             "occasion", strings.MEETING_OCCASION, line_edit(strings.MEETING_OCCASION_PLACEHOLDER)
         )
@@ -119,8 +125,10 @@ class MeetingDialog(FormDialog):
 
     def update_warnings(self) -> None:
         """What planning would warn of, for the form as filled in now."""
-        live = () if self.check() else self._meetings.check(
-            self.draft(), meeting_id=self._record.id if self._record else None
+        live = (
+            ()
+            if self.check()
+            else self._meetings.check(self.draft(), meeting_id=self._record.id if self._record else None)
         )
         self.warning_note.setText(warnings_text(live))
         self.warning_note.setVisible(bool(live))

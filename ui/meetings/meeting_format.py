@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from secretariat.persian import jalali
 from secretariat.clock import format_time
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
 from secretariat.meetings.records import MeetingRecord, MeetingRow, Quorum, ResolutionRecord
+from secretariat.persian import jalali
 from secretariat.persian.ordinals import ordinal
 from secretariat.persian.text import format_int, to_persian_digits
 from ui import strings
@@ -67,7 +67,9 @@ def quorum_line(quorum: Quorum) -> str:
         return strings.QUORUM_NO_MEMBERS
     text = strings.QUORUM_MET if quorum.met else strings.QUORUM_NOT_MET
     return text.format(
-        present=format_int(quorum.present), members=format_int(quorum.members), required=format_int(quorum.required)
+        present=format_int(quorum.present),
+        members=format_int(quorum.members),
+        required=format_int(quorum.required),
     )
 
 

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.records import MeetingRecord
 from ui import strings
-from ui.widgets.inputs import choice_box, fill_years
-from ui.widgets.list_section import ListSection
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.meeting_table_model import MeetingColumn, MeetingTableModel
 from ui.services import Services
+from ui.widgets.inputs import choice_box, fill_years
+from ui.widgets.list_section import ListSection
 
 
 class MeetingList(ListSection):
@@ -45,7 +45,9 @@ class MeetingList(ListSection):
         self.year_filter = QComboBox()
         self.year_filter.setMinimumContentsLength(10)
         self.kind_filter = choice_box([(strings.ALL_KINDS, "")] + [(k.label, k.value) for k in MeetingKind])
-        self.status_filter = choice_box([(strings.ALL_STATUSES, "")] + [(s.label, s.value) for s in MeetingStatus])
+        self.status_filter = choice_box(
+            [(strings.ALL_STATUSES, "")] + [(s.label, s.value) for s in MeetingStatus]
+        )
         self._fill_years()
         for combo in (self.year_filter, self.kind_filter, self.status_filter):
             combo.currentIndexChanged.connect(self._apply_filters)

@@ -10,11 +10,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from secretariat.persian import jalali
 from secretariat.clock import format_time
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.planning import MeetingQuery, MeetingService
 from secretariat.meetings.records import MeetingRow
+from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import strings
 from ui.meetings.meeting_format import place, status_colour

@@ -57,7 +57,11 @@ class MeetingsView(QWidget):
         services = self._services
         council = services.council.get()
         dialog = MeetingDialog(
-            services.meetings, services.agencies, date=day, chair=council.chair if council else "", parent=self
+            services.meetings,
+            services.agencies,
+            date=day,
+            chair=council.chair if council else "",
+            parent=self,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from secretariat.persian import jalali
 from secretariat.meetings.planning import MeetingDraft, MeetingService
 from secretariat.meetings.records import MeetingRecord
+from secretariat.persian import jalali
 from ui import strings
+from ui.meetings.meeting_dialog import warnings_text
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import text_box
 from ui.widgets.jalali_date_edit import JalaliDateEdit
-from ui.meetings.meeting_dialog import warnings_text
 
 
 class PostponeDialog(FormDialog):
@@ -22,7 +22,9 @@ class PostponeDialog(FormDialog):
         self._meetings = meetings
         self._record = record
         self.warnings: tuple[str, ...] = ()
-        self.set_intro(strings.POSTPONE_INTRO.format(title=record.title, date=jalali.format_long(record.date)))
+        self.set_intro(
+            strings.POSTPONE_INTRO.format(title=record.title, date=jalali.format_long(record.date))
+        )
         self.date = self.form.add_field("date", strings.POSTPONE_DATE, JalaliDateEdit())
         self.reason = self.form.add_field("reason", strings.POSTPONE_REASON, text_box(2))
         self.reason.setPlaceholderText(strings.POSTPONE_REASON_PLACEHOLDER)

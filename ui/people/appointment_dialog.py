@@ -10,17 +10,17 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QWidget
 
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyRecord
 from secretariat.errors import ValidationError
+from secretariat.members.agencies import AgencyRecord
 from secretariat.members.people import AppointmentDraft, PeopleService, RepresentationRecord
 from secretariat.members.roles import Role
+from secretariat.persian import jalali
 from ui import strings
+from ui.people.person_dialog import PersonFields
+from ui.people.person_picker import PersonPicker
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import choice_box, line_edit
 from ui.widgets.jalali_date_edit import JalaliDateEdit
-from ui.people.person_dialog import PersonFields
-from ui.people.person_picker import PersonPicker
 
 
 class AppointmentDialog(FormDialog):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.persian import jalali
 from secretariat.members.people import DecreeDraft, DecreeRecord, PeopleService, RepresentationRecord
+from secretariat.persian import jalali
 from ui import strings
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import line_edit, text_box

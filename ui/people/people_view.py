@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QWidget
 
 from secretariat.members.people import PersonRecord
 from ui import strings
-from ui.widgets.list_section import ListSection
 from ui.people.people_table_model import PeopleTableModel, PersonColumn
 from ui.people.person_dialog import PersonDialog
 from ui.services import Services
+from ui.widgets.list_section import ListSection
 
 
 class PeopleView(ListSection):

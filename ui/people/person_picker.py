@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, Q
 
 from secretariat.members.people import PeopleService, PersonQuery, PersonRecord, PersonRow
 from ui import resources, strings
-from ui.widgets.model_index import ROOT, Index
 from ui.rtl import align_right
+from ui.widgets.model_index import ROOT, Index
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_LIMIT = 50

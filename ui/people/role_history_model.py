@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from secretariat.persian.jalali import format_short
 from secretariat.members.people import DecreeRecord, RepresentationRecord
+from secretariat.persian.jalali import format_short
 from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.widgets.record_table_model import RecordTableModel

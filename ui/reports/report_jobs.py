@@ -13,8 +13,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.persian import jalali
 from secretariat.followup.register import ResolutionQuery
+from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.reports.report_preview import ReportPreview
@@ -50,8 +50,9 @@ def invitation_job(services: Services, meeting_id: int, meeting_title: str, *, p
     def render(progress, cancelled) -> bytes:
         from secretariat.reports.invitation import render_invitation
 
-        return render_invitation(services.database, meeting_id, per_agency=per_agency, progress=progress,
-                                 cancelled=cancelled)
+        return render_invitation(
+            services.database, meeting_id, per_agency=per_agency, progress=progress, cancelled=cancelled
+        )
 
     title = strings.REPORT_INVITATION.format(meeting=meeting_title)
     return ReportJob(title=title, filename=_file(title), render=render)
@@ -94,10 +95,12 @@ def attendance_job(services: Services, start: dt.date, end: dt.date) -> ReportJo
         return render_attendance(services.database, start, end, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_ATTENDANCE.format(start=jalali.format_short(start), end=jalali.format_short(end))
-    filename = _file(strings.REPORT_ATTENDANCE_FILE.format(
-        start=to_persian_digits(jalali.format_short(start).replace("/", "-")),
-        end=to_persian_digits(jalali.format_short(end).replace("/", "-")),
-    ))
+    filename = _file(
+        strings.REPORT_ATTENDANCE_FILE.format(
+            start=to_persian_digits(jalali.format_short(start).replace("/", "-")),
+            end=to_persian_digits(jalali.format_short(end).replace("/", "-")),
+        )
+    )
     return ReportJob(title=title, filename=filename, render=render)
 
 

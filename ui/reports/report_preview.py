@@ -96,12 +96,16 @@ class ReportPreview(QDialog):
         self.save_button.clicked.connect(self.save_report)
         # Right to left: the previous page is to the right, its arrow pointing right. Arrows
         # that bidi does not mirror (→ ←), so each points where it is drawn.
-        self.previous_button = self._tool("", strings.PREVIEW_PREVIOUS, lambda: self.go_to(self.current_page() - 1),
-                                          text="→")
-        self.next_button = self._tool("", strings.PREVIEW_NEXT, lambda: self.go_to(self.current_page() + 1),
-                                      text="←")
+        self.previous_button = self._tool(
+            "", strings.PREVIEW_PREVIOUS, lambda: self.go_to(self.current_page() - 1), text="→"
+        )
+        self.next_button = self._tool(
+            "", strings.PREVIEW_NEXT, lambda: self.go_to(self.current_page() + 1), text="←"
+        )
         self.page_label = QLabel()
-        self.zoom_out_button = self._tool("", strings.PREVIEW_ZOOM_OUT, lambda: self.zoom(1 / ZOOM_STEP), text="−")
+        self.zoom_out_button = self._tool(
+            "", strings.PREVIEW_ZOOM_OUT, lambda: self.zoom(1 / ZOOM_STEP), text="−"
+        )
         self.zoom_in_button = self._tool("", strings.PREVIEW_ZOOM_IN, lambda: self.zoom(ZOOM_STEP), text="+")
         self.fit_button = QPushButton(strings.PREVIEW_FIT_WIDTH)
         self.fit_button.clicked.connect(self.fit_width)
@@ -149,7 +153,9 @@ class ReportPreview(QDialog):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(strings.PREVIEW_PROGRESS.format(done=format_int(done), total=format_int(total)))
+        self.progress.setFormat(
+            strings.PREVIEW_PROGRESS.format(done=format_int(done), total=format_int(total))
+        )
 
     def _on_made(self, data: bytes) -> None:
         self.data = data
@@ -175,8 +181,15 @@ class ReportPreview(QDialog):
         return self.data is not None and self.document.status() == QPdfDocument.Status.Ready
 
     def _set_ready(self, ready: bool) -> None:
-        for widget in (self.print_button, self.save_button, self.previous_button, self.next_button,
-                       self.zoom_in_button, self.zoom_out_button, self.fit_button):
+        for widget in (
+            self.print_button,
+            self.save_button,
+            self.previous_button,
+            self.next_button,
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.fit_button,
+        ):
             widget.setEnabled(ready)
         self.page_label.setVisible(ready)
         self.zoom_label.setVisible(ready)
@@ -201,9 +214,9 @@ class ReportPreview(QDialog):
 
     def _show_page_number(self) -> None:
         page = self.current_page()
-        self.page_label.setText(strings.PREVIEW_PAGE.format(
-            page=format_int(page + 1), pages=format_int(self.page_count())
-        ))
+        self.page_label.setText(
+            strings.PREVIEW_PAGE.format(page=format_int(page + 1), pages=format_int(self.page_count()))
+        )
         self.previous_button.setEnabled(self.is_ready() and page > 0)
         self.next_button.setEnabled(self.is_ready() and page + 1 < self.page_count())
         self._show_zoom()
@@ -222,7 +235,9 @@ class ReportPreview(QDialog):
         if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
             self.zoom_label.setText(strings.PREVIEW_ZOOM_FIT)
         else:
-            self.zoom_label.setText(strings.PREVIEW_ZOOM.format(percent=format_int(round(self.view.zoomFactor() * 100))))
+            self.zoom_label.setText(
+                strings.PREVIEW_ZOOM.format(percent=format_int(round(self.view.zoomFactor() * 100)))
+            )
 
     # -- print and save ------------------------------------------------------------------------------
 
@@ -255,7 +270,9 @@ class ReportPreview(QDialog):
                     printer.newPage()
                 size = self.document.pagePointSize(number)
                 scale = min(area.width() / size.width(), area.height() / size.height())
-                image = self.document.render(number, QSize(round(size.width() * scale), round(size.height() * scale)))
+                image = self.document.render(
+                    number, QSize(round(size.width() * scale), round(size.height() * scale))
+                )
                 painter.drawImage(0, 0, image)
         finally:
             painter.end()
@@ -282,7 +299,9 @@ class ReportPreview(QDialog):
             partial.write_bytes(self.data)
             partial.replace(path)
         except OSError as error:
-            messages.error(self, strings.PREVIEW_SAVE_FAILED.format(path=path, reason=error.strerror or error))
+            messages.error(
+                self, strings.PREVIEW_SAVE_FAILED.format(path=path, reason=error.strerror or error)
+            )
             return None
         self._announce(strings.PREVIEW_SAVED.format(path=path))
         return path

@@ -11,13 +11,13 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from secretariat.persian import jalali
 from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
 from secretariat.followup.register import ResolutionRow
 from secretariat.followup.status import FollowUpKind
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery, MeetingService
 from secretariat.meetings.records import MeetingRow
+from secretariat.persian import jalali
 from ui import strings
 from ui.widgets.file_field import FileField
 from ui.widgets.form_dialog import FormDialog
@@ -35,8 +35,15 @@ def intro(row: ResolutionRow) -> str:
 
 
 class _ResolutionDialog(FormDialog):
-    def __init__(self, title: str, followup: FollowUpService, row: ResolutionRow, parent: QWidget | None,
-                 *, save_text: str = strings.SAVE):
+    def __init__(
+        self,
+        title: str,
+        followup: FollowUpService,
+        row: ResolutionRow,
+        parent: QWidget | None,
+        *,
+        save_text: str = strings.SAVE,
+    ):
         super().__init__(title, parent, save_text=save_text)
         self._followup = followup
         self._row = row
@@ -46,8 +53,14 @@ class _ResolutionDialog(FormDialog):
 class FollowUpDialog(_ResolutionDialog):
     """``saved`` is the new ``FollowUpRecord``."""
 
-    def __init__(self, followup: FollowUpService, row: ResolutionRow, *, recorded_by: str = "",
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        followup: FollowUpService,
+        row: ResolutionRow,
+        *,
+        recorded_by: str = "",
+        parent: QWidget | None = None,
+    ):
         super().__init__(strings.FOLLOWUP_DIALOG_TITLE, followup, row, parent)
         self.date = self.form.add_field("date", strings.FOLLOWUP_DATE, JalaliDateEdit())
         self.date.setDate(dt.date.today())
@@ -61,9 +74,14 @@ class FollowUpDialog(_ResolutionDialog):
         )
         self.recorded_by = self.form.add_field("recorded_by", strings.FOLLOWUP_RECORDED_BY, line_edit())
         self.recorded_by.setText(recorded_by)
-        document = FileField(strings.FOLLOWUP_DOCUMENT_TITLE, placeholder=strings.FOLLOWUP_DOCUMENT_NONE,
-                             clear_tip=strings.FOLLOWUP_DOCUMENT_CLEAR_TIP)
-        self.document = self.form.add_field("document", strings.FOLLOWUP_DOCUMENT, document, changed=document.changed)
+        document = FileField(
+            strings.FOLLOWUP_DOCUMENT_TITLE,
+            placeholder=strings.FOLLOWUP_DOCUMENT_NONE,
+            clear_tip=strings.FOLLOWUP_DOCUMENT_CLEAR_TIP,
+        )
+        self.document = self.form.add_field(
+            "document", strings.FOLLOWUP_DOCUMENT, document, changed=document.changed
+        )
         self.note.setFocus()
 
     def save(self):
@@ -96,8 +114,9 @@ class DoneDialog(_ResolutionDialog):
 
 class CancelDialog(_ResolutionDialog):
     def __init__(self, followup: FollowUpService, row: ResolutionRow, parent: QWidget | None = None):
-        super().__init__(strings.CANCEL_RESOLUTION_TITLE, followup, row, parent,
-                         save_text=strings.CANCEL_RESOLUTION_SAVE)
+        super().__init__(
+            strings.CANCEL_RESOLUTION_TITLE, followup, row, parent, save_text=strings.CANCEL_RESOLUTION_SAVE
+        )
         self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
         self.reason.setFocus()
 
@@ -130,8 +149,13 @@ def upcoming_meetings(meetings: MeetingService) -> list[MeetingRow]:
 class DeferDialog(_ResolutionDialog):
     """Refer the resolution to a coming meeting; ``meeting_title`` names it once saved."""
 
-    def __init__(self, followup: FollowUpService, meetings: MeetingService, row: ResolutionRow,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        followup: FollowUpService,
+        meetings: MeetingService,
+        row: ResolutionRow,
+        parent: QWidget | None = None,
+    ):
         super().__init__(strings.DEFER_TITLE, followup, row, parent, save_text=strings.DEFER_SAVE)
         self.meeting = self.form.add_field("meeting_id", strings.DEFER_MEETING, QComboBox())
         for meeting in upcoming_meetings(meetings):
@@ -148,8 +172,9 @@ class DeferDialog(_ResolutionDialog):
         return {} if self.meeting.currentData() is not None else {"meeting_id": strings.DEFER_NO_MEETING}
 
     def save(self) -> int:
-        self._followup.defer(self._row.id, meeting_id=self.meeting.currentData(),
-                             reason=self.reason.toPlainText())
+        self._followup.defer(
+            self._row.id, meeting_id=self.meeting.currentData(), reason=self.reason.toPlainText()
+        )
         self.meeting_title = self.meeting.currentText()
         return self._row.id
 
@@ -157,10 +182,13 @@ class DeferDialog(_ResolutionDialog):
 class DeadlineDialog(_ResolutionDialog):
     """``saved`` is the ``DeadlineChangeRecord``."""
 
-    def __init__(self, followup: FollowUpService, row: ResolutionRow, *, by: str = "",
-                 parent: QWidget | None = None):
+    def __init__(
+        self, followup: FollowUpService, row: ResolutionRow, *, by: str = "", parent: QWidget | None = None
+    ):
         super().__init__(strings.DEADLINE_DIALOG_TITLE, followup, row, parent)
-        self.set_intro(intro(row) + "\n" + strings.DEADLINE_CURRENT.format(due=row.due_text or strings.FOLLOWUP_NONE))
+        self.set_intro(
+            intro(row) + "\n" + strings.DEADLINE_CURRENT.format(due=row.due_text or strings.FOLLOWUP_NONE)
+        )
         self.new_due = self.form.add_field("new_due", strings.DEADLINE_NEW, JalaliDateEdit())
         self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
         self.by = self.form.add_field("by", strings.DEADLINE_BY, line_edit())

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout,
 from secretariat.errors import DomainError
 from secretariat.followup.lifecycle import FollowUpRecord, FollowUpService
 from ui import desktop, messages, strings
-from ui.widgets import file_choice
 from ui.resolutions.followup_models import FollowUpLogModel
+from ui.widgets import file_choice
 from ui.widgets.table_setup import configure_table, select_row
 
 
@@ -34,8 +34,11 @@ class FollowUpLogTab(QWidget):
         self.table.setModel(self.model)
         configure_table(self.table, stretch_column=FollowUpLogModel.NOTE)
         for column, width in {
-            FollowUpLogModel.DATE: 95, FollowUpLogModel.KIND: 110, FollowUpLogModel.PROGRESS: 80,
-            FollowUpLogModel.RECORDED_BY: 140, FollowUpLogModel.DOCUMENT: 220,
+            FollowUpLogModel.DATE: 95,
+            FollowUpLogModel.KIND: 110,
+            FollowUpLogModel.PROGRESS: 80,
+            FollowUpLogModel.RECORDED_BY: 140,
+            FollowUpLogModel.DOCUMENT: 220,
         }.items():
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -95,7 +98,9 @@ class FollowUpLogTab(QWidget):
             messages.warn(self, error.message)
             return False
         except OSError as error:
-            messages.warn(self, strings.COPY_FAILED.format(path=entry.document_name, reason=error.strerror or error))
+            messages.warn(
+                self, strings.COPY_FAILED.format(path=entry.document_name, reason=error.strerror or error)
+            )
             return False
         if not desktop.open_in_default_app(path):
             messages.warn(self, strings.DOCUMENT_NOT_OPENED.format(name=entry.document_name))
@@ -116,7 +121,9 @@ class FollowUpLogTab(QWidget):
             messages.warn(self, error.message)
             return False
         except OSError as error:
-            messages.warn(self, strings.COPY_FAILED.format(path=Path(target).name, reason=error.strerror or error))
+            messages.warn(
+                self, strings.COPY_FAILED.format(path=Path(target).name, reason=error.strerror or error)
+            )
             return False
         self.message.emit(strings.COPY_SAVED.format(name=entry.document_name))
         return True

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from secretariat.persian import jalali
 from secretariat.followup.lifecycle import DeadlineChangeRecord, FollowUpRecord
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
+from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import resources, strings
 from ui.meetings.meeting_format import timestamp

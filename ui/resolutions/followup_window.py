@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.persian import jalali
 from secretariat.errors import NotFoundError
 from secretariat.followup.lifecycle import ResolutionState
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.records import ResolutionRecord
+from secretariat.persian import jalali
 from ui import strings
+from ui.meetings.meeting_format import due_text
 from ui.resolutions.followup_dialogs import (
     CancelDialog,
     DeadlineDialog,
@@ -44,11 +45,10 @@ from ui.resolutions.followup_dialogs import (
 )
 from ui.resolutions.followup_log_tab import FollowUpLogTab
 from ui.resolutions.followup_models import DeadlineHistoryModel
-from ui.widgets.form_dialog import FormDialog
-from ui.meetings.meeting_format import due_text
 from ui.resolutions.register_table_model import status_colour, status_text
 from ui.rtl import rtl
 from ui.services import Services
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.table_setup import configure_table
 
 WINDOW_SIZE = (980, 680)
@@ -58,7 +58,9 @@ _RUNNING = (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatu
 class FollowUpWindow(QDialog):
     message = Signal(str)  # what was just done, for the main window's status bar
 
-    def __init__(self, services: Services, resolution_id: int, meeting_id: int, parent: QWidget | None = None):
+    def __init__(
+        self, services: Services, resolution_id: int, meeting_id: int, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setModal(False)
@@ -170,16 +172,22 @@ class FollowUpWindow(QDialog):
         row = next((r for r in rows if r.id == self.resolution_id), None)
         if row is None:
             raise NotFoundError(strings.RESOLUTION_NOT_FOUND)
-        record = next((r for r in services.minutes.resolutions(self.meeting_id) if r.id == self.resolution_id), None)
+        record = next(
+            (r for r in services.minutes.resolutions(self.meeting_id) if r.id == self.resolution_id), None
+        )
         self.row = row
         self.setWindowTitle(strings.FOLLOWUP_WINDOW_TITLE.format(code=row.display_code))
         self.heading.setText(strings.FOLLOWUP_HEADING.format(code=row.display_code))
         self.status_label.setText(self.status_text())
         self.status_label.setStyleSheet(f"background: {status_colour(row).name()};")
         self.text.setText(rtl(record.current_text if record else row.text))
-        self.meeting.setText(rtl(
-            strings.REGISTER_MEETING.format(title=row.meeting_title, date=jalali.format_long(row.meeting_date))
-        ))
+        self.meeting.setText(
+            rtl(
+                strings.REGISTER_MEETING.format(
+                    title=row.meeting_title, date=jalali.format_long(row.meeting_date)
+                )
+            )
+        )
         self.lead.setText(rtl(row.lead_agency_name or strings.FOLLOWUP_NONE))
         self.collaborators.setText(rtl(_collaborators(record)))
         self.due.setText(rtl((due_text(record) if record else row.due_text) or strings.FOLLOWUP_NONE))
@@ -233,14 +241,20 @@ class FollowUpWindow(QDialog):
         return self._run(dialog, lambda code: strings.FOLLOWUP_RECORDED.format(code=code))
 
     def mark_done(self) -> bool:
-        return self._run(DoneDialog(self._services.followup, self.row, self), lambda code: strings.RESOLUTION_DONE.format(code=code))
+        return self._run(
+            DoneDialog(self._services.followup, self.row, self),
+            lambda code: strings.RESOLUTION_DONE.format(code=code),
+        )
 
     def cancel_resolution(self) -> bool:
         dialog = CancelDialog(self._services.followup, self.row, self)
         return self._run(dialog, lambda code: strings.RESOLUTION_CANCELLED.format(code=code))
 
     def reopen(self) -> bool:
-        return self._run(ReopenDialog(self._services.followup, self.row, self), lambda code: strings.RESOLUTION_REOPENED.format(code=code))
+        return self._run(
+            ReopenDialog(self._services.followup, self.row, self),
+            lambda code: strings.RESOLUTION_REOPENED.format(code=code),
+        )
 
     def defer(self) -> bool:
         dialog = DeferDialog(self._services.followup, self._services.meetings, self.row, self)
@@ -251,7 +265,10 @@ class FollowUpWindow(QDialog):
     def change_deadline(self) -> bool:
         dialog = DeadlineDialog(self._services.followup, self.row, by=self._secretary(), parent=self)
         return self._run(
-            dialog, lambda code: strings.DEADLINE_CHANGED.format(code=code, date=jalali.format_short(dialog.saved.new_due))
+            dialog,
+            lambda code: strings.DEADLINE_CHANGED.format(
+                code=code, date=jalali.format_short(dialog.saved.new_due)
+            ),
         )
 
     def _run(self, dialog: FormDialog, done: Callable[[str], str]) -> bool:
@@ -268,10 +285,16 @@ def _state_lines(state: ResolutionState) -> tuple[str, list[str]]:
     """The caption and the lines of the state row; no lines when there is nothing to show."""
     status = state.status
     if status is ResolutionStatus.DONE:
-        closed = strings.STATE_DONE_ON.format(date=jalali.format_short(state.closed_on)) if state.closed_on else ""
+        closed = (
+            strings.STATE_DONE_ON.format(date=jalali.format_short(state.closed_on)) if state.closed_on else ""
+        )
         return strings.STATE_DONE, _lines(state.completion_evidence, closed)
     if status is ResolutionStatus.CANCELLED:
-        closed = strings.STATE_CANCELLED_ON.format(date=jalali.format_short(state.closed_on)) if state.closed_on else ""
+        closed = (
+            strings.STATE_CANCELLED_ON.format(date=jalali.format_short(state.closed_on))
+            if state.closed_on
+            else ""
+        )
         return strings.STATE_CANCELLED, _lines(state.status_note, closed)
     if status is ResolutionStatus.DEFERRED:
         if state.deferred_to_date is not None:

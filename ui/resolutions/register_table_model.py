@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from secretariat.persian import jalali
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery, ResolutionRow
 from secretariat.followup.status import ResolutionStatus
+from secretariat.persian import jalali
 from ui import strings
 from ui.widgets.paged_table_model import PagedTableModel
 
@@ -63,7 +63,9 @@ class RegisterTableModel(PagedTableModel):
     def filter_by(self, filters: ResolutionQuery) -> None:
         """Show the rows ``filters`` selects; the search text and the order stay as they are."""
         current = self.query
-        self._set_query(replace(filters, search=current.search, sort=current.sort, descending=current.descending))
+        self._set_query(
+            replace(filters, search=current.search, sort=current.sort, descending=current.descending)
+        )
 
     def _cell(self, row: ResolutionRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -25,22 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.persian import jalali
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.planning import MeetingQuery
+from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import messages, strings
-from ui.widgets.agency_combo import AgencyCombo
+from ui.reports.report_jobs import followup_letter_job, followup_letters_job, register_job, show_report
 from ui.resolutions.followup_window import FollowUpWindow
+from ui.resolutions.register_table_model import RegisterColumn, RegisterTableModel
+from ui.resolutions.review_action import prepare_review
+from ui.services import Services
+from ui.widgets.agency_combo import AgencyCombo
 from ui.widgets.inputs import choice_box, fill_years
 from ui.widgets.jalali_date_edit import JalaliDateEdit
 from ui.widgets.list_section import ListSection
-from ui.resolutions.register_table_model import RegisterColumn, RegisterTableModel
-from ui.reports.report_jobs import followup_letter_job, followup_letters_job, register_job, show_report
-from ui.resolutions.review_action import prepare_review
-from ui.services import Services
 
 # The status filter's values that are not one stored status.
 STILL_OPEN = "still_open"
@@ -65,8 +65,9 @@ class RegisterView(ListSection):
     show_agenda = Signal(int)  # a meeting whose agenda should be shown: the review was just prepared
 
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(RegisterTableModel(services.register), changed=services.changes.followup_changed,
-                         parent=parent)
+        super().__init__(
+            RegisterTableModel(services.register), changed=services.changes.followup_changed, parent=parent
+        )
         self._services = services
         self._windows: dict[int, FollowUpWindow] = {}
         # Filters a link can set but no box shows (the day resolutions were closed).
@@ -79,7 +80,9 @@ class RegisterView(ListSection):
         self.print_button = QPushButton(strings.PRINT)  # its menu names what can be printed
         print_menu = QMenu(self.print_button)
         print_menu.addAction(strings.ACTION_PRINT_REGISTER, self.print_register)
-        self.print_letter_action = print_menu.addAction(strings.ACTION_PRINT_FOLLOWUP_LETTER, self.print_letter)
+        self.print_letter_action = print_menu.addAction(
+            strings.ACTION_PRINT_FOLLOWUP_LETTER, self.print_letter
+        )
         print_menu.addAction(strings.ACTION_PRINT_FOLLOWUP_LETTERS, self.print_letters)
         print_menu.aboutToShow.connect(
             lambda: self.print_letter_action.setEnabled(self.agency_filter.agency_id() is not None)
@@ -138,8 +141,11 @@ class RegisterView(ListSection):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(second_row)
         body_layout.addWidget(self._table_area(), 1)
-        self._lay_out(body, filters=[self.status_filter, self.agency_filter, self.due_filter],
-                      buttons=[self.review_button, self.print_button])
+        self._lay_out(
+            body,
+            filters=[self.status_filter, self.agency_filter, self.due_filter],
+            buttons=[self.review_button, self.print_button],
+        )
         # Newest meetings first, their resolutions in order.
         self.table.sortByColumn(RegisterColumn.CODE, Qt.SortOrder.DescendingOrder)
         self._show_closed_note()
@@ -174,8 +180,15 @@ class RegisterView(ListSection):
     def show_query(self, query: ResolutionQuery) -> None:
         """Show the register filtered by ``query`` (its order aside): for links from elsewhere."""
         status = STILL_OPEN if query.still_open else OVERDUE if query.overdue else (query.status or "")
-        widgets = (self.status_filter, self.year_filter, self.due_filter, self.meeting_filter,
-                   self.from_filter, self.to_filter, self.agency_filter)
+        widgets = (
+            self.status_filter,
+            self.year_filter,
+            self.due_filter,
+            self.meeting_filter,
+            self.from_filter,
+            self.to_filter,
+            self.agency_filter,
+        )
         for widget in widgets:
             widget.blockSignals(True)
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(str(status))))
@@ -200,10 +213,12 @@ class RegisterView(ListSection):
         shown = self._closed_from is not None or self._closed_to is not None
         self.closed_note.setVisible(shown)
         if shown:
-            self.closed_note.setText(strings.REGISTER_CLOSED_BETWEEN.format(
-                start=jalali.format_short(self._closed_from) if self._closed_from else "…",
-                end=jalali.format_short(self._closed_to) if self._closed_to else "…",
-            ))
+            self.closed_note.setText(
+                strings.REGISTER_CLOSED_BETWEEN.format(
+                    start=jalali.format_short(self._closed_from) if self._closed_from else "…",
+                    end=jalali.format_short(self._closed_to) if self._closed_to else "…",
+                )
+            )
 
     def filters(self) -> ResolutionQuery:
         """What the filter boxes select (without the search text and the order)."""
@@ -240,13 +255,17 @@ class RegisterView(ListSection):
 
     def print_register(self):
         """The register report of what the list shows now: its filters and its search."""
-        return show_report(self, register_job(self._services, replace(self.filters(), search=self.search_box.text())))
+        return show_report(
+            self, register_job(self._services, replace(self.filters(), search=self.search_box.text()))
+        )
 
     def print_letter(self):
         agency_id = self.agency_filter.agency_id()
         if agency_id is None:
             return None
-        return show_report(self, followup_letter_job(self._services, agency_id, self.agency_filter.currentText()))
+        return show_report(
+            self, followup_letter_job(self._services, agency_id, self.agency_filter.currentText())
+        )
 
     def print_letters(self):
         return show_report(self, followup_letters_job(self._services))

@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QWidget
 
-from secretariat.persian import jalali
 from secretariat.errors import DomainError
 from secretariat.followup.dashboard import review_query
+from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import messages, strings
 from ui.services import Services
@@ -30,7 +30,9 @@ def prepare_review(parent: QWidget, services: Services, message: SignalInstance)
         return None
     services.changes.meeting_changed.emit(meeting.id)
     count = services.register.count(review_query(meeting.date))
-    message.emit(strings.PREPARE_REVIEW_DONE.format(
-        count=format_int(count), meeting=meeting.title, date=jalali.format_short(meeting.date)
-    ))
+    message.emit(
+        strings.PREPARE_REVIEW_DONE.format(
+            count=format_int(count), meeting=meeting.title, date=jalali.format_short(meeting.date)
+        )
+    )
     return meeting.id

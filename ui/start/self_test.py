@@ -153,8 +153,10 @@ class WindowSelfTest:
         painter.end()
         if not target.is_file() or not target.read_bytes().startswith(b"%PDF-"):
             raise CheckFailed("Qt print support wrote no PDF")
-        return (f"Qt PDF read the minutes ({document.pageCount()} pages), drew page 1 ({colours} colours); "
-                f"printed it to a PDF of {target.stat().st_size // 1024} KB")
+        return (
+            f"Qt PDF read the minutes ({document.pageCount()} pages), drew page 1 ({colours} colours); "
+            f"printed it to a PDF of {target.stat().st_size // 1024} KB"
+        )
 
     def check_resources(self) -> str:
         from PySide6.QtCore import QSize
@@ -183,8 +185,10 @@ class WindowSelfTest:
         translated = getattr(self.app, "_persian_translator", None) is not None
         if not translated:
             raise CheckFailed("Qt's Persian translation (qtbase_fa.qm) did not load")
-        return (f"{resources.resource_dir()}: Vazirmatn, the style sheet and the icons it names "
-                f"({', '.join(icons)}), the app's icon drawn, Qt's Persian translation")
+        return (
+            f"{resources.resource_dir()}: Vazirmatn, the style sheet and the icons it names "
+            f"({', '.join(icons)}), the app's icon drawn, Qt's Persian translation"
+        )
 
     def check_plugins(self) -> str:
         from PySide6.QtCore import QCoreApplication
@@ -204,17 +208,21 @@ class WindowSelfTest:
         folders = [Path(folder) for folder in QCoreApplication.libraryPaths()]
         absent = [f"{kind}/{name}" for kind, name in wanted if not _plugin_file(folders, kind, name)]
         if absent:
-            raise CheckFailed(f"plugins missing: {', '.join(absent)} (looked in {', '.join(map(str, folders))})")
-        return (f"platform {QGuiApplication.platformName()}"
-                + (f" (and {native} for the desktop)" if native else "")
-                + "; image formats svg, png, jpeg; the SVG icon engine"
-                + ("; CUPS printing" if sys.platform == "linux" else ""))
+            raise CheckFailed(
+                f"plugins missing: {', '.join(absent)} (looked in {', '.join(map(str, folders))})"
+            )
+        return (
+            f"platform {QGuiApplication.platformName()}"
+            + (f" (and {native} for the desktop)" if native else "")
+            + "; image formats svg, png, jpeg; the SVG icon engine"
+            + ("; CUPS printing" if sys.platform == "linux" else "")
+        )
 
     def check_main_window(self) -> str:
         from PySide6.QtWidgets import QApplication
 
-        from ui.window.main_window import DASHBOARD, MainWindow
         from ui.services import Services
+        from ui.window.main_window import DASHBOARD, MainWindow
 
         window = MainWindow()
         try:
@@ -224,7 +232,10 @@ class WindowSelfTest:
             window.attach(Services.for_database(self.core.demo))
             for _ in range(3):
                 QApplication.processEvents()
-            if window.stack.currentIndex() != DASHBOARD or window.current_section() is not window.dashboard_view:
+            if (
+                window.stack.currentIndex() != DASHBOARD
+                or window.current_section() is not window.dashboard_view
+            ):
                 raise CheckFailed("the home page is not shown")
             dashboard = window.dashboard_view
             if dashboard.dashboard is None or dashboard.open_card.number.text() == "—":
@@ -234,8 +245,9 @@ class WindowSelfTest:
             if image.isNull() or colours < MIN_COLOURS:
                 raise CheckFailed(f"the window painted blank ({colours} colours)")
             title = window.windowTitle()
-            return (f"«{title}» on the home page, {image.width()}×{image.height()} painted "
-                    f"with {colours} colours")
+            return (
+                f"«{title}» on the home page, {image.width()}×{image.height()} painted with {colours} colours"
+            )
         finally:
             window.close()
             window.deleteLater()
@@ -243,8 +255,12 @@ class WindowSelfTest:
 
 
 def _plugin_file(folders: list[Path], kind: str, name: str) -> bool:
-    return any(path.name.removeprefix("lib").startswith(("q" + name, name))
-               for folder in folders if (folder / kind).is_dir() for path in (folder / kind).iterdir())
+    return any(
+        path.name.removeprefix("lib").startswith(("q" + name, name))
+        for folder in folders
+        if (folder / kind).is_dir()
+        for path in (folder / kind).iterdir()
+    )
 
 
 def _colours(image) -> int:
@@ -264,10 +280,12 @@ def _heading(app) -> str:
 
     frozen = getattr(sys, "frozen", False)
     where = Path(sys.executable).parent if frozen else Path(__file__).resolve().parent.parent
-    return (f"council-secretariat {secretariat.__version__} self-test: "
-            f"{'built app' if frozen else 'from source'} at {where}; Python {platform.python_version()}, "
-            f"Qt {qVersion()} (PySide6 {PySide6.__version__}), {platform.system()} {platform.machine()}, "
-            f"Qt platform {app.platformName()}")
+    return (
+        f"council-secretariat {secretariat.__version__} self-test: "
+        f"{'built app' if frozen else 'from source'} at {where}; Python {platform.python_version()}, "
+        f"Qt {qVersion()} (PySide6 {PySide6.__version__}), {platform.system()} {platform.machine()}, "
+        f"Qt platform {app.platformName()}"
+    )
 
 
 def _console():

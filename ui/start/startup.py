@@ -18,10 +18,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from secretariat import paths
-from secretariat.demo import council as demo
-from secretariat.members.council import CouncilDraft, CouncilRecord, CouncilService
 from secretariat.database import Database, open_database
+from secretariat.demo import council as demo
 from secretariat.errors import DatabaseOpenError
+from secretariat.members.council import CouncilDraft, CouncilRecord, CouncilService
 from ui import messages, strings
 from ui.start.welcome_dialog import WelcomeChoice, WelcomeDialog
 

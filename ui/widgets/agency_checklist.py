@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 from secretariat.members.agencies import AgencyQuery, AgencyService
 from secretariat.persian.text import format_int
 from ui import strings
+from ui.rtl import align_right
 from ui.widgets.agency_combo import FoldedFilter
 from ui.widgets.model_index import ROOT, Index
-from ui.rtl import align_right
 
 
 class CheckableAgencies(QAbstractListModel):
@@ -77,7 +77,9 @@ class AgencyChecklist(QWidget):
         rows = [(row.id, row.name) for row in agencies.page(AgencyQuery(), limit=None)]
         known = {agency_id for agency_id, _ in rows}
         # Agencies already ticked that are no longer active stay on the list.
-        rows = [(agency_id, agencies.get(agency_id).name) for agency_id in keep if agency_id not in known] + rows
+        rows = [
+            (agency_id, agencies.get(agency_id).name) for agency_id in keep if agency_id not in known
+        ] + rows
         self.model = CheckableAgencies(rows, self)
         self._filter = FoldedFilter(self)
         self._filter.setSourceModel(self.model)
@@ -109,6 +111,8 @@ class AgencyChecklist(QWidget):
     def _on_checked_changed(self) -> None:
         count = len(self.model.checked_ids())
         self.count_label.setText(
-            strings.COLLABORATORS_CHOSEN.format(count=format_int(count)) if count else strings.COLLABORATORS_NONE
+            strings.COLLABORATORS_CHOSEN.format(count=format_int(count))
+            if count
+            else strings.COLLABORATORS_NONE
         )
         self.changed.emit()

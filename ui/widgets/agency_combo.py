@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from secretariat.members.agencies import AgencyQuery, AgencyService
 from secretariat.errors import NotFoundError
+from secretariat.members.agencies import AgencyQuery, AgencyService
 from secretariat.persian.text import fold, search_terms
 from ui import strings
 from ui.rtl import align_right
@@ -67,7 +67,9 @@ class AgencyCombo(QComboBox):
             # No agency: an empty line, so that the field shows its hint and typing starts afresh.
             self.addItem("", None)
         excluded = set(exclude)
-        rows = [(row.id, row.name) for row in agencies.page(AgencyQuery(), limit=None) if row.id not in excluded]
+        rows = [
+            (row.id, row.name) for row in agencies.page(AgencyQuery(), limit=None) if row.id not in excluded
+        ]
         if keep is not None and keep not in {agency_id for agency_id, _ in rows}:
             # An inactive agency already chosen (last year's host) stays choosable.
             try:

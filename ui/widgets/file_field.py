@@ -19,8 +19,15 @@ from ui.widgets import file_choice
 class FileField(QWidget):
     changed = Signal(str)  # the chosen path, "" once cleared
 
-    def __init__(self, dialog_title: str, *, filters: str = strings.ALL_FILES_FILTER, placeholder: str = "",
-                 clear_tip: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        dialog_title: str,
+        *,
+        filters: str = strings.ALL_FILES_FILTER,
+        placeholder: str = "",
+        clear_tip: str = "",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._dialog_title = dialog_title
         self._filters = filters

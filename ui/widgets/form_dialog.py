@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import strings
-from ui.widgets.error_form import ErrorForm
 from ui.rtl import rtl
+from ui.widgets.error_form import ErrorForm
 
 
 class FormDialog(QDialog):

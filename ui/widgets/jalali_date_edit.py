@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from secretariat.persian import jalali
 from ui import resources, strings
+from ui.rtl import align_right
 from ui.widgets.field_error import FieldError
 from ui.widgets.jalali_calendar import from_qdate, jalali_calendar_widget, to_qdate
-from ui.rtl import align_right
 
 
 class JalaliDateEdit(QWidget):

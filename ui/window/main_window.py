@@ -47,11 +47,11 @@ from ui.maintenance.backup_menu import BackupMenu
 if TYPE_CHECKING:
     from ui.agencies.agencies_view import AgenciesView
     from ui.home.dashboard_view import DashboardView
-    from ui.start.database_host import DatabaseHost
     from ui.meetings.meetings_view import MeetingsView
     from ui.people.people_view import PeopleView
     from ui.resolutions.register_view import RegisterView
     from ui.services import Services
+    from ui.start.database_host import DatabaseHost
 
 STATUS_MESSAGE_MS = 6000
 NAVIGATION_ROW_HEIGHT = 40
@@ -93,8 +93,11 @@ def _build_section(number: int, services: Services) -> QWidget:
 
 class MainWindow(QMainWindow):
     SECTION_TITLES = (
-        strings.SECTION_DASHBOARD, strings.SECTION_AGENCIES, strings.SECTION_MEETINGS,
-        strings.SECTION_RESOLUTIONS, strings.SECTION_PEOPLE,
+        strings.SECTION_DASHBOARD,
+        strings.SECTION_AGENCIES,
+        strings.SECTION_MEETINGS,
+        strings.SECTION_RESOLUTIONS,
+        strings.SECTION_PEOPLE,
     )
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
@@ -165,7 +168,12 @@ class MainWindow(QMainWindow):
         """
         kept = False
         for widget in self.findChildren(QWidget):
-            if shiboken6.isValid(widget) and widget.isWindow() and widget.isVisible() and not isinstance(widget, QMenu):
+            if (
+                shiboken6.isValid(widget)
+                and widget.isWindow()
+                and widget.isVisible()
+                and not isinstance(widget, QMenu)
+            ):
                 kept = not widget.close() or kept
         return not kept
 
@@ -208,8 +216,14 @@ class MainWindow(QMainWindow):
         """Everything may have changed (an archive was imported): every view reads again."""
         changes = self.services.changes
         changes.council_changed.emit()
-        for signal in (changes.agency_changed, changes.person_changed, changes.roles_changed,
-                       changes.meeting_changed, changes.resolutions_changed, changes.followup_changed):
+        for signal in (
+            changes.agency_changed,
+            changes.person_changed,
+            changes.roles_changed,
+            changes.meeting_changed,
+            changes.resolutions_changed,
+            changes.followup_changed,
+        ):
             signal.emit(0)  # 0: not one record, any of them
 
     def _wait_for_workers(self) -> None:
@@ -314,7 +328,9 @@ class MainWindow(QMainWindow):
         agencies.addAction(self.new_agency_action)
         meetings = bar.addMenu(strings.MENU_MEETINGS)
         self.new_meeting_action = self._action(strings.ACTION_NEW_MEETING, self.new_meeting, "Ctrl+Shift+N")
-        self.meeting_calendar_action = self._action(strings.ACTION_MEETING_CALENDAR, self.show_meeting_calendar)
+        self.meeting_calendar_action = self._action(
+            strings.ACTION_MEETING_CALENDAR, self.show_meeting_calendar
+        )
         self.meeting_list_action = self._action(strings.ACTION_MEETING_LIST, self.show_meeting_list)
         meetings.addAction(self.new_meeting_action)
         meetings.addSeparator()
@@ -345,9 +361,15 @@ class MainWindow(QMainWindow):
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         actions = (
-            self.council_action, self.find_action, self.new_agency_action, self.new_person_action,
-            self.new_meeting_action, self.meeting_calendar_action, self.meeting_list_action,
-            *self.report_actions, *self.backup_menu.actions,
+            self.council_action,
+            self.find_action,
+            self.new_agency_action,
+            self.new_person_action,
+            self.new_meeting_action,
+            self.meeting_calendar_action,
+            self.meeting_list_action,
+            *self.report_actions,
+            *self.backup_menu.actions,
         )
         for action in actions:
             action.setEnabled(enabled)

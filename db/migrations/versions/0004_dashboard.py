@@ -8,15 +8,15 @@ Revises: 0003
 
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index('ix_resolution_closed_on', 'resolution', ['closed_on'], unique=False)
+    op.create_index("ix_resolution_closed_on", "resolution", ["closed_on"], unique=False)
 
 
 def downgrade() -> None:
-    op.drop_index('ix_resolution_closed_on', table_name='resolution')
+    op.drop_index("ix_resolution_closed_on", table_name="resolution")

@@ -1,2 +1,1 @@
-"""Tests of the follow-up of resolutions: the lifecycle and the home page's figures.
-"""
+"""Tests of the follow-up of resolutions: the lifecycle and the home page's figures."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.support.followup import followup_world, in_days
-from tests.support.meetings import Council
 
 from secretariat.followup.dashboard import DashboardService
 from secretariat.followup.lifecycle import FollowUpDraft
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
+from tests.support.followup import followup_world, in_days
+from tests.support.meetings import Council
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.support.meetings import Council, unchanged
 
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery
 from secretariat.followup.status import ResolutionStatus, is_overdue
+from tests.support.meetings import Council, unchanged
 
 
 @pytest.fixture
@@ -26,17 +26,26 @@ def world(council, database):
     school = council.agency("آموزش و پرورش")
     first = council.plan("1404/02/10")
     council.hold(first.id)
-    training = council.resolve(first.id, "مقرر شد دوره آموزشی خبرنویسی برای روابط‌عمومی‌ها برگزار شود.", press,
-                               due_date="1404/03/31")
-    portal = council.resolve(first.id, "مقرر شد صفحه دستگاه‌ها در درگاه فرمانداری به‌روز شود.", town, press,
-                             due_date="1420/01/01")
+    training = council.resolve(
+        first.id, "مقرر شد دوره آموزشی خبرنویسی برای روابط‌عمومی‌ها برگزار شود.", press, due_date="1404/03/31"
+    )
+    portal = council.resolve(
+        first.id, "مقرر شد صفحه دستگاه‌ها در درگاه فرمانداری به‌روز شود.", town, press, due_date="1420/01/01"
+    )
     second = council.plan("1404/06/10")
     council.hold(second.id)
     network = council.resolve(second.id, "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود.", school)
     return {
-        "press": press, "town": town, "school": school, "first": first, "second": second,
-        "training": training, "portal": portal, "network": network,
-        "register": RegisterService(database), "followup": FollowUpService(database),
+        "press": press,
+        "town": town,
+        "school": school,
+        "first": first,
+        "second": second,
+        "training": training,
+        "portal": portal,
+        "network": network,
+        "register": RegisterService(database),
+        "followup": FollowUpService(database),
     }
 
 
@@ -55,8 +64,11 @@ def test_overdue_is_derived_from_the_deadline_and_the_status():
 
 def test_the_register_filters_by_agency_as_lead_or_collaborator(world):
     register = world["register"]
-    assert codes(register.page(ResolutionQuery(agency_id=world["press"], sort=RegisterSort.CODE, descending=False))) == [
-        "1404-01-01", "1404-01-02",
+    assert codes(
+        register.page(ResolutionQuery(agency_id=world["press"], sort=RegisterSort.CODE, descending=False))
+    ) == [
+        "1404-01-01",
+        "1404-01-02",
     ]
     assert register.count(ResolutionQuery(agency_id=world["school"])) == 1
     assert register.count(ResolutionQuery()) == 3
@@ -79,7 +91,9 @@ def test_the_register_searches_words_in_any_spelling(world):
 
 def test_the_search_index_follows_every_write(world, council):
     register = world["register"]
-    council.minutes.update_resolution(world["network"].id, _draft(world, "مقرر شد جشنواره رسانه‌ای برگزار شود."))
+    council.minutes.update_resolution(
+        world["network"].id, _draft(world, "مقرر شد جشنواره رسانه‌ای برگزار شود.")
+    )
     assert register.count(ResolutionQuery(search="جشنواره")) == 1
     assert register.count(ResolutionQuery(search="شبکه ارتباط")) == 0
     council.minutes.remove_resolution(world["network"].id)
@@ -102,7 +116,10 @@ def test_the_register_filters_by_year_meeting_and_deadline_window(world):
 
 def test_a_follow_up_with_progress_starts_the_work(world, database):
     followup = world["followup"]
-    entry = followup.add(world["training"].id, FollowUpDraft(date="1404/03/01", kind="letter", note="نامه شماره ۱۲", progress="۴۰"))
+    entry = followup.add(
+        world["training"].id,
+        FollowUpDraft(date="1404/03/01", kind="letter", note="نامه شماره ۱۲", progress="۴۰"),
+    )
     assert entry.progress == 40
     rows = world["register"].page(ResolutionQuery(status=ResolutionStatus.IN_PROGRESS))
     assert codes(rows) == ["1404-01-01"]
@@ -155,16 +172,19 @@ def test_a_resolution_is_deferred_only_to_an_upcoming_meeting(world, council, da
 def test_a_deadline_changes_only_with_a_reason_and_its_history_is_kept(world, database):
     followup, training = world["followup"], world["training"].id
     with unchanged(database):
-        for kwargs in ({"new_due": "1404/05/01", "reason": "", "by": "دبیر"},
-                       {"new_due": "1404/01/01", "reason": "درخواست دستگاه", "by": "دبیر"},
-                       {"new_due": "1404/12/30", "reason": "درخواست دستگاه", "by": "دبیر"}):
+        for kwargs in (
+            {"new_due": "1404/05/01", "reason": "", "by": "دبیر"},
+            {"new_due": "1404/01/01", "reason": "درخواست دستگاه", "by": "دبیر"},
+            {"new_due": "1404/12/30", "reason": "درخواست دستگاه", "by": "دبیر"},
+        ):
             with pytest.raises(ValidationError):
                 followup.change_deadline(training, **kwargs)
     followup.change_deadline(training, new_due="1404/05/01", reason="درخواست دستگاه", by="دبیر شورا")
     history = followup.deadline_history(training)
     assert [(c.previous_due, c.new_due) for c in history] == [(dt.date(2025, 6, 21), dt.date(2025, 7, 23))]
-    assert world["register"].page(ResolutionQuery(meeting_id=world["first"].id, sort=RegisterSort.CODE,
-                                                  descending=False))[0].due_date == dt.date(2025, 7, 23)
+    assert world["register"].page(
+        ResolutionQuery(meeting_id=world["first"].id, sort=RegisterSort.CODE, descending=False)
+    )[0].due_date == dt.date(2025, 7, 23)
 
 
 # -- a follow-up entry's document -------------------------------------------------------------
@@ -189,7 +209,11 @@ def test_a_document_is_kept_with_the_entry_and_read_back_byte_for_byte(world, co
     [logged] = followup.log(training)
     assert logged == entry
     document = followup.document(entry.id)
-    assert (document.filename, document.media_type, document.data) == ("نامه ۲۱۵.pdf", "application/pdf", SCAN)
+    assert (document.filename, document.media_type, document.data) == (
+        "نامه ۲۱۵.pdf",
+        "application/pdf",
+        SCAN,
+    )
     copy = followup.export_document(entry.id, tmp_path / "copy.pdf")
     assert copy.read_bytes() == SCAN
     # Kept as a file of the resolution's meeting, but not among the meeting's own files.
@@ -231,19 +255,25 @@ def test_a_refused_follow_up_stores_no_document(world, database, tmp_path):
         (lambda tmp: (tmp / "اسکن‌ها").mkdir() or tmp / "اسکن‌ها", "«{path}» پوشه است، نه پرونده."),
     ],
 )
-def test_a_missing_empty_or_folder_document_is_refused_beside_its_field(world, database, tmp_path, make, message):
+def test_a_missing_empty_or_folder_document_is_refused_beside_its_field(
+    world, database, tmp_path, make, message
+):
     path = make(tmp_path)
     with unchanged(database), pytest.raises(ValidationError) as refused:
         world["followup"].add(world["training"].id, FollowUpDraft(date="1404/03/01", document=path))
     assert refused.value.errors == {"document": message.format(path=path)}
 
 
-def test_a_document_over_the_limit_is_refused_with_the_attachments_message(world, database, tmp_path, monkeypatch):
+def test_a_document_over_the_limit_is_refused_with_the_attachments_message(
+    world, database, tmp_path, monkeypatch
+):
     from secretariat.meetings import attachments
 
     monkeypatch.setattr(attachments, "MAX_BYTES", len(SCAN) - 1)
     with unchanged(database), pytest.raises(ValidationError) as refused:
-        world["followup"].add(world["training"].id, FollowUpDraft(date="1404/03/01", document=_scan(tmp_path)))
+        world["followup"].add(
+            world["training"].id, FollowUpDraft(date="1404/03/01", document=_scan(tmp_path))
+        )
     assert refused.value.errors["document"] == "پرونده «نامه ۲۱۵.pdf» بزرگ‌تر از ۵۰ مگابایت است."
 
 
@@ -255,8 +285,11 @@ def test_a_damaged_stored_document_is_not_handed_out(world, database, tmp_path):
     followup = world["followup"]
     entry = followup.add(world["training"].id, FollowUpDraft(date="1404/03/01", document=_scan(tmp_path)))
     with database.transaction() as session:
-        session.execute(update(AttachmentContent).where(AttachmentContent.attachment_id == entry.attachment_id)
-                        .values(data=SCAN.replace(b"%%EOF", b"%%EOX")))
+        session.execute(
+            update(AttachmentContent)
+            .where(AttachmentContent.attachment_id == entry.attachment_id)
+            .values(data=SCAN.replace(b"%%EOF", b"%%EOX"))
+        )
     target = tmp_path / "copy.pdf"
     with pytest.raises(DomainError) as error:
         followup.export_document(entry.id, target)
@@ -274,13 +307,19 @@ def test_the_state_shows_what_holds_for_the_current_status(world, council):
 
     followup.mark_done(training, evidence="گزارش برگزاری دوره، نامه ۴۵۶", on="1404/03/20")
     done = followup.state(training)
-    assert (done.completion_evidence, done.closed_on) == ("گزارش برگزاری دوره، نامه ۴۵۶", dt.date(2025, 6, 10))
+    assert (done.completion_evidence, done.closed_on) == (
+        "گزارش برگزاری دوره، نامه ۴۵۶",
+        dt.date(2025, 6, 10),
+    )
     assert done.has_details and not done.reopened
 
     followup.reopen(training, reason="گزارش ناقص بود")
     reopened = followup.state(training)
     assert reopened.reopened and reopened.status_note == "گزارش ناقص بود"
-    assert (reopened.completion_evidence, reopened.closed_on) == ("", None)  # the old evidence no longer holds
+    assert (reopened.completion_evidence, reopened.closed_on) == (
+        "",
+        None,
+    )  # the old evidence no longer holds
 
     followup.cancel(training, reason="ادغام با مصوبه دیگر")
     cancelled = followup.state(training)
@@ -297,7 +336,9 @@ def test_the_state_shows_what_holds_for_the_current_status(world, council):
         followup.state(99999)
 
 
-def test_removing_a_resolution_from_draft_minutes_removes_its_follow_up_documents(world, council, database, tmp_path):
+def test_removing_a_resolution_from_draft_minutes_removes_its_follow_up_documents(
+    world, council, database, tmp_path
+):
     from sqlalchemy import func, select
 
     from db.models import Attachment, AttachmentContent

@@ -1,2 +1,1 @@
-"""Tests of meetings: planning, agenda, attendance, minutes, files.
-"""
+"""Tests of meetings: planning, agenda, attendance, minutes, files."""

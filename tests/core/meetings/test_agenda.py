@@ -2,12 +2,12 @@
 review of the previous meetings' open resolutions."""
 
 import pytest
-from tests.support.meetings import Council, unchanged
 from sqlalchemy import update
 
 from db.models import Resolution
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.agenda import REVIEW_TITLE, AgendaItemDraft
+from tests.support.meetings import Council, unchanged
 
 
 @pytest.fixture
@@ -38,9 +38,14 @@ def add(council, meeting_id, *item_titles):
 
 def test_items_are_added_in_order(council, meeting):
     press = council.agency("اداره کل ارشاد اسلامی")
-    first = council.agenda.add(meeting.id, AgendaItemDraft(
-        "  تشکيل   شبکه ارتباط رسانه‌ای ", presenter_agency_id=press, notes=" پیشنهاد  دبیرخانه\nپيوست: فهرست خبرنگاران ",
-    ))
+    first = council.agenda.add(
+        meeting.id,
+        AgendaItemDraft(
+            "  تشکيل   شبکه ارتباط رسانه‌ای ",
+            presenter_agency_id=press,
+            notes=" پیشنهاد  دبیرخانه\nپيوست: فهرست خبرنگاران ",
+        ),
+    )
     second = council.agenda.add(meeting.id, AgendaItemDraft("گزارش ماهانه روابط عمومی‌ها"))
 
     assert first.position == 1
@@ -52,7 +57,10 @@ def test_items_are_added_in_order(council, meeting):
     assert not first.reviews_open_resolutions
     assert second.position == 2
     assert second.presenter_agency_name == ""
-    assert titles(council.agenda.items(meeting.id)) == ["تشکیل شبکه ارتباط رسانه‌ای", "گزارش ماهانه روابط عمومی‌ها"]
+    assert titles(council.agenda.items(meeting.id)) == [
+        "تشکیل شبکه ارتباط رسانه‌ای",
+        "گزارش ماهانه روابط عمومی‌ها",
+    ]
 
 
 def test_an_item_needs_a_title_and_a_known_presenter(council, meeting, database):
@@ -70,9 +78,14 @@ def test_an_item_needs_a_title_and_a_known_presenter(council, meeting, database)
 def test_update_changes_an_item_in_place(council, meeting):
     press = council.agency("اداره کل ارشاد اسلامی")
     first, second = add(council, meeting.id, "بند یک", "بند دو")
-    updated = council.agenda.update(second.id, AgendaItemDraft("برنامه هفته روابط عمومی", press, "پیشنهاد ارشاد"))
+    updated = council.agenda.update(
+        second.id, AgendaItemDraft("برنامه هفته روابط عمومی", press, "پیشنهاد ارشاد")
+    )
     assert (updated.position, updated.title, updated.presenter_agency_name, updated.notes) == (
-        2, "برنامه هفته روابط عمومی", "اداره کل ارشاد اسلامی", "پیشنهاد ارشاد",
+        2,
+        "برنامه هفته روابط عمومی",
+        "اداره کل ارشاد اسلامی",
+        "پیشنهاد ارشاد",
     )
     assert titles(council.agenda.items(meeting.id)) == ["بند یک", "برنامه هفته روابط عمومی"]
 
@@ -92,7 +105,9 @@ def test_update_refuses_bad_input_and_unknown_items(council, meeting, database):
 def test_summaries_are_kept_per_item(council, meeting):
     first, second = add(council, meeting.id, "بند یک", "بند دو")
     council.hold(meeting.id)
-    summary = council.agenda.set_summary(first.id, "  مدیر روابط عمومي   گزارشی ارائه کرد.\n  اعضا نظر دادند. ")
+    summary = council.agenda.set_summary(
+        first.id, "  مدیر روابط عمومي   گزارشی ارائه کرد.\n  اعضا نظر دادند. "
+    )
     assert summary.summary == "مدیر روابط عمومی گزارشی ارائه کرد.\nاعضا نظر دادند."
     items = council.agenda.items(meeting.id)
     assert [item.summary for item in items] == ["مدیر روابط عمومی گزارشی ارائه کرد.\nاعضا نظر دادند.", ""]
@@ -137,7 +152,9 @@ def test_removing_an_item_keeps_its_resolutions(council, meeting):
     lead = council.agency("اداره کل ارشاد اسلامی")
     item, other = add(council, meeting.id, "شبکه ارتباط رسانه‌ای", "سایر موارد")
     council.hold(meeting.id)
-    resolution = council.resolve(meeting.id, "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود.", lead, agenda_item_id=item.id)
+    resolution = council.resolve(
+        meeting.id, "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود.", lead, agenda_item_id=item.id
+    )
     assert resolution.agenda_item_id == item.id
 
     council.agenda.remove(item.id)

@@ -4,13 +4,13 @@ copied into the database with their SHA-256."""
 import hashlib
 
 import pytest
-from tests.support.meetings import Council, unchanged
 from sqlalchemy import update
 
 from db.models import AttachmentContent
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings import attachments as attachments_module
 from secretariat.meetings.kinds import MeetingStatus
+from tests.support.meetings import Council, unchanged
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
@@ -57,7 +57,9 @@ def write(tmp_path, name: str, data: bytes):
 def test_a_signed_scan_makes_the_meeting_signed(council, finalized, tmp_path):
     scan = write(tmp_path, "صورتجلسه-امضاشده.pdf", PDF)
 
-    record = council.attachments.attach(finalized.id, scan, signed_minutes=True, description="  نسخه  امضاشده ")
+    record = council.attachments.attach(
+        finalized.id, scan, signed_minutes=True, description="  نسخه  امضاشده "
+    )
 
     assert record.kind == "signed_minutes"
     assert record.is_signed_minutes
@@ -139,10 +141,13 @@ def test_the_stored_copy_is_the_files_content_not_a_link(council, finalized, tmp
 
 
 def test_a_corrupted_stored_copy_is_detected(council, finalized, tmp_path, database):
-    record = council.attachments.attach(finalized.id, write(tmp_path, "minutes.pdf", PDF), signed_minutes=True)
+    record = council.attachments.attach(
+        finalized.id, write(tmp_path, "minutes.pdf", PDF), signed_minutes=True
+    )
     with database.transaction() as session:
         session.execute(
-            update(AttachmentContent).where(AttachmentContent.attachment_id == record.id)
+            update(AttachmentContent)
+            .where(AttachmentContent.attachment_id == record.id)
             .values(data=PDF.replace(b"Catalog", b"Catalug"))
         )
 
@@ -172,9 +177,15 @@ def test_an_unknown_attachment_is_not_found(council, planned):
 
 def test_other_documents_are_accepted_at_any_stage(council, planned, tmp_path):
     letter = council.attachments.attach(
-        planned.id, write(tmp_path, "دعوت‌نامه.txt", NOT_A_SCAN), description="متن دعوت‌نامه",
+        planned.id,
+        write(tmp_path, "دعوت‌نامه.txt", NOT_A_SCAN),
+        description="متن دعوت‌نامه",
     )
-    assert (letter.kind, letter.media_type, letter.is_signed_minutes) == ("document", "application/octet-stream", False)
+    assert (letter.kind, letter.media_type, letter.is_signed_minutes) == (
+        "document",
+        "application/octet-stream",
+        False,
+    )
     assert letter.filename == "دعوت‌نامه.txt"
 
     council.hold(planned.id)
@@ -185,7 +196,11 @@ def test_other_documents_are_accepted_at_any_stage(council, planned, tmp_path):
     report = council.attachments.attach(planned.id, write(tmp_path, "report.pdf", PDF))
     assert report.media_type == "application/pdf"
 
-    assert [a.filename for a in council.attachments.list(planned.id)] == ["دعوت‌نامه.txt", "photo.jpg", "report.pdf"]
+    assert [a.filename for a in council.attachments.list(planned.id)] == [
+        "دعوت‌نامه.txt",
+        "photo.jpg",
+        "report.pdf",
+    ]
     assert council.attachments.content(letter.id) == NOT_A_SCAN
     # Documents, even a PDF, do not sign the minutes.
     assert not council.meetings.get(planned.id).signed

@@ -6,13 +6,13 @@
 import datetime as dt
 
 import pytest
-from tests.support.meetings import FAR_FUTURE, Council, unchanged
 
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
 from secretariat.meetings.kinds import Attendance, MeetingStatus
 from secretariat.meetings.records import Quorum
 from secretariat.members.people import AppointmentDraft, PersonDraft
+from tests.support.meetings import FAR_FUTURE, Council, unchanged
 
 
 @pytest.fixture
@@ -44,7 +44,9 @@ def person(council, name: str) -> int:
 
 
 def appoint(council, agency_id, person_id, start="1403/01/01", role="pr_manager"):
-    council.people.appoint(AppointmentDraft(agency_id=agency_id, person_id=person_id, role=role, start_date=start))
+    council.people.appoint(
+        AppointmentDraft(agency_id=agency_id, person_id=person_id, role=role, start_date=start)
+    )
 
 
 # -- who came ------------------------------------------------------------------------
@@ -69,7 +71,11 @@ def test_present_means_the_pr_manager_by_default(council, meeting, education):
 def test_present_without_a_pr_manager_names_nobody(council, meeting, municipality):
     assert council.attendance.default_attendee(municipality) is None
     record = council.attendance.record_agency(meeting.id, municipality, "present")
-    assert (record.attendance, record.attendee_person_id, record.attendee_name) == (Attendance.PRESENT, None, "")
+    assert (record.attendance, record.attendee_person_id, record.attendee_name) == (
+        Attendance.PRESENT,
+        None,
+        "",
+    )
 
 
 def test_present_defaults_to_whoever_was_pr_manager_on_the_meetings_day(council, meeting, education):
@@ -96,7 +102,9 @@ def test_on_the_day_of_a_change_the_new_pr_manager_comes(council, meeting, educa
 
 
 def test_a_pr_manager_appointed_after_the_meeting_is_the_best_guess_when_no_earlier_one_is_on_record(
-    council, meeting, education,
+    council,
+    meeting,
+    education,
 ):
     manager = person(council, "مریم احمدی")
     appoint(council, education, manager, start="1405/01/01")
@@ -105,7 +113,9 @@ def test_a_pr_manager_appointed_after_the_meeting_is_the_best_guess_when_no_earl
 
 def test_a_substitute_came_instead(council, meeting, education):
     appoint(council, education, person(council, "مریم احمدی"))
-    record = council.attendance.record_agency(meeting.id, education, "present", substitute_name="  علي   رضايي ")
+    record = council.attendance.record_agency(
+        meeting.id, education, "present", substitute_name="  علي   رضايي "
+    )
     assert (record.attendee_person_id, record.attendee_name) == (None, "علی رضایی")
 
 
@@ -138,7 +148,10 @@ def test_absent_names_nobody(council, meeting, education):
     appoint(council, education, person(council, "مریم احمدی"))
     record = council.attendance.record_agency(meeting.id, education, "absent", substitute_name="کسی")
     assert (record.attendance, record.attendee_person_id, record.attendee_name, record.excuse) == (
-        Attendance.ABSENT, None, "", "",
+        Attendance.ABSENT,
+        None,
+        "",
+        "",
     )
     assert record.attendance.label == "غایب"
 
@@ -178,12 +191,16 @@ def test_the_sheet_is_saved_whole_or_not_at_all(council, meeting, education, mun
 
 
 def test_recording_attendance_marks_the_meeting_held(council, meeting, education, municipality):
-    records = council.attendance.record(meeting.id, [
-        AttendanceEntry(invitation_of(council, meeting.id, education).id, "present"),
-        AttendanceEntry(invitation_of(council, meeting.id, municipality).id, "absent"),
-    ])
+    records = council.attendance.record(
+        meeting.id,
+        [
+            AttendanceEntry(invitation_of(council, meeting.id, education).id, "present"),
+            AttendanceEntry(invitation_of(council, meeting.id, municipality).id, "absent"),
+        ],
+    )
     assert [(r.agency_name, r.attendance) for r in records] == [
-        ("آموزش و پرورش", Attendance.PRESENT), ("شهرداری پردیس", Attendance.ABSENT),
+        ("آموزش و پرورش", Attendance.PRESENT),
+        ("شهرداری پردیس", Attendance.ABSENT),
     ]
     held = council.meetings.get(meeting.id)
     assert held.status is MeetingStatus.HELD
@@ -209,7 +226,9 @@ def test_attendance_for_an_uninvited_agency_is_refused(council, meeting, educati
     assert error.value.message == "«آموزش و پرورش» به این جلسه دعوت نشده است؛ نخست آن را دعوت کنید."
 
 
-def test_attendance_with_another_meetings_invitation_is_refused(council, meeting, education, municipality, database):
+def test_attendance_with_another_meetings_invitation_is_refused(
+    council, meeting, education, municipality, database
+):
     other = council.plan("1404/08/10")
     foreign = invitation_of(council, other.id, education)
     own = invitation_of(council, meeting.id, municipality)
@@ -221,7 +240,9 @@ def test_attendance_with_another_meetings_invitation_is_refused(council, meeting
         ):
             with pytest.raises(DomainError) as error:
                 council.attendance.record(meeting.id, sheet)
-            assert error.value.message == "این دستگاه یا مهمان به این جلسه دعوت نشده است؛ نخست آن را دعوت کنید."
+            assert (
+                error.value.message == "این دستگاه یا مهمان به این جلسه دعوت نشده است؛ نخست آن را دعوت کنید."
+            )
     assert council.meetings.get(meeting.id).status is MeetingStatus.PLANNED
     assert council.meetings.get(other.id).status is MeetingStatus.PLANNED
 
@@ -272,7 +293,9 @@ def take(council, meeting_id, present: int, late: int = 0):
     members = [i for i in council.attendance.invitations(meeting_id) if not i.is_guest]
     states = ["present"] * present + ["late"] * late
     states += ["absent"] * (len(members) - len(states))
-    council.attendance.record(meeting_id, [AttendanceEntry(i.id, s) for i, s in zip(members, states, strict=True)])
+    council.attendance.record(
+        meeting_id, [AttendanceEntry(i.id, s) for i, s in zip(members, states, strict=True)]
+    )
     return council.attendance.quorum(meeting_id)
 
 
@@ -321,9 +344,11 @@ def test_guests_do_not_count_towards_the_quorum(council):
         council.attendance.invite_guest(meeting.id, GuestDraft(f"مهمان {n}"))
     guests = [i for i in council.attendance.invitations(meeting.id) if i.is_guest]
     members = [i for i in council.attendance.invitations(meeting.id) if not i.is_guest]
-    council.attendance.record(meeting.id, [AttendanceEntry(g.id, "present") for g in guests] + [
-        AttendanceEntry(m.id, "present" if n < 12 else "absent") for n, m in enumerate(members)
-    ])
+    council.attendance.record(
+        meeting.id,
+        [AttendanceEntry(g.id, "present") for g in guests]
+        + [AttendanceEntry(m.id, "present" if n < 12 else "absent") for n, m in enumerate(members)],
+    )
     quorum = council.attendance.quorum(meeting.id)
     assert quorum == Quorum(members=25, present=12, required=13)
     assert not quorum.met
@@ -348,7 +373,8 @@ def test_uninvited_members_leave_the_quorum(council):
 
 def test_invite_a_guest(council, meeting):
     guest = council.attendance.invite_guest(
-        meeting.id, GuestDraft(" دکتر حسن  كريمي ", title="معاون فرهنگی", organization="دانشگاه تهران"),
+        meeting.id,
+        GuestDraft(" دکتر حسن  كريمي ", title="معاون فرهنگی", organization="دانشگاه تهران"),
     )
     assert guest.is_guest
     assert guest.agency_id is None
@@ -367,15 +393,26 @@ def test_a_guest_needs_a_name(council, meeting, database):
 
 def test_a_guest_present_names_nobody_else(council, meeting):
     guest = council.attendance.invite_guest(meeting.id, GuestDraft("دکتر حسن کریمی"))
-    (record,) = [r for r in council.attendance.record(meeting.id, [AttendanceEntry(guest.id, "present")])
-                 if r.id == guest.id]
-    assert (record.attendance, record.attendee_person_id, record.attendee_name) == (Attendance.PRESENT, None, "")
+    (record,) = [
+        r
+        for r in council.attendance.record(meeting.id, [AttendanceEntry(guest.id, "present")])
+        if r.id == guest.id
+    ]
+    assert (record.attendance, record.attendee_person_id, record.attendee_name) == (
+        Attendance.PRESENT,
+        None,
+        "",
+    )
 
 
 def test_invite_an_agency_once(council, meeting, education, database):
     newcomer = council.agency("هلال احمر")
     invited = council.attendance.invite_agency(meeting.id, newcomer)
-    assert (invited.agency_id, invited.agency_name, invited.attendance) == (newcomer, "هلال احمر", Attendance.UNKNOWN)
+    assert (invited.agency_id, invited.agency_name, invited.attendance) == (
+        newcomer,
+        "هلال احمر",
+        Attendance.UNKNOWN,
+    )
 
     with unchanged(database):
         with pytest.raises(DomainError) as error:
@@ -427,7 +464,13 @@ def test_invitees_are_listed_members_first_in_persian_order_then_guests_as_invit
     council.attendance.invite_guest(meeting.id, GuestDraft("مهندس یزدانی"))
     council.attendance.invite_guest(meeting.id, GuestDraft("آقای احمدی"))
     assert [i.display_name for i in council.attendance.invitations(meeting.id)] == [
-        "آموزش و پرورش", "پست", "چاپ و نشر", "گمرک", "یگان حفاظت", "مهندس یزدانی", "آقای احمدی",
+        "آموزش و پرورش",
+        "پست",
+        "چاپ و نشر",
+        "گمرک",
+        "یگان حفاظت",
+        "مهندس یزدانی",
+        "آقای احمدی",
     ]
 
 
@@ -465,8 +508,9 @@ def test_only_held_meetings_in_the_period_count(year):
     assert {(r.invited, r.present, r.absent) for r in before} == {(1, 0, 1)} and len(before) == 6
 
 
-def test_a_meeting_held_with_its_sheet_not_filled_in_counts_the_invitees_as_unrecorded(council, education,
-                                                                                       municipality):
+def test_a_meeting_held_with_its_sheet_not_filled_in_counts_the_invitees_as_unrecorded(
+    council, education, municipality
+):
     meeting = council.plan("1404/07/15")
     council.attendance.record_agency(meeting.id, education, "present")  # the municipality left blank
     (town,) = [r for r in council.attendance.rates(meeting.date, meeting.date) if r.agency_id == municipality]

@@ -9,7 +9,6 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from tests.support.meetings import Council, unchanged
 
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.agenda import AgendaItemDraft
@@ -17,6 +16,7 @@ from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
 from secretariat.meetings.kinds import AssignmentRole, MeetingStatus, Priority
 from secretariat.meetings.minutes import ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft
+from tests.support.meetings import Council, unchanged
 
 FINALIZED = "صورتجلسه این جلسه نهایی شده و دیگر تغییر نمی‌کند؛ برای اصلاح، اصلاحیه ثبت کنید."
 
@@ -54,8 +54,11 @@ def refused(call, *args, **kwargs) -> dict:
 
 def test_a_resolution_as_written(council, agencies, meeting):
     resolution = council.resolve(
-        meeting.id, "  مقرر شد دوره آموزشي   خبرنويسی برای روابط عمومی‌ها برگزار شود. ", agencies.press,
-        due_date="۱۴۰۴/۰۸/۱۵", priority="high",
+        meeting.id,
+        "  مقرر شد دوره آموزشي   خبرنويسی برای روابط عمومی‌ها برگزار شود. ",
+        agencies.press,
+        due_date="۱۴۰۴/۰۸/۱۵",
+        priority="high",
     )
     assert resolution.meeting_id == meeting.id
     assert resolution.number == 1
@@ -74,7 +77,9 @@ def test_a_resolution_as_written(council, agencies, meeting):
 
 
 def test_resolutions_are_numbered_within_the_meeting(council, agencies, meeting):
-    codes = [council.resolve(meeting.id, f"مقرر شد بند {n} اجرا شود.", agencies.press).code for n in (1, 2, 3)]
+    codes = [
+        council.resolve(meeting.id, f"مقرر شد بند {n} اجرا شود.", agencies.press).code for n in (1, 2, 3)
+    ]
     assert codes == ["1404-01-01", "1404-01-02", "1404-01-03"]
     assert [r.number for r in council.minutes.resolutions(meeting.id)] == [1, 2, 3]
 
@@ -87,10 +92,15 @@ def test_the_code_carries_the_year_and_the_councils_meeting_number(council, agen
     seventh = meetings[-1]
     assert council.meetings.get(seventh.id).title == "هفتمین جلسه"
 
-    codes = [council.resolve(seventh.id, f"مقرر شد بند {n} اجرا شود.", agencies.press).code for n in (1, 2, 3)]
+    codes = [
+        council.resolve(seventh.id, f"مقرر شد بند {n} اجرا شود.", agencies.press).code for n in (1, 2, 3)
+    ]
 
     assert codes == ["1404-07-01", "1404-07-02", "1404-07-03"]
-    assert council.minutes.resolutions(seventh.id)[2].display_code == "\u2066۱۴۰۴\u200e-\u200e۰۷\u200e-\u200e۰۳\u2069"
+    assert (
+        council.minutes.resolutions(seventh.id)[2].display_code
+        == "\u2066۱۴۰۴\u200e-\u200e۰۷\u200e-\u200e۰۳\u2069"
+    )
     assert council.resolve(meetings[0].id, "مقرر شد گزارش ارسال شود.", agencies.press).code == "1404-01-01"
 
 
@@ -124,7 +134,10 @@ def test_a_working_groups_resolutions_carry_its_letter(council, agencies):
     council.hold(group.id)
     assert council.meetings.get(group.id).title == "نخستین جلسه کارگروه"
     resolution = council.resolve(group.id, "مقرر شد فهرست خبرنگاران تهیه شود.", agencies.press)
-    assert (resolution.code, resolution.display_code) == ("1404-ک01-01", "\u2066۱۴۰۴\u200e-ک\u200e۰۱\u200e-\u200e۰۱\u2069")
+    assert (resolution.code, resolution.display_code) == (
+        "1404-ک01-01",
+        "\u2066۱۴۰۴\u200e-ک\u200e۰۱\u200e-\u200e۰۱\u2069",
+    )
 
 
 def test_an_extraordinary_meeting_counts_with_the_council(council, agencies):
@@ -148,8 +161,16 @@ def test_removing_a_resolution_renumbers_the_later_ones(council, agencies, meeti
     assert council.resolve(meeting.id, "مقرر شد ث.", agencies.press).code == "1404-01-04"
 
     council.minutes.remove_resolution(left[0].id)
-    assert [r.code for r in council.minutes.resolutions(meeting.id)] == ["1404-01-01", "1404-01-02", "1404-01-03"]
-    assert [r.text for r in council.minutes.resolutions(meeting.id)] == ["مقرر شد پ.", "مقرر شد ت.", "مقرر شد ث."]
+    assert [r.code for r in council.minutes.resolutions(meeting.id)] == [
+        "1404-01-01",
+        "1404-01-02",
+        "1404-01-03",
+    ]
+    assert [r.text for r in council.minutes.resolutions(meeting.id)] == [
+        "مقرر شد پ.",
+        "مقرر شد ت.",
+        "مقرر شد ث.",
+    ]
 
 
 def test_the_list_counts_resolutions(council, agencies, meeting):
@@ -163,8 +184,13 @@ def test_the_list_counts_resolutions(council, agencies, meeting):
 
 def test_one_lead_and_collaborators_without_duplicates(council, agencies, meeting):
     resolution = council.resolve(
-        meeting.id, "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود.", agencies.press,
-        agencies.broadcasting, agencies.press, agencies.municipality, agencies.broadcasting,
+        meeting.id,
+        "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود.",
+        agencies.press,
+        agencies.broadcasting,
+        agencies.press,
+        agencies.municipality,
+        agencies.broadcasting,
     )
     assert [(a.agency_name, a.role) for a in resolution.assignments] == [
         ("اداره کل ارشاد اسلامی", AssignmentRole.LEAD),
@@ -179,13 +205,19 @@ def test_one_lead_and_collaborators_without_duplicates(council, agencies, meetin
 
 def test_a_resolution_needs_a_responsible_agency(council, meeting, database):
     with unchanged(database):
-        errors = refused(council.minutes.add_resolution, meeting.id, ResolutionDraft("مقرر شد الف.", None, due_next_meeting=True))
+        errors = refused(
+            council.minutes.add_resolution,
+            meeting.id,
+            ResolutionDraft("مقرر شد الف.", None, due_next_meeting=True),
+        )
     assert errors == {"lead_agency_id": "دستگاه مسئول اجرای مصوبه را انتخاب کنید."}
 
 
 def test_a_resolution_needs_a_deadline_or_the_next_meeting(council, agencies, meeting, database):
     with unchanged(database):
-        errors = refused(council.minutes.add_resolution, meeting.id, ResolutionDraft("مقرر شد الف.", agencies.press))
+        errors = refused(
+            council.minutes.add_resolution, meeting.id, ResolutionDraft("مقرر شد الف.", agencies.press)
+        )
     assert errors == {"due_date": "مهلت را بنویسید یا «تا جلسه بعد» را برگزینید."}
 
 
@@ -202,15 +234,25 @@ def test_responsible_agencies_must_be_in_the_register(council, agencies, meeting
 
 def test_a_resolution_needs_a_text(council, agencies, meeting, database):
     with unchanged(database):
-        errors = refused(council.minutes.add_resolution, meeting.id, ResolutionDraft(" \u200c\u0640 ", agencies.press, due_next_meeting=True))
+        errors = refused(
+            council.minutes.add_resolution,
+            meeting.id,
+            ResolutionDraft(" \u200c\u0640 ", agencies.press, due_next_meeting=True),
+        )
     assert errors == {"text": "متن مصوبه را بنویسید."}
 
 
 def test_a_deadline_before_the_meeting_date_is_refused(council, agencies, meeting, database):
     with unchanged(database):
-        errors = refused(council.minutes.add_resolution, meeting.id, ResolutionDraft(
-            "مقرر شد الف.", agencies.press, due_date="1404/07/14",
-        ))
+        errors = refused(
+            council.minutes.add_resolution,
+            meeting.id,
+            ResolutionDraft(
+                "مقرر شد الف.",
+                agencies.press,
+                due_date="1404/07/14",
+            ),
+        )
     assert errors == {"due_date": "مهلت نمی‌تواند پیش از تاریخ جلسه (۱۴۰۴/۰۷/۱۵) باشد."}
     same_day = council.resolve(meeting.id, "مقرر شد الف.", agencies.press, due_date="1404/07/15")
     assert same_day.due_date == dt.date(2025, 10, 7)
@@ -218,21 +260,36 @@ def test_a_deadline_before_the_meeting_date_is_refused(council, agencies, meetin
 
 def test_an_impossible_deadline_is_refused(council, agencies, meeting, database):
     with unchanged(database):
-        errors = refused(council.minutes.add_resolution, meeting.id, ResolutionDraft(
-            "مقرر شد الف.", agencies.press, due_date="1404/12/30",
-        ))
+        errors = refused(
+            council.minutes.add_resolution,
+            meeting.id,
+            ResolutionDraft(
+                "مقرر شد الف.",
+                agencies.press,
+                due_date="1404/12/30",
+            ),
+        )
     assert errors == {"due_date": "سال ۱۴۰۴ کبیسه نیست و اسفند آن ۲۹ روز دارد."}
 
 
 def test_until_the_next_meeting_or_a_date_not_both(council, agencies, meeting, database):
-    next_meeting = council.resolve(meeting.id, "مقرر شد گزارش ارائه شود.", agencies.press, due_next_meeting=True)
+    next_meeting = council.resolve(
+        meeting.id, "مقرر شد گزارش ارائه شود.", agencies.press, due_next_meeting=True
+    )
     assert (next_meeting.due_next_meeting, next_meeting.due_date) == (True, None)
     dated = council.resolve(meeting.id, "مقرر شد گزارش ارائه شود.", agencies.press, due_date="1404/09/01")
     assert (dated.due_next_meeting, dated.due_date) == (False, dt.date(2025, 11, 22))
     with unchanged(database):
-        errors = refused(council.minutes.add_resolution, meeting.id, ResolutionDraft(
-            "مقرر شد الف.", agencies.press, due_date="1404/09/01", due_next_meeting=True,
-        ))
+        errors = refused(
+            council.minutes.add_resolution,
+            meeting.id,
+            ResolutionDraft(
+                "مقرر شد الف.",
+                agencies.press,
+                due_date="1404/09/01",
+                due_next_meeting=True,
+            ),
+        )
     assert errors == {"due_date": "مهلت یا تاریخ است یا «تا جلسه بعد»، نه هر دو."}
 
 
@@ -244,16 +301,25 @@ def test_priority(council, agencies, meeting, priority, label):
 
 def test_an_unknown_priority_is_refused(council, agencies, meeting, database):
     with unchanged(database):
-        errors = refused(council.minutes.add_resolution, meeting.id, ResolutionDraft(
-            "مقرر شد الف.", agencies.press, priority="asap", due_next_meeting=True
-        ))
+        errors = refused(
+            council.minutes.add_resolution,
+            meeting.id,
+            ResolutionDraft("مقرر شد الف.", agencies.press, priority="asap", due_next_meeting=True),
+        )
     assert errors == {"priority": "اولویت را از فهرست انتخاب کنید."}
 
 
 def test_every_bad_field_is_reported_at_once(council, meeting):
-    errors = refused(council.minutes.add_resolution, meeting.id, ResolutionDraft(
-        "", None, due_date="1404/07/01", priority="x",
-    ))
+    errors = refused(
+        council.minutes.add_resolution,
+        meeting.id,
+        ResolutionDraft(
+            "",
+            None,
+            due_date="1404/07/01",
+            priority="x",
+        ),
+    )
     assert set(errors) == {"text", "lead_agency_id", "due_date", "priority"}
 
 
@@ -266,18 +332,26 @@ def test_a_resolution_belongs_to_an_item_of_its_own_meetings_agenda(council, age
     assert linked.agenda_item_id == item.id
     with unchanged(database):
         for item_id in (foreign_item.id, 999):
-            errors = refused(council.minutes.add_resolution, meeting.id, ResolutionDraft(
-                "مقرر شد ب.", agencies.press, agenda_item_id=item_id, due_next_meeting=True
-            ))
+            errors = refused(
+                council.minutes.add_resolution,
+                meeting.id,
+                ResolutionDraft("مقرر شد ب.", agencies.press, agenda_item_id=item_id, due_next_meeting=True),
+            )
             assert errors == {"agenda_item_id": "این بند در دستور کار همین جلسه نیست."}
 
 
 def test_update_a_resolution_of_draft_minutes(council, agencies, meeting):
     first = council.resolve(meeting.id, "مقرر شد الف.", agencies.press, agencies.education)
-    updated = council.minutes.update_resolution(first.id, ResolutionDraft(
-        "مقرر شد صفحه دستگاه‌ها در درگاه فرمانداری به‌روز شود.", agencies.municipality,
-        (agencies.press,), due_date="1404/09/01", priority="urgent",
-    ))
+    updated = council.minutes.update_resolution(
+        first.id,
+        ResolutionDraft(
+            "مقرر شد صفحه دستگاه‌ها در درگاه فرمانداری به‌روز شود.",
+            agencies.municipality,
+            (agencies.press,),
+            due_date="1404/09/01",
+            priority="urgent",
+        ),
+    )
     assert (updated.id, updated.number, updated.code) == (first.id, 1, "1404-01-01")
     assert updated.text == "مقرر شد صفحه دستگاه‌ها در درگاه فرمانداری به‌روز شود."
     assert updated.lead.agency_id == agencies.municipality
@@ -290,14 +364,24 @@ def test_update_a_resolution_of_draft_minutes(council, agencies, meeting):
 def test_update_refuses_what_add_refuses(council, agencies, meeting, database):
     first = council.resolve(meeting.id, "مقرر شد الف.", agencies.press)
     with unchanged(database):
-        assert refused(council.minutes.update_resolution, first.id, ResolutionDraft("مقرر شد الف.", None, due_next_meeting=True)) == {
-            "lead_agency_id": "دستگاه مسئول اجرای مصوبه را انتخاب کنید."
-        }
-        assert refused(council.minutes.update_resolution, first.id, ResolutionDraft(
-            "مقرر شد الف.", agencies.press, due_date="1404/07/01",
-        )) == {"due_date": "مهلت نمی‌تواند پیش از تاریخ جلسه (۱۴۰۴/۰۷/۱۵) باشد."}
+        assert refused(
+            council.minutes.update_resolution,
+            first.id,
+            ResolutionDraft("مقرر شد الف.", None, due_next_meeting=True),
+        ) == {"lead_agency_id": "دستگاه مسئول اجرای مصوبه را انتخاب کنید."}
+        assert refused(
+            council.minutes.update_resolution,
+            first.id,
+            ResolutionDraft(
+                "مقرر شد الف.",
+                agencies.press,
+                due_date="1404/07/01",
+            ),
+        ) == {"due_date": "مهلت نمی‌تواند پیش از تاریخ جلسه (۱۴۰۴/۰۷/۱۵) باشد."}
         with pytest.raises(NotFoundError) as error:
-            council.minutes.update_resolution(999, ResolutionDraft("مقرر شد الف.", agencies.press, due_next_meeting=True))
+            council.minutes.update_resolution(
+                999, ResolutionDraft("مقرر شد الف.", agencies.press, due_next_meeting=True)
+            )
         assert error.value.message == "این مصوبه در فهرست نیست."
         with pytest.raises(NotFoundError):
             council.minutes.remove_resolution(999)
@@ -306,16 +390,22 @@ def test_update_refuses_what_add_refuses(council, agencies, meeting, database):
 def test_resolutions_wait_until_the_meeting_is_held(council, agencies, database):
     planned = council.plan("1404/07/15")
     with unchanged(database), pytest.raises(DomainError) as error:
-        council.minutes.add_resolution(planned.id, ResolutionDraft("مقرر شد الف.", agencies.press, due_next_meeting=True))
+        council.minutes.add_resolution(
+            planned.id, ResolutionDraft("مقرر شد الف.", agencies.press, due_next_meeting=True)
+        )
     assert error.value.message == "مصوبات پس از برگزاری جلسه ثبت می‌شوند؛ نخست حضور و غیاب را ثبت کنید."
 
     council.meetings.postpone(planned.id, "1404/08/10", "تعطیلی")
     with unchanged(database), pytest.raises(DomainError):
-        council.minutes.add_resolution(planned.id, ResolutionDraft("مقرر شد الف.", agencies.press, due_next_meeting=True))
+        council.minutes.add_resolution(
+            planned.id, ResolutionDraft("مقرر شد الف.", agencies.press, due_next_meeting=True)
+        )
 
     council.meetings.cancel(planned.id, "نبود حد نصاب")
     with unchanged(database), pytest.raises(DomainError) as error:
-        council.minutes.add_resolution(planned.id, ResolutionDraft("مقرر شد الف.", agencies.press, due_next_meeting=True))
+        council.minutes.add_resolution(
+            planned.id, ResolutionDraft("مقرر شد الف.", agencies.press, due_next_meeting=True)
+        )
     assert error.value.message == "این جلسه لغو شده است."
 
 
@@ -324,9 +414,13 @@ def test_resolutions_wait_until_the_meeting_is_held(council, agencies, database)
 
 def test_finalize_is_refused_while_attendance_is_incomplete(council, agencies, database):
     meeting = council.plan("1404/07/15")
-    education = next(i for i in council.attendance.invitations(meeting.id) if i.agency_id == agencies.education)
+    education = next(
+        i for i in council.attendance.invitations(meeting.id) if i.agency_id == agencies.education
+    )
     council.attendance.record(meeting.id, [AttendanceEntry(education.id, "present")])
-    council.attendance.invite_guest(meeting.id, GuestDraft("دکتر حسن کریمی"))  # a guest's attendance is optional
+    council.attendance.invite_guest(
+        meeting.id, GuestDraft("دکتر حسن کریمی")
+    )  # a guest's attendance is optional
 
     assert council.minutes.missing_for_finalize(meeting.id) == ["حضور و غیاب ۳ دستگاه دعوت‌شده ثبت نشده است."]
     with unchanged(database), pytest.raises(DomainError) as error:
@@ -345,7 +439,10 @@ def test_finalize_is_refused_before_the_meeting_is_held(council, agencies, datab
     ]
     with unchanged(database), pytest.raises(DomainError) as error:
         council.finalize(planned.id)
-    assert error.value.message == "صورتجلسه هنوز کامل نیست:\n- جلسه هنوز برگزار نشده و حضور و غیاب آن ثبت نشده است."
+    assert (
+        error.value.message
+        == "صورتجلسه هنوز کامل نیست:\n- جلسه هنوز برگزار نشده و حضور و غیاب آن ثبت نشده است."
+    )
 
 
 def test_finalize_needs_who_finalized(council, meeting, database):
@@ -377,23 +474,35 @@ def finalized(council, agencies, meeting):
     council.agenda.set_summary(item.id, "دبیر شورا گزارش داد.")
     guest = council.attendance.invite_guest(meeting.id, GuestDraft("دکتر حسن کریمی"))
     resolution = council.resolve(
-        meeting.id, "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود.", agencies.press, agencies.broadcasting,
+        meeting.id,
+        "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود.",
+        agencies.press,
+        agencies.broadcasting,
         due_date="1404/08/15",
     )
-    later = council.resolve(meeting.id, "مقرر شد گزارش به جلسه بعد ارائه شود.", agencies.education, due_next_meeting=True)
+    later = council.resolve(
+        meeting.id, "مقرر شد گزارش به جلسه بعد ارائه شود.", agencies.education, due_next_meeting=True
+    )
     council.finalize(meeting.id)
     invitations = {i.agency_id: i for i in council.attendance.invitations(meeting.id)}
     return SimpleNamespace(
-        meeting=meeting.id, item=item.id, guest=guest.id, resolution=resolution.id, later=later.id,
+        meeting=meeting.id,
+        item=item.id,
+        guest=guest.id,
+        resolution=resolution.id,
+        later=later.id,
         education_invitation=invitations[agencies.education].id,
         outsider=council.agency("هلال احمر"),  # joined later, not invited
     )
 
 
 FINALIZED_CHANGES = {
-    "add resolution": lambda c, f, a: c.minutes.add_resolution(f.meeting, ResolutionDraft("مقرر شد ج.", a.press, due_next_meeting=True)),
+    "add resolution": lambda c, f, a: c.minutes.add_resolution(
+        f.meeting, ResolutionDraft("مقرر شد ج.", a.press, due_next_meeting=True)
+    ),
     "update resolution": lambda c, f, a: c.minutes.update_resolution(
-        f.resolution, ResolutionDraft("مقرر شد چیز دیگری.", a.press, due_next_meeting=True)),
+        f.resolution, ResolutionDraft("مقرر شد چیز دیگری.", a.press, due_next_meeting=True)
+    ),
     "remove resolution": lambda c, f, a: c.minutes.remove_resolution(f.resolution),
     "add agenda item": lambda c, f, a: c.agenda.add(f.meeting, AgendaItemDraft("بند تازه")),
     "update agenda item": lambda c, f, a: c.agenda.update(f.item, AgendaItemDraft("عنوان تازه")),
@@ -401,7 +510,9 @@ FINALIZED_CHANGES = {
     "remove agenda item": lambda c, f, a: c.agenda.remove(f.item),
     "move agenda item": lambda c, f, a: c.agenda.move(f.item, 1),
     "review item": lambda c, f, a: c.agenda.add_open_resolutions_review(f.meeting),
-    "attendance sheet": lambda c, f, a: c.attendance.record(f.meeting, [AttendanceEntry(f.education_invitation, "absent")]),
+    "attendance sheet": lambda c, f, a: c.attendance.record(
+        f.meeting, [AttendanceEntry(f.education_invitation, "absent")]
+    ),
     "empty attendance sheet": lambda c, f, a: c.attendance.record(f.meeting, []),
     "agency attendance": lambda c, f, a: c.attendance.record_agency(f.meeting, a.education, "absent"),
     "invite agency": lambda c, f, a: c.attendance.invite_agency(f.meeting, f.outsider),
@@ -422,10 +533,14 @@ def test_finalized_minutes_refuse_every_change(council, agencies, finalized, dat
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda c, m: c.meetings.update(m, MeetingDraft(date="1404/07/15", venue="سالن دیگر")),
-         "فقط جلسه‌ای که هنوز برگزار نشده را می‌توان ویرایش کرد."),
-        (lambda c, m: c.meetings.postpone(m, "1404/08/10", "اشتباه"),
-         "فقط جلسه‌ای که هنوز برگزار نشده را می‌توان به تعویق انداخت."),
+        (
+            lambda c, m: c.meetings.update(m, MeetingDraft(date="1404/07/15", venue="سالن دیگر")),
+            "فقط جلسه‌ای که هنوز برگزار نشده را می‌توان ویرایش کرد.",
+        ),
+        (
+            lambda c, m: c.meetings.postpone(m, "1404/08/10", "اشتباه"),
+            "فقط جلسه‌ای که هنوز برگزار نشده را می‌توان به تعویق انداخت.",
+        ),
         (lambda c, m: c.meetings.cancel(m, "اشتباه"), "فقط جلسه‌ای که هنوز برگزار نشده را می‌توان لغو کرد."),
     ],
 )
@@ -444,8 +559,10 @@ def test_mark_held_leaves_finalized_minutes_finalized(council, finalized):
 
 def test_an_amendment_keeps_the_original_text(council, finalized):
     amendment = council.minutes.amend_resolution(
-        finalized.resolution, text="مقرر شد شبکه ارتباط رسانه‌ای  با حضور خبرنگاران تشکیل شود.",
-        reason="اصلاح به درخواست رئیس شورا", author="دبیر شورا",
+        finalized.resolution,
+        text="مقرر شد شبکه ارتباط رسانه‌ای  با حضور خبرنگاران تشکیل شود.",
+        reason="اصلاح به درخواست رئیس شورا",
+        author="دبیر شورا",
     )
     assert amendment.field == "resolution_text"
     assert amendment.original == "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود."
@@ -463,8 +580,12 @@ def test_an_amendment_keeps_the_original_text(council, finalized):
 
 
 def test_a_second_amendment_follows_the_first(council, finalized):
-    council.minutes.amend_resolution(finalized.resolution, text="مقرر شد متن دوم.", reason="الف", author="دبیر")
-    second = council.minutes.amend_resolution(finalized.resolution, text="مقرر شد متن سوم.", reason="ب", author="دبیر")
+    council.minutes.amend_resolution(
+        finalized.resolution, text="مقرر شد متن دوم.", reason="الف", author="دبیر"
+    )
+    second = council.minutes.amend_resolution(
+        finalized.resolution, text="مقرر شد متن سوم.", reason="ب", author="دبیر"
+    )
     assert (second.original, second.amended) == ("مقرر شد متن دوم.", "مقرر شد متن سوم.")
     resolution = council.minutes.resolutions(finalized.meeting)[0]
     assert resolution.text == "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود."
@@ -474,21 +595,32 @@ def test_a_second_amendment_follows_the_first(council, finalized):
 
 def test_amending_the_deadline_changes_the_date_followed_up(council, finalized):
     amendment = council.minutes.amend_resolution(
-        finalized.resolution, due_date="۱۴۰۴/۰۹/۰۱", reason="درخواست تمدید ارشاد", author="دبیر شورا",
+        finalized.resolution,
+        due_date="۱۴۰۴/۰۹/۰۱",
+        reason="درخواست تمدید ارشاد",
+        author="دبیر شورا",
     )
-    assert (amendment.field, amendment.original, amendment.amended) == ("due_date", "1404/08/15", "1404/09/01")
+    assert (amendment.field, amendment.original, amendment.amended) == (
+        "due_date",
+        "1404/08/15",
+        "1404/09/01",
+    )
     resolution = council.minutes.resolutions(finalized.meeting)[0]
     assert resolution.due_date == dt.date(2025, 11, 22)
     assert resolution.current_due_date_text == "1404/09/01"
     assert resolution.current_text == "مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود."
 
-    again = council.minutes.amend_resolution(finalized.resolution, due_date="1404/09/10", reason="الف", author="دبیر")
+    again = council.minutes.amend_resolution(
+        finalized.resolution, due_date="1404/09/10", reason="الف", author="دبیر"
+    )
     assert (again.original, again.amended) == ("1404/09/01", "1404/09/10")
     assert council.minutes.resolutions(finalized.meeting)[0].due_date == dt.date(2025, 12, 1)
 
 
 def test_amending_until_the_next_meeting_to_a_date(council, finalized):
-    amendment = council.minutes.amend_resolution(finalized.later, due_date="1404/08/15", reason="الف", author="دبیر")
+    amendment = council.minutes.amend_resolution(
+        finalized.later, due_date="1404/08/15", reason="الف", author="دبیر"
+    )
     assert (amendment.original, amendment.amended) == ("تا جلسه بعد", "1404/08/15")
     later = council.minutes.resolutions(finalized.meeting)[1]
     assert (later.due_next_meeting, later.due_date) == (False, dt.date(2025, 11, 6))
@@ -498,7 +630,10 @@ def test_amending_until_the_next_meeting_to_a_date(council, finalized):
     ("kwargs", "errors"),
     [
         ({"text": "مقرر شد ب.", "reason": " ", "author": "دبیر"}, {"reason": "دلیل اصلاح را بنویسید."}),
-        ({"text": "مقرر شد ب.", "reason": "الف", "author": ""}, {"author": "نام ثبت‌کننده اصلاحیه را بنویسید."}),
+        (
+            {"text": "مقرر شد ب.", "reason": "الف", "author": ""},
+            {"author": "نام ثبت‌کننده اصلاحیه را بنویسید."},
+        ),
         ({"reason": "الف", "author": "دبیر"}, {"text": "متن تازه یا مهلت تازه را بنویسید."}),
         (
             {"text": "مقرر شد ب.", "due_date": "1404/09/01", "reason": "الف", "author": "دبیر"},
@@ -509,7 +644,10 @@ def test_amending_until_the_next_meeting_to_a_date(council, finalized):
             {"text": " مقرر شد شبکه  ارتباط رسانه‌ای تشکیل شود.", "reason": "الف", "author": "دبیر"},
             {"text": "اصلاحیه با متن فعلی یکی است."},
         ),
-        ({"due_date": "1404/08/15", "reason": "الف", "author": "دبیر"}, {"due_date": "اصلاحیه با متن فعلی یکی است."}),
+        (
+            {"due_date": "1404/08/15", "reason": "الف", "author": "دبیر"},
+            {"due_date": "اصلاحیه با متن فعلی یکی است."},
+        ),
         (
             {"due_date": "1404/07/14", "reason": "الف", "author": "دبیر"},
             {"due_date": "مهلت نمی‌تواند پیش از تاریخ جلسه باشد."},
@@ -544,10 +682,16 @@ def test_amendments_wait_until_the_minutes_are_final(council, agencies, meeting,
 
 def test_an_item_summary_is_amended_beside_the_original(council, finalized):
     first = council.minutes.amend_item_summary(
-        finalized.item, summary="دبیر شورا  گزارش داد و اعضا موافقت کردند.", reason="جا افتاده بود", author="دبیر",
+        finalized.item,
+        summary="دبیر شورا  گزارش داد و اعضا موافقت کردند.",
+        reason="جا افتاده بود",
+        author="دبیر",
     )
     assert (first.field, first.agenda_item_id, first.resolution_id) == ("item_summary", finalized.item, None)
-    assert (first.original, first.amended) == ("دبیر شورا گزارش داد.", "دبیر شورا گزارش داد و اعضا موافقت کردند.")
+    assert (first.original, first.amended) == (
+        "دبیر شورا گزارش داد.",
+        "دبیر شورا گزارش داد و اعضا موافقت کردند.",
+    )
     second = council.minutes.amend_item_summary(finalized.item, summary="متن سوم.", reason="ب", author="دبیر")
     assert second.original == "دبیر شورا گزارش داد و اعضا موافقت کردند."
     assert council.agenda.items(finalized.meeting)[0].summary == "دبیر شورا گزارش داد."
@@ -556,8 +700,11 @@ def test_an_item_summary_is_amended_beside_the_original(council, finalized):
 
 def test_amend_item_summary_needs_a_reason_and_an_author(council, finalized, database):
     with unchanged(database):
-        assert refused(council.minutes.amend_item_summary, finalized.item, summary="ب", reason="", author="") == {
-            "reason": "دلیل اصلاح را بنویسید.", "author": "نام ثبت‌کننده اصلاحیه را بنویسید.",
+        assert refused(
+            council.minutes.amend_item_summary, finalized.item, summary="ب", reason="", author=""
+        ) == {
+            "reason": "دلیل اصلاح را بنویسید.",
+            "author": "نام ثبت‌کننده اصلاحیه را بنویسید.",
         }
 
 
@@ -569,9 +716,18 @@ def test_detail_gathers_the_meeting(council, agencies, finalized):
     assert detail.meeting.title == "نخستین جلسه"
     assert [item.title for item in detail.agenda] == ["شبکه ارتباط رسانه‌ای", "سایر موارد"]
     assert [i.display_name for i in detail.invitations] == [
-        "آموزش و پرورش", "اداره کل ارشاد اسلامی", "شهرداری پردیس", "صدا و سیما", "دکتر حسن کریمی",
+        "آموزش و پرورش",
+        "اداره کل ارشاد اسلامی",
+        "شهرداری پردیس",
+        "صدا و سیما",
+        "دکتر حسن کریمی",
     ]
-    assert (detail.quorum.members, detail.quorum.present, detail.quorum.required, detail.quorum.met) == (4, 4, 3, True)
+    assert (detail.quorum.members, detail.quorum.present, detail.quorum.required, detail.quorum.met) == (
+        4,
+        4,
+        3,
+        True,
+    )
     assert [r.code for r in detail.resolutions] == ["1404-01-01", "1404-01-02"]
     assert detail.amendments == ()
     assert detail.attachments == ()

@@ -12,11 +12,11 @@ a Friday when its offset from 1 Farvardin 1404 is a multiple of seven
 import datetime as dt
 
 import pytest
-from tests.support.meetings import CHAIR, FAR_FUTURE, Council, unchanged
 
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.planning import MeetingDraft, MeetingQuery
+from tests.support.meetings import CHAIR, FAR_FUTURE, Council, unchanged
 
 ZWNJ = "\u200c"
 
@@ -64,8 +64,12 @@ def test_the_chair_defaults_to_the_councils_chair(council):
 def test_plan_keeps_what_was_typed_in_its_stored_form(council):
     host = council.agency("شهرداری پردیس")
     meeting = council.plan(
-        "۱۴۰۴/۰۲/۲۷", start_time="۱۰:۳۰", end_time="12", host_agency_id=host,
-        venue="  سالن   اجتماعات  شهرداري ", occasion="روز ارتباطات و روابط عمومي",
+        "۱۴۰۴/۰۲/۲۷",
+        start_time="۱۰:۳۰",
+        end_time="12",
+        host_agency_id=host,
+        venue="  سالن   اجتماعات  شهرداري ",
+        occasion="روز ارتباطات و روابط عمومي",
     )
     assert meeting.date == dt.date(2025, 5, 17)
     assert meeting.jalali_year == 1404
@@ -112,7 +116,10 @@ def test_numbers_count_the_council_and_the_jalali_year(council):
     meetings = [council.plan(date) for date in ("1403/10/01", "1403/12/01", "1404/02/10", "1404/03/01")]
     numbers = [council.meetings.get(m.id) for m in meetings]
     assert [(m.number, m.year_number, m.jalali_year) for m in numbers] == [
-        (1, 1, 1403), (2, 2, 1403), (3, 1, 1404), (4, 2, 1404),
+        (1, 1, 1403),
+        (2, 2, 1403),
+        (3, 1, 1404),
+        (4, 2, 1404),
     ]
 
 
@@ -269,8 +276,7 @@ def test_a_host_that_hosted_the_previous_meeting_is_warned_of(council):
 
     again = council.meetings.plan(MeetingDraft(date="1404/07/15", host_agency_id=municipality))
     assert again.warnings == (
-        "«شهرداری پردیس» میزبان جلسه پیشین (۱۴۰۴/۰۵/۰۱) هم بود؛ "
-        "جلسات به نوبت در دستگاه‌های عضو برگزار می‌شود.",
+        "«شهرداری پردیس» میزبان جلسه پیشین (۱۴۰۴/۰۵/۰۱) هم بود؛ جلسات به نوبت در دستگاه‌های عضو برگزار می‌شود.",
     )
     # The next host in rotation gets no warning.
     assert council.meetings.plan(MeetingDraft(date="1404/09/10", host_agency_id=university)).warnings == ()
@@ -302,13 +308,14 @@ def test_all_three_warnings_at_once(council):
     municipality = council.agency("شهرداری پردیس")
     council.plan("1404/06/01", host_agency_id=municipality)
     council.plan("1404/07/04", start_time="08:00")
-    result = council.meetings.plan(MeetingDraft(date="1404/07/04", start_time="10:00", host_agency_id=municipality))
+    result = council.meetings.plan(
+        MeetingDraft(date="1404/07/04", start_time="10:00", host_agency_id=municipality)
+    )
     assert result.warnings == (
         "روز جلسه، جمعه ۴ مهر ۱۴۰۴، تعطیل است.",
         "در همین روز «دومین جلسه» هم برنامه‌ریزی شده است.",
         # The previous meeting is the one of an earlier day, not the one earlier that day.
-        "«شهرداری پردیس» میزبان جلسه پیشین (۱۴۰۴/۰۶/۰۱) هم بود؛ "
-        "جلسات به نوبت در دستگاه‌های عضو برگزار می‌شود.",
+        "«شهرداری پردیس» میزبان جلسه پیشین (۱۴۰۴/۰۶/۰۱) هم بود؛ جلسات به نوبت در دستگاه‌های عضو برگزار می‌شود.",
     )
 
 
@@ -340,22 +347,30 @@ def test_postponing_onto_a_friday_warns(council):
         (MeetingDraft(date="1404/07/31"), "date", "مهر ۳۰ روز دارد؛ روز ۳۱ وجود ندارد."),
         (MeetingDraft(date="1404/13/01"), "date", "ماه ۱۳ وجود ندارد؛ ماه باید بین ۱ و ۱۲ باشد."),
         (MeetingDraft(date=""), "date", "تاریخ را وارد کنید."),
-        (MeetingDraft(date="فردا"), "date", "«فردا» تاریخ نیست؛ به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۲/۲۷."),
+        (
+            MeetingDraft(date="فردا"),
+            "date",
+            "«فردا» تاریخ نیست؛ به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۲/۲۷.",
+        ),
         (
             MeetingDraft(date="1404/07/15", start_time="۱۰:۳۰", end_time="۰۹:۰۰"),
-            "end_time", "ساعت پایان باید پس از ساعت شروع باشد.",
+            "end_time",
+            "ساعت پایان باید پس از ساعت شروع باشد.",
         ),
         (
             MeetingDraft(date="1404/07/15", start_time="10:00", end_time="10:00"),
-            "end_time", "ساعت پایان باید پس از ساعت شروع باشد.",
+            "end_time",
+            "ساعت پایان باید پس از ساعت شروع باشد.",
         ),
         (
             MeetingDraft(date="1404/07/15", start_time="ده صبح"),
-            "start_time", "«ده صبح» ساعت نیست؛ به شکل ساعت:دقیقه بنویسید، مثلاً ۱۰:۳۰.",
+            "start_time",
+            "«ده صبح» ساعت نیست؛ به شکل ساعت:دقیقه بنویسید، مثلاً ۱۰:۳۰.",
         ),
         (
             MeetingDraft(date="1404/07/15", end_time="25:00"),
-            "end_time", "ساعت ۲۵ وجود ندارد؛ ساعت باید بین ۰ و ۲۳ باشد.",
+            "end_time",
+            "ساعت ۲۵ وجود ندارد؛ ساعت باید بین ۰ و ۲۳ باشد.",
         ),
         (MeetingDraft(kind="seminar", date="1404/07/15"), "kind", "نوع جلسه را از فهرست انتخاب کنید."),
     ],
@@ -382,9 +397,16 @@ def test_plan_refuses_an_unknown_host(council, database):
 def test_update_changes_the_details_of_a_planned_meeting(council):
     host = council.agency("شهرداری پردیس")
     meeting = council.plan("1404/07/15")
-    updated = council.meetings.update(meeting.id, MeetingDraft(
-        date="1404/07/15", start_time="9:30", host_agency_id=host, venue="سالن شهدا", chair="معاون فرماندار",
-    )).meeting
+    updated = council.meetings.update(
+        meeting.id,
+        MeetingDraft(
+            date="1404/07/15",
+            start_time="9:30",
+            host_agency_id=host,
+            venue="سالن شهدا",
+            chair="معاون فرماندار",
+        ),
+    ).meeting
     assert updated.start_time == dt.time(9, 30)
     assert updated.host_agency_name == "شهرداری پردیس"
     assert updated.venue == "سالن شهدا"
@@ -395,7 +417,9 @@ def test_update_changes_the_details_of_a_planned_meeting(council):
 def test_update_refuses_bad_input_and_an_unknown_meeting(council, database):
     meeting = council.plan("1404/07/15")
     with unchanged(database):
-        errors = refused(council.meetings.update, meeting.id, MeetingDraft(date="1404/07/15", host_agency_id=999))
+        errors = refused(
+            council.meetings.update, meeting.id, MeetingDraft(date="1404/07/15", host_agency_id=999)
+        )
         assert errors == {"host_agency_id": "دستگاه میزبان در فهرست نیست."}
         errors = refused(council.meetings.update, meeting.id, MeetingDraft(date="1404/12/30"))
         assert errors == {"date": "سال ۱۴۰۴ کبیسه نیست و اسفند آن ۲۹ روز دارد."}
@@ -448,9 +472,9 @@ def test_a_postponed_meetings_date_changes_only_by_postponing(council, database)
         errors = refused(council.meetings.update, meeting.id, MeetingDraft(date="1404/09/10"))
     assert errors == {"date": "تاریخ جلسه‌ای که به تعویق افتاده را با «تعویق» تغییر دهید."}
     # Its other details can still change.
-    assert council.meetings.update(meeting.id, MeetingDraft(date="1404/08/10", venue="سالن شهدا")).meeting.venue == (
-        "سالن شهدا"
-    )
+    assert council.meetings.update(
+        meeting.id, MeetingDraft(date="1404/08/10", venue="سالن شهدا")
+    ).meeting.venue == ("سالن شهدا")
 
 
 def test_cancel_needs_a_reason(council, database):
@@ -556,18 +580,31 @@ def test_count_and_page_filter_by_year_kind_and_status(council, spread):
     assert meetings.count(MeetingQuery(status=MeetingStatus.HELD)) == 3
     assert meetings.count(MeetingQuery(jalali_year=1404, status=MeetingStatus.HELD)) == 1
     assert meetings.count(MeetingQuery(jalali_year=1404, kind=MeetingKind.REGULAR)) == 1
-    assert meetings.count(MeetingQuery(jalali_year=1404, kind=MeetingKind.REGULAR, status=MeetingStatus.PLANNED)) == 0
+    assert (
+        meetings.count(MeetingQuery(jalali_year=1404, kind=MeetingKind.REGULAR, status=MeetingStatus.PLANNED))
+        == 0
+    )
 
     rows = meetings.page(MeetingQuery(jalali_year=1404))
     assert [row.id for row in rows] == [spread["1404/04/01"], spread["1404/03/01"], spread["1404/02/10"]]
     assert [row.date for row in rows] == [dt.date(2025, 6, 22), dt.date(2025, 5, 22), dt.date(2025, 4, 30)]
-    assert [row.status for row in rows] == [MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.PLANNED]
-    assert [row.kind for row in rows] == [MeetingKind.REGULAR, MeetingKind.EXTRAORDINARY, MeetingKind.GENERAL_ASSEMBLY]
+    assert [row.status for row in rows] == [
+        MeetingStatus.CANCELLED,
+        MeetingStatus.HELD,
+        MeetingStatus.PLANNED,
+    ]
+    assert [row.kind for row in rows] == [
+        MeetingKind.REGULAR,
+        MeetingKind.EXTRAORDINARY,
+        MeetingKind.GENERAL_ASSEMBLY,
+    ]
 
     oldest_first = meetings.page(MeetingQuery(newest_first=False), offset=1, limit=2)
     assert [row.id for row in oldest_first] == [spread["1403/12/01"], spread["1404/02/10"]]
     assert [row.id for row in meetings.page(MeetingQuery(status=MeetingStatus.HELD))] == [
-        spread["1404/03/01"], spread["1403/12/01"], spread["1403/10/01"],
+        spread["1404/03/01"],
+        spread["1403/12/01"],
+        spread["1403/10/01"],
     ]
 
 

@@ -1,2 +1,1 @@
-"""Tests of the council, agencies, people and roles.
-"""
+"""Tests of the council, agencies, people and roles."""

@@ -6,6 +6,7 @@ import random
 import jdatetime
 import pytest
 
+from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.agencies import (
     AgencyCategory,
     AgencyDraft,
@@ -14,7 +15,6 @@ from secretariat.members.agencies import (
     AgencySort,
     draft_from_record,
 )
-from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
 
 ZWNJ = "\u200c"
@@ -96,7 +96,10 @@ def test_add_keeps_what_was_typed_in_its_stored_form(agencies):
 
 
 def test_category_may_be_given_by_its_persian_label(agencies):
-    assert agencies.add(AgencyDraft(name="شهرداری پردیس", category="شهرداري")).category is AgencyCategory.MUNICIPALITY
+    assert (
+        agencies.add(AgencyDraft(name="شهرداری پردیس", category="شهرداري")).category
+        is AgencyCategory.MUNICIPALITY
+    )
 
 
 def test_an_unknown_category_is_refused(agencies):
@@ -109,7 +112,9 @@ def test_edit(agencies):
     draft = draft_from_record(record)
     edited = agencies.update(
         record.id,
-        AgencyDraft(**{**draft.__dict__, "name": "اداره کل ارشاد", "email": "pr@ershad.ir", "joined_on": "1401/7/30"}),
+        AgencyDraft(
+            **{**draft.__dict__, "name": "اداره کل ارشاد", "email": "pr@ershad.ir", "joined_on": "1401/7/30"}
+        ),
     )
     assert edited.name == "اداره کل ارشاد"
     assert edited.email == "pr@ershad.ir"
@@ -345,8 +350,15 @@ def register(agencies, people):
         ("کریمی ارشاد", []),  # every term must match
         ("آزاد", []),  # inactive
         ("بانک%", []),  # LIKE wildcards are plain characters
-        ("", ["اداره کل ارشاد اسلامی", "بانک ملی", "کمیته امداد امام خمینی",
-              "مدیریت روابط" + ZWNJ + "عمومی شهرداری پردیس"]),
+        (
+            "",
+            [
+                "اداره کل ارشاد اسلامی",
+                "بانک ملی",
+                "کمیته امداد امام خمینی",
+                "مدیریت روابط" + ZWNJ + "عمومی شهرداری پردیس",
+            ],
+        ),
     ],
 )
 def test_search_in_any_spelling(agencies, register, search, expected):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from secretariat.errors import DomainError, ValidationError
 from secretariat.members.council import (
     CouncilDraft,
     CouncilLevel,
@@ -9,7 +10,6 @@ from secretariat.members.council import (
     QuorumRule,
     quorum_required,
 )
-from secretariat.errors import DomainError, ValidationError
 
 
 @pytest.fixture
@@ -79,7 +79,9 @@ def test_a_council_form_is_checked_field_by_field(council):
 
 @pytest.mark.parametrize("typed", ["", "۰", "-3", "هفت"])
 def test_a_fixed_quorum_needs_a_positive_count(council, typed):
-    errors = refused(council.create, CouncilDraft(name="شورای پردیس", quorum_rule="fixed", quorum_count=typed))
+    errors = refused(
+        council.create, CouncilDraft(name="شورای پردیس", quorum_rule="fixed", quorum_count=typed)
+    )
     assert list(errors) == ["quorum_count"]
     assert council.get() is None
 

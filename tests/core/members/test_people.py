@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import MembershipDecree, Person, Representation
-from secretariat.members.agencies import AgencyDraft, AgencyQuery, AgencyService, AgencySort
 from secretariat.errors import DomainError, NotFoundError, ValidationError
+from secretariat.members.agencies import AgencyDraft, AgencyQuery, AgencyService, AgencySort
 from secretariat.members.people import (
     AppointmentDraft,
     DecreeDraft,
@@ -76,7 +76,9 @@ def test_add_stores_normalized_text(people):
 
 def test_a_person_without_a_name_is_refused(people, database):
     for name in ["", "   ", ZWNJ]:
-        assert refused(people.add, PersonDraft(full_name=name)) == {"full_name": "نام و نام خانوادگی را بنویسید."}
+        assert refused(people.add, PersonDraft(full_name=name)) == {
+            "full_name": "نام و نام خانوادگی را بنویسید."
+        }
     assert count(database, Person) == 0
 
 
@@ -122,8 +124,23 @@ def test_people_search_in_any_spelling(people):
 
 
 def test_people_sort_in_persian_order_and_page(people):
-    in_order = ["آرش", "احمد", "بهرام", "پرویز", "تینا", "جواد", "چنگیز", "حسن", "ژاله", "سارا",
-                "گلناز", "لیلا", "وحید", "هادی", "یاسر"]
+    in_order = [
+        "آرش",
+        "احمد",
+        "بهرام",
+        "پرویز",
+        "تینا",
+        "جواد",
+        "چنگیز",
+        "حسن",
+        "ژاله",
+        "سارا",
+        "گلناز",
+        "لیلا",
+        "وحید",
+        "هادی",
+        "یاسر",
+    ]
     for name in random.Random(5).sample(in_order, len(in_order)):
         people.add(PersonDraft(full_name=name))
     assert [row.full_name for row in people.page(limit=None)] == in_order
@@ -141,7 +158,9 @@ def test_a_new_pr_manager_ends_the_previous_term_and_history_keeps_both(people, 
     first = people.add(PersonDraft(full_name="علی کریمی"))
     second = people.add(PersonDraft(full_name="مریم یوسفی"))
 
-    one = people.appoint(AppointmentDraft(agency.id, first.id, start_date="۱۴۰۰/۰۱/۱۵", title="مدير روابط عمومي"))
+    one = people.appoint(
+        AppointmentDraft(agency.id, first.id, start_date="۱۴۰۰/۰۱/۱۵", title="مدير روابط عمومي")
+    )
     assert one.start_date == j(1400, 1, 15)
     assert one.end_date is None and one.is_current
     assert one.title == "مدیر روابط عمومی"  # stored normalized
@@ -211,7 +230,9 @@ def test_an_appointment_needs_a_real_date_and_role(people, agency, database):
     assert "start_date" in refused(people.appoint, AppointmentDraft(agency.id, person.id, start_date=""))
     errors = refused(people.appoint, AppointmentDraft(agency.id, person.id, start_date="۱۴۰۴/۱۲/۳۰"))
     assert "کبیسه نیست" in errors["start_date"]
-    assert "role" in refused(people.appoint, AppointmentDraft(agency.id, person.id, role="boss", start_date="۱۴۰۰/۱/۱"))
+    assert "role" in refused(
+        people.appoint, AppointmentDraft(agency.id, person.id, role="boss", start_date="۱۴۰۰/۱/۱")
+    )
     assert count(database, Representation) == 0
 
 
@@ -275,8 +296,12 @@ def representation(people, agency):
 def test_add_a_decree(people, agency, representation):
     decree = people.add_decree(
         DecreeDraft(
-            representation.id, number=" ۱۲۳/ص/۱۴۰۲ ", issued_on="۱۴۰۲/۰۱/۲۰",
-            issued_by="استاندار  تهران", term_end="۱۴۰۴/۰۱/۲۰", notes="حكم دو ساله",
+            representation.id,
+            number=" ۱۲۳/ص/۱۴۰۲ ",
+            issued_on="۱۴۰۲/۰۱/۲۰",
+            issued_by="استاندار  تهران",
+            term_end="۱۴۰۴/۰۱/۲۰",
+            notes="حكم دو ساله",
         )
     )
     assert decree.number == "۱۲۳/ص/۱۴۰۲"

@@ -1,2 +1,1 @@
-"""Tests of Persian text, order, the Jalali calendar and ordinals.
-"""
+"""Tests of Persian text, order, the Jalali calendar and ordinals."""

@@ -13,17 +13,46 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import column, select, table, text
 
-from secretariat.persian import collation
 from secretariat.database import open_database
+from secretariat.persian import collation
 
 ALPHABET = "آ ا ب پ ت ث ج چ ح خ د ذ ر ز ژ س ش ص ض ط ظ ع غ ف ق ک گ ل م ن و ه ی".split()
 
 # One word for each letter, in the order of the alphabet.
 WORDS = [
-    "آب", "اسب", "باران", "پدر", "تهران", "ثروت", "جنگل", "چای", "حافظ", "خانه",
-    "دریا", "ذرت", "رود", "زمین", "ژاله", "سعدی", "شیراز", "صبح", "ضامن", "طلا",
-    "ظهر", "علم", "غذا", "فردا", "قلم", "کتاب", "گل", "لاله", "ماه", "نان",
-    "ورزش", "هوا", "یزد",
+    "آب",
+    "اسب",
+    "باران",
+    "پدر",
+    "تهران",
+    "ثروت",
+    "جنگل",
+    "چای",
+    "حافظ",
+    "خانه",
+    "دریا",
+    "ذرت",
+    "رود",
+    "زمین",
+    "ژاله",
+    "سعدی",
+    "شیراز",
+    "صبح",
+    "ضامن",
+    "طلا",
+    "ظهر",
+    "علم",
+    "غذا",
+    "فردا",
+    "قلم",
+    "کتاب",
+    "گل",
+    "لاله",
+    "ماه",
+    "نان",
+    "ورزش",
+    "هوا",
+    "یزد",
 ]
 
 ZWNJ = "\u200c"
@@ -106,7 +135,10 @@ def test_numbers_sort_by_value_whatever_their_script():
     assert persian_sorted(["12", "۲"]) == ["۲", "12"]
     assert persian_sorted(["١٠٠", "۹۹", "3", "١١"]) == ["3", "١١", "۹۹", "١٠٠"]
     assert persian_sorted(["جلسه ۱۰", "جلسه 9", "جلسه ٢", "جلسه ۱۰۰"]) == [
-        "جلسه ٢", "جلسه 9", "جلسه ۱۰", "جلسه ۱۰۰",
+        "جلسه ٢",
+        "جلسه 9",
+        "جلسه ۱۰",
+        "جلسه ۱۰۰",
     ]
 
 
@@ -155,7 +187,11 @@ def test_sorted_persian_sorts_by_a_key():
 
 names = st.text(
     alphabet=st.sampled_from(
-        "".join(ALPHABET) + "يكةۀأإئؤء" + "\u064e\u0650\u0651\u0654" + ZWNJ + "\u0640"
+        "".join(ALPHABET)
+        + "يكةۀأإئؤء"
+        + "\u064e\u0650\u0651\u0654"
+        + ZWNJ
+        + "\u0640"
         + " ۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩0123456789abcXYZ-."
     ),
     max_size=12,
@@ -220,9 +256,24 @@ def _fill(db, items):
 
 
 DATABASE_NAMES = WORDS + [
-    "كتاب", "يزد", "مدرسة", "أحمد", "آبادان", "جلسه ۱۰", "جلسه 9", "جلسه ٢",
-    "روابط عمومی", "روابط" + ZWNJ + "عمومی", "روابطعمومی", "مُدیر", "مدیـــر",
-    "Pardis", "pardis", "۲", "12", "\U0010ffff",
+    "كتاب",
+    "يزد",
+    "مدرسة",
+    "أحمد",
+    "آبادان",
+    "جلسه ۱۰",
+    "جلسه 9",
+    "جلسه ٢",
+    "روابط عمومی",
+    "روابط" + ZWNJ + "عمومی",
+    "روابطعمومی",
+    "مُدیر",
+    "مدیـــر",
+    "Pardis",
+    "pardis",
+    "۲",
+    "12",
+    "\U0010ffff",
 ]
 
 

@@ -215,7 +215,10 @@ def test_format_short_is_year_month_day_in_persian_digits(day):
     assert shown[4] == shown[7] == "/"
     assert all(c in "۰۱۲۳۴۵۶۷۸۹" for c in shown.replace("/", ""))
     j = jdatetime.date.fromgregorian(date=day)
-    assert shown.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")) == f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+    assert (
+        shown.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+        == f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+    )
 
 
 @given(

@@ -46,8 +46,15 @@ OTHERS = "abcXYZ@.-/()«»،؛؟!:٬,"
 realistic_text = st.text(
     alphabet=st.one_of(
         st.sampled_from(
-            PERSIAN_LETTERS + VARIANTS + MARKS + INVISIBLE + SPACES + OTHERS
-            + PERSIAN_DIGITS + ARABIC_DIGITS + LATIN_DIGITS
+            PERSIAN_LETTERS
+            + VARIANTS
+            + MARKS
+            + INVISIBLE
+            + SPACES
+            + OTHERS
+            + PERSIAN_DIGITS
+            + ARABIC_DIGITS
+            + LATIN_DIGITS
         ),
         st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),  # presentation forms A
         st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFC),  # presentation forms B

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.members.agencies import AgencyService
 from secretariat.meetings.agenda import AgendaItemDraft, AgendaService
 from secretariat.meetings.records import AgendaItemRecord
+from secretariat.members.agencies import AgencyService
 from ui import strings
 from ui.widgets.agency_combo import AgencyCombo
 from ui.widgets.form_dialog import FormDialog
@@ -30,7 +30,9 @@ class AgendaItemDialog(FormDialog):
         self._agenda = agenda
         self._meeting_id = meeting_id
         self._record = record
-        self.title = self.form.add_field("title", strings.AGENDA_TITLE, line_edit(strings.AGENDA_TITLE_PLACEHOLDER))
+        self.title = self.form.add_field(
+            "title", strings.AGENDA_TITLE, line_edit(strings.AGENDA_TITLE_PLACEHOLDER)
+        )
         self.presenter = self.form.add_field(
             "presenter_agency_id",
             strings.AGENDA_PRESENTER,
@@ -44,11 +46,15 @@ class AgendaItemDialog(FormDialog):
         self.title.setFocus()
 
     def check(self) -> Mapping[str, str]:
-        return {"presenter_agency_id": strings.PICK_AGENCY_FROM_LIST} if self.presenter.typed_unknown() else {}
+        return (
+            {"presenter_agency_id": strings.PICK_AGENCY_FROM_LIST} if self.presenter.typed_unknown() else {}
+        )
 
     def draft(self) -> AgendaItemDraft:
         return AgendaItemDraft(
-            title=self.title.text(), presenter_agency_id=self.presenter.agency_id(), notes=self.notes.toPlainText()
+            title=self.title.text(),
+            presenter_agency_id=self.presenter.agency_id(),
+            notes=self.notes.toPlainText(),
         )
 
     def save(self) -> AgendaItemRecord:

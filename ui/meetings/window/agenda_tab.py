@@ -14,8 +14,8 @@ from secretariat.persian.text import to_persian_digits
 from ui import messages, strings
 from ui.meetings.window.agenda_item_dialog import AgendaItemDialog
 from ui.meetings.window.meeting_tab import MeetingTab
-from ui.widgets.record_table_model import RecordTableModel
 from ui.services import Services
+from ui.widgets.record_table_model import RecordTableModel
 
 
 class AgendaColumn(IntEnum):
@@ -64,7 +64,13 @@ class AgendaTab(MeetingTab):
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.review_button.clicked.connect(self.add_review)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button, self.up_button, self.down_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.review_button)
@@ -111,7 +117,9 @@ class AgendaTab(MeetingTab):
         if item is None or not self.meeting.editable:
             return
         services = self._services
-        saved = self._run(AgendaItemDialog(services.agenda, services.agencies, self.meeting.id, item, parent=self))
+        saved = self._run(
+            AgendaItemDialog(services.agenda, services.agencies, self.meeting.id, item, parent=self)
+        )
         if saved is not None:
             self.changed.emit("")
 
@@ -130,6 +138,8 @@ class AgendaTab(MeetingTab):
     def add_review(self) -> None:
         refreshing = any(each.reviews_open_resolutions for each in self.model.records())
         added = []
-        if self._attempt(lambda: added.append(self._services.agenda.add_open_resolutions_review(self.meeting.id))):
+        if self._attempt(
+            lambda: added.append(self._services.agenda.add_open_resolutions_review(self.meeting.id))
+        ):
             self.select_next(added[0].id)
             self.changed.emit(strings.AGENDA_REVIEW_REFRESHED if refreshing else strings.AGENDA_REVIEW_ADDED)

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 from secretariat.meetings.minutes import MinutesService
 from secretariat.meetings.records import AgendaItemRecord, AmendmentRecord, ResolutionRecord
 from ui import strings
+from ui.meetings.meeting_format import due_text
+from ui.rtl import rtl
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import line_edit, text_box
 from ui.widgets.jalali_date_edit import JalaliDateEdit
-from ui.meetings.meeting_format import due_text
-from ui.rtl import rtl
 
 
 class _AmendmentDialog(FormDialog):
@@ -24,7 +24,9 @@ class _AmendmentDialog(FormDialog):
         self._author_default = author
 
     def _add_reason_and_author(self) -> None:
-        self.reason = self.form.add_field("reason", strings.AMEND_REASON, line_edit(strings.AMEND_REASON_PLACEHOLDER))
+        self.reason = self.form.add_field(
+            "reason", strings.AMEND_REASON, line_edit(strings.AMEND_REASON_PLACEHOLDER)
+        )
         self.author = self.form.add_field("author", strings.AMEND_AUTHOR, line_edit())
         self.author.setText(self._author_default)
 
@@ -39,7 +41,12 @@ class ResolutionAmendmentDialog(_AmendmentDialog):
     """``saved`` is the ``AmendmentRecord`` once accepted."""
 
     def __init__(
-        self, minutes: MinutesService, resolution: ResolutionRecord, *, author: str = "", parent: QWidget | None = None
+        self,
+        minutes: MinutesService,
+        resolution: ResolutionRecord,
+        *,
+        author: str = "",
+        parent: QWidget | None = None,
     ):
         super().__init__(minutes, author, parent)
         self._resolution = resolution
@@ -57,10 +64,14 @@ class ResolutionAmendmentDialog(_AmendmentDialog):
         row.addWidget(self.due_choice)
         row.addStretch(1)
         self.form.add_row(choices)
-        self.current_text = self.form.add_field("current_text", strings.AMEND_CURRENT, self._current(resolution.current_text))
+        self.current_text = self.form.add_field(
+            "current_text", strings.AMEND_CURRENT, self._current(resolution.current_text)
+        )
         self.text = self.form.add_field("text", strings.AMEND_NEW_TEXT, text_box(4))
         self.text.setPlainText(resolution.current_text)
-        self.current_due = self.form.add_field("current_due", strings.AMEND_CURRENT, self._current(due_text(resolution)))
+        self.current_due = self.form.add_field(
+            "current_due", strings.AMEND_CURRENT, self._current(due_text(resolution))
+        )
         self.due_date = self.form.add_field("due_date", strings.AMEND_NEW_DUE, JalaliDateEdit())
         self._add_reason_and_author()
         self.due_choice.toggled.connect(self._show_choice)
@@ -82,11 +93,15 @@ class ResolutionAmendmentDialog(_AmendmentDialog):
     def save(self) -> AmendmentRecord:
         if self.amending_text():
             return self._minutes.amend_resolution(
-                self._resolution.id, reason=self.reason.text(), author=self.author.text(),
+                self._resolution.id,
+                reason=self.reason.text(),
+                author=self.author.text(),
                 text=self.text.toPlainText(),
             )
         return self._minutes.amend_resolution(
-            self._resolution.id, reason=self.reason.text(), author=self.author.text(),
+            self._resolution.id,
+            reason=self.reason.text(),
+            author=self.author.text(),
             due_date=self.due_date.text(),
         )
 
@@ -113,5 +128,8 @@ class SummaryAmendmentDialog(_AmendmentDialog):
 
     def save(self) -> AmendmentRecord:
         return self._minutes.amend_item_summary(
-            self._item.id, summary=self.summary.toPlainText(), reason=self.reason.text(), author=self.author.text()
+            self._item.id,
+            summary=self.summary.toPlainText(),
+            reason=self.reason.text(),
+            author=self.author.text(),
         )

@@ -18,11 +18,11 @@ from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.records import AttachmentRecord
 from ui import messages, strings
-from ui.widgets import file_choice
 from ui.meetings.meeting_format import file_size, short_hash, timestamp
 from ui.meetings.window.meeting_tab import MeetingTab
-from ui.widgets.record_table_model import RecordTableModel
 from ui.services import Services
+from ui.widgets import file_choice
+from ui.widgets.record_table_model import RecordTableModel
 
 
 class AttachmentColumn(IntEnum):
@@ -42,8 +42,12 @@ class AttachmentModel(RecordTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             kind = strings.ATTACHMENT_SIGNED if record.is_signed_minutes else strings.ATTACHMENT_DOCUMENT
             return (
-                kind, record.filename, record.description, file_size(record.size),
-                short_hash(record.sha256), timestamp(record.added_at),
+                kind,
+                record.filename,
+                record.description,
+                file_size(record.size),
+                short_hash(record.sha256),
+                timestamp(record.added_at),
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == AttachmentColumn.SHA256:
             return record.sha256
@@ -51,9 +55,14 @@ class AttachmentModel(RecordTableModel):
             font = QFont("monospace")
             font.setStyleHint(QFont.StyleHint.Monospace)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (AttachmentColumn.FILENAME, AttachmentColumn.SHA256):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            AttachmentColumn.FILENAME,
+            AttachmentColumn.SHA256,
+        ):
             # File names and hashes are Latin by nature: read left to right.
-            return Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return (
+                Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
         return None
 
 
@@ -63,8 +72,11 @@ class AttachmentsTab(MeetingTab):
         self.model = AttachmentModel(self)
         self.table = self._table(self.model, stretch_column=AttachmentColumn.DESCRIPTION)
         for column, width in {
-            AttachmentColumn.KIND: 150, AttachmentColumn.FILENAME: 200, AttachmentColumn.SIZE: 100,
-            AttachmentColumn.SHA256: 130, AttachmentColumn.ADDED: 130,
+            AttachmentColumn.KIND: 150,
+            AttachmentColumn.FILENAME: 200,
+            AttachmentColumn.SIZE: 100,
+            AttachmentColumn.SHA256: 130,
+            AttachmentColumn.ADDED: 130,
         }.items():
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -141,6 +153,8 @@ class AttachmentsTab(MeetingTab):
             messages.warn(self, error.message)
             return
         except OSError as error:
-            messages.warn(self, strings.COPY_FAILED.format(path=Path(target).name, reason=error.strerror or error))
+            messages.warn(
+                self, strings.COPY_FAILED.format(path=Path(target).name, reason=error.strerror or error)
+            )
             return
         self.message.emit(strings.COPY_SAVED.format(name=record.filename))

@@ -73,7 +73,11 @@ class SheetLine:
     def proposes_manager(self) -> bool:
         """The PR manager is shown as who came, but the sheet does not say so yet."""
         record = self.invitation
-        recorded = record.attendance.counts_as_present and bool(self.manager) and record.attendee_name == self.manager
+        recorded = (
+            record.attendance.counts_as_present
+            and bool(self.manager)
+            and record.attendee_name == self.manager
+        )
         return self.takes_attendee and not self.attendee() and not recorded
 
     @property
@@ -105,7 +109,11 @@ class AttendanceSheetModel(QAbstractTableModel):
     # -- the sheet ------------------------------------------------------------------
 
     def load(
-        self, invitations: Sequence[InvitationRecord], managers: dict[int, str], *, editable: bool,
+        self,
+        invitations: Sequence[InvitationRecord],
+        managers: dict[int, str],
+        *,
+        editable: bool,
         keep_edits: bool = False,
     ) -> None:
         """Show the invitees as recorded; with ``keep_edits``, unsaved lines stay as edited."""
@@ -207,7 +215,11 @@ class AttendanceSheetModel(QAbstractTableModel):
                 return DEFAULT_ATTENDEE_COLOUR
         if role == Qt.ItemDataRole.BackgroundRole and column == AttendanceColumn.EXCUSE and line.needs_excuse:
             return NEEDS_INPUT_BACKGROUND
-        if role == Qt.ItemDataRole.ToolTipRole and column == AttendanceColumn.ATTENDEE and line.takes_attendee:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and column == AttendanceColumn.ATTENDEE
+            and line.takes_attendee
+        ):
             return strings.ATTENDEE_HINT
         return None
 

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.persian import jalali
-from secretariat.members.council import QuorumRule, quorum_required
 from secretariat.meetings.kinds import MeetingStatus
+from secretariat.members.council import QuorumRule, quorum_required
+from secretariat.persian import jalali
 from ui import strings
+from ui.meetings.meeting_format import quorum_line
 from ui.meetings.window.attendance_delegate import AttendanceDelegate
 from ui.meetings.window.attendance_sheet_model import AttendanceColumn, AttendanceSheetModel
-from ui.widgets.field_error import FieldError
-from ui.meetings.meeting_format import quorum_line
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.rtl import rtl
 from ui.services import Services
+from ui.widgets.field_error import FieldError
 from ui.widgets.table_setup import configure_table, select_row
 
 
@@ -107,7 +107,10 @@ class AttendanceTab(MeetingTab):
             self._required_for = council.quorum_required
         meeting = self.meeting
         self.model.load(
-            self.detail.invitations, self._default_attendees(), editable=self.can_take_attendance(), keep_edits=True
+            self.detail.invitations,
+            self._default_attendees(),
+            editable=self.can_take_attendance(),
+            keep_edits=True,
         )
         if meeting.status is MeetingStatus.CANCELLED:
             self._set_lock(strings.MEETING_IS_CANCELLED)
@@ -154,7 +157,9 @@ class AttendanceTab(MeetingTab):
         return True
 
     def revert(self) -> None:
-        self.model.load(self.detail.invitations, self._default_attendees(), editable=self.can_take_attendance())
+        self.model.load(
+            self.detail.invitations, self._default_attendees(), editable=self.can_take_attendance()
+        )
         self.sheet_error.show_message("")
 
 

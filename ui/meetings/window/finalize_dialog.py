@@ -11,9 +11,9 @@ from secretariat.meetings.minutes import MinutesService
 from secretariat.meetings.records import MeetingDetail, MeetingRecord
 from secretariat.persian.text import format_int
 from ui import strings
+from ui.rtl import rtl
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import line_edit
-from ui.rtl import rtl
 
 
 class FinalizeDialog(FormDialog):
@@ -35,12 +35,16 @@ class FinalizeDialog(FormDialog):
             self.state.setText("\n".join(rtl(line) for line in lines))
         else:
             quorum = detail.quorum
-            self.state.setText(rtl(strings.FINALIZE_READY.format(
-                present=format_int(quorum.present),
-                members=format_int(quorum.members),
-                items=format_int(len(detail.agenda)),
-                resolutions=format_int(len(detail.resolutions)),
-            )))
+            self.state.setText(
+                rtl(
+                    strings.FINALIZE_READY.format(
+                        present=format_int(quorum.present),
+                        members=format_int(quorum.members),
+                        items=format_int(len(detail.agenda)),
+                        resolutions=format_int(len(detail.resolutions)),
+                    )
+                )
+            )
         self.by = self.form.add_field("by", strings.FINALIZE_BY, line_edit(strings.FINALIZE_BY_PLACEHOLDER))
         self.by.setText(by)
         self.save_button().setEnabled(not self.missing)

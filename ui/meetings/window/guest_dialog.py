@@ -19,7 +19,9 @@ class GuestDialog(FormDialog):
         self._attendance = attendance
         self._meeting_id = meeting_id
         self.name = self.form.add_field("name", strings.GUEST_NAME, line_edit(strings.GUEST_NAME_PLACEHOLDER))
-        self.title = self.form.add_field("title", strings.GUEST_ROLE, line_edit(strings.GUEST_ROLE_PLACEHOLDER))
+        self.title = self.form.add_field(
+            "title", strings.GUEST_ROLE, line_edit(strings.GUEST_ROLE_PLACEHOLDER)
+        )
         self.organization = self.form.add_field(
             "organization", strings.GUEST_ORGANIZATION, line_edit(strings.GUEST_ORGANIZATION_PLACEHOLDER)
         )

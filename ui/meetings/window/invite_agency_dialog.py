@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.members.agencies import AgencyService
 from secretariat.meetings.attendance import AttendanceService
 from secretariat.meetings.records import InvitationRecord
+from secretariat.members.agencies import AgencyService
 from ui import strings
 from ui.widgets.agency_combo import AgencyCombo
 from ui.widgets.form_dialog import FormDialog

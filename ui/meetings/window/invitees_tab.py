@@ -15,8 +15,8 @@ from ui import messages, strings
 from ui.meetings.window.guest_dialog import GuestDialog
 from ui.meetings.window.invite_agency_dialog import InviteAgencyDialog
 from ui.meetings.window.meeting_tab import MeetingTab
-from ui.widgets.record_table_model import RecordTableModel
 from ui.services import Services
+from ui.widgets.record_table_model import RecordTableModel
 
 
 class InviteeColumn(IntEnum):
@@ -38,9 +38,13 @@ class InviteeModel(RecordTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if record.is_guest:
-            return (record.guest_name, strings.INVITEE_GUEST, strings.LIST_SEPARATOR.join(
-                part for part in (record.guest_title, record.agency_name) if part
-            ))[column]
+            return (
+                record.guest_name,
+                strings.INVITEE_GUEST,
+                strings.LIST_SEPARATOR.join(
+                    part for part in (record.guest_title, record.agency_name) if part
+                ),
+            )[column]
         return (record.agency_name, strings.INVITEE_MEMBER, self._managers.get(record.agency_id, ""))[column]
 
 
@@ -76,9 +80,11 @@ class InviteesTab(MeetingTab):
         self.model.set_invitees(invitations, self._pr_managers())
         self._reselect(self.table, kept)
         guests = sum(1 for record in invitations if record.is_guest)
-        self.count_label.setText(strings.INVITEES_COUNT.format(
-            members=format_int(len(invitations) - guests), guests=format_int(guests)
-        ))
+        self.count_label.setText(
+            strings.INVITEES_COUNT.format(
+                members=format_int(len(invitations) - guests), guests=format_int(guests)
+            )
+        )
         self._lock_when_closed(strings.INVITEES_LOCKED)
         self._update_buttons()
 

@@ -9,17 +9,17 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from secretariat.persian import jalali
 from secretariat.meetings.records import PostponementRecord
+from secretariat.persian import jalali
 from ui import strings
 from ui.meetings.cancel_meeting_dialog import CancelMeetingDialog
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.meeting_format import number_text, place, time_range, timestamp
-from ui.meetings.window.meeting_tab import MeetingTab
 from ui.meetings.postpone_dialog import PostponeDialog
-from ui.widgets.record_table_model import RecordTableModel
+from ui.meetings.window.meeting_tab import MeetingTab
 from ui.rtl import rtl
 from ui.services import Services
+from ui.widgets.record_table_model import RecordTableModel
 
 
 class PostponementColumn(IntEnum):
@@ -114,8 +114,11 @@ class MeetingDetailsTab(MeetingTab):
             "chair": meeting.chair,
             "occasion": meeting.occasion,
             "status": meeting.status_label,
-            "finalized": strings.FINALIZED_VALUE.format(date=timestamp(meeting.finalized_at), by=meeting.finalized_by)
-            if meeting.finalized_at else "",
+            "finalized": strings.FINALIZED_VALUE.format(
+                date=timestamp(meeting.finalized_at), by=meeting.finalized_by
+            )
+            if meeting.finalized_at
+            else "",
             "signed": timestamp(meeting.signed_at),
             "cancel_reason": meeting.cancel_reason,
         }
@@ -142,7 +145,9 @@ class MeetingDetailsTab(MeetingTab):
     def postpone(self) -> None:
         saved = self._run(PostponeDialog(self._services.meetings, self.meeting, self))
         if saved is not None:
-            self.changed.emit(strings.MEETING_POSTPONED.format(name=saved.title, date=jalali.format_long(saved.date)))
+            self.changed.emit(
+                strings.MEETING_POSTPONED.format(name=saved.title, date=jalali.format_long(saved.date))
+            )
 
     def cancel_meeting(self) -> None:
         title = self.meeting.title

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from secretariat.persian import jalali
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.records import MeetingRecord
+from secretariat.persian import jalali
 from ui import strings
 from ui.meetings.meeting_dialog import warnings_text
 from ui.meetings.meeting_format import place, status_colour, timestamp, when
@@ -82,9 +82,13 @@ def _state_lines(meeting: MeetingRecord) -> list[str]:
         lines.append(strings.HEADER_CANCELLED.format(reason=meeting.cancel_reason))
     elif meeting.postponements and meeting.status.upcoming:
         last = meeting.postponements[-1]
-        lines.append(strings.HEADER_POSTPONED.format(from_date=jalali.format_long(last.from_date), reason=last.reason))
+        lines.append(
+            strings.HEADER_POSTPONED.format(from_date=jalali.format_long(last.from_date), reason=last.reason)
+        )
     if meeting.finalized_at is not None:
-        lines.append(strings.HEADER_FINALIZED.format(date=timestamp(meeting.finalized_at), by=meeting.finalized_by))
+        lines.append(
+            strings.HEADER_FINALIZED.format(date=timestamp(meeting.finalized_at), by=meeting.finalized_by)
+        )
     if meeting.signed_at is not None:
         lines.append(strings.HEADER_SIGNED.format(date=timestamp(meeting.signed_at)))
     return lines

@@ -13,14 +13,14 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QTableView, QWidget
 
-from secretariat.members.agencies import AgencyQuery
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.records import MeetingDetail, MeetingRecord
+from secretariat.members.agencies import AgencyQuery
 from ui import messages, strings
-from ui.widgets.record_table_model import RecordTableModel
 from ui.rtl import rtl
 from ui.services import Services
+from ui.widgets.record_table_model import RecordTableModel
 from ui.widgets.table_setup import configure_table, select_row
 
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.persian import jalali
 from secretariat.errors import NotFoundError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingDraft
 from secretariat.meetings.records import MeetingDetail
+from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import messages, strings
 from ui.meetings.window.agenda_tab import AgendaTab
@@ -37,11 +37,11 @@ from ui.meetings.window.invitees_tab import InviteesTab
 from ui.meetings.window.meeting_details_tab import MeetingDetailsTab
 from ui.meetings.window.meeting_header import MeetingHeader
 from ui.meetings.window.meeting_tab import MeetingTab
-from ui.reports.report_jobs import invitation_job, minutes_job, show_report
 from ui.meetings.window.resolutions_tab import ResolutionsTab
+from ui.meetings.window.summaries_tab import SummariesTab
+from ui.reports.report_jobs import invitation_job, minutes_job, show_report
 from ui.rtl import rtl
 from ui.services import Services
-from ui.meetings.window.summaries_tab import SummariesTab
 
 MESSAGE_MS = 6000
 
@@ -139,9 +139,9 @@ class MeetingWindow(QDialog):
             return
         self._detail = detail
         meeting = detail.meeting
-        self.setWindowTitle(strings.MEETING_WINDOW_TITLE.format(
-            title=meeting.title, date=jalali.format_long(meeting.date)
-        ))
+        self.setWindowTitle(
+            strings.MEETING_WINDOW_TITLE.format(title=meeting.title, date=jalali.format_long(meeting.date))
+        )
         self.header.show_meeting(meeting, self._planning_warnings(detail))
         for tab, _title in self._titles:
             tab.show_detail(detail)
@@ -153,7 +153,9 @@ class MeetingWindow(QDialog):
         }
         for index, (tab, title) in enumerate(self._titles):
             count = counts.get(tab)
-            self.tabs.setTabText(index, strings.TAB_WITH_COUNT.format(title=title, count=format_int(count)) if count else title)
+            self.tabs.setTabText(
+                index, strings.TAB_WITH_COUNT.format(title=title, count=format_int(count)) if count else title
+            )
         self.finalize_button.setVisible(meeting.status is MeetingStatus.HELD)
         # Minutes exist once the meeting is held; invitations go out before it.
         self.print_minutes_action.setEnabled(meeting.status in (MeetingStatus.HELD, MeetingStatus.FINALIZED))
@@ -205,7 +207,9 @@ class MeetingWindow(QDialog):
         return show_report(self, minutes_job(self._services, self.meeting_id, self.detail.meeting.title))
 
     def print_invitation(self, *, per_agency: bool):
-        job = invitation_job(self._services, self.meeting_id, self.detail.meeting.title, per_agency=per_agency)
+        job = invitation_job(
+            self._services, self.meeting_id, self.detail.meeting.title, per_agency=per_agency
+        )
         return show_report(self, job)
 
     def finalize(self) -> None:

@@ -10,11 +10,11 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from secretariat.persian import jalali
-from secretariat.members.agencies import AgencyService
 from secretariat.meetings.kinds import Priority
 from secretariat.meetings.minutes import MinutesService, ResolutionDraft, validate_resolution
 from secretariat.meetings.records import AgendaItemRecord, MeetingRecord, ResolutionRecord
+from secretariat.members.agencies import AgencyService
+from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.widgets.agency_checklist import AgencyChecklist
@@ -38,13 +38,19 @@ class ResolutionDialog(FormDialog):
         agenda_item_id: int | None = None,
         parent: QWidget | None = None,
     ):
-        title = strings.EDIT_RESOLUTION_TITLE.format(code=record.display_code) if record else strings.NEW_RESOLUTION_TITLE
+        title = (
+            strings.EDIT_RESOLUTION_TITLE.format(code=record.display_code)
+            if record
+            else strings.NEW_RESOLUTION_TITLE
+        )
         super().__init__(title, parent)
         self._minutes = minutes
         self._meeting = meeting
         self._record = record
         self.setMinimumWidth(640)
-        self.set_intro(strings.RESOLUTION_INTRO.format(title=meeting.title, date=jalali.format_long(meeting.date)))
+        self.set_intro(
+            strings.RESOLUTION_INTRO.format(title=meeting.title, date=jalali.format_long(meeting.date))
+        )
         form = self.form
         self.text = form.add_field("text", strings.RESOLUTION_TEXT, text_box(4))
         self.text.setPlaceholderText(strings.RESOLUTION_TEXT_PLACEHOLDER)

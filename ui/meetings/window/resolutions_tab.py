@@ -16,12 +16,12 @@ from secretariat.meetings.kinds import MeetingStatus, Priority
 from secretariat.meetings.records import AmendmentRecord, ResolutionRecord
 from secretariat.persian.text import to_persian_digits
 from ui import messages, strings
-from ui.meetings.window.amendment_dialog import ResolutionAmendmentDialog
 from ui.meetings.meeting_format import due_text, timestamp
+from ui.meetings.window.amendment_dialog import ResolutionAmendmentDialog
 from ui.meetings.window.meeting_tab import MeetingTab
-from ui.widgets.record_table_model import RecordTableModel
 from ui.meetings.window.resolution_dialog import ResolutionDialog
 from ui.services import Services
+from ui.widgets.record_table_model import RecordTableModel
 
 PRIORITY_COLOURS = {Priority.HIGH: QColor("#b26a00"), Priority.URGENT: QColor("#b3261e")}
 AMENDED_COLOUR = QColor("#4a3f8c")
@@ -51,7 +51,10 @@ class ResolutionModel(RecordTableModel):
                 return PRIORITY_COLOURS.get(record.priority)
             if record.amendments and column in (ResolutionColumn.TEXT, ResolutionColumn.DUE):
                 return AMENDED_COLOUR
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ResolutionColumn.NUMBER, ResolutionColumn.CODE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            ResolutionColumn.NUMBER,
+            ResolutionColumn.CODE,
+        ):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
@@ -99,7 +102,10 @@ class AmendmentModel(RecordTableModel):
     def _cell(self, record: AmendmentRecord, column: int, role: int) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and column not in (AmendmentColumn.ORIGINAL, AmendmentColumn.AMENDED):
+        if role == Qt.ItemDataRole.ToolTipRole and column not in (
+            AmendmentColumn.ORIGINAL,
+            AmendmentColumn.AMENDED,
+        ):
             return None
         digits = record.field == "due_date"
         return (
@@ -120,8 +126,12 @@ class ResolutionsTab(MeetingTab):
         self.table = self._table(self.model, stretch_column=ResolutionColumn.TEXT)
         self.table.setWordWrap(True)
         widths = {
-            ResolutionColumn.NUMBER: 50, ResolutionColumn.CODE: 110, ResolutionColumn.LEAD: 170,
-            ResolutionColumn.COLLABORATORS: 170, ResolutionColumn.DUE: 100, ResolutionColumn.PRIORITY: 64,
+            ResolutionColumn.NUMBER: 50,
+            ResolutionColumn.CODE: 110,
+            ResolutionColumn.LEAD: 170,
+            ResolutionColumn.COLLABORATORS: 170,
+            ResolutionColumn.DUE: 100,
+            ResolutionColumn.PRIORITY: 64,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
@@ -147,8 +157,12 @@ class ResolutionsTab(MeetingTab):
         self.amendments = self._table(self.amendment_model, stretch_column=AmendmentColumn.AMENDED)
         self.amendments.setWordWrap(True)
         for column, width in {
-            AmendmentColumn.TARGET: 140, AmendmentColumn.FIELD: 80, AmendmentColumn.ORIGINAL: 260,
-            AmendmentColumn.REASON: 200, AmendmentColumn.AUTHOR: 100, AmendmentColumn.RECORDED: 120,
+            AmendmentColumn.TARGET: 140,
+            AmendmentColumn.FIELD: 80,
+            AmendmentColumn.ORIGINAL: 260,
+            AmendmentColumn.REASON: 200,
+            AmendmentColumn.AUTHOR: 100,
+            AmendmentColumn.RECORDED: 120,
         }.items():
             self.amendments.setColumnWidth(column, width)
         self.amendments.horizontalHeader().sectionResized.connect(
@@ -173,10 +187,17 @@ class ResolutionsTab(MeetingTab):
         self.model.set_records(detail.resolutions)
         self.table.resizeRowsToContents()
         self._reselect(self.table, kept)
-        codes = {r.id: strings.AMENDMENT_ON_RESOLUTION.format(code=r.display_code) for r in detail.resolutions}
-        items = {i.id: strings.AMENDMENT_ON_ITEM.format(position=to_persian_digits(i.position)) for i in detail.agenda}
+        codes = {
+            r.id: strings.AMENDMENT_ON_RESOLUTION.format(code=r.display_code) for r in detail.resolutions
+        }
+        items = {
+            i.id: strings.AMENDMENT_ON_ITEM.format(position=to_persian_digits(i.position))
+            for i in detail.agenda
+        }
         targets = {
-            a.id: codes.get(a.resolution_id, "") if a.resolution_id is not None else items.get(a.agenda_item_id, "")
+            a.id: codes.get(a.resolution_id, "")
+            if a.resolution_id is not None
+            else items.get(a.agenda_item_id, "")
             for a in detail.amendments
         }
         self.amendment_model.set_amendments(detail.amendments, targets)

@@ -28,8 +28,8 @@ from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.meetings.window.amendment_dialog import SummaryAmendmentDialog
 from ui.meetings.window.meeting_tab import MeetingTab
-from ui.widgets.record_table_model import RecordTableModel
 from ui.services import Services
+from ui.widgets.record_table_model import RecordTableModel
 
 
 class SummaryColumn(IntEnum):
@@ -169,7 +169,11 @@ class SummariesTab(MeetingTab):
 
     def has_unsaved_changes(self) -> bool:
         item = self._shown_item
-        return item is not None and self._writable() and self.editor.toPlainText().strip() != item.summary.strip()
+        return (
+            item is not None
+            and self._writable()
+            and self.editor.toPlainText().strip() != item.summary.strip()
+        )
 
     def _update_buttons(self) -> None:
         finalized = self._detail is not None and self.meeting.status is MeetingStatus.FINALIZED
@@ -197,8 +201,11 @@ class SummariesTab(MeetingTab):
             return
         council = self._services.council.get()
         dialog = SummaryAmendmentDialog(
-            self._services.minutes, item, self.model.current_summary(item),
-            author=council.secretary if council else "", parent=self,
+            self._services.minutes,
+            item,
+            self.model.current_summary(item),
+            author=council.secretary if council else "",
+            parent=self,
         )
         if self._run(dialog) is not None:
             self.changed.emit(strings.AMENDMENT_SAVED)
