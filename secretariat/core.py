@@ -1,0 +1,94 @@
+"""The one way into the core: the secretariat opened on a database, holding every service.
+
+    secretariat = Secretariat.open(path)          # or Secretariat(database)
+    secretariat.agencies.page(...)
+    secretariat.meetings.create(...)
+    secretariat.database.changes.subscribe(...)   # hear what each commit changed
+
+The command line, the window, the reports, the demo, the self-test and the
+tests all start here; nobody builds a service by hand. Services are made on
+first use, so a command that needs one service does not build the others.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from secretariat.database import Database, open_database
+from secretariat.followup.dashboard import DashboardService
+from secretariat.followup.lifecycle import FollowUpService
+from secretariat.followup.register import RegisterService
+from secretariat.meetings.agenda import AgendaService
+from secretariat.meetings.attachments import AttachmentService
+from secretariat.meetings.attendance import AttendanceService
+from secretariat.meetings.minutes import MinutesService
+from secretariat.meetings.planning import MeetingService
+from secretariat.members.agencies import AgencyService
+from secretariat.members.council import CouncilService
+from secretariat.members.people import PeopleService
+
+
+class Secretariat:
+    """One council's secretariat on one open database."""
+
+    def __init__(self, database: Database):
+        self.database = database
+
+    @classmethod
+    def open(cls, location: str | Path, *, create: bool = True) -> Secretariat:
+        """Open (and create or migrate) the database at a path or URL."""
+        return cls(open_database(location, create=create))
+
+    @cached_property
+    def council(self) -> CouncilService:
+        return CouncilService(self.database)
+
+    @cached_property
+    def agencies(self) -> AgencyService:
+        return AgencyService(self.database)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        return PeopleService(self.database)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        return MeetingService(self.database)
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        return AgendaService(self.database)
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        return AttendanceService(self.database)
+
+    @cached_property
+    def minutes(self) -> MinutesService:
+        return MinutesService(self.database)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        return AttachmentService(self.database)
+
+    @cached_property
+    def register(self) -> RegisterService:
+        return RegisterService(self.database)
+
+    @cached_property
+    def followup(self) -> FollowUpService:
+        return FollowUpService(self.database)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        return DashboardService(self.database)
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Secretariat:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
