@@ -1,6 +1,8 @@
 """The tables, as SQLAlchemy 2.x declarative models, one module per area.
 
 Persistence only: no business rules live here (see secretariat/).
+
+May import: SQLAlchemy and ``db.models`` itself.
 """
 
 from db.models.base import Base, Timestamped

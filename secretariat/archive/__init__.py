@@ -14,6 +14,8 @@ of every file's SHA-256 (layout and data schema: ``docs/archive-schema.md``).
   ``verify_document`` (a printed code or QR payload against the records);
 - ``source``, ``importing``: ``import_archive``, reading a ZIP or a JSON file
   into a database in one transaction.
+
+May import: ``secretariat.reports`` (the yearly report), the other core packages, ``db``.
 """
 
 from secretariat.archive.importing import ImportResult, import_archive

@@ -14,6 +14,8 @@ message on stderr, exits with status 2 and changes nothing.
   putting one back (see ``cli/backup.py``);
 - ``archive export|verify|verify-document|import``: the yearly archive (see
   ``cli/archive.py``).
+
+May import: every other package of ``secretariat``; nothing imports it but ``__main__``.
 """
 
 from __future__ import annotations

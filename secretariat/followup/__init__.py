@@ -2,5 +2,9 @@
 
 - ``status``: the lifecycle's statuses, follow-up kinds, and what "overdue" means;
 - ``register``: the register of all resolutions, filtered and sorted in the database;
-- ``lifecycle``: follow-up entries, status changes and deadline changes, with their refusals.
+- ``lifecycle``: follow-up entries, status changes and deadline changes, with their refusals;
+- ``dashboard``: the home page's figures, each with the register query that lists it.
+
+May import: ``secretariat.meetings``, ``secretariat.members``, ``secretariat.persian``, the top of
+``secretariat``, ``db``.
 """

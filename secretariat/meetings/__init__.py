@@ -7,4 +7,6 @@
 - ``attendance``: invitees, attendance and the quorum;
 - ``minutes``: item summaries, resolutions, finalizing and amendments;
 - ``attachments``: the signed scan and other files, kept with a SHA-256.
+
+May import: ``secretariat.members``, ``secretariat.persian``, the top of ``secretariat``, ``db``.
 """

@@ -7,7 +7,7 @@ A writer (``tests/support/crash_writer.py``) saves records through the real serv
 and prints each id after its transaction commits; it is killed (SIGKILL, no
 clean-up of any kind) after a random delay, many times over the same file.
 
-    SECRETARIAT_CRASH_ROUNDS=500 pytest tests/test_crash_safety.py -s   # a longer run
+    SECRETARIAT_CRASH_ROUNDS=500 pytest tests/maintenance/test_crash_safety.py -s   # a longer run
     SECRETARIAT_CRASH_SEED=7 ...                                          # other moments
 """
 
