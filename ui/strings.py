@@ -1,8 +1,8 @@
 """Every Persian string the windows show, in one place.
 
-Wording stays consistent and can be reviewed in one file (see STYLE.md,
-"Text"). Messages about the data itself (validation, refusals) come from
-the core, which owns the rules; this module holds the words of the screen.
+Wording stays consistent and can be reviewed in one file. Messages about
+the data itself (validation, refusals) come from the core, which owns the
+rules; this module holds the words of the screen.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ LIST_SEPARATOR = "، "
 
 # -- start-up --------------------------------------------------------------
 OPEN_FAILED_TITLE = "پایگاه داده باز نشد"
-DEMO_BUILDING = "در حال ساختن شورای نمایشی..."
 UNEXPECTED_ERROR = (
     "خطای پیش‌بینی‌نشده‌ای رخ داد. کاری که در حال انجام بود شاید ذخیره نشده باشد.\n"
     "اگر تکرار شد، متن جزئیات را برای پشتیبانی بفرستید."
@@ -283,7 +282,6 @@ DETAIL_NUMBER = "شماره"
 DETAIL_DATE = "تاریخ"
 DETAIL_TIME = "ساعت"
 DETAIL_HOST = "میزبان"
-DETAIL_VENUE = "محل"
 DETAIL_STATUS = "وضعیت"
 DETAIL_FINALIZED = "نهایی‌شده"
 DETAIL_SIGNED = "امضا"
@@ -450,7 +448,6 @@ SIGNED_ATTACHED = "نسخه امضاشده «{name}» پیوست شد؛ جلسه
 COPY_SAVED = "نسخه‌ای از «{name}» ذخیره شد."
 COPY_FAILED = "پرونده در «{path}» ذخیره نشد: {reason}"
 SIGNED_AFTER_FINALIZE = "نسخه امضاشده پس از نهایی شدن صورتجلسه پیوست می‌شود."
-NO_ATTACHMENTS = "پیوستی ندارد."
 SIZE_BYTES = "{n} بایت"
 SIZE_KB = "{n} کیلوبایت"
 SIZE_MB = "{n} مگابایت"
@@ -509,12 +506,10 @@ FOLLOWUP_MEETING = "جلسه"
 FOLLOWUP_LEAD = "مسئول اجرا"
 FOLLOWUP_COLLABORATORS = "دستگاه‌های همکار"
 FOLLOWUP_DUE = "مهلت"
-FOLLOWUP_STATUS = "وضعیت"
 FOLLOWUP_NONE = "—"
 FOLLOWUP_LOG_TAB = "سوابق پیگیری"
 FOLLOWUP_DEADLINES_TAB = "تاریخچه مهلت"
 FOLLOWUP_LOG_COLUMNS = ("تاریخ", "نوع", "شرح", "پیشرفت٪", "ثبت‌کننده")
-FOLLOWUP_NO_LOG = "هنوز پیگیری‌ای ثبت نشده است."
 DEADLINE_COLUMNS = ("مهلت پیشین", "مهلت تازه", "دلیل", "ثبت‌کننده", "زمان تغییر")
 PERCENT = "{n}٪"
 ACTION_RECORD_FOLLOWUP = "ثبت پیگیری..."
