@@ -11,7 +11,7 @@ Prints, for a generated database of 200 agencies and 2,000 people:
   window), beside a bare PySide6 window started the same way - target:
   window shown <= 2.5x the bare window.
 
-    python bench/bench_agencies.py [--runs N] [--starts N]
+    python -m bench.bench_agencies [--runs N] [--starts N]
 """
 
 from __future__ import annotations
@@ -25,12 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.generate import generate
+from bench.measure import summary, timed
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.generate import generate  # noqa: E402
-from bench.measure import summary, timed  # noqa: E402
 
 BARE_WINDOW = """
 import sys

@@ -9,7 +9,7 @@ time of the whole export and of each part (reading the records, the minutes
 PDFs, the files, the yearly report, writing the ZIP), the ZIP's size, and the
 time to verify it. Target: the export <= 60 s.
 
-    python bench/bench_archive.py [--db PATH] [--year Y] [--scan-kb KB]
+    python -m bench.bench_archive [--db PATH] [--year Y] [--scan-kb KB]
 """
 
 from __future__ import annotations
@@ -19,19 +19,15 @@ import datetime as dt
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sqlalchemy import func, select
 
-from sqlalchemy import func, select  # noqa: E402
-
-from db.models import Attachment, AttachmentContent, FollowUp, Meeting, Resolution  # noqa: E402
-from secretariat.archive import export_archive, verify_archive  # noqa: E402
-from secretariat.database import Database, open_database  # noqa: E402
+from db.models import Attachment, AttachmentContent, FollowUp, Meeting, Resolution
+from secretariat.archive import export_archive, verify_archive
+from secretariat.database import Database, open_database
 
 TARGET_S = 60.0
 

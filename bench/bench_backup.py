@@ -12,7 +12,7 @@ Prints the size of the database (bytes and rows) and, each the median over
 - ``restore`` of the result onto a scratch database (safety copy, copy,
   replace, open), once.
 
-    python bench/bench_backup.py [--runs N] [--db PATH]
+    python -m bench.bench_backup [--runs N] [--db PATH]
 
 ``--db`` opens PATH as the app does (it is switched to WAL): give it a copy.
 """
@@ -22,20 +22,17 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sqlalchemy import text
 
-from sqlalchemy import text  # noqa: E402
-
-from bench.measure import run_on_database  # noqa: E402
-from secretariat.maintenance.backup import backup_to  # noqa: E402
-from secretariat.maintenance.backup_check import inspect_backup  # noqa: E402
-from secretariat.maintenance.restore import restore  # noqa: E402
+from bench.measure import run_on_database
+from secretariat.core import Secretariat
+from secretariat.maintenance.backup import backup_to
+from secretariat.maintenance.backup_check import inspect_backup
+from secretariat.maintenance.restore import restore
 
 TARGET_SECONDS = 5.0
 TABLES = (
@@ -67,7 +64,8 @@ def line(label: str, times: list[float], target: float | None = None) -> None:
     print(f"{label:44s} median {statistics.median(times):7.3f} s   max {max(times):7.3f} s{verdict}")
 
 
-def bench(database, runs: int) -> None:
+def bench(secretariat: Secretariat, runs: int) -> None:
+    database = secretariat.database  # a backup is of the database as a whole
     path: Path = database.path
     with database.engine.connect() as connection:
         counts = {

@@ -8,7 +8,7 @@ page (``--startup-probe ready``), for the app run from source (this Python,
 with ``installer.spec`` when missing, or ``--dist PATH``), beside a bare
 PySide6 window started from source, each start alternating with the others.
 
-    python bench/bench_frozen.py [--dist PATH] [--db PATH] [--starts N]
+    python -m bench.bench_frozen [--dist PATH] [--db PATH] [--starts N]
 """
 
 from __future__ import annotations
@@ -22,11 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench.bench_agencies import BARE_WINDOW
+from bench.generate import generate
 
-from bench.bench_agencies import BARE_WINDOW  # noqa: E402
-from bench.generate import generate  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 APP = "council-secretariat"
 EXE = ".exe" if sys.platform == "win32" else ""

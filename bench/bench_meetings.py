@@ -12,24 +12,19 @@ each with the median and 95th percentile over repeated runs:
 each beside a baseline measured in the same run: the same rows read with
 one plain query and no records built. Target: each <= 50 ms.
 
-    python bench/bench_meetings.py [--runs N] [--db PATH]
+    python -m bench.bench_meetings [--runs N] [--db PATH]
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from sqlalchemy import func, select
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from sqlalchemy import func, select  # noqa: E402
-
-from bench.measure import TARGET_MS, line, run_on_database, timed  # noqa: E402
-from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Resolution  # noqa: E402
-from secretariat.database import Database  # noqa: E402
-from secretariat.meetings.planning import MeetingQuery, MeetingService  # noqa: E402
-from secretariat.persian import jalali  # noqa: E402
+from bench.measure import TARGET_MS, line, run_on_database, timed
+from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Resolution
+from secretariat.core import Secretariat
+from secretariat.database import Database
+from secretariat.meetings.planning import MeetingQuery
+from secretariat.persian import jalali
 
 
 def dataset(database: Database) -> int:
@@ -62,9 +57,10 @@ def dataset(database: Database) -> int:
         return large[0]
 
 
-def bench(database: Database, runs: int) -> None:
+def bench(secretariat: Secretariat, runs: int) -> None:
+    database = secretariat.database  # for the baselines' bare queries
     large = dataset(database)
-    service = MeetingService(database)
+    service = secretariat.meetings
     today = jalali.to_jalali(jalali.today())
 
     months = []

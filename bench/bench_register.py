@@ -18,25 +18,21 @@ list and chart series of the home page), and the home page itself reloading
 with its charts drawn (``DashboardView.reload`` and a paint, offscreen),
 beside a baseline of one bare count of the open resolutions. Target: <= 200 ms.
 
-    python bench/bench_register.py [--runs N] [--db PATH]
+    python -m bench.bench_register [--runs N] [--db PATH]
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sqlalchemy import and_, exists, func, select
 
-from sqlalchemy import and_, exists, func, select  # noqa: E402
-
-from bench.measure import TARGET_MS, line, run_on_database, timed  # noqa: E402
-from db.models import Assignment, DeadlineChange, FollowUp, Meeting, Resolution  # noqa: E402
-from secretariat.database import Database  # noqa: E402
-from secretariat.followup.register import RegisterService, ResolutionQuery  # noqa: E402
-from secretariat.followup.status import RUNNING, ResolutionStatus  # noqa: E402
+from bench.measure import TARGET_MS, line, run_on_database, timed
+from db.models import Assignment, DeadlineChange, FollowUp, Meeting, Resolution
+from secretariat.core import Secretariat
+from secretariat.database import Database
+from secretariat.followup.register import ResolutionQuery
+from secretariat.followup.status import RUNNING, ResolutionStatus
 
 SEARCH = "مقرر شبهات"  # «مقرر» is in every resolution, «شبهات» in about one in fourteen
 PAGE = 100
@@ -71,9 +67,10 @@ def dataset(database: Database) -> list[int]:
         return list(busiest)
 
 
-def bench(database: Database, runs: int) -> None:
+def bench(secretariat: Secretariat, runs: int) -> None:
+    database = secretariat.database  # for the baselines' bare queries
     agencies = dataset(database)
-    service = RegisterService(database)
+    service = secretariat.register
 
     def first_page(query: ResolutionQuery) -> None:
         service.page(query, limit=PAGE)
@@ -135,25 +132,25 @@ def bench(database: Database, runs: int) -> None:
         target=False,
     )
     print(f"\ntarget: each <= {TARGET_MS} ms (p95)")
-    bench_dashboard(database, runs)
+    bench_dashboard(secretariat, runs)
 
 
 DASHBOARD_TARGET_MS = 200
 
 
-def bench_dashboard(database: Database, runs: int) -> None:
+def bench_dashboard(secretariat: Secretariat, runs: int) -> None:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from secretariat.followup.dashboard import DashboardService
     from secretariat.followup.status import STILL_OPEN
     from ui.home.dashboard_view import DashboardView
     from ui.services import Services
     from ui.start.app_setup import configure_application
 
-    service = DashboardService(database)
+    database = secretariat.database
+    service = secretariat.dashboard
     board = service.load()
     print(
         f"\nthe dashboard ({board.still_open} open, {board.overdue} overdue, {board.due_soon} due within a week, "

@@ -11,7 +11,7 @@ our layout (no shaping, no reordering, no wrapping, no tables: one
 right-to-left layout costs. Targets: the minutes <= 0.5 s, the 2,000-row
 register <= 10 s.
 
-    python bench/bench_reports.py [--runs N] [--db PATH]
+    python -m bench.bench_reports [--runs N] [--db PATH]
 """
 
 from __future__ import annotations
@@ -19,25 +19,20 @@ from __future__ import annotations
 import datetime as dt
 import io
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+from sqlalchemy import func, select
 
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.pdfgen import canvas  # noqa: E402
-from sqlalchemy import func, select  # noqa: E402
-
-from bench.measure import run_on_database  # noqa: E402
-from db.models import Invitation, Meeting, Resolution  # noqa: E402
-from secretariat.database import Database  # noqa: E402
-from secretariat.followup.register import RegisterService, ResolutionQuery  # noqa: E402
-from secretariat.persian import jalali  # noqa: E402
-from secretariat.reports import render_attendance, render_minutes, render_register  # noqa: E402
-from secretariat.reports.fonts import REGULAR, register_fonts  # noqa: E402
-from secretariat.reports.minutes_data import gather_minutes  # noqa: E402
+from bench.measure import run_on_database
+from db.models import Invitation, Meeting, Resolution
+from secretariat.core import Secretariat
+from secretariat.followup.register import ResolutionQuery
+from secretariat.persian import jalali
+from secretariat.reports import render_attendance, render_minutes, render_register
+from secretariat.reports.fonts import REGULAR, register_fonts
+from secretariat.reports.minutes_data import gather_minutes
 
 REGISTER_ROWS = 2000
 TARGETS = {"minutes": 0.5, "register": 10.0}
@@ -84,7 +79,8 @@ def pages_of(pdf: bytes) -> int:
     return pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
 
 
-def bench(database: Database, runs: int) -> None:
+def bench(secretariat: Secretariat, runs: int) -> None:
+    database = secretariat.database  # the reports and the dataset's bare queries take it
     runs = max(1, min(runs, 5))  # each run is a whole document
     with database.reading() as session:
         # The large meeting of the generated data: the most invitees (60), then resolutions (25).
@@ -120,7 +116,7 @@ def bench(database: Database, runs: int) -> None:
     line("render_minutes", ours, pages_of(pdf), plain, TARGETS["minutes"])
 
     query = ResolutionQuery(meeting_from=since)
-    rows = RegisterService(database).page(query, limit=None)
+    rows = secretariat.register.page(query, limit=None)
     register_texts = [
         f"{r.code} {r.text} {r.meeting_title} {r.lead_agency_name} {r.due_text} {r.status.label}"
         for r in rows

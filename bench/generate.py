@@ -10,7 +10,7 @@ normalised text computed by the core exactly as the services do, because
 hundreds of thousands of one-row transactions would measure fsync, not the
 app.
 
-    python bench/generate.py PATH [--agencies N] [--people N] [--meetings N] [--resolutions N] [--followups N]
+    python -m bench.generate PATH [--agencies N] [--people N] [--meetings N] [--resolutions N] [--followups N]
 """
 
 from __future__ import annotations
@@ -18,17 +18,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.generate_meetings import generate_meetings  # noqa: E402
-from db.models import Agency, Council, Person, Representation  # noqa: E402
-from secretariat.database import open_database  # noqa: E402
-from secretariat.members.agencies import AgencyCategory  # noqa: E402
-from secretariat.members.roles import Role  # noqa: E402
-from secretariat.persian.text import fold, normalize_line  # noqa: E402
+from bench.generate_meetings import generate_meetings
+from db.models import Agency, Council, Person, Representation
+from secretariat.database import open_database
+from secretariat.members.agencies import AgencyCategory
+from secretariat.members.roles import Role
+from secretariat.persian.text import fold, normalize_line
 
 KINDS = ["اداره کل", "سازمان", "شرکت", "اداره", "دانشگاه", "بانک", "بنیاد", "ستاد", "شهرداری", "مرکز"]
 SUBJECTS = [

@@ -41,12 +41,12 @@ def line(label: str, times: list[float], *, target: bool = True, limit_ms: float
 
 
 def run_on_database(bench: Callable, description: str, *, runs: int = 50) -> None:
-    """``bench(database, runs)`` on ``--db PATH``, or on a database generated for the run.
+    """``bench(secretariat, runs)`` on ``--db PATH``, or on a database generated for the run.
 
     ``runs`` is the default of ``--runs`` (fewer for measurements of seconds).
     """
     from bench.generate import generate
-    from secretariat.database import open_database
+    from secretariat.core import Secretariat
 
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--runs", type=int, default=runs, help="repetitions of each measurement")
@@ -59,8 +59,5 @@ def run_on_database(bench: Callable, description: str, *, runs: int = 50) -> Non
             started = time.perf_counter()
             generate(path)
             print(f"generated in {time.perf_counter() - started:.1f} s: {path.name}")
-        database = open_database(path, create=False)
-        try:
-            bench(database, args.runs)
-        finally:
-            database.close()
+        with Secretariat.open(path, create=False) as secretariat:
+            bench(secretariat, args.runs)

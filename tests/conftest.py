@@ -6,6 +6,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+from secretariat.core import Secretariat
 from secretariat.database import open_database
 
 
@@ -14,6 +15,12 @@ def database(tmp_path):
     db = open_database(tmp_path / "council.sqlite3")
     yield db
     db.close()
+
+
+@pytest.fixture
+def secretariat(database):
+    """The core's entry point on the test's database: where a test takes its services from."""
+    return Secretariat(database)
 
 
 @pytest.fixture(scope="session")

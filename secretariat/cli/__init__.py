@@ -28,9 +28,8 @@ from collections.abc import Sequence
 from secretariat import paths
 from secretariat.cli import archive, backup, meetings, register, reports, resolutions
 from secretariat.cli.common import EXIT_REFUSED, CliError
-from secretariat.database import open_database
+from secretariat.core import Secretariat
 from secretariat.errors import DomainError, ValidationError
-from secretariat.members.council import CouncilService
 
 __all__ = ["EXIT_REFUSED", "CliError", "build_parser", "main"]
 
@@ -79,18 +78,15 @@ def _run(args: argparse.Namespace) -> int:
         args.command == "archive"
     ):  # opens the database itself: verify needs none, import may fill an empty one
         return archive.run(args)
-    database = open_database(args.db or paths.default_database_path())
-    try:
-        if args.command != "init" and CouncilService(database).get() is None:
+    with Secretariat.open(args.db or paths.default_database_path()) as secretariat:
+        if args.command != "init" and secretariat.council.get() is None:
             raise CliError("این پایگاه داده هنوز شورایی ندارد؛ نخست «init --council NAME» را اجرا کنید.")
         if args.command == "meetings":
-            return meetings.run(database, args)
+            return meetings.run(secretariat, args)
         if args.command == "resolutions":
-            return resolutions.run(database, args)
+            return resolutions.run(secretariat, args)
         if args.command == "report":
-            return reports.run(database, args)
+            return reports.run(secretariat, args)
         if args.command == "backup":
-            return backup.run(database, args)
-        return register.run(database, args)
-    finally:
-        database.close()
+            return backup.run(secretariat, args)
+        return register.run(secretariat, args)

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from secretariat import paths
 from secretariat.cli.common import CliError, year
-from secretariat.database import Database, open_database
-from secretariat.members.council import CouncilService
+from secretariat.core import Secretariat
+from secretariat.database import Database
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
@@ -51,17 +51,14 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "verify":
         return _verify(args.file)
     location = args.db or paths.default_database_path()
-    database = open_database(location, create=args.action == "import")
-    try:
+    with Secretariat.open(location, create=args.action == "import") as secretariat:
         if args.action == "import":
-            return _import(database, args.file)
-        if CouncilService(database).get() is None:
+            return _import(secretariat.database, args.file)
+        if secretariat.council.get() is None:
             raise CliError("این پایگاه داده هنوز شورایی ندارد؛ نخست «init --council NAME» را اجرا کنید.")
         if args.action == "export":
-            return _export(database, args)
-        return _verify_document(database, args.code)
-    finally:
-        database.close()
+            return _export(secretariat.database, args)
+        return _verify_document(secretariat.database, args.code)
 
 
 def _export(database: Database, args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from secretariat import paths
 from secretariat.cli.common import CliError
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.maintenance import settings
 from secretariat.maintenance.backup import backup_to, daily_backup, daily_name, format_size
 from secretariat.maintenance.restore import restore
@@ -41,8 +41,9 @@ def add_parsers(commands) -> None:
     restore_parser.add_argument("file", type=Path, help="پرونده پشتیبان")
 
 
-def run(database: Database, args: argparse.Namespace) -> int:
+def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     """``backup``."""
+    database = secretariat.database
     if args.daily:
         folder = args.folder or paths.backups_folder()
         keep = args.keep or settings.load().backup_generations

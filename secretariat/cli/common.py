@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from db.models import Resolution
 from secretariat.clock import format_time
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.errors import DomainError
-from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.members.agencies import AgencyQuery
 from secretariat.persian import jalali
 from secretariat.persian.text import NumberFormatError, fold, normalize_line, parse_int, to_latin_digits
 
@@ -39,12 +39,12 @@ def identifier(text: str) -> int:
     return value
 
 
-def agency_id(database: Database, reference: str) -> int:
+def agency_id(secretariat: Secretariat, reference: str) -> int:
     """An agency typed as its id, its name in any spelling, or its short name."""
     text = normalize_line(reference)
     if to_latin_digits(text).isdigit():
         return int(to_latin_digits(text))  # the services say if no such agency exists
-    service = AgencyService(database)
+    service = secretariat.agencies
     record = service.find_by_name(text)
     if record is not None:
         return record.id
@@ -97,12 +97,12 @@ def json_time(value: dt.time | None) -> str | None:
     return format_time(value, persian_digits=False) or None
 
 
-def resolution_id(database: Database, reference: str) -> int:
+def resolution_id(secretariat: Secretariat, reference: str) -> int:
     """A resolution by its id, or by the code printed in the minutes (۱۴۰۵-۰۷-۰۱)."""
     text = fold(reference)  # any digits; without the direction marks a code is printed with
     if text.isdigit():
         return int(text)
-    with database.reading() as session:
+    with secretariat.database.reading() as session:
         found = session.scalar(select(Resolution.id).where(Resolution.code == text))
     if found is None:
         raise CliError(f"مصوبه‌ای با کد «{reference.strip()}» پیدا نشد.")

@@ -22,13 +22,12 @@ import sys
 
 from secretariat.cli import meetings_output as output
 from secretariat.cli.common import CliError, agency_id, choice, identifier, resolution_id, year
-from secretariat.database import Database
-from secretariat.meetings.agenda import AgendaItemDraft, AgendaService
-from secretariat.meetings.attachments import AttachmentService
-from secretariat.meetings.attendance import AttendanceEntry, AttendanceService, GuestDraft
+from secretariat.core import Secretariat
+from secretariat.meetings.agenda import AgendaItemDraft
+from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
 from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
-from secretariat.meetings.minutes import MinutesService, ResolutionDraft
-from secretariat.meetings.planning import MeetingDraft, MeetingQuery, MeetingService
+from secretariat.meetings.minutes import ResolutionDraft
+from secretariat.meetings.planning import MeetingDraft, MeetingQuery
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
@@ -138,7 +137,7 @@ def add_parsers(commands) -> None:
     cancel.add_argument("--reason", default="")
 
 
-def run(database: Database, args: argparse.Namespace) -> int:
+def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     handler = {
         "create": _create,
         "list": _list,
@@ -154,7 +153,7 @@ def run(database: Database, args: argparse.Namespace) -> int:
         "postpone": _postpone,
         "cancel": _cancel,
     }[args.action]
-    return handler(database, args)
+    return handler(secretariat, args)
 
 
 def _warn(warnings) -> None:
@@ -162,19 +161,19 @@ def _warn(warnings) -> None:
         print(f"هشدار: {warning}", file=sys.stderr)
 
 
-def _create(database: Database, args: argparse.Namespace) -> int:
+def _create(secretariat: Secretariat, args: argparse.Namespace) -> int:
     kind = choice(MeetingKind, args.kind, "نوع جلسه") or MeetingKind.REGULAR
     draft = MeetingDraft(
         kind=kind.value,
         date=args.date,
         start_time=args.start,
         end_time=args.end,
-        host_agency_id=agency_id(database, args.host) if args.host.strip() else None,
+        host_agency_id=agency_id(secretariat, args.host) if args.host.strip() else None,
         venue=args.venue,
         chair=args.chair,
         occasion=args.occasion,
     )
-    result = MeetingService(database).plan(draft)
+    result = secretariat.meetings.plan(draft)
     _warn(result.warnings)
     if args.json:
         print(json.dumps(output.meeting_json(result.meeting), ensure_ascii=False, indent=2))
@@ -183,14 +182,14 @@ def _create(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _list(database: Database, args: argparse.Namespace) -> int:
+def _list(secretariat: Secretariat, args: argparse.Namespace) -> int:
     query = MeetingQuery(
         jalali_year=year(args.year),
         kind=choice(MeetingKind, args.kind, "نوع جلسه"),
         status=choice(MeetingStatus, args.status, "وضعیت جلسه"),
         newest_first=False,
     )
-    rows = MeetingService(database).page(query, limit=None)
+    rows = secretariat.meetings.page(query, limit=None)
     if args.json:
         print(json.dumps([output.row_json(row) for row in rows], ensure_ascii=False, indent=2))
         return 0
@@ -200,8 +199,8 @@ def _list(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _show(database: Database, args: argparse.Namespace) -> int:
-    detail = MeetingService(database).detail(args.meeting)
+def _show(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    detail = secretariat.meetings.detail(args.meeting)
     if args.json:
         print(json.dumps(output.detail_json(detail), ensure_ascii=False, indent=2))
     else:
@@ -209,8 +208,8 @@ def _show(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _agenda(database: Database, args: argparse.Namespace) -> int:
-    service = AgendaService(database)
+def _agenda(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    service = secretariat.agenda
     if args.review_open:
         if args.title.strip() or args.presenter.strip():
             raise CliError(
@@ -218,7 +217,7 @@ def _agenda(database: Database, args: argparse.Namespace) -> int:
             )
         item = service.add_open_resolutions_review(args.meeting)
     else:
-        presenter = agency_id(database, args.presenter) if args.presenter.strip() else None
+        presenter = agency_id(secretariat, args.presenter) if args.presenter.strip() else None
         item = service.add(
             args.meeting, AgendaItemDraft(title=args.title, presenter_agency_id=presenter, notes=args.notes)
         )
@@ -228,18 +227,18 @@ def _agenda(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(database: Database, args: argparse.Namespace) -> int:
-    item = AgendaService(database).set_summary(args.item, args.text)
+def _summary(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    item = secretariat.agenda.set_summary(args.item, args.text)
     print(f"خلاصه بند {to_persian_digits(item.position)} («{item.title}») ثبت شد.")
     return 0
 
 
-def _invite(database: Database, args: argparse.Namespace) -> int:
-    service = AttendanceService(database)
+def _invite(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    service = secretariat.attendance
     if bool(args.agency.strip()) == bool(args.guest.strip()):
         raise CliError("یا --agency (دستگاه) بدهید یا --guest (نام مهمان)، یکی از این دو.")
     if args.agency.strip():
-        invitation = service.invite_agency(args.meeting, agency_id(database, args.agency))
+        invitation = service.invite_agency(args.meeting, agency_id(secretariat, args.agency))
     else:
         invitation = service.invite_guest(
             args.meeting,
@@ -253,7 +252,7 @@ def _invite(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _attendance(database: Database, args: argparse.Namespace) -> int:
+def _attendance(secretariat: Secretariat, args: argparse.Namespace) -> int:
     if bool(args.agency.strip()) == (args.invitation is not None):
         raise CliError(
             "دستگاه را با --agency (شناسه یا نام) بدهید، یا دعوت‌شده‌ای (مانند مهمان) را با --invitation."
@@ -263,11 +262,11 @@ def _attendance(database: Database, args: argparse.Namespace) -> int:
         raise CliError("وضعیت حضور را با --status بدهید: present، late، absent یا excused.")
     if args.person is not None and args.substitute.strip():
         raise CliError("یا --person (شخصی از فهرست افراد) یا --substitute (نام جانشین)، نه هر دو.")
-    service = AttendanceService(database)
+    service = secretariat.attendance
     if args.invitation is None:
         record = service.record_agency(
             args.meeting,
-            agency_id(database, args.agency),
+            agency_id(secretariat, args.agency),
             status.value,
             person_id=args.person,
             substitute_name=args.substitute,
@@ -292,35 +291,35 @@ def _attendance(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_resolution(database: Database, args: argparse.Namespace) -> int:
+def _add_resolution(secretariat: Secretariat, args: argparse.Namespace) -> int:
     priority = choice(Priority, args.priority, "اولویت") or Priority.NORMAL
     draft = ResolutionDraft(
         text=args.text,
-        lead_agency_id=agency_id(database, args.lead) if args.lead.strip() else None,
-        collaborator_agency_ids=tuple(agency_id(database, each) for each in args.collaborators),
+        lead_agency_id=agency_id(secretariat, args.lead) if args.lead.strip() else None,
+        collaborator_agency_ids=tuple(agency_id(secretariat, each) for each in args.collaborators),
         due_date=args.due,
         due_next_meeting=args.next_meeting,
         priority=priority.value,
         agenda_item_id=args.item,
     )
-    record = MinutesService(database).add_resolution(args.meeting, draft)
+    record = secretariat.minutes.add_resolution(args.meeting, draft)
     print(f"مصوبه {to_persian_digits(record.code)} ثبت شد (شناسه {to_persian_digits(record.id)}).")
     return 0
 
 
-def _finalize(database: Database, args: argparse.Namespace) -> int:
-    meeting = MinutesService(database).finalize(args.meeting, by=args.by)
+def _finalize(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    meeting = secretariat.minutes.finalize(args.meeting, by=args.by)
     print(
         f"صورتجلسه «{meeting.title}» ({jalali.format_short(meeting.date)}) نهایی شد؛ از این پس فقط اصلاحیه می‌پذیرد."
     )
     return 0
 
 
-def _amend(database: Database, args: argparse.Namespace) -> int:
+def _amend(secretariat: Secretariat, args: argparse.Namespace) -> int:
     if args.text is not None and args.due is not None:
         raise CliError("هر اصلاحیه یک چیز را اصلاح می‌کند: یا --text یا --due.")
-    amendment = MinutesService(database).amend_resolution(
-        resolution_id(database, args.resolution),
+    amendment = secretariat.minutes.amend_resolution(
+        resolution_id(secretariat, args.resolution),
         reason=args.reason,
         author=args.by,
         text=args.text,
@@ -330,8 +329,8 @@ def _amend(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _attach(database: Database, args: argparse.Namespace) -> int:
-    record = AttachmentService(database).attach(
+def _attach(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    record = secretariat.attachments.attach(
         args.meeting,
         args.file,
         signed_minutes=args.signed,
@@ -343,15 +342,15 @@ def _attach(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _postpone(database: Database, args: argparse.Namespace) -> int:
-    result = MeetingService(database).postpone(args.meeting, args.date, args.reason)
+def _postpone(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    result = secretariat.meetings.postpone(args.meeting, args.date, args.reason)
     _warn(result.warnings)
     print(output.planned_line("به تعویق افتاد", result.meeting))
     return 0
 
 
-def _cancel(database: Database, args: argparse.Namespace) -> int:
-    service = MeetingService(database)
+def _cancel(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    service = secretariat.meetings
     title = service.get(args.meeting).title
     meeting = service.cancel(args.meeting, args.reason)
     print(f"«{title}» ({jalali.format_long(meeting.date)}) لغو شد.")

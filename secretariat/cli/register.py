@@ -8,10 +8,10 @@ from pathlib import Path
 
 from secretariat import paths
 from secretariat.cli.common import CliError, agency_id
-from secretariat.database import Database
-from secretariat.members.agencies import AgencyCategory, AgencyDraft, AgencyQuery, AgencyService
-from secretariat.members.council import CouncilDraft, CouncilLevel, CouncilService, QuorumRule
-from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft, PersonQuery
+from secretariat.core import Secretariat
+from secretariat.members.agencies import AgencyCategory, AgencyDraft, AgencyQuery
+from secretariat.members.council import CouncilDraft, CouncilLevel, QuorumRule
+from secretariat.members.people import AppointmentDraft, PersonDraft, PersonQuery
 from secretariat.members.roles import Role
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
@@ -72,12 +72,12 @@ def add_parsers(commands) -> None:
     appoint.add_argument("--title", default="")
 
 
-def run(database: Database, args: argparse.Namespace) -> int:
+def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     if args.command == "init":
-        return _init(database, args)
+        return _init(secretariat, args)
     if args.command == "agencies":
-        return _agencies(database, args)
-    return _people(database, args)
+        return _agencies(secretariat, args)
+    return _people(secretariat, args)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -94,8 +94,8 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _init(database: Database, args: argparse.Namespace) -> int:
-    council = CouncilService(database).create(
+def _init(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    council = secretariat.council.create(
         CouncilDraft(
             name=args.council,
             level=args.level,
@@ -110,8 +110,8 @@ def _init(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _agencies(database: Database, args: argparse.Namespace) -> int:
-    service = AgencyService(database)
+def _agencies(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    service = secretariat.agencies
     if args.action == "add":
         record = service.add(
             AgencyDraft(
@@ -129,7 +129,7 @@ def _agencies(database: Database, args: argparse.Namespace) -> int:
         print(f"دستگاه افزوده شد: {record.name} (شناسه {to_persian_digits(record.id)})")
         return 0
     if args.action in ("deactivate", "activate"):
-        record = service.set_active(agency_id(database, args.agency), args.action == "activate")
+        record = service.set_active(agency_id(secretariat, args.agency), args.action == "activate")
         state = "فعال" if record.active else "غیرفعال"
         print(f"«{record.name}» {state} شد.")
         return 0
@@ -164,8 +164,8 @@ def _agencies(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _people(database: Database, args: argparse.Namespace) -> int:
-    service = PeopleService(database)
+def _people(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    service = secretariat.people
     if args.action == "add":
         record = service.add(
             PersonDraft(full_name=args.name, honorific=args.honorific, mobile=args.mobile, email=args.email)
@@ -175,7 +175,7 @@ def _people(database: Database, args: argparse.Namespace) -> int:
     if args.action == "appoint":
         rep = service.appoint(
             AppointmentDraft(
-                agency_id=agency_id(database, args.agency),
+                agency_id=agency_id(secretariat, args.agency),
                 person_id=args.person,
                 role=args.role,
                 start_date=args.start,

@@ -21,7 +21,7 @@ import argparse
 from pathlib import Path
 
 from secretariat.cli.common import CliError, agency_id, choice, date_option, identifier, year
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
 from secretariat.persian.text import to_persian_digits
@@ -47,11 +47,11 @@ def add_parsers(commands) -> None:
     report.add_argument("--to", dest="end", metavar="DATE", help="تا تاریخ (جلسات)")
 
 
-def run(database: Database, args: argparse.Namespace) -> int:
+def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.suffix.lower() != ".pdf":
         raise CliError("پرونده خروجی باید پسوند ‎.pdf داشته باشد.")
-    pdf = _render(database, args)
+    pdf = _render(secretariat, args)
     partial = out.with_name(out.name + ".part")
     try:
         partial.write_bytes(pdf)
@@ -63,9 +63,10 @@ def run(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _render(database: Database, args: argparse.Namespace) -> bytes:
+def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
     import secretariat.reports as reports
 
+    database = secretariat.database  # the reports still take the database
     kind = args.kind
     if kind in ("minutes", "invitation"):
         if args.meeting is None:
@@ -78,14 +79,14 @@ def _render(database: Database, args: argparse.Namespace) -> bytes:
             return reports.render_followup_letters(database)
         if not args.agency:
             raise CliError("دستگاه را با --agency بدهید، یا برای همه دستگاه‌های دارای مصوبه معوق --all.")
-        return reports.render_followup_letter(database, agency_id(database, args.agency))
+        return reports.render_followup_letter(database, agency_id(secretariat, args.agency))
     if kind == "register":
         query = ResolutionQuery(
             search=args.search,
             status=choice(ResolutionStatus, args.status, "وضعیت"),
             overdue=args.overdue,
             still_open=args.still_open,
-            agency_id=agency_id(database, args.agency) if args.agency else None,
+            agency_id=agency_id(secretariat, args.agency) if args.agency else None,
             meeting_id=args.meeting,
             jalali_year=year(args.year),
             due_within_days=args.due_within,

@@ -29,13 +29,11 @@ from secretariat.cli.common import (
     resolution_id,
     year,
 )
-from secretariat.database import Database
-from secretariat.followup.dashboard import DashboardService, review_query
-from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
-from secretariat.followup.register import RegisterService, ResolutionQuery
+from secretariat.core import Secretariat
+from secretariat.followup.dashboard import review_query
+from secretariat.followup.lifecycle import FollowUpDraft
+from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import OVERDUE_LABEL, FollowUpKind, ResolutionStatus
-from secretariat.meetings.agenda import AgendaService
-from secretariat.meetings.planning import MeetingService
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
@@ -100,15 +98,15 @@ def add_parsers(commands) -> None:
     deadline.add_argument("--by", default="")
 
 
-def run(database: Database, args: argparse.Namespace) -> int:
+def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     if args.action == "list":
-        return _list(database, args)
+        return _list(secretariat, args)
     if args.action == "dashboard":
-        return _dashboard(database, args)
+        return _dashboard(secretariat, args)
     if args.action == "prepare-review":
-        return _prepare_review(database, args)
-    followup = FollowUpService(database)
-    target = resolution_id(database, args.resolution)
+        return _prepare_review(secretariat, args)
+    followup = secretariat.followup
+    target = resolution_id(secretariat, args.resolution)
     if args.action == "follow-up":
         kind = choice(FollowUpKind, args.kind, "نوع پیگیری")
         entry = followup.add(
@@ -146,12 +144,12 @@ def run(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _list(database: Database, args: argparse.Namespace) -> int:
+def _list(secretariat: Secretariat, args: argparse.Namespace) -> int:
     query = ResolutionQuery(
         search=args.search,
         status=choice(ResolutionStatus, args.status, "وضعیت"),
         overdue=args.overdue,
-        agency_id=agency_id(database, args.agency) if args.agency else None,
+        agency_id=agency_id(secretariat, args.agency) if args.agency else None,
         meeting_id=args.meeting,
         jalali_year=year(args.year),
         due_within_days=args.due_within,
@@ -159,7 +157,7 @@ def _list(database: Database, args: argparse.Namespace) -> int:
         meeting_from=date_option(args.meeting_from, "--from"),
         meeting_to=date_option(args.meeting_to, "--to"),
     )
-    rows = RegisterService(database).page(query, limit=None)
+    rows = secretariat.register.page(query, limit=None)
     if args.json:
         print(
             json.dumps(
@@ -194,8 +192,8 @@ def _list(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _dashboard(database: Database, args: argparse.Namespace) -> int:
-    board = DashboardService(database).load()
+def _dashboard(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    board = secretariat.dashboard.load()
     if args.json:
         print(
             json.dumps(
@@ -254,15 +252,15 @@ def _dashboard(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _prepare_review(database: Database, args: argparse.Namespace) -> int:
+def _prepare_review(secretariat: Secretariat, args: argparse.Namespace) -> int:
     if args.meeting is None:
-        meeting = DashboardService(database).next_meeting()
+        meeting = secretariat.dashboard.next_meeting()
         if meeting is None:
             raise CliError("جلسه‌ای برنامه‌ریزی نشده است؛ نخست جلسه بعد را برنامه‌ریزی کنید.")
     else:
-        meeting = MeetingService(database).get(args.meeting)
-    item = AgendaService(database).add_open_resolutions_review(meeting.id)
-    count = RegisterService(database).count(review_query(meeting.date))
+        meeting = secretariat.meetings.get(args.meeting)
+    item = secretariat.agenda.add_open_resolutions_review(meeting.id)
+    count = secretariat.register.count(review_query(meeting.date))
     print(
         f"«{item.title}» نخستین دستور کار {meeting.title}، {jalali.format_long(meeting.date)} است "
         f"({to_persian_digits(count)} مصوبه باز)."

@@ -14,12 +14,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from secretariat.database import Database, open_database
+from secretariat.core import Secretariat
+from secretariat.database import Database
 from secretariat.demo.followup import build_followup
 from secretariat.demo.meetings import build_meetings, year_shift
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.members.council import CouncilDraft, CouncilService
-from secretariat.members.people import AppointmentDraft, DecreeDraft, PeopleService, PersonDraft
+from secretariat.members.agencies import AgencyDraft
+from secretariat.members.council import CouncilDraft
+from secretariat.members.people import AppointmentDraft, DecreeDraft, PersonDraft
 from secretariat.members.roles import Role
 
 COUNCIL = CouncilDraft(
@@ -353,13 +354,13 @@ STAFF = (
 )
 
 
-def build_demo(database: Database, *, today: dt.date | None = None) -> None:
+def build_demo(secretariat: Secretariat, *, today: dt.date | None = None) -> None:
     """Fill an empty database with the demo council: its register, then a
     year and a half of meetings ending around ``today``, then the follow-up
     of their resolutions."""
-    CouncilService(database).create(COUNCIL, is_demo=True)
-    agencies = AgencyService(database)
-    people = PeopleService(database)
+    secretariat.council.create(COUNCIL, is_demo=True)
+    agencies = secretariat.agencies
+    people = secretariat.people
     person_ids: dict[str, int] = {}
     agency_ids: dict[str, int] = {}
     for index, item in enumerate(AGENCIES, start=1):
@@ -411,13 +412,13 @@ def build_demo(database: Database, *, today: dt.date | None = None) -> None:
         )
     # The inactive agencies attended the earlier meetings and left the council later.
     leaving = tuple(item.short_name for item in AGENCIES if not item.active)
-    build_meetings(database, agency_ids, person_ids, leaving=leaving, today=today)
-    build_followup(database, year_shift(today))
+    build_meetings(secretariat, agency_ids, person_ids, leaving=leaving, today=today)
+    build_followup(secretariat, year_shift(today))
 
 
 def create_demo_database(path: Path) -> Database:
     """A new database file at ``path`` holding the demo council, left open."""
-    database = open_database(path)
-    if CouncilService(database).get() is None:
-        build_demo(database)
-    return database
+    secretariat = Secretariat.open(path)
+    if secretariat.council.get() is None:
+        build_demo(secretariat)
+    return secretariat.database

@@ -25,8 +25,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
-from secretariat.database import Database
-from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
+from secretariat.core import Secretariat
+from secretariat.followup.lifecycle import FollowUpDraft
 from secretariat.followup.status import FollowUpKind
 from secretariat.persian import jalali
 
@@ -356,7 +356,7 @@ HISTORIES: dict[str, tuple] = {
 }
 
 
-def build_followup(database: Database, shift: int) -> None:
+def build_followup(secretariat: Secretariat, shift: int) -> None:
     """The resolutions' follow-up histories, through the service, then backdated."""
 
     def date(base: str) -> str:
@@ -367,10 +367,10 @@ def build_followup(database: Database, shift: int) -> None:
         year, rest = base.split("-", 1)
         return f"{int(year) + shift}-{rest}"
 
-    with database.reading() as session:
+    with secretariat.database.reading() as session:
         ids = dict(session.execute(select(Resolution.code, Resolution.id)).all())
         meetings = dict(session.execute(select(Meeting.date, Meeting.id)).all())
-    service = FollowUpService(database)
+    service = secretariat.followup
     entry_days: dict[int, dt.date] = {}
     change_days: list[tuple[int, dt.date]] = []
     cancel_days: dict[int, dt.date] = {}
@@ -409,7 +409,7 @@ def build_followup(database: Database, shift: int) -> None:
                         resolution_id, new_due=date(step.new_due), reason=step.reason, by=SECRETARY
                     )
                     change_days.append((resolution_id, jalali.parse(date(step.date))))
-    _backdate(database, entry_days, change_days, cancel_days)
+    _backdate(secretariat.database, entry_days, change_days, cancel_days)
 
 
 def _backdate(database, entry_days, change_days, cancel_days) -> None:

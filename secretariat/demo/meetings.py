@@ -25,13 +25,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from db.models import Amendment, Attachment, Meeting
-from secretariat.database import Database
-from secretariat.meetings.agenda import AgendaItemDraft, AgendaService
-from secretariat.meetings.attachments import AttachmentService
-from secretariat.meetings.attendance import AttendanceEntry, AttendanceService, GuestDraft
-from secretariat.meetings.minutes import MinutesService, ResolutionDraft
-from secretariat.meetings.planning import MeetingDraft, MeetingService
-from secretariat.members.agencies import AgencyService
+from secretariat.core import Secretariat
+from secretariat.meetings.agenda import AgendaItemDraft
+from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
+from secretariat.meetings.minutes import ResolutionDraft
+from secretariat.meetings.planning import MeetingDraft
 from secretariat.persian import jalali
 
 ANCHOR = (1405, 9, 4)  # the "today" the calendar below is written for
@@ -821,16 +819,17 @@ def year_shift(today: dt.date | None = None) -> int:
 
 class _Builder:
     def __init__(
-        self, database: Database, agency_ids: dict[str, int], person_ids: dict[str, int], shift: int
+        self, secretariat: Secretariat, agency_ids: dict[str, int], person_ids: dict[str, int], shift: int
     ):
-        self.db = database
+        self.db = secretariat.database
         self.agencies = agency_ids
         self.people = person_ids
         self.shift = shift
-        self.meetings = MeetingService(database)
-        self.agenda = AgendaService(database)
-        self.attendance = AttendanceService(database)
-        self.minutes = MinutesService(database)
+        self.meetings = secretariat.meetings
+        self.agenda = secretariat.agenda
+        self.attendance = secretariat.attendance
+        self.minutes = secretariat.minutes
+        self.attachments = secretariat.attachments
         self.built: list[int] = []  # meeting ids
 
     def date(self, base: str) -> str:
@@ -915,7 +914,7 @@ class _Builder:
             day = jalali.format_short(detail.meeting.date, persian_digits=False).replace("/", "-")
             path = scans / f"scan-minutes-{day}.pdf"  # as the office scanner names it
             path.write_bytes(signed_minutes_pdf(detail))
-            AttachmentService(self.db).attach(
+            self.attachments.attach(
                 meeting_id,
                 path,
                 signed_minutes=True,
@@ -966,7 +965,7 @@ class _Builder:
 
 
 def build_meetings(
-    database: Database,
+    secretariat: Secretariat,
     agency_ids: dict[str, int],
     person_ids: dict[str, int],
     *,
@@ -975,14 +974,14 @@ def build_meetings(
 ) -> None:
     """The demo's meetings, in the order they happened; ``leaving`` agencies
     are deactivated on ``LEAVES_ON``, after the meetings they attended."""
-    builder = _Builder(database, agency_ids, person_ids, year_shift(today))
+    builder = _Builder(secretariat, agency_ids, person_ids, year_shift(today))
     leaves_on = jalali.parse(builder.date(LEAVES_ON))
     left = False
     with tempfile.TemporaryDirectory(prefix="demo-scan-") as folder:
         for spec in MEETINGS:
             if not left and jalali.parse(builder.date(spec.date)) > leaves_on:
                 for name in leaving:
-                    AgencyService(database).set_active(agency_ids[name], False)
+                    secretariat.agencies.set_active(agency_ids[name], False)
                 left = True
             builder.build(spec, Path(folder))
     builder.backdate()

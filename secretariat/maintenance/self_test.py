@@ -28,6 +28,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the checks import the core themselves: importing it is part of what they test
+    from secretariat.core import Secretariat
 
 # The checks, in the order they run; the test of the installer expects each.
 DATA_FOLDER = "data folder"
@@ -144,7 +148,8 @@ class CoreSelfTest:
     def __init__(self, checks: Checks, folder: Path):
         self.checks = checks
         self.folder = folder
-        self.demo = None  # the open demo Database, for the window's check
+        # The secretariat on the open demo database, for the window's check.
+        self.demo: Secretariat | None = None
         self.minutes_pdf: bytes | None = None  # for the Qt PDF check
 
     def run(self) -> None:
@@ -235,12 +240,13 @@ class CoreSelfTest:
 
     def check_demo(self) -> str:
         from secretariat import paths
+        from secretariat.core import Secretariat
         from secretariat.demo.council import create_demo_database
         from secretariat.meetings.kinds import MeetingStatus
-        from secretariat.meetings.planning import MeetingQuery, MeetingService
+        from secretariat.meetings.planning import MeetingQuery
 
-        self.demo = create_demo_database(paths.demo_database_path())
-        meetings = MeetingService(self.demo)
+        self.demo = Secretariat(create_demo_database(paths.demo_database_path()))
+        meetings = self.demo.meetings
         count = meetings.count()
         finalized = meetings.count(MeetingQuery(status=MeetingStatus.FINALIZED))
         if not finalized:
@@ -249,25 +255,25 @@ class CoreSelfTest:
 
     def check_minutes(self) -> str:
         from secretariat.meetings.kinds import MeetingStatus
-        from secretariat.meetings.planning import MeetingQuery, MeetingService
+        from secretariat.meetings.planning import MeetingQuery
         from secretariat.reports import render_minutes
 
-        meeting = MeetingService(self.demo).page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)[0]
-        pdf = render_minutes(self.demo, meeting.id)
+        meeting = self.demo.meetings.page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)[0]
+        pdf = render_minutes(self.demo.database, meeting.id)
         self.minutes_pdf = pdf
         return f"meeting {meeting.id}: {describe_pdf(pdf)}"
 
     def check_directory(self) -> str:
         from secretariat.reports import render_directory
 
-        return describe_pdf(render_directory(self.demo))
+        return describe_pdf(render_directory(self.demo.database))
 
     def check_archive(self) -> str:
         from secretariat.archive import export_archive, verify_archive
         from secretariat.meetings.kinds import MeetingStatus
-        from secretariat.meetings.planning import MeetingQuery, MeetingService
+        from secretariat.meetings.planning import MeetingQuery
 
-        meetings = MeetingService(self.demo)
+        meetings = self.demo.meetings
         year = next(
             (
                 year
@@ -278,7 +284,7 @@ class CoreSelfTest:
         )
         if year is None:
             raise CheckFailed("no year of the demo has finalized minutes")
-        result = export_archive(self.demo, year, self.folder / f"archive-{year}.zip")
+        result = export_archive(self.demo.database, year, self.folder / f"archive-{year}.zip")
         verified = verify_archive(result.path)
         if not verified.ok:
             raise CheckFailed(f"the archive of {year} does not verify: {'; '.join(verified.problems()[:3])}")

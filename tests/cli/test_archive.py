@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from secretariat.cli import main
-from secretariat.database import open_database
-from secretariat.meetings.planning import MeetingService
+from secretariat.core import Secretariat
 from tests.support.archive import rewrite_zip, yearbook_available
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,11 +25,8 @@ def yearbook():
 
 @pytest.fixture(scope="module")
 def year(demo_path) -> int:
-    database = open_database(demo_path)
-    try:
-        return max(MeetingService(database).years())
-    finally:
-        database.close()
+    with Secretariat.open(demo_path) as secretariat:
+        return max(secretariat.meetings.years())
 
 
 @pytest.fixture

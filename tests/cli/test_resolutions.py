@@ -82,8 +82,7 @@ def test_refusals_exit_2_with_a_persian_message(demo_copy, capsys, args, message
 
 
 def test_a_follow_up_keeps_the_document_given_with_it(demo_copy, capsys, tmp_path):
-    from secretariat.database import open_database
-    from secretariat.followup.lifecycle import FollowUpService
+    from secretariat.core import Secretariat
 
     scan = tmp_path / "نامه ۴۱۲.pdf"
     scan.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
@@ -109,14 +108,10 @@ def test_a_follow_up_keeps_the_document_given_with_it(demo_copy, capsys, tmp_pat
         == 0
     )
     assert "«نامه ۴۱۲.pdf»" in capsys.readouterr().out
-    database = open_database(demo_copy)
-    try:
-        followup = FollowUpService(database)
-        entry = followup.log(resolution["id"])[-1]
+    with Secretariat.open(demo_copy) as secretariat:
+        entry = secretariat.followup.log(resolution["id"])[-1]
         assert entry.document_name == scan.name
-        assert followup.document(entry.id).data == scan.read_bytes()
-    finally:
-        database.close()
+        assert secretariat.followup.document(entry.id).data == scan.read_bytes()
 
 
 def _rows(demo_copy, table: str) -> int:

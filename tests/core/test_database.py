@@ -16,9 +16,10 @@ from sqlalchemy.exc import IntegrityError
 from db import engine as db_engine
 from db import schema
 from db.models import Agency, Person, Representation
+from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.errors import DatabaseOpenError
-from secretariat.members.agencies import AgencyDraft, AgencyService
+from secretariat.members.agencies import AgencyDraft
 
 PERSIAN_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 APP_TABLES = {"council", "agency", "person", "representation", "membership_decree", "alembic_version"}
@@ -95,9 +96,9 @@ def test_foreign_keys_are_enforced(database):
         assert session.scalar(select(func.count(Representation.id))) == 0
 
 
-def test_the_database_itself_refuses_a_second_current_pr_manager(database):
+def test_the_database_itself_refuses_a_second_current_pr_manager(database, secretariat):
     # Guards the rule even against a second PC writing at the same moment.
-    agency = AgencyService(database).add(AgencyDraft(name="اداره بهزیستی"))
+    agency = secretariat.agencies.add(AgencyDraft(name="اداره بهزیستی"))
     insert = text(
         "INSERT INTO representation (agency_id, person_id, role, title, start_date) "
         "VALUES (:agency, :person, 'pr_manager', '', '2024-05-16')"
@@ -114,17 +115,13 @@ def test_the_database_itself_refuses_a_second_current_pr_manager(database):
 
 def test_reopening_keeps_the_data_and_makes_no_backup(tmp_path):
     path = tmp_path / "council.sqlite3"
-    database = open_database(path)
-    agency_id = AgencyService(database).add(AgencyDraft(name="اداره کل ارشاد اسلامی")).id
-    database.close()
+    with Secretariat.open(path) as secretariat:
+        agency_id = secretariat.agencies.add(AgencyDraft(name="اداره کل ارشاد اسلامی")).id
 
-    reopened = open_database(path, create=False)
-    try:
-        assert AgencyService(reopened).get(agency_id).name == "اداره کل ارشاد اسلامی"
-        with reopened.engine.connect() as connection:
+    with Secretariat.open(path, create=False) as reopened:
+        assert reopened.agencies.get(agency_id).name == "اداره کل ارشاد اسلامی"
+        with reopened.database.engine.connect() as connection:
             assert schema.current_revision(connection) == schema.HEAD_REVISION
-    finally:
-        reopened.close()
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".sqlite3") == ["council.sqlite3"]
 
 

@@ -8,53 +8,52 @@ import pytest
 
 from db.models import Resolution
 from secretariat.cli import main
+from secretariat.core import Secretariat
 from secretariat.demo.council import AGENCIES, create_demo_database
 from secretariat.demo.meetings import year_shift
-from secretariat.followup.lifecycle import FollowUpService
-from secretariat.followup.register import RegisterService, ResolutionQuery
+from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
-from secretariat.meetings.attachments import AttachmentService
 from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
-from secretariat.meetings.planning import MeetingQuery, MeetingService
-from secretariat.members.agencies import AgencyQuery, AgencyService
-from secretariat.members.council import CouncilService
-from secretariat.members.people import PeopleService, PersonQuery
+from secretariat.meetings.planning import MeetingQuery
+from secretariat.members.agencies import AgencyQuery
+from secretariat.members.people import PersonQuery
 from secretariat.persian import jalali
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    database = create_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
-    yield database
-    database.close()
+    """The demo council's secretariat, built once for the module."""
+    secretariat = Secretariat(create_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3"))
+    yield secretariat
+    secretariat.close()
 
 
 def test_demo_is_a_county_council_of_about_25_agencies(demo):
-    council = CouncilService(demo).get()
+    council = demo.council.get()
     assert council.is_demo and "پردیس" in council.name
-    agencies = AgencyService(demo)
+    agencies = demo.agencies
     assert 20 <= agencies.count(AgencyQuery()) <= 30
     assert agencies.count(AgencyQuery(include_inactive=True)) == len(AGENCIES)
 
 
 def test_every_active_agency_has_a_current_pr_manager(demo):
-    rows = AgencyService(demo).page(AgencyQuery(), limit=None)
+    rows = demo.agencies.page(AgencyQuery(), limit=None)
     assert all(row.pr_manager for row in rows)
 
 
 def test_names_typed_with_arabic_letters_are_stored_in_persian(demo):
     typed_arabic = [a for a in AGENCIES if any("ي" in m[0] or "ك" in m[0] for m in a.managers)]
     assert typed_arabic, "the demo should show names typed with Arabic ي/ك"
-    people = PeopleService(demo).page(PersonQuery(), limit=None)
+    people = demo.people.page(PersonQuery(), limit=None)
     assert not any("ي" in p.full_name or "ك" in p.full_name for p in people)
     # ...and found when searched the way they were typed.
-    assert PeopleService(demo).count(PersonQuery(search="علي اكبر كريمي")) == 1
+    assert demo.people.count(PersonQuery(search="علي اكبر كريمي")) == 1
 
 
 def test_manager_changes_are_kept_as_history(demo):
-    agencies = AgencyService(demo)
+    agencies = demo.agencies
     agency = agencies.find_by_name("اداره آموزش و پرورش شهرستان پردیس")
-    history = PeopleService(demo).history(agency.id)
+    history = demo.people.history(agency.id)
     managers = [rep for rep in history if rep.role.value == "pr_manager"]
     assert [rep.is_current for rep in managers] == [True, False]
     assert managers[1].end_date == managers[0].start_date
@@ -66,7 +65,7 @@ def test_manager_changes_are_kept_as_history(demo):
 
 @pytest.fixture(scope="module")
 def meetings(demo):
-    service = MeetingService(demo)
+    service = demo.meetings
     rows = service.page(MeetingQuery(newest_first=False), limit=None)
     return [service.detail(row.id) for row in rows]
 
@@ -198,7 +197,7 @@ def test_attendance_has_absences_excuses_late_comers_and_substitutes(meetings):
 
 
 def test_an_agency_that_left_attended_earlier_meetings_and_is_not_invited_since(demo, meetings):
-    post = AgencyService(demo).find_by_name("اداره پست شهرستان پردیس")
+    post = demo.agencies.find_by_name("اداره پست شهرستان پردیس")
     invited = [any(i.agency_id == post.id for i in d.invitations) for d in meetings]
     assert invited[0] and not invited[-1]
     assert invited == sorted(invited, reverse=True)
@@ -209,7 +208,7 @@ def test_the_signed_scan_is_a_real_pdf(demo, meetings):
     assert signed.meeting.status is MeetingStatus.FINALIZED
     [scan] = signed.attachments
     assert scan.is_signed_minutes and scan.media_type == "application/pdf"
-    data = AttachmentService(demo).content(scan.id)
+    data = demo.attachments.content(scan.id)
     assert data.startswith(b"%PDF-") and b"%%EOF" in data[-16:]
     assert hashlib.sha256(data).hexdigest() == scan.sha256
     assert signed.meeting.finalized_at < signed.meeting.signed_at
@@ -224,10 +223,10 @@ def test_the_calendar_moves_by_whole_years_to_end_now():
 
 def test_the_command_line_reads_the_demo(demo, capsys):
     capsys.readouterr()
-    assert main(["--db", str(demo.path), "meetings", "list", "--json", "--year", "1405"]) == 0
+    assert main(["--db", str(demo.database.path), "meetings", "list", "--json", "--year", "1405"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["title"] for r in rows if r["signed"]] == ["هفتمین جلسه"]
-    assert main(["--db", str(demo.path), "meetings", "show", str(rows[0]["id"])]) == 0
+    assert main(["--db", str(demo.database.path), "meetings", "show", str(rows[0]["id"])]) == 0
     assert "مناسبت: روز ارتباطات و روابط عمومی" in capsys.readouterr().out
 
 
@@ -236,13 +235,13 @@ def test_the_command_line_reads_the_demo(demo, capsys):
 
 @pytest.fixture(scope="module")
 def register(demo):
-    return RegisterService(demo).page(ResolutionQuery(descending=False), limit=None)
+    return demo.register.page(ResolutionQuery(descending=False), limit=None)
 
 
 def test_resolutions_are_done_on_time_late_overdue_cancelled_and_deferred(demo, register):
     statuses = {row.status for row in register}
     assert statuses == set(ResolutionStatus)
-    with demo.reading() as session:
+    with demo.database.reading() as session:
         closed = {
             r.id: r for r in session.query(Resolution).filter(Resolution.status.in_(["done", "cancelled"]))
         }
@@ -257,21 +256,21 @@ def test_resolutions_are_done_on_time_late_overdue_cancelled_and_deferred(demo, 
     assert 2 <= len(overdue) < len(register) // 4
     assert len({row.lead_agency_id for row in overdue}) >= 2
     [deferred] = [row for row in register if row.status is ResolutionStatus.DEFERRED]
-    detail = MeetingService(demo)
-    with demo.reading() as session:
+    detail = demo.meetings
+    with demo.database.reading() as session:
         target = session.get(Resolution, deferred.id).deferred_to_meeting_id
     assert detail.detail(target).meeting.status is MeetingStatus.PLANNED
 
 
 def test_overdue_resolutions_have_partial_progress(demo, register):
-    service = FollowUpService(demo)
+    service = demo.followup
     for row in (row for row in register if row.overdue):
         progress = [entry.progress for entry in service.log(row.id) if entry.progress is not None]
         assert progress and 0 < progress[-1] < 100
 
 
 def test_every_kind_of_follow_up_dated_between_its_meeting_and_today(demo, register):
-    service = FollowUpService(demo)
+    service = demo.followup
     today = dt.date.today()
     entries = []
     for row in register:
@@ -284,13 +283,13 @@ def test_every_kind_of_follow_up_dated_between_its_meeting_and_today(demo, regis
     assert len(entries) >= 60
     assert {entry.kind for entry in entries} == set(FollowUpKind)
     assert any(e.progress is not None for e in entries) and any(e.progress is None for e in entries)
-    with demo.reading() as session:
+    with demo.database.reading() as session:
         closed = session.query(Resolution).filter(Resolution.closed_on.is_not(None)).all()
         assert all(r.meeting.date <= r.closed_on <= today for r in closed)
 
 
 def test_one_deadline_was_moved_with_its_reason(demo, register):
-    service = FollowUpService(demo)
+    service = demo.followup
     changed = [(row, service.deadline_history(row.id)) for row in register]
     [(row, [change])] = [(row, history) for row, history in changed if history]
     assert change.reason and change.changed_by and change.new_due == row.due_date
@@ -300,7 +299,7 @@ def test_one_deadline_was_moved_with_its_reason(demo, register):
 
 
 def test_some_follow_ups_keep_their_scanned_letter_or_report(demo, register, meetings):
-    service = FollowUpService(demo)
+    service = demo.followup
     kept = [entry for row in register for entry in service.log(row.id) if entry.has_document]
     assert len(kept) >= 3 and {entry.kind for entry in kept} == {
         FollowUpKind.LETTER,

@@ -29,29 +29,33 @@ def pg_database():
     database.close()
 
 
-def test_demo_sorts_in_persian_order_with_the_icu_collation(pg_database):
+@pytest.fixture
+def pg(pg_database):
+    """The secretariat on the PostgreSQL database."""
+    from secretariat.core import Secretariat
+
+    return Secretariat(pg_database)
+
+
+def test_demo_sorts_in_persian_order_with_the_icu_collation(pg):
     from secretariat.demo.council import build_demo
-    from secretariat.members.agencies import AgencyQuery, AgencyService, AgencySort
-    from secretariat.members.people import PeopleService
+    from secretariat.members.agencies import AgencyQuery, AgencySort
     from secretariat.persian import collation
 
-    build_demo(pg_database)
-    names = [r.name for r in AgencyService(pg_database).page(AgencyQuery(include_inactive=True), limit=None)]
+    build_demo(pg)
+    names = [r.name for r in pg.agencies.page(AgencyQuery(include_inactive=True), limit=None)]
     assert names == collation.sorted_persian(names)
-    managers = [
-        r.pr_manager
-        for r in AgencyService(pg_database).page(AgencyQuery(sort=AgencySort.PR_MANAGER), limit=None)
-    ]
+    managers = [r.pr_manager for r in pg.agencies.page(AgencyQuery(sort=AgencySort.PR_MANAGER), limit=None)]
     assert managers == collation.sorted_persian(managers)
-    people = [p.full_name for p in PeopleService(pg_database).page(limit=None)]
+    people = [p.full_name for p in pg.people.page(limit=None)]
     assert people == collation.sorted_persian(people)
 
 
-def test_search_and_duplicates_behave_as_on_sqlite(pg_database):
+def test_search_and_duplicates_behave_as_on_sqlite(pg):
     from secretariat.errors import ValidationError
-    from secretariat.members.agencies import AgencyDraft, AgencyQuery, AgencyService
+    from secretariat.members.agencies import AgencyDraft, AgencyQuery
 
-    agencies = AgencyService(pg_database)
+    agencies = pg.agencies
     agencies.add(AgencyDraft(name="مدیریت روابط‌عمومی شهرداری پردیس", phones="021-76255050"))
     assert agencies.count(AgencyQuery(search="مدير روابط عمومي")) == 1
     assert agencies.count(AgencyQuery(search="۷۶۲۵۵")) == 1
@@ -73,26 +77,25 @@ def test_a_newer_schema_is_refused(pg_database):
         open_database(URL)
 
 
-def test_a_meeting_goes_from_plan_to_signed_minutes(pg_database, tmp_path):
-    from secretariat.meetings.attachments import AttachmentService
-    from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
-    from secretariat.meetings.minutes import MinutesService, ResolutionDraft
-    from secretariat.meetings.planning import MeetingDraft, MeetingService
-    from secretariat.members.agencies import AgencyDraft, AgencyService
-    from secretariat.members.council import CouncilDraft, CouncilService
+def test_a_meeting_goes_from_plan_to_signed_minutes(pg, tmp_path):
+    from secretariat.meetings.attendance import AttendanceEntry
+    from secretariat.meetings.minutes import ResolutionDraft
+    from secretariat.meetings.planning import MeetingDraft
+    from secretariat.members.agencies import AgencyDraft
+    from secretariat.members.council import CouncilDraft
 
-    CouncilService(pg_database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
-    lead = AgencyService(pg_database).add(AgencyDraft(name="فرمانداری پردیس"))
-    other = AgencyService(pg_database).add(AgencyDraft(name="شهرداری پردیس"))
-    meetings = MeetingService(pg_database)
+    pg.council.create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
+    lead = pg.agencies.add(AgencyDraft(name="فرمانداری پردیس"))
+    other = pg.agencies.add(AgencyDraft(name="شهرداری پردیس"))
+    meetings = pg.meetings
     meeting = meetings.plan(
         MeetingDraft(date="1404/02/27", start_time="۱۰:۰۰", host_agency_id=lead.id)
     ).meeting
-    attendance = AttendanceService(pg_database)
+    attendance = pg.attendance
     attendance.record(
         meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)]
     )
-    minutes = MinutesService(pg_database)
+    minutes = pg.minutes
     resolution = minutes.add_resolution(
         meeting.id,
         ResolutionDraft("مقرر شد گزارش ماهانه ارسال شود.", lead.id, (other.id,), due_date="1404/03/31"),
@@ -100,36 +103,36 @@ def test_a_meeting_goes_from_plan_to_signed_minutes(pg_database, tmp_path):
     minutes.finalize(meeting.id, by="دبیر شورا")
     scan = tmp_path / "signed.pdf"
     scan.write_bytes(b"%PDF-1.4 signed minutes")
-    attached = AttachmentService(pg_database).attach(meeting.id, scan, signed_minutes=True)
+    attached = pg.attachments.attach(meeting.id, scan, signed_minutes=True)
     detail = meetings.detail(meeting.id)
     assert detail.meeting.title == "نخستین جلسه" and detail.meeting.signed
     assert detail.quorum.met and detail.resolutions[0].code == resolution.code == "1404-01-01"
-    assert AttachmentService(pg_database).content(attached.id) == scan.read_bytes()
+    assert pg.attachments.content(attached.id) == scan.read_bytes()
     assert [row.title for row in meetings.month(1404, 2)] == ["نخستین جلسه"]
 
 
-def test_the_resolution_register_searches_and_filters_on_postgresql(pg_database):
-    from secretariat.followup.register import RegisterService, ResolutionQuery
-    from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
-    from secretariat.meetings.minutes import MinutesService, ResolutionDraft
-    from secretariat.meetings.planning import MeetingDraft, MeetingService
-    from secretariat.members.agencies import AgencyDraft, AgencyService
-    from secretariat.members.council import CouncilDraft, CouncilService
+def test_the_resolution_register_searches_and_filters_on_postgresql(pg):
+    from secretariat.followup.register import ResolutionQuery
+    from secretariat.meetings.attendance import AttendanceEntry
+    from secretariat.meetings.minutes import ResolutionDraft
+    from secretariat.meetings.planning import MeetingDraft
+    from secretariat.members.agencies import AgencyDraft
+    from secretariat.members.council import CouncilDraft
 
-    CouncilService(pg_database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
-    lead = AgencyService(pg_database).add(AgencyDraft(name="فرمانداری پردیس"))
-    meeting = MeetingService(pg_database).plan(MeetingDraft(date="1404/02/27")).meeting
-    attendance = AttendanceService(pg_database)
+    pg.council.create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
+    lead = pg.agencies.add(AgencyDraft(name="فرمانداری پردیس"))
+    meeting = pg.meetings.plan(MeetingDraft(date="1404/02/27")).meeting
+    attendance = pg.attendance
     attendance.record(
         meeting.id, [AttendanceEntry(i.id, "present") for i in attendance.invitations(meeting.id)]
     )
-    MinutesService(pg_database).add_resolution(
+    pg.minutes.add_resolution(
         meeting.id,
         ResolutionDraft(
             "مقرر شد دوره آموزشی خبرنویسی برای روابط‌عمومی‌ها برگزار شود.", lead.id, due_date="1404/03/01"
         ),
     )
-    register = RegisterService(pg_database)
+    register = pg.register
     assert register.count(ResolutionQuery(search="روابط عمومي ها خبرنويسي")) == 1
     assert register.count(ResolutionQuery(search="جشنواره")) == 0
     assert [row.overdue for row in register.page(ResolutionQuery(agency_id=lead.id))] == [True]
@@ -145,10 +148,10 @@ def test_a_backup_of_postgresql_is_left_to_the_servers_tools(pg_database, tmp_pa
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_dashboard_counts_what_the_register_lists(pg_database):
+def test_the_dashboard_counts_what_the_register_lists(pg):
     from tests.support.followup import followup_world
 
-    world = followup_world(pg_database)
+    world = followup_world(pg)
     board = world["dashboard"].load()
     register = world["register"]
     assert (board.still_open, board.overdue, board.due_soon, board.done_this_year) == (6, 3, 1, 1)

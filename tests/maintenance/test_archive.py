@@ -25,13 +25,13 @@ from secretariat.archive import (
 from secretariat.archive.importing import ALREADY_IMPORTED
 from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLES
 from secretariat.archive.schema_doc import schema_markdown
+from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.demo.council import COUNCIL
 from secretariat.errors import DomainError
-from secretariat.meetings.planning import MeetingService
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.members.council import CouncilDraft, CouncilService
-from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
+from secretariat.members.agencies import AgencyDraft
+from secretariat.members.council import CouncilDraft
+from secretariat.members.people import AppointmentDraft, PersonDraft
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal
 from secretariat.reports.progress import ReportCancelled
@@ -50,11 +50,8 @@ def yearbook():
 @pytest.fixture(scope="module")
 def years(demo_path):
     """The demo's two Jalali years, oldest first: the earlier has an amendment, the later a signed scan."""
-    database = open_database(demo_path)
-    try:
-        return sorted(MeetingService(database).years())
-    finally:
-        database.close()
+    with Secretariat.open(demo_path) as secretariat:
+        return sorted(secretariat.meetings.years())
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +78,12 @@ def empty(tmp_path):
     database = open_database(path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def empty_secretariat(empty):
+    """The secretariat on the empty database, to read or prepare its council and register."""
+    return Secretariat(empty)
 
 
 def records(path: Path) -> dict:
@@ -351,7 +354,7 @@ def _finalized_meeting_id(database, year: int) -> int:
 # -- import ---------------------------------------------------------------------------------
 
 
-def test_export_import_export_gives_the_same_data(exported, years, empty, tmp_path):
+def test_export_import_export_gives_the_same_data(exported, years, empty, empty_secretariat, tmp_path):
     for year in years:
         result = import_archive(empty, exported[year])
         assert result.year == year and result.attachments_skipped == 0
@@ -361,7 +364,7 @@ def test_export_import_export_gives_the_same_data(exported, years, empty, tmp_pa
                 assert first.read(name) == second.read(name), name
             attachments = [n for n in first.namelist() if n.startswith("attachments/")]
             assert attachments and all(first.read(n) == second.read(n) for n in attachments)
-    first_result = CouncilService(empty).get()
+    first_result = empty_secretariat.council.get()
     assert first_result.name == COUNCIL.name and first_result.is_demo
 
 
@@ -441,15 +444,17 @@ def _rewrite_with_manifest(source: Path, target: Path, victim: str) -> None:
     rewrite_zip(source, target, change=change)
 
 
-def test_a_tampered_zip_is_not_imported(exported, years, empty, tmp_path):
+def test_a_tampered_zip_is_not_imported(exported, years, empty, empty_secretariat, tmp_path):
     target = tmp_path / "tampered.zip"
     rewrite_zip(exported[years[0]], target, add={"extra.txt": b"x"})
     with pytest.raises(DomainError, match="extra.txt"):
         import_archive(empty, target)
-    assert CouncilService(empty).get() is None
+    assert empty_secretariat.council.get() is None
 
 
-def test_a_newer_version_a_foreign_json_and_a_corrupt_file_are_refused(exported, years, empty, tmp_path):
+def test_a_newer_version_a_foreign_json_and_a_corrupt_file_are_refused(
+    exported, years, empty, empty_secretariat, tmp_path
+):
     data = records(exported[years[0]])
     newer = tmp_path / "newer.json"
     newer.write_text(json.dumps({**data, "version": SCHEMA_VERSION + 1}), encoding="utf-8")
@@ -468,7 +473,7 @@ def test_a_newer_version_a_foreign_json_and_a_corrupt_file_are_refused(exported,
     bad_field.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(DomainError, match="meetings.*status"):
         import_archive(empty, bad_field)
-    assert CouncilService(empty).get() is None
+    assert empty_secretariat.council.get() is None
 
 
 def test_a_bare_json_file_imports_the_records_without_the_files(exported, years, empty, tmp_path):
@@ -481,23 +486,23 @@ def test_a_bare_json_file_imports_the_records_without_the_files(exported, years,
     assert result.follow_ups == len(data["tables"]["follow_ups"])
 
 
-def test_another_councils_archive_is_refused(exported, years, empty):
-    CouncilService(empty).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان دماوند"))
+def test_another_councils_archive_is_refused(exported, years, empty, empty_secretariat):
+    empty_secretariat.council.create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان دماوند"))
     with pytest.raises(DomainError, match="دماوند"):
         import_archive(empty, exported[years[0]])
 
 
-def test_a_register_that_exists_is_matched_and_kept(exported, years, empty):
+def test_a_register_that_exists_is_matched_and_kept(exported, years, empty, empty_secretariat):
     """Agencies matched in any spelling; a different current PR manager is kept, and the result says so."""
-    CouncilService(empty).create(CouncilDraft(name=COUNCIL.name.replace("ی", "ي")))
-    agency = AgencyService(empty).add(AgencyDraft(name="شهرداري  پرديس", category="municipality"))
-    people = PeopleService(empty)
+    empty_secretariat.council.create(CouncilDraft(name=COUNCIL.name.replace("ی", "ي")))
+    agencies = empty_secretariat.agencies
+    agency = agencies.add(AgencyDraft(name="شهرداري  پرديس", category="municipality"))
+    people = empty_secretariat.people
     person = people.add(PersonDraft(full_name="کسی دیگر"))
     people.appoint(
         AppointmentDraft(agency_id=agency.id, person_id=person.id, role="pr_manager", start_date="1400/01/01")
     )
     result = import_archive(empty, exported[years[-1]])
-    agencies = AgencyService(empty)
     assert result.agencies_matched == 1
     assert agencies.find_by_name("شهرداری پردیس").id == agency.id
     assert any("شهرداری پردیس" in note for note in result.notes)
@@ -513,13 +518,13 @@ def test_a_database_with_other_meetings_in_that_year_is_refused(exported, years,
     assert ALREADY_IMPORTED not in refusal.value.message
 
 
-def test_a_cancelled_import_changes_nothing(exported, years, empty, tmp_path):
+def test_a_cancelled_import_changes_nothing(exported, years, empty, empty_secretariat, tmp_path):
     calls = []
     with pytest.raises(ReportCancelled):
         import_archive(
             empty, exported[years[0]], progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) > 3
         )
-    assert CouncilService(empty).get() is None
+    assert empty_secretariat.council.get() is None
 
 
 def test_a_deferral_to_a_meeting_of_another_year_is_linked_when_that_meeting_is_there(db, years, tmp_path):

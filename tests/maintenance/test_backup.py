@@ -13,13 +13,14 @@ import pytest
 
 from db import schema
 from secretariat import paths
+from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.errors import ValidationError
 from secretariat.maintenance import backup as backups
 from secretariat.maintenance import settings
 from secretariat.maintenance.backup import BackupError, backup_to, daily_backup, daily_name, format_size
 from secretariat.maintenance.backup_check import BackupInfo, BackupKind, inspect_backup
-from secretariat.members.agencies import AgencyDraft, AgencyService
+from secretariat.members.agencies import AgencyDraft
 from secretariat.persian import jalali
 from tests.support.backup import (
     agency_names,
@@ -48,8 +49,8 @@ def assert_single_file_backup(path):
 # -- backup_to ------------------------------------------------------------------
 
 
-def test_a_backup_of_the_running_app_holds_every_saved_row_including_the_wal(database, tmp_path):
-    service = AgencyService(database)
+def test_a_backup_of_the_running_app_holds_every_saved_row_including_the_wal(database, secretariat, tmp_path):
+    service = secretariat.agencies
     for name in NAMES:
         service.add(AgencyDraft(name=name))
     wal = tmp_path / "council.sqlite3-wal"
@@ -70,8 +71,10 @@ def test_a_backup_of_the_running_app_holds_every_saved_row_including_the_wal(dat
     assert len(service.page(limit=None)) == 4
 
 
-def test_a_backup_skips_what_another_connection_has_not_committed_and_does_not_block_it(database, tmp_path):
-    AgencyService(database).add(AgencyDraft(name="اداره پست"))
+def test_a_backup_skips_what_another_connection_has_not_committed_and_does_not_block_it(
+    database, secretariat, tmp_path
+):
+    secretariat.agencies.add(AgencyDraft(name="اداره پست"))
     with closing(sqlite3.connect(tmp_path / "council.sqlite3", isolation_level=None)) as other:
         other.execute("BEGIN IMMEDIATE")
         other.execute(
@@ -82,24 +85,21 @@ def test_a_backup_skips_what_another_connection_has_not_committed_and_does_not_b
         record = backup_to(database, tmp_path / "copy.sqlite3")
         other.execute("COMMIT")  # the writer was not held up by the backup
     assert agency_names(record.path) == ["اداره پست"]
-    assert sorted(row.name for row in AgencyService(database).page(limit=None)) == ["اداره پست", "نیمه‌کاره"]
+    assert sorted(row.name for row in secretariat.agencies.page(limit=None)) == ["اداره پست", "نیمه‌کاره"]
     assert_single_file_backup(record.path)
 
 
-def test_a_backup_opens_as_the_council_database(database, tmp_path):
-    AgencyService(database).add(AgencyDraft(name="اداره پست"))
+def test_a_backup_opens_as_the_council_database(database, secretariat, tmp_path):
+    secretariat.agencies.add(AgencyDraft(name="اداره پست"))
     record = backup_to(database, tmp_path / "copy.sqlite3")
-    reopened = open_database(record.path, create=False)
-    try:
-        assert [row.name for row in AgencyService(reopened).page(limit=None)] == ["اداره پست"]
-    finally:
-        reopened.close()
+    with Secretariat.open(record.path, create=False) as reopened:
+        assert [row.name for row in reopened.agencies.page(limit=None)] == ["اداره پست"]
 
 
-def test_an_existing_target_is_replaced_whole(database, tmp_path):
+def test_an_existing_target_is_replaced_whole(database, secretariat, tmp_path):
     target = tmp_path / "copy.sqlite3"
     target.write_text("an older file")
-    AgencyService(database).add(AgencyDraft(name="اداره پست"))
+    secretariat.agencies.add(AgencyDraft(name="اداره پست"))
     backup_to(database, target)
     assert agency_names(target) == ["اداره پست"]
     assert_single_file_backup(target)
@@ -142,17 +142,17 @@ def test_a_postgresql_database_is_sent_to_the_servers_own_tools(tmp_path):
 # -- daily backups ----------------------------------------------------------------
 
 
-def test_one_daily_backup_a_day_named_by_the_jalali_day(database, tmp_path):
+def test_one_daily_backup_a_day_named_by_the_jalali_day(database, secretariat, tmp_path):
     folder = tmp_path / "backups"
     day = jalali.from_jalali(1405, 9, 4)
-    AgencyService(database).add(AgencyDraft(name="اداره پست"))
+    secretariat.agencies.add(AgencyDraft(name="اداره پست"))
 
     first = daily_backup(database, folder, keep=7, today=day)
     assert first is not None and first.path == folder / "council-1405-09-04.sqlite3"
     assert_single_file_backup(first.path)
     state = folder_state(folder)
 
-    AgencyService(database).add(AgencyDraft(name="اداره گاز"))
+    secretariat.agencies.add(AgencyDraft(name="اداره گاز"))
     assert daily_backup(database, folder, keep=7, today=day) is None  # the same day: nothing
     assert folder_state(folder) == state
 
@@ -320,13 +320,10 @@ def test_inspect_tells_every_kind_of_file_and_changes_none(tmp_path):
 
 def test_inspect_reads_the_saved_changes_of_a_wal_file_with_its_wal_beside_it(tmp_path):
     # A live database copied with its -wal (another PC's folder): the -wal's rows count.
-    database = open_database(tmp_path / "live.sqlite3")
-    try:
-        AgencyService(database).add(AgencyDraft(name="اداره پست"))
+    with Secretariat.open(tmp_path / "live.sqlite3") as secretariat:
+        secretariat.agencies.add(AgencyDraft(name="اداره پست"))
         assert (tmp_path / "live.sqlite3-wal").stat().st_size > 0
         info = inspect_backup(tmp_path / "live.sqlite3")
-    finally:
-        database.close()
     assert info.kind is BackupKind.SAME
 
 

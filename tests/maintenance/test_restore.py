@@ -15,10 +15,11 @@ from sqlalchemy import inspect, select
 
 from db import schema
 from db.models import Agency
+from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.maintenance.backup_check import BackupKind, inspect_backup
 from secretariat.maintenance.restore import RestoreError, restore
-from secretariat.members.agencies import AgencyDraft, AgencyService
+from secretariat.members.agencies import AgencyDraft
 from tests.support.backup import (
     agency_names,
     folder_state,
@@ -84,9 +85,8 @@ REFUSALS = {
 @pytest.mark.parametrize("kind", list(REFUSALS))
 def test_a_bad_backup_is_refused_and_nothing_changes_while_the_app_is_open(tmp_path, current, kind):
     bad = make_bad_file(tmp_path / "incoming", kind)
-    database = open_database(current)  # the app has it open, with rows in the -wal
-    try:
-        AgencyService(database).add(AgencyDraft(name="اداره برق"))
+    with Secretariat.open(current) as secretariat:  # the app has it open, with rows in the -wal
+        secretariat.agencies.add(AgencyDraft(name="اداره برق"))
         assert (tmp_path / "data" / "council.sqlite3-wal").stat().st_size > 0
         before = folder_state(tmp_path)
         with pytest.raises(RestoreError) as error:
@@ -96,9 +96,7 @@ def test_a_bad_backup_is_refused_and_nothing_changes_while_the_app_is_open(tmp_p
         )  # the database, its -wal and -shm, the backup: all as they were
         assert REFUSALS[kind] in error.value.message
         assert "دست نخورد" in error.value.message
-        assert len(AgencyService(database).page(limit=None)) == 4
-    finally:
-        database.close()
+        assert len(secretariat.agencies.page(limit=None)) == 4
 
 
 @pytest.mark.parametrize("kind", list(REFUSALS))
@@ -126,12 +124,9 @@ def test_a_backup_comes_back_and_the_replaced_database_is_kept(tmp_path, current
     assert inspect_backup(result.previous).kind is BackupKind.SAME
     assert backup.read_bytes() == backup_bytes  # the backup itself is left as it was
     assert sorted(p.name for p in current.parent.iterdir()) == sorted([current.name, result.previous.name])
-    database = open_database(current, create=False)
-    try:
-        assert [row.name for row in AgencyService(database).page(limit=None)] == THEN
-        AgencyService(database).add(AgencyDraft(name="اداره برق"))  # and the app goes on
-    finally:
-        database.close()
+    with Secretariat.open(current, create=False) as secretariat:
+        assert [row.name for row in secretariat.agencies.page(limit=None)] == THEN
+        secretariat.agencies.add(AgencyDraft(name="اداره برق"))  # and the app goes on
 
 
 def test_an_older_backup_is_migrated_after_it_is_restored(tmp_path, current):
@@ -165,17 +160,14 @@ def test_a_backup_is_restored_where_no_database_exists_yet(tmp_path):
 
 def test_a_database_still_open_is_not_replaced(tmp_path, current):
     backup = make_backup(tmp_path / "incoming", THEN)
-    database = open_database(current)
-    try:
-        AgencyService(database).add(AgencyDraft(name="اداره برق"))
+    with Secretariat.open(current) as secretariat:
+        secretariat.agencies.add(AgencyDraft(name="اداره برق"))
         names = sorted(p.name for p in tmp_path.rglob("*"))
         with pytest.raises(RestoreError) as error:
             restore(current, backup)
         assert "باز است" in error.value.message and "ببندید" in error.value.message
         assert sorted(p.name for p in tmp_path.rglob("*")) == names  # no safety copy, no temporary file
-        assert len(AgencyService(database).page(limit=None)) == 4
-    finally:
-        database.close()
+        assert len(secretariat.agencies.page(limit=None)) == 4
     assert agency_names(current) == sorted([*NOW, "اداره برق"])
 
 
@@ -183,10 +175,10 @@ def test_the_rows_left_in_the_wal_by_a_crash_are_in_the_safety_copy(tmp_path, cu
     # The app was killed: its last saved rows are only in the -wal beside the database.
     script = (
         "import os, sys\n"
-        "from secretariat.members.agencies import AgencyDraft, AgencyService\n"
-        "from secretariat.database import open_database\n"
-        "database = open_database(sys.argv[1])\n"
-        "AgencyService(database).add(AgencyDraft(name='اداره برق'))\n"
+        "from secretariat.core import Secretariat\n"
+        "from secretariat.members.agencies import AgencyDraft\n"
+        "secretariat = Secretariat.open(sys.argv[1])\n"
+        "secretariat.agencies.add(AgencyDraft(name='اداره برق'))\n"
         "os._exit(0)\n"
     )
     subprocess.run(

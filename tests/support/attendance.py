@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import math
 
+from secretariat.core import Secretariat
+from secretariat.database import Database
 from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
 from secretariat.persian import jalali
 from tests.support.meetings import Council
@@ -83,8 +85,8 @@ EXPECTED = [
 LIBRARY = "کتابخانه عمومی"
 
 
-def attendance_world(database) -> dict:
-    council = Council(database)
+def attendance_world(core: Secretariat | Database) -> dict:
+    council = Council(core)
     agencies = {name: council.agency(name) for name in (EDUCATION, TOWN, WELFARE, POST, PARK, SECURITY)}
     before = council.plan("1403/12/20")
     council.hold(before.id, "absent")

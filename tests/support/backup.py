@@ -12,10 +12,11 @@ from sqlalchemy import text
 
 from db import engine as db_engine
 from db import schema
+from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.maintenance.backup import backup_to
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.members.council import CouncilDraft, CouncilService
+from secretariat.members.agencies import AgencyDraft
+from secretariat.members.council import CouncilDraft
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 
@@ -35,14 +36,10 @@ def agency_names(path: Path) -> list[str]:
 
 def make_council_database(path: Path, agencies: list[str]) -> Path:
     """A closed council database at ``path`` with these agencies."""
-    database = open_database(path)
-    try:
-        CouncilService(database).create(CouncilDraft(name=COUNCIL))
-        service = AgencyService(database)
+    with Secretariat.open(path) as secretariat:
+        secretariat.council.create(CouncilDraft(name=COUNCIL))
         for name in agencies:
-            service.add(AgencyDraft(name=name))
-    finally:
-        database.close()
+            secretariat.agencies.add(AgencyDraft(name=name))
     return path
 
 

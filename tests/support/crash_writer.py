@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import sys
 
-from secretariat.database import open_database
+from secretariat.core import Secretariat
 from secretariat.maintenance.backup import backup_to
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
+from secretariat.members.agencies import AgencyDraft
+from secretariat.members.people import AppointmentDraft, PersonDraft
 from secretariat.members.roles import Role
 
 
 def main(path: str, round_number: str, mode: str, target: str | None = None) -> None:
-    database = open_database(path)
-    agencies, people = AgencyService(database), PeopleService(database)
+    secretariat = Secretariat.open(path)
+    database = secretariat.database
+    agencies, people = secretariat.agencies, secretariat.people
     print("ready", flush=True)
     count = 0
     while True:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from secretariat.followup.dashboard import DashboardService
-from secretariat.followup.lifecycle import FollowUpService
-from secretariat.followup.register import RegisterService
+from secretariat.core import Secretariat
+from secretariat.database import Database
 from secretariat.persian import jalali
 from tests.support.meetings import Council
 
@@ -16,9 +15,10 @@ def in_days(days_from_today: int) -> str:
     return jalali.format_short(dt.date.today() + dt.timedelta(days=days_from_today), persian_digits=False)
 
 
-def followup_world(database) -> dict:
+def followup_world(core: Secretariat | Database) -> dict:
     """A meeting held a month ago whose resolutions are in every state; two meetings to come."""
-    council = Council(database)
+    council = Council(core)
+    secretariat = council.secretariat
     town = council.agency("شهرداری پردیس")
     school = council.agency("آموزش و پرورش")
     health = council.agency("شبکه بهداشت")
@@ -35,12 +35,12 @@ def followup_world(database) -> dict:
     deferred = resolve(held.id, "مقرر شد سامانه پیامکی راه‌اندازی شود.", town)
     next_one = council.plan(in_days(20), venue="سالن فرمانداری", start_time="10:00")
     council.plan(in_days(50))
-    followup = FollowUpService(database)
+    followup = secretariat.followup
     followup.mark_done(done.id, evidence="نامه شماره ۱۲۳")
     followup.cancel(cancelled.id, reason="اعتبار تأمین نشد.")
     followup.defer(deferred.id, meeting_id=next_one.id)
     return {
-        "database": database,
+        "database": secretariat.database,
         "town": town,
         "school": school,
         "health": health,
@@ -53,6 +53,6 @@ def followup_world(database) -> dict:
         "later": later,
         "done": done,
         "followup": followup,
-        "dashboard": DashboardService(database),
-        "register": RegisterService(database),
+        "dashboard": secretariat.dashboard,
+        "register": secretariat.register,
     }

@@ -12,25 +12,32 @@ from contextlib import contextmanager
 from sqlalchemy import func, select
 
 from db.models import Base
-from secretariat.meetings.agenda import AgendaService
-from secretariat.meetings.attachments import AttachmentService
-from secretariat.meetings.attendance import AttendanceEntry, AttendanceService
-from secretariat.meetings.minutes import MinutesService, ResolutionDraft
-from secretariat.meetings.planning import MeetingDraft, MeetingService
-from secretariat.members.agencies import AgencyDraft, AgencyService
-from secretariat.members.council import CouncilDraft, CouncilService
-from secretariat.members.people import PeopleService
+from secretariat.core import Secretariat
+from secretariat.database import Database
+from secretariat.meetings.attendance import AttendanceEntry
+from secretariat.meetings.minutes import ResolutionDraft
+from secretariat.meetings.planning import MeetingDraft
+from secretariat.members.agencies import AgencyDraft
+from secretariat.members.council import CouncilDraft
 
 CHAIR = "فرماندار شهرستان پردیس"
 FAR_FUTURE = "1420/01/15"
 
 
-class Council:
-    """A council with its services and a few helpers to reach a meeting's stages."""
+def secretariat_of(core: Secretariat | Database) -> Secretariat:
+    """The secretariat itself, or one on a bare database (as the report tests still hand over)."""
+    return core if isinstance(core, Secretariat) else Secretariat(core)
 
-    def __init__(self, database, *, quorum_rule: str = "majority", quorum_count: str = ""):
-        self.database = database
-        self.council = CouncilService(database).create(
+
+class Council:
+    """A council made through the secretariat: its services, and helpers to reach a meeting's stages."""
+
+    def __init__(
+        self, core: Secretariat | Database, *, quorum_rule: str = "majority", quorum_count: str = ""
+    ):
+        self.secretariat = secretariat_of(core)
+        self.database = self.secretariat.database
+        self.council = self.secretariat.council.create(
             CouncilDraft(
                 name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس",
                 city="پردیس",
@@ -39,13 +46,13 @@ class Council:
                 quorum_count=quorum_count,
             )
         )
-        self.agencies = AgencyService(database)
-        self.people = PeopleService(database)
-        self.meetings = MeetingService(database)
-        self.agenda = AgendaService(database)
-        self.attendance = AttendanceService(database)
-        self.minutes = MinutesService(database)
-        self.attachments = AttachmentService(database)
+        self.agencies = self.secretariat.agencies
+        self.people = self.secretariat.people
+        self.meetings = self.secretariat.meetings
+        self.agenda = self.secretariat.agenda
+        self.attendance = self.secretariat.attendance
+        self.minutes = self.secretariat.minutes
+        self.attachments = self.secretariat.attachments
 
     def agency(self, name: str) -> int:
         return self.agencies.add(AgencyDraft(name=name)).id

@@ -21,7 +21,9 @@ overdue each, in Persian order), شهرداری پردیس (1 of 2: 50%), آمو
 
 from __future__ import annotations
 
-from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
+from secretariat.core import Secretariat
+from secretariat.database import Database
+from secretariat.followup.lifecycle import FollowUpDraft
 from tests.support.attendance import EDUCATION, PARK, POST, SECURITY, TOWN, WELFARE, attendance_world
 
 YEAR = 1404
@@ -42,12 +44,12 @@ COMPLETION = [
 ]
 
 
-def yearbook_world(database) -> dict:
-    world = attendance_world(database)
+def yearbook_world(core: Secretariat | Database) -> dict:
+    world = attendance_world(core)
     council = world["council"]
     agencies = world["agencies"]
     first, second, third, _fourth = world["meetings"]
-    followup = FollowUpService(database)
+    followup = council.secretariat.followup
     resolve = council.resolve
 
     listed = resolve(

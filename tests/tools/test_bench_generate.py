@@ -7,24 +7,23 @@ from sqlalchemy import func, select
 
 from bench.generate import generate
 from db.models import Assignment, Invitation, Resolution
-from secretariat.database import open_database
+from secretariat.core import Secretariat
 from secretariat.meetings.kinds import MeetingStatus
-from secretariat.meetings.planning import MeetingQuery, MeetingService
+from secretariat.meetings.planning import MeetingQuery
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     path = tmp_path_factory.mktemp("bench") / "bench.sqlite3"
     generate(path, agencies=90, people=300, meetings=150, resolutions=3000)
-    database = open_database(path)
-    yield database
-    database.close()
+    with Secretariat.open(path) as secretariat:
+        yield secretariat
 
 
 def test_the_sizes_asked_for(generated):
-    meetings = MeetingService(generated)
+    meetings = generated.meetings
     assert meetings.count() == 150
-    with generated.reading() as session:
+    with generated.database.reading() as session:
         assert session.scalar(select(func.count(Resolution.id))) == 3000
         leads = session.scalar(select(func.count(Assignment.id)).where(Assignment.role == "lead"))
         assert leads == 3000  # one lead each
@@ -33,7 +32,7 @@ def test_the_sizes_asked_for(generated):
 
 
 def test_meetings_are_numbered_by_date_in_their_series(generated):
-    rows = MeetingService(generated).page(MeetingQuery(newest_first=False), limit=None)
+    rows = generated.meetings.page(MeetingQuery(newest_first=False), limit=None)
     by_series = defaultdict(list)
     for row in rows:
         by_series[row.kind.series].append(row)
@@ -44,14 +43,14 @@ def test_meetings_are_numbered_by_date_in_their_series(generated):
 
 
 def test_the_large_meeting_loads_through_the_service(generated):
-    with generated.reading() as session:
+    with generated.database.reading() as session:
         invitees = select(func.count(Invitation.id)).where(Invitation.meeting_id == Resolution.meeting_id)
         large = session.scalar(
             select(Resolution.meeting_id)
             .group_by(Resolution.meeting_id)
             .having(func.count(Resolution.id) == 25, invitees.scalar_subquery() == 60)
         )
-    detail = MeetingService(generated).detail(large)
+    detail = generated.meetings.detail(large)
     assert len(detail.invitations) == 60 and len(detail.resolutions) == 25
     assert detail.meeting.status is MeetingStatus.FINALIZED
     assert all(r.lead is not None for r in detail.resolutions)
@@ -62,9 +61,9 @@ def test_follow_up_entries_statuses_and_a_complete_search_index(generated):
     from sqlalchemy import text
 
     from db.models import DeadlineChange, FollowUp, Meeting
-    from secretariat.followup.register import RegisterService, ResolutionQuery
+    from secretariat.followup.register import ResolutionQuery
 
-    with generated.reading() as session:
+    with generated.database.reading() as session:
         assert session.scalar(select(func.count(FollowUp.id))) == 15000  # five a resolution
         assert session.scalar(select(func.count(DeadlineChange.id))) > 0
         statuses = set(session.scalars(select(Resolution.status).distinct()))
@@ -89,7 +88,7 @@ def test_follow_up_entries_statuses_and_a_complete_search_index(generated):
         )
         assert indexed == 3000
         session.execute(text("INSERT INTO resolution_search(resolution_search) VALUES('integrity-check')"))
-    register = RegisterService(generated)
+    register = generated.register
     assert register.count(ResolutionQuery(overdue=True)) > 0
     assert register.count(ResolutionQuery(search="مقرر شبهات")) == register.count(
         ResolutionQuery(search="شبهات")

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from secretariat.archive import export_archive, verify_archive
 from secretariat.database import open_database
-from secretariat.meetings.minutes import MinutesService
 from secretariat.persian import jalali
 from secretariat.reports import ReportCancelled
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal
@@ -35,8 +34,8 @@ def yearbook():
 
 @pytest.fixture
 def world(services):
-    world = followup_world(services.database)
-    MinutesService(services.database).finalize(world["held"].id, by="دبیر شورا")
+    world = followup_world(services)
+    services.minutes.finalize(world["held"].id, by="دبیر شورا")
     world["year"] = jalali.jalali_year(world["held"].date)
     return world
 

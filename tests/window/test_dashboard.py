@@ -14,7 +14,7 @@ from ui.window.main_window import DASHBOARD, RESOLUTIONS, MainWindow
 
 @pytest.fixture
 def world(services):
-    return followup_world(services.database)
+    return followup_world(services)
 
 
 @pytest.fixture
@@ -125,10 +125,10 @@ def test_prepare_review_puts_open_resolutions_on_the_next_agenda(qtbot, window, 
     assert len([i for i in services.agenda.items(world["next"].id) if i.reviews_open_resolutions]) == 1
 
 
-def test_prepare_review_without_a_coming_meeting_says_so(qtbot, services, database, message_boxes):
+def test_prepare_review_without_a_coming_meeting_says_so(qtbot, services, message_boxes):
     from tests.support.meetings import Council
 
-    Council(database)
+    Council(services)
     window = MainWindow(services)
     qtbot.addWidget(window)
     view = window.dashboard_view

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from secretariat.database import open_database
+from secretariat.core import Secretariat
 from secretariat.members.agencies import AgencyDraft
 from secretariat.members.council import CouncilDraft
 from secretariat.members.people import AppointmentDraft, DecreeDraft, PersonDraft
@@ -100,14 +100,9 @@ def test_the_status_bar_follows_changes(qtbot, window, services):
 
 
 def build_small_council(path: Path) -> None:
-    database = open_database(path)
-    try:
-        from secretariat.members.agencies import AgencyService
-        from secretariat.members.council import CouncilService
-        from secretariat.members.people import PeopleService
-
-        CouncilService(database).create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
-        agencies, people = AgencyService(database), PeopleService(database)
+    with Secretariat.open(path) as secretariat:
+        secretariat.council.create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان پردیس"))
+        agencies, people = secretariat.agencies, secretariat.people
         for name in ["شهرداری پردیس", "اداره پست پردیس", "پارک فناوری پردیس"]:
             agency = agencies.add(AgencyDraft(name=name, joined_on="1400/01/15"))
         first = people.add(PersonDraft(full_name="مریم احمدی"))
@@ -117,8 +112,6 @@ def build_small_council(path: Path) -> None:
             AppointmentDraft(agency_id=agency.id, person_id=second.id, start_date="1403/02/01")
         )
         people.add_decree(DecreeDraft(representation_id=rep.id, number="۱۲/ص", issued_on="1403/02/05"))
-    finally:
-        database.close()
 
 
 def run_app(*args: str, data_dir: Path) -> subprocess.CompletedProcess:

@@ -21,7 +21,7 @@ from ui.window.main_window import RESOLUTIONS, MainWindow
 
 @pytest.fixture
 def world(services):
-    world = followup_world(services.database)
+    world = followup_world(services)
     # An older meeting with one resolution of its own, so there is a choice of meetings.
     older = services.meetings.plan(MeetingDraft(date=in_days(-200))).meeting
     services.attendance.record(

@@ -18,7 +18,7 @@ from ui.window.main_window import AGENCIES, RESOLUTIONS, MainWindow
 
 @pytest.fixture
 def world(services):
-    return followup_world(services.database)
+    return followup_world(services)
 
 
 @pytest.fixture

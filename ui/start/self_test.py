@@ -229,7 +229,7 @@ class WindowSelfTest:
             window.resize(*WINDOW_SIZE)
             window.show()
             QApplication.processEvents()
-            window.attach(Services.for_database(self.core.demo))
+            window.attach(Services.for_database(self.core.demo.database))
             for _ in range(3):
                 QApplication.processEvents()
             if (

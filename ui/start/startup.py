@@ -18,10 +18,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from secretariat import paths
+from secretariat.core import Secretariat
 from secretariat.database import Database, open_database
 from secretariat.demo import council as demo
 from secretariat.errors import DatabaseOpenError
-from secretariat.members.council import CouncilDraft, CouncilRecord, CouncilService
+from secretariat.members.council import CouncilDraft, CouncilRecord
 from ui import messages, strings
 from ui.start.welcome_dialog import WelcomeChoice, WelcomeDialog
 
@@ -39,7 +40,7 @@ def open_demo() -> Database:
     path = paths.demo_database_path()
     if path.exists():
         database = open_database(path)
-        if CouncilService(database).get() is not None:
+        if _has_council(database):
             return database
         database.close()
         _remove_sqlite(path)
@@ -56,7 +57,7 @@ def choose_database(*, demo_requested: bool, db_path: str | Path | None, probe: 
         return _open_or_report(open_demo)
     if db_path is not None:
         database = _open_or_report(lambda: open_database(db_path))
-        if CouncilService(database).get() is not None:
+        if _has_council(database):
             return database
         return _welcome(lambda: database, start_on_form=True, probe=probe, opened=[database])
     default = paths.default_database_path()
@@ -66,7 +67,7 @@ def choose_database(*, demo_requested: bool, db_path: str | Path | None, probe: 
         except DatabaseOpenError as error:
             messages.error(None, error.message, title=strings.OPEN_FAILED_TITLE)
         else:
-            if CouncilService(database).get() is not None:
+            if _has_council(database):
                 return database
             database.close()
     return _welcome(lambda: open_database(default), start_on_form=False, probe=probe)
@@ -85,7 +86,7 @@ def _welcome(
         # The file is made only when the person creates the council.
         if not opened:
             opened.append(open_target())
-        return CouncilService(opened[0]).create(draft)
+        return Secretariat(opened[0]).council.create(draft)
 
     while True:
         dialog = WelcomeDialog(create_council, start_on_form=start_on_form)
@@ -107,6 +108,10 @@ def _welcome(
             continue
         _close_all(opened)
         return database
+
+
+def _has_council(database: Database) -> bool:
+    return Secretariat(database).council.get() is not None
 
 
 def _open_or_report(open_it: Callable[[], Database]) -> Database:

@@ -17,7 +17,7 @@ from ui.widgets.model_index import ROOT, Index
 from ui.widgets.record_table_model import RecordTableModel
 
 
-class PagedService(Protocol):
+class PagedSource(Protocol):
     """What a core service offers for a paged list (``AgencyService``, ``PeopleService``)."""
 
     def count(self, query: Any) -> int: ...
@@ -39,7 +39,7 @@ class PagedTableModel(RecordTableModel):
     def __init__(
         self,
         headers: Sequence[str],
-        service: PagedService,
+        service: PagedSource,
         query: Any,
         sort_by_column: Mapping[int, Any],
         parent=None,

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from secretariat.followup.dashboard import DashboardService
 from secretariat.followup.lifecycle import FollowUpDraft
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
@@ -15,8 +14,8 @@ from tests.support.meetings import Council
 
 
 @pytest.fixture
-def world(database):
-    return followup_world(database)
+def world(secretariat):
+    return followup_world(secretariat)
 
 
 def test_the_four_figures(world):
@@ -83,12 +82,12 @@ def test_a_follow_up_and_closing_change_the_figures(world):
     assert after.worst_agencies[0].overdue == 1
 
 
-def test_an_empty_council_has_a_dashboard(database):
-    Council(database)
-    board = DashboardService(database).load()
+def test_an_empty_council_has_a_dashboard(secretariat):
+    Council(secretariat)
+    board = secretariat.dashboard.load()
     assert (board.still_open, board.overdue, board.due_soon, board.done_this_year) == (0, 0, 0, 0)
     assert board.worst_agencies == board.completion == board.next_meetings == ()
-    assert DashboardService(database).next_meeting() is None
+    assert secretariat.dashboard.next_meeting() is None
 
 
 def test_register_filters_by_closing_day_and_still_open(world):

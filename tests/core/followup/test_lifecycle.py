@@ -7,19 +7,19 @@ import datetime as dt
 import pytest
 
 from secretariat.errors import DomainError, NotFoundError, ValidationError
-from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
-from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery
+from secretariat.followup.lifecycle import FollowUpDraft
+from secretariat.followup.register import RegisterSort, ResolutionQuery
 from secretariat.followup.status import ResolutionStatus, is_overdue
 from tests.support.meetings import Council, unchanged
 
 
 @pytest.fixture
-def council(database):
-    return Council(database)
+def council(secretariat):
+    return Council(secretariat)
 
 
 @pytest.fixture
-def world(council, database):
+def world(council, secretariat):
     """Two held meetings of 1404 with resolutions of three agencies."""
     press = council.agency("اداره کل فرهنگ و ارشاد اسلامی")
     town = council.agency("شهرداری پردیس")
@@ -44,8 +44,8 @@ def world(council, database):
         "training": training,
         "portal": portal,
         "network": network,
-        "register": RegisterService(database),
-        "followup": FollowUpService(database),
+        "register": secretariat.register,
+        "followup": secretariat.followup,
     }
 
 

@@ -11,8 +11,8 @@ from tests.support.meetings import Council, unchanged
 
 
 @pytest.fixture
-def council(database):
-    return Council(database)
+def council(secretariat):
+    return Council(secretariat)
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ NOT_FINAL_MESSAGE = "نسخه امضاشده را پس از نهایی شدن ص
 
 
 @pytest.fixture
-def council(database):
-    council = Council(database)
+def council(secretariat):
+    council = Council(secretariat)
     council.agency("آموزش و پرورش")
     return council
 

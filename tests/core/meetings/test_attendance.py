@@ -16,8 +16,8 @@ from tests.support.meetings import FAR_FUTURE, Council, unchanged
 
 
 @pytest.fixture
-def council(database):
-    return Council(database)
+def council(secretariat):
+    return Council(secretariat)
 
 
 @pytest.fixture
@@ -322,16 +322,16 @@ def test_majority_of_an_even_number_is_half_plus_one(council):
     assert take(council, meeting.id, 11).met
 
 
-def test_two_thirds_quorum(database):
-    council = Council(database, quorum_rule="two_thirds")
+def test_two_thirds_quorum(secretariat):
+    council = Council(secretariat, quorum_rule="two_thirds")
     meeting = twenty_five_members(council)
     assert council.attendance.quorum(meeting.id) == Quorum(members=25, present=0, required=17)
     assert not take(council, meeting.id, 16).met
     assert take(council, meeting.id, 17).met
 
 
-def test_fixed_quorum(database):
-    council = Council(database, quorum_rule="fixed", quorum_count="۱۰")
+def test_fixed_quorum(secretariat):
+    council = Council(secretariat, quorum_rule="fixed", quorum_count="۱۰")
     meeting = twenty_five_members(council)
     assert council.attendance.quorum(meeting.id).required == 10
     assert not take(council, meeting.id, 9).met
@@ -478,10 +478,10 @@ def test_invitees_are_listed_members_first_in_persian_order_then_guests_as_invit
 
 
 @pytest.fixture
-def year(database):
+def year(secretariat):
     from tests.support.attendance import attendance_world
 
-    return attendance_world(database)
+    return attendance_world(secretariat)
 
 
 def test_each_agencys_attendance_over_a_period_worst_first(year):

@@ -22,8 +22,8 @@ FINALIZED = "صورتجلسه این جلسه نهایی شده و دیگر تغ
 
 
 @pytest.fixture
-def council(database):
-    return Council(database)
+def council(secretariat):
+    return Council(secretariat)
 
 
 @pytest.fixture

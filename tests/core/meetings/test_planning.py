@@ -22,8 +22,8 @@ ZWNJ = "\u200c"
 
 
 @pytest.fixture
-def council(database):
-    return Council(database)
+def council(secretariat):
+    return Council(secretariat)
 
 
 def refused(call, *args) -> dict:

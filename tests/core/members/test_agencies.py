@@ -11,11 +11,10 @@ from secretariat.members.agencies import (
     AgencyCategory,
     AgencyDraft,
     AgencyQuery,
-    AgencyService,
     AgencySort,
     draft_from_record,
 )
-from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
+from secretariat.members.people import AppointmentDraft, PersonDraft
 
 ZWNJ = "\u200c"
 
@@ -46,13 +45,13 @@ NAMES_IN_ORDER = [
 
 
 @pytest.fixture
-def agencies(database):
-    return AgencyService(database)
+def agencies(secretariat):
+    return secretariat.agencies
 
 
 @pytest.fixture
-def people(database):
-    return PeopleService(database)
+def people(secretariat):
+    return secretariat.people
 
 
 def names(rows):

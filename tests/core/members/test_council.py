@@ -6,15 +6,14 @@ from secretariat.errors import DomainError, ValidationError
 from secretariat.members.council import (
     CouncilDraft,
     CouncilLevel,
-    CouncilService,
     QuorumRule,
     quorum_required,
 )
 
 
 @pytest.fixture
-def council(database):
-    return CouncilService(database)
+def council(secretariat):
+    return secretariat.council
 
 
 def refused(call, *args) -> dict:

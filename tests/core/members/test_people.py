@@ -9,11 +9,10 @@ from sqlalchemy import func, select
 
 from db.models import MembershipDecree, Person, Representation
 from secretariat.errors import DomainError, NotFoundError, ValidationError
-from secretariat.members.agencies import AgencyDraft, AgencyQuery, AgencyService, AgencySort
+from secretariat.members.agencies import AgencyDraft, AgencyQuery, AgencySort
 from secretariat.members.people import (
     AppointmentDraft,
     DecreeDraft,
-    PeopleService,
     PersonDraft,
     PersonQuery,
     PersonSort,
@@ -28,13 +27,13 @@ def j(year, month, day) -> dt.date:
 
 
 @pytest.fixture
-def agencies(database):
-    return AgencyService(database)
+def agencies(secretariat):
+    return secretariat.agencies
 
 
 @pytest.fixture
-def people(database):
-    return PeopleService(database)
+def people(secretariat):
+    return secretariat.people
 
 
 @pytest.fixture
