@@ -156,7 +156,8 @@ def bench_dashboard(database: Database, runs: int) -> None:
     service = DashboardService(database)
     board = service.load()
     print(
-        f"\nthe dashboard ({board.still_open} open, {board.overdue} overdue, {board.due_soon} due within a week, "
+        f"\nthe dashboard ({board.still_open} open, {board.overdue} overdue, {board.due_soon} due within a "
+        "week, "
         f"{board.done_this_year} done this year; {len(board.worst_agencies)} agencies listed, "
         f"{len(board.completion)} bars)"
     )

@@ -311,7 +311,8 @@ def _add_resolution(database: Database, args: argparse.Namespace) -> int:
 def _finalize(database: Database, args: argparse.Namespace) -> int:
     meeting = MinutesService(database).finalize(args.meeting, by=args.by)
     print(
-        f"صورتجلسه «{meeting.title}» ({jalali.format_short(meeting.date)}) نهایی شد؛ از این پس فقط اصلاحیه می‌پذیرد."
+        f"صورتجلسه «{meeting.title}» ({jalali.format_short(meeting.date)}) نهایی شد؛ از این پس فقط اصلاحیه "
+        "می‌پذیرد."
     )
     return 0
 

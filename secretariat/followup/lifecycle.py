@@ -161,7 +161,8 @@ class FollowUpService:
                 raise ValidationError(
                     {
                         "date": (
-                            f"پیگیری نمی‌تواند پیش از جلسه‌ای باشد که مصوبه در آن تصویب شد ({jalali.format_short(meeting_date)})."
+                            "پیگیری نمی‌تواند پیش از جلسه‌ای باشد که مصوبه در آن تصویب شد "
+                            f"({jalali.format_short(meeting_date)})."
                         )
                     }
                 )
@@ -319,7 +320,9 @@ class FollowUpService:
             if due < meeting_date:
                 raise ValidationError(
                     {
-                        "new_due": f"مهلت نمی‌تواند پیش از تاریخ جلسه ({jalali.format_short(meeting_date)}) باشد."
+                        "new_due": (
+                            f"مهلت نمی‌تواند پیش از تاریخ جلسه ({jalali.format_short(meeting_date)}) باشد."
+                        )
                     }
                 )
             if due == resolution.due_date:

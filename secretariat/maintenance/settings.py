@@ -21,7 +21,9 @@ from secretariat.persian.text import to_persian_digits
 
 MAX_BACKUP_GENERATIONS = 365
 _MESSAGES = {
-    "backup_generations": f"شمار نسخه‌های پشتیبان روزانه باید میان ۱ و {to_persian_digits(MAX_BACKUP_GENERATIONS)} باشد.",
+    "backup_generations": (
+        f"شمار نسخه‌های پشتیبان روزانه باید میان ۱ و {to_persian_digits(MAX_BACKUP_GENERATIONS)} باشد."
+    ),
 }
 
 

@@ -169,7 +169,10 @@ class MeetingService:
             if date <= meeting.date:
                 raise ValidationError(
                     {
-                        "date": f"تاریخ تازه باید پس از تاریخ فعلی جلسه ({jalali.format_short(meeting.date)}) باشد."
+                        "date": (
+                            "تاریخ تازه باید پس از تاریخ فعلی جلسه "
+                            f"({jalali.format_short(meeting.date)}) باشد."
+                        )
                     }
                 )
             values = _values_of(meeting) | {"date": date}
@@ -301,7 +304,8 @@ def mark_held(session: Session, meeting: Meeting) -> None:
         raise DomainError("این جلسه لغو شده است.")
     if meeting.date > dt.date.today():
         raise DomainError(
-            f"جلسه در {jalali.format_long(meeting.date)} برگزار می‌شود؛ حضور و غیاب و صورتجلسه پس از برگزاری ثبت می‌شود."
+            f"جلسه در {jalali.format_long(meeting.date)} برگزار می‌شود؛ حضور و غیاب و صورتجلسه پس از برگزاری "
+            "ثبت می‌شود."
         )
     numbering.hold(session, meeting)
 
