@@ -23,9 +23,9 @@ from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import Attendance, MeetingStatus
 from secretariat.meetings.planning import mark_held
+from secretariat.meetings.quorum import quorum_of
 from secretariat.meetings.records import InvitationRecord, Quorum
 from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
-from secretariat.members.council import QuorumRule, quorum_required
 from secretariat.members.roles import Role
 from secretariat.persian import jalali
 from secretariat.persian.text import normalize, normalize_line
@@ -78,14 +78,6 @@ def check_period(start: dt.date, end: dt.date) -> None:
         raise DomainError(
             f"پایان دوره ({jalali.format_short(end)}) پیش از آغاز آن ({jalali.format_short(start)}) است."
         )
-
-
-def quorum_of(council: Council | None, invitations: tuple[InvitationRecord, ...]) -> Quorum:
-    members = [i for i in invitations if not i.is_guest]
-    present = sum(1 for i in members if i.attendance.counts_as_present)
-    rule = QuorumRule(council.quorum_rule) if council else QuorumRule.MAJORITY
-    required = quorum_required(rule, len(members), council.quorum_count if council else None)
-    return Quorum(members=len(members), present=present, required=required)
 
 
 class AttendanceService:

@@ -23,6 +23,7 @@ from secretariat.meetings import numbering
 from secretariat.meetings.attachments import meeting_files
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
 from secretariat.meetings.numbering import renumber
+from secretariat.meetings.quorum import quorum_of
 from secretariat.meetings.records import MeetingDetail, MeetingRecord, MeetingRow
 from secretariat.meetings.store import (
     agenda_records,
@@ -223,8 +224,6 @@ class MeetingService:
             return meeting_record(session, get_meeting(session, meeting_id))
 
     def detail(self, meeting_id: int) -> MeetingDetail:
-        from secretariat.meetings.attendance import quorum_of
-
         with self._db.reading() as session:
             meeting = get_meeting(session, meeting_id)
             invitations = invitation_records(session, meeting.id)
