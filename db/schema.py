@@ -71,7 +71,6 @@ def alembic_head() -> str | None:
     return _script_directory().get_current_head()
 
 
-
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the head revision, in one transaction."""
     from alembic import command
