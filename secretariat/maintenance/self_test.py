@@ -28,6 +28,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from secretariat.database import Database
 
 # The checks, in the order they run; the test of the installer expects each.
 DATA_FOLDER = "data folder"
@@ -144,7 +148,7 @@ class CoreSelfTest:
     def __init__(self, checks: Checks, folder: Path):
         self.checks = checks
         self.folder = folder
-        self.demo = None  # the open demo Database, for the window's check
+        self.demo: Database | None = None  # the open demo Database, for the window's check
         self.minutes_pdf: bytes | None = None  # for the Qt PDF check
 
     def run(self) -> None:
@@ -247,27 +251,35 @@ class CoreSelfTest:
             raise CheckFailed(f"the demo has {count} meetings, none with finalized minutes")
         return f"{count} meetings, {finalized} with finalized minutes"
 
+    def _demo(self) -> Database:
+        """The demo database ``check_demo`` opened; the checks after it need it."""
+        if self.demo is None:
+            raise CheckFailed("the demo council was not created")
+        return self.demo
+
     def check_minutes(self) -> str:
         from secretariat.meetings.kinds import MeetingStatus
         from secretariat.meetings.planning import MeetingQuery, MeetingService
         from secretariat.reports import render_minutes
 
-        meeting = MeetingService(self.demo).page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)[0]
-        pdf = render_minutes(self.demo, meeting.id)
+        demo = self._demo()
+        meeting = MeetingService(demo).page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)[0]
+        pdf = render_minutes(demo, meeting.id)
         self.minutes_pdf = pdf
         return f"meeting {meeting.id}: {describe_pdf(pdf)}"
 
     def check_directory(self) -> str:
         from secretariat.reports import render_directory
 
-        return describe_pdf(render_directory(self.demo))
+        return describe_pdf(render_directory(self._demo()))
 
     def check_archive(self) -> str:
         from secretariat.archive import export_archive, verify_archive
         from secretariat.meetings.kinds import MeetingStatus
         from secretariat.meetings.planning import MeetingQuery, MeetingService
 
-        meetings = MeetingService(self.demo)
+        demo = self._demo()
+        meetings = MeetingService(demo)
         year = next(
             (
                 year
@@ -278,7 +290,7 @@ class CoreSelfTest:
         )
         if year is None:
             raise CheckFailed("no year of the demo has finalized minutes")
-        result = export_archive(self.demo, year, self.folder / f"archive-{year}.zip")
+        result = export_archive(demo, year, self.folder / f"archive-{year}.zip")
         verified = verify_archive(result.path)
         if not verified.ok:
             raise CheckFailed(f"the archive of {year} does not verify: {'; '.join(verified.problems()[:3])}")

@@ -39,7 +39,7 @@ def load(path: Path | None = None) -> Settings:
     for field in fields(Settings):
         value = stored.get(field.name)
         if _valid(field.name, value):
-            settings = replace(settings, **{field.name: value})
+            settings = replace(settings, **{field.name: value})  # type: ignore[arg-type]  # _valid checked it
     return settings
 
 
@@ -72,7 +72,7 @@ def _valid(name: str, value: object) -> bool:
     return False
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, object]:
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
