@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import ColumnElement, Engine, event
+from sqlalchemy import Engine, SQLColumnExpression, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -57,7 +57,7 @@ class Database:
         with self._sessions() as session:
             yield session
 
-    def persian_order(self, expression: ColumnElement[str]) -> ColumnElement[str]:
+    def persian_order(self, expression: SQLColumnExpression[str]) -> SQLColumnExpression[str]:
         """``expression`` sorted in Persian alphabetical order on this engine."""
         dialect = self.engine.dialect.name
         if dialect == "sqlite":
