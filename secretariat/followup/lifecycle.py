@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
 from secretariat import validation
@@ -353,7 +354,7 @@ class FollowUpService:
             return tuple(_deadline_record(change) for change in changes)
 
 
-def _get(session, resolution_id: int) -> Resolution:
+def _get(session: Session, resolution_id: int) -> Resolution:
     resolution = session.get(Resolution, resolution_id)
     if resolution is None:
         raise NotFoundError("این مصوبه در فهرست نیست.")
@@ -366,7 +367,7 @@ def _require_status(resolution: Resolution, allowed: tuple[ResolutionStatus, ...
         raise DomainError(f"این مصوبه «{status.label}» است و این تغییر برای آن ممکن نیست.")
 
 
-def _document_of(session, entry_id: int) -> Attachment:
+def _document_of(session: Session, entry_id: int) -> Attachment:
     entry = session.get(FollowUp, entry_id)
     if entry is None:
         raise NotFoundError("این پیگیری در فهرست نیست.")
