@@ -97,7 +97,8 @@ def bench(secretariat: Secretariat, runs: int) -> None:
         service.count(query)
 
     print(
-        f"\nthe meeting list filtered by year ({min(per_year)}-{max(per_year)} meetings a year, last 10 in turn)"
+        f"\nthe meeting list filtered by year ({min(per_year)}-{max(per_year)} meetings a year, last 10 in "
+        "turn)"
     )
     line("  MeetingService.page (100 rows) + count", timed(year_list, runs))
 

@@ -153,7 +153,8 @@ def bench_dashboard(secretariat: Secretariat, runs: int) -> None:
     service = secretariat.dashboard
     board = service.load()
     print(
-        f"\nthe dashboard ({board.still_open} open, {board.overdue} overdue, {board.due_soon} due within a week, "
+        f"\nthe dashboard ({board.still_open} open, {board.overdue} overdue, {board.due_soon} due within a "
+        "week, "
         f"{board.done_this_year} done this year; {len(board.worst_agencies)} agencies listed, "
         f"{len(board.completion)} bars)"
     )

@@ -8,6 +8,7 @@ supplied by the caller, so this layer knows nothing about Persian.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def make_engine(url: str, *, collations: Mapping[str, Collation] | None = None, 
 
 def _configure_sqlite(engine: Engine, collations: Mapping[str, Collation], *, wal: bool) -> None:
     @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection, _record):
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         for name, function in collations.items():
             dbapi_connection.create_collation(name, function)
         cursor = dbapi_connection.cursor()

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -62,7 +67,7 @@ def known_revisions() -> set[str]:
     return {script.revision for script in _script_directory().walk_revisions()}
 
 
-def alembic_head() -> str:
+def alembic_head() -> str | None:
     return _script_directory().get_current_head()
 
 
@@ -76,7 +81,7 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def _config():
+def _config() -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -84,7 +89,7 @@ def _config():
     return config
 
 
-def _script_directory():
+def _script_directory() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_config())

@@ -164,7 +164,10 @@ def collect_flushed(session: Session, _flush_context: object) -> None:
 
 def note_changes(session: Session, **touched: Iterable[int] | bool) -> None:
     """Say what a bulk statement in this transaction touched (``meetings=[3, 4]``)."""
-    values = {name: value if isinstance(value, bool) else frozenset(value) for name, value in touched.items()}
+    values: dict[str, Any] = {
+        name: value if isinstance(value, bool) else frozenset(value) for name, value in touched.items()
+    }
+
     session.info[_INFO_KEY] = session.info.get(_INFO_KEY, NOTHING) | replace(NOTHING, **values)
 
 

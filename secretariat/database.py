@@ -7,11 +7,13 @@ the app wrote; it backs up an older database before migrating it.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import ColumnElement, Engine, event
+from sqlalchemy import Engine, SQLColumnExpression, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -55,7 +57,7 @@ class Database:
         with self._sessions() as session:
             yield session
 
-    def persian_order(self, expression: ColumnElement) -> ColumnElement:
+    def persian_order(self, expression: SQLColumnExpression[str]) -> SQLColumnExpression[str]:
         """``expression`` sorted in Persian alphabetical order on this engine."""
         dialect = self.engine.dialect.name
         if dialect == "sqlite":
@@ -136,6 +138,8 @@ def backup_sqlite(engine: Engine, path: Path, *, reason: str) -> Path:
     """A consistent copy of the live database beside it (see ``secretariat.maintenance.backup``)."""
     raw = engine.raw_connection()
     try:
-        return backup.backup_beside(raw.driver_connection, path, reason=reason).path
+        # A SQLite engine: its driver's connection is the sqlite3 one.
+        connection = cast(sqlite3.Connection, raw.driver_connection)
+        return backup.backup_beside(connection, path, reason=reason).path
     finally:
         raw.close()

@@ -14,7 +14,7 @@ _WEBSITE = re.compile(r"^(https?://)?([A-Za-z0-9-]+\.)+[A-Za-z]{2,}(:\d+)?(/\S*)
 _PHONES = re.compile(r"^[\d+\-()/،, \u200c]+$")
 
 
-class FieldErrors(dict):
+class FieldErrors(dict[str, str]):
     """field name -> Persian message; empty when the input is valid."""
 
     def check(self, field: str, ok: bool, message: str) -> bool:

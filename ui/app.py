@@ -38,7 +38,10 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         nargs="?",
         const="ready",
         choices=["window", "ready"],
-        help="quit once the main window is shown (window) or shows the council's data (ready); for the benchmark",
+        help=(
+            "quit once the main window is shown (window) or shows the council's data (ready); "
+            "for the benchmark"
+        ),
     )
     parser.add_argument(
         "--self-test",

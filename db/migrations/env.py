@@ -1,6 +1,7 @@
 """Alembic environment: runs on the connection the app hands over."""
 
 from alembic import context
+from sqlalchemy.schema import SchemaItem
 
 from db.models import Base
 
@@ -13,7 +14,9 @@ if connection is None:  # pragma: no cover - the app always passes one
 MIGRATION_ONLY_INDEXES = {"uq_representation_current_manager"}
 
 
-def include_object(obj, name, type_, reflected, compare_to):
+def include_object(
+    obj: SchemaItem, name: str | None, type_: str, reflected: bool, compare_to: SchemaItem | None
+) -> bool:
     return not (type_ == "index" and name in MIGRATION_ONLY_INDEXES)
 
 

@@ -152,7 +152,8 @@ def import_archive(
         except SQLAlchemyError as error:
             detail = getattr(error, "orig", None) or error
             raise DomainError(
-                f"بایگانی وارد نشد: پایگاه داده سطری از آن را نپذیرفت ({detail}). چیزی در پایگاه داده تغییر نکرد."
+                f"بایگانی وارد نشد: پایگاه داده سطری از آن را نپذیرفت ({detail}). چیزی در پایگاه داده تغییر "
+                "نکرد."
             ) from error
 
 
@@ -236,7 +237,8 @@ class _Import:
                     "داده هست. چیزی وارد نشد."
                 )
             raise DomainError(
-                f"این پایگاه داده از پیش {to_persian_digits(len(present))} جلسه در سال {to_persian_digits(year)} "
+                f"این پایگاه داده از پیش {to_persian_digits(len(present))} جلسه در سال "
+                f"{to_persian_digits(year)} "
                 "دارد؛ سالی که جلسه‌ای از آن ثبت شده با بایگانی یکی نمی‌شود. چیزی وارد نشد."
             )
         codes = [row["code"] for row in self.t["resolutions"]]

@@ -32,7 +32,7 @@ The ZIP is written to a temporary file beside the target and moved into
 place only when it is complete, so a cancelled or failed export leaves
 nothing. File names are UTF-8 (the ZIP's language flag), so Persian names
 read right on Windows 10 and later.
-"""
+"""  # noqa: E501 (a row of a Markdown table cannot wrap)
 
 
 def readme_text(

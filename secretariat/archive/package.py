@@ -5,8 +5,9 @@ each meeting (as ``render_minutes`` does, ``gather_minutes`` then
 ``minutes_pdf``, keeping what was gathered for the document code the data
 records), copies the files the meetings keep, prints the yearly report
 (``render_yearbook``), and writes them with the data (JSON and CSV) and a
-manifest of every file's SHA-256 into a ZIP (see ``layout``). The ZIP is written to a temporary file beside the target and
-moved into place only once complete: cancelled (``cancelled()`` is checked
+manifest of every file's SHA-256 into a ZIP (see ``layout``). The ZIP is
+written to a temporary file beside the target and moved into place only
+once complete: cancelled (``cancelled()`` is checked
 between every two steps, and inside each PDF) or failed, it leaves nothing.
 
 Progress, in hundredths: the records 0-10, the minutes 10-55 (each meeting

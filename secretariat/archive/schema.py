@@ -176,10 +176,10 @@ TABLES: tuple[Table, ...] = (
             Field(
                 "key",
                 "key",
-                "«1404-07»: year and number in the series, the council's meetings plain, the general assembly "
-                "«1404-G01», working groups «1404-W01» (as in the minutes' document code); a cancelled meeting, "
-                "which has no number, «1404-X01» by date order. A reference to a meeting of another year "
-                "(a resolution deferred to it) uses that meeting's key in its own year.",
+                "«1404-07»: year and number in the series, the council's meetings plain, the general "
+                "assembly «1404-G01», working groups «1404-W01» (as in the minutes' document code); a "
+                "cancelled meeting, which has no number, «1404-X01» by date order. A reference to a meeting "
+                "of another year (a resolution deferred to it) uses that meeting's key in its own year.",
             ),
             _enum("kind", MeetingKind, "regular, extraordinary, general_assembly or working_group."),
             _text(

@@ -310,7 +310,8 @@ def _add_resolution(secretariat: Secretariat, args: argparse.Namespace) -> int:
 def _finalize(secretariat: Secretariat, args: argparse.Namespace) -> int:
     meeting = secretariat.minutes.finalize(args.meeting, by=args.by)
     print(
-        f"صورتجلسه «{meeting.title}» ({jalali.format_short(meeting.date)}) نهایی شد؛ از این پس فقط اصلاحیه می‌پذیرد."
+        f"صورتجلسه «{meeting.title}» ({jalali.format_short(meeting.date)}) نهایی شد؛ از این پس فقط اصلاحیه "
+        "می‌پذیرد."
     )
     return 0
 

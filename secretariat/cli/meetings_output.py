@@ -291,11 +291,13 @@ def detail_text(detail: MeetingDetail) -> str:
         lines.append(f"مناسبت: {meeting.occasion}")
     status = meeting.status_label
     if meeting.finalized_at:
-        status += f" (نهایی شده در {jalali.format_short(meeting.finalized_at.date())} به دست {meeting.finalized_by})"
+        finalized_on = jalali.format_short(meeting.finalized_at.date())
+        status += f" (نهایی شده در {finalized_on} به دست {meeting.finalized_by})"
     lines.append(f"وضعیت: {status}")
     for p in meeting.postponements:
         lines.append(
-            f"تعویق: از {jalali.format_short(p.from_date)} به {jalali.format_short(p.to_date)}؛ دلیل: {p.reason}"
+            f"تعویق: از {jalali.format_short(p.from_date)} به {jalali.format_short(p.to_date)}؛ دلیل: "
+            f"{p.reason}"
         )
     if meeting.status is MeetingStatus.CANCELLED:
         lines.append(f"دلیل لغو: {meeting.cancel_reason}")

@@ -22,6 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from db.models import Agency, Assignment, Meeting, Resolution
 from secretariat.database import Database
@@ -237,7 +238,7 @@ class DashboardService:
         return meetings[0] if meetings else None
 
 
-def _upcoming(session, today: dt.date, limit: int) -> tuple[UpcomingMeeting, ...]:
+def _upcoming(session: Session, today: dt.date, limit: int) -> tuple[UpcomingMeeting, ...]:
     """Planned or postponed meetings from today on, soonest first."""
     host = Agency.__table__.alias("host")
     rows = session.execute(

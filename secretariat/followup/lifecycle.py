@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
 from secretariat import validation
@@ -161,7 +162,8 @@ class FollowUpService:
                 raise ValidationError(
                     {
                         "date": (
-                            f"پیگیری نمی‌تواند پیش از جلسه‌ای باشد که مصوبه در آن تصویب شد ({jalali.format_short(meeting_date)})."
+                            "پیگیری نمی‌تواند پیش از جلسه‌ای باشد که مصوبه در آن تصویب شد "
+                            f"({jalali.format_short(meeting_date)})."
                         )
                     }
                 )
@@ -319,7 +321,9 @@ class FollowUpService:
             if due < meeting_date:
                 raise ValidationError(
                     {
-                        "new_due": f"مهلت نمی‌تواند پیش از تاریخ جلسه ({jalali.format_short(meeting_date)}) باشد."
+                        "new_due": (
+                            f"مهلت نمی‌تواند پیش از تاریخ جلسه ({jalali.format_short(meeting_date)}) باشد."
+                        )
                     }
                 )
             if due == resolution.due_date:
@@ -350,7 +354,7 @@ class FollowUpService:
             return tuple(_deadline_record(change) for change in changes)
 
 
-def _get(session, resolution_id: int) -> Resolution:
+def _get(session: Session, resolution_id: int) -> Resolution:
     resolution = session.get(Resolution, resolution_id)
     if resolution is None:
         raise NotFoundError("این مصوبه در فهرست نیست.")
@@ -363,7 +367,7 @@ def _require_status(resolution: Resolution, allowed: tuple[ResolutionStatus, ...
         raise DomainError(f"این مصوبه «{status.label}» است و این تغییر برای آن ممکن نیست.")
 
 
-def _document_of(session, entry_id: int) -> Attachment:
+def _document_of(session: Session, entry_id: int) -> Attachment:
     entry = session.get(FollowUp, entry_id)
     if entry is None:
         raise NotFoundError("این پیگیری در فهرست نیست.")

@@ -13,8 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import Integer, Text, and_, column, exists, func, literal_column, select, table
+from sqlalchemy import Integer, Select, Text, and_, column, exists, func, literal_column, select, table
 from sqlalchemy.orm import aliased
 
 from db.models import Agency, Assignment, Meeting, Resolution
@@ -23,6 +24,9 @@ from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus, i
 from secretariat.meetings.kinds import AssignmentRole, MeetingKind, display_code, meeting_title
 from secretariat.persian import jalali
 from secretariat.persian.text import search_terms
+
+# A select of any columns, its rows' types kept through the filters.
+StatementT = TypeVar("StatementT", bound="Select[*tuple[Any, ...]]")
 
 
 class RegisterSort(StrEnum):
@@ -160,7 +164,7 @@ class RegisterService:
             ).outerjoin(_lead_agency, _lead_agency.id == _lead.agency_id)
         return statement
 
-    def _filtered(self, statement, query: ResolutionQuery):
+    def _filtered(self, statement: StatementT, query: ResolutionQuery) -> StatementT:
         today = dt.date.today()
         conditions = []
         if query.status is not None:

@@ -33,7 +33,7 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Engine
 
@@ -81,7 +81,8 @@ def backup_engine(engine: Engine, target: Path) -> BackupRecord:
     """``backup_to`` for an engine (opening a database takes its before-upgrade copy with it)."""
     raw = engine.raw_connection()
     try:
-        return snapshot(raw.driver_connection, target)
+        # A SQLite engine: its driver's connection is the sqlite3 one.
+        return snapshot(cast(sqlite3.Connection, raw.driver_connection), target)
     finally:
         raw.close()
 
@@ -189,7 +190,7 @@ def daily_name(stem: str, day: dt.date) -> str:
 def daily_backups(folder: Path, stem: str) -> list[tuple[dt.date, Path]]:
     """The daily backups of the database ``stem`` in ``folder``, oldest first."""
     pattern = re.compile(rf"{re.escape(stem)}-(\d{{4}})-(\d{{2}})-(\d{{2}}){re.escape(SUFFIX)}")
-    found = []
+    found: list[tuple[dt.date, Path]] = []
     if not folder.is_dir():
         return found
     for path in folder.iterdir():

@@ -253,27 +253,35 @@ class CoreSelfTest:
             raise CheckFailed(f"the demo has {count} meetings, none with finalized minutes")
         return f"{count} meetings, {finalized} with finalized minutes"
 
+    def _demo(self) -> Secretariat:
+        """The demo secretariat ``check_demo`` opened; the checks after it need it."""
+        if self.demo is None:
+            raise CheckFailed("the demo council was not created")
+        return self.demo
+
     def check_minutes(self) -> str:
         from secretariat.meetings.kinds import MeetingStatus
         from secretariat.meetings.planning import MeetingQuery
         from secretariat.reports import render_minutes
 
-        meeting = self.demo.meetings.page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)[0]
-        pdf = render_minutes(self.demo.database, meeting.id)
+        demo = self._demo()
+        meeting = demo.meetings.page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)[0]
+        pdf = render_minutes(demo.database, meeting.id)
         self.minutes_pdf = pdf
         return f"meeting {meeting.id}: {describe_pdf(pdf)}"
 
     def check_directory(self) -> str:
         from secretariat.reports import render_directory
 
-        return describe_pdf(render_directory(self.demo.database))
+        return describe_pdf(render_directory(self._demo().database))
 
     def check_archive(self) -> str:
         from secretariat.archive import export_archive, verify_archive
         from secretariat.meetings.kinds import MeetingStatus
         from secretariat.meetings.planning import MeetingQuery
 
-        meetings = self.demo.meetings
+        demo = self._demo()
+        meetings = demo.meetings
         year = next(
             (
                 year
@@ -284,7 +292,7 @@ class CoreSelfTest:
         )
         if year is None:
             raise CheckFailed("no year of the demo has finalized minutes")
-        result = export_archive(self.demo.database, year, self.folder / f"archive-{year}.zip")
+        result = export_archive(demo.database, year, self.folder / f"archive-{year}.zip")
         verified = verify_archive(result.path)
         if not verified.ok:
             raise CheckFailed(f"the archive of {year} does not verify: {'; '.join(verified.problems()[:3])}")

@@ -21,7 +21,9 @@ from secretariat.persian.text import to_persian_digits
 
 MAX_BACKUP_GENERATIONS = 365
 _MESSAGES = {
-    "backup_generations": f"شمار نسخه‌های پشتیبان روزانه باید میان ۱ و {to_persian_digits(MAX_BACKUP_GENERATIONS)} باشد.",
+    "backup_generations": (
+        f"شمار نسخه‌های پشتیبان روزانه باید میان ۱ و {to_persian_digits(MAX_BACKUP_GENERATIONS)} باشد."
+    ),
 }
 
 
@@ -37,7 +39,7 @@ def load(path: Path | None = None) -> Settings:
     for field in fields(Settings):
         value = stored.get(field.name)
         if _valid(field.name, value):
-            settings = replace(settings, **{field.name: value})
+            settings = replace(settings, **{field.name: value})  # type: ignore[arg-type]  # _valid checked it
     return settings
 
 
@@ -70,7 +72,7 @@ def _valid(name: str, value: object) -> bool:
     return False
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, object]:
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -7,8 +7,10 @@ resolutions that are still open.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.models import Agency, AgendaItem, Meeting, Resolution
 from secretariat import validation
@@ -145,7 +147,7 @@ class AgendaService:
             return _record_of(session, meeting, item.id)
 
 
-def _validated(draft: AgendaItemDraft) -> dict:
+def _validated(draft: AgendaItemDraft) -> dict[str, Any]:
     errors = validation.FieldErrors()
     title = validation.required(errors, "title", draft.title, "عنوان دستور کار را بنویسید.")
     if errors:
@@ -153,12 +155,12 @@ def _validated(draft: AgendaItemDraft) -> dict:
     return {"title": title, "presenter_agency_id": draft.presenter_agency_id, "notes": normalize(draft.notes)}
 
 
-def _check_presenter(session, agency_id: int | None) -> None:
+def _check_presenter(session: Session, agency_id: int | None) -> None:
     if agency_id is not None and session.get(Agency, agency_id) is None:
         raise ValidationError({"presenter_agency_id": "دستگاه ارائه‌دهنده در فهرست نیست."})
 
 
-def _get(session, item_id: int) -> AgendaItem:
+def _get(session: Session, item_id: int) -> AgendaItem:
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise NotFoundError("این بند دستور کار در فهرست نیست.")
@@ -170,5 +172,5 @@ def _renumber_positions(meeting: Meeting) -> None:
         item.position = position
 
 
-def _record_of(session, meeting: Meeting, item_id: int) -> AgendaItemRecord:
+def _record_of(session: Session, meeting: Meeting, item_id: int) -> AgendaItemRecord:
     return next(record for record in agenda_records(session, meeting) if record.id == item_id)

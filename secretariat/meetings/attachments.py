@@ -104,7 +104,7 @@ def store(
     return attachment
 
 
-def meeting_files(meeting_id: int) -> Select[tuple[Attachment]]:
+def meeting_files(meeting_id: int) -> Select[Attachment]:
     """The meeting's own files, oldest first; follow-up documents are shown with their follow-up entry."""
     return (
         select(Attachment)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, case, func, or_, select
+from sqlalchemy.orm import Session
 
 from db.models import Agency, Council, Invitation, Meeting, Person, Representation
 from secretariat import validation
@@ -23,9 +24,9 @@ from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import Attendance, MeetingStatus
 from secretariat.meetings.planning import mark_held
+from secretariat.meetings.quorum import quorum_of
 from secretariat.meetings.records import InvitationRecord, Quorum
 from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
-from secretariat.members.council import QuorumRule, quorum_required
 from secretariat.members.roles import Role
 from secretariat.persian import jalali
 from secretariat.persian.text import normalize, normalize_line
@@ -80,14 +81,6 @@ def check_period(start: dt.date, end: dt.date) -> None:
         )
 
 
-def quorum_of(council: Council | None, invitations: tuple[InvitationRecord, ...]) -> Quorum:
-    members = [i for i in invitations if not i.is_guest]
-    present = sum(1 for i in members if i.attendance.counts_as_present)
-    rule = QuorumRule(council.quorum_rule) if council else QuorumRule.MAJORITY
-    required = quorum_required(rule, len(members), council.quorum_count if council else None)
-    return Quorum(members=len(members), present=present, required=required)
-
-
 class AttendanceService:
     def __init__(self, database: Database):
         self._db = database
@@ -127,7 +120,7 @@ class AttendanceService:
         """
         check_period(start, end)
 
-        def times(*attendances: Attendance):
+        def times(*attendances: Attendance) -> ColumnElement[int]:
             return func.sum(case((Invitation.attendance.in_([a.value for a in attendances]), 1), else_=0))
 
         invited = func.count(Invitation.id)
@@ -263,7 +256,7 @@ class AttendanceService:
             return (row[0], row[1]) if row else None
 
 
-def _apply(session, invitation: Invitation, entry: AttendanceEntry) -> None:
+def _apply(session: Session, invitation: Invitation, entry: AttendanceEntry) -> None:
     try:
         attendance = Attendance(entry.attendance)
     except ValueError as error:
@@ -289,7 +282,7 @@ def _apply(session, invitation: Invitation, entry: AttendanceEntry) -> None:
         invitation.attendee_person_id = manager[0] if manager else None
 
 
-def _pr_manager_on(session, agency_id: int, day: dt.date):
+def _pr_manager_on(session: Session, agency_id: int, day: dt.date) -> Row[int, str] | None:
     """Who was the agency's PR manager on ``day`` (the newly appointed one on
     the day of a change); if the register has nobody for that day, the
     current one."""
@@ -308,7 +301,7 @@ def _pr_manager_on(session, agency_id: int, day: dt.date):
     return held or session.execute(_pr_manager(agency_id)).first()
 
 
-def _pr_manager(agency_id: int):
+def _pr_manager(agency_id: int) -> Select[int, str]:
     return (
         select(Person.id, Person.full_name)
         .join(Representation, Representation.person_id == Person.id)
@@ -320,12 +313,12 @@ def _pr_manager(agency_id: int):
     )
 
 
-def _get(session, invitation_id: int) -> Invitation:
+def _get(session: Session, invitation_id: int) -> Invitation:
     invitation = session.get(Invitation, invitation_id)
     if invitation is None:
         raise NotFoundError("این دعوت‌شده در فهرست نیست.")
     return invitation
 
 
-def _record(session, meeting_id: int, invitation_id: int) -> InvitationRecord:
+def _record(session: Session, meeting_id: int, invitation_id: int) -> InvitationRecord:
     return next(r for r in invitation_records(session, meeting_id) if r.id == invitation_id)

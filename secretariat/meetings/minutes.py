@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from db.models import (
     Agency,
@@ -57,7 +59,7 @@ class ResolutionDraft:
 
 def validate_resolution(
     draft: ResolutionDraft, meeting_date: dt.date | None = None
-) -> tuple[validation.FieldErrors, dict]:
+) -> tuple[validation.FieldErrors, dict[str, Any]]:
     errors = validation.FieldErrors()
     text = normalize(draft.text)
     errors.check("text", bool(fold(text)), "متن مصوبه را بنویسید.")
@@ -87,7 +89,7 @@ def validate_resolution(
     collaborators = tuple(
         dict.fromkeys(a for a in draft.collaborator_agency_ids if a != draft.lead_agency_id)
     )
-    values = {
+    values: dict[str, Any] = {
         "text": text,
         "due_date": due,
         "due_next_meeting": draft.due_next_meeting,
@@ -312,7 +314,7 @@ def _require_held(meeting: Meeting) -> None:
         raise DomainError("مصوبات پس از برگزاری جلسه ثبت می‌شوند؛ نخست حضور و غیاب را ثبت کنید.")
 
 
-def _checked(session, meeting: Meeting, draft: ResolutionDraft) -> dict:
+def _checked(session: Session, meeting: Meeting, draft: ResolutionDraft) -> dict[str, Any]:
     errors, values = validate_resolution(draft, meeting.date)
     if errors:
         raise ValidationError(errors)
@@ -327,7 +329,7 @@ def _checked(session, meeting: Meeting, draft: ResolutionDraft) -> dict:
     return values
 
 
-def _assign(resolution: Resolution, values: dict) -> None:
+def _assign(resolution: Resolution, values: dict[str, Any]) -> None:
     resolution.assignments.append(Assignment(agency_id=values["lead"], role=AssignmentRole.LEAD.value))
     resolution.assignments.extend(
         Assignment(agency_id=agency_id, role=AssignmentRole.COLLABORATOR.value)
@@ -335,7 +337,7 @@ def _assign(resolution: Resolution, values: dict) -> None:
     )
 
 
-def _missing(session, meeting: Meeting) -> list[str]:
+def _missing(session: Session, meeting: Meeting) -> list[str]:
     status = MeetingStatus(meeting.status)
     if status is MeetingStatus.FINALIZED:
         return []
@@ -354,7 +356,7 @@ def _missing(session, meeting: Meeting) -> list[str]:
     return missing
 
 
-def _get(session, resolution_id: int) -> Resolution:
+def _get(session: Session, resolution_id: int) -> Resolution:
     resolution = session.get(Resolution, resolution_id)
     if resolution is None:
         raise NotFoundError("این مصوبه در فهرست نیست.")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Row, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Agency, Amendment, Council, Invitation, Meeting, Postponement, Resolution
@@ -23,6 +24,7 @@ from secretariat.meetings import numbering
 from secretariat.meetings.attachments import meeting_files
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
 from secretariat.meetings.numbering import renumber
+from secretariat.meetings.quorum import quorum_of
 from secretariat.meetings.records import MeetingDetail, MeetingRecord, MeetingRow
 from secretariat.meetings.store import (
     agenda_records,
@@ -38,6 +40,10 @@ from secretariat.persian import jalali
 from secretariat.persian.text import normalize, normalize_line
 
 FRIDAY = 4  # date.weekday()
+
+
+# A select of any columns, its rows' types kept through the filters.
+StatementT = TypeVar("StatementT", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class MeetingQuery:
     newest_first: bool = True
 
 
-def validate(draft: MeetingDraft) -> tuple[validation.FieldErrors, dict]:
+def validate(draft: MeetingDraft) -> tuple[validation.FieldErrors, dict[str, Any]]:
     errors = validation.FieldErrors()
     try:
         kind = MeetingKind(draft.kind)
@@ -87,7 +93,7 @@ def validate(draft: MeetingDraft) -> tuple[validation.FieldErrors, dict]:
         errors.check(
             "end_time", times["end_time"] > times["start_time"], "ساعت پایان باید پس از ساعت شروع باشد."
         )
-    values = {
+    values: dict[str, Any] = {
         "kind": kind.value,
         "series": kind.series,
         "date": date,
@@ -169,7 +175,10 @@ class MeetingService:
             if date <= meeting.date:
                 raise ValidationError(
                     {
-                        "date": f"تاریخ تازه باید پس از تاریخ فعلی جلسه ({jalali.format_short(meeting.date)}) باشد."
+                        "date": (
+                            "تاریخ تازه باید پس از تاریخ فعلی جلسه "
+                            f"({jalali.format_short(meeting.date)}) باشد."
+                        )
                     }
                 )
             values = _values_of(meeting) | {"date": date}
@@ -220,8 +229,6 @@ class MeetingService:
             return meeting_record(session, get_meeting(session, meeting_id))
 
     def detail(self, meeting_id: int) -> MeetingDetail:
-        from secretariat.meetings.attendance import quorum_of
-
         with self._db.reading() as session:
             meeting = get_meeting(session, meeting_id)
             invitations = invitation_records(session, meeting.id)
@@ -301,7 +308,8 @@ def mark_held(session: Session, meeting: Meeting) -> None:
         raise DomainError("این جلسه لغو شده است.")
     if meeting.date > dt.date.today():
         raise DomainError(
-            f"جلسه در {jalali.format_long(meeting.date)} برگزار می‌شود؛ حضور و غیاب و صورتجلسه پس از برگزاری ثبت می‌شود."
+            f"جلسه در {jalali.format_long(meeting.date)} برگزار می‌شود؛ حضور و غیاب و صورتجلسه پس از برگزاری "
+            "ثبت می‌شود."
         )
     numbering.hold(session, meeting)
 
@@ -311,11 +319,11 @@ def _check_host(session: Session, host_agency_id: int | None) -> None:
         raise ValidationError({"host_agency_id": "دستگاه میزبان در فهرست نیست."})
 
 
-def _values_of(meeting: Meeting) -> dict:
+def _values_of(meeting: Meeting) -> dict[str, Any]:
     return {"date": meeting.date, "host_agency_id": meeting.host_agency_id, "kind": meeting.kind}
 
 
-def _warnings(session: Session, values: dict, meeting_id: int | None) -> list[str]:
+def _warnings(session: Session, values: dict[str, Any], meeting_id: int | None) -> list[str]:
     date = values["date"]
     warnings = []
     if date.weekday() == FRIDAY:
@@ -345,7 +353,7 @@ def _warnings(session: Session, values: dict, meeting_id: int | None) -> list[st
     return warnings
 
 
-def _row_columns():
+def _row_columns() -> Select[*tuple[Any, ...]]:
     resolution_count = (
         select(func.count(Resolution.id)).where(Resolution.meeting_id == Meeting.id).scalar_subquery()
     )
@@ -367,7 +375,7 @@ def _row_columns():
     )
 
 
-def _row(row) -> MeetingRow:
+def _row(row: Row[*tuple[Any, ...]]) -> MeetingRow:
     return MeetingRow(
         id=row[0],
         kind=MeetingKind(row[1]),
@@ -382,7 +390,7 @@ def _row(row) -> MeetingRow:
     )
 
 
-def _filtered(statement, query: MeetingQuery):
+def _filtered(statement: StatementT, query: MeetingQuery) -> StatementT:
     conditions = []
     if query.jalali_year is not None:
         conditions.append(Meeting.jalali_year == query.jalali_year)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Select, SQLColumnExpression, and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Representation
 from secretariat import validation
@@ -21,6 +23,9 @@ from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import Role
 from secretariat.persian import collation
 from secretariat.persian.text import fold, normalize, normalize_line, search_terms
+
+# A select of any columns, its rows' types kept through the filters.
+StatementT = TypeVar("StatementT", bound="Select[*tuple[Any, ...]]")
 
 
 class AgencyCategory(StrEnum):
@@ -130,12 +135,12 @@ class AgencyQuery:
     descending: bool = False
 
 
-def validate(draft: AgencyDraft) -> tuple[validation.FieldErrors, dict]:
+def validate(draft: AgencyDraft) -> tuple[validation.FieldErrors, dict[str, Any]]:
     """Field errors and the cleaned values; the name's uniqueness is checked on save."""
     errors = validation.FieldErrors()
     category = AgencyCategory.parse(draft.category)
     errors.check("category", category is not None, "رده دستگاه را از فهرست انتخاب کنید.")
-    values = {
+    values: dict[str, Any] = {
         "name": validation.required(errors, "name", draft.name, "نام دستگاه را بنویسید."),
         "short_name": normalize_line(draft.short_name),
         "category": category.value if category else None,
@@ -151,7 +156,7 @@ def validate(draft: AgencyDraft) -> tuple[validation.FieldErrors, dict]:
     return errors, values
 
 
-def _search_text(values: dict) -> str:
+def _search_text(values: dict[str, Any]) -> str:
     category = AgencyCategory(values["category"])
     parts = [
         values["name"],
@@ -212,7 +217,7 @@ class AgencyService:
                 raise DomainError(f"«{agency.name}» سابقه دارد و حذف نمی‌شود؛ به‌جای حذف، آن را غیرفعال کنید.")
             session.delete(agency)
 
-    def is_referenced(self, agency_id: int, *, session=None) -> bool:
+    def is_referenced(self, agency_id: int, *, session: Session | None = None) -> bool:
         """Does any record (a role, a meeting, a resolution) refer to the agency?"""
         if session is None:
             with self._db.reading() as reading:
@@ -226,7 +231,7 @@ class AgencyService:
         )
         return any(session.scalar(query.limit(1)) is not None for query in references)
 
-    def _checked(self, session, draft: AgencyDraft, *, agency_id: int | None) -> dict:
+    def _checked(self, session: Session, draft: AgencyDraft, *, agency_id: int | None) -> dict[str, Any]:
         errors, values = validate(draft)
         if "name" not in errors:
             clash = select(Agency.name).where(Agency.name_key == fold(values["name"]))
@@ -239,7 +244,7 @@ class AgencyService:
         return values
 
     @staticmethod
-    def _flush(session, name: str) -> None:
+    def _flush(session: Session, name: str) -> None:
         # A second PC may have added the same name a moment ago.
         try:
             session.flush()
@@ -295,7 +300,7 @@ class AgencyService:
                 for row in session.execute(statement)
             ]
 
-    def _filtered(self, statement, query: AgencyQuery):
+    def _filtered(self, statement: StatementT, query: AgencyQuery) -> StatementT:
         statement = (
             statement.select_from(Agency)
             .outerjoin(
@@ -321,7 +326,7 @@ class AgencyService:
             )
         return statement
 
-    def _order(self, query: AgencyQuery) -> list:
+    def _order(self, query: AgencyQuery) -> list[SQLColumnExpression[Any]]:
         persian = self._db.persian_order
         keys = {
             AgencySort.NAME: [persian(Agency.name)],
@@ -337,7 +342,7 @@ class AgencyService:
         return [*keys, Agency.id]
 
 
-def _get(session, agency_id: int) -> Agency:
+def _get(session: Session, agency_id: int) -> Agency:
     agency = session.get(Agency, agency_id)
     if agency is None:
         raise NotFoundError("این دستگاه در فهرست نیست؛ شاید کاربر دیگری آن را حذف کرده است.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import select
 
@@ -76,9 +77,9 @@ def quorum_required(rule: QuorumRule, members: int, fixed: int | None = None) ->
     return members // 2 + 1
 
 
-def validate(draft: CouncilDraft) -> tuple[validation.FieldErrors, dict]:
+def validate(draft: CouncilDraft) -> tuple[validation.FieldErrors, dict[str, Any]]:
     errors = validation.FieldErrors()
-    values = {
+    values: dict[str, Any] = {
         "name": validation.required(errors, "name", draft.name, "نام شورا را بنویسید."),
         "city": normalize_line(draft.city),
         "chair": normalize_line(draft.chair),

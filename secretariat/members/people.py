@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from db.models import Agency, MembershipDecree, Person, Representation
 from secretariat import validation
@@ -20,6 +22,10 @@ from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import Role
 from secretariat.persian.jalali import format_short
 from secretariat.persian.text import fold, normalize, normalize_line, search_terms
+
+# A select of any columns, its rows' types kept through the filters.
+ModelT = TypeVar("ModelT")
+StatementT = TypeVar("StatementT", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -117,9 +123,9 @@ class PersonQuery:
     descending: bool = False
 
 
-def validate_person(draft: PersonDraft) -> tuple[validation.FieldErrors, dict]:
+def validate_person(draft: PersonDraft) -> tuple[validation.FieldErrors, dict[str, Any]]:
     errors = validation.FieldErrors()
-    values = {
+    values: dict[str, Any] = {
         "full_name": validation.required(
             errors, "full_name", draft.full_name, "نام و نام خانوادگی را بنویسید."
         ),
@@ -132,7 +138,7 @@ def validate_person(draft: PersonDraft) -> tuple[validation.FieldErrors, dict]:
     return errors, values
 
 
-def _person_search_text(values: dict) -> str:
+def _person_search_text(values: dict[str, Any]) -> str:
     parts = [values["full_name"], values["mobile"], values["phone"], values["email"]]
     return "|".join(fold(part) for part in parts if part)
 
@@ -206,14 +212,14 @@ class PeopleService:
             ]
 
     @staticmethod
-    def _filtered(statement, query: PersonQuery):
+    def _filtered(statement: StatementT, query: PersonQuery) -> StatementT:
         statement = statement.select_from(Person)
         for term in search_terms(query.search):
             statement = statement.where(Person.search_text.contains(term, autoescape=True))
         return statement
 
     @staticmethod
-    def _current_roles(session, person_ids: list[int]) -> dict[int, str]:
+    def _current_roles(session: Session, person_ids: list[int]) -> dict[int, str]:
         if not person_ids:
             return {}
         statement = (
@@ -239,6 +245,7 @@ class PeopleService:
         role = _parse_role(errors, draft.role)
         if errors:
             raise ValidationError(errors)
+        assert start is not None  # a required date: its absence is an error above
         with self._db.transaction() as session:
             agency = _get(session, Agency, draft.agency_id, "این دستگاه در فهرست نیست.")
             person = _get(session, Person, draft.person_id, "این شخص در فهرست نیست.")
@@ -368,7 +375,7 @@ def _parse_role(errors: validation.FieldErrors, value: str) -> Role:
         return Role.EXPERT
 
 
-def _get(session, model, key: int, message: str):
+def _get(session: Session, model: type[ModelT], key: int, message: str) -> ModelT:
     row = session.get(model, key)
     if row is None:
         raise NotFoundError(message)

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeVar, cast
 
 from secretariat.persian.text import fold
 
@@ -47,7 +49,7 @@ _DIGITS = re.compile(r"[0-9]+")
 _WORD_BREAK = re.compile(r"[\s\u200c]+")
 
 
-def _digit_run_weight(match: re.Match) -> str:
+def _digit_run_weight(match: re.Match[str]) -> str:
     # Numbers sort by value: the length first, then the digits.
     digits = match.group().lstrip("0") or "0"
     return _DIGIT_RUN + chr(0x30 + len(digits)) + digits
@@ -76,6 +78,9 @@ def compare(left: str | None, right: str | None) -> int:
     return (a > b) - (a < b)
 
 
-def sorted_persian(items, key=lambda item: item):
-    """``items`` in Persian order of ``key(item)``."""
-    return sorted(items, key=lambda item: sort_key(key(item)))
+T = TypeVar("T")
+
+
+def sorted_persian(items: Iterable[T], key: Callable[[T], str | None] | None = None) -> list[T]:
+    """``items`` in Persian order of ``key(item)``, or of the items themselves (strings) without a key."""
+    return sorted(items, key=lambda item: sort_key(key(item) if key else cast(str, item)))

@@ -45,7 +45,8 @@ class JalaliDateError(ValueError):
 
 
 def is_leap(year: int) -> bool:
-    return jdatetime.date(year, 1, 1).isleap()
+    leap: bool = jdatetime.date(year, 1, 1).isleap()
+    return leap
 
 
 def month_length(year: int, month: int) -> int:
@@ -65,7 +66,7 @@ def parse(text: str | None) -> dt.date:
         raise JalaliDateError(f"«{text.strip()}» تاریخ نیست؛ به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۲/۲۷.")
     year, month, day = (int(part) for part in match.groups())
     validate(year, month, day)
-    return jdatetime.date(year, month, day).togregorian()
+    return _gregorian(year, month, day)
 
 
 def validate(year: int, month: int, day: int) -> None:
@@ -104,7 +105,12 @@ def to_jalali(value: dt.date) -> jdatetime.date:
 
 def from_jalali(year: int, month: int, day: int) -> dt.date:
     validate(year, month, day)
-    return jdatetime.date(year, month, day).togregorian()
+    return _gregorian(year, month, day)
+
+
+def _gregorian(year: int, month: int, day: int) -> dt.date:
+    gregorian: dt.date = jdatetime.date(year, month, day).togregorian()  # jdatetime has no types
+    return gregorian
 
 
 def format_short(value: dt.date | None, *, persian_digits: bool = True) -> str:
@@ -135,4 +141,5 @@ def today() -> dt.date:
 
 
 def jalali_year(value: dt.date) -> int:
-    return to_jalali(value).year
+    year: int = to_jalali(value).year
+    return year

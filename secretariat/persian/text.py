@@ -124,7 +124,7 @@ def parse_int(text: str | None) -> int:
     if not cleaned:
         raise NumberFormatError("عددی وارد نشده است.")
     if not _INTEGER.fullmatch(cleaned) or not cleaned.lstrip("+-").isascii():
-        raise NumberFormatError(f"«{text.strip()}» عدد صحیح نیست.")
+        raise NumberFormatError(f"«{(text or '').strip()}» عدد صحیح نیست.")
     return int(cleaned)
 
 

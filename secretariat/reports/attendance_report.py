@@ -110,7 +110,10 @@ def render_attendance(
 def gather_attendance(
     database: Database, start: dt.date, end: dt.date, run: ReportRun | None = None
 ) -> AttendanceData:
-    """The figures of the period; a period that ends before it starts, or without a meeting held, is refused."""
+    """The figures of the period.
+
+    A period that ends before it starts, or without a meeting held, is refused.
+    """
     run = run or ReportRun()
     check_period(start, end)
     council = CouncilService(database).get()

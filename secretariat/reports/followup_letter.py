@@ -65,7 +65,8 @@ LETTERS_TITLE = "نامه‌های پیگیری مصوبات معوق {council}"
 SUBJECT = "پیگیری اجرای مصوبات {council}"
 INTRO = (
     "پیرو مصوبات جلسات {council} و در راستای پیگیری اجرای آن‌ها، به استحضار می‌رساند بر پایه سوابق "
-    "دبیرخانه شورا، اجرای {count} مصوبه زیر که آن دستگاه مسئول اجرا یا همکار آن است، هنوز به پایان نرسیده است."
+    "دبیرخانه شورا، اجرای {count} مصوبه زیر که آن دستگاه مسئول اجرا یا همکار آن است، هنوز به پایان نرسیده "
+    "است."
 )
 INTRO_ONE = (
     "پیرو مصوبات جلسات {council} و در راستای پیگیری اجرای آن‌ها، به استحضار می‌رساند بر پایه سوابق "
@@ -214,7 +215,10 @@ def gather_followup_letters(database: Database, run: ReportRun | None = None) ->
 def _roles_and_texts(
     database: Database, agency_id: int, ids: list[int]
 ) -> tuple[dict[int, AssignmentRole], dict[int, str]]:
-    """The agency's role in each resolution, and the texts amended since the minutes (the last amendment's)."""
+    """The agency's role in each resolution, and the texts amended since the minutes.
+
+    An amended text is the last amendment's.
+    """
     with database.reading() as session:
         roles: dict[int, AssignmentRole] = {}
         for resolution_id, role in session.execute(

@@ -83,7 +83,8 @@ def test_the_filter_line_names_every_filter_set(demo, demo_meetings):
         search="  پورتال ",
     )
     assert describe_filter(demo, query) == (
-        "وضعیت: معوق؛ دستگاه مسئول یا همکار: شهرداری پردیس؛ جلسات از ۱۴۰۴/۰۱/۰۱ تا ۱۴۰۴/۰۶/۳۱؛ جستجو: «پورتال»"
+        "وضعیت: معوق؛ دستگاه مسئول یا همکار: شهرداری پردیس؛ جلسات از ۱۴۰۴/۰۱/۰۱ تا ۱۴۰۴/۰۶/۳۱؛ جستجو: "
+        "«پورتال»"
     )
     third = next(m for m in demo_meetings if m.title == "سومین جلسه")
     others = ResolutionQuery(

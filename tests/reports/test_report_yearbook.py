@@ -381,7 +381,8 @@ def test_the_lowest_attendance_is_charted_worst_first(pdf):
 
 def test_the_meetings_held_with_their_attendance(pages):
     lines = section_page(pages, 3)
-    # Drawn from the left: minutes, resolutions, quorum, excused, absent, present, invited, host, date, title, number.
+    # Drawn from the left: minutes, resolutions, quorum, excused, absent, present, invited, host, date,
+    # title, number.
     index = lines.index(rtl("دومین جلسه"))
     assert lines[index - 9 : index + 2] == [
         rtl("نهایی"),

@@ -222,8 +222,8 @@ def test_the_review_item_lists_the_previous_meetings_open_resolutions_and_goes_f
     assert review.reviews_open_resolutions
     assert review.notes == (
         "\u2066۱۴۰۴\u200e-\u200e۰۱\u200e-\u200e۰۱\u2069: مقرر شد دوره آموزشی خبرنویسی برگزار شود.\n"
-        "\u2066۱۴۰۴\u200e-\u200e۰۱\u200e-\u200e۰۲\u2069: مقرر شد صفحه دستگاه‌ها در درگاه فرمانداری به‌روز شود.\n"
-        "\u2066۱۴۰۴\u200e-\u200e۰۲\u200e-\u200e۰۱\u2069: مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود."
+        "\u2066۱۴۰۴\u200e-\u200e۰۱\u200e-\u200e۰۲\u2069: مقرر شد صفحه دستگاه‌ها در درگاه فرمانداری به‌روز "
+        "شود.\n\u2066۱۴۰۴\u200e-\u200e۰۲\u200e-\u200e۰۱\u2069: مقرر شد شبکه ارتباط رسانه‌ای تشکیل شود."
     )
     items = council.agenda.items(current.id)
     assert titles(items) == [REVIEW_TITLE, "تشکیل کارگروه فضای مجازی", "سایر موارد"]
