@@ -20,10 +20,7 @@ from tests.support.window_meetings import (
     plan,
     with_resolution,
 )
-from ui.meetings.window.agenda_tab import AgendaColumn
-from ui.meetings.window.attendance_sheet_model import AttendanceColumn
 from ui.meetings.window.meeting_window import MeetingWindow
-from ui.meetings.window.resolutions_tab import ResolutionColumn
 from ui.widgets import file_choice
 
 
@@ -45,7 +42,7 @@ def open_window(qtbot, services):
 
 def titles(window: MeetingWindow) -> list[str]:
     model = window.agenda.model
-    return [model.index(row, AgendaColumn.TITLE).data() for row in range(model.rowCount())]
+    return [model.index(row, model.column("title")).data() for row in range(model.rowCount())]
 
 
 def click(qtbot, button) -> None:
@@ -81,8 +78,11 @@ def test_agenda_items_are_added_through_the_dialog_and_reordered(
         "برنامه‌های هفته روابط عمومی",
         "به‌روزرسانی صفحه دستگاه‌ها در درگاه فرمانداری",
     ]
-    assert window.agenda.model.index(0, AgendaColumn.PRESENTER).data() == "اداره بهزیستی شهرستان پردیس"
-    assert window.agenda.model.index(2, AgendaColumn.POSITION).data() == "۳"
+    assert (
+        window.agenda.model.index(0, window.agenda.model.column("presenter")).data()
+        == "اداره بهزیستی شهرستان پردیس"
+    )
+    assert window.agenda.model.index(2, window.agenda.model.column("position")).data() == "۳"
     assert window.tabs.tabText(window.tabs.indexOf(window.agenda)) == "دستور کار (۳)"
 
     # The last one added is selected: move it up twice, then the first one down.
@@ -126,7 +126,7 @@ def test_the_quorum_line_follows_the_sheet_before_it_is_saved(
 
     # The first agency through the drop-down editor, as a person would.
     row = next(r for r in range(model.rowCount()) if model.line(r).name == "اداره پست پردیس")
-    index = model.index(row, AttendanceColumn.STATUS)
+    index = model.index(row, model.column("status"))
     table.setCurrentIndex(index)
     table.edit(index)
     editor = table.viewport().findChild(QComboBox, "attendanceChoice")
@@ -136,7 +136,7 @@ def test_the_quorum_line_follows_the_sheet_before_it_is_saved(
     assert model.line(row).attendance is Attendance.PRESENT
     assert tab.quorum_label.text().lstrip("\u200f") == "۱ از ۵ عضو حاضر؛ حد نصاب (۳ نفر) فراهم نیست."
     # Who came: the PR manager by default.
-    assert model.index(row, AttendanceColumn.ATTENDEE).data() == "علی رضایی"
+    assert model.index(row, model.column("attendee")).data() == "علی رضایی"
 
     click(qtbot, tab.rest_present_button)
     assert tab.quorum_label.text().lstrip("\u200f") == "۵ از ۵ عضو حاضر؛ حد نصاب (۳ نفر) فراهم است."
@@ -146,7 +146,7 @@ def test_the_quorum_line_follows_the_sheet_before_it_is_saved(
     model.set_attendance(rows["شهرداری پردیس"], Attendance.LATE)
     assert tab.quorum_label.text().lstrip("\u200f") == "۳ از ۵ عضو حاضر؛ حد نصاب (۳ نفر) فراهم است."
     # A substitute came for the municipality's PR manager.
-    model.setData(model.index(rows["شهرداری پردیس"], AttendanceColumn.ATTENDEE), "رضا کاظمی")
+    model.setData(model.index(rows["شهرداری پردیس"], model.column("attendee")), "رضا کاظمی")
 
     # Excused without a reason: refused beside the sheet, nothing saved.
     click(qtbot, tab.save_button)
@@ -154,7 +154,7 @@ def test_the_quorum_line_follows_the_sheet_before_it_is_saved(
     assert services.meetings.get(meeting.id).status is MeetingStatus.PLANNED
     assert all(i.attendance is Attendance.UNKNOWN for i in services.attendance.invitations(meeting.id))
 
-    model.setData(model.index(rows["اداره بهزیستی شهرستان پردیس"], AttendanceColumn.EXCUSE), "مأموریت اداری")
+    model.setData(model.index(rows["اداره بهزیستی شهرستان پردیس"], model.column("excuse")), "مأموریت اداری")
     assert tab.sheet_error.message() == ""
     click(qtbot, tab.save_button)
 
@@ -174,7 +174,7 @@ def test_attendance_waits_for_the_meeting_day(services, agencies, open_window):
     tab = window.attendance
     assert "پس از برگزاری جلسه" in tab.lock_note.text()
     assert not tab.save_button.isEnabled()
-    assert not (tab.model.flags(tab.model.index(0, AttendanceColumn.STATUS)) & Qt.ItemFlag.ItemIsEditable)
+    assert not (tab.model.flags(tab.model.index(0, tab.model.column("status"))) & Qt.ItemFlag.ItemIsEditable)
 
 
 def test_a_refusal_from_the_core_is_a_persian_message_and_changes_nothing(
@@ -230,7 +230,7 @@ def test_a_resolution_is_refused_without_a_lead_or_with_a_deadline_before_the_me
     assert resolution.lead.agency_name == "اداره آموزش و پرورش شهرستان پردیس"
     assert [a.agency_name for a in resolution.collaborators] == ["اداره پست پردیس"]
     assert resolution.due_next_meeting and resolution.due_date is None
-    cells = [tab.model.index(0, column).data() for column in ResolutionColumn]
+    cells = [tab.model.index(0, column).data() for column in range(tab.model.columnCount())]
     assert cells[0] == "۱"
     assert cells[1] == "\u2066۱۴۰۴\u200e-\u200e۰۱\u200e-\u200e۰۱\u2069"
     assert cells[3:] == ["اداره آموزش و پرورش شهرستان پردیس", "اداره پست پردیس", "تا جلسه بعد", "فوری"]
@@ -294,7 +294,7 @@ def test_finalized_minutes_are_read_only_and_show_the_amendment_beside_the_origi
         "مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود.",
     ]
     assert tab.amendment_model.index(0, 5).data() == SECRETARY
-    text_cell = tab.model.index(0, ResolutionColumn.TEXT).data()
+    text_cell = tab.model.index(0, tab.model.column("text")).data()
     assert text_cell.splitlines() == [
         "مقرر شد گزارش ماهانه تا پنجم هر ماه ارسال شود.",
         "اصلاح‌شده: مقرر شد گزارش ماهانه تا دهم هر ماه ارسال شود.",

@@ -15,9 +15,7 @@ from secretariat.persian import jalali
 from tests.support.meetings import unchanged
 from tests.support.window_meetings import AGENCIES, HELD_DATE, SECRETARY, held_meeting, make_council, plan
 from ui import desktop
-from ui.resolutions.followup_models import FollowUpLogModel
 from ui.resolutions.followup_window import FollowUpWindow
-from ui.resolutions.register_table_model import RegisterColumn
 from ui.resolutions.register_view import OVERDUE
 from ui.rtl import RLM
 from ui.widgets import file_choice
@@ -76,7 +74,7 @@ def _shown(label) -> str:
 def _open(qtbot, view, resolution_id: int) -> FollowUpWindow:
     row = view.model.row_of(resolution_id)
     qtbot.waitExposed(view.table)
-    rect = view.table.visualRect(view.model.index(row, RegisterColumn.TEXT))
+    rect = view.table.visualRect(view.model.index(row, view.model.column("text")))
     # QTest's double click is the second click only: the first one comes before it.
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -92,12 +90,12 @@ def test_the_section_lists_every_resolution_with_its_count(window, council_data)
     assert view.model.total() == 3
     assert view.result_label.text() == "۳ مصوبه"
     row = view.model.row_of(council_data["overdue"].id)
-    status = view.model.index(row, RegisterColumn.STATUS)
+    status = view.model.index(row, view.model.column("status"))
     assert status.data() == "معوق (باز)"
     assert status.data(Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
-    later = view.model.index(view.model.row_of(council_data["later"].id), RegisterColumn.DUE)
+    later = view.model.index(view.model.row_of(council_data["later"].id), view.model.column("due"))
     assert later.data() == "تا جلسه بعد"
-    assert view.model.index(row, RegisterColumn.DUE).data() == "۱۴۰۴/۰۳/۳۱"
+    assert view.model.index(row, view.model.column("due")).data() == "۱۴۰۴/۰۳/۳۱"
 
 
 def test_search_folds_arabic_letters(qtbot, window, council_data, type_text):
@@ -215,7 +213,7 @@ def test_deadline_change_is_kept_in_the_history(qtbot, window, services, council
     assert followup.deadline_model.index(0, 1).data() == "۱۴۰۴/۰۶/۳۱"
     assert _shown(followup.due) == "۱۴۰۴/۰۶/۳۱"
     assert (
-        view.model.index(view.model.row_of(council_data["other"].id), RegisterColumn.DUE).data()
+        view.model.index(view.model.row_of(council_data["other"].id), view.model.column("due")).data()
         == "۱۴۰۴/۰۶/۳۱"
     )
 
@@ -282,8 +280,11 @@ def test_a_follow_up_keeps_its_document_which_opens_and_saves(
     run_modal(lambda: qtbot.mouseClick(followup.record_button, Qt.MouseButton.LeftButton), record)
     scan.unlink()  # the database keeps its own copy
 
-    document = followup.log_model.index(0, FollowUpLogModel.DOCUMENT)
-    assert followup.log_model.headerData(FollowUpLogModel.DOCUMENT, Qt.Orientation.Horizontal) == "سند"
+    document = followup.log_model.index(0, followup.log_model.column("document"))
+    assert (
+        followup.log_model.headerData(followup.log_model.column("document"), Qt.Orientation.Horizontal)
+        == "سند"
+    )
     assert document.data() == scan.name
     assert not document.data(Qt.ItemDataRole.DecorationRole).isNull()
     opened = []
@@ -349,7 +350,9 @@ def test_a_damaged_document_is_reported_not_opened(
     opened = []
     monkeypatch.setattr(desktop, "open_in_default_app", lambda path: opened.append(path) or True)
     followup = _followup_window(qtbot, services, council_data["other"])
-    _double_click(qtbot, followup.log_table, followup.log_model.index(0, FollowUpLogModel.DOCUMENT))
+    _double_click(
+        qtbot, followup.log_table, followup.log_model.index(0, followup.log_model.column("document"))
+    )
     assert opened == []
     assert message_boxes.shown == [("warn", "پیوست «scan.pdf» آسیب دیده است (چکیده آن نمی‌خواند).")]
 

@@ -25,7 +25,6 @@ from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from ui.agencies.agency_dialog import AgencyDialog
-from ui.agencies.agency_table_model import AgencyColumn
 from ui.council.council_form import CouncilDialog
 from ui.people.appointment_dialog import AppointmentDialog
 from ui.people.decree_dialog import DecreeDialog
@@ -128,14 +127,14 @@ def agencies_with_inactive(stage: Stage) -> QWidget:
     view.search_box.flush()
     view.show_inactive.setChecked(True)
     # By status: the inactive agencies come first, greyed.
-    view.table.sortByColumn(AgencyColumn.STATUS, Qt.SortOrder.AscendingOrder)
+    view.table.sortByColumn(view.model.column("status"), Qt.SortOrder.AscendingOrder)
     return stage.window
 
 
 def people_section(stage: Stage) -> QWidget:
     view = stage.window.agencies_view
     view.show_inactive.setChecked(False)
-    view.table.sortByColumn(AgencyColumn.NAME, Qt.SortOrder.AscendingOrder)
+    view.table.sortByColumn(view.model.column("name"), Qt.SortOrder.AscendingOrder)
     stage.window.show_section(PEOPLE)
     if stage.window.people_view.model.rowCount():
         stage.window.people_view.select_person(stage.window.people_view.model.person_id(0))

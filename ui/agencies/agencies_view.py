@@ -10,7 +10,7 @@ from secretariat.members.agencies import AgencyRecord
 from ui import messages, strings
 from ui.agencies.agency_detail import AgencyDetailPanel
 from ui.agencies.agency_dialog import AgencyDialog
-from ui.agencies.agency_table_model import AgencyColumn, AgencyTableModel
+from ui.agencies.agency_table_model import AgencyTableModel
 from ui.reports.report_jobs import directory_job, show_report
 from ui.services import Services
 from ui.widgets.list_section import ListSection
@@ -21,15 +21,6 @@ class AgenciesView(ListSection):
     ADD = strings.ADD_AGENCY
     FOUND, NONE = strings.AGENCIES_FOUND, strings.AGENCIES_NONE
     ADDED, SAVED = strings.AGENCY_ADDED, strings.AGENCY_SAVED
-    STRETCH_COLUMN = AgencyColumn.NAME
-    COLUMN_WIDTHS = {
-        AgencyColumn.SHORT_NAME: 150,
-        AgencyColumn.CATEGORY: 130,
-        AgencyColumn.PR_MANAGER: 170,
-        AgencyColumn.PHONES: 130,
-        AgencyColumn.JOINED_ON: 100,
-        AgencyColumn.STATUS: 70,
-    }
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(

@@ -26,7 +26,7 @@ from ui import strings
 from ui.people.appointment_dialog import AppointmentDialog
 from ui.people.decree_dialog import DecreeDialog
 from ui.people.end_role_dialog import EndRoleDialog
-from ui.people.role_history_model import HistoryColumn, RoleHistoryModel
+from ui.people.role_history_model import RoleHistoryModel
 from ui.rtl import rtl
 from ui.services import Services
 from ui.widgets.table_setup import configure_table, select_row
@@ -42,15 +42,6 @@ _FIELDS = (
     ("address", strings.DETAIL_ADDRESS),
     ("current_people", strings.DETAIL_CURRENT_PEOPLE),
 )
-
-
-_HISTORY_WIDTHS = {
-    HistoryColumn.PERSON: 115,
-    HistoryColumn.ROLE: 130,
-    HistoryColumn.TITLE: 130,
-    HistoryColumn.START: 82,
-    HistoryColumn.END: 82,
-}
 
 
 class AgencyDetailPanel(QWidget):
@@ -113,10 +104,8 @@ class AgencyDetailPanel(QWidget):
         self.history_model = RoleHistoryModel(self)
         self.history = QTableView()
         self.history.setModel(self.history_model)
-        configure_table(self.history, stretch_column=HistoryColumn.DECREES)
+        configure_table(self.history)
         self.history.setWordWrap(True)
-        for column, width in _HISTORY_WIDTHS.items():
-            self.history.setColumnWidth(column, width)
         # Wrapped cells (several decrees) need their rows re-measured when columns change width.
         self.history.horizontalHeader().sectionResized.connect(lambda *_: self.history.resizeRowsToContents())
         self.history.selectionModel().selectionChanged.connect(self._update_buttons)

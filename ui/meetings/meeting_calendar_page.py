@@ -6,8 +6,6 @@ day to plan a meeting on it."""
 from __future__ import annotations
 
 import datetime as dt
-from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
@@ -30,32 +28,35 @@ from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.meetings.meeting_calendar import MeetingCalendar
 from ui.meetings.meeting_format import place, status_colour
+from ui.widgets.columns import Column
 from ui.widgets.jalali_calendar import from_qdate, to_qdate
 from ui.widgets.record_table_model import RecordTableModel
 from ui.widgets.table_setup import configure_table, select_row
 
 
-class MonthColumn(IntEnum):
-    DAY = 0
-    TITLE = 1
-    TIME = 2
-    STATUS = 3
+def _day(row: MeetingRow) -> str:
+    weekday = jalali.WEEKDAYS[row.date.weekday()]
+    return f"{weekday} {to_persian_digits(jalali.to_jalali(row.date).day)}"
 
 
 class MonthMeetingsModel(RecordTableModel):
-    def __init__(self, parent=None):
-        super().__init__(strings.MONTH_COLUMNS, parent)
+    columns: tuple[Column[MeetingRow], ...] = (
+        Column("day", strings.MONTH_COLUMN_DAY, _day, width=95),
+        Column("title", strings.MONTH_COLUMN_TITLE, lambda row: row.title, stretch=True),
+        Column("time", strings.MONTH_COLUMN_TIME, lambda row: format_time(row.start_time), width=52),
+        Column(
+            "status",
+            strings.MONTH_COLUMN_STATUS,
+            lambda row: row.status_label,
+            width=112,
+            foreground=lambda row: QColor(status_colour(row)),
+        ),
+    )
 
-    def _cell(self, row: MeetingRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            weekday = jalali.WEEKDAYS[row.date.weekday()]
-            day = f"{weekday} {to_persian_digits(jalali.to_jalali(row.date).day)}"
-            return (day, row.title, format_time(row.start_time), row.status_label)[column]
+    def _row_data(self, row: MeetingRow, role: int) -> str | None:
         if role == Qt.ItemDataRole.ToolTipRole:
             # The host and hall, which the narrow list leaves out.
             return place(row.host_agency_name, row.venue) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column == MonthColumn.STATUS:
-            return QColor(status_colour(row))
         return None
 
 
@@ -74,10 +75,7 @@ class MeetingCalendarPage(QWidget):
         self.month_model = MonthMeetingsModel(self)
         self.month_list = QTableView()
         self.month_list.setModel(self.month_model)
-        configure_table(self.month_list, stretch_column=MonthColumn.TITLE)
-        self.month_list.setColumnWidth(MonthColumn.DAY, 95)
-        self.month_list.setColumnWidth(MonthColumn.TIME, 52)
-        self.month_list.setColumnWidth(MonthColumn.STATUS, 112)
+        configure_table(self.month_list)
         self.month_list.doubleClicked.connect(self._open_listed)
         self.month_list.activated.connect(self._open_listed)
         self.empty_label = QLabel(strings.MONTH_NO_MEETINGS)

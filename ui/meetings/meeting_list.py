@@ -10,7 +10,7 @@ from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.records import MeetingRecord
 from ui import strings
 from ui.meetings.meeting_dialog import MeetingDialog
-from ui.meetings.meeting_table_model import MeetingColumn, MeetingTableModel
+from ui.meetings.meeting_table_model import MeetingTableModel
 from ui.services import Services
 from ui.widgets.inputs import choice_box, fill_years
 from ui.widgets.list_section import ListSection
@@ -21,15 +21,6 @@ class MeetingList(ListSection):
     ADD = strings.PLAN_MEETING
     FOUND, NONE = strings.MEETINGS_FOUND, strings.MEETINGS_NONE
     ADDED, SAVED = strings.MEETING_PLANNED, strings.MEETING_SAVED
-    STRETCH_COLUMN = MeetingColumn.PLACE
-    COLUMN_WIDTHS = {
-        MeetingColumn.DATE: 100,
-        MeetingColumn.TITLE: 230,
-        MeetingColumn.KIND: 120,
-        MeetingColumn.TIME: 70,
-        MeetingColumn.STATUS: 130,
-        MeetingColumn.RESOLUTIONS: 70,
-    }
 
     plan_requested = Signal()
     open_requested = Signal(int)

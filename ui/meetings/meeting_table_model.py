@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,25 +17,50 @@ from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import strings
 from ui.meetings.meeting_format import place, status_colour
+from ui.widgets.columns import Column
 from ui.widgets.paged_table_model import PagedTableModel
 
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CANCELLED_COLOUR = QColor("#8a95a1")
 
 
-class MeetingColumn(IntEnum):
-    DATE = 0
-    TITLE = 1
-    KIND = 2
-    TIME = 3
-    PLACE = 4
-    STATUS = 5
-    RESOLUTIONS = 6
-
-
 class MeetingTableModel(PagedTableModel):
+    # The list keeps the database's order (newest first): no column sorts.
+    columns: tuple[Column[MeetingRow], ...] = (
+        Column(
+            "date",
+            strings.MEETING_COLUMN_DATE,
+            lambda row: jalali.format_short(row.date),
+            width=100,
+            tooltip=lambda row: jalali.format_long(row.date),
+        ),
+        Column("title", strings.MEETING_COLUMN_TITLE, lambda row: row.title, width=230),
+        Column("kind", strings.MEETING_COLUMN_KIND, lambda row: row.kind.label, width=120),
+        Column("time", strings.MEETING_COLUMN_TIME, lambda row: format_time(row.start_time), width=70),
+        Column(
+            "place",
+            strings.MEETING_COLUMN_PLACE,
+            lambda row: place(row.host_agency_name, row.venue),
+            stretch=True,
+        ),
+        Column(
+            "status",
+            strings.MEETING_COLUMN_STATUS,
+            lambda row: row.status_label,
+            width=130,
+            foreground=lambda row: QColor(status_colour(row)),
+        ),
+        Column(
+            "resolutions",
+            strings.MEETING_COLUMN_RESOLUTIONS,
+            lambda row: format_int(row.resolution_count) if row.resolution_count else "",
+            width=70,
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        ),
+    )
+
     def __init__(self, meetings: MeetingService, parent=None):
-        super().__init__(strings.MEETING_COLUMNS, meetings, MeetingQuery(), {}, parent)
+        super().__init__(meetings, MeetingQuery(), parent)
 
     meeting_id = PagedTableModel.item_id
 
@@ -45,37 +69,9 @@ class MeetingTableModel(PagedTableModel):
     ) -> None:
         self._set_query(replace(self.query, jalali_year=jalali_year, kind=kind, status=status))
 
-    def _cell(self, row: MeetingRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status is MeetingStatus.CANCELLED:
-                return CANCELLED_COLOUR
-            if column == MeetingColumn.STATUS:
-                return QColor(status_colour(row))
-        if role == Qt.ItemDataRole.ToolTipRole and column == MeetingColumn.DATE:
-            return jalali.format_long(row.date)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == MeetingColumn.RESOLUTIONS:
-            return Qt.AlignmentFlag.AlignCenter
+    def _row_data(self, row: MeetingRow, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.status is MeetingStatus.CANCELLED:
+            return CANCELLED_COLOUR
         if role == MEETING_ID_ROLE:
             return row.id
         return None
-
-
-def _display(row: MeetingRow, column: int) -> str:
-    match column:
-        case MeetingColumn.DATE:
-            return jalali.format_short(row.date)
-        case MeetingColumn.TITLE:
-            return row.title
-        case MeetingColumn.KIND:
-            return row.kind.label
-        case MeetingColumn.TIME:
-            return format_time(row.start_time)
-        case MeetingColumn.PLACE:
-            return place(row.host_agency_name, row.venue)
-        case MeetingColumn.STATUS:
-            return row.status_label
-        case MeetingColumn.RESOLUTIONS:
-            return format_int(row.resolution_count) if row.resolution_count else ""
-    return ""

@@ -2,43 +2,45 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from secretariat.members.people import PeopleService, PersonQuery, PersonRow, PersonSort
 from ui import strings
+from ui.widgets.columns import Column
 from ui.widgets.paged_table_model import PagedTableModel
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PersonColumn(IntEnum):
-    NAME = 0
-    CURRENT_ROLES = 1
-    MOBILE = 2
-    EMAIL = 3
-
-
-_SORT_BY_COLUMN = {
-    PersonColumn.NAME: PersonSort.NAME,
-    PersonColumn.MOBILE: PersonSort.MOBILE,
-    PersonColumn.EMAIL: PersonSort.EMAIL,
-}
+def _current_roles(row: PersonRow) -> str:
+    return row.current_roles
 
 
 class PeopleTableModel(PagedTableModel):
+    columns: tuple[Column[PersonRow], ...] = (
+        Column(
+            "name", strings.PEOPLE_COLUMN_NAME, lambda row: row.full_name, width=220, sort=PersonSort.NAME
+        ),
+        # Several roles at several agencies: the tooltip shows what the column cuts off.
+        Column(
+            "current_roles",
+            strings.PEOPLE_COLUMN_CURRENT_ROLES,
+            _current_roles,
+            stretch=True,
+            tooltip=_current_roles,
+        ),
+        Column(
+            "mobile", strings.PEOPLE_COLUMN_MOBILE, lambda row: row.mobile, width=140, sort=PersonSort.MOBILE
+        ),
+        Column("email", strings.PEOPLE_COLUMN_EMAIL, lambda row: row.email, width=220, sort=PersonSort.EMAIL),
+    )
+
     def __init__(self, people: PeopleService, parent=None):
-        super().__init__(strings.PEOPLE_COLUMNS, people, PersonQuery(), _SORT_BY_COLUMN, parent)
+        super().__init__(people, PersonQuery(), parent)
 
     person_id = PagedTableModel.item_id
 
-    def _cell(self, row: PersonRow, column: int, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if role == Qt.ItemDataRole.ToolTipRole and column != PersonColumn.CURRENT_ROLES:
-                return None
-            return (row.full_name, row.current_roles, row.mobile, row.email)[column]
-        if role == PERSON_ID_ROLE:
-            return row.id
-        return None
+    def _row_data(self, row: PersonRow, role: int) -> Any:
+        return row.id if role == PERSON_ID_ROLE else None

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from secretariat.members.people import PersonRecord
 from ui import strings
-from ui.people.people_table_model import PeopleTableModel, PersonColumn
+from ui.people.people_table_model import PeopleTableModel
 from ui.people.person_dialog import PersonDialog
 from ui.services import Services
 from ui.widgets.list_section import ListSection
@@ -17,8 +17,6 @@ class PeopleView(ListSection):
     ADD = strings.ADD_PERSON
     FOUND, NONE = strings.PEOPLE_FOUND, strings.PEOPLE_NONE
     ADDED, SAVED = strings.PERSON_ADDED, strings.PERSON_SAVED
-    STRETCH_COLUMN = PersonColumn.CURRENT_ROLES
-    COLUMN_WIDTHS = {PersonColumn.NAME: 220, PersonColumn.MOBILE: 140, PersonColumn.EMAIL: 220}
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(

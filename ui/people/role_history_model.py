@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -12,18 +11,10 @@ from secretariat.members.people import DecreeRecord, RepresentationRecord
 from secretariat.persian.jalali import format_short
 from secretariat.persian.text import to_persian_digits
 from ui import strings
+from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
 
 REPRESENTATION_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class HistoryColumn(IntEnum):
-    PERSON = 0
-    ROLE = 1
-    TITLE = 2
-    START = 3
-    END = 4
-    DECREES = 5
 
 
 def describe_decree(decree: DecreeRecord) -> str:
@@ -40,17 +31,29 @@ def describe_decree(decree: DecreeRecord) -> str:
     return strings.LIST_SEPARATOR.join(parts)
 
 
+def _decrees(record: RepresentationRecord) -> str:
+    return "\n".join(describe_decree(decree) for decree in record.decrees)
+
+
+def _end(record: RepresentationRecord) -> str:
+    return format_short(record.end_date) if record.end_date else strings.UNTIL_NOW
+
+
 class RoleHistoryModel(RecordTableModel):
     """The records come from ``PeopleService.history`` (current first, then newest)."""
 
-    def __init__(self, parent=None):
-        super().__init__(strings.HISTORY_COLUMNS, parent)
+    columns: tuple[Column[RepresentationRecord], ...] = (
+        Column("person", strings.HISTORY_COLUMN_PERSON, lambda record: record.person_name, width=115),
+        Column("role", strings.HISTORY_COLUMN_ROLE, lambda record: record.role.label, width=130),
+        Column("title", strings.HISTORY_COLUMN_TITLE, lambda record: record.title, width=130),
+        Column(
+            "start", strings.HISTORY_COLUMN_START, lambda record: format_short(record.start_date), width=82
+        ),
+        Column("end", strings.HISTORY_COLUMN_END, _end, width=82),
+        Column("decrees", strings.HISTORY_COLUMN_DECREES, _decrees, stretch=True, tooltip=_decrees),
+    )
 
-    def _cell(self, record: RepresentationRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole or (
-            role == Qt.ItemDataRole.ToolTipRole and column == HistoryColumn.DECREES
-        ):
-            return _display(record, column)
+    def _row_data(self, record: RepresentationRecord, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and record.is_current:
             font = QFont()
             font.setWeight(QFont.Weight.Medium)
@@ -58,20 +61,3 @@ class RoleHistoryModel(RecordTableModel):
         if role == REPRESENTATION_ROLE:
             return record
         return None
-
-
-def _display(record: RepresentationRecord, column: int) -> str:
-    match column:
-        case HistoryColumn.PERSON:
-            return record.person_name
-        case HistoryColumn.ROLE:
-            return record.role.label
-        case HistoryColumn.TITLE:
-            return record.title
-        case HistoryColumn.START:
-            return format_short(record.start_date)
-        case HistoryColumn.END:
-            return format_short(record.end_date) if record.end_date else strings.UNTIL_NOW
-        case HistoryColumn.DECREES:
-            return "\n".join(describe_decree(decree) for decree in record.decrees)
-    return ""

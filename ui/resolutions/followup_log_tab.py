@@ -32,15 +32,7 @@ class FollowUpLogTab(QWidget):
         self.model = FollowUpLogModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        configure_table(self.table, stretch_column=FollowUpLogModel.NOTE)
-        for column, width in {
-            FollowUpLogModel.DATE: 95,
-            FollowUpLogModel.KIND: 110,
-            FollowUpLogModel.PROGRESS: 80,
-            FollowUpLogModel.RECORDED_BY: 140,
-            FollowUpLogModel.DOCUMENT: 220,
-        }.items():
-            self.table.setColumnWidth(column, width)
+        configure_table(self.table)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._on_double_click)
         self.open_button = QPushButton(strings.OPEN_DOCUMENT)

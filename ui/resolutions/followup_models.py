@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 
 from secretariat.followup.lifecycle import DeadlineChangeRecord, FollowUpRecord
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
@@ -12,6 +13,7 @@ from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import resources, strings
 from ui.meetings.meeting_format import timestamp
+from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
 
 
@@ -19,37 +21,58 @@ def percent(value: int | None) -> str:
     return "" if value is None else strings.PERCENT.format(n=format_int(value))
 
 
+@cache
+def _paperclip() -> QIcon:
+    # Made on first paint: an icon needs the application to exist.
+    return resources.icon("paperclip")
+
+
+def _date_tip(entry: FollowUpRecord) -> str:
+    return jalali.format_long(entry.date)
+
+
+def _document_tip(entry: FollowUpRecord) -> str | None:
+    return strings.FOLLOWUP_DOCUMENT_TIP.format(name=entry.document_name) if entry.has_document else None
+
+
 class FollowUpLogModel(RecordTableModel):
-    """Columns: تاریخ، نوع، شرح، پیشرفت٪، ثبت‌کننده، سند (with a paperclip); oldest first."""
+    """The entries of one resolution, oldest first; a document shows with a paperclip."""
 
-    DATE, KIND, NOTE, PROGRESS, RECORDED_BY, DOCUMENT = range(6)
-
-    def __init__(self, parent=None):
-        super().__init__((*strings.FOLLOWUP_LOG_COLUMNS, strings.FOLLOWUP_DOCUMENT_COLUMN), parent)
-        self._paperclip = resources.icon("paperclip")
-
-    def _cell(self, entry: FollowUpRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                jalali.format_short(entry.date),
-                entry.kind.label,
-                " ".join(entry.note.split()),
-                percent(entry.progress),
-                entry.recorded_by,
-                entry.document_name,
-            )[column]
-        if role == Qt.ItemDataRole.DecorationRole and column == self.DOCUMENT and entry.has_document:
-            return self._paperclip
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.NOTE:
-                return entry.note
-            if column == self.DATE:
-                return jalali.format_long(entry.date)
-            if column == self.DOCUMENT and entry.has_document:
-                return strings.FOLLOWUP_DOCUMENT_TIP.format(name=entry.document_name)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PROGRESS:
-            return Qt.AlignmentFlag.AlignCenter
-        return None
+    columns: tuple[Column[FollowUpRecord], ...] = (
+        Column(
+            "date",
+            strings.FOLLOWUP_LOG_COLUMN_DATE,
+            lambda entry: jalali.format_short(entry.date),
+            width=95,
+            tooltip=_date_tip,
+        ),
+        Column("kind", strings.FOLLOWUP_LOG_COLUMN_KIND, lambda entry: entry.kind.label, width=110),
+        Column(
+            "note",
+            strings.FOLLOWUP_LOG_COLUMN_NOTE,
+            lambda entry: " ".join(entry.note.split()),
+            stretch=True,
+            tooltip=lambda entry: entry.note,
+        ),
+        Column(
+            "progress",
+            strings.FOLLOWUP_LOG_COLUMN_PROGRESS,
+            lambda entry: percent(entry.progress),
+            width=80,
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        ),
+        Column(
+            "recorded_by", strings.FOLLOWUP_LOG_COLUMN_RECORDED_BY, lambda entry: entry.recorded_by, width=140
+        ),
+        Column(
+            "document",
+            strings.FOLLOWUP_DOCUMENT_COLUMN,
+            lambda entry: entry.document_name,
+            width=220,
+            tooltip=_document_tip,
+            decoration=lambda entry: _paperclip() if entry.has_document else None,
+        ),
+    )
 
 
 def previous_due(change: DeadlineChangeRecord) -> str:
@@ -59,22 +82,16 @@ def previous_due(change: DeadlineChangeRecord) -> str:
 
 
 class DeadlineHistoryModel(RecordTableModel):
-    """Columns: مهلت پیشین، مهلت تازه، دلیل، ثبت‌کننده، زمان تغییر."""
-
-    REASON = 2
-
-    def __init__(self, parent=None):
-        super().__init__(strings.DEADLINE_COLUMNS, parent)
-
-    def _cell(self, change: DeadlineChangeRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                previous_due(change),
-                jalali.format_short(change.new_due),
-                " ".join(change.reason.split()),
-                change.changed_by,
-                timestamp(change.changed_at),
-            )[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
-            return change.reason
-        return None
+    columns: tuple[Column[DeadlineChangeRecord], ...] = (
+        Column("previous", strings.DEADLINE_COLUMN_PREVIOUS, previous_due),
+        Column("new", strings.DEADLINE_COLUMN_NEW, lambda change: jalali.format_short(change.new_due)),
+        Column(
+            "reason",
+            strings.DEADLINE_COLUMN_REASON,
+            lambda change: " ".join(change.reason.split()),
+            stretch=True,
+            tooltip=lambda change: change.reason,
+        ),
+        Column("changed_by", strings.DEADLINE_COLUMN_CHANGED_BY, lambda change: change.changed_by),
+        Column("changed_at", strings.DEADLINE_COLUMN_CHANGED_AT, lambda change: timestamp(change.changed_at)),
+    )

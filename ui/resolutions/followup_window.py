@@ -127,7 +127,7 @@ class FollowUpWindow(QDialog):
         self.deadline_model = DeadlineHistoryModel(self)
         self.deadline_table = QTableView()
         self.deadline_table.setModel(self.deadline_model)
-        configure_table(self.deadline_table, stretch_column=DeadlineHistoryModel.REASON)
+        configure_table(self.deadline_table)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.log_tab, strings.FOLLOWUP_LOG_TAB)
         self.tabs.addTab(self.deadline_table, strings.FOLLOWUP_DEADLINES_TAB)

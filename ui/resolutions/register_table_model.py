@@ -4,16 +4,14 @@ sorted by the database (``RegisterService``)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery, ResolutionRow
 from secretariat.followup.status import ResolutionStatus
 from secretariat.persian import jalali
 from ui import strings
+from ui.widgets.columns import Column
 from ui.widgets.paged_table_model import PagedTableModel
 
 OVERDUE_COLOUR = QColor("#b3261e")
@@ -23,25 +21,6 @@ STATUS_COLOURS = {
     ResolutionStatus.DONE: "#2f7d4f",
     ResolutionStatus.CANCELLED: "#8a95a1",
     ResolutionStatus.DEFERRED: "#4a3f8c",
-}
-
-
-class RegisterColumn(IntEnum):
-    CODE = 0
-    TEXT = 1
-    MEETING = 2
-    LEAD = 3
-    DUE = 4
-    STATUS = 5
-
-
-_SORT_BY_COLUMN = {
-    RegisterColumn.CODE: RegisterSort.CODE,
-    RegisterColumn.TEXT: RegisterSort.TEXT,
-    RegisterColumn.MEETING: RegisterSort.MEETING_DATE,
-    RegisterColumn.LEAD: RegisterSort.LEAD,
-    RegisterColumn.DUE: RegisterSort.DUE_DATE,
-    RegisterColumn.STATUS: RegisterSort.STATUS,
 }
 
 
@@ -56,9 +35,59 @@ def status_colour(row: ResolutionRow) -> QColor:
     return OVERDUE_COLOUR if row.overdue else QColor(STATUS_COLOURS[row.status])
 
 
+def _meeting(row: ResolutionRow) -> str:
+    return strings.REGISTER_MEETING.format(
+        title=row.meeting_title, date=jalali.format_short(row.meeting_date)
+    )
+
+
 class RegisterTableModel(PagedTableModel):
+    columns: tuple[Column[ResolutionRow], ...] = (
+        Column(
+            "code",
+            strings.REGISTER_COLUMN_CODE,
+            lambda row: row.display_code,
+            width=110,
+            sort=RegisterSort.CODE,
+        ),
+        Column(
+            "text",
+            strings.REGISTER_COLUMN_TEXT,
+            lambda row: " ".join(row.text.split()),  # one line in the table
+            stretch=True,
+            sort=RegisterSort.TEXT,
+            tooltip=lambda row: row.text,
+        ),
+        Column(
+            "meeting",
+            strings.REGISTER_COLUMN_MEETING,
+            _meeting,
+            width=190,
+            sort=RegisterSort.MEETING_DATE,
+            tooltip=lambda row: jalali.format_long(row.meeting_date),
+        ),
+        Column(
+            "lead",
+            strings.REGISTER_COLUMN_LEAD,
+            lambda row: row.lead_agency_name,
+            width=200,
+            sort=RegisterSort.LEAD,
+        ),
+        Column(
+            "due", strings.REGISTER_COLUMN_DUE, lambda row: row.due_text, width=95, sort=RegisterSort.DUE_DATE
+        ),
+        Column(
+            "status",
+            strings.REGISTER_COLUMN_STATUS,
+            status_text,
+            width=150,
+            sort=RegisterSort.STATUS,
+            foreground=status_colour,
+        ),
+    )
+
     def __init__(self, register: RegisterService, parent=None):
-        super().__init__(strings.REGISTER_COLUMNS, register, ResolutionQuery(), _SORT_BY_COLUMN, parent)
+        super().__init__(register, ResolutionQuery(), parent)
 
     def filter_by(self, filters: ResolutionQuery) -> None:
         """Show the rows ``filters`` selects; the search text and the order stay as they are."""
@@ -66,34 +95,3 @@ class RegisterTableModel(PagedTableModel):
         self._set_query(
             replace(filters, search=current.search, sort=current.sort, descending=current.descending)
         )
-
-    def _cell(self, row: ResolutionRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == RegisterColumn.STATUS:
-            return status_colour(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == RegisterColumn.TEXT:
-                return row.text
-            if column == RegisterColumn.MEETING:
-                return jalali.format_long(row.meeting_date)
-        return None
-
-
-def _display(row: ResolutionRow, column: int) -> str:
-    match column:
-        case RegisterColumn.CODE:
-            return row.display_code
-        case RegisterColumn.TEXT:
-            return " ".join(row.text.split())  # one line in the table
-        case RegisterColumn.MEETING:
-            return strings.REGISTER_MEETING.format(
-                title=row.meeting_title, date=jalali.format_short(row.meeting_date)
-            )
-        case RegisterColumn.LEAD:
-            return row.lead_agency_name
-        case RegisterColumn.DUE:
-            return row.due_text
-        case RegisterColumn.STATUS:
-            return status_text(row)
-    return ""

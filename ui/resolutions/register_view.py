@@ -34,7 +34,7 @@ from secretariat.persian.text import format_int
 from ui import messages, strings
 from ui.reports.report_jobs import followup_letter_job, followup_letters_job, register_job, show_report
 from ui.resolutions.followup_window import FollowUpWindow
-from ui.resolutions.register_table_model import RegisterColumn, RegisterTableModel
+from ui.resolutions.register_table_model import RegisterTableModel
 from ui.resolutions.review_action import prepare_review
 from ui.services import Services
 from ui.widgets.agency_combo import AgencyCombo
@@ -53,14 +53,6 @@ class RegisterView(ListSection):
     ADD = strings.OPEN_FOLLOWUP  # unused: resolutions are written in the minutes
     FOUND, NONE = strings.REGISTER_FOUND, strings.REGISTER_NONE
     ADDED = SAVED = ""
-    STRETCH_COLUMN = RegisterColumn.TEXT
-    COLUMN_WIDTHS = {
-        RegisterColumn.CODE: 110,
-        RegisterColumn.MEETING: 190,
-        RegisterColumn.LEAD: 200,
-        RegisterColumn.DUE: 95,
-        RegisterColumn.STATUS: 150,
-    }
 
     show_agenda = Signal(int)  # a meeting whose agenda should be shown: the review was just prepared
 
@@ -147,7 +139,7 @@ class RegisterView(ListSection):
             buttons=[self.review_button, self.print_button],
         )
         # Newest meetings first, their resolutions in order.
-        self.table.sortByColumn(RegisterColumn.CODE, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(self.model.column("code"), Qt.SortOrder.DescendingOrder)
         self._show_closed_note()
 
     # -- filters ---------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 The agencies and people sections are built on it, and so is the next list.
 A subclass
 
-- sets the words and the table's columns as class attributes,
-- passes its ``PagedTableModel`` and the change its forms make,
+- sets the words as class attributes,
+- passes its ``PagedTableModel`` (which declares the table's columns) and
+  the change its forms make,
 - connects the changes that should reload the list to ``_reload``,
 - gives ``_form`` (the add or edit dialog) and ``_name`` (for the messages),
 - adds its own filters, buttons or panel and calls ``_lay_out`` last.
@@ -14,7 +15,7 @@ The selected row is kept across a reload, a search or a sort.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
@@ -37,8 +38,6 @@ class ListSection(QWidget):
     NONE: str  # the result count when nothing matches
     ADDED: str  # the status messages, with {name}
     SAVED: str
-    STRETCH_COLUMN: int
-    COLUMN_WIDTHS: Mapping[int, int] = {}
 
     def __init__(self, model: PagedTableModel, *, changed: SignalInstance, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,9 +57,7 @@ class ListSection(QWidget):
         self.table = QTableView()
         self.table.setObjectName("listTable")
         self.table.setModel(model)
-        configure_table(self.table, stretch_column=self.STRETCH_COLUMN, sortable=model.is_sortable)
-        for column, width in self.COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        configure_table(self.table, sortable=True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self._kept_id: int | None = None

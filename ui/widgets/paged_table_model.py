@@ -7,7 +7,6 @@ service's business: the model only passes the query on and reloads.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -29,25 +28,16 @@ class PagedTableModel(RecordTableModel):
     """Rows of ``service.page(query)``, loaded a page at a time; ``service.count(query)`` of them in all.
 
     The query is a frozen dataclass. ``set_search`` needs a ``search`` field;
-    ``sort_by_column`` gives the ``sort`` of each sortable column (then the
-    query needs ``sort`` and ``descending``). Subclasses give the headers and
-    ``_cell``.
+    a column with a ``sort`` sorts by it (then the query needs ``sort`` and
+    ``descending``). Subclasses declare the ``columns``.
     """
 
     PAGE_SIZE = 100
 
-    def __init__(
-        self,
-        headers: Sequence[str],
-        service: PagedSource,
-        query: Any,
-        sort_by_column: Mapping[int, Any],
-        parent=None,
-    ):
-        super().__init__(headers, parent)
+    def __init__(self, service: PagedSource, query: Any, parent=None):
+        super().__init__(parent)
         self._service = service
         self._query = query
-        self._sort_by_column = sort_by_column
         self._total = 0
         self.reload()
 
@@ -67,16 +57,16 @@ class PagedTableModel(RecordTableModel):
         return self._query
 
     def is_sortable(self, column: int) -> bool:
-        return column in self._sort_by_column
+        return 0 <= column < len(self.columns) and self.columns[column].sortable
 
     def set_search(self, text: str) -> None:
         self._set_query(replace(self._query, search=text))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        sort = self._sort_by_column.get(column)
-        if sort is None:
+        if not self.is_sortable(column):
             return
-        self._set_query(replace(self._query, sort=sort, descending=order == Qt.SortOrder.DescendingOrder))
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._set_query(replace(self._query, sort=self.columns[column].sort, descending=descending))
 
     def reload(self, *, count: bool = True) -> None:
         """Query again, keeping as many rows loaded as before (scroll position)."""

@@ -2,8 +2,8 @@
 
 A meeting's agenda, invitees, resolutions or files come with the meeting
 (``MeetingService.detail``), a few dozen rows at most: the model holds them
-and a subclass says what each cell shows. Long lists page from the database
-instead (``PagedTableModel``).
+and a subclass declares its ``columns``, which say what each cell shows.
+Long lists page from the database instead (``PagedTableModel``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 
+from ui.widgets.columns import Column, position
 from ui.widgets.model_index import ROOT, Index
 
 # The whole record; kept clear of the id roles subclasses number from UserRole + 1.
@@ -20,15 +21,24 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 64
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Subclasses give ``_cell(record, column, role)``; records with an ``id`` can be found again."""
+    """Subclasses declare ``columns``; records with an ``id`` can be found again.
 
-    def __init__(self, headers: Sequence[str], parent=None):
+    What a whole row shows whatever the column (its id, a grey for the
+    inactive) comes from ``_row_data``, which goes before the column's own.
+    """
+
+    columns: tuple[Column, ...] = ()
+
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self._headers = tuple(headers)
         self._records: list[Any] = []
 
-    def _cell(self, record: Any, column: int, role: int) -> Any:
-        raise NotImplementedError
+    def _row_data(self, record: Any, role: int) -> Any:
+        return None
+
+    def column(self, key: str) -> int:
+        """The position of the column ``key``."""
+        return position(self.columns, key)
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -48,13 +58,13 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._records)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+            return self.columns[section].title
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -63,4 +73,5 @@ class RecordTableModel(QAbstractTableModel):
         record = self._records[index.row()]
         if role == RECORD_ROLE:
             return record
-        return self._cell(record, index.column(), role)
+        value = self._row_data(record, role)
+        return value if value is not None else self.columns[index.column()].data(record, role)

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ui.widgets.columns import Column
 
-def configure_table(
-    view: QTableView,
-    *,
-    stretch_column: int | None = 0,
-    sortable: Callable[[int], bool] | None = None,
-) -> None:
+
+def configure_table(view: QTableView, *, sortable: bool = False) -> None:
     """Whole-row single selection, quiet grid, Persian-friendly header.
 
-    With ``sortable``, clicking a header sorts (the model asks the database);
-    a column the database cannot sort by leaves the current order as it is.
+    The widths come from the model's ``columns``. With ``sortable``, clicking
+    a header sorts (the model asks the database); a column the database
+    cannot sort by leaves the current order as it is.
     """
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -32,20 +30,29 @@ def configure_table(
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
-    if stretch_column is not None and view.model() is not None:
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    if sortable is not None:
+    columns: Sequence[Column] = view.model().columns  # every table model of the app declares them
+    _set_widths(view, columns)
+    if sortable:
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
-        _keep_indicator_on_sortable(view, sortable)
+        _keep_indicator_on_sortable(view, columns)
 
 
-def _keep_indicator_on_sortable(view: QTableView, sortable: Callable[[int], bool]) -> None:
+def _set_widths(view: QTableView, columns: Sequence[Column]) -> None:
+    header = view.horizontalHeader()
+    for at, column in enumerate(columns):
+        if column.stretch:
+            header.setSectionResizeMode(at, QHeaderView.ResizeMode.Stretch)
+        elif column.width is not None:
+            view.setColumnWidth(at, column.width)
+
+
+def _keep_indicator_on_sortable(view: QTableView, columns: Sequence[Column]) -> None:
     header = view.horizontalHeader()
     last = {"section": header.sortIndicatorSection(), "order": header.sortIndicatorOrder()}
 
     def on_changed(section: int, order: Qt.SortOrder) -> None:
-        if sortable(section):
+        if 0 <= section < len(columns) and columns[section].sortable:
             last.update(section=section, order=order)
             return
         header.blockSignals(True)

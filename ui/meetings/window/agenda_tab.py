@@ -3,9 +3,6 @@ add, edit, remove, move up and down, and the review of open resolutions."""
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -15,39 +12,38 @@ from ui import messages, strings
 from ui.meetings.window.agenda_item_dialog import AgendaItemDialog
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.services import Services
+from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
 
 
-class AgendaColumn(IntEnum):
-    POSITION = 0
-    TITLE = 1
-    PRESENTER = 2
-    NOTES = 3
-
-
 class AgendaModel(RecordTableModel):
-    def __init__(self, parent=None):
-        super().__init__(strings.AGENDA_COLUMNS, parent)
-
-    def _cell(self, item: AgendaItemRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            notes = " ".join(item.notes.split())  # one line in the table
-            return (to_persian_digits(item.position), item.title, item.presenter_agency_name, notes)[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == AgendaColumn.NOTES:
-            return item.notes or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == AgendaColumn.POSITION:
-            return Qt.AlignmentFlag.AlignCenter
-        return None
+    columns: tuple[Column[AgendaItemRecord], ...] = (
+        Column(
+            "position",
+            strings.AGENDA_COLUMN_POSITION,
+            lambda item: to_persian_digits(item.position),
+            width=56,
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        ),
+        Column("title", strings.AGENDA_COLUMN_TITLE, lambda item: item.title, width=320),
+        Column(
+            "presenter", strings.AGENDA_COLUMN_PRESENTER, lambda item: item.presenter_agency_name, width=220
+        ),
+        Column(
+            "notes",
+            strings.AGENDA_COLUMN_NOTES,
+            lambda item: " ".join(item.notes.split()),  # one line in the table
+            stretch=True,
+            tooltip=lambda item: item.notes or None,
+        ),
+    )
 
 
 class AgendaTab(MeetingTab):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         self.model = AgendaModel(self)
-        self.table = self._table(self.model, stretch_column=AgendaColumn.NOTES)
-        self.table.setColumnWidth(AgendaColumn.POSITION, 56)
-        self.table.setColumnWidth(AgendaColumn.TITLE, 320)
-        self.table.setColumnWidth(AgendaColumn.PRESENTER, 220)
+        self.table = self._table(self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(strings.ADD_AGENDA_ITEM)

@@ -6,9 +6,7 @@ list shows the size and the start of the hash, and a copy can be saved out.
 
 from __future__ import annotations
 
-from enum import IntEnum
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -22,63 +20,63 @@ from ui.meetings.meeting_format import file_size, short_hash, timestamp
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.services import Services
 from ui.widgets import file_choice
+from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
 
+# File names and hashes are Latin by nature: read left to right.
+LATIN_ALIGNMENT = Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-class AttachmentColumn(IntEnum):
-    KIND = 0
-    FILENAME = 1
-    DESCRIPTION = 2
-    SIZE = 3
-    SHA256 = 4
-    ADDED = 5
+
+def _monospace(_record: AttachmentRecord) -> QFont:
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    return font
 
 
 class AttachmentModel(RecordTableModel):
-    def __init__(self, parent=None):
-        super().__init__(strings.ATTACHMENT_COLUMNS, parent)
-
-    def _cell(self, record: AttachmentRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            kind = strings.ATTACHMENT_SIGNED if record.is_signed_minutes else strings.ATTACHMENT_DOCUMENT
-            return (
-                kind,
-                record.filename,
-                record.description,
-                file_size(record.size),
-                short_hash(record.sha256),
-                timestamp(record.added_at),
-            )[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == AttachmentColumn.SHA256:
-            return record.sha256
-        if role == Qt.ItemDataRole.FontRole and column == AttachmentColumn.SHA256:
-            font = QFont("monospace")
-            font.setStyleHint(QFont.StyleHint.Monospace)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            AttachmentColumn.FILENAME,
-            AttachmentColumn.SHA256,
-        ):
-            # File names and hashes are Latin by nature: read left to right.
-            return (
-                Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-        return None
+    columns: tuple[Column[AttachmentRecord], ...] = (
+        Column(
+            "kind",
+            strings.ATTACHMENT_COLUMN_KIND,
+            lambda record: (
+                strings.ATTACHMENT_SIGNED if record.is_signed_minutes else strings.ATTACHMENT_DOCUMENT
+            ),
+            width=150,
+        ),
+        Column(
+            "filename",
+            strings.ATTACHMENT_COLUMN_FILENAME,
+            lambda record: record.filename,
+            width=200,
+            alignment=LATIN_ALIGNMENT,
+        ),
+        Column(
+            "description",
+            strings.ATTACHMENT_COLUMN_DESCRIPTION,
+            lambda record: record.description,
+            stretch=True,
+        ),
+        Column("size", strings.ATTACHMENT_COLUMN_SIZE, lambda record: file_size(record.size), width=100),
+        Column(
+            "sha256",
+            strings.ATTACHMENT_COLUMN_SHA256,
+            lambda record: short_hash(record.sha256),
+            width=130,
+            alignment=LATIN_ALIGNMENT,
+            tooltip=lambda record: record.sha256,
+            font=_monospace,
+        ),
+        Column(
+            "added", strings.ATTACHMENT_COLUMN_ADDED, lambda record: timestamp(record.added_at), width=130
+        ),
+    )
 
 
 class AttachmentsTab(MeetingTab):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         self.model = AttachmentModel(self)
-        self.table = self._table(self.model, stretch_column=AttachmentColumn.DESCRIPTION)
-        for column, width in {
-            AttachmentColumn.KIND: 150,
-            AttachmentColumn.FILENAME: 200,
-            AttachmentColumn.SIZE: 100,
-            AttachmentColumn.SHA256: 130,
-            AttachmentColumn.ADDED: 130,
-        }.items():
-            self.table.setColumnWidth(column, width)
+        self.table = self._table(self.model)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.save_copy())
         self.signed_button = QPushButton(strings.ATTACH_SIGNED)

@@ -6,13 +6,14 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from secretariat.meetings.kinds import Attendance
-from ui.meetings.window.attendance_sheet_model import AttendanceColumn
+from ui.meetings.window.attendance_sheet_model import AttendanceSheetModel
 from ui.widgets.model_index import Index
 
 
 class AttendanceDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        if index.column() != AttendanceColumn.STATUS:
+        model = index.model()
+        if not isinstance(model, AttendanceSheetModel) or index.column() != model.column("status"):
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
         combo.setObjectName("attendanceChoice")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
@@ -21,6 +20,7 @@ from secretariat.meetings.attendance import AttendanceEntry
 from secretariat.meetings.kinds import Attendance
 from secretariat.meetings.records import InvitationRecord, Quorum
 from ui import strings
+from ui.widgets.columns import Column, position
 from ui.widgets.model_index import ROOT, Index
 
 ATTENDANCE_COLOURS = {
@@ -32,13 +32,6 @@ ATTENDANCE_COLOURS = {
 }
 DEFAULT_ATTENDEE_COLOUR = QColor("#6b7785")
 NEEDS_INPUT_BACKGROUND = QColor("#fde8e6")
-
-
-class AttendanceColumn(IntEnum):
-    NAME = 0
-    STATUS = 1
-    ATTENDEE = 2
-    EXCUSE = 3
 
 
 @dataclass
@@ -97,8 +90,41 @@ class SheetLine:
         )
 
 
+def _attendee(line: SheetLine) -> str:
+    if not line.takes_attendee:
+        return ""
+    return line.attendee() or line.manager or strings.ATTENDEE_UNKNOWN
+
+
 class AttendanceSheetModel(QAbstractTableModel):
     sheetChanged = Signal()  # a line changed (or the sheet was loaded)
+
+    # What can be edited, and how, is the model's: see ``_is_editable`` and ``setData``.
+    columns: tuple[Column[SheetLine], ...] = (
+        Column("name", strings.ATTENDANCE_COLUMN_NAME, lambda line: line.name, stretch=True),
+        Column(
+            "status",
+            strings.ATTENDANCE_COLUMN_STATUS,
+            lambda line: line.attendance.label,
+            width=120,
+            foreground=lambda line: ATTENDANCE_COLOURS[line.attendance],
+        ),
+        Column(
+            "attendee",
+            strings.ATTENDANCE_COLUMN_ATTENDEE,
+            _attendee,
+            width=220,
+            foreground=lambda line: DEFAULT_ATTENDEE_COLOUR if line.proposes_manager else None,
+            tooltip=lambda line: strings.ATTENDEE_HINT if line.takes_attendee else None,
+        ),
+        Column(
+            "excuse",
+            strings.ATTENDANCE_COLUMN_EXCUSE,
+            lambda line: line.excuse if line.attendance is Attendance.EXCUSED else "",
+            width=220,
+            background=lambda line: NEEDS_INPUT_BACKGROUND if line.needs_excuse else None,
+        ),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -155,12 +181,16 @@ class AttendanceSheetModel(QAbstractTableModel):
         return Quorum(members=len(members), present=present, required=required_for(len(members)))
 
     def set_attendance(self, row: int, attendance: Attendance) -> None:
-        self.setData(self.index(row, AttendanceColumn.STATUS), attendance.value)
+        self.setData(self.index(row, self.column("status")), attendance.value)
 
     def mark_unknown_present(self) -> None:
         for row, line in enumerate(self._lines):
             if line.attendance is Attendance.UNKNOWN:
                 self.set_attendance(row, Attendance.PRESENT)
+
+    def column(self, key: str) -> int:
+        """The position of the column ``key``."""
+        return position(self.columns, key)
 
     # -- Qt ---------------------------------------------------------------------------------
 
@@ -168,13 +198,13 @@ class AttendanceSheetModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._lines)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(strings.ATTENDANCE_COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return strings.ATTENDANCE_COLUMNS[section]
+            return self.columns[section].title
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -183,13 +213,13 @@ class AttendanceSheetModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    @staticmethod
-    def _is_editable(line: SheetLine, column: int) -> bool:
-        if column == AttendanceColumn.STATUS:
+    def _is_editable(self, line: SheetLine, column: int) -> bool:
+        key = self.columns[column].key
+        if key == "status":
             return True
-        if column == AttendanceColumn.ATTENDEE:
+        if key == "attendee":
             return line.takes_attendee
-        if column == AttendanceColumn.EXCUSE:
+        if key == "excuse":
             return line.attendance is Attendance.EXCUSED
         return False
 
@@ -197,59 +227,30 @@ class AttendanceSheetModel(QAbstractTableModel):
         if not index.isValid():
             return None
         line = self._lines[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(line, column)
+        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.EditRole:
-            if column == AttendanceColumn.STATUS:
+            if column.key == "status":
                 return line.attendance.value
-            if column == AttendanceColumn.ATTENDEE:
+            if column.key == "attendee":
                 return line.attendee() or line.manager
-            if column == AttendanceColumn.EXCUSE:
+            if column.key == "excuse":
                 return line.excuse
-            return self._display(line, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == AttendanceColumn.STATUS:
-                return ATTENDANCE_COLOURS[line.attendance]
-            if column == AttendanceColumn.ATTENDEE and line.proposes_manager:
-                return DEFAULT_ATTENDEE_COLOUR
-        if role == Qt.ItemDataRole.BackgroundRole and column == AttendanceColumn.EXCUSE and line.needs_excuse:
-            return NEEDS_INPUT_BACKGROUND
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and column == AttendanceColumn.ATTENDEE
-            and line.takes_attendee
-        ):
-            return strings.ATTENDEE_HINT
-        return None
-
-    @staticmethod
-    def _display(line: SheetLine, column: int) -> str:
-        if column == AttendanceColumn.NAME:
-            return line.name
-        if column == AttendanceColumn.STATUS:
-            return line.attendance.label
-        if column == AttendanceColumn.ATTENDEE:
-            if not line.takes_attendee:
-                return ""
-            return line.attendee() or line.manager or strings.ATTENDEE_UNKNOWN
-        if column == AttendanceColumn.EXCUSE:
-            return line.excuse if line.attendance is Attendance.EXCUSED else ""
-        return ""
+            return column.display(line)
+        return column.data(line, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self._editable:
             return False
         line = self._lines[index.row()]
-        column = index.column()
-        if not self._is_editable(line, column):
+        if not self._is_editable(line, index.column()):
             return False
-        if column == AttendanceColumn.STATUS:
+        key = self.columns[index.column()].key
+        if key == "status":
             attendance = Attendance(value)
             if attendance is line.attendance:
                 return False
             line.attendance = attendance
-        elif column == AttendanceColumn.ATTENDEE:
+        elif key == "attendee":
             text = " ".join(str(value).split())
             line.person_id, line.person_name = None, ""
             line.substitute = "" if text == line.manager else text

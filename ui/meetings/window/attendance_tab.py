@@ -21,7 +21,7 @@ from secretariat.persian import jalali
 from ui import strings
 from ui.meetings.meeting_format import quorum_line
 from ui.meetings.window.attendance_delegate import AttendanceDelegate
-from ui.meetings.window.attendance_sheet_model import AttendanceColumn, AttendanceSheetModel
+from ui.meetings.window.attendance_sheet_model import AttendanceSheetModel
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.rtl import rtl
 from ui.services import Services
@@ -35,7 +35,7 @@ class AttendanceTab(MeetingTab):
         self.model = AttendanceSheetModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        configure_table(self.table, stretch_column=AttendanceColumn.NAME)
+        configure_table(self.table)
         self.table.setItemDelegate(AttendanceDelegate(self.table))
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -43,9 +43,6 @@ class AttendanceTab(MeetingTab):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.setColumnWidth(AttendanceColumn.STATUS, 120)
-        self.table.setColumnWidth(AttendanceColumn.ATTENDEE, 220)
-        self.table.setColumnWidth(AttendanceColumn.EXCUSE, 220)
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("quorumLine")
         self.sheet_error = FieldError()

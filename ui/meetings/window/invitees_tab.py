@@ -3,10 +3,6 @@ invite one more agency or a guest, or remove an invitee."""
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
-
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from secretariat.meetings.records import InvitationRecord
@@ -16,45 +12,46 @@ from ui.meetings.window.guest_dialog import GuestDialog
 from ui.meetings.window.invite_agency_dialog import InviteAgencyDialog
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.services import Services
+from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
-
-
-class InviteeColumn(IntEnum):
-    NAME = 0
-    KIND = 1
-    PERSON = 2
 
 
 class InviteeModel(RecordTableModel):
     def __init__(self, parent=None):
-        super().__init__(strings.INVITEE_COLUMNS, parent)
+        super().__init__(parent)
         self._managers: dict[int, str] = {}
+        # The person column reads the managers this model is given with the invitees.
+        self.columns: tuple[Column[InvitationRecord], ...] = (
+            Column("name", strings.INVITEE_COLUMN_NAME, _name, stretch=True),
+            Column("kind", strings.INVITEE_COLUMN_KIND, _kind, width=110),
+            Column("person", strings.INVITEE_COLUMN_PERSON, self._person, width=260),
+        )
 
     def set_invitees(self, records: tuple[InvitationRecord, ...], managers: dict[int, str]) -> None:
         self._managers = managers
         self.set_records(records)
 
-    def _cell(self, record: InvitationRecord, column: int, role: int) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _person(self, record: InvitationRecord) -> str:
         if record.is_guest:
-            return (
-                record.guest_name,
-                strings.INVITEE_GUEST,
-                strings.LIST_SEPARATOR.join(
-                    part for part in (record.guest_title, record.agency_name) if part
-                ),
-            )[column]
-        return (record.agency_name, strings.INVITEE_MEMBER, self._managers.get(record.agency_id, ""))[column]
+            return strings.LIST_SEPARATOR.join(
+                part for part in (record.guest_title, record.agency_name) if part
+            )
+        return self._managers.get(record.agency_id, "")
+
+
+def _name(record: InvitationRecord) -> str:
+    return record.guest_name if record.is_guest else record.agency_name
+
+
+def _kind(record: InvitationRecord) -> str:
+    return strings.INVITEE_GUEST if record.is_guest else strings.INVITEE_MEMBER
 
 
 class InviteesTab(MeetingTab):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         self.model = InviteeModel(self)
-        self.table = self._table(self.model, stretch_column=InviteeColumn.NAME)
-        self.table.setColumnWidth(InviteeColumn.KIND, 110)
-        self.table.setColumnWidth(InviteeColumn.PERSON, 260)
+        self.table = self._table(self.model)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.invite_agency_button = QPushButton(strings.INVITE_AGENCY)
         self.invite_guest_button = QPushButton(strings.INVITE_GUEST)

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -19,29 +16,29 @@ from ui.meetings.postpone_dialog import PostponeDialog
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.rtl import rtl
 from ui.services import Services
+from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
 
 
-class PostponementColumn(IntEnum):
-    FROM = 0
-    TO = 1
-    REASON = 2
-    RECORDED = 3
-
-
 class PostponementModel(RecordTableModel):
-    def __init__(self, parent=None):
-        super().__init__(strings.POSTPONEMENT_COLUMNS, parent)
-
-    def _cell(self, record: PostponementRecord, column: int, role: int) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            jalali.format_long(record.from_date),
-            jalali.format_long(record.to_date),
-            record.reason,
-            timestamp(record.recorded_at),
-        )[column]
+    columns: tuple[Column[PostponementRecord], ...] = (
+        Column(
+            "from",
+            strings.POSTPONEMENT_COLUMN_FROM,
+            lambda record: jalali.format_long(record.from_date),
+            width=170,
+        ),
+        Column(
+            "to", strings.POSTPONEMENT_COLUMN_TO, lambda record: jalali.format_long(record.to_date), width=170
+        ),
+        Column("reason", strings.POSTPONEMENT_COLUMN_REASON, lambda record: record.reason, stretch=True),
+        Column(
+            "recorded",
+            strings.POSTPONEMENT_COLUMN_RECORDED,
+            lambda record: timestamp(record.recorded_at),
+            width=130,
+        ),
+    )
 
 
 _FIELDS = (
@@ -89,10 +86,7 @@ class MeetingDetailsTab(MeetingTab):
 
         self.postponements_box = QGroupBox(strings.POSTPONEMENTS)
         self.postponement_model = PostponementModel(self)
-        self.postponements = self._table(self.postponement_model, stretch_column=PostponementColumn.REASON)
-        self.postponements.setColumnWidth(PostponementColumn.FROM, 170)
-        self.postponements.setColumnWidth(PostponementColumn.TO, 170)
-        self.postponements.setColumnWidth(PostponementColumn.RECORDED, 130)
+        self.postponements = self._table(self.postponement_model)
         box = QVBoxLayout(self.postponements_box)
         box.addWidget(self.postponements)
 

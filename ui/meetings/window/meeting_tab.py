@@ -71,10 +71,10 @@ class MeetingTab(QWidget):
         else:
             self._set_lock(finalized_text if status is MeetingStatus.FINALIZED else "")
 
-    def _table(self, model: RecordTableModel, *, stretch_column: int) -> QTableView:
+    def _table(self, model: RecordTableModel) -> QTableView:
         view = QTableView()
         view.setModel(model)
-        configure_table(view, stretch_column=stretch_column)
+        configure_table(view)
         return view
 
     @staticmethod

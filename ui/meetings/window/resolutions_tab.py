@@ -5,9 +5,6 @@ the original text beside the amended one."""
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
@@ -21,120 +18,122 @@ from ui.meetings.window.amendment_dialog import ResolutionAmendmentDialog
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.meetings.window.resolution_dialog import ResolutionDialog
 from ui.services import Services
+from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
 
 PRIORITY_COLOURS = {Priority.HIGH: QColor("#b26a00"), Priority.URGENT: QColor("#b3261e")}
 AMENDED_COLOUR = QColor("#4a3f8c")
 
 
-class ResolutionColumn(IntEnum):
-    NUMBER = 0
-    CODE = 1
-    TEXT = 2
-    LEAD = 3
-    COLLABORATORS = 4
-    DUE = 5
-    PRIORITY = 6
+def _resolution_text(record: ResolutionRecord) -> str:
+    if record.current_text != record.text:
+        return f"{record.text}\n{strings.AMENDED_MARK}: {record.current_text}"
+    return record.text
+
+
+def _amended_colour(record: ResolutionRecord) -> QColor | None:
+    return AMENDED_COLOUR if record.amendments else None
 
 
 class ResolutionModel(RecordTableModel):
-    def __init__(self, parent=None):
-        super().__init__(strings.RESOLUTION_COLUMNS, parent)
+    columns: tuple[Column[ResolutionRecord], ...] = (
+        Column(
+            "number",
+            strings.RESOLUTION_COLUMN_NUMBER,
+            lambda record: to_persian_digits(record.number),
+            width=50,
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        ),
+        Column(
+            "code",
+            strings.RESOLUTION_COLUMN_CODE,
+            lambda record: record.display_code,
+            width=110,
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        ),
+        Column(
+            "text",
+            strings.RESOLUTION_COLUMN_TEXT,
+            _resolution_text,
+            stretch=True,
+            tooltip=lambda record: record.current_text,
+            foreground=_amended_colour,
+        ),
+        Column(
+            "lead",
+            strings.RESOLUTION_COLUMN_LEAD,
+            lambda record: record.lead.agency_name if record.lead else "",
+            width=170,
+        ),
+        Column(
+            "collaborators",
+            strings.RESOLUTION_COLUMN_COLLABORATORS,
+            lambda record: strings.LIST_SEPARATOR.join(a.agency_name for a in record.collaborators),
+            width=170,
+        ),
+        Column("due", strings.RESOLUTION_COLUMN_DUE, due_text, width=100, foreground=_amended_colour),
+        Column(
+            "priority",
+            strings.RESOLUTION_COLUMN_PRIORITY,
+            lambda record: record.priority.label,
+            width=64,
+            foreground=lambda record: PRIORITY_COLOURS.get(record.priority),
+        ),
+    )
 
-    def _cell(self, record: ResolutionRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == ResolutionColumn.TEXT:
-            return record.current_text
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == ResolutionColumn.PRIORITY:
-                return PRIORITY_COLOURS.get(record.priority)
-            if record.amendments and column in (ResolutionColumn.TEXT, ResolutionColumn.DUE):
-                return AMENDED_COLOUR
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            ResolutionColumn.NUMBER,
-            ResolutionColumn.CODE,
-        ):
-            return Qt.AlignmentFlag.AlignCenter
-        return None
+
+def _amended_digits(text: str, record: AmendmentRecord) -> str:
+    # A deadline's amendment is a date: its digits read Persian.
+    return to_persian_digits(text) if record.field == "due_date" else text
 
 
-def _display(record: ResolutionRecord, column: int) -> str:
-    match column:
-        case ResolutionColumn.NUMBER:
-            return to_persian_digits(record.number)
-        case ResolutionColumn.CODE:
-            return record.display_code
-        case ResolutionColumn.TEXT:
-            if record.current_text != record.text:
-                return f"{record.text}\n{strings.AMENDED_MARK}: {record.current_text}"
-            return record.text
-        case ResolutionColumn.LEAD:
-            return record.lead.agency_name if record.lead else ""
-        case ResolutionColumn.COLLABORATORS:
-            return strings.LIST_SEPARATOR.join(a.agency_name for a in record.collaborators)
-        case ResolutionColumn.DUE:
-            return due_text(record)
-        case ResolutionColumn.PRIORITY:
-            return record.priority.label
-    return ""
+def _original(record: AmendmentRecord) -> str:
+    return _amended_digits(record.original, record)
 
 
-class AmendmentColumn(IntEnum):
-    TARGET = 0
-    FIELD = 1
-    ORIGINAL = 2
-    AMENDED = 3
-    REASON = 4
-    AUTHOR = 5
-    RECORDED = 6
+def _amended(record: AmendmentRecord) -> str:
+    return _amended_digits(record.amended, record)
 
 
 class AmendmentModel(RecordTableModel):
     def __init__(self, parent=None):
-        super().__init__(strings.AMENDMENT_COLUMNS, parent)
+        super().__init__(parent)
         self._targets: dict[int, str] = {}
+        # The target column reads the names this model is given with the amendments.
+        self.columns: tuple[Column[AmendmentRecord], ...] = (
+            Column("target", strings.AMENDMENT_COLUMN_TARGET, self._target, width=140),
+            Column(
+                "field",
+                strings.AMENDMENT_COLUMN_FIELD,
+                lambda record: strings.AMENDMENT_FIELDS.get(record.field, record.field),
+                width=80,
+            ),
+            Column("original", strings.AMENDMENT_COLUMN_ORIGINAL, _original, width=260, tooltip=_original),
+            Column("amended", strings.AMENDMENT_COLUMN_AMENDED, _amended, stretch=True, tooltip=_amended),
+            Column("reason", strings.AMENDMENT_COLUMN_REASON, lambda record: record.reason, width=200),
+            Column("author", strings.AMENDMENT_COLUMN_AUTHOR, lambda record: record.author, width=100),
+            Column(
+                "recorded",
+                strings.AMENDMENT_COLUMN_RECORDED,
+                lambda record: timestamp(record.recorded_at),
+                width=120,
+            ),
+        )
 
     def set_amendments(self, amendments: tuple[AmendmentRecord, ...], targets: dict[int, str]) -> None:
         self._targets = targets
         self.set_records(amendments)
 
-    def _cell(self, record: AmendmentRecord, column: int, role: int) -> Any:
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and column not in (
-            AmendmentColumn.ORIGINAL,
-            AmendmentColumn.AMENDED,
-        ):
-            return None
-        digits = record.field == "due_date"
-        return (
-            self._targets.get(record.id, ""),
-            strings.AMENDMENT_FIELDS.get(record.field, record.field),
-            to_persian_digits(record.original) if digits else record.original,
-            to_persian_digits(record.amended) if digits else record.amended,
-            record.reason,
-            record.author,
-            timestamp(record.recorded_at),
-        )[column]
+    def _target(self, record: AmendmentRecord) -> str:
+        return self._targets.get(record.id, "")
 
 
 class ResolutionsTab(MeetingTab):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         self.model = ResolutionModel(self)
-        self.table = self._table(self.model, stretch_column=ResolutionColumn.TEXT)
+        self.table = self._table(self.model)
         self.table.setWordWrap(True)
-        widths = {
-            ResolutionColumn.NUMBER: 50,
-            ResolutionColumn.CODE: 110,
-            ResolutionColumn.LEAD: 170,
-            ResolutionColumn.COLLABORATORS: 170,
-            ResolutionColumn.DUE: 100,
-            ResolutionColumn.PRIORITY: 64,
-        }
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -154,17 +153,8 @@ class ResolutionsTab(MeetingTab):
 
         self.amendments_box = QGroupBox(strings.AMENDMENTS)
         self.amendment_model = AmendmentModel(self)
-        self.amendments = self._table(self.amendment_model, stretch_column=AmendmentColumn.AMENDED)
+        self.amendments = self._table(self.amendment_model)
         self.amendments.setWordWrap(True)
-        for column, width in {
-            AmendmentColumn.TARGET: 140,
-            AmendmentColumn.FIELD: 80,
-            AmendmentColumn.ORIGINAL: 260,
-            AmendmentColumn.REASON: 200,
-            AmendmentColumn.AUTHOR: 100,
-            AmendmentColumn.RECORDED: 120,
-        }.items():
-            self.amendments.setColumnWidth(column, width)
         self.amendments.horizontalHeader().sectionResized.connect(
             lambda *_: self.amendments.resizeRowsToContents()
         )

@@ -7,9 +7,6 @@ shown as written in the minutes, with its amendment beside it.
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -29,19 +26,31 @@ from ui import strings
 from ui.meetings.window.amendment_dialog import SummaryAmendmentDialog
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.services import Services
+from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
-
-
-class SummaryColumn(IntEnum):
-    POSITION = 0
-    TITLE = 1
-    SUMMARY = 2
 
 
 class SummaryModel(RecordTableModel):
     def __init__(self, parent=None):
-        super().__init__(strings.SUMMARY_COLUMNS, parent)
+        super().__init__(parent)
         self._current: dict[int, str] = {}
+        # The summary column shows what is being written, not yet saved.
+        self.columns: tuple[Column[AgendaItemRecord], ...] = (
+            Column(
+                "position",
+                strings.SUMMARY_COLUMN_POSITION,
+                lambda item: to_persian_digits(item.position),
+                width=56,
+                alignment=Qt.AlignmentFlag.AlignCenter,
+            ),
+            Column("title", strings.SUMMARY_COLUMN_TITLE, lambda item: item.title, width=340),
+            Column(
+                "summary",
+                strings.SUMMARY_COLUMN_SUMMARY,
+                lambda item: " ".join(self.current_summary(item).split()),
+                stretch=True,
+            ),
+        )
 
     def set_items(self, items: tuple[AgendaItemRecord, ...], current: dict[int, str]) -> None:
         self._current = current
@@ -50,22 +59,12 @@ class SummaryModel(RecordTableModel):
     def current_summary(self, item: AgendaItemRecord) -> str:
         return self._current.get(item.id, item.summary)
 
-    def _cell(self, item: AgendaItemRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            summary = " ".join(self.current_summary(item).split())
-            return (to_persian_digits(item.position), item.title, summary)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == SummaryColumn.POSITION:
-            return Qt.AlignmentFlag.AlignCenter
-        return None
-
 
 class SummariesTab(MeetingTab):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
         self.model = SummaryModel(self)
-        self.table = self._table(self.model, stretch_column=SummaryColumn.SUMMARY)
-        self.table.setColumnWidth(SummaryColumn.POSITION, 56)
-        self.table.setColumnWidth(SummaryColumn.TITLE, 340)
+        self.table = self._table(self.model)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.empty_label = QLabel(strings.NO_AGENDA)
         self.empty_label.setObjectName("emptyState")
