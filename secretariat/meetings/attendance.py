@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, select
 
-from db.models import Agency, Council, Invitation, Meeting, Person, Representation
+from db.models import Agency, Council, Invitation, Meeting, Person
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
@@ -26,7 +26,7 @@ from secretariat.meetings.planning import mark_held
 from secretariat.meetings.records import InvitationRecord, Quorum
 from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
 from secretariat.members.council import QuorumRule, quorum_required
-from secretariat.members.roles import Role
+from secretariat.members.roles import pr_manager_terms
 from secretariat.persian import jalali
 from secretariat.persian.text import normalize, normalize_line
 
@@ -256,10 +256,7 @@ class AttendanceService:
         """The agency's PR manager (id, name) on the meeting's day ``on`` (default:
         the current one): who comes unless told otherwise."""
         with self._db.reading() as session:
-            if on is not None:
-                row = _pr_manager_on(session, agency_id, on)
-            else:
-                row = session.execute(_pr_manager(agency_id)).first()
+            row = _pr_manager_on(session, agency_id, on)
             return (row[0], row[1]) if row else None
 
 
@@ -289,35 +286,15 @@ def _apply(session, invitation: Invitation, entry: AttendanceEntry) -> None:
         invitation.attendee_person_id = manager[0] if manager else None
 
 
-def _pr_manager_on(session, agency_id: int, day: dt.date):
-    """Who was the agency's PR manager on ``day`` (the newly appointed one on
-    the day of a change); if the register has nobody for that day, the
-    current one."""
-    held = session.execute(
+def _pr_manager_on(session, agency_id: int, day: dt.date | None):
+    """(id, name) of the agency's PR manager on ``day`` (default: the current one), by the
+    register's one rule (``pr_manager_terms``), or None."""
+    manager = pr_manager_terms(day)
+    return session.execute(
         select(Person.id, Person.full_name)
-        .join(Representation, Representation.person_id == Person.id)
-        .where(
-            Representation.agency_id == agency_id,
-            Representation.role == Role.PR_MANAGER.value,
-            Representation.start_date <= day,
-            or_(Representation.end_date.is_(None), Representation.end_date >= day),
-        )
-        .order_by(Representation.start_date.desc(), Representation.id.desc())
-        .limit(1)
+        .join(manager, manager.c.person_id == Person.id)
+        .where(manager.c.agency_id == agency_id)
     ).first()
-    return held or session.execute(_pr_manager(agency_id)).first()
-
-
-def _pr_manager(agency_id: int):
-    return (
-        select(Person.id, Person.full_name)
-        .join(Representation, Representation.person_id == Person.id)
-        .where(
-            Representation.agency_id == agency_id,
-            Representation.role == Role.PR_MANAGER.value,
-            Representation.end_date.is_(None),
-        )
-    )
 
 
 def _get(session, invitation_id: int) -> Invitation:
