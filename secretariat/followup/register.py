@@ -20,8 +20,8 @@ from sqlalchemy.orm import aliased
 from db.models import Agency, Assignment, Meeting, Resolution
 from secretariat.database import Database
 from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus, is_overdue
+from secretariat.meetings.deadline import deadline_text
 from secretariat.meetings.kinds import AssignmentRole, MeetingKind, display_code, meeting_title
-from secretariat.persian import jalali
 from secretariat.persian.text import search_terms
 
 
@@ -73,11 +73,7 @@ class ResolutionRow:
 
     @property
     def due_text(self) -> str:
-        from secretariat.meetings.minutes import NEXT_MEETING_LABEL
-
-        if self.due_date is not None:
-            return jalali.format_short(self.due_date)
-        return NEXT_MEETING_LABEL if self.due_next_meeting else ""
+        return deadline_text(self.due_date, self.due_next_meeting)
 
 
 # The FTS5 trigram table over resolution.search_text (SQLite; migration 0003).

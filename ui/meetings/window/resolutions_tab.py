@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from secretariat.meetings.deadline import kept_deadline_text
 from secretariat.meetings.kinds import MeetingStatus, Priority
 from secretariat.meetings.records import AmendmentRecord, ResolutionRecord
 from secretariat.persian.text import to_persian_digits
@@ -107,12 +108,12 @@ class AmendmentModel(RecordTableModel):
             AmendmentColumn.AMENDED,
         ):
             return None
-        digits = record.field == "due_date"
+        deadline = record.field == "due_date"
         return (
             self._targets.get(record.id, ""),
             strings.AMENDMENT_FIELDS.get(record.field, record.field),
-            to_persian_digits(record.original) if digits else record.original,
-            to_persian_digits(record.amended) if digits else record.amended,
+            kept_deadline_text(record.original) if deadline else record.original,
+            kept_deadline_text(record.amended) if deadline else record.amended,
             record.reason,
             record.author,
             timestamp(record.recorded_at),
