@@ -248,19 +248,21 @@ class CoreSelfTest:
         return f"{count} meetings, {finalized} with finalized minutes"
 
     def check_minutes(self) -> str:
+        from secretariat.core import Secretariat
         from secretariat.meetings.kinds import MeetingStatus
         from secretariat.meetings.planning import MeetingQuery, MeetingService
         from secretariat.reports import render_minutes
 
         meeting = MeetingService(self.demo).page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)[0]
-        pdf = render_minutes(self.demo, meeting.id)
+        pdf = render_minutes(Secretariat(self.demo), meeting.id)
         self.minutes_pdf = pdf
         return f"meeting {meeting.id}: {describe_pdf(pdf)}"
 
     def check_directory(self) -> str:
+        from secretariat.core import Secretariat
         from secretariat.reports import render_directory
 
-        return describe_pdf(render_directory(self.demo))
+        return describe_pdf(render_directory(Secretariat(self.demo)))
 
     def check_archive(self) -> str:
         from secretariat.archive import export_archive, verify_archive

@@ -68,6 +68,19 @@ class AgencyAttendance:
         return self.present / self.invited if self.invited else 0.0
 
 
+@dataclass(frozen=True)
+class MeetingAttendance:
+    """The member agencies' attendance at one meeting held; guests are not counted, as for the quorum."""
+
+    meeting_id: int
+    invited: int
+    present: int  # present or late
+    late: int
+    absent: int
+    excused: int
+    unrecorded: int
+
+
 # A meeting has been held once its attendance is taken; planned, postponed
 # and cancelled meetings have no attendance to count.
 HELD_STATUSES = (MeetingStatus.HELD.value, MeetingStatus.FINALIZED.value)
@@ -154,6 +167,37 @@ class AttendanceService:
         )
         with self._db.reading() as session:
             return tuple(AgencyAttendance(*row) for row in session.execute(statement))
+
+    def by_meeting(self, start: dt.date, end: dt.date) -> dict[int, MeetingAttendance]:
+        """The attendance at each meeting held from ``start`` to ``end``, by meeting id, in one grouped query."""
+        check_period(start, end)
+
+        def times(*attendances: Attendance):
+            return func.sum(case((Invitation.attendance.in_([a.value for a in attendances]), 1), else_=0))
+
+        statement = (
+            select(
+                Invitation.meeting_id,
+                func.count(Invitation.id),
+                times(Attendance.PRESENT, Attendance.LATE),
+                times(Attendance.LATE),
+                times(Attendance.ABSENT),
+                times(Attendance.EXCUSED),
+                times(Attendance.UNKNOWN),
+            )
+            .join(Meeting, Meeting.id == Invitation.meeting_id)
+            .where(
+                Meeting.status.in_(HELD_STATUSES),
+                Meeting.date.between(start, end),
+                Invitation.agency_id.isnot(None),
+            )
+            .group_by(Invitation.meeting_id)
+        )
+        with self._db.reading() as session:
+            return {
+                row[0]: MeetingAttendance(row[0], *(count or 0 for count in row[1:]))
+                for row in session.execute(statement)
+            }
 
     # -- who is invited ---------------------------------------------------------
 

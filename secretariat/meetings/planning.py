@@ -361,6 +361,7 @@ def _row_columns():
             Meeting.status,
             Meeting.signed_at,
             resolution_count,
+            Meeting.cancel_reason,
         )
         .select_from(Meeting)
         .outerjoin(Agency, Agency.id == Meeting.host_agency_id)
@@ -379,6 +380,7 @@ def _row(row) -> MeetingRow:
         status=MeetingStatus(row[7]),
         signed=row[8] is not None,
         resolution_count=row[9],
+        cancel_reason=row[10] or "",
     )
 
 
