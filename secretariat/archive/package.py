@@ -83,8 +83,10 @@ def export_archive(
     printed_on: dt.date | None = None,
 ) -> ArchiveResult:
     """Write the yearly archive of Jalali ``year`` to ``target`` (a ZIP), whole or not at all."""
+    from secretariat.core import Secretariat
     from secretariat.reports.yearbook import render_yearbook
 
+    core = Secretariat(database)  # what the printed minutes and the yearly report read through
     target = Path(target)
     if not target.parent.is_dir():
         raise DomainError(f"پوشه «{target.parent}» پیدا نشد؛ بایگانی ساخته نشد.")
@@ -108,7 +110,7 @@ def export_archive(
                 for index, (meeting_id, key, path) in enumerate(records.minutes):
                     begin, end = _slice(0.10, 0.55, index, len(records.minutes))
                     # What render_minutes does, with the gathered minutes kept for their code.
-                    data = gather_minutes(database, meeting_id)
+                    data = gather_minutes(core, meeting_id)
                     records.set_minutes_code(key, minutes_seal(data).code)
                     writer.add(
                         path,
@@ -126,7 +128,7 @@ def export_archive(
                 timings["attachments"] = time.perf_counter() - started - writer.take_time()
                 started = time.perf_counter()
                 report = render_yearbook(
-                    database,
+                    core,
                     year,
                     printed_on=printed_on,
                     progress=_scaled(run, 0.70, 0.95),

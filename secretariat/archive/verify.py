@@ -199,12 +199,13 @@ def verify_document(database: Database, code_or_payload: str) -> DocumentCheck:
 
 
 def _check_minutes(database: Database, meeting_id: int, code: str, sha256: str | None) -> DocumentCheck:
+    from secretariat.core import Secretariat
     from secretariat.meetings.kinds import MeetingStatus
     from secretariat.reports.minutes_data import gather_minutes, minutes_seal
 
     detail_meeting = None
     try:
-        data = gather_minutes(database, meeting_id)
+        data = gather_minutes(Secretariat(database), meeting_id)
         detail_meeting = data.meeting
     except DomainError:
         data = None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from secretariat.cli.common import json_date, json_datetime, json_time
 from secretariat.clock import format_time
+from secretariat.meetings.deadline import deadline_text, kept_deadline_text
 from secretariat.meetings.kinds import MeetingStatus
-from secretariat.meetings.minutes import NEXT_MEETING_LABEL
 from secretariat.meetings.records import (
     AgendaItemRecord,
     AmendmentRecord,
@@ -247,16 +247,14 @@ def invitation_line(invitation: InvitationRecord) -> str:
 
 
 def _due(resolution: ResolutionRecord) -> str:
-    if resolution.due_date is not None:
-        return jalali.format_short(resolution.due_date)
-    return NEXT_MEETING_LABEL if resolution.due_next_meeting else "بدون مهلت"
+    return deadline_text(resolution.due_date, resolution.due_next_meeting)
 
 
 def amendment_line(amendment: AmendmentRecord) -> str:
     label = FIELD_LABELS.get(amendment.field, amendment.field)
     original, amended = amendment.original, amendment.amended
     if amendment.field == "due_date":
-        original, amended = to_persian_digits(original), to_persian_digits(amended)
+        original, amended = kept_deadline_text(original), kept_deadline_text(amended)
     return (
         f"اصلاحیه {label} ({jalali.format_short(amendment.recorded_at.date())}، {amendment.author}): "
         f"«{original}» ← «{amended}»؛ دلیل: {amendment.reason}"

@@ -66,20 +66,19 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
 def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
     import secretariat.reports as reports
 
-    database = secretariat.database  # the reports still take the database
     kind = args.kind
     if kind in ("minutes", "invitation"):
         if args.meeting is None:
             raise CliError("شناسه جلسه را با --meeting بدهید (id در «meetings list --json»).")
         if kind == "minutes":
-            return reports.render_minutes(database, args.meeting)
-        return reports.render_invitation(database, args.meeting, per_agency=not args.list)
+            return reports.render_minutes(secretariat, args.meeting)
+        return reports.render_invitation(secretariat, args.meeting, per_agency=not args.list)
     if kind == "followup-letter":
         if args.all:
-            return reports.render_followup_letters(database)
+            return reports.render_followup_letters(secretariat)
         if not args.agency:
             raise CliError("دستگاه را با --agency بدهید، یا برای همه دستگاه‌های دارای مصوبه معوق --all.")
-        return reports.render_followup_letter(database, agency_id(secretariat, args.agency))
+        return reports.render_followup_letter(secretariat, agency_id(secretariat, args.agency))
     if kind == "register":
         query = ResolutionQuery(
             search=args.search,
@@ -93,10 +92,10 @@ def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
             meeting_from=date_option(args.start, "--from"),
             meeting_to=date_option(args.end, "--to"),
         )
-        return reports.render_register(database, query)
+        return reports.render_register(secretariat, query)
     if kind == "attendance":
         start, end = date_option(args.start, "--from"), date_option(args.end, "--to")
         if start is None or end is None:
             raise CliError("بازه گزارش را با --from و --to بدهید، مانند ‎--from 1404/01/01 --to 1404/12/29.")
-        return reports.render_attendance(database, start, end)
-    return reports.render_directory(database)
+        return reports.render_attendance(secretariat, start, end)
+    return reports.render_directory(secretariat)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -18,11 +19,12 @@ from typing import Any, TypeVar
 from sqlalchemy import Integer, Select, Text, and_, column, exists, func, literal_column, select, table
 from sqlalchemy.orm import aliased
 
-from db.models import Agency, Assignment, Meeting, Resolution
+from db.models import Agency, Amendment, Assignment, Meeting, Resolution
 from secretariat.database import Database
+from secretariat.followup.history import ResolutionHistory, year_histories
 from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus, is_overdue
+from secretariat.meetings.deadline import deadline_text
 from secretariat.meetings.kinds import AssignmentRole, MeetingKind, display_code, meeting_title
-from secretariat.persian import jalali
 from secretariat.persian.text import search_terms
 
 # A select of any columns, its rows' types kept through the filters.
@@ -77,11 +79,7 @@ class ResolutionRow:
 
     @property
     def due_text(self) -> str:
-        from secretariat.meetings.minutes import NEXT_MEETING_LABEL
-
-        if self.due_date is not None:
-            return jalali.format_short(self.due_date)
-        return NEXT_MEETING_LABEL if self.due_next_meeting else ""
+        return deadline_text(self.due_date, self.due_next_meeting)
 
 
 # The FTS5 trigram table over resolution.search_text (SQLite; migration 0003).
@@ -154,6 +152,50 @@ class RegisterService:
                 )
                 for row in session.execute(statement)
             ]
+
+    def assignees(self, query: ResolutionQuery = ResolutionQuery()) -> tuple[int, ...]:
+        """The agencies (ids, ascending) assigned, as lead or collaborator, to a resolution
+        the query finds: who a letter about those resolutions goes to."""
+        found = self._filtered(self._joined(select(Resolution.id), lead=False), query)
+        assigned = aliased(Assignment)  # the query's own agency filter names Assignment
+        statement = (
+            select(assigned.agency_id)
+            .where(assigned.resolution_id.in_(found))
+            .distinct()
+            .order_by(assigned.agency_id)
+        )
+        with self._db.reading() as session:
+            return tuple(session.scalars(statement))
+
+    def roles_of(self, agency_id: int, resolution_ids: Iterable[int]) -> dict[int, AssignmentRole]:
+        """The agency's role in each of the resolutions it is assigned to, by resolution id."""
+        statement = select(Assignment.resolution_id, Assignment.role).where(
+            Assignment.agency_id == agency_id, Assignment.resolution_id.in_(set(resolution_ids))
+        )
+        roles: dict[int, AssignmentRole] = {}
+        with self._db.reading() as session:
+            for resolution_id, role in session.execute(statement):
+                # An agency is both lead and collaborator of one resolution only by mistake: the lead counts.
+                if roles.get(resolution_id) is not AssignmentRole.LEAD:
+                    roles[resolution_id] = AssignmentRole(role)
+        return roles
+
+    def texts_in_force(self, resolution_ids: Iterable[int]) -> dict[int, str]:
+        """The texts amended since the minutes (the last amendment's), by resolution id; a
+        resolution never amended is left out: its text is the register row's."""
+        statement = (
+            select(Amendment.resolution_id, Amendment.amended)
+            .where(Amendment.resolution_id.in_(set(resolution_ids)), Amendment.field == "resolution_text")
+            .order_by(Amendment.id)
+        )
+        with self._db.reading() as session:
+            return dict(session.execute(statement).all())
+
+    def histories(self, jalali_year: int) -> tuple[ResolutionHistory, ...]:
+        """Every resolution of the meetings of Jalali ``jalali_year``, in the order of the
+        meetings and of the minutes, with its whole story (see ``history``); overdue as of today."""
+        with self._db.reading() as session:
+            return year_histories(session, jalali_year, dt.date.today())
 
     @staticmethod
     def _joined(statement, *, lead: bool):

@@ -266,14 +266,14 @@ class CoreSelfTest:
 
         demo = self._demo()
         meeting = demo.meetings.page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)[0]
-        pdf = render_minutes(demo.database, meeting.id)
+        pdf = render_minutes(demo, meeting.id)
         self.minutes_pdf = pdf
         return f"meeting {meeting.id}: {describe_pdf(pdf)}"
 
     def check_directory(self) -> str:
         from secretariat.reports import render_directory
 
-        return describe_pdf(render_directory(self._demo().database))
+        return describe_pdf(render_directory(self._demo()))
 
     def check_archive(self) -> str:
         from secretariat.archive import export_archive, verify_archive

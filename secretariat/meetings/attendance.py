@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Row, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Row, case, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Agency, Council, Invitation, Meeting, Person, Representation
+from db.models import Agency, Council, Invitation, Meeting, Person
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
@@ -27,7 +27,7 @@ from secretariat.meetings.planning import mark_held
 from secretariat.meetings.quorum import quorum_of
 from secretariat.meetings.records import InvitationRecord, Quorum
 from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
-from secretariat.members.roles import Role
+from secretariat.members.roles import pr_manager_terms
 from secretariat.persian import jalali
 from secretariat.persian.text import normalize, normalize_line
 
@@ -67,6 +67,19 @@ class AgencyAttendance:
     def rate(self) -> float:
         """Present over invited, from 0 to 1."""
         return self.present / self.invited if self.invited else 0.0
+
+
+@dataclass(frozen=True)
+class MeetingAttendance:
+    """The member agencies' attendance at one meeting held; guests are not counted, as for the quorum."""
+
+    meeting_id: int
+    invited: int
+    present: int  # present or late
+    late: int
+    absent: int
+    excused: int
+    unrecorded: int
 
 
 # A meeting has been held once its attendance is taken; planned, postponed
@@ -147,6 +160,38 @@ class AttendanceService:
         )
         with self._db.reading() as session:
             return tuple(AgencyAttendance(*row) for row in session.execute(statement))
+
+    def by_meeting(self, start: dt.date, end: dt.date) -> dict[int, MeetingAttendance]:
+        """The attendance at each meeting held from ``start`` to ``end``, by meeting id,
+        in one grouped query."""
+        check_period(start, end)
+
+        def times(*attendances: Attendance) -> ColumnElement[int]:
+            return func.sum(case((Invitation.attendance.in_([a.value for a in attendances]), 1), else_=0))
+
+        statement = (
+            select(
+                Invitation.meeting_id,
+                func.count(Invitation.id),
+                times(Attendance.PRESENT, Attendance.LATE),
+                times(Attendance.LATE),
+                times(Attendance.ABSENT),
+                times(Attendance.EXCUSED),
+                times(Attendance.UNKNOWN),
+            )
+            .join(Meeting, Meeting.id == Invitation.meeting_id)
+            .where(
+                Meeting.status.in_(HELD_STATUSES),
+                Meeting.date.between(start, end),
+                Invitation.agency_id.isnot(None),
+            )
+            .group_by(Invitation.meeting_id)
+        )
+        with self._db.reading() as session:
+            return {
+                row[0]: MeetingAttendance(row[0], *(count or 0 for count in row[1:]))
+                for row in session.execute(statement)
+            }
 
     # -- who is invited ---------------------------------------------------------
 
@@ -249,10 +294,7 @@ class AttendanceService:
         """The agency's PR manager (id, name) on the meeting's day ``on`` (default:
         the current one): who comes unless told otherwise."""
         with self._db.reading() as session:
-            if on is not None:
-                row = _pr_manager_on(session, agency_id, on)
-            else:
-                row = session.execute(_pr_manager(agency_id)).first()
+            row = _pr_manager_on(session, agency_id, on)
             return (row[0], row[1]) if row else None
 
 
@@ -282,35 +324,15 @@ def _apply(session: Session, invitation: Invitation, entry: AttendanceEntry) -> 
         invitation.attendee_person_id = manager[0] if manager else None
 
 
-def _pr_manager_on(session: Session, agency_id: int, day: dt.date) -> Row[int, str] | None:
-    """Who was the agency's PR manager on ``day`` (the newly appointed one on
-    the day of a change); if the register has nobody for that day, the
-    current one."""
-    held = session.execute(
+def _pr_manager_on(session: Session, agency_id: int, day: dt.date | None) -> Row[int, str] | None:
+    """(id, name) of the agency's PR manager on ``day`` (default: the current one), by the
+    register's one rule (``pr_manager_terms``), or None."""
+    manager = pr_manager_terms(day)
+    return session.execute(
         select(Person.id, Person.full_name)
-        .join(Representation, Representation.person_id == Person.id)
-        .where(
-            Representation.agency_id == agency_id,
-            Representation.role == Role.PR_MANAGER.value,
-            Representation.start_date <= day,
-            or_(Representation.end_date.is_(None), Representation.end_date >= day),
-        )
-        .order_by(Representation.start_date.desc(), Representation.id.desc())
-        .limit(1)
+        .join(manager, manager.c.person_id == Person.id)
+        .where(manager.c.agency_id == agency_id)
     ).first()
-    return held or session.execute(_pr_manager(agency_id)).first()
-
-
-def _pr_manager(agency_id: int) -> Select[int, str]:
-    return (
-        select(Person.id, Person.full_name)
-        .join(Representation, Representation.person_id == Person.id)
-        .where(
-            Representation.agency_id == agency_id,
-            Representation.role == Role.PR_MANAGER.value,
-            Representation.end_date.is_(None),
-        )
-    )
 
 
 def _get(session: Session, invitation_id: int) -> Invitation:

@@ -31,6 +31,7 @@ from db.models import (
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
+from secretariat.meetings.deadline import NEXT_MEETING, kept_deadline
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingStatus, Priority, resolution_code
 from secretariat.meetings.records import AmendmentRecord, MeetingRecord, ResolutionRecord
 from secretariat.meetings.store import (
@@ -43,7 +44,7 @@ from secretariat.meetings.store import (
 from secretariat.persian import jalali
 from secretariat.persian.text import fold, normalize, to_persian_digits
 
-NEXT_MEETING_LABEL = "تا جلسه بعد"
+NEXT_MEETING_LABEL = NEXT_MEETING  # the name callers knew it by; the wording lives in ``deadline``
 
 
 @dataclass(frozen=True)
@@ -243,12 +244,9 @@ class MinutesService:
                     errors.check("due_date", False, "مهلت نمی‌تواند پیش از تاریخ جلسه باشد.")
                 if errors:
                     raise ValidationError(errors)
-                amended = jalali.format_short(new_due, persian_digits=False)
-                original = current.current_due_date_text or (
-                    jalali.format_short(resolution.due_date, persian_digits=False)
-                    if resolution.due_date
-                    else NEXT_MEETING_LABEL
-                )
+                amended = kept_deadline(new_due)
+                # A resolution has a day or «تا جلسه بعد»; one without either is kept as the latter.
+                original = current.current_due_date_text or kept_deadline(resolution.due_date, True)
             if amended == original:
                 raise ValidationError(
                     {

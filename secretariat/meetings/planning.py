@@ -369,6 +369,7 @@ def _row_columns() -> Select[*tuple[Any, ...]]:
             Meeting.status,
             Meeting.signed_at,
             resolution_count,
+            Meeting.cancel_reason,
         )
         .select_from(Meeting)
         .outerjoin(Agency, Agency.id == Meeting.host_agency_id)
@@ -387,6 +388,7 @@ def _row(row: Row[*tuple[Any, ...]]) -> MeetingRow:
         status=MeetingStatus(row[7]),
         signed=row[8] is not None,
         resolution_count=row[9],
+        cancel_reason=row[10] or "",
     )
 
 

@@ -79,6 +79,7 @@ class MeetingRow:
     status: MeetingStatus
     signed: bool
     resolution_count: int
+    cancel_reason: str = ""
 
     @property
     def title(self) -> str:

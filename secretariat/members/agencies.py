@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, SQLColumnExpression, and_, case, func, or_, select
+from sqlalchemy import Select, SQLColumnExpression, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,7 @@ from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Perso
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
-from secretariat.members.roles import Role
+from secretariat.members.roles import pr_manager_terms
 from secretariat.persian import collation
 from secretariat.persian.text import fold, normalize, normalize_line, search_terms
 
@@ -301,17 +301,11 @@ class AgencyService:
             ]
 
     def _filtered(self, statement: StatementT, query: AgencyQuery) -> StatementT:
+        manager = pr_manager_terms()
         statement = (
             statement.select_from(Agency)
-            .outerjoin(
-                Representation,
-                and_(
-                    Representation.agency_id == Agency.id,
-                    Representation.role == Role.PR_MANAGER.value,
-                    Representation.end_date.is_(None),
-                ),
-            )
-            .outerjoin(Person, Person.id == Representation.person_id)
+            .outerjoin(manager, manager.c.agency_id == Agency.id)
+            .outerjoin(Person, Person.id == manager.c.person_id)
         )
         if not query.include_inactive:
             statement = statement.where(Agency.active.is_(True))

@@ -8,6 +8,7 @@ current PR manager" is always one person and the past stays on record.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -19,7 +20,7 @@ from db.models import Agency, MembershipDecree, Person, Representation
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
-from secretariat.members.roles import Role
+from secretariat.members.roles import Role, pr_manager_terms
 from secretariat.persian.jalali import format_short
 from secretariat.persian.text import fold, normalize, normalize_line, search_terms
 
@@ -328,17 +329,23 @@ class PeopleService:
             return [_representation_record(rep) for rep in reps]
 
     def current_pr_manager(self, agency_id: int) -> PersonRecord | None:
+        """The agency's PR manager now: the term not yet ended (``pr_manager_terms``)."""
+        return self.pr_managers_on({agency_id}).get(agency_id)
+
+    def pr_managers_on(self, agency_ids: Iterable[int], on: dt.date | None = None) -> dict[int, PersonRecord]:
+        """Each agency's PR manager on day ``on`` (default: the current one), by agency id,
+        in one query; an agency with nobody is left out. The rule is ``pr_manager_terms``."""
+        agency_ids = set(agency_ids)
+        if not agency_ids:
+            return {}
+        manager = pr_manager_terms(on)
         with self._db.reading() as session:
-            person = session.scalar(
-                select(Person)
-                .join(Representation)
-                .where(
-                    Representation.agency_id == agency_id,
-                    Representation.role == Role.PR_MANAGER.value,
-                    Representation.end_date.is_(None),
-                )
-            )
-            return _person_record(person) if person else None
+            rows = session.execute(
+                select(manager.c.agency_id, Person)
+                .join(Person, Person.id == manager.c.person_id)
+                .where(manager.c.agency_id.in_(agency_ids))
+            ).all()
+            return {agency_id: _person_record(person) for agency_id, person in rows}
 
     # -- decrees --------------------------------------------------------
 

@@ -12,7 +12,7 @@ The toolkit:
 - ``progress``: progress and cancelling for a worker thread (``ReportCancelled``);
 - ``styles`` and ``wording``: the look and the words of every report.
 
-The reports, each ``render_*(database, ...) -> bytes``:
+The reports, each ``render_*(secretariat, ...) -> bytes`` over a ``secretariat.core.Secretariat``:
 - ``minutes``: the minutes (صورتجلسه) for the members present to sign;
 - ``invitation``: the invitation, one letter per agency or one with the recipients;
 - ``followup_letter``: the follow-up letter to one agency, or to every agency

@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.errors import DomainError, NotFoundError
-from secretariat.meetings.attendance import AgencyAttendance, AttendanceService, check_period
-from secretariat.members.council import CouncilService
+from secretariat.meetings.attendance import AgencyAttendance, check_period
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from secretariat.reports import styles, wording
@@ -93,7 +92,7 @@ def percent(part: int, whole: int) -> str:
 
 
 def render_attendance(
-    database: Database,
+    secretariat: Secretariat,
     start: dt.date,
     end: dt.date,
     *,
@@ -104,11 +103,11 @@ def render_attendance(
     """The attendance of the member agencies at the meetings held from ``start`` to ``end``, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
-    return attendance_pdf(gather_attendance(database, start, end, run), printed_on=printed_on, run=run)
+    return attendance_pdf(gather_attendance(secretariat, start, end, run), printed_on=printed_on, run=run)
 
 
 def gather_attendance(
-    database: Database, start: dt.date, end: dt.date, run: ReportRun | None = None
+    secretariat: Secretariat, start: dt.date, end: dt.date, run: ReportRun | None = None
 ) -> AttendanceData:
     """The figures of the period.
 
@@ -116,10 +115,10 @@ def gather_attendance(
     """
     run = run or ReportRun()
     check_period(start, end)
-    council = CouncilService(database).get()
+    council = secretariat.council.get()
     if council is None:
         raise NotFoundError("هنوز شورایی ساخته نشده است.")
-    attendance = AttendanceService(database)
+    attendance = secretariat.attendance
     meetings = attendance.meetings_held(start, end)
     if not meetings:
         raise DomainError(

@@ -14,11 +14,9 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.errors import NotFoundError
-from secretariat.members.agencies import AgencyQuery, AgencyService
-from secretariat.members.council import CouncilService
-from secretariat.members.people import PeopleService
+from secretariat.members.agencies import AgencyQuery
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from secretariat.reports import styles, wording
@@ -45,19 +43,19 @@ class DirectoryData:
     entries: tuple[DirectoryEntry, ...]
 
 
-def gather_directory(database: Database, run: ReportRun | None = None) -> DirectoryData:
+def gather_directory(secretariat: Secretariat, run: ReportRun | None = None) -> DirectoryData:
     """The active agencies in Persian order, with their current PR managers."""
     run = run or ReportRun()
-    council = CouncilService(database).get()
+    council = secretariat.council.get()
     if council is None:
         raise NotFoundError("هنوز شورایی ساخته نشده است.")
-    agencies = AgencyService(database)
-    people = PeopleService(database)
+    agencies = secretariat.agencies
     rows = agencies.page(AgencyQuery(), limit=None)
+    managers = secretariat.people.pr_managers_on(row.id for row in rows)
     entries = []
     for index, row in enumerate(rows, start=1):
         agency = agencies.get(row.id)
-        manager = people.current_pr_manager(row.id)
+        manager = managers.get(row.id)
         entries.append(
             DirectoryEntry(
                 agency_name=row.name,
@@ -72,7 +70,7 @@ def gather_directory(database: Database, run: ReportRun | None = None) -> Direct
 
 
 def render_directory(
-    database: Database,
+    secretariat: Secretariat,
     *,
     printed_on: dt.date | None = None,
     progress: ProgressCallback | None = None,
@@ -81,7 +79,7 @@ def render_directory(
     """The printable agency directory, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
-    return directory_pdf(gather_directory(database, run), printed_on=printed_on, run=run)
+    return directory_pdf(gather_directory(secretariat, run), printed_on=printed_on, run=run)
 
 
 def directory_pdf(

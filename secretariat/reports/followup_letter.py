@@ -26,19 +26,15 @@ from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
-from sqlalchemy import select
 
-from db.models import Amendment, Assignment
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.errors import DomainError
-from secretariat.followup.lifecycle import FollowUpRecord, FollowUpService
-from secretariat.followup.register import RegisterService, ResolutionQuery, ResolutionRow
+from secretariat.followup.lifecycle import FollowUpRecord
+from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
+from secretariat.meetings.deadline import deadline_text
 from secretariat.meetings.kinds import AssignmentRole, display_code
-from secretariat.meetings.minutes import NEXT_MEETING_LABEL
-from secretariat.members.agencies import AgencyService
 from secretariat.members.council import CouncilRecord
-from secretariat.members.people import PeopleService
 from secretariat.persian import jalali
 from secretariat.persian.collation import sort_key
 from secretariat.persian.text import format_int, to_persian_digits
@@ -95,7 +91,6 @@ DAYS_LATE = "{days} روز"  # under «معوق»: how many days past the deadli
 FOLLOWUP_HEAD = "{date}، {kind}"
 PROGRESS = "(پیشرفت {percent}٪)"
 NO_FOLLOWUP = "پیگیری ثبت نشده"
-NONE = "—"
 NOTHING_OPEN = "«{agency}» مصوبه باز ندارد؛ نامه پیگیری برای آن چاپ نمی‌شود."
 NOBODY_OVERDUE = "هیچ دستگاهی مصوبه معوق ندارد؛ نامه پیگیری‌ای برای چاپ نیست."
 
@@ -139,9 +134,7 @@ class OpenResolution:
 
     @property
     def due_text(self) -> str:
-        if self.due_date is not None:
-            return jalali.format_short(self.due_date)
-        return NEXT_MEETING_LABEL if self.due_next_meeting else NONE
+        return deadline_text(self.due_date, self.due_next_meeting)
 
 
 @dataclass(frozen=True)
@@ -167,76 +160,41 @@ class FollowUpLetterData:
 # -- reading the records --------------------------------------------------------------
 
 
-def gather_followup_letter(database: Database, agency_id: int) -> FollowUpLetterData:
+def gather_followup_letter(secretariat: Secretariat, agency_id: int) -> FollowUpLetterData:
     """The agency's open resolutions, in the letter's order; refused if it has none."""
-    agency = AgencyService(database).get(agency_id)
-    rows = RegisterService(database).page(ResolutionQuery(still_open=True, agency_id=agency_id), limit=None)
+    agency = secretariat.agencies.get(agency_id)
+    register = secretariat.register
+    rows = register.page(ResolutionQuery(still_open=True, agency_id=agency_id), limit=None)
     if not rows:
         raise DomainError(NOTHING_OPEN.format(agency=agency.name))
-    roles, texts = _roles_and_texts(database, agency_id, [row.id for row in rows])
-    followups = FollowUpService(database)
+    ids = [row.id for row in rows]
+    roles, texts = register.roles_of(agency_id, ids), register.texts_in_force(ids)
     today = dt.date.today()
     resolutions = [
-        _open_resolution(row, roles[row.id], texts.get(row.id), followups.log(row.id), today) for row in rows
+        _open_resolution(row, roles[row.id], texts.get(row.id), secretariat.followup.log(row.id), today)
+        for row in rows
     ]
     resolutions.sort(key=_letter_order)
-    manager = PeopleService(database).current_pr_manager(agency_id)
+    manager = secretariat.people.current_pr_manager(agency_id)
     return FollowUpLetterData(
         agency_id, agency.name, pr_manager_addressee(agency.name, manager), tuple(resolutions)
     )
 
 
-def gather_followup_letters(database: Database, run: ReportRun | None = None) -> list[FollowUpLetterData]:
+def gather_followup_letters(
+    secretariat: Secretariat, run: ReportRun | None = None
+) -> list[FollowUpLetterData]:
     """A letter for every agency with an overdue resolution (lead or collaborator), worst first."""
     run = run or ReportRun()
-    overdue = RegisterService(database).page(ResolutionQuery(overdue=True), limit=None)
-    if not overdue:
-        raise DomainError(NOBODY_OVERDUE)
-    with database.reading() as session:
-        agency_ids = sorted(
-            set(
-                session.scalars(
-                    select(Assignment.agency_id).where(
-                        Assignment.resolution_id.in_([row.id for row in overdue])
-                    )
-                )
-            )
-        )
+    agency_ids = secretariat.register.assignees(ResolutionQuery(overdue=True))
     if not agency_ids:
         raise DomainError(NOBODY_OVERDUE)
     letters = []
     for index, agency_id in enumerate(agency_ids, start=1):
-        letters.append(gather_followup_letter(database, agency_id))
+        letters.append(gather_followup_letter(secretariat, agency_id))
         run.advance(GATHERED * index / len(agency_ids))
     letters.sort(key=lambda letter: letter.worst_first_key)
     return letters
-
-
-def _roles_and_texts(
-    database: Database, agency_id: int, ids: list[int]
-) -> tuple[dict[int, AssignmentRole], dict[int, str]]:
-    """The agency's role in each resolution, and the texts amended since the minutes.
-
-    An amended text is the last amendment's.
-    """
-    with database.reading() as session:
-        roles: dict[int, AssignmentRole] = {}
-        for resolution_id, role in session.execute(
-            select(Assignment.resolution_id, Assignment.role).where(
-                Assignment.agency_id == agency_id, Assignment.resolution_id.in_(ids)
-            )
-        ):
-            # An agency is both lead and collaborator of one resolution only by mistake: the lead counts.
-            if roles.get(resolution_id) is not AssignmentRole.LEAD:
-                roles[resolution_id] = AssignmentRole(role)
-        texts = dict(
-            session.execute(
-                select(Amendment.resolution_id, Amendment.amended)
-                .where(Amendment.resolution_id.in_(ids), Amendment.field == "resolution_text")
-                .order_by(Amendment.id)
-            ).all()
-        )
-    return roles, texts
 
 
 def _open_resolution(
@@ -273,7 +231,7 @@ def _letter_order(resolution: OpenResolution) -> tuple:
 
 
 def render_followup_letter(
-    database: Database,
+    secretariat: Secretariat,
     agency_id: int,
     *,
     printed_on: dt.date | None = None,
@@ -283,8 +241,8 @@ def render_followup_letter(
     """The follow-up letter to one agency about its open resolutions, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
-    council = council_of(database)
-    letter = gather_followup_letter(database, agency_id)
+    council = council_of(secretariat)
+    letter = gather_followup_letter(secretariat, agency_id)
     run.advance(GATHERED)
     return followup_letters_pdf(
         council, [letter], title=TITLE.format(agency=letter.agency_name), printed_on=printed_on, run=run
@@ -292,7 +250,7 @@ def render_followup_letter(
 
 
 def render_followup_letters(
-    database: Database,
+    secretariat: Secretariat,
     *,
     printed_on: dt.date | None = None,
     progress: ProgressCallback | None = None,
@@ -301,8 +259,8 @@ def render_followup_letters(
     """One follow-up letter for every agency with overdue work, worst first, as one PDF."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
-    council = council_of(database)
-    letters = gather_followup_letters(database, run)
+    council = council_of(secretariat)
+    letters = gather_followup_letters(secretariat, run)
     return followup_letters_pdf(
         council, letters, title=LETTERS_TITLE.format(council=council.name), printed_on=printed_on, run=run
     )

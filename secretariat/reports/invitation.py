@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from reportlab.platypus import CondPageBreak, Flowable
 
 from secretariat.clock import format_time
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
-from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.records import AgendaItemRecord, InvitationRecord, MeetingRecord
 from secretariat.members.council import CouncilRecord
 from secretariat.members.people import PeopleService
@@ -131,10 +130,12 @@ class InvitationData:
         return TITLE.format(meeting=self.meeting_phrase, council=self.council.name)
 
 
-def gather_invitation(database: Database, meeting_id: int, run: ReportRun | None = None) -> InvitationData:
+def gather_invitation(
+    secretariat: Secretariat, meeting_id: int, run: ReportRun | None = None
+) -> InvitationData:
     """The meeting, its agenda and its invitees with their addressees; refused unless invitable."""
     run = run or ReportRun()
-    detail = MeetingService(database).detail(meeting_id)
+    detail = secretariat.meetings.detail(meeting_id)
     meeting = detail.meeting
     if meeting.status is MeetingStatus.CANCELLED:
         raise DomainError(REFUSED_CANCELLED)
@@ -142,8 +143,8 @@ def gather_invitation(database: Database, meeting_id: int, run: ReportRun | None
         raise DomainError(REFUSED_HELD)
     if not detail.invitations:
         raise DomainError(REFUSED_NO_INVITEES)
-    council = council_of(database)
-    people = PeopleService(database)
+    council = council_of(secretariat)
+    people = secretariat.people
     invitees = []
     for index, invitation in enumerate(detail.invitations, start=1):
         invitees.append(_invitee(people, invitation))
@@ -164,7 +165,7 @@ def _invitee(people: PeopleService, invitation: InvitationRecord) -> Invitee:
 
 
 def render_invitation(
-    database: Database,
+    secretariat: Secretariat,
     meeting_id: int,
     *,
     per_agency: bool = True,
@@ -176,7 +177,7 @@ def render_invitation(
     invitee (``per_agency``), or one circular to the council's members."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
-    data = gather_invitation(database, meeting_id, run)
+    data = gather_invitation(secretariat, meeting_id, run)
     return invitation_pdf(data, per_agency=per_agency, printed_on=printed_on, run=run)
 
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.errors import NotFoundError
-from secretariat.members.council import CouncilRecord, CouncilService
+from secretariat.members.council import CouncilRecord
 from secretariat.members.people import PersonRecord
 from secretariat.persian import jalali
 from secretariat.reports import styles
@@ -99,8 +99,8 @@ class Addressee:
         return tuple(line for line in (self.name, self.post) if line)
 
 
-def council_of(database: Database) -> CouncilRecord:
-    council = CouncilService(database).get()
+def council_of(secretariat: Secretariat) -> CouncilRecord:
+    council = secretariat.council.get()
     if council is None:
         raise NotFoundError(NO_COUNCIL)
     return council

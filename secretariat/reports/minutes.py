@@ -21,9 +21,9 @@ import datetime as dt
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
 from secretariat.clock import format_time
-from secretariat.database import Database
+from secretariat.core import Secretariat
+from secretariat.meetings.deadline import deadline_text, kept_deadline_text
 from secretariat.meetings.kinds import display_code
-from secretariat.meetings.minutes import NEXT_MEETING_LABEL
 from secretariat.meetings.records import AmendmentRecord, ResolutionRecord
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
@@ -45,7 +45,7 @@ SIGNATURE_ROW_HEIGHT = 34.0
 
 
 def render_minutes(
-    database: Database,
+    secretariat: Secretariat,
     meeting_id: int,
     *,
     printed_on: dt.date | None = None,
@@ -55,7 +55,7 @@ def render_minutes(
     """The printable minutes of a held meeting, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
-    data = gather_minutes(database, meeting_id)
+    data = gather_minutes(secretariat, meeting_id)
     return minutes_pdf(data, printed_on=printed_on, run=run)
 
 
@@ -152,10 +152,8 @@ def _discussion(data: MinutesData) -> list[Flowable]:
 
 
 def _due_text(resolution: ResolutionRecord) -> str:
-    if due_next_meeting(resolution):
-        return NEXT_MEETING_LABEL
-    due = original_due(resolution)
-    return jalali.format_short(due) if due else wording.NONE
+    """The deadline as the minutes were finalized (an amendment is listed below them)."""
+    return deadline_text(original_due(resolution), due_next_meeting(resolution))
 
 
 def _resolutions(data: MinutesData) -> list[Flowable]:
@@ -282,8 +280,7 @@ def _officers_block(data: MinutesData) -> Table:
 
 
 def _amended_value(amendment: AmendmentRecord, value: str) -> str:
-    # Deadlines are kept as Jalali dates in Latin digits («1404/08/28»).
-    return to_persian_digits(value) if amendment.field == "due_date" else value
+    return kept_deadline_text(value) if amendment.field == "due_date" else value
 
 
 def _amendments(data: MinutesData) -> list[Flowable]:

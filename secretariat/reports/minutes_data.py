@@ -1,11 +1,11 @@
 """What the printed minutes hold, read from the records, and their seal.
 
-``gather_minutes`` reads a held meeting through the meeting services (and
-one query of its own: who was each agency's PR manager on the day, to tell
-a stand-in). ``minutes_content`` is the canonical content the fingerprint
-is taken of (see ``fingerprint``): the minutes as they were finalized, the
-original text and deadline of every resolution, then the amendments in the
-order they were recorded. ``minutes_seal`` is the document code and
+``gather_minutes`` reads a held meeting through the core's services: the
+meeting's detail, the council, and who was each agency's PR manager on the
+day (``PeopleService.pr_managers_on``), to tell a stand-in. ``minutes_content``
+is the canonical content the fingerprint is taken of (see ``fingerprint``):
+the minutes as they were finalized, the original text and deadline of every
+resolution, then the amendments in the order they were recorded. ``minutes_seal`` is the document code and
 fingerprint printed on finalized minutes; ``verify_minutes`` checks one
 read off a printed copy against the records.
 """
@@ -15,15 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
-
-from db.models import Representation
 from secretariat.clock import format_time
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.errors import DomainError, NotFoundError
+from secretariat.meetings.deadline import parse_kept_deadline
 from secretariat.meetings.kinds import Attendance, MeetingStatus, display_code
-from secretariat.meetings.minutes import NEXT_MEETING_LABEL
-from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.records import (
     AmendmentRecord,
     InvitationRecord,
@@ -31,9 +27,8 @@ from secretariat.meetings.records import (
     MeetingRecord,
     ResolutionRecord,
 )
-from secretariat.members.council import CouncilRecord, CouncilService
-from secretariat.members.roles import Role
-from secretariat.persian import jalali
+from secretariat.members.council import CouncilRecord
+from secretariat.members.people import PersonRecord
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import wording
 from secretariat.reports.fingerprint import Seal, seal
@@ -86,19 +81,19 @@ class MinutesData:
 # -- reading the records --------------------------------------------------------
 
 
-def gather_minutes(database: Database, meeting_id: int) -> MinutesData:
+def gather_minutes(secretariat: Secretariat, meeting_id: int) -> MinutesData:
     """The minutes of a meeting that was held; refused for one planned or cancelled."""
-    detail = MeetingService(database).detail(meeting_id)
+    detail = secretariat.meetings.detail(meeting_id)
     meeting = detail.meeting
     if meeting.status is MeetingStatus.CANCELLED:
         raise DomainError(wording.NO_MINUTES_CANCELLED)
     if meeting.status.upcoming:
         raise DomainError(wording.NO_MINUTES_YET)
-    council = CouncilService(database).get()
+    council = secretariat.council.get()
     if council is None:
         raise NotFoundError("هنوز شورایی ساخته نشده است.")
     present_members = [i for i in detail.invitations if not i.is_guest and i.attendance.counts_as_present]
-    managers = pr_managers_on(database, {i.agency_id for i in present_members}, meeting.date)
+    managers = secretariat.people.pr_managers_on({i.agency_id for i in present_members}, meeting.date)
     present, absent, guests = [], [], []
     for invitation in detail.invitations:
         if invitation.is_guest:
@@ -118,40 +113,11 @@ def gather_minutes(database: Database, meeting_id: int) -> MinutesData:
     return MinutesData(council, detail, tuple(present), tuple(absent), tuple(guests))
 
 
-def _is_substitute(invitation: InvitationRecord, manager_id: int | None) -> bool:
+def _is_substitute(invitation: InvitationRecord, manager: PersonRecord | None) -> bool:
     """Did someone other than the agency's PR manager of that day come?"""
     if invitation.attendee_person_id is None:
         return bool(invitation.attendee_name)  # a name typed in: someone not in the register
-    return invitation.attendee_person_id != manager_id
-
-
-def pr_managers_on(database: Database, agency_ids: set[int], day: dt.date) -> dict[int, int]:
-    """Each agency's PR manager (person id) on ``day``, or its current one if
-    the register has nobody for that day: the rule attendance follows
-    (``AttendanceService.default_attendee``), for all the agencies in one query.
-    """
-    if not agency_ids:
-        return {}
-    with database.reading() as session:
-        terms = session.execute(
-            select(
-                Representation.agency_id,
-                Representation.person_id,
-                Representation.start_date,
-                Representation.end_date,
-                Representation.id,
-            ).where(Representation.agency_id.in_(agency_ids), Representation.role == Role.PR_MANAGER.value)
-        ).all()
-    managers: dict[int, tuple] = {}
-    current: dict[int, int] = {}
-    for agency_id, person_id, start, end, term_id in terms:
-        if end is None:
-            current[agency_id] = person_id
-        if start <= day and (end is None or end >= day):
-            key = (start, term_id)
-            if agency_id not in managers or key > managers[agency_id][0]:
-                managers[agency_id] = (key, person_id)
-    return current | {agency_id: person_id for agency_id, (_key, person_id) in managers.items()}
+    return manager is None or invitation.attendee_person_id != manager.id
 
 
 # -- the canonical content and the seal --------------------------------------------
@@ -161,14 +127,14 @@ def original_due(resolution: ResolutionRecord) -> dt.date | None:
     """The deadline as the minutes were finalized (an amendment changes the record's)."""
     first_change = next((a for a in resolution.amendments if a.field == "due_date"), None)
     if first_change is not None:
-        return None if first_change.original == NEXT_MEETING_LABEL else jalali.parse(first_change.original)
+        return parse_kept_deadline(first_change.original)[0]
     return resolution.due_date
 
 
 def due_next_meeting(resolution: ResolutionRecord) -> bool:
     first_change = next((a for a in resolution.amendments if a.field == "due_date"), None)
     if first_change is not None:
-        return first_change.original == NEXT_MEETING_LABEL
+        return parse_kept_deadline(first_change.original)[1]
     return resolution.due_next_meeting
 
 

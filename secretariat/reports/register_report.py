@@ -22,13 +22,10 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.errors import NotFoundError
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery, ResolutionRow
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
-from secretariat.meetings.planning import MeetingService
-from secretariat.members.agencies import AgencyService
-from secretariat.members.council import CouncilService
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports import styles, wording
@@ -121,7 +118,7 @@ class RegisterData:
 
 
 def render_register(
-    database: Database,
+    secretariat: Secretariat,
     query: ResolutionQuery,
     *,
     printed_on: dt.date | None = None,
@@ -131,17 +128,19 @@ def render_register(
     """The resolutions ``query`` selects, in its order, with their totals, as PDF bytes."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
-    return register_pdf(gather_register(database, query, run), printed_on=printed_on, run=run)
+    return register_pdf(gather_register(secretariat, query, run), printed_on=printed_on, run=run)
 
 
-def gather_register(database: Database, query: ResolutionQuery, run: ReportRun | None = None) -> RegisterData:
+def gather_register(
+    secretariat: Secretariat, query: ResolutionQuery, run: ReportRun | None = None
+) -> RegisterData:
     """The council, the filter in words, the rows in pages and the database's totals."""
     run = run or ReportRun()
-    council = CouncilService(database).get()
+    council = secretariat.council.get()
     if council is None:
         raise NotFoundError("هنوز شورایی ساخته نشده است.")
-    register = RegisterService(database)
-    filter_text = describe_filter(database, query)
+    register = secretariat.register
+    filter_text = describe_filter(secretariat, query)
     total = register.count(query)
     run.advance(0.02)
     rows: list[ResolutionRow] = []
@@ -166,7 +165,7 @@ def register_totals(register: RegisterService, query: ResolutionQuery) -> Regist
     )
 
 
-def describe_filter(database: Database, query: ResolutionQuery) -> str:
+def describe_filter(secretariat: Secretariat, query: ResolutionQuery) -> str:
     """Every filter of ``query`` that is set, in Persian, the agency and the meeting by name."""
     parts = []
     statuses = [query.status.label] if query.status is not None else []
@@ -177,9 +176,9 @@ def describe_filter(database: Database, query: ResolutionQuery) -> str:
     if statuses:
         parts.append(FILTER_STATUS.format(status=wording.LIST_SEPARATOR.join(statuses)))
     if query.agency_id is not None:
-        parts.append(FILTER_AGENCY.format(agency=AgencyService(database).get(query.agency_id).name))
+        parts.append(FILTER_AGENCY.format(agency=secretariat.agencies.get(query.agency_id).name))
     if query.meeting_id is not None:
-        meeting = MeetingService(database).get(query.meeting_id)
+        meeting = secretariat.meetings.get(query.meeting_id)
         parts.append(FILTER_MEETING.format(title=meeting.title, date=jalali.format_short(meeting.date)))
     if query.jalali_year is not None:
         parts.append(FILTER_YEAR.format(year=to_persian_digits(query.jalali_year)))
@@ -295,7 +294,7 @@ def _rows_table(rows: tuple[ResolutionRow, ...]) -> Table:
                 RtlParagraph(row.text, CELL),
                 meeting,
                 row.lead_agency_name or wording.NONE,
-                row.due_text or wording.NONE,
+                row.due_text,
                 status,
             ]
         )

@@ -36,10 +36,10 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from secretariat.database import Database
+from secretariat.core import Secretariat
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
+from secretariat.meetings.deadline import deadline_text
 from secretariat.meetings.kinds import MeetingStatus, display_code
-from secretariat.meetings.minutes import NEXT_MEETING_LABEL
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports import styles, wording
@@ -274,7 +274,7 @@ STATISTICS_FROM = 0.88
 
 
 def render_yearbook(
-    database: Database,
+    secretariat: Secretariat,
     year: int,
     *,
     printed_on: dt.date | None = None,
@@ -284,7 +284,7 @@ def render_yearbook(
     """The yearly report of Jalali ``year`` as PDF bytes; a year without any meeting is refused."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
-    data = gather_yearbook(database, year, run, share=GATHERED)
+    data = gather_yearbook(secretariat, year, run, share=GATHERED)
     return yearbook_pdf(data, printed_on=printed_on, run=run, cancelled=cancelled)
 
 
@@ -747,20 +747,14 @@ def _overdue_mark(resolution: YearResolution) -> str:
     return OVERDUE_DAYS.format(label=OVERDUE_LABEL, days=format_int(resolution.days_overdue))
 
 
-def _due(due: dt.date | None, next_meeting: bool) -> str:
-    if due is not None:
-        return jalali.format_short(due)
-    return NEXT_MEETING_LABEL if next_meeting else wording.NONE
-
-
 def _deadline(resolution: YearResolution) -> str:
-    parts = [DEADLINE.format(due=_due(resolution.first_due, resolution.first_next_meeting))]
+    parts = [DEADLINE.format(due=deadline_text(resolution.first_due, resolution.first_next_meeting))]
     for step in resolution.deadline_steps:
         template = DEADLINE_AMENDED if step.amendment else DEADLINE_CHANGED
         parts.append(
             template.format(
                 on=jalali.format_short(step.on),
-                due=_due(step.due, step.next_meeting),
+                due=deadline_text(step.due, step.next_meeting),
                 reason=step.reason or wording.NONE,
             )
         )

@@ -310,7 +310,7 @@ def test_the_code_printed_on_finalized_minutes_matches_the_records(exported, yea
 
 def test_a_changed_code_or_payload_does_not_match(db, years):
     meeting_id = _finalized_meeting_id(db, years[0])
-    seal = minutes_seal(gather_minutes(db, meeting_id))
+    seal = minutes_seal(gather_minutes(Secretariat(db), meeting_id))
     assert verify_document(db, seal.payload).matches
     wrong_digest = seal.code[:-1] + ("0" if seal.code[-1] != "0" else "1")
     check = verify_document(db, wrong_digest)
@@ -333,7 +333,7 @@ def test_a_copy_printed_before_an_amendment_still_matches(db, years):
         from db.models import Amendment
 
         meeting_id = session.scalar(select(Amendment.meeting_id).limit(1))
-    data = gather_minutes(db, meeting_id)
+    data = gather_minutes(Secretariat(db), meeting_id)
     assert data.detail.amendments
     before = minutes_seal(replace(data, detail=replace(data.detail, amendments=())))
     check = verify_document(db, before.code)

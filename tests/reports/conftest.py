@@ -5,25 +5,26 @@ from __future__ import annotations
 
 import pytest
 
+from secretariat.core import Secretariat
 from secretariat.demo.council import create_demo_database
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
-from secretariat.meetings.planning import MeetingQuery, MeetingService
+from secretariat.meetings.planning import MeetingQuery
 from tests.support.meetings import Council
 from tests.support.reports import build_large_meeting
 
 
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory):
-    """The demo council. Report tests only read it: never change it in a test."""
+    """The demo council's secretariat. Report tests only read it: never change it in a test."""
     database = create_demo_database(tmp_path_factory.mktemp("reports-demo") / "demo.sqlite3")
-    yield database
+    yield Secretariat(database)
     database.close()
 
 
 @pytest.fixture(scope="session")
 def demo_meetings(demo):
     """The demo's meetings, oldest first."""
-    return MeetingService(demo).page(MeetingQuery(newest_first=False), limit=None)
+    return demo.meetings.page(MeetingQuery(newest_first=False), limit=None)
 
 
 def _first(meetings, **wanted):
@@ -50,10 +51,10 @@ def extraordinary_meeting(demo_meetings):
 
 @pytest.fixture(scope="module")
 def large(tmp_path_factory):
-    """A council with a finalized meeting of 60 invitees and 25 resolutions: (database, meeting id)."""
+    """A council with a finalized meeting of 60 invitees and 25 resolutions: (its secretariat, meeting id)."""
     from secretariat.database import open_database
 
     database = open_database(tmp_path_factory.mktemp("reports-large") / "large.sqlite3")
     meeting_id = build_large_meeting(Council(database))
-    yield database, meeting_id
+    yield Secretariat(database), meeting_id
     database.close()

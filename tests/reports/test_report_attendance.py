@@ -6,6 +6,7 @@ and the demo council for the look.
 
 import pytest
 
+from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.errors import DomainError
 from secretariat.meetings.attendance import AttendanceService
@@ -28,7 +29,7 @@ def world(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def year_pdf(world):
-    return render_attendance(world["council"].database, *YEAR_1404, printed_on=PRINTED_ON)
+    return render_attendance(Secretariat(world["council"].database), *YEAR_1404, printed_on=PRINTED_ON)
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +103,7 @@ def test_percentages_round_half_up():
 
 def test_a_period_that_ends_before_it_starts_is_refused(world):
     with pytest.raises(DomainError) as error:
-        render_attendance(world["council"].database, YEAR_1404[1], YEAR_1404[0])
+        render_attendance(Secretariat(world["council"].database), YEAR_1404[1], YEAR_1404[0])
     assert error.value.message == "پایان دوره (۱۴۰۴/۰۱/۰۱) پیش از آغاز آن (۱۴۰۴/۱۲/۲۹) است."
 
 
@@ -118,7 +119,7 @@ def test_a_period_that_ends_before_it_starts_is_refused(world):
 def test_a_period_without_a_meeting_held_is_refused(world, period):
     start, end = (jalali.from_jalali(*day) for day in period)
     with pytest.raises(DomainError) as error:
-        render_attendance(world["council"].database, start, end)
+        render_attendance(Secretariat(world["council"].database), start, end)
     assert error.value.message == (
         f"از {jalali.format_short(start)} تا {jalali.format_short(end)} جلسه‌ای برگزار نشده است؛ "
         "دوره دیگری را برگزینید."
@@ -127,7 +128,7 @@ def test_a_period_without_a_meeting_held_is_refused(world, period):
 
 def test_one_day_with_one_meeting(world):
     day = world["meetings"][1].date  # 1404/04/15: three present, two absent, one excused
-    pdf = render_attendance(world["council"].database, day, day, printed_on=PRINTED_ON)
+    pdf = render_attendance(Secretariat(world["council"].database), day, day, printed_on=PRINTED_ON)
     lines = [line for page in readable_lines(pdf) for line in page]
     assert (
         "۵۰٪ " + rtl("در این دوره ۱ جلسه برگزار شد و ۶ دستگاه عضو به آن‌ها دعوت شدند؛ نرخ کلی حضور:") in lines
@@ -142,7 +143,9 @@ def test_one_day_with_one_meeting(world):
 def test_progress_goes_up_to_the_end(world):
     seen = []
     render_attendance(
-        world["council"].database, *YEAR_1404, progress=lambda done, total: seen.append((done, total))
+        Secretariat(world["council"].database),
+        *YEAR_1404,
+        progress=lambda done, total: seen.append((done, total)),
     )
     assert seen == sorted(seen) and len(set(seen)) == len(seen) > 3
     assert seen[0] == (0, 100) and seen[-1] == (100, 100)
@@ -157,7 +160,7 @@ def test_cancelling_stops_the_report(world, after):
         return len(calls) > after
 
     with pytest.raises(ReportCancelled):
-        render_attendance(world["council"].database, *YEAR_1404, cancelled=cancelled)
+        render_attendance(Secretariat(world["council"].database), *YEAR_1404, cancelled=cancelled)
 
 
 # -- the demo council ------------------------------------------------------------------------
@@ -167,7 +170,7 @@ def test_the_demo_councils_attendance_fits_one_page_in_the_services_order(demo, 
     held = [m for m in demo_meetings if m.status.numbers_frozen]
     start, end = held[0].date, held[-1].date
     pdf = render_attendance(demo, start, end, printed_on=PRINTED_ON)
-    rates = AttendanceService(demo).rates(start, end)
+    rates = demo.attendance.rates(start, end)
     lines = readable_lines(pdf)
     assert page_count(pdf) == 1
     names = [line for line in lines[0] if line in {rtl(r.agency_name) for r in rates}]
@@ -185,7 +188,7 @@ def test_invitations_left_unrecorded_get_a_column_and_a_note(database):
     school, town = council.agency("آموزش و پرورش"), council.agency("شهرداری پردیس")
     meeting = council.plan("1404/07/15")
     council.attendance.record_agency(meeting.id, school, "present")  # the municipality left blank
-    pdf = render_attendance(database, meeting.date, meeting.date, printed_on=PRINTED_ON)
+    pdf = render_attendance(Secretariat(database), meeting.date, meeting.date, printed_on=PRINTED_ON)
     lines = [line for page in readable_lines(pdf) for line in page]
     assert rtl("ثبت‌نشده") in lines
     index = lines.index(rtl("شهرداری پردیس"))
@@ -194,5 +197,5 @@ def test_invitations_left_unrecorded_get_a_column_and_a_note(database):
     words = " ".join(" ".join(page_texts(pdf)).split())  # the key wraps: its lines joined
     assert "حضور و غیاب ۱ دعوت ثبت نشده است" in words
     council.attendance.record_agency(meeting.id, town, "absent")  # the sheet filled in: no such column
-    pdf = render_attendance(database, meeting.date, meeting.date, printed_on=PRINTED_ON)
+    pdf = render_attendance(Secretariat(database), meeting.date, meeting.date, printed_on=PRINTED_ON)
     assert rtl("ثبت‌نشده") not in [line for page in readable_lines(pdf) for line in page]

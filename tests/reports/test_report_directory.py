@@ -2,7 +2,7 @@
 
 import pytest
 
-from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.members.agencies import AgencyQuery
 from secretariat.persian.collation import sorted_persian
 from secretariat.reports import ReportCancelled, render_directory
 from secretariat.reports.directory import gather_directory
@@ -16,7 +16,7 @@ def directory(demo):
 
 def test_the_active_agencies_in_persian_order(demo):
     entries = gather_directory(demo).entries
-    active = [row.name for row in AgencyService(demo).page(AgencyQuery(), limit=None)]
+    active = [row.name for row in demo.agencies.page(AgencyQuery(), limit=None)]
     assert [entry.agency_name for entry in entries] == sorted_persian(active)
     assert "اداره پست شهرستان پردیس" not in [entry.agency_name for entry in entries]  # it left the council
     # پ, چ, ژ, گ come in their Persian places, not after ی as in code-point order.

@@ -7,11 +7,12 @@ import time
 
 import pytest
 
+from secretariat.core import Secretariat
 from secretariat.errors import DomainError
 from secretariat.followup.lifecycle import FollowUpDraft
-from secretariat.followup.register import RegisterService, ResolutionQuery
+from secretariat.followup.register import ResolutionQuery
 from secretariat.meetings.minutes import MinutesService
-from secretariat.members.agencies import AgencyQuery, AgencyService
+from secretariat.members.agencies import AgencyQuery
 from secretariat.members.council import CouncilDraft, CouncilService
 from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
 from secretariat.persian import jalali
@@ -77,7 +78,7 @@ def code(resolution) -> str:
 
 
 def test_the_letter_lists_exactly_the_agencys_open_resolutions_overdue_first(world):
-    pdf = render_followup_letter(world["database"], world["town"], printed_on=TODAY)
+    pdf = render_followup_letter(Secretariat(world["database"]), world["town"], printed_on=TODAY)
     lines = [line for page in readable_lines(pdf) for line in page]
     # Lead of one overdue resolution, collaborator of another, lead of one referred to the next meeting;
     # the one done is not listed.
@@ -99,7 +100,7 @@ def test_the_letter_lists_exactly_the_agencys_open_resolutions_overdue_first(wor
 
 
 def test_the_last_follow_up_is_shown_with_its_date_kind_and_progress(world):
-    pdf = render_followup_letter(world["database"], world["town"], printed_on=TODAY)
+    pdf = render_followup_letter(Secretariat(world["database"]), world["town"], printed_on=TODAY)
     lines = [line for page in readable_lines(pdf) for line in page]
     when = jalali.format_short(jalali.parse(in_days(-3)))
     assert rtl("تماس تلفنی") + " ،" + when in lines
@@ -110,7 +111,7 @@ def test_the_last_follow_up_is_shown_with_its_date_kind_and_progress(world):
 
 
 def test_the_letter_is_to_the_pr_manager_asks_for_a_reply_in_a_week_and_is_signed(world):
-    pdf = render_followup_letter(world["database"], world["town"], printed_on=TODAY)
+    pdf = render_followup_letter(Secretariat(world["database"]), world["town"], printed_on=TODAY)
     pages = readable_lines(pdf)
     lines = [line for page in pages for line in page]
     assert rtl("جناب آقای مهندس سعید جعفری") in lines
@@ -133,7 +134,7 @@ def test_the_letter_is_to_the_pr_manager_asks_for_a_reply_in_a_week_and_is_signe
 
 
 def test_an_agency_with_no_manager_is_written_to_at_its_post(world):
-    pdf = render_followup_letter(world["database"], world["health"], printed_on=TODAY)
+    pdf = render_followup_letter(Secretariat(world["database"]), world["health"], printed_on=TODAY)
     lines = readable_lines(pdf)[0]
     start = lines.index(rtl("پیوست: ندارد")) + 1
     assert lines[start] == rtl("مدیر محترم روابط عمومی شبکه بهداشت")
@@ -150,12 +151,12 @@ def test_the_text_in_force_is_printed_after_an_amendment(world):
         author=SECRETARY,
         text="مقرر شد تابلوهای اطلاع‌رسانی در ورودی‌های شهر نصب شود.",
     )
-    text = words(render_followup_letter(database, world["town"], printed_on=TODAY))
+    text = words(render_followup_letter(Secretariat(database), world["town"], printed_on=TODAY))
     assert "در ورودی‌های شهر نصب شود" in text
 
 
 def test_letters_for_all_are_one_per_agency_with_overdue_work_worst_first(world):
-    pdf = render_followup_letters(world["database"], printed_on=TODAY)
+    pdf = render_followup_letters(Secretariat(world["database"]), printed_on=TODAY)
     letters = letters_of(pdf)
     # The municipality is 5 days late, the school 2 (the shared one it leads), the health network 1.
     posts = [
@@ -178,10 +179,12 @@ def test_refusals_no_open_resolution_and_nobody_overdue(database):
     council.hold(held.id)
     council.resolve(held.id, "مقرر شد فهرست خبرنگاران به‌روز شود.", busy, due_date=in_days(10))
     with pytest.raises(DomainError, match="مصوبه باز ندارد"):
-        render_followup_letter(database, quiet)
+        render_followup_letter(Secretariat(database), quiet)
     with pytest.raises(DomainError, match="هیچ دستگاهی مصوبه معوق ندارد"):
-        render_followup_letters(database)
-    assert render_followup_letter(database, busy).startswith(b"%PDF")  # open, not late: a letter all the same
+        render_followup_letters(Secretariat(database))
+    assert render_followup_letter(Secretariat(database), busy).startswith(
+        b"%PDF"
+    )  # open, not late: a letter all the same
 
 
 # -- the demo council ------------------------------------------------------------------------
@@ -194,9 +197,9 @@ def demo_letters(demo):
 
 def _expected_order(demo) -> list[str]:
     """The agencies with overdue work, worst first, worked out from the register."""
-    register = RegisterService(demo)
+    register = demo.register
     ranked = []
-    for agency in AgencyService(demo).page(AgencyQuery(include_inactive=True), limit=None):
+    for agency in demo.agencies.page(AgencyQuery(include_inactive=True), limit=None):
         late = register.page(ResolutionQuery(overdue=True, agency_id=agency.id), limit=None)
         if late:
             worst = max((TODAY - r.due_date).days for r in late)
@@ -225,9 +228,9 @@ def test_each_demo_letter_numbers_its_own_pages(demo_letters):
 
 
 def test_a_demo_letter_lists_exactly_the_agencys_open_resolutions(demo):
-    register = RegisterService(demo)
+    register = demo.register
     for agency_name in ("فرمانداری شهرستان پردیس", "پارک فناوری پردیس"):
-        agency = AgencyService(demo).find_by_name(agency_name)
+        agency = demo.agencies.find_by_name(agency_name)
         open_rows = register.page(ResolutionQuery(still_open=True, agency_id=agency.id), limit=None)
         pdf = render_followup_letter(demo, agency.id)
         lines = [line for page in readable_lines(pdf) for line in page]
@@ -254,7 +257,7 @@ def test_progress_goes_up_to_the_end_letter_by_letter(demo):
     assert seen == sorted(seen) and len(set(seen)) == len(seen) > 5
     assert seen[0] == (0, 100) and seen[-1] == (100, 100)
     seen.clear()
-    agency = AgencyService(demo).find_by_name("فرمانداری شهرستان پردیس")
+    agency = demo.agencies.find_by_name("فرمانداری شهرستان پردیس")
     render_followup_letter(demo, agency.id, progress=lambda done, total: seen.append((done, total)))
     assert seen[0] == (0, 100) and seen[-1] == (100, 100)
 

@@ -3,13 +3,14 @@ council with exact expectations and from the demo council."""
 
 import pytest
 
+from secretariat.core import Secretariat
 from secretariat.errors import DomainError
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import GuestDraft
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingService
 from secretariat.members.council import CouncilDraft, CouncilService
-from secretariat.members.people import AppointmentDraft, PeopleService, PersonDraft
+from secretariat.members.people import AppointmentDraft, PersonDraft
 from secretariat.reports import ReportCancelled
 from secretariat.reports.invitation import render_invitation
 from tests.support.meetings import Council
@@ -119,7 +120,9 @@ def small(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def letters(small):
-    return render_invitation(small["council"].database, small["meeting_id"], printed_on=PRINTED_ON)
+    return render_invitation(
+        Secretariat(small["council"].database), small["meeting_id"], printed_on=PRINTED_ON
+    )
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +133,7 @@ def letter_pages(letters):
 @pytest.fixture(scope="module")
 def circular(small):
     return render_invitation(
-        small["council"].database, small["meeting_id"], per_agency=False, printed_on=PRINTED_ON
+        Secretariat(small["council"].database), small["meeting_id"], per_agency=False, printed_on=PRINTED_ON
     )
 
 
@@ -218,7 +221,7 @@ def test_the_circular_goes_to_all_members_with_the_list_of_recipients(circular):
 def test_a_postponed_meeting_is_invitable_and_recalls_the_date_first_planned(database):
     world = build_small_council(database)
     MeetingService(database).postpone(world["meeting_id"], "1420/01/22", "هم‌زمانی با سفر استاندار")
-    pdf = render_invitation(database, world["meeting_id"], printed_on=PRINTED_ON)
+    pdf = render_invitation(Secretariat(database), world["meeting_id"], printed_on=PRINTED_ON)
     lines = readable_lines(pdf)[0]
     # 1420/01/22 is a Wednesday too.
     assert (
@@ -239,7 +242,7 @@ def test_a_postponed_meeting_is_invitable_and_recalls_the_date_first_planned(dat
 def test_an_extraordinary_meeting_is_named_as_a_sentence_names_it(database):
     world = build_small_council(database)
     extraordinary = world["council"].plan("1420/01/10", kind="extraordinary")  # before the regular one
-    pdf = render_invitation(database, extraordinary.id, per_agency=False, printed_on=PRINTED_ON)
+    pdf = render_invitation(Secretariat(database), extraordinary.id, per_agency=False, printed_on=PRINTED_ON)
     lines = readable_lines(pdf)[0]
     assert rtl(f"موضوع: دعوت به نخستین جلسه فوق‌العاده {COUNCIL}") in lines
     assert rtl("دستور جلسه: متعاقباً اعلام می‌شود.") in lines  # no agenda yet
@@ -253,15 +256,15 @@ def test_a_cancelled_or_held_meeting_or_one_with_nobody_invited_is_refused(datab
     for invitation in council.attendance.invitations(other):
         council.attendance.uninvite(invitation.id)
     with pytest.raises(DomainError, match="دعوت نشده"):
-        render_invitation(database, other)
+        render_invitation(Secretariat(database), other)
     council.meetings.cancel(other, "تعطیلی ادارات")
     with pytest.raises(DomainError, match="لغو شده"):
-        render_invitation(database, other)
+        render_invitation(Secretariat(database), other)
     held = council.plan("1403/10/11").id
     council.hold(held)
     with pytest.raises(DomainError, match="برگزار شده"):
-        render_invitation(database, held)
-    render_invitation(database, meeting_id)  # the meeting still to come is invitable
+        render_invitation(Secretariat(database), held)
+    render_invitation(Secretariat(database), meeting_id)  # the meeting still to come is invitable
 
 
 # -- the demo council ------------------------------------------------------------------
@@ -278,10 +281,10 @@ def assembly(demo, demo_meetings):
 def test_the_demo_assembly_has_a_letter_for_every_invited_agency(demo, assembly):
     pdf = render_invitation(demo, assembly.id, printed_on=PRINTED_ON)
     pages = readable_lines(pdf)
-    invitations = [i for i in MeetingService(demo).detail(assembly.id).invitations if not i.is_guest]
+    invitations = [i for i in demo.meetings.detail(assembly.id).invitations if not i.is_guest]
     starts = [index for index, lines in enumerate(pages) if rtl("بسمه تعالی") in lines]
     assert len(starts) == len(invitations) >= 20
-    people = PeopleService(demo)
+    people = demo.people
     for start, invitation in zip(starts, invitations, strict=True):
         lines = pages[start]
         assert page_of(1, 1) in lines

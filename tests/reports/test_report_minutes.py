@@ -9,7 +9,6 @@ import pytest
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
-from secretariat.meetings.planning import MeetingService
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import ReportCancelled, render_minutes
@@ -43,7 +42,7 @@ def test_the_title_names_the_meeting_by_its_ordinal(final, final_lines):
 
 
 def test_the_date_has_its_weekday_and_the_time_its_range(demo, finalized_meeting, final_lines):
-    meeting = MeetingService(demo).get(finalized_meeting.id)
+    meeting = demo.meetings.get(finalized_meeting.id)
     day = jalali.to_jalali(meeting.date)
     weekday = jalali.WEEKDAYS[meeting.date.weekday()]
     short = to_persian_digits(f"{day.year}/{day.month:02d}/{day.day:02d}")
@@ -189,18 +188,18 @@ def test_minutes_of_a_meeting_not_held_or_cancelled_are_refused(demo, demo_meeti
 
 @pytest.fixture(scope="module")
 def large_pdf(large):
-    database, meeting_id = large
-    return render_minutes(database, meeting_id, printed_on=PRINTED_ON)
+    secretariat, meeting_id = large
+    return render_minutes(secretariat, meeting_id, printed_on=PRINTED_ON)
 
 
 def test_a_large_meeting_renders_fast(large):
-    database, meeting_id = large
-    data = gather_minutes(database, meeting_id)
+    secretariat, meeting_id = large
+    data = gather_minutes(secretariat, meeting_id)
     minutes_pdf(data)  # fonts and caches, as after the first report
     times = []
     for _ in range(3):
         start = time.process_time()
-        minutes_pdf(gather_minutes(database, meeting_id))
+        minutes_pdf(gather_minutes(secretariat, meeting_id))
         times.append(time.process_time() - start)
     assert min(times) < 0.5
 

@@ -16,11 +16,10 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from secretariat.core import Secretariat
 from secretariat.database import open_database
-from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery
+from secretariat.followup.register import RegisterSort, ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
-from secretariat.meetings.planning import MeetingService
-from secretariat.members.agencies import AgencyService
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import ReportCancelled, register_report
@@ -35,8 +34,8 @@ GOVERNORATE = "فرمانداری شهرستان پردیس"
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789", "٬")
 
 
-def rows_of(database, query):
-    return RegisterService(database).page(query, limit=None)
+def rows_of(secretariat, query):
+    return secretariat.register.page(query, limit=None)
 
 
 def lines_of(pdf) -> list[str]:
@@ -54,8 +53,8 @@ def row_numbers(pdf) -> list[str]:
     return [line for line in lines if line.isdigit() and not line.isascii()]
 
 
-def agency_id(database, name):
-    return AgencyService(database).find_by_name(name).id
+def agency_id(secretariat, name):
+    return secretariat.agencies.find_by_name(name).id
 
 
 @pytest.fixture(scope="module")
@@ -294,7 +293,7 @@ def printed_totals(pdf) -> dict[str, tuple[str, str]]:
 @pytest.mark.parametrize("agency", [None, GOVERNORATE])
 def test_the_totals_are_the_databases_counts_for_the_filter(demo, agency):
     query = ResolutionQuery(agency_id=agency_id(demo, agency) if agency else None)
-    register = RegisterService(demo)
+    register = demo.register
     rows = rows_of(demo, query)
     by_status = Counter(row.status for row in rows)
     pdf = render_register(demo, query, printed_on=PRINTED_ON)
@@ -330,7 +329,7 @@ def test_a_filter_that_selects_nothing_prints_an_empty_report(demo):
 
 
 def test_a_meeting_filter_prints_that_meetings_resolutions(demo, finalized_meeting):
-    meeting = MeetingService(demo).get(finalized_meeting.id)
+    meeting = demo.meetings.get(finalized_meeting.id)
     pdf = render_register(demo, ResolutionQuery(meeting_id=meeting.id), printed_on=PRINTED_ON)
     assert f"جلسه: {meeting.title}،" in page_texts(pdf)[0]
     assert len(printed_codes(pdf)) == 5
@@ -381,7 +380,7 @@ def generated(tmp_path_factory):
     path = tmp_path_factory.mktemp("register") / "register.sqlite3"
     generate(path, agencies=90, people=150, meetings=50, resolutions=1000, followups=1000)
     database = open_database(path)
-    yield database
+    yield Secretariat(database)
     database.close()
 
 

@@ -15,13 +15,13 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from db.models import FollowUp, Meeting, Resolution
+from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.errors import DomainError
-from secretariat.followup.register import RegisterService, ResolutionQuery
+from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
-from secretariat.meetings.attendance import AttendanceService
 from secretariat.meetings.kinds import MeetingStatus
-from secretariat.meetings.planning import MeetingQuery, MeetingService
+from secretariat.meetings.planning import MeetingQuery
 from secretariat.persian.text import format_int, to_latin_digits, to_persian_digits
 from secretariat.reports import ReportCancelled
 from secretariat.reports.page import PAGE_WIDTH, SIDE_MARGIN
@@ -86,7 +86,8 @@ def world(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def database(world):
-    return world["council"].database
+    """The hand-made council's secretariat."""
+    return Secretariat(world["council"].database)
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +102,7 @@ def pages(pdf):
 
 @pytest.fixture(scope="module")
 def demo_year(demo):
-    return min(MeetingService(demo).years())  # the demo's whole year (the other ends today)
+    return min(demo.meetings.years())  # the demo's whole year (the other ends today)
 
 
 @pytest.fixture(scope="module")
@@ -237,9 +238,9 @@ def card(lines, label: str) -> str:
     return lines[lines.index(rtl(label)) - 1]
 
 
-def expected_figures(database, year) -> dict[str, str]:
-    register = RegisterService(database)
-    meetings = MeetingService(database)
+def expected_figures(secretariat, year) -> dict[str, str]:
+    register = secretariat.register
+    meetings = secretariat.meetings
     total = register.count(ResolutionQuery(jalali_year=year))
     done = register.count(ResolutionQuery(jalali_year=year, status=ResolutionStatus.DONE))
     cancelled = register.count(ResolutionQuery(jalali_year=year, status=ResolutionStatus.CANCELLED))
@@ -247,8 +248,8 @@ def expected_figures(database, year) -> dict[str, str]:
         meetings.count(MeetingQuery(jalali_year=year, status=status))
         for status in (MeetingStatus.HELD, MeetingStatus.FINALIZED)
     )
-    rates = AttendanceService(database).rates(*year_bounds(year))
-    with database.reading() as session:
+    rates = secretariat.attendance.rates(*year_bounds(year))
+    with secretariat.database.reading() as session:
         followups = session.scalar(
             select(func.count(FollowUp.id))
             .join(Resolution, Resolution.id == FollowUp.resolution_id)
@@ -302,7 +303,7 @@ def test_the_figures_are_the_databases(which, database, pdf, demo, demo_pdf, dem
     lines = section_page(readable_lines(document), 1)
     expected = expected_figures(db, year)
     assert {label: card(lines, label) for label in expected} == expected
-    register = RegisterService(db)
+    register = db.register
     total = register.count(ResolutionQuery(jalali_year=year))
     for status in ResolutionStatus:  # the table of statuses: share, count, label from the left
         count = register.count(ResolutionQuery(jalali_year=year, status=status))
@@ -446,7 +447,7 @@ def codes_in(pages) -> list[str]:
 @pytest.mark.parametrize("which", ["hand", "demo"])
 def test_every_resolution_of_the_year_once_in_order(which, database, pdf, demo, demo_pdf, demo_year):
     db, document, year = (database, pdf, YEAR) if which == "hand" else (demo, demo_pdf, demo_year)
-    rows = RegisterService(db).page(ResolutionQuery(jalali_year=year, descending=False), limit=None)
+    rows = db.register.page(ResolutionQuery(jalali_year=year, descending=False), limit=None)
     assert rows
     assert codes_in(readable_lines(document)) == [to_persian_digits(row.code) for row in rows]
 

@@ -30,7 +30,7 @@ def yearbook_available() -> Iterator[None]:
         yield
         return
 
-    def render_yearbook(database, year, *, printed_on=None, progress=None, cancelled=None) -> bytes:
+    def render_yearbook(secretariat, year, *, printed_on=None, progress=None, cancelled=None) -> bytes:
         for done in (0, 50, 100):
             if cancelled is not None and cancelled():
                 from secretariat.reports.progress import ReportCancelled

@@ -10,6 +10,7 @@ from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from secretariat.archive import export_archive, verify_archive
+from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.persian import jalali
 from secretariat.reports import ReportCancelled
@@ -193,7 +194,7 @@ def test_a_file_that_is_not_an_archive_is_refused(window, monkeypatch, message_b
 
 
 def test_a_printed_code_is_checked_against_the_records(window, world):
-    code = minutes_seal(gather_minutes(world["database"], world["held"].id)).code
+    code = minutes_seal(gather_minutes(Secretariat(world["database"]), world["held"].id)).code
     dialog = window.backup_menu.verify_document()
     assert isinstance(dialog, DocumentCheckDialog) and dialog.isVisible()
 

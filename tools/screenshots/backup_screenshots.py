@@ -114,7 +114,7 @@ def document_check(stage: Stage) -> QWidget:
     dialog = DocumentCheckDialog(stage.services.database, stage.window)
     finalized = stage.services.meetings.page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)
     if finalized:
-        dialog.code.setText(minutes_seal(gather_minutes(stage.services.database, finalized[0].id)).code)
+        dialog.code.setText(minutes_seal(gather_minutes(stage.services, finalized[0].id)).code)
         dialog.check()
     return stage.open(dialog)
 

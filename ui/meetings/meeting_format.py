@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from secretariat.clock import format_time
+from secretariat.meetings.deadline import deadline_text
 from secretariat.meetings.kinds import MeetingStatus
-from secretariat.meetings.minutes import NEXT_MEETING_LABEL
 from secretariat.meetings.records import MeetingRecord, MeetingRow, Quorum, ResolutionRecord
 from secretariat.persian import jalali
 from secretariat.persian.ordinals import ordinal
@@ -74,13 +74,8 @@ def quorum_line(quorum: Quorum) -> str:
 
 
 def due_text(resolution: ResolutionRecord) -> str:
-    """The deadline in force: an amended one, a Jalali date, or «تا جلسه بعد»."""
-    amended = resolution.current_due_date_text
-    if amended:
-        return to_persian_digits(amended)
-    if resolution.due_date is not None:
-        return jalali.format_short(resolution.due_date)
-    return NEXT_MEETING_LABEL if resolution.due_next_meeting else ""
+    """The deadline in force (an amendment or a later change sets the record's), as the core writes it."""
+    return deadline_text(resolution.due_date, resolution.due_next_meeting)
 
 
 def file_size(size: int) -> str:

@@ -40,7 +40,7 @@ def minutes_job(services: Services, meeting_id: int, meeting_title: str) -> Repo
     def render(progress, cancelled) -> bytes:
         from secretariat.reports import render_minutes
 
-        return render_minutes(services.database, meeting_id, progress=progress, cancelled=cancelled)
+        return render_minutes(services, meeting_id, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_MINUTES.format(meeting=meeting_title)
     return ReportJob(title=title, filename=_file(title), render=render)
@@ -51,7 +51,7 @@ def invitation_job(services: Services, meeting_id: int, meeting_title: str, *, p
         from secretariat.reports.invitation import render_invitation
 
         return render_invitation(
-            services.database, meeting_id, per_agency=per_agency, progress=progress, cancelled=cancelled
+            services, meeting_id, per_agency=per_agency, progress=progress, cancelled=cancelled
         )
 
     title = strings.REPORT_INVITATION.format(meeting=meeting_title)
@@ -62,7 +62,7 @@ def followup_letter_job(services: Services, agency_id: int, agency_name: str) ->
     def render(progress, cancelled) -> bytes:
         from secretariat.reports.followup_letter import render_followup_letter
 
-        return render_followup_letter(services.database, agency_id, progress=progress, cancelled=cancelled)
+        return render_followup_letter(services, agency_id, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_FOLLOWUP_LETTER.format(agency=agency_name)
     return ReportJob(title=title, filename=_file(title), render=render)
@@ -72,7 +72,7 @@ def followup_letters_job(services: Services) -> ReportJob:
     def render(progress, cancelled) -> bytes:
         from secretariat.reports.followup_letter import render_followup_letters
 
-        return render_followup_letters(services.database, progress=progress, cancelled=cancelled)
+        return render_followup_letters(services, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_FOLLOWUP_LETTERS
     return ReportJob(title=title, filename=_file(title), render=render)
@@ -82,7 +82,7 @@ def register_job(services: Services, query: ResolutionQuery) -> ReportJob:
     def render(progress, cancelled) -> bytes:
         from secretariat.reports.register_report import render_register
 
-        return render_register(services.database, query, progress=progress, cancelled=cancelled)
+        return render_register(services, query, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_REGISTER
     return ReportJob(title=title, filename=_file(title), render=render)
@@ -92,7 +92,7 @@ def attendance_job(services: Services, start: dt.date, end: dt.date) -> ReportJo
     def render(progress, cancelled) -> bytes:
         from secretariat.reports.attendance_report import render_attendance
 
-        return render_attendance(services.database, start, end, progress=progress, cancelled=cancelled)
+        return render_attendance(services, start, end, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_ATTENDANCE.format(start=jalali.format_short(start), end=jalali.format_short(end))
     filename = _file(
@@ -108,7 +108,7 @@ def directory_job(services: Services) -> ReportJob:
     def render(progress, cancelled) -> bytes:
         from secretariat.reports import render_directory
 
-        return render_directory(services.database, progress=progress, cancelled=cancelled)
+        return render_directory(services, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_DIRECTORY
     return ReportJob(title=title, filename=_file(title), render=render)

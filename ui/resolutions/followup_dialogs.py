@@ -186,9 +186,7 @@ class DeadlineDialog(_ResolutionDialog):
         self, followup: FollowUpService, row: ResolutionRow, *, by: str = "", parent: QWidget | None = None
     ):
         super().__init__(strings.DEADLINE_DIALOG_TITLE, followup, row, parent)
-        self.set_intro(
-            intro(row) + "\n" + strings.DEADLINE_CURRENT.format(due=row.due_text or strings.FOLLOWUP_NONE)
-        )
+        self.set_intro(intro(row) + "\n" + strings.DEADLINE_CURRENT.format(due=row.due_text))
         self.new_due = self.form.add_field("new_due", strings.DEADLINE_NEW, JalaliDateEdit())
         self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
         self.by = self.form.add_field("by", strings.DEADLINE_BY, line_edit())

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
 from secretariat.followup.lifecycle import DeadlineChangeRecord, FollowUpRecord
-from secretariat.meetings.minutes import NEXT_MEETING_LABEL
+from secretariat.meetings.deadline import deadline_text
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import resources, strings
@@ -76,9 +76,7 @@ class FollowUpLogModel(RecordTableModel):
 
 
 def previous_due(change: DeadlineChangeRecord) -> str:
-    if change.previous_due is not None:
-        return jalali.format_short(change.previous_due)
-    return NEXT_MEETING_LABEL if change.previous_next_meeting else strings.FOLLOWUP_NONE
+    return deadline_text(change.previous_due, change.previous_next_meeting)
 
 
 class DeadlineHistoryModel(RecordTableModel):

@@ -190,7 +190,7 @@ class FollowUpWindow(QDialog):
         )
         self.lead.setText(rtl(row.lead_agency_name or strings.FOLLOWUP_NONE))
         self.collaborators.setText(rtl(_collaborators(record)))
-        self.due.setText(rtl((due_text(record) if record else row.due_text) or strings.FOLLOWUP_NONE))
+        self.due.setText(rtl(due_text(record) if record else row.due_text))
         self._show_state(services.followup.state(self.resolution_id))
         self.log_tab.set_records(services.followup.log(self.resolution_id))
         self.deadline_model.set_records(services.followup.deadline_history(self.resolution_id))

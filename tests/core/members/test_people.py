@@ -343,3 +343,56 @@ def test_agencies_sort_by_their_current_pr_manager(people, agencies):
         people.appoint(AppointmentDraft(agency_id, person.id, start_date="۱۴۰۲/۰۱/۰۱"))
     rows = agencies.page(AgencyQuery(sort=AgencySort.PR_MANAGER))
     assert [row.pr_manager for row in rows] == ["چنگیز", "وحید", "هادی"]
+
+
+# -- the PR manager on a day ---------------------------------------------------------
+
+
+def test_the_pr_manager_on_a_day_before_on_and_after_an_appointment_with_a_successor(
+    people, agencies, agency
+):
+    first = people.add(PersonDraft(full_name="علی کریمی"))
+    second = people.add(PersonDraft(full_name="مریم یوسفی"))
+    people.appoint(AppointmentDraft(agency.id, first.id, start_date="۱۴۰۰/۰۱/۱۵"))
+    people.appoint(AppointmentDraft(agency.id, second.id, start_date="۱۴۰۲/۰۶/۰۱"))
+
+    def manager_on(day):
+        return people.pr_managers_on({agency.id}, day).get(agency.id)
+
+    # Before anyone's term the register has nobody for the day: the current holder.
+    assert manager_on(j(1399, 12, 1)) == second
+    assert manager_on(j(1400, 1, 15)) == first  # the first day of the first term
+    assert manager_on(j(1402, 5, 31)) == first
+    assert manager_on(j(1402, 6, 1)) == second  # the day of the change: the one who starts
+    assert manager_on(j(1403, 1, 1)) == second
+    assert manager_on(None) == people.current_pr_manager(agency.id) == second
+
+
+def test_the_pr_manager_on_a_day_is_the_same_everywhere(people, agencies, agency, database):
+    from secretariat.meetings.attendance import AttendanceService
+
+    other = agencies.add(AgencyDraft(name="شهرداری پردیس"))
+    nobody = agencies.add(AgencyDraft(name="دانشگاه پیام نور"))
+    first = people.add(PersonDraft(full_name="علی کریمی"))
+    second = people.add(PersonDraft(full_name="مریم یوسفی"))
+    third = people.add(PersonDraft(full_name="رضا احمدی"))
+    people.appoint(AppointmentDraft(agency.id, first.id, start_date="۱۴۰۰/۰۱/۱۵"))
+    people.appoint(AppointmentDraft(agency.id, second.id, start_date="۱۴۰۲/۰۶/۰۱"))
+    ended = people.appoint(AppointmentDraft(other.id, third.id, start_date="۱۴۰۱/۰۱/۰۱"))
+    people.end(ended.id, "۱۴۰۱/۱۲/۲۹")
+
+    day = j(1401, 6, 1)
+    managers = people.pr_managers_on({agency.id, other.id, nobody.id}, day)
+    assert managers == {agency.id: first, other.id: third}
+    # After a term ended without a successor, nobody: there is no current holder to fall back on.
+    assert people.pr_managers_on({other.id}, j(1402, 1, 1)) == {}
+    attendance = AttendanceService(database)
+    assert attendance.default_attendee(agency.id, day) == (first.id, first.full_name)
+    assert attendance.default_attendee(other.id, day) == (third.id, third.full_name)
+    assert attendance.default_attendee(nobody.id, day) is None
+    # Now: the second holder; the ended term leaves its agency without one.
+    assert people.pr_managers_on({agency.id, other.id, nobody.id}) == {agency.id: second}
+    assert attendance.default_attendee(agency.id) == (second.id, second.full_name)
+    rows = {row.name: row.pr_manager for row in agencies.page(AgencyQuery(include_inactive=True))}
+    assert rows == {agency.name: second.full_name, other.name: "", nobody.name: ""}
+    assert people.pr_managers_on(set()) == {}

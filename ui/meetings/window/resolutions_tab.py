@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from secretariat.meetings.deadline import kept_deadline_text
 from secretariat.meetings.kinds import MeetingStatus, Priority
 from secretariat.meetings.records import AmendmentRecord, ResolutionRecord
 from secretariat.persian.text import to_persian_digits
@@ -83,8 +84,8 @@ class ResolutionModel(RecordTableModel):
 
 
 def _amended_digits(text: str, record: AmendmentRecord) -> str:
-    # A deadline's amendment is a date: its digits read Persian.
-    return to_persian_digits(text) if record.field == "due_date" else text
+    # A deadline's amendment keeps the deadline as the core writes it; it reads as every deadline does.
+    return kept_deadline_text(text) if record.field == "due_date" else text
 
 
 def _original(record: AmendmentRecord) -> str:
