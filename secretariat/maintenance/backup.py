@@ -33,7 +33,7 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 
 from sqlalchemy import Engine
 
@@ -42,8 +42,20 @@ from secretariat.maintenance.backup_check import BackupInfo, inspect_backup
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
-if TYPE_CHECKING:
-    from secretariat.database import Database
+
+class OpenDatabase(Protocol):
+    """What a backup needs of an open database (``secretariat.database.Database`` is one).
+
+    Named here rather than imported: opening a database backs it up before an
+    upgrade, so ``secretariat.database`` imports this module.
+    """
+
+    @property
+    def engine(self) -> Engine: ...
+
+    @property
+    def path(self) -> Path | None: ...
+
 
 SUFFIX = ".sqlite3"
 _CHUNK = 1 << 20
@@ -62,7 +74,7 @@ class BackupRecord:
     taken_at: dt.datetime  # local time the snapshot was started
 
 
-def backup_to(database: Database, target: str | Path) -> BackupRecord:
+def backup_to(database: OpenDatabase, target: str | Path) -> BackupRecord:
     """A consistent backup of the open ``database`` at ``target`` (replaced if it exists)."""
     if database.engine.dialect.name != "sqlite":
         raise BackupError(
@@ -161,7 +173,7 @@ def beside_name(database_path: Path, reason: str) -> Path:
 
 
 def daily_backup(
-    database: Database, folder: str | Path, *, keep: int, today: dt.date | None = None
+    database: OpenDatabase, folder: str | Path, *, keep: int, today: dt.date | None = None
 ) -> BackupRecord | None:
     """Today's backup in ``folder`` unless it has one; then only the newest ``keep`` are kept.
 
