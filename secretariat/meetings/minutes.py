@@ -27,6 +27,7 @@ from db.models import (
     Resolution,
 )
 from secretariat import validation
+from secretariat.changes import note_changes
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingStatus, Priority, resolution_code
@@ -171,6 +172,7 @@ class MinutesService:
             session.flush()
             if documents:
                 session.execute(delete(Attachment).where(Attachment.id.in_(documents)))
+                note_changes(session, meetings=[meeting.id])  # its files: a bulk delete flushes nothing
             for number, each in enumerate(sorted(meeting.resolutions, key=lambda r: r.number), start=1):
                 if each.number != number:
                     each.number = number
