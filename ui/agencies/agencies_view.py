@@ -31,10 +31,10 @@ class AgenciesView(ListSection):
         AgencyColumn.STATUS: 70,
     }
 
+    RELOAD_ON = ("agencies", "roles", "people")  # the PR manager's name is a column
+
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(
-            AgencyTableModel(services.agencies), changed=services.changes.agency_changed, parent=parent
-        )
+        super().__init__(AgencyTableModel(services.agencies), parent=parent)
         self._services = services
         self._agencies = services.agencies
         self.show_inactive = QCheckBox(strings.SHOW_INACTIVE)
@@ -57,10 +57,7 @@ class AgenciesView(ListSection):
         splitter.setSizes([380, 400])
         splitter.setChildrenCollapsible(False)
 
-        changes = services.changes
-        changes.agency_changed.connect(self._reload)
-        changes.roles_changed.connect(self._reload)
-        changes.person_changed.connect(self._reload)
+        self._listen(services.changes)
         self._lay_out(
             splitter,
             filters=[self.show_inactive],
@@ -96,7 +93,6 @@ class AgenciesView(ListSection):
             return
         current = self._agencies.get(agency_id)
         record = self._agencies.set_active(agency_id, not current.active)
-        self._changed.emit(record.id)
         text = strings.AGENCY_ACTIVATED if record.active else strings.AGENCY_DEACTIVATED
         self.message.emit(text.format(name=record.name))
 
@@ -116,7 +112,6 @@ class AgenciesView(ListSection):
         except DomainError as error:
             messages.warn(self, error.message)
             return
-        self._changed.emit(agency_id)
         self.message.emit(strings.AGENCY_DELETED.format(name=record.name))
 
     def print_directory(self):
