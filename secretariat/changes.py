@@ -74,6 +74,14 @@ class Changes:
             merged[f.name] = (mine or theirs) if isinstance(mine, bool) else mine | theirs
         return Changes(**merged)
 
+    def touches(self, *kinds: str) -> bool:
+        """Whether any of these kinds (field names: ``"agencies"``, ``"meetings"``, …) or
+        everything changed."""
+        return self.everything or any(getattr(self, kind) for kind in kinds)
+
+    def touches_meeting(self, meeting_id: int) -> bool:
+        return self.everything or meeting_id in self.meetings
+
     def touches_resolution(self, resolution_id: int) -> bool:
         return self.everything or resolution_id in self.resolutions or resolution_id in self.followups
 

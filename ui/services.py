@@ -12,8 +12,17 @@ class Services(Secretariat):
 
     def __init__(self, database: Database):
         super().__init__(database)
-        self.changes = Changes()
+        # Every commit on this database, whoever made it, reaches the views through here.
+        self.changes = Changes(database.changes)
 
     @classmethod
     def for_database(cls, database: Database) -> Services:
         return cls(database)
+
+    def stop_listening(self) -> None:
+        """Let go of the database's announcements: these services are being replaced (a restore)."""
+        self.changes.stop()
+
+    def close(self) -> None:
+        self.stop_listening()
+        super().close()

@@ -35,6 +35,7 @@ from db.models import (
 )
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
 from secretariat.archive.source import ArchiveSource, open_source
+from secretariat.changes import note_changes
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingKind
@@ -148,6 +149,8 @@ def import_archive(
         run.advance(0.1)
         try:
             with database.transaction() as session:
+                # A whole year arrives: every view reads again, rather than hearing of each row.
+                note_changes(session, everything=True)
                 return _Import(session, archive, run).run()
         except SQLAlchemyError as error:
             detail = getattr(error, "orig", None) or error

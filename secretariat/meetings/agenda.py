@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Agency, AgendaItem, Meeting, Resolution
 from secretariat import validation
+from secretariat.changes import note_changes
 from secretariat.database import Database
 from secretariat.errors import NotFoundError, ValidationError
 from secretariat.followup.status import STILL_OPEN
@@ -83,6 +84,13 @@ class AgendaService:
             item = _get(session, item_id)
             meeting = item.meeting
             require_minutes_editable(meeting)
+            # The item's resolutions stay, under no item: a bulk update, announced by hand.
+            note_changes(
+                session,
+                resolutions=session.scalars(
+                    select(Resolution.id).where(Resolution.agenda_item_id == item.id)
+                ).all(),
+            )
             session.execute(
                 Resolution.__table__.update()
                 .where(Resolution.agenda_item_id == item.id)

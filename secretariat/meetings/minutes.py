@@ -29,6 +29,7 @@ from db.models import (
     Resolution,
 )
 from secretariat import validation
+from secretariat.changes import note_changes
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.deadline import NEXT_MEETING, kept_deadline
@@ -174,6 +175,7 @@ class MinutesService:
             session.flush()
             if documents:
                 session.execute(delete(Attachment).where(Attachment.id.in_(documents)))
+                note_changes(session, meetings=[meeting.id])  # its files: a bulk delete flushes nothing
             for number, each in enumerate(sorted(meeting.resolutions, key=lambda r: r.number), start=1):
                 if each.number != number:
                     each.number = number

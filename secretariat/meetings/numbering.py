@@ -13,6 +13,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Meeting
+from secretariat.changes import note_changes
 from secretariat.meetings.kinds import MeetingStatus
 
 _FROZEN = [MeetingStatus.HELD.value, MeetingStatus.FINALIZED.value]
@@ -53,11 +54,13 @@ def renumber(session: Session, series: str) -> None:
             .group_by(Meeting.jalali_year)
         ).all()
     )
-    session.execute(
-        update(Meeting)
-        .where(Meeting.series == series, Meeting.status == MeetingStatus.CANCELLED.value)
-        .values(number=None, year_number=None)
+    cancelled = (Meeting.series == series, Meeting.status == MeetingStatus.CANCELLED.value)
+    # A bulk update flushes no objects: the meetings whose numbers it drops are announced by hand.
+    note_changes(
+        session,
+        meetings=session.scalars(select(Meeting.id).where(*cancelled, Meeting.number.is_not(None))).all(),
     )
+    session.execute(update(Meeting).where(*cancelled).values(number=None, year_number=None))
     upcoming = session.scalars(
         select(Meeting)
         .where(Meeting.series == series, Meeting.status.in_(_UPCOMING))

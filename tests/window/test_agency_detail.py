@@ -108,8 +108,7 @@ def test_ending_a_role_and_recording_a_decree(qtbot, services, view, agency, run
     services.people.appoint(
         AppointmentDraft(agency_id=agency.id, person_id=person.id, start_date="1402/01/01")
     )
-    services.changes.roles_changed.emit(agency.id)
-    assert view.detail.end_button.isEnabled()
+    assert view.detail.end_button.isEnabled()  # the core announced the appointment: the panel shows it
 
     def decree(dialog: DecreeDialog) -> None:
         qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)  # no number: refused

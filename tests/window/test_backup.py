@@ -170,7 +170,6 @@ def test_restoring_a_backup_brings_back_what_was_deleted_and_the_window_shows_it
     post = services.agencies.find_by_name("اداره پست پردیس")
     services.agencies.delete(post.id)
     services.agencies.add(AgencyDraft(name="شبکه بهداشت"))
-    services.changes.agency_changed.emit(0)
     assert listed_agencies(window) == ["شبکه بهداشت", "شهرداری پردیس"]
     checker = DocumentCheckDialog(services.database, window)  # a window opened from the main window
     checker.show()
@@ -197,7 +196,6 @@ def test_restoring_a_backup_brings_back_what_was_deleted_and_the_window_shows_it
     assert kept == ["شبکه بهداشت", "شهرداری پردیس"]
     # The restored database works: a change is saved and shown.
     window.services.agencies.add(AgencyDraft(name="آموزش و پرورش"))
-    window.services.changes.agency_changed.emit(0)
     assert "آموزش و پرورش" in listed_agencies(window)
 
 

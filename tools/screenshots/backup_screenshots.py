@@ -15,7 +15,6 @@ import shutil
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -28,6 +27,7 @@ from secretariat.maintenance import settings as settings_store
 from secretariat.maintenance.backup_check import BackupInfo, BackupKind
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
+from tools.screenshots.stage import Stage
 from ui import messages, strings
 from ui.maintenance.archive_dialog import ArchiveDialog
 from ui.maintenance.archive_flow import problem_lines
@@ -35,9 +35,6 @@ from ui.maintenance.backup_flow import documents_folder, restore_question, sugge
 from ui.maintenance.backup_settings_dialog import BackupSettingsDialog
 from ui.maintenance.document_check_dialog import DocumentCheckDialog
 from ui.widgets.result_dialog import ResultDialog
-
-if TYPE_CHECKING:
-    from tools.screenshots.screenshots import Stage
 
 
 def backup_settings(stage: Stage) -> QWidget:

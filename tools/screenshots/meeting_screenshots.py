@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +18,7 @@ from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
 from secretariat.meetings.records import MeetingDetail, MeetingRow
 from secretariat.persian import jalali
+from tools.screenshots.stage import Stage
 from ui.meetings.cancel_meeting_dialog import CancelMeetingDialog
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.postpone_dialog import PostponeDialog
@@ -30,9 +30,6 @@ from ui.meetings.window.invite_agency_dialog import InviteAgencyDialog
 from ui.meetings.window.meeting_window import MeetingWindow
 from ui.meetings.window.resolution_dialog import ResolutionDialog
 from ui.window.main_window import MEETINGS
-
-if TYPE_CHECKING:
-    from tools.screenshots.screenshots import Stage
 
 WINDOW_SIZE = (1180, 800)
 FRIDAY = 4

@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.members.agencies import AgencyQuery
+from tools.screenshots.stage import Stage
 from ui.resolutions.followup_dialogs import (
     CancelDialog,
     DeadlineDialog,
@@ -32,9 +32,6 @@ from ui.resolutions.followup_dialogs import (
 from ui.resolutions.followup_window import FollowUpWindow
 from ui.widgets.table_setup import select_row
 from ui.window.main_window import RESOLUTIONS
-
-if TYPE_CHECKING:
-    from tools.screenshots.screenshots import Stage
 
 WINDOW_SIZE = (1100, 720)
 LOOK_AT = 60  # rows of the register searched for a good example

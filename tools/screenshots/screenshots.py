@@ -7,8 +7,6 @@ returns the widget to photograph. Nothing is saved to the database.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
@@ -19,11 +17,11 @@ from secretariat.followup.register import ResolutionQuery
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
 from secretariat.members.council import CouncilDraft, CouncilRecord
-from secretariat.members.people import RepresentationRecord
 from secretariat.persian import jalali
 from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
+from tools.screenshots.stage import RenderStep, Stage
 from ui.agencies.agency_dialog import AgencyDialog
 from ui.council.council_form import CouncilDialog
 from ui.people.appointment_dialog import AppointmentDialog
@@ -38,63 +36,6 @@ from ui.window.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, Main
 
 # Searching with Arabic letters shows that the search folds them.
 _ARABIC_VARIANTS = str.maketrans({"ی": "ي", "ک": "ك"})
-
-
-class Stage:
-    """The main window being photographed, and the dialogs opened on it."""
-
-    def __init__(self, window: MainWindow):
-        self.window = window
-        self.services = window.services
-        self._opened: list[QWidget] = []
-
-    def open(self, widget: QWidget) -> QWidget:
-        widget.show()
-        widget.adjustSize()
-        return self.track(widget)
-
-    def track(self, widget: QWidget) -> QWidget:
-        """Close ``widget`` once the step's picture is taken."""
-        self._opened.append(widget)
-        return widget
-
-    def close_opened(self) -> None:
-        for widget in reversed(self._opened):
-            widget.close()
-            widget.deleteLater()
-        self._opened.clear()
-
-    # -- the demo data the steps show ------------------------------------------
-
-    def agency_with_history(self) -> int | None:
-        """An agency with several people on record (else the first one)."""
-        model = self.window.agencies_view.model
-        ids = [model.agency_id(row) for row in range(min(model.rowCount(), 40))]
-        for agency_id in ids:
-            if len(self.services.people.history(agency_id)) >= 2:
-                return agency_id
-        return ids[0] if ids else None
-
-    def selected_agency(self):
-        view = self.window.agencies_view
-        if view.selected_agency_id() is None:
-            agency_id = self.agency_with_history()
-            if agency_id is not None:
-                view.select_agency(agency_id)
-        return view.detail.agency()
-
-    def current_representation(self) -> RepresentationRecord | None:
-        agency = self.selected_agency()
-        if agency is None:
-            return None
-        history = self.services.people.history(agency.id)
-        return history[0] if history else None
-
-
-@dataclass(frozen=True)
-class RenderStep:
-    name: str
-    render: Callable[[Stage], QWidget]
 
 
 # -- main window --------------------------------------------------------------------

@@ -22,10 +22,10 @@ class AgenciesView(ListSection):
     FOUND, NONE = strings.AGENCIES_FOUND, strings.AGENCIES_NONE
     ADDED, SAVED = strings.AGENCY_ADDED, strings.AGENCY_SAVED
 
+    RELOAD_ON = ("agencies", "roles", "people")  # the PR manager's name is a column
+
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(
-            AgencyTableModel(services.agencies), changed=services.changes.agency_changed, parent=parent
-        )
+        super().__init__(AgencyTableModel(services.agencies), parent=parent)
         self._services = services
         self._agencies = services.agencies
         self.show_inactive = QCheckBox(strings.SHOW_INACTIVE)
@@ -48,10 +48,7 @@ class AgenciesView(ListSection):
         splitter.setSizes([380, 400])
         splitter.setChildrenCollapsible(False)
 
-        changes = services.changes
-        changes.agency_changed.connect(self._reload)
-        changes.roles_changed.connect(self._reload)
-        changes.person_changed.connect(self._reload)
+        self._listen(services.changes)
         self._lay_out(
             splitter,
             filters=[self.show_inactive],
@@ -87,7 +84,6 @@ class AgenciesView(ListSection):
             return
         current = self._agencies.get(agency_id)
         record = self._agencies.set_active(agency_id, not current.active)
-        self._changed.emit(record.id)
         text = strings.AGENCY_ACTIVATED if record.active else strings.AGENCY_DEACTIVATED
         self.message.emit(text.format(name=record.name))
 
@@ -107,7 +103,6 @@ class AgenciesView(ListSection):
         except DomainError as error:
             messages.warn(self, error.message)
             return
-        self._changed.emit(agency_id)
         self.message.emit(strings.AGENCY_DELETED.format(name=record.name))
 
     def print_directory(self):

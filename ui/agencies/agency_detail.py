@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat.changes import Changes
 from secretariat.errors import NotFoundError
 from secretariat.members.agencies import AgencyRecord
 from secretariat.members.people import RepresentationRecord
@@ -61,10 +62,7 @@ class AgencyDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
-        changes = services.changes
-        changes.agency_changed.connect(self._on_changed)
-        changes.roles_changed.connect(self._on_changed)
-        changes.person_changed.connect(lambda _id: self.refresh())
+        services.changes.changed.connect(self._on_changes)
 
     # -- building -------------------------------------------------------------
 
@@ -145,8 +143,12 @@ class AgencyDetailPanel(QWidget):
     def refresh(self) -> None:
         self.show_agency(self._agency.id if self._agency else None)
 
-    def _on_changed(self, agency_id: int) -> None:
-        if self._agency is not None and agency_id in (0, self._agency.id):
+    def _on_changes(self, changes: Changes) -> None:
+        if self._agency is None:
+            return
+        shown = self._agency.id
+        # A person's name shows in the history of every agency they served.
+        if changes.touches("people") or shown in changes.agencies or shown in changes.roles:
             self.refresh()
 
     def _show_fields(self, agency: AgencyRecord) -> None:
@@ -198,11 +200,10 @@ class AgencyDetailPanel(QWidget):
         dialog = AppointmentDialog(self._services.people, self._agency, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             record: RepresentationRecord = dialog.saved
-            self._announce(
-                record,
+            self.message.emit(
                 strings.APPOINTED.format(
                     name=record.person_name, agency=record.agency_name, role=record.role.label
-                ),
+                )
             )
 
     def end_role(self) -> None:
@@ -211,7 +212,7 @@ class AgencyDetailPanel(QWidget):
             return
         dialog = EndRoleDialog(self._services.people, selected, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._announce(selected, strings.ROLE_ENDED.format(name=selected.person_name))
+            self.message.emit(strings.ROLE_ENDED.format(name=selected.person_name))
 
     def add_decree(self) -> None:
         selected = self.selected_representation()
@@ -219,8 +220,4 @@ class AgencyDetailPanel(QWidget):
             return
         dialog = DecreeDialog(self._services.people, selected, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._announce(selected, strings.DECREE_SAVED.format(name=selected.person_name))
-
-    def _announce(self, record: RepresentationRecord, text: str) -> None:
-        self._services.changes.roles_changed.emit(record.agency_id)
-        self.message.emit(text)
+            self.message.emit(strings.DECREE_SAVED.format(name=selected.person_name))

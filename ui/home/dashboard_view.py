@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat import clock
+from secretariat.changes import Changes
 from secretariat.followup.dashboard import Dashboard
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
@@ -211,19 +212,13 @@ class DashboardView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        # Many changes come together (a saved dialog announces several): read once after them.
+        # Changes come in runs (a dialog may save more than once, a worker's arrive queued):
+        # read once after them.
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self._reload_if_shown)
-        changes = services.changes
-        for signal in (
-            changes.followup_changed,
-            changes.resolutions_changed,
-            changes.meeting_changed,
-            changes.agency_changed,
-        ):
-            signal.connect(self._mark_stale)
+        services.changes.changed.connect(self._on_changes)
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------
@@ -267,7 +262,11 @@ class DashboardView(QWidget):
         self.status_chart.show_dashboard(dashboard)
         self.completion_chart.show_dashboard(dashboard)
 
-    def _mark_stale(self, *_args) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("followups", "resolutions", "meetings", "agencies"):
+            self._mark_stale()
+
+    def _mark_stale(self) -> None:
         self._stale = True
         self._reload_timer.start()
 

@@ -8,7 +8,8 @@ document against the records, import an archive.
 - «بررسی سند چاپی...» opens ``DocumentCheckDialog``;
 - «ورود بایگانی...»: a ZIP or JSON file is chosen, the person confirms, the
   core imports it in one transaction in a worker (progress, «انصراف»), the
-  summary is shown and every view reads again (``MainWindow.reload_all``).
+  summary is shown; every view reads again, as the core announces that
+  the import changed everything.
 """
 
 from __future__ import annotations
@@ -29,34 +30,36 @@ from ui.widgets.result_dialog import ResultDialog, show_result
 from ui.widgets.work_dialog import run_work
 
 if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+    from ui.maintenance.maintenance_window import MaintenanceWindow
 
 
-def export_archive(window: MainWindow, *, folder: Path | None = None) -> ArchiveDialog:
+def export_archive(window: MaintenanceWindow, *, folder: Path | None = None) -> ArchiveDialog:
+    parent = window.window()  # what the dialogs open over
     services = window.services
-    dialog = ArchiveDialog(services.database, services.meetings.years(), folder or documents_folder(), window)
+    dialog = ArchiveDialog(services.database, services.meetings.years(), folder or documents_folder(), parent)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
     return dialog
 
 
-def verify_archive(window: MainWindow) -> ResultDialog | None:
-    chosen = file_choice.open_file(window, strings.VERIFY_OPEN_TITLE, strings.ARCHIVE_ZIP_FILTER)
+def verify_archive(window: MaintenanceWindow) -> ResultDialog | None:
+    parent = window.window()  # what the dialogs open over
+    chosen = file_choice.open_file(parent, strings.VERIFY_OPEN_TITLE, strings.ARCHIVE_ZIP_FILTER)
     if not chosen:
         return None
     outcome = run_work(
-        window,
+        parent,
         strings.VERIFY_TITLE,
         strings.VERIFY_WORKING,
         lambda _progress, _cancelled: verify_file(chosen),
     )
     if outcome.error is not None:
-        messages.warn(window, outcome.error, title=strings.VERIFY_TITLE)
+        messages.warn(parent, outcome.error, title=strings.VERIFY_TITLE)
         return None
     result: VerifyResult = outcome.result
     return show_result(
-        window,
+        parent,
         strings.VERIFY_TITLE,
         result.summary(),
         problem_lines(result),
@@ -74,8 +77,9 @@ def problem_lines(result: VerifyResult) -> list[str]:
     return lines
 
 
-def verify_document(window: MainWindow) -> DocumentCheckDialog:
-    dialog = DocumentCheckDialog(window.services.database, window)
+def verify_document(window: MaintenanceWindow) -> DocumentCheckDialog:
+    parent = window.window()  # what the dialogs open over
+    dialog = DocumentCheckDialog(window.services.database, parent)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
@@ -83,12 +87,13 @@ def verify_document(window: MainWindow) -> DocumentCheckDialog:
     return dialog
 
 
-def import_archive(window: MainWindow) -> ImportResult | None:
-    chosen = file_choice.open_file(window, strings.IMPORT_OPEN_TITLE, strings.IMPORT_FILTER)
+def import_archive(window: MaintenanceWindow) -> ImportResult | None:
+    parent = window.window()  # what the dialogs open over
+    chosen = file_choice.open_file(parent, strings.IMPORT_OPEN_TITLE, strings.IMPORT_FILTER)
     if not chosen:
         return None
     if not messages.confirm(
-        window,
+        parent,
         strings.IMPORT_QUESTION.format(name=Path(chosen).name),
         yes=strings.IMPORT_YES,
         no=strings.CANCEL,
@@ -96,7 +101,7 @@ def import_archive(window: MainWindow) -> ImportResult | None:
         return None
     database = window.services.database
     outcome = run_work(
-        window,
+        parent,
         strings.IMPORT_TITLE,
         strings.IMPORT_WORKING,
         lambda progress, cancelled: import_into(database, chosen, progress=progress, cancelled=cancelled),
@@ -106,16 +111,15 @@ def import_archive(window: MainWindow) -> ImportResult | None:
         window.show_message(strings.IMPORT_CANCELLED)
         return None
     if outcome.error is not None:
-        messages.warn(window, outcome.error, title=strings.IMPORT_TITLE)
+        messages.warn(parent, outcome.error, title=strings.IMPORT_TITLE)
         return None
     result: ImportResult = outcome.result
-    window.reload_all()
     summary = result.summary().splitlines()
     # The notes (what was left out, and why) are a list of their own.
     head = summary[: len(summary) - len(result.notes)]
     window.show_message(head[0])
     show_result(
-        window,
+        parent,
         strings.IMPORT_DONE_TITLE,
         "\n".join(head),
         result.notes,

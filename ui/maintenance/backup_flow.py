@@ -7,10 +7,10 @@
   (``inspect_backup``); a refusal shows why and changes nothing. A usable
   backup is described (its council, size, version) and the person
   confirms; the windows opened from the main window close, the window lets
-  go of the database (``MainWindow.detach``), the app's ``DatabaseHost``
+  go of the database (``detach``), the app's ``DatabaseHost``
   closes it, ``restore`` replaces the file (the current database kept
   beside it) and the file is opened again; the window then shows the
-  restored council (``attach``).
+  restored council (``attach``) and announces that everything changed.
 - «تنظیمات پشتیبان‌گیری...»: how many daily backups are kept.
 
 On PostgreSQL the server's own tools back up and restore: the actions say so.
@@ -38,7 +38,7 @@ from ui.widgets.result_dialog import show_result
 from ui.widgets.work_dialog import run_work
 
 if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+    from ui.maintenance.maintenance_window import MaintenanceWindow
 
 
 def documents_folder() -> Path:
@@ -50,21 +50,23 @@ def suggested_backup_name() -> str:
     return strings.BACKUP_FILE_NAME.format(date=jalali.format_short(jalali.today()).replace("/", "-"))
 
 
-def _on_file(window: MainWindow) -> bool:
+def _on_file(window: MaintenanceWindow) -> bool:
+    parent = window.window()  # what the dialogs open over
     if window.database_host.is_file():
         return True
-    messages.warn(window, strings.BACKUP_ON_SERVER)
+    messages.warn(parent, strings.BACKUP_ON_SERVER)
     return False
 
 
 # -- a backup ------------------------------------------------------------------------------
 
 
-def take_backup(window: MainWindow) -> BackupRecord | None:
+def take_backup(window: MaintenanceWindow) -> BackupRecord | None:
+    parent = window.window()  # what the dialogs open over
     if not _on_file(window):
         return None
     chosen = file_choice.save_file(
-        window,
+        parent,
         strings.BACKUP_SAVE_TITLE,
         str(documents_folder() / suggested_backup_name()),
         strings.BACKUP_FILTER,
@@ -76,18 +78,18 @@ def take_backup(window: MainWindow) -> BackupRecord | None:
         target = target.with_name(target.name + SUFFIX)
     database = window.services.database
     outcome = run_work(
-        window,
+        parent,
         strings.BACKUP_TITLE,
         strings.BACKUP_WORKING,
         lambda _progress, _cancelled: backup_to(database, target),
     )
     if outcome.error is not None:
-        messages.error(window, strings.BACKUP_FAILED.format(reason=outcome.error))
+        messages.error(parent, strings.BACKUP_FAILED.format(reason=outcome.error))
         return None
     record: BackupRecord = outcome.result
     window.show_message(strings.BACKUP_DONE_STATUS.format(path=ltr(str(record.path))))
     show_result(
-        window,
+        parent,
         strings.BACKUP_DONE_TITLE,
         strings.BACKUP_DONE.format(path=ltr(str(record.path)), size=format_size(record.size)),
     )
@@ -109,55 +111,58 @@ def restore_question(info: BackupInfo, database_path: Path) -> str:
     )
 
 
-def restore_backup(window: MainWindow) -> RestoreResult | None:
+def restore_backup(window: MaintenanceWindow) -> RestoreResult | None:
+    parent = window.window()  # what the dialogs open over
     if not _on_file(window):
         return None
-    chosen = file_choice.open_file(window, strings.RESTORE_OPEN_TITLE, strings.BACKUP_FILTER)
+    chosen = file_choice.open_file(parent, strings.RESTORE_OPEN_TITLE, strings.BACKUP_FILTER)
     if not chosen:
         return None
     checked = run_work(
-        window,
+        parent,
         strings.RESTORE_TITLE,
         strings.RESTORE_CHECKING,
         lambda _progress, _cancelled: inspect_backup(chosen),
     )
     if checked.error is not None:
-        messages.error(window, strings.RESTORE_FAILED.format(reason=checked.error))
+        messages.error(parent, strings.RESTORE_FAILED.format(reason=checked.error))
         return None
     info: BackupInfo = checked.result
     if not info.usable:
-        messages.warn(window, f"{info.message} {UNTOUCHED}", title=strings.RESTORE_TITLE)
+        messages.warn(parent, f"{info.message} {UNTOUCHED}", title=strings.RESTORE_TITLE)
         return None
     host = window.database_host
     if not messages.confirm(
-        window, restore_question(info, host.path), yes=strings.RESTORE_YES, no=strings.CANCEL
+        parent, restore_question(info, host.path), yes=strings.RESTORE_YES, no=strings.CANCEL
     ):
         return None
     if not window.close_child_windows():
-        messages.warn(window, strings.RESTORE_WINDOW_KEPT, title=strings.RESTORE_TITLE)
+        messages.warn(parent, strings.RESTORE_WINDOW_KEPT, title=strings.RESTORE_TITLE)
         return None
     return _swap(window, info.path)
 
 
-def _swap(window: MainWindow, backup: Path) -> RestoreResult | None:
+def _swap(window: MaintenanceWindow, backup: Path) -> RestoreResult | None:
     """The database let go of, the backup put in its place, the file opened and shown again."""
     from ui.services import Services
 
+    parent = window.window()  # what the dialogs open over
     host = window.database_host
     window.detach()
     # Closed, restored and opened again in the worker: a big file takes a while to copy.
     outcome = run_work(
-        window,
+        parent,
         strings.RESTORE_TITLE,
         strings.RESTORE_WORKING,
         lambda _progress, _cancelled: host.replace_file(lambda path: restore(path, backup)),
     )
     if host.database is None:  # the file did not open again: nothing to show
-        messages.error(window, strings.RESTORE_REOPEN_FAILED.format(reason=outcome.error))
+        messages.error(parent, strings.RESTORE_REOPEN_FAILED.format(reason=outcome.error))
         return None
     window.attach(Services.for_database(host.database), host=host)
+    window.reload_all()  # another database under the same window: whatever shows it reads again
     if outcome.error is not None:
-        messages.error(window, strings.RESTORE_FAILED.format(reason=outcome.error))
+        messages.error(parent, strings.RESTORE_FAILED.format(reason=outcome.error))
         return None
     result: RestoreResult = outcome.result
     lines = [
@@ -170,19 +175,20 @@ def _swap(window: MainWindow, backup: Path) -> RestoreResult | None:
     if result.migrated:
         lines.append(strings.RESTORE_MIGRATED)
     window.show_message(lines[0])
-    show_result(window, strings.RESTORE_DONE_TITLE, "\n".join(lines))
+    show_result(parent, strings.RESTORE_DONE_TITLE, "\n".join(lines))
     return result
 
 
 # -- settings --------------------------------------------------------------------------------
 
 
-def edit_backup_settings(window: MainWindow, *, settings_path: Path | None = None):
+def edit_backup_settings(window: MaintenanceWindow, *, settings_path: Path | None = None):
+    parent = window.window()  # what the dialogs open over
     on_file = window.database_host.is_file()
     dialog = BackupSettingsDialog(
         settings_store.load(settings_path),
         paths.backups_folder(),
-        window,
+        parent,
         settings_path=settings_path,
         on_file=on_file,
     )

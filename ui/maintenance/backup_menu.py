@@ -4,7 +4,8 @@ Each action loads its flow (and the core under it) the first time it is
 used, so that the main window still shows before the database layer loads:
 ``ui.maintenance.backup_flow`` for backups, restoring and their settings,
 ``ui.maintenance.archive_flow`` for the yearly archive, checking it, checking a
-printed document, and importing an archive.
+printed document, and importing an archive. The flows see the window only
+as a ``MaintenanceWindow``.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from PySide6.QtWidgets import QMenu
 from ui import strings
 
 if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+    from ui.maintenance.maintenance_window import MaintenanceWindow
 
 
 class BackupMenu(QObject):
-    def __init__(self, window: MainWindow, menu: QMenu):
-        super().__init__(window)
+    def __init__(self, window: MaintenanceWindow, menu: QMenu):
+        super().__init__(window.window())
         self.window = window
         self.menu = menu
         self.backup_action = self._add(strings.ACTION_BACKUP, self.take_backup)
@@ -46,7 +47,7 @@ class BackupMenu(QObject):
         ]
 
     def _add(self, text: str, slot) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.window.window())
         action.triggered.connect(lambda _checked=False: slot())
         self.menu.addAction(action)
         return action

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
+from secretariat.changes import Changes
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.records import MeetingRecord
 from ui import strings
@@ -25,10 +26,11 @@ class MeetingList(ListSection):
     plan_requested = Signal()
     open_requested = Signal(int)
 
+    # A resolution counts in its meeting's row; a renamed agency hosts it.
+    RELOAD_ON = ("meetings", "resolutions", "agencies")
+
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(
-            MeetingTableModel(services.meetings), changed=services.changes.meeting_changed, parent=parent
-        )
+        super().__init__(MeetingTableModel(services.meetings), parent=parent)
         self._services = services
         # Meetings are found by when, what and where they stand, not by words.
         self.search_box.hide()
@@ -42,10 +44,7 @@ class MeetingList(ListSection):
         self._fill_years()
         for combo in (self.year_filter, self.kind_filter, self.status_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
-        changes = services.changes
-        changes.meeting_changed.connect(self._on_meeting_changed)
-        changes.resolutions_changed.connect(self._reload)
-        changes.agency_changed.connect(self._reload)
+        self._listen(services.changes)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._lay_out(filters=[self.year_filter, self.kind_filter, self.status_filter, spacer])
@@ -67,9 +66,10 @@ class MeetingList(ListSection):
             status=MeetingStatus(status) if status else None,
         )
 
-    def _on_meeting_changed(self, _meeting_id: int) -> None:
-        self._fill_years()
-        self._reload()
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("meetings"):
+            self._fill_years()  # a meeting in a year not listed yet
+        super()._on_changes(changes)
 
     # -- actions ---------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
+from secretariat.changes import Changes
 from secretariat.errors import DomainError
 from ui import messages, strings
 from ui.meetings.meeting_calendar_page import MeetingCalendarPage
@@ -15,6 +16,7 @@ from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.meeting_list import MeetingList
 from ui.meetings.window.meeting_window import MeetingWindow
 from ui.services import Services
+from ui.widgets.window_registry import WindowRegistry
 
 
 class MeetingsView(QWidget):
@@ -23,7 +25,7 @@ class MeetingsView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self._services = services
-        self._windows: dict[int, MeetingWindow] = {}
+        self.windows: WindowRegistry[MeetingWindow] = WindowRegistry()
         self.calendar_page = MeetingCalendarPage(services.meetings)
         self.list = MeetingList(services)
         self.tabs = QTabWidget()
@@ -38,7 +40,11 @@ class MeetingsView(QWidget):
         self.list.open_requested.connect(self.open_meeting)
         self.list.plan_requested.connect(self.plan_meeting)
         self.list.message.connect(self.message)
-        services.changes.meeting_changed.connect(lambda _id: self.calendar_page.reload())
+        services.changes.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("meetings"):
+            self.calendar_page.reload()
 
     def show_calendar(self) -> None:
         self.tabs.setCurrentWidget(self.calendar_page)
@@ -66,7 +72,6 @@ class MeetingsView(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         meeting = dialog.saved
-        services.changes.meeting_changed.emit(meeting.id)
         text = strings.MEETING_PLANNED.format(name=meeting.title)
         self.message.emit(" ".join([text, *dialog.warnings]))
         self.list.select(meeting.id)
@@ -75,21 +80,18 @@ class MeetingsView(QWidget):
         return meeting.id
 
     def open_meeting(self, meeting_id: int) -> MeetingWindow | None:
-        window = self._windows.get(meeting_id)
-        if window is None:
-            try:
-                self._services.meetings.get(meeting_id)
-            except DomainError as error:
-                messages.warn(self, error.message)
-                return None
-            window = MeetingWindow(self._services, meeting_id, self.window())
-            window.message.connect(self.message)
-            window.finished.connect(lambda _result, m=meeting_id: self._windows.pop(m, None))
-            self._windows[meeting_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        """The meeting's window (one per meeting), shown and raised."""
+        return self.windows.show(meeting_id, lambda: self._make_window(meeting_id))
+
+    def _make_window(self, meeting_id: int) -> MeetingWindow | None:
+        try:
+            self._services.meetings.get(meeting_id)
+        except DomainError as error:
+            messages.warn(self, error.message)
+            return None
+        window = MeetingWindow(self._services, meeting_id, self.window())
+        window.message.connect(self.message)
         return window
 
     def open_windows(self) -> list[MeetingWindow]:
-        return list(self._windows.values())
+        return self.windows.windows()

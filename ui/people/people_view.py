@@ -18,15 +18,12 @@ class PeopleView(ListSection):
     FOUND, NONE = strings.PEOPLE_FOUND, strings.PEOPLE_NONE
     ADDED, SAVED = strings.PERSON_ADDED, strings.PERSON_SAVED
 
+    RELOAD_ON = ("people", "roles", "agencies")  # a person's current roles are a column
+
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(
-            PeopleTableModel(services.people), changed=services.changes.person_changed, parent=parent
-        )
+        super().__init__(PeopleTableModel(services.people), parent=parent)
         self._people = services.people
-        changes = services.changes
-        changes.person_changed.connect(self._reload)
-        changes.roles_changed.connect(self._reload)
-        changes.agency_changed.connect(self._reload)
+        self._listen(services.changes)
         self._lay_out()
 
     selected_person_id = ListSection.selected_id

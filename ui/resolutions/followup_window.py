@@ -5,9 +5,11 @@ collaborators, deadline, status) and, when there is any, what the status
 rests on: the evidence and day of completion, why and when it was
 cancelled, why it was reopened, the meeting it was referred to. The tabs
 hold its follow-up log (with the entries' documents) and the history of its
-deadline. Every action goes through a dialog and the core;
-then the window reloads and announces the change (``followup_changed``), so
-the register follows. What the status no longer allows is disabled.
+deadline. Every action goes through a dialog and the core, which announces
+what it saved; the window reloads on any change to its resolution, wherever
+it was made (an amendment in the meeting window, a status in the register),
+and the register follows the same announcement. What the status no longer
+allows is disabled.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat.changes import Changes
 from secretariat.errors import NotFoundError
 from secretariat.followup.lifecycle import ResolutionState
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
@@ -145,8 +148,7 @@ class FollowUpWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         self.resize(*WINDOW_SIZE)
 
-        services.changes.followup_changed.connect(self._on_followup_changed)
-        services.changes.resolutions_changed.connect(self._on_resolutions_changed)
+        services.changes.changed.connect(self._on_changes)
         self.reload()
 
     @staticmethod
@@ -216,12 +218,13 @@ class FollowUpWindow(QDialog):
         self.deadline_button.setEnabled(not status.closed)
         self.reopen_button.setEnabled(status.closed)
 
-    def _on_followup_changed(self, resolution_id: int) -> None:
-        if resolution_id == self.resolution_id:
-            self._reload_or_close()
-
-    def _on_resolutions_changed(self, meeting_id: int) -> None:
-        if meeting_id == self.meeting_id:
+    def _on_changes(self, changes: Changes) -> None:
+        # Its text, deadline, status or log; its meeting's title; an agency's name.
+        if (
+            changes.touches_resolution(self.resolution_id)
+            or changes.touches_meeting(self.meeting_id)
+            or changes.agencies
+        ):
             self._reload_or_close()
 
     def _reload_or_close(self) -> None:
@@ -272,12 +275,11 @@ class FollowUpWindow(QDialog):
         )
 
     def _run(self, dialog: FormDialog, done: Callable[[str], str]) -> bool:
-        """Show the dialog; once it saved, announce the change (the register and this window reload)."""
+        """Show the dialog; once it saved (the core announced it: this window and the register
+        have reloaded), say what was done."""
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        code = self.row.display_code
-        self._services.changes.followup_changed.emit(self.resolution_id)
-        self.message.emit(done(code))
+        self.message.emit(done(self.row.display_code))
         return True
 
 

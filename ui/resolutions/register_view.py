@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat.changes import Changes
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
@@ -41,6 +42,7 @@ from ui.widgets.agency_combo import AgencyCombo
 from ui.widgets.inputs import choice_box, fill_years
 from ui.widgets.jalali_date_edit import JalaliDateEdit
 from ui.widgets.list_section import ListSection
+from ui.widgets.window_registry import WindowRegistry
 
 # The status filter's values that are not one stored status.
 STILL_OPEN = "still_open"
@@ -54,14 +56,15 @@ class RegisterView(ListSection):
     FOUND, NONE = strings.REGISTER_FOUND, strings.REGISTER_NONE
     ADDED = SAVED = ""
 
+    # A row shows its resolution's follow-up, meeting and lead agency.
+    RELOAD_ON = ("followups", "resolutions", "agencies", "meetings")
+
     show_agenda = Signal(int)  # a meeting whose agenda should be shown: the review was just prepared
 
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(
-            RegisterTableModel(services.register), changed=services.changes.followup_changed, parent=parent
-        )
+        super().__init__(RegisterTableModel(services.register), parent=parent)
         self._services = services
-        self._windows: dict[int, FollowUpWindow] = {}
+        self.windows: WindowRegistry[FollowUpWindow] = WindowRegistry()
         # Filters a link can set but no box shows (the day resolutions were closed).
         self._closed_from = self._closed_to = None
         self.add_button.hide()
@@ -111,11 +114,7 @@ class RegisterView(ListSection):
         self.year_filter.currentIndexChanged.connect(self._on_year_chosen)
         # Typing part of a name leaves the filter off until it names an agency.
         self.agency_filter.currentTextChanged.connect(lambda _text: self._apply_filters())
-        changes = services.changes
-        changes.followup_changed.connect(self._reload)
-        changes.resolutions_changed.connect(self._reload)
-        changes.agency_changed.connect(self._reload)
-        changes.meeting_changed.connect(self._on_meeting_changed)
+        self._listen(services.changes)
 
         second_row = QHBoxLayout()
         second_row.addWidget(self.year_filter)
@@ -262,9 +261,10 @@ class RegisterView(ListSection):
     def print_letters(self):
         return show_report(self, followup_letters_job(self._services))
 
-    def _on_meeting_changed(self, _meeting_id: int) -> None:
-        self._fill_years()
-        self._reload()
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("meetings"):
+            self._fill_years()  # a meeting in a year not listed yet
+        super()._on_changes(changes)
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -278,25 +278,21 @@ class RegisterView(ListSection):
 
         ``meeting_id`` is the resolution's meeting, needed when its row is not listed.
         """
-        window = self._windows.get(resolution_id)
-        if window is None:
-            row = self.model.row_of(resolution_id)
-            if meeting_id is None and row is not None:
-                meeting_id = self.model.record(row).meeting_id
-            try:
-                if meeting_id is None:
-                    raise NotFoundError(strings.RESOLUTION_NOT_FOUND)
-                window = FollowUpWindow(self._services, resolution_id, meeting_id, self.window())
-            except DomainError as error:
-                messages.warn(self, error.message)
-                return None
-            window.message.connect(self.message)
-            window.finished.connect(lambda _result, r=resolution_id: self._windows.pop(r, None))
-            self._windows[resolution_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        return self.windows.show(resolution_id, lambda: self._make_window(resolution_id, meeting_id))
+
+    def _make_window(self, resolution_id: int, meeting_id: int | None) -> FollowUpWindow | None:
+        row = self.model.row_of(resolution_id)
+        if meeting_id is None and row is not None:
+            meeting_id = self.model.record(row).meeting_id
+        try:
+            if meeting_id is None:
+                raise NotFoundError(strings.RESOLUTION_NOT_FOUND)
+            window = FollowUpWindow(self._services, resolution_id, meeting_id, self.window())
+        except DomainError as error:
+            messages.warn(self, error.message)
+            return None
+        window.message.connect(self.message)
         return window
 
     def open_windows(self) -> list[FollowUpWindow]:
-        return list(self._windows.values())
+        return self.windows.windows()

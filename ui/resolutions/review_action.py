@@ -28,7 +28,6 @@ def prepare_review(parent: QWidget, services: Services, message: SignalInstance)
     except DomainError as error:
         messages.warn(parent, error.message)
         return None
-    services.changes.meeting_changed.emit(meeting.id)
     count = services.register.count(review_query(meeting.date))
     message.emit(
         strings.PREPARE_REVIEW_DONE.format(

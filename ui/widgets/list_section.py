@@ -4,9 +4,9 @@ The agencies and people sections are built on it, and so is the next list.
 A subclass
 
 - sets the words as class attributes,
-- passes its ``PagedTableModel`` (which declares the table's columns) and
-  the change its forms make,
-- connects the changes that should reload the list to ``_reload``,
+- passes its ``PagedTableModel`` (which declares the table's columns),
+- names in ``RELOAD_ON`` the kinds of change that reload the list and calls
+  ``_listen(services.changes)`` (a form's save is announced by the core),
 - gives ``_form`` (the add or edit dialog) and ``_name`` (for the messages),
 - adds its own filters, buttons or panel and calls ``_lay_out`` last.
 
@@ -16,9 +16,9 @@ The selected row is kept across a reload, a search or a sort.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from secretariat.persian.text import format_int
@@ -27,6 +27,10 @@ from ui.widgets.form_dialog import FormDialog
 from ui.widgets.paged_table_model import PagedTableModel
 from ui.widgets.search_box import SearchBox
 from ui.widgets.table_setup import configure_table, select_row
+
+if TYPE_CHECKING:
+    from secretariat.changes import Changes
+    from ui.changes import Changes as ChangeSignals
 
 
 class ListSection(QWidget):
@@ -38,10 +42,10 @@ class ListSection(QWidget):
     NONE: str  # the result count when nothing matches
     ADDED: str  # the status messages, with {name}
     SAVED: str
+    RELOAD_ON: tuple[str, ...] = ()  # kinds of change (fields of secretariat.changes.Changes) shown here
 
-    def __init__(self, model: PagedTableModel, *, changed: SignalInstance, parent: QWidget | None = None):
+    def __init__(self, model: PagedTableModel, *, parent: QWidget | None = None):
         super().__init__(parent)
-        self._changed = changed
         self.search_box = SearchBox(self.SEARCH_PLACEHOLDER)
         self.add_button = QPushButton(self.ADD)
         self.add_button.setObjectName("primaryButton")
@@ -129,7 +133,14 @@ class ListSection(QWidget):
 
     # -- list --------------------------------------------------------------------------
 
-    def _reload(self, _id: int = 0) -> None:
+    def _listen(self, changes: ChangeSignals) -> None:
+        changes.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(*self.RELOAD_ON):
+            self._reload()
+
+    def _reload(self) -> None:
         self.model.reload()
 
     def _remember_selection(self) -> None:
@@ -163,8 +174,7 @@ class ListSection(QWidget):
             self.message.emit(self.SAVED.format(name=self._name(record)))
 
     def _run(self, dialog: FormDialog) -> Any:
-        """Show the form; once it has saved, announce the change and return the record."""
+        """Show the form; the record it saved (the core has announced it, the list reloaded), or None."""
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        self._changed.emit(dialog.saved.id)
         return dialog.saved

@@ -45,6 +45,7 @@ from ui import strings
 from ui.maintenance.backup_menu import BackupMenu
 
 if TYPE_CHECKING:
+    from secretariat.changes import Changes
     from ui.agencies.agencies_view import AgenciesView
     from ui.home.dashboard_view import DashboardView
     from ui.meetings.meetings_view import MeetingsView
@@ -151,10 +152,7 @@ class MainWindow(QMainWindow):
         self._services = services
         if host is not None:
             self._host = host
-        changes = services.changes
-        changes.agency_changed.connect(self._update_counts)
-        changes.person_changed.connect(self._update_counts)
-        changes.council_changed.connect(self._update_title)
+        services.changes.changed.connect(self._on_changes)
         self._update_title()
         self._update_counts()
         self._set_actions_enabled(True)
@@ -166,19 +164,20 @@ class MainWindow(QMainWindow):
         False when one stays open (a meeting window whose unsaved edits the
         person chose to keep); the others are closed all the same.
         """
+        from ui.widgets.window_registry import close_windows
+
         kept = False
-        for widget in self.findChildren(QWidget):
-            if (
-                shiboken6.isValid(widget)
-                and widget.isWindow()
-                and widget.isVisible()
-                and not isinstance(widget, QMenu)
-            ):
-                kept = not widget.close() or kept
-        return not kept
+        for number in (MEETINGS, RESOLUTIONS):  # the sections that keep a window per record
+            view = self._built.get(number)
+            if view is not None:
+                kept = not view.windows.close_all() or kept
+        # The rest opened from here: report previews, results, the archive dialog.
+        others = [w for w in self.findChildren(QWidget) if w.isWindow() and not isinstance(w, QMenu)]
+        return close_windows(others) and not kept
 
     def detach(self) -> Services | None:
-        """Let go of the database: background work waited for, sections dropped; the services it had.
+        """Let go of the database: background work waited for, sections dropped, its announcements
+        no longer heard; the services it had.
 
         Call ``close_child_windows`` first. The window then shows its frame
         and waits for ``attach``, as at start-up.
@@ -187,10 +186,8 @@ class MainWindow(QMainWindow):
         if services is None:
             return None
         self._wait_for_workers()
-        changes = services.changes
-        changes.agency_changed.disconnect(self._update_counts)
-        changes.person_changed.disconnect(self._update_counts)
-        changes.council_changed.disconnect(self._update_title)
+        services.changes.changed.disconnect(self._on_changes)
+        services.stop_listening()
         current = self.stack.currentIndex()
         for number, view in sorted(self._built.items()):
             self.stack.insertWidget(number, self._waiting())
@@ -213,18 +210,14 @@ class MainWindow(QMainWindow):
         return self._host
 
     def reload_all(self) -> None:
-        """Everything may have changed (an archive was imported): every view reads again."""
-        changes = self.services.changes
-        changes.council_changed.emit()
-        for signal in (
-            changes.agency_changed,
-            changes.person_changed,
-            changes.roles_changed,
-            changes.meeting_changed,
-            changes.resolutions_changed,
-            changes.followup_changed,
-        ):
-            signal.emit(0)  # 0: not one record, any of them
+        """Everything may have changed (a backup was restored): every view reads again.
+
+        Announced on the database, as the core announces its own changes, so every
+        view and window hears it the one way it hears everything.
+        """
+        from secretariat.changes import EVERYTHING
+
+        self.services.database.changes.publish(EVERYTHING)
 
     def _wait_for_workers(self) -> None:
         """Background work on the database ends before the database goes: what can stop is
@@ -446,10 +439,15 @@ class MainWindow(QMainWindow):
             return
         dialog = CouncilDialog(self._services.council, record, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._services.changes.council_changed.emit()
             self._show_message(strings.COUNCIL_SAVED)
 
     # -- title and status bar ---------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("council"):
+            self._update_title()
+        if changes.touches("agencies", "people"):
+            self._update_counts()
 
     def _update_title(self) -> None:
         record = self._services.council.get()
@@ -458,7 +456,7 @@ class MainWindow(QMainWindow):
             parts.append(strings.DEMO_SUFFIX)
         self.setWindowTitle(" ".join(parts))
 
-    def _update_counts(self, _id: int = 0) -> None:
+    def _update_counts(self) -> None:
         from secretariat.members.agencies import AgencyQuery
         from secretariat.members.people import PersonQuery
         from secretariat.persian.text import format_int

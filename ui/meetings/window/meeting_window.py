@@ -2,9 +2,10 @@
 
 The header says which meeting it is and where it stands; the tabs hold its
 particulars, agenda, invitees, attendance, minutes and files. Every change
-goes through the core; the window then reloads the meeting and announces
-the change, so the calendar and the list follow. What a meeting's state no
-longer allows is read-only, with a note saying why.
+goes through the core, which announces it: the calendar and the list
+follow, and the window reloads the meeting, whether the change was made in
+one of its tabs or anywhere else. What a meeting's state no longer allows
+is read-only, with a note saying why.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat.changes import Changes
 from secretariat.errors import NotFoundError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingDraft
@@ -120,8 +122,12 @@ class MeetingWindow(QDialog):
         QShortcut(QKeySequence.StandardKey.Close, self, activated=self.close)
         self._listening = True
         self._closing = False
-        services.changes.meeting_changed.connect(self._on_meeting_changed)
-        services.changes.agency_changed.connect(self._on_agency_changed)
+        # A change to this meeting is shown by one reload, once whoever made it is done with it.
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+        services.changes.changed.connect(self._on_changes)
         self.resize(1100, 760)
         self.reload()
 
@@ -179,24 +185,34 @@ class MeetingWindow(QDialog):
     # -- changes ------------------------------------------------------------------------------
 
     def _on_tab_changed(self, text: str) -> None:
-        # Announcing the change reloads this window too (``_on_meeting_changed``).
-        self._services.changes.meeting_changed.emit(self.meeting_id)
+        # The tab has saved and is done (a row to select, a sheet marked saved): show the
+        # meeting as saved now rather than on the reload the core's announcement asked for.
+        self._reload_timer.stop()
+        self.reload()
         if text:
             self._say(text)
 
-    def _on_meeting_changed(self, meeting_id: int) -> None:
-        # Another meeting's change can renumber this one; the title follows.
-        if meeting_id == self.meeting_id or self._detail is None:
-            self.reload()
-        else:
-            try:
-                meeting = self._services.meetings.get(self.meeting_id)
-            except NotFoundError:
-                return
-            self.header.show_meeting(meeting, self._planning_warnings(self.detail))
+    def _on_changes(self, changes: Changes) -> None:
+        if self._closing:
+            return
+        if self._shows(changes):
+            # Not at once: the change may be a tab's own, announced in the middle of its save.
+            self._reload_timer.start()
+        elif changes.meetings:
+            self._show_header()  # another meeting's change can renumber this one
 
-    def _on_agency_changed(self, _agency_id: int) -> None:
-        self.reload()  # a renamed host, presenter or invitee
+    def _shows(self, changes: Changes) -> bool:
+        """Whether ``changes`` touch what this window shows."""
+        if changes.touches_meeting(self.meeting_id) or changes.agencies or self._detail is None:
+            return True  # an agency: a renamed host, presenter or invitee
+        return any(resolution.id in changes.resolutions for resolution in self._detail.resolutions)
+
+    def _show_header(self) -> None:
+        try:
+            meeting = self._services.meetings.get(self.meeting_id)
+        except NotFoundError:
+            return
+        self.header.show_meeting(meeting, self._planning_warnings(self.detail))
 
     def _say(self, text: str) -> None:
         self.message_label.setText(rtl(text))
@@ -236,8 +252,8 @@ class MeetingWindow(QDialog):
         self._closing = True
         if self._listening:
             self._listening = False
-            self._services.changes.meeting_changed.disconnect(self._on_meeting_changed)
-            self._services.changes.agency_changed.disconnect(self._on_agency_changed)
+            self._reload_timer.stop()
+            self._services.changes.changed.disconnect(self._on_changes)
 
     def reject(self) -> None:
         # Escape and the close button come here; so does closing the window.
