@@ -17,7 +17,6 @@ from secretariat.changes import Changes
 from secretariat.followup.status import ResolutionStatus
 from secretariat.members.agencies import AgencyDraft
 from tests.support.window_meetings import AGENCIES, FUTURE_DATE, finalized_meeting, make_council, plan
-from ui.resolutions.register_table_model import RegisterColumn
 from ui.rtl import RLM
 from ui.window.main_window import RESOLUTIONS, MainWindow
 
@@ -89,7 +88,7 @@ def test_an_amendment_in_the_meeting_window_shows_in_the_open_follow_up_window(
     assert tab.amendment_model.rowCount() == 2
     register = window.register_view
     row = register.model.row_of(resolution.id)
-    assert register.model.index(row, RegisterColumn.DUE).data() == NEW_DUE
+    assert register.model.index(row, register.model.column("due")).data() == NEW_DUE
 
 
 def test_a_change_made_through_the_core_off_the_gui_thread_reaches_the_open_views(
@@ -112,7 +111,7 @@ def test_a_change_made_through_the_core_off_the_gui_thread_reaches_the_open_view
     qtbot.waitUntil(lambda: followup.row.status is ResolutionStatus.DONE)
     assert "نامه شماره ۱۲۳۴" in followup.state.text()
     row = register.model.row_of(resolution.id)
-    assert register.model.index(row, RegisterColumn.STATUS).data() == ResolutionStatus.DONE.label
+    assert register.model.index(row, register.model.column("status")).data() == ResolutionStatus.DONE.label
 
 
 def test_a_change_made_through_the_core_on_the_gui_thread_shows_at_once(services, agencies, window):
