@@ -263,6 +263,17 @@ def test_layers(packages, forbidden, why):
     assert not found, f"{why}:\n" + "\n".join(found)
 
 
+@pytest.mark.parametrize("package", ["secretariat.cli", "secretariat.reports"])
+def test_the_command_line_and_the_reports_read_through_the_services(package):
+    """They take what they show from the core's services (``secretariat.core``), never from SQL."""
+    found = [
+        f"{i.importer} (line {i.line}) imports {i.imported}"
+        for i in all_imports()
+        if (i.importer + ".").startswith(package + ".") and i.imported.split(".")[0] in ("sqlalchemy", "db")
+    ]
+    assert not found, "\n".join(found)
+
+
 def test_the_allowed_developer_import_is_still_there():
     """When `ui.app` stops importing the screenshots tool, the exception goes too."""
     for importer, module in ALLOWED_DEVELOPER_IMPORTS:

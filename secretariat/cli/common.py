@@ -9,9 +9,6 @@ import datetime as dt
 from enum import StrEnum
 from typing import TypeVar
 
-from sqlalchemy import select
-
-from db.models import Resolution
 from secretariat.clock import format_time
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
@@ -102,8 +99,7 @@ def resolution_id(secretariat: Secretariat, reference: str) -> int:
     text = fold(reference)  # any digits; without the direction marks a code is printed with
     if text.isdigit():
         return int(text)
-    with secretariat.database.reading() as session:
-        found = session.scalar(select(Resolution.id).where(Resolution.code == text))
+    found = secretariat.register.id_of_code(text)
     if found is None:
         raise CliError(f"مصوبه‌ای با کد «{reference.strip()}» پیدا نشد.")
     return found

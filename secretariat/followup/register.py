@@ -191,6 +191,11 @@ class RegisterService:
         with self._db.reading() as session:
             return dict(session.execute(statement).all())
 
+    def id_of_code(self, code: str) -> int | None:
+        """The resolution whose code (``1405-07-01``, Latin digits, as stored) this is, or None."""
+        with self._db.reading() as session:
+            return session.scalar(select(Resolution.id).where(Resolution.code == code))
+
     def histories(self, jalali_year: int) -> tuple[ResolutionHistory, ...]:
         """Every resolution of the meetings of Jalali ``jalali_year``, in the order of the
         meetings and of the minutes, with its whole story (see ``history``); overdue as of today."""
