@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping, Sequence
 
 from secretariat.archive.records import YearRecords
 from secretariat.archive.schema import TABLES
@@ -28,7 +29,7 @@ def records_json(records: YearRecords) -> bytes:
     )
 
 
-def csv_cell(value) -> str:
+def csv_cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -36,7 +37,7 @@ def csv_cell(value) -> str:
     return str(value)
 
 
-def table_csv(columns: tuple[str, ...], rows: list[dict]) -> bytes:
+def table_csv(columns: tuple[str, ...], rows: Sequence[Mapping[str, object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)

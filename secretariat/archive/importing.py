@@ -8,8 +8,10 @@ The rules are in ``IMPORT_RULES_DOC`` (also in ``docs/archive-schema.md``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -34,7 +36,7 @@ from db.models import (
     Resolution,
 )
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
-from secretariat.archive.source import ArchiveSource, open_source
+from secretariat.archive.source import ArchiveSource, TypedRow, open_source
 from secretariat.changes import note_changes
 from secretariat.database import Database
 from secretariat.errors import DomainError
@@ -96,6 +98,13 @@ Imported into an empty database and exported again, an archive gives the
 same `data/records.json` and CSV files (the PDFs are printed again, with
 the day's date).
 """
+
+
+class _Stored(Protocol):
+    """A new row of the database: its id is there once flushed."""
+
+    @property
+    def id(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -456,7 +465,7 @@ class _Import:
             )
         self.s.flush()
 
-    def _deferred_to(self, row: dict) -> int | None:
+    def _deferred_to(self, row: TypedRow) -> int | None:
         key = row["deferred_to_meeting"]
         if key is None:
             return None
@@ -514,7 +523,11 @@ class _Import:
             self.s.add(DeadlineChange(**values, resolution_id=self.resolution[row["resolution"]]))
         self.s.flush()
 
-    def _flush_ids(self, added: list[tuple[str, object]], ids: dict) -> None:
+    def _flush_ids(
+        self,
+        added: Sequence[tuple[str, _Stored]],
+        ids: dict[str, int] | dict[str, int | None],  # representations: None for one left out
+    ) -> None:
         """Add the new rows in the archive's order and note each one's id under its key."""
         self.progress.check()
         self.s.add_all([row for _key, row in added])

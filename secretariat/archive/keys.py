@@ -24,7 +24,9 @@ UNNUMBERED = "X"
 _MEETING_KEY = re.compile(r"^(\d{4})-([A-Z]?)(\d+)$")
 
 
-def meeting_order(date: dt.date, start_time: dt.time | None, record_id: int) -> tuple:
+def meeting_order(
+    date: dt.date, start_time: dt.time | None, record_id: int
+) -> tuple[dt.date, bool, dt.time, int]:
     """The order of a year's meetings: by day, a meeting without a start time first, then as recorded.
 
     Sorted here and not by the database: engines put a NULL time first or last.
@@ -66,7 +68,7 @@ def meeting_keys_of_years(session: Session, years: Iterable[int]) -> dict[int, s
     ).all()
     keys: dict[int, str] = {}
     for year in years:
-        keys |= meeting_keys([tuple(row) for row in rows if row.jalali_year == year])
+        keys |= meeting_keys([row for row in rows if row.jalali_year == year])
     return keys
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION
 from secretariat.errors import DomainError
@@ -31,7 +32,7 @@ class Manifest:
     council: str
     created_at: str
     app_version: str
-    counts: dict
+    counts: dict[str, int]  # rows by table
     files: tuple[ManifestEntry, ...]
 
     def to_json(self) -> bytes:
@@ -55,7 +56,7 @@ class NewerArchiveError(DomainError):
     pass
 
 
-def check_schema(document: object, what: str) -> dict:
+def check_schema(document: object, what: str) -> dict[str, Any]:
     """``document`` if it is ours in a version this app reads; else a Persian refusal."""
     if not isinstance(document, dict) or document.get("schema") != SCHEMA_NAME:
         raise DomainError(f"{what} بایگانی دبیرخانه نیست (نشانه «{SCHEMA_NAME}» را ندارد).")

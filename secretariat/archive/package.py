@@ -23,8 +23,10 @@ import os
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import secretariat
 from secretariat.archive.formats import RECORDS_PATH, csv_files, records_json
@@ -99,10 +101,12 @@ def export_archive(
         timings["records"] = time.perf_counter() - started
         run.advance(0.10)
         try:
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            handle, temporary_name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            )
         except OSError as error:
             raise DomainError(f"در پوشه «{target.parent}» نمی‌توان نوشت: {error.strerror or error}") from error
-        temporary = Path(temporary)
+        temporary = Path(temporary_name)
         complete = False
         try:
             with os.fdopen(handle, "wb") as stream, _ArchiveWriter(stream) as writer:
@@ -208,7 +212,7 @@ def _write_attachments(
     run.advance(0.70)
 
 
-def _counts(records: YearRecords) -> dict:
+def _counts(records: YearRecords) -> dict[str, int]:
     return {
         "meetings": records.count("meetings"),
         "resolutions": records.count("resolutions"),
@@ -223,7 +227,7 @@ def _slice(start: float, end: float, index: int, count: int) -> tuple[float, flo
     return start + width * index, start + width * (index + 1)
 
 
-def _scaled(run: ReportRun, start: float, end: float):
+def _scaled(run: ReportRun, start: float, end: float) -> Callable[[int, int], None]:
     """A report's ``progress(done, total)`` mapped onto ``start..end`` of the archive's."""
 
     def report(done: int, total: int) -> None:
@@ -235,7 +239,7 @@ def _scaled(run: ReportRun, start: float, end: float):
 class _ArchiveWriter:
     """The ZIP being written: each file added with its SHA-256 noted for the manifest."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: IO[bytes]) -> None:
         self.zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
         self.stamp = dt.datetime.now().timetuple()[:6]
         self.entries: list[ManifestEntry] = []
@@ -245,7 +249,7 @@ class _ArchiveWriter:
     def __enter__(self) -> _ArchiveWriter:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         started = time.perf_counter()
         self.zip.close()
         self._spent(time.perf_counter() - started)

@@ -14,11 +14,14 @@ field and refer to each other by archive keys (see ``keys``), never by ids.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
 
 from db.models import (
     Agency,
@@ -51,14 +54,21 @@ ATTACHMENTS_FOLDER = "attachments"
 _UNSAFE_NAME = str.maketrans({c: "_" for c in '/\\:*?"<>|\x00'})
 _JOINERS = "\u200c\u200d"  # ZWNJ and ZWJ are spelling; other invisible characters are dropped
 
+# A row as JSON: field name -> a value of any kind JSON has (text, number, bool, None).
+JsonRow = dict[str, Any]
+# The records read by meeting, and by resolution (each has the id it is read by).
+_OfMeeting = TypeVar("_OfMeeting", Invitation, Postponement, Amendment, Attachment)
+_OfResolution = TypeVar("_OfResolution", Assignment, FollowUp, DeadlineChange)
+_Keyed = TypeVar("_Keyed", Agency, Person)
+
 
 @dataclass
 class YearRecords:
     """A year's rows by table, and what the archive needs beside them."""
 
     year: int
-    council: dict
-    tables: dict[str, list[dict]]
+    council: JsonRow
+    tables: dict[str, list[JsonRow]]
     # Not in the data: the database ids behind the files the archive holds.
     minutes: list[tuple[int, str, str]] = field(default_factory=list)  # (meeting id, key, archive path)
     attachments: list[tuple[int, str]] = field(default_factory=list)  # (attachment id, archive path)
@@ -75,7 +85,7 @@ class YearRecords:
     def count(self, table: str) -> int:
         return len(self.tables.get(table, ()))
 
-    def document(self) -> dict:
+    def document(self) -> dict[str, Any]:
         """The JSON document of ``data/records.json``."""
         start, end = self.period
         return {
@@ -102,7 +112,7 @@ def year_period(year: int) -> tuple[dt.date, dt.date]:
 # -- values -------------------------------------------------------------------------
 
 
-def json_value(value):
+def json_value(value: object) -> object:
     """A stored value as JSON: ISO dates, «09:30» times; text, numbers, booleans and None as they are."""
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="seconds")
@@ -113,7 +123,7 @@ def json_value(value):
     return value
 
 
-def jalali_value(value) -> str | None:
+def jalali_value(value: object) -> str | None:
     if isinstance(value, dt.datetime):
         return f"{_jalali_day(value.date())} {value:%H:%M}"
     if isinstance(value, dt.date):
@@ -127,9 +137,9 @@ def _jalali_day(day: dt.date) -> str:
     return jalali.format_short(day, persian_digits=False)
 
 
-def make_row(table: str, values: dict) -> dict:
+def make_row(table: str, values: Mapping[str, object]) -> JsonRow:
     """A row of ``table``: its fields in schema order, dates with their Jalali twins."""
-    row = {}
+    row: JsonRow = {}
     for spec in TABLE[table].fields:
         value = values[spec.name]
         row[spec.name] = json_value(value)
@@ -167,7 +177,7 @@ def year_records(database: Database, year: int) -> YearRecords:
         return reader.read(_council_row(council))
 
 
-def _council_row(council: Council) -> dict:
+def _council_row(council: Council) -> JsonRow:
     return make_row(
         "council",
         {
@@ -186,7 +196,7 @@ def _council_row(council: Council) -> dict:
 class _Reader:
     """One year read in one session: a query per table, rows keyed by archive keys."""
 
-    def __init__(self, session, year: int, meetings: list[Meeting]):
+    def __init__(self, session: Session, year: int, meetings: list[Meeting]):
         self.session = session
         self.year = year
         self.meetings = meetings
@@ -194,17 +204,17 @@ class _Reader:
         self.meeting_rank = {m.id: rank for rank, m in enumerate(meetings)}
         self.meeting_key = meeting_keys_of_years(session, {year})
 
-    def read(self, council: dict) -> YearRecords:
+    def read(self, council: JsonRow) -> YearRecords:
         s = self.session
         in_year = Meeting.jalali_year == self.year
         year_meetings = select(Meeting.id).where(in_year)
-        agenda = s.scalars(select(AgendaItem).where(AgendaItem.meeting_id.in_(year_meetings))).all()
+        agenda = list(s.scalars(select(AgendaItem).where(AgendaItem.meeting_id.in_(year_meetings))))
         agenda.sort(key=lambda item: (self.meeting_rank[item.meeting_id], item.position, item.id))
         invitations = self._by_meeting(Invitation, year_meetings)
         postponements = self._by_meeting(Postponement, year_meetings)
         amendments = self._by_meeting(Amendment, year_meetings)
         attachments = self._by_meeting(Attachment, year_meetings)
-        resolutions = s.scalars(select(Resolution).where(Resolution.meeting_id.in_(year_meetings))).all()
+        resolutions = list(s.scalars(select(Resolution).where(Resolution.meeting_id.in_(year_meetings))))
         resolutions.sort(key=lambda r: (self.meeting_rank[r.meeting_id], r.number, r.id))
         year_resolutions = (
             select(Resolution.id).join(Meeting, Meeting.id == Resolution.meeting_id).where(in_year)
@@ -221,12 +231,16 @@ class _Reader:
         other_years.discard(self.year)
         other_years.discard(None)
         if other_years:
-            self.meeting_key |= meeting_keys_of_years(s, other_years)
+            # None is discarded above.
+            self.meeting_key |= meeting_keys_of_years(s, cast(set[int], other_years))
 
         agency_ids = {m.host_agency_id for m in self.meetings} | {i.presenter_agency_id for i in agenda}
         agency_ids |= {i.agency_id for i in invitations} | {a.agency_id for a in assignments}
         agency_ids.discard(None)
-        agencies, representations, decrees, people = self._register(agency_ids, invitations)
+        agencies, representations, decrees, people = self._register(
+            cast(set[int], agency_ids),
+            invitations,  # None is discarded above
+        )
 
         agency_key = self._keys(agencies, lambda a: (sort_key(a.name), a.name_key), "A", 3)
         person_key = self._keys(
@@ -244,24 +258,24 @@ class _Reader:
 
         item_key = {item.id: f"{self.meeting_key[item.meeting_id]}/{item.position}" for item in agenda}
         resolution_code = {r.id: r.code for r in resolutions}
-        attachment_key, attachment_path = {}, {}
+        attachment_key: dict[int, str] = {}
+        attachment_path: dict[int, str] = {}
         per_meeting: dict[int, int] = {}
         records = YearRecords(self.year, council, {})
         for attachment in attachments:
-            meeting = self.meeting_key[attachment.meeting_id]
+            meeting_key = self.meeting_key[attachment.meeting_id]
             per_meeting[attachment.meeting_id] = per_meeting.get(attachment.meeting_id, 0) + 1
             position = per_meeting[attachment.meeting_id]
-            attachment_key[attachment.id] = f"{meeting}/{position}"
+            attachment_key[attachment.id] = f"{meeting_key}/{position}"
             path = str(
                 PurePosixPath(
-                    ATTACHMENTS_FOLDER, meeting, f"{position:02d}-{safe_filename(attachment.filename)}"
+                    ATTACHMENTS_FOLDER, meeting_key, f"{position:02d}-{safe_filename(attachment.filename)}"
                 )
             )
             attachment_path[attachment.id] = path
             records.attachments.append((attachment.id, path))
 
         mk = self.meeting_key
-        ak = agency_key.get
         tables = records.tables
         tables["agencies"] = [
             make_row(
@@ -326,7 +340,7 @@ class _Reader:
             )
             for d in decrees
         ]
-        tables["meetings"] = [self._meeting_row(m, ak) for m in self.meetings]
+        tables["meetings"] = [self._meeting_row(m, agency_key) for m in self.meetings]
         for meeting in self.meetings:
             if meeting.status == MeetingStatus.FINALIZED.value:
                 records.minutes.append((meeting.id, mk[meeting.id], minutes_path(mk[meeting.id])))
@@ -351,7 +365,7 @@ class _Reader:
                     "meeting": mk[i.meeting_id],
                     "position": i.position,
                     "title": i.title,
-                    "presenter": ak(i.presenter_agency_id),
+                    "presenter": _key_of(agency_key, i.presenter_agency_id),
                     "notes": i.notes,
                     "summary": i.summary,
                     "reviews_open_resolutions": bool(i.reviews_open_resolutions),
@@ -364,12 +378,12 @@ class _Reader:
                 "invitations",
                 {
                     "meeting": mk[i.meeting_id],
-                    "agency": ak(i.agency_id),
+                    "agency": _key_of(agency_key, i.agency_id),
                     "guest_name": i.guest_name,
                     "guest_title": i.guest_title,
                     "guest_organization": i.guest_organization,
                     "attendance": i.attendance,
-                    "attendee": person_key.get(i.attendee_person_id),
+                    "attendee": _key_of(person_key, i.attendee_person_id),
                     "substitute_name": i.substitute_name,
                     "excuse": i.excuse,
                 },
@@ -382,14 +396,14 @@ class _Reader:
                 {
                     "code": r.code,
                     "meeting": mk[r.meeting_id],
-                    "agenda_item": item_key.get(r.agenda_item_id),
+                    "agenda_item": _key_of(item_key, r.agenda_item_id),
                     "number": r.number,
                     "text": r.text,
                     "due_date": r.due_date,
                     "due_next_meeting": bool(r.due_next_meeting),
                     "priority": r.priority,
                     "status": r.status,
-                    "deferred_to_meeting": mk.get(r.deferred_to_meeting_id),
+                    "deferred_to_meeting": _key_of(mk, r.deferred_to_meeting_id),
                     "closed_on": r.closed_on,
                     "completion_evidence": r.completion_evidence,
                     "status_note": r.status_note,
@@ -413,8 +427,8 @@ class _Reader:
                 "amendments",
                 {
                     "meeting": mk[a.meeting_id],
-                    "resolution": resolution_code.get(a.resolution_id),
-                    "agenda_item": item_key.get(a.agenda_item_id),
+                    "resolution": _key_of(resolution_code, a.resolution_id),
+                    "agenda_item": _key_of(item_key, a.agenda_item_id),
                     "field": a.field,
                     "original": a.original,
                     "amended": a.amended,
@@ -453,7 +467,7 @@ class _Reader:
                     "note": f.note,
                     "progress": f.progress,
                     "recorded_by": f.recorded_by,
-                    "document": attachment_key.get(f.attachment_id),
+                    "document": _key_of(attachment_key, f.attachment_id),
                     "recorded_at": f.recorded_at,
                 },
             )
@@ -476,7 +490,7 @@ class _Reader:
         ]
         return records
 
-    def _meeting_row(self, m: Meeting, agency_key) -> dict:
+    def _meeting_row(self, m: Meeting, agency_key: Mapping[int, str]) -> JsonRow:
         finalized = m.status == MeetingStatus.FINALIZED.value
         key = self.meeting_key[m.id]
         return make_row(
@@ -492,7 +506,7 @@ class _Reader:
                 "date": m.date,
                 "start_time": m.start_time,
                 "end_time": m.end_time,
-                "host": agency_key(m.host_agency_id),
+                "host": _key_of(agency_key, m.host_agency_id),
                 "venue": m.venue,
                 "chair": m.chair,
                 "occasion": m.occasion,
@@ -508,18 +522,22 @@ class _Reader:
 
     # -- queries ----------------------------------------------------------------
 
-    def _by_meeting(self, model, year_meetings) -> list:
+    def _by_meeting(self, model: type[_OfMeeting], year_meetings: Select[int]) -> list[_OfMeeting]:
         rows = self.session.scalars(select(model).where(model.meeting_id.in_(year_meetings))).all()
         return sorted(rows, key=lambda row: (self.meeting_rank[row.meeting_id], row.id))
 
-    def _by_resolution(self, model, year_resolutions, rank: dict[int, int]) -> list:
+    def _by_resolution(
+        self, model: type[_OfResolution], year_resolutions: Select[int], rank: dict[int, int]
+    ) -> list[_OfResolution]:
         rows = self.session.scalars(select(model).where(model.resolution_id.in_(year_resolutions))).all()
         return sorted(rows, key=lambda row: (rank[row.resolution_id], row.id))
 
     def _year_of(self, meeting_id: int) -> int | None:
         return self.session.scalar(select(Meeting.jalali_year).where(Meeting.id == meeting_id))
 
-    def _register(self, agency_ids: set[int], invitations: list[Invitation]):
+    def _register(
+        self, agency_ids: set[int], invitations: list[Invitation]
+    ) -> tuple[list[Agency], list[Representation], list[MembershipDecree], list[Person]]:
         """The agencies, their terms overlapping the year with decrees, and the people."""
         s = self.session
         start, end = year_period(self.year)
@@ -549,9 +567,16 @@ class _Reader:
         return list(agencies), list(representations), list(decrees), list(people)
 
     @staticmethod
-    def _keys(rows, order, prefix: str, width: int) -> dict[int, str]:
+    def _keys(
+        rows: Iterable[_Keyed], order: Callable[[_Keyed], tuple[object, ...]], prefix: str, width: int
+    ) -> dict[int, str]:
         ordered = sorted(rows, key=lambda row: (*order(row), row.id))
         return {row.id: f"{prefix}{rank:0{width}d}" for rank, row in enumerate(ordered, start=1)}
+
+
+def _key_of(keys: Mapping[int, str], record_id: int | None) -> str | None:
+    """The key an optional reference names: None for none."""
+    return None if record_id is None else keys.get(record_id)
 
 
 def minutes_path(meeting_key: str) -> str:

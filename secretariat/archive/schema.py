@@ -23,6 +23,7 @@ Every ``date`` and ``datetime`` field ``X`` is followed by a derived
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus, Priority
@@ -77,12 +78,15 @@ class Table:
         return next((f for f in self.fields if f.type == "key"), None)
 
 
-def _enum(name: str, kind, description: str, **options) -> Field:
-    return Field(name, "enum", description, choices=tuple(member.value for member in kind), **options)
+def _enum(
+    name: str, kind: type[StrEnum], description: str, *, nullable: bool = False, derived: bool = False
+) -> Field:
+    choices = tuple(member.value for member in kind)
+    return Field(name, "enum", description, nullable=nullable, derived=derived, choices=choices)
 
 
-def _text(name: str, description: str, **options) -> Field:
-    return Field(name, "text", description, **options)
+def _text(name: str, description: str, *, nullable: bool = False, derived: bool = False) -> Field:
+    return Field(name, "text", description, nullable=nullable, derived=derived)
 
 
 TABLES: tuple[Table, ...] = (

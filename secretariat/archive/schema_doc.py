@@ -7,6 +7,8 @@ A test compares the file with this text, so the document follows the code.
 
 from __future__ import annotations
 
+from typing import cast
+
 from secretariat.archive.importing import IMPORT_RULES_DOC
 from secretariat.archive.layout import LAYOUT_DOC
 from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLES
@@ -88,7 +90,9 @@ def schema_markdown() -> str:
 
 
 if __name__ == "__main__":
+    import io
     import sys
 
-    sys.stdout.reconfigure(encoding="utf-8")
+    # Run from a console, stdout is a text wrapper (typed as any TextIO).
+    cast(io.TextIOWrapper, sys.stdout).reconfigure(encoding="utf-8")
     sys.stdout.write(schema_markdown())

@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from secretariat.archive.formats import RECORDS_PATH
 from secretariat.archive.manifest import check_schema
-from secretariat.archive.schema import TABLE, TABLES, Field
+from secretariat.archive.schema import TABLE, TABLES, Field, Table
 from secretariat.archive.verify import verify_archive
 from secretariat.errors import DomainError
 from secretariat.persian.text import to_persian_digits
@@ -31,13 +32,16 @@ from secretariat.persian.text import to_persian_digits
 OUTSIDE_ALLOWED = {("resolutions", "deferred_to_meeting")}
 _MAX_PROBLEMS_SHOWN = 5
 
+# A row read: field name -> a value of the field's type (text, int, bool, date, datetime, time, None).
+TypedRow = dict[str, Any]
+
 
 @dataclass
 class ArchiveSource:
     path: Path
     year: int
-    council: dict
-    tables: dict[str, list[dict]]
+    council: TypedRow
+    tables: dict[str, list[TypedRow]]
     zip: zipfile.ZipFile | None  # None: a bare JSON file, without the files' bytes
 
     @property
@@ -107,7 +111,7 @@ def _source(path: Path, document: object, archive: zipfile.ZipFile | None) -> Ar
     ):
         raise DomainError(f"پرونده «{path.name}» سال، شورا یا جدول‌های بایگانی را ندارد؛ چیزی وارد نشد.")
     council = _typed_row(TABLE["council"], document["council"], 1)
-    typed: dict[str, list[dict]] = {}
+    typed: dict[str, list[TypedRow]] = {}
     for table in TABLES:
         if table.name == "council":
             continue
@@ -134,10 +138,10 @@ def _refuse(table: str, number: int, field: str, problem: str) -> DomainError:
     )
 
 
-def _typed_row(table, row: object, number: int) -> dict:
+def _typed_row(table: Table, row: object, number: int) -> TypedRow:
     if not isinstance(row, dict):
         raise DomainError(f"سطر {to_persian_digits(number)} جدول «{table.name}» خوانا نیست؛ چیزی وارد نشد.")
-    typed = {}
+    typed: TypedRow = {}
     for field in table.fields:
         if field.derived:
             continue
@@ -147,7 +151,7 @@ def _typed_row(table, row: object, number: int) -> dict:
     return typed
 
 
-def _typed_value(table: str, number: int, field: Field, value):
+def _typed_value(table: str, number: int, field: Field, value: Any) -> object:  # value: as JSON has it
     if value is None:
         if field.nullable:
             return None
@@ -182,7 +186,7 @@ def _typed_value(table: str, number: int, field: Field, value):
     raise _refuse(table, number, field.name, f"نوع {kind} شناخته نیست")
 
 
-def _check_keys_and_references(tables: dict[str, list[dict]]) -> None:
+def _check_keys_and_references(tables: dict[str, list[TypedRow]]) -> None:
     keys: dict[str, set[str]] = {}
     for table in TABLES:
         key = table.key

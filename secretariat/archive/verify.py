@@ -23,6 +23,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypedDict
 
 from sqlalchemy import select
 
@@ -149,6 +150,14 @@ class DocumentCheck:
     amended_since: bool = False  # matches the minutes as they were before a later amendment
 
 
+class _MeetingNamed(TypedDict):
+    """What a check of minutes says of the meeting, found or not."""
+
+    meeting_id: int
+    meeting_title: str
+    current_code: str
+
+
 _CODE = re.compile(r"^M(\d{4})-([A-Z]?)(\d{2,})-([0-9A-F]{" + str(CODE_DIGEST_LENGTH) + "})$")
 _SERIES_OF_LETTER = {letter: series for series, letter in SERIES_LETTER.items()}
 
@@ -201,15 +210,14 @@ def verify_document(database: Database, code_or_payload: str) -> DocumentCheck:
 def _check_minutes(database: Database, meeting_id: int, code: str, sha256: str | None) -> DocumentCheck:
     from secretariat.core import Secretariat
     from secretariat.meetings.kinds import MeetingStatus
-    from secretariat.reports.minutes_data import gather_minutes, minutes_seal
+    from secretariat.reports.minutes_data import MinutesData, gather_minutes, minutes_seal
 
-    detail_meeting = None
+    data: MinutesData | None
     try:
         data = gather_minutes(Secretariat(database), meeting_id)
-        detail_meeting = data.meeting
     except DomainError:
         data = None
-    if data is None or detail_meeting.status is not MeetingStatus.FINALIZED:
+    if data is None or data.meeting.status is not MeetingStatus.FINALIZED:
         return DocumentCheck(
             code,
             False,
@@ -225,7 +233,7 @@ def _check_minutes(database: Database, meeting_id: int, code: str, sha256: str |
     ]
     current = states[0]
     found = next((s for s in states if s.code == code and (sha256 is None or s.sha256 == sha256)), None)
-    common = dict(meeting_id=meeting_id, meeting_title=title, current_code=current.code)
+    common = _MeetingNamed(meeting_id=meeting_id, meeting_title=title, current_code=current.code)
     if found is None:
         return DocumentCheck(
             code,

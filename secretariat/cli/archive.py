@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.cli.common import CliError, year
+from secretariat.cli.common import CliError, Commands, year
 from secretariat.core import Secretariat
 from secretariat.database import Database
 from secretariat.persian import jalali
@@ -32,7 +33,7 @@ EXIT_MISMATCH = 1
 EXIT_INTERRUPTED = 130
 
 
-def add_parsers(commands) -> None:
+def add_parsers(commands: Commands) -> None:
     archive = commands.add_parser("archive", help="بایگانی سالانه: ساختن، وارسی، وارد کردن")
     actions = archive.add_subparsers(dest="action", required=True)
     export = actions.add_parser("export", help="ساختن بایگانی یک سال (ZIP)")
@@ -83,7 +84,7 @@ def _export(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _terminal_progress():
+def _terminal_progress() -> Callable[[int, int], None]:
     def show(done: int, total: int) -> None:
         percent = to_persian_digits(done * 100 // max(1, total))
         print(f"\rساخت بایگانی: {percent}٪", end="", file=sys.stderr, flush=True)

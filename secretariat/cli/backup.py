@@ -19,7 +19,7 @@ import datetime as dt
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.cli.common import CliError
+from secretariat.cli.common import CliError, Commands
 from secretariat.core import Secretariat
 from secretariat.maintenance import settings
 from secretariat.maintenance.backup import backup_to, daily_backup, daily_name, format_size
@@ -27,7 +27,7 @@ from secretariat.maintenance.restore import restore
 from secretariat.persian.text import NumberFormatError, format_int, parse_int
 
 
-def add_parsers(commands) -> None:
+def add_parsers(commands: Commands) -> None:
     backup = commands.add_parser("backup", help="پشتیبان‌گیری از پایگاه داده")
     where = backup.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="پرونده پشتیبان")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from enum import StrEnum
-from typing import TypeVar
+from collections.abc import Iterable
+from typing import Protocol, TypeAlias, TypeVar
 
 from secretariat.clock import format_time
 from secretariat.core import Secretariat
@@ -18,7 +18,21 @@ from secretariat.persian.text import NumberFormatError, fold, normalize_line, pa
 
 EXIT_REFUSED = 2
 
-Choice = TypeVar("Choice", bound=StrEnum)
+# The sub-commands each module adds its parsers to (argparse has no public name for it).
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class Labelled(Protocol):
+    """An enumeration member with its code and its Persian label."""
+
+    @property
+    def value(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+Choice = TypeVar("Choice", bound=Labelled)
 
 
 class CliError(DomainError):
@@ -58,7 +72,7 @@ def agency_id(secretariat: Secretariat, reference: str) -> int:
     raise CliError(f"دستگاهی با نام «{text}» پیدا نشد.")
 
 
-def choice(kind: type[Choice], text: str | None, what: str) -> Choice | None:
+def choice(kind: Iterable[Choice], text: str | None, what: str) -> Choice | None:
     """An enumeration member from its code or its Persian label (any spelling)."""
     if text is None or not text.strip():
         return None

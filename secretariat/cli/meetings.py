@@ -19,9 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 
 from secretariat.cli import meetings_output as output
-from secretariat.cli.common import CliError, agency_id, choice, identifier, resolution_id, year
+from secretariat.cli.common import CliError, Commands, agency_id, choice, identifier, resolution_id, year
 from secretariat.core import Secretariat
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
@@ -34,7 +35,7 @@ from secretariat.persian.text import to_persian_digits
 KINDS = "، ".join(f"{k.value} ({k.label})" for k in MeetingKind)
 
 
-def add_parsers(commands) -> None:
+def add_parsers(commands: Commands) -> None:
     meetings = commands.add_parser("meetings", help="جلسات: برنامه‌ریزی، حضور و غیاب، صورتجلسه و مصوبات")
     actions = meetings.add_subparsers(dest="action", required=True)
 
@@ -156,7 +157,7 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     return handler(secretariat, args)
 
 
-def _warn(warnings) -> None:
+def _warn(warnings: Iterable[str]) -> None:
     for warning in warnings:
         print(f"هشدار: {warning}", file=sys.stderr)
 

@@ -21,6 +21,9 @@ from secretariat.meetings.records import (
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 
+# A JSON object as printed for scripts; its values are of every kind JSON has.
+JsonObject = dict[str, object]
+
 FIELD_LABELS = {"resolution_text": "متن", "due_date": "مهلت", "item_summary": "خلاصه بند"}
 
 
@@ -31,7 +34,7 @@ def _id(value: int) -> str:
 # -- JSON ------------------------------------------------------------------------
 
 
-def row_json(row: MeetingRow) -> dict:
+def row_json(row: MeetingRow) -> JsonObject:
     return {
         "id": row.id,
         "number": row.number,
@@ -49,7 +52,7 @@ def row_json(row: MeetingRow) -> dict:
     }
 
 
-def meeting_json(meeting: MeetingRecord) -> dict:
+def meeting_json(meeting: MeetingRecord) -> JsonObject:
     return {
         "id": meeting.id,
         "number": meeting.number,
@@ -85,7 +88,7 @@ def meeting_json(meeting: MeetingRecord) -> dict:
     }
 
 
-def agenda_json(item: AgendaItemRecord) -> dict:
+def agenda_json(item: AgendaItemRecord) -> JsonObject:
     return {
         "id": item.id,
         "position": item.position,
@@ -98,7 +101,7 @@ def agenda_json(item: AgendaItemRecord) -> dict:
     }
 
 
-def invitation_json(invitation: InvitationRecord) -> dict:
+def invitation_json(invitation: InvitationRecord) -> JsonObject:
     return {
         "id": invitation.id,
         "agency_id": invitation.agency_id,
@@ -118,7 +121,7 @@ def invitation_json(invitation: InvitationRecord) -> dict:
     }
 
 
-def amendment_json(amendment: AmendmentRecord) -> dict:
+def amendment_json(amendment: AmendmentRecord) -> JsonObject:
     return {
         "id": amendment.id,
         "resolution_id": amendment.resolution_id,
@@ -132,7 +135,7 @@ def amendment_json(amendment: AmendmentRecord) -> dict:
     }
 
 
-def resolution_json(resolution: ResolutionRecord) -> dict:
+def resolution_json(resolution: ResolutionRecord) -> JsonObject:
     lead = resolution.lead
     return {
         "id": resolution.id,
@@ -152,7 +155,7 @@ def resolution_json(resolution: ResolutionRecord) -> dict:
     }
 
 
-def attachment_json(attachment: AttachmentRecord) -> dict:
+def attachment_json(attachment: AttachmentRecord) -> JsonObject:
     return {
         "id": attachment.id,
         "kind": attachment.kind,
@@ -166,7 +169,7 @@ def attachment_json(attachment: AttachmentRecord) -> dict:
     }
 
 
-def quorum_json(quorum: Quorum) -> dict:
+def quorum_json(quorum: Quorum) -> JsonObject:
     return {
         "members": quorum.members,
         "present": quorum.present,
@@ -175,7 +178,7 @@ def quorum_json(quorum: Quorum) -> dict:
     }
 
 
-def detail_json(detail: MeetingDetail) -> dict:
+def detail_json(detail: MeetingDetail) -> JsonObject:
     return {
         **meeting_json(detail.meeting),
         "agenda": [agenda_json(item) for item in detail.agenda],

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.cli.common import CliError, agency_id
+from secretariat.cli.common import CliError, Commands, agency_id
 from secretariat.core import Secretariat
 from secretariat.members.agencies import AgencyCategory, AgencyDraft, AgencyQuery
 from secretariat.members.council import CouncilDraft, CouncilLevel, QuorumRule
@@ -17,7 +17,7 @@ from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
 
-def add_parsers(commands) -> None:
+def add_parsers(commands: Commands) -> None:
     init = commands.add_parser("init", help="ساختن شورای تازه در پایگاه داده")
     init.add_argument("--council", required=True, help="نام شورا")
     init.add_argument("--level", choices=[level.value for level in CouncilLevel], default="county")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from secretariat.cli.common import CliError, agency_id, choice, date_option, identifier, year
+from secretariat.cli.common import CliError, Commands, agency_id, choice, date_option, identifier, year
 from secretariat.core import Secretariat
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
@@ -29,7 +29,7 @@ from secretariat.persian.text import to_persian_digits
 KINDS = ("minutes", "invitation", "followup-letter", "register", "attendance", "directory")
 
 
-def add_parsers(commands) -> None:
+def add_parsers(commands: Commands) -> None:
     report = commands.add_parser("report", help="گزارش‌های چاپی (PDF)")
     report.add_argument("kind", choices=KINDS, help="نوع گزارش")
     report.add_argument("--out", required=True, type=Path, help="پرونده PDF خروجی")

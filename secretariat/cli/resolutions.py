@@ -20,6 +20,7 @@ import json
 
 from secretariat.cli.common import (
     CliError,
+    Commands,
     agency_id,
     choice,
     date_option,
@@ -30,17 +31,18 @@ from secretariat.cli.common import (
     year,
 )
 from secretariat.core import Secretariat
-from secretariat.followup.dashboard import review_query
+from secretariat.followup.dashboard import UpcomingMeeting, review_query
 from secretariat.followup.lifecycle import FollowUpDraft
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import OVERDUE_LABEL, FollowUpKind, ResolutionStatus
+from secretariat.meetings.records import MeetingRecord
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
 PAGE = 100
 
 
-def add_parsers(commands) -> None:
+def add_parsers(commands: Commands) -> None:
     resolutions = commands.add_parser("resolutions", help="دفتر مصوبات و پیگیری آن‌ها")
     actions = resolutions.add_subparsers(dest="action", required=True)
 
@@ -108,7 +110,8 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     followup = secretariat.followup
     target = resolution_id(secretariat, args.resolution)
     if args.action == "follow-up":
-        kind = choice(FollowUpKind, args.kind, "نوع پیگیری")
+        # An empty --kind is the option's default (it was an AttributeError on None).
+        kind = choice(FollowUpKind, args.kind, "نوع پیگیری") or FollowUpKind.LETTER
         entry = followup.add(
             target,
             FollowUpDraft(
@@ -253,6 +256,7 @@ def _dashboard(secretariat: Secretariat, args: argparse.Namespace) -> int:
 
 
 def _prepare_review(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    meeting: UpcomingMeeting | MeetingRecord | None
     if args.meeting is None:
         meeting = secretariat.dashboard.next_meeting()
         if meeting is None:

@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
 from secretariat.core import Secretariat
+from secretariat.database import Database
 from secretariat.followup.lifecycle import FollowUpDraft
 from secretariat.followup.status import FollowUpKind
 from secretariat.persian import jalali
@@ -81,7 +82,7 @@ class Deadline:
 
 
 # Base resolution code (as in 1405) -> its history, in the order it happened.
-HISTORIES: dict[str, tuple] = {
+HISTORIES: dict[str, tuple[F | Done | Cancel | Defer | Deadline, ...]] = {
     "1404-01-01": (
         F("1404/04/06", LETTER, "یادآوری ارسال گزارش ماهانه به همه دستگاه‌های عضو، نامه شماره ۲۱۵/ش/۱۴۰۴."),
         F(
@@ -380,7 +381,7 @@ def build_followup(secretariat: Secretariat, shift: int) -> None:
             resolution_id = ids[code(base_code)]
             for step in steps:
                 if isinstance(step, F):
-                    document = ""
+                    document: str | Path = ""
                     if step.document:
                         document = scans / step.document
                         document.write_bytes(_scanned_pdf(code(base_code), date(step.date), step.kind))
@@ -412,13 +413,18 @@ def build_followup(secretariat: Secretariat, shift: int) -> None:
     _backdate(secretariat.database, entry_days, change_days, cancel_days)
 
 
-def _backdate(database, entry_days, change_days, cancel_days) -> None:
+def _backdate(
+    database: Database,
+    entry_days: dict[int, dt.date],
+    change_days: list[tuple[int, dt.date]],
+    cancel_days: dict[int, dt.date],
+) -> None:
     """Move the clock stamps the service wrote to the days they would have happened."""
     with database.transaction() as session:
         for entry in session.scalars(select(FollowUp).where(FollowUp.id.in_(entry_days))):
             entry.recorded_at = dt.datetime.combine(entry_days[entry.id], dt.time(11, entry.id % 60))
             if entry.attachment_id is not None:
-                session.get(Attachment, entry.attachment_id).added_at = entry.recorded_at
+                session.get_one(Attachment, entry.attachment_id).added_at = entry.recorded_at
         pending = list(change_days)
         for change in session.scalars(select(DeadlineChange).order_by(DeadlineChange.id)):
             for index, (resolution_id, day) in enumerate(pending):

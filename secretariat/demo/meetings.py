@@ -20,7 +20,9 @@ import datetime as dt
 import random
 import tempfile
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -30,7 +32,11 @@ from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
 from secretariat.meetings.minutes import ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft
+from secretariat.meetings.records import MeetingDetail
 from secretariat.persian import jalali
+
+if TYPE_CHECKING:  # reportlab is imported only when a scan is drawn
+    from reportlab.pdfgen.canvas import Canvas
 
 ANCHOR = (1405, 9, 4)  # the "today" the calendar below is written for
 NEXT = "next"  # «تا جلسه بعد»
@@ -815,7 +821,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
 def year_shift(today: dt.date | None = None) -> int:
     """Whole Jalali years from the calendar's anchor to today (0 on 1405/09/04)."""
     now = jalali.to_jalali(today or jalali.today())
-    shift = now.year - ANCHOR[0]
+    shift: int = now.year - ANCHOR[0]
     return shift - 1 if (now.month, now.day) < ANCHOR[1:] else shift
 
 
@@ -864,7 +870,7 @@ class _Builder:
                 meeting_id,
                 AgendaItemDraft(
                     title=item.title,
-                    presenter_agency_id=self.agencies.get(item.presenter),
+                    presenter_agency_id=None if item.presenter is None else self.agencies.get(item.presenter),
                     notes=item.notes,
                 ),
             ).id
@@ -925,11 +931,16 @@ class _Builder:
 
     def take_attendance(self, meeting_id: int, absences: Absences) -> None:
         """Everyone present (their PR manager) but the absences, excuses, late and stand-ins."""
-        status = {self.agencies[name]: ("absent", "") for name in absences.absent}
+        # Keyed by an optional id: guests (no agency) are looked up too, and are present.
+        status: dict[int | None, tuple[str, str]] = {
+            self.agencies[name]: ("absent", "") for name in absences.absent
+        }
         status |= {self.agencies[name]: ("excused", reason) for name, reason in absences.excused}
         status |= {self.agencies[name]: ("late", "") for name in absences.late}
-        deputies = {self.agencies[name]: self.people[person] for name, person in absences.deputies}
-        substitutes = {self.agencies[name]: who for name, who in absences.substitutes}
+        deputies: dict[int | None, int] = {
+            self.agencies[name]: self.people[person] for name, person in absences.deputies
+        }
+        substitutes: dict[int | None, str] = {self.agencies[name]: who for name, who in absences.substitutes}
         entries = []
         for invitation in self.attendance.invitations(meeting_id):
             attendance, excuse = status.get(invitation.agency_id, ("present", ""))
@@ -948,7 +959,7 @@ class _Builder:
         """Move the clock stamps the services wrote to the days they would have happened."""
         with self.db.transaction() as session:
             for meeting_id in self.built:
-                meeting = session.get(Meeting, meeting_id)
+                meeting = session.get_one(Meeting, meeting_id)
                 day = dt.datetime.combine(meeting.date, dt.time(10, 0))
                 for postponement in meeting.postponements:
                     postponement.recorded_at = dt.datetime.combine(
@@ -989,14 +1000,12 @@ def build_meetings(
     builder.backdate()
 
 
-def scanned_sheet(title: str, heading: str, note: str):
+def scanned_sheet(title: str, heading: str, note: str) -> tuple[Canvas, BytesIO, float, float]:
     """A grey A4 sheet, as a scanner gives it, headed by the council: (canvas, buffer, width, height).
 
     Latin text only (the reports module is where Persian is set on paper):
     what matters in the demo is a real PDF kept with its SHA-256.
     """
-    from io import BytesIO
-
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -1015,7 +1024,7 @@ def scanned_sheet(title: str, heading: str, note: str):
     return page, buffer, width, height
 
 
-def signed_minutes_pdf(detail) -> bytes:
+def signed_minutes_pdf(detail: MeetingDetail) -> bytes:
     """A one-page "scan" of signed minutes: who signed, the resolutions' codes."""
     meeting = detail.meeting
     date = jalali.format_short(meeting.date, persian_digits=False)
@@ -1046,7 +1055,7 @@ def signed_minutes_pdf(detail) -> bytes:
         hand = random.Random(invitation.agency_id)  # each member signs the same way every time
         path = page.beginPath()  # a signature: a few quick loops and a tail
         path.moveTo(x, sy + hand.uniform(-3, 3))
-        px = x
+        px: float = x
         for _ in range(hand.randint(2, 4)):
             step = hand.uniform(18, 32)
             path.curveTo(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -155,9 +156,13 @@ class FollowUpService:
                 errors.check("document", False, error.message)
         if errors:
             raise ValidationError(errors)
+        assert date is not None  # a required date: its absence is an error above
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
-            meeting_date = session.scalar(select(Meeting.date).where(Meeting.id == resolution.meeting_id))
+            # Every resolution has its meeting (a foreign key), so this date is there.
+            meeting_date = cast(
+                dt.date, session.scalar(select(Meeting.date).where(Meeting.id == resolution.meeting_id))
+            )
             if date < meeting_date:
                 raise ValidationError(
                     {
@@ -313,11 +318,15 @@ class FollowUpService:
         by = validation.required(errors, "by", by, "نام ثبت‌کننده را بنویسید.")
         if errors:
             raise ValidationError(errors)
+        assert due is not None  # a required date: its absence is an error above
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
             if ResolutionStatus(resolution.status).closed:
                 raise DomainError("مهلت مصوبه بسته‌شده تغییر نمی‌کند.")
-            meeting_date = session.scalar(select(Meeting.date).where(Meeting.id == resolution.meeting_id))
+            # Every resolution has its meeting (a foreign key), so this date is there.
+            meeting_date = cast(
+                dt.date, session.scalar(select(Meeting.date).where(Meeting.id == resolution.meeting_id))
+            )
             if due < meeting_date:
                 raise ValidationError(
                     {

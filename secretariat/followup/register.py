@@ -14,9 +14,22 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Integer, Select, Text, and_, column, exists, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    SQLColumnExpression,
+    Text,
+    and_,
+    column,
+    exists,
+    func,
+    literal_column,
+    select,
+    table,
+)
 from sqlalchemy.orm import aliased
 
 from db.models import Agency, Amendment, Assignment, Meeting, Resolution
@@ -189,7 +202,8 @@ class RegisterService:
             .order_by(Amendment.id)
         )
         with self._db.reading() as session:
-            return dict(session.execute(statement).all())
+            # Selected by resolution_id IN the ids, so no key is None.
+            return cast(dict[int, str], dict(session.execute(statement).all()))
 
     def id_of_code(self, code: str) -> int | None:
         """The resolution whose code (``1405-07-01``, Latin digits, as stored) this is, or None."""
@@ -203,7 +217,7 @@ class RegisterService:
             return year_histories(session, jalali_year, dt.date.today())
 
     @staticmethod
-    def _joined(statement, *, lead: bool):
+    def _joined(statement: StatementT, *, lead: bool) -> StatementT:
         statement = statement.select_from(Resolution).join(Meeting, Meeting.id == Resolution.meeting_id)
         if lead:
             statement = statement.outerjoin(
@@ -248,7 +262,7 @@ class RegisterService:
             conditions.append(self._matches(terms))
         return statement.where(and_(*conditions)) if conditions else statement
 
-    def _matches(self, terms: list[str]):
+    def _matches(self, terms: list[str]) -> ColumnElement[bool]:
         """The folded text contains every term, through the search index where there is one."""
         escaped = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in terms]
         on_column = [Resolution.search_text.like(p, escape="\\") for p in escaped]
@@ -271,16 +285,17 @@ class RegisterService:
         )
         return and_(Resolution.id.in_(indexed), *short)
 
-    def _order(self, query: ResolutionQuery) -> list:
+    def _order(self, query: ResolutionQuery) -> list[SQLColumnExpression[Any]]:
         persian = self._db.persian_order
-        keys = {
+        by_sort: dict[RegisterSort, list[SQLColumnExpression[Any]]] = {
             RegisterSort.MEETING_DATE: [Meeting.date, Resolution.number],
             RegisterSort.CODE: [Meeting.date, Resolution.number],
             RegisterSort.DUE_DATE: [Resolution.due_date.is_(None), Resolution.due_date],
             RegisterSort.STATUS: [Resolution.status],
             RegisterSort.LEAD: [persian(func.coalesce(_lead_agency.name, ""))],
             RegisterSort.TEXT: [persian(Resolution.text)],
-        }[query.sort]
+        }
+        keys = by_sort[query.sort]
         if query.descending:
             keys = [key.desc() for key in keys]
         return [*keys, Resolution.id.desc() if query.descending else Resolution.id]

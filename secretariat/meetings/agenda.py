@@ -7,9 +7,9 @@ resolutions that are still open.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Agency, AgendaItem, Meeting, Resolution
@@ -91,8 +91,10 @@ class AgendaService:
                     select(Resolution.id).where(Resolution.agenda_item_id == item.id)
                 ).all(),
             )
+            # A mapped class's table is a Table (typed as a FromClause).
             session.execute(
-                Resolution.__table__.update()
+                cast(Table, Resolution.__table__)
+                .update()
                 .where(Resolution.agenda_item_id == item.id)
                 .values(agenda_item_id=None)
             )

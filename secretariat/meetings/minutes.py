@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -126,7 +126,8 @@ class MinutesService:
             resolution = Resolution(
                 meeting_id=meeting.id,
                 number=number,
-                code=resolution_code(meeting.jalali_year, meeting.number, meeting.series, number),
+                # A held meeting has its number (only a cancelled one has none).
+                code=resolution_code(meeting.jalali_year, cast(int, meeting.number), meeting.series, number),
                 text=values["text"],
                 search_text=fold(values["text"]),
                 due_date=values["due_date"],
@@ -179,7 +180,10 @@ class MinutesService:
             for number, each in enumerate(sorted(meeting.resolutions, key=lambda r: r.number), start=1):
                 if each.number != number:
                     each.number = number
-                    each.code = resolution_code(meeting.jalali_year, meeting.number, meeting.series, number)
+                    # A meeting with resolutions was held, so it has its number.
+                    each.code = resolution_code(
+                        meeting.jalali_year, cast(int, meeting.number), meeting.series, number
+                    )
                     session.flush()
 
     # -- finalizing ------------------------------------------------------------------
@@ -241,7 +245,8 @@ class MinutesService:
                 original = current.current_text
             else:
                 field_name = "due_date"
-                new_due = validation.jalali_date(errors, "due_date", due_date, required=True)
+                # No new text: then a new deadline was given (neither is an error above).
+                new_due = validation.jalali_date(errors, "due_date", cast(str, due_date), required=True)
                 if new_due is not None and new_due < meeting.date:
                     errors.check("due_date", False, "مهلت نمی‌تواند پیش از تاریخ جلسه باشد.")
                 if errors:

@@ -69,6 +69,6 @@ def renumber(session: Session, series: str) -> None:
     for meeting in upcoming:
         last += 1
         meeting.number = last
-        year_last[meeting.jalali_year] = year_last.get(meeting.jalali_year, 0) + 1
+        year_last[meeting.jalali_year] = (year_last.get(meeting.jalali_year) or 0) + 1
         meeting.year_number = year_last[meeting.jalali_year]
     session.flush()

@@ -169,6 +169,7 @@ class MeetingService:
         reason = validation.required(errors, "reason", reason, "دلیل تعویق را بنویسید.")
         if errors:
             raise ValidationError(errors)
+        assert date is not None  # a required date: its absence is an error above
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
             require_upcoming(meeting, "به تعویق انداخت")

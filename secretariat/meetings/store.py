@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -41,7 +43,9 @@ def require_upcoming(meeting: Meeting, action: str) -> None:
         raise DomainError(f"فقط جلسه‌ای که هنوز برگزار نشده را می‌توان {action}.")
 
 
-def agency_names(session: Session, ids: set[int | None]) -> dict[int, str]:
+def agency_names(session: Session, ids: set[int | None]) -> dict[int | None, str]:
+    """The agencies' names by id; keyed by an optional id, as callers look up
+    an optional agency (no agency: no name, through the lookup's default)."""
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
@@ -146,7 +150,8 @@ def resolution_records(session: Session, resolutions: list[Resolution]) -> tuple
         for amendment in session.scalars(
             select(Amendment).where(Amendment.resolution_id.in_(ids)).order_by(Amendment.id)
         ):
-            amendments.setdefault(amendment.resolution_id, []).append(amendment_record(amendment))
+            # Selected by resolution_id IN ids, so not None.
+            amendments.setdefault(cast(int, amendment.resolution_id), []).append(amendment_record(amendment))
     names = agency_names(session, {a.agency_id for each in assignments.values() for a in each})
     return tuple(
         ResolutionRecord(

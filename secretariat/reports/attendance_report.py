@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError, NotFoundError
@@ -31,7 +31,7 @@ from secretariat.reports import styles, wording
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
-from secretariat.reports.table import Column, rtl_table
+from secretariat.reports.table import Cell, Column, rtl_table
 
 # -- the words of this report -------------------------------------------------------
 TITLE = "گزارش حضور و غیاب دستگاه‌ها"
@@ -161,7 +161,7 @@ def attendance_story(data: AttendanceData) -> list[Flowable]:
     ]
 
 
-def _table(data: AttendanceData, *, show_unrecorded: bool):
+def _table(data: AttendanceData, *, show_unrecorded: bool) -> Table:
     # «غیبت موجه» and «ثبت‌نشده» stay on one line in their headers.
     columns = [
         Column(wording.ROW_NUMBER, 0.6, centered=True),
@@ -179,7 +179,7 @@ def _table(data: AttendanceData, *, show_unrecorded: bool):
         numbers = [agency.invited, agency.present, agency.absent, agency.excused]
         return numbers + [agency.unrecorded] if show_unrecorded else numbers
 
-    rows: list[list] = [
+    rows: list[list[Cell]] = [
         [
             format_int(number),
             agency.agency_name,

@@ -53,7 +53,7 @@ from secretariat.reports.letter import (
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf, letters_story
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
-from secretariat.reports.table import Column, rtl_table
+from secretariat.reports.table import Cell, Column, rtl_table
 
 # -- the words ----------------------------------------------------------------------
 TITLE = "نامه پیگیری مصوبات؛ {agency}"  # the PDF's title, one letter
@@ -153,7 +153,7 @@ class FollowUpLetterData:
         return max((r.days_overdue for r in self.resolutions), default=0)
 
     @property
-    def worst_first_key(self) -> tuple:
+    def worst_first_key(self) -> tuple[int, int, str, int]:
         return (-self.most_days_overdue, -self.overdue_count, sort_key(self.agency_name), self.agency_id)
 
 
@@ -221,7 +221,7 @@ def _open_resolution(
     )
 
 
-def _letter_order(resolution: OpenResolution) -> tuple:
+def _letter_order(resolution: OpenResolution) -> tuple[bool, bool, dt.date, dt.date, str]:
     """Overdue first, the oldest deadline at the top; then by deadline, those without one last."""
     due = resolution.due_date
     return (not resolution.overdue, due is None, due or dt.date.max, resolution.meeting_date, resolution.code)
@@ -328,7 +328,8 @@ def _intro(council: CouncilRecord, letter: FollowUpLetterData) -> str:
     return text + OVERDUE_SOME.format(overdue=format_int(overdue), label=OVERDUE_LABEL)
 
 
-def _row(resolution: OpenResolution) -> list:
+def _row(resolution: OpenResolution) -> list[Cell]:
+    status: Cell
     if resolution.overdue:
         status = RtlParagraph(
             f"{OVERDUE_LABEL}\n{DAYS_LATE.format(days=format_int(resolution.days_overdue))}", OVERDUE_CELL

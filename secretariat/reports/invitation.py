@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from reportlab.platypus import CondPageBreak, Flowable
 
@@ -160,7 +161,9 @@ def _invitee(people: PeopleService, invitation: InvitationRecord) -> Invitee:
             part for part in (invitation.guest_name, invitation.guest_title) if part
         )
         return Invitee(invitation.agency_name, addressee, is_guest=True, listed_as=listed_as)
-    addressee = pr_manager_addressee(invitation.agency_name, people.current_pr_manager(invitation.agency_id))
+    # Not a guest: a member's invitation has its agency.
+    manager = people.current_pr_manager(cast(int, invitation.agency_id))
+    addressee = pr_manager_addressee(invitation.agency_name, manager)
     return Invitee(invitation.agency_name, addressee, is_guest=False, listed_as=addressee.name)
 
 

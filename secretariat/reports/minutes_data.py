@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any, cast
 
 from secretariat.clock import format_time
 from secretariat.core import Secretariat
@@ -93,8 +94,13 @@ def gather_minutes(secretariat: Secretariat, meeting_id: int) -> MinutesData:
     if council is None:
         raise NotFoundError("هنوز شورایی ساخته نشده است.")
     present_members = [i for i in detail.invitations if not i.is_guest and i.attendance.counts_as_present]
-    managers = secretariat.people.pr_managers_on({i.agency_id for i in present_members}, meeting.date)
-    present, absent, guests = [], [], []
+    # A member's invitation (not a guest's) has its agency: the casts say so.
+    managers = secretariat.people.pr_managers_on(
+        {cast(int, i.agency_id) for i in present_members}, meeting.date
+    )
+    present: list[PresentMember] = []
+    absent: list[AbsentMember] = []
+    guests: list[InvitationRecord] = []
     for invitation in detail.invitations:
         if invitation.is_guest:
             if invitation.attendance.counts_as_present:
@@ -104,7 +110,7 @@ def gather_minutes(secretariat: Secretariat, meeting_id: int) -> MinutesData:
                 PresentMember(
                     agency_name=invitation.agency_name,
                     attendee_name=invitation.attendee_name,
-                    substitute=_is_substitute(invitation, managers.get(invitation.agency_id)),
+                    substitute=_is_substitute(invitation, managers.get(cast(int, invitation.agency_id))),
                     late=invitation.attendance is Attendance.LATE,
                 )
             )
@@ -138,7 +144,7 @@ def due_next_meeting(resolution: ResolutionRecord) -> bool:
     return resolution.due_next_meeting
 
 
-def minutes_content(data: MinutesData) -> dict:
+def minutes_content(data: MinutesData) -> dict[str, Any]:
     """The minutes' content as plain JSON values: what the fingerprint is of.
 
     The minutes as finalized (original texts and deadlines), then the

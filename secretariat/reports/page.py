@@ -32,8 +32,9 @@ import datetime as dt
 import io
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -164,10 +165,10 @@ class LetterStart(Flowable):
     def __repr__(self) -> str:
         return f"LetterStart({self.title[:40]!r})"
 
-    def wrap(self, availWidth, availHeight):  # platypus names the arguments
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # platypus names them
         return 0.0, 0.0
 
-    def draw(self):
+    def draw(self) -> None:
         start = getattr(self.canv, "start_letter", None)
         if start is not None:
             start(self.title)
@@ -199,13 +200,13 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
         starts a new count there (a document without one is one count).
         """
 
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # as reportlab's Canvas takes them
             super().__init__(*args, **kwargs)
-            self._finished_pages: list[dict] = []
+            self._finished_pages: list[dict[str, Any]] = []  # each page's state of the canvas
             self._letter = 0
             self.letter_title = ""
             self._bare_page = False
-            self._when_saved: list = []
+            self._when_saved: list[Callable[[Canvas], None]] = []
 
         def start_letter(self, title: str) -> None:
             self._letter += 1
@@ -215,17 +216,17 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
             """This page (a cover) has no footer."""
             self._bare_page = True
 
-        def draw_when_saved(self, draw) -> None:
+        def draw_when_saved(self, draw: Callable[[Canvas], None]) -> None:
             """Call ``draw(canvas)`` on this page once every page is laid out (when saved)."""
             self._when_saved.append(draw)
 
-        def showPage(self):  # reportlab names the method
+        def showPage(self) -> None:  # reportlab names the method
             self._finished_pages.append(dict(self.__dict__))
             self._startPage()
             self._bare_page = False
             self._when_saved = []
 
-        def save(self):
+        def save(self) -> None:
             letters = [state["_letter"] for state in self._finished_pages]
             totals = Counter(letters)
             numbers: dict[int, int] = {}

@@ -20,6 +20,7 @@ from functools import lru_cache
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import CondPageBreak, Flowable
 
 from secretariat.reports.fonts import register_fonts
@@ -42,7 +43,8 @@ def _shaped_width(text: str, font_name: str, font_size: float) -> float:
     # Direction controls (the isolates around a code or a percentage) are not
     # drawn, so they take no room; the font has no glyph for them, and its
     # stand-in's width would push a right-aligned or centred line off its place.
-    return pdfmetrics.stringWidth(shape(text).translate(_UNDRAWN), font_name, font_size)
+    width: float = pdfmetrics.stringWidth(shape(text).translate(_UNDRAWN), font_name, font_size)
+    return width
 
 
 def wrap_text(text: str, width: float, font_name: str, font_size: float) -> list[str]:
@@ -115,7 +117,8 @@ def baseline_offset(style: ParagraphStyle) -> float:
     face = pdfmetrics.getFont(style.fontName).face
     ascent = face.ascent * style.fontSize / 1000
     descent = -face.descent * style.fontSize / 1000
-    return (style.leading - ascent - descent) / 2 + ascent
+    offset: float = (style.leading - ascent - descent) / 2 + ascent
+    return offset
 
 
 class RtlParagraph(Flowable):
@@ -160,7 +163,8 @@ class RtlParagraph(Flowable):
 
     def _text_width(self, available: float) -> float:
         style = self.style
-        return max(1.0, available - style.leftIndent - style.rightIndent - self._bullet_width())
+        width: float = max(1.0, available - style.leftIndent - style.rightIndent - self._bullet_width())
+        return width
 
     def lines(self, available_width: float) -> list[str]:
         """The logical lines at this width (computed once per width)."""
@@ -171,12 +175,12 @@ class RtlParagraph(Flowable):
             self._lines_width = width
         return self._lines
 
-    def wrap(self, availWidth, availHeight):  # platypus names the arguments
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # platypus names them
         self.width = availWidth
         self.height = len(self.lines(availWidth)) * self.style.leading
         return availWidth, self.height
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[RtlParagraph]:
         lines = self.lines(availWidth)
         fits = int((availHeight + 1e-6) // self.style.leading)
         if fits <= 0 or fits >= len(lines):
@@ -211,7 +215,7 @@ class RtlParagraph(Flowable):
 
     # -- drawing -------------------------------------------------------------
 
-    def draw(self):
+    def draw(self) -> None:
         if not any(self._lines or ()):
             return  # an empty cell: nothing to draw
         style = self.style
@@ -238,7 +242,9 @@ class RtlParagraph(Flowable):
         return text_width(line, self.style.fontName, self.style.fontSize)
 
 
-def _place(text, drawn: str, width: float, right: float, y: float, alignment: int, left: float) -> None:
+def _place(
+    text: PDFTextObject, drawn: str, width: float, right: float, y: float, alignment: int, left: float
+) -> None:
     """Put one prepared line in the text object: right aligned at ``right``, or centred, or from ``left``."""
     if alignment == TA_CENTER:
         x = (left + right - width) / 2

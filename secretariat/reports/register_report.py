@@ -16,6 +16,7 @@ long table is laid out the progress follows the rows placed (``_Paced``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
@@ -33,7 +34,7 @@ from secretariat.reports.fonts import MEDIUM
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph, text_width
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
-from secretariat.reports.table import Column, rtl_table
+from secretariat.reports.table import Cell, Column, rtl_table
 
 # -- the words of this report -------------------------------------------------------
 TITLE = "گزارش مصوبات"
@@ -313,7 +314,7 @@ def _share(count: int, total: int) -> str:
 
 
 def _totals(totals: RegisterTotals) -> list[Flowable]:
-    rows: list[list] = [
+    rows: list[list[Cell]] = [
         [status.label, format_int(count), _share(count, totals.total)]
         for status, count in totals.by_status
         if count
@@ -361,30 +362,32 @@ class _Paced(Flowable):
     table and calls ``on_rows(rows placed)``, which also checks for a cancel.
     """
 
-    def __init__(self, table: Table, rows: int, on_rows):
+    def __init__(self, table: Table, rows: int, on_rows: Callable[[int], None]):
         super().__init__()
         self.table = table
         self.rows = rows
         self.on_rows = on_rows
         self.hAlign = table.hAlign
 
-    def wrap(self, availWidth, availHeight):  # platypus names the arguments
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # platypus names them
         self.width, self.height = self.table.wrap(availWidth, availHeight)
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):
-        parts = self.table.split(availWidth, availHeight)
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = self.table.split(availWidth, availHeight)
         if len(parts) != 2:
             return parts
         head, tail = parts
         self.on_rows(self.rows - (tail._nrows - tail.repeatRows))
         return [head, _Paced(tail, self.rows, self.on_rows)]
 
-    def getSpaceBefore(self):
-        return self.table.getSpaceBefore()
+    def getSpaceBefore(self) -> float:
+        space: float = self.table.getSpaceBefore()
+        return space
 
-    def getSpaceAfter(self):
-        return self.table.getSpaceAfter()
+    def getSpaceAfter(self) -> float:
+        space: float = self.table.getSpaceAfter()
+        return space
 
-    def draw(self):
+    def draw(self) -> None:
         self.table.drawOn(self.canv, 0, 0)

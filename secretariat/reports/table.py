@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -26,7 +27,7 @@ from secretariat.reports.wording import ROW_NUMBER
 CELL_PADDING = 4.0
 ROW_NUMBER_WEIGHT = 0.6
 
-Cell = str | Flowable
+Cell: TypeAlias = str | Flowable
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,8 @@ _LEVEL = re.compile(r"Level\(\s*(\d+)")
 
 @lru_cache(maxsize=32768)
 def _shape_word(word: str) -> str:
-    return _RESHAPER.reshape(word)
+    shaped: str = _RESHAPER.reshape(word)  # arabic_reshaper is untyped
+    return shaped
 
 
 def shape(text: str) -> str:

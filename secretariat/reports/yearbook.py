@@ -31,13 +31,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from secretariat.core import Secretariat
+from secretariat.followup.history import FollowUpEntry
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
+from secretariat.meetings.attendance import AgencyAttendance
 from secretariat.meetings.deadline import deadline_text
 from secretariat.meetings.kinds import MeetingStatus, display_code
 from secretariat.persian import jalali
@@ -47,7 +50,7 @@ from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph, text_width
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
-from secretariat.reports.table import Column, rtl_table
+from secretariat.reports.table import Cell, Column, rtl_table
 from secretariat.reports.yearbook_charts import (
     MonthBar,
     RateBar,
@@ -73,6 +76,9 @@ from secretariat.reports.yearbook_flowables import (
     column_edges,
     lay_row,
 )
+
+# The year's resolutions grouped by meeting: (meeting id, its resolutions), in order.
+MeetingGroups = list[tuple[int, list[YearResolution]]]
 
 # -- the words of this report -------------------------------------------------------
 TITLE = "کارنامه سالانه"
@@ -324,10 +330,10 @@ class _Progress(Flowable):
         self.fraction = fraction
         self.width = self.height = 0.0
 
-    def wrap(self, availWidth, availHeight):  # platypus names the arguments
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # platypus names them
         return 0.0, 0.0
 
-    def draw(self):
+    def draw(self) -> None:
         self.run.advance(self.fraction)
 
 
@@ -391,7 +397,7 @@ def _cover(data: YearbookData, printed_on: dt.date) -> Cover:
     )
 
 
-def _contents(data: YearbookData, groups, book: PageBook) -> list[Flowable]:
+def _contents(data: YearbookData, groups: MeetingGroups, book: PageBook) -> list[Flowable]:
     story: list[Flowable] = [RtlParagraph(CONTENTS, CONTENTS_TITLE)]
     for index in range(len(SECTIONS)):
         story.append(ContentsEntry(_section_title(index), f"section-{index}", book, style=CONTENTS_SECTION))
@@ -541,7 +547,7 @@ def _kinds_table(data: YearbookData) -> Table:
 
 def _status_table(data: YearbookData) -> Table:
     total = len(data.resolutions)
-    rows: list[list] = [
+    rows: list[list[Cell]] = [
         [status.label, format_int(count), _percent(count, total)] for status, count in data.by_status.items()
     ]
     rows.append([OVERDUE_ROW, format_int(data.overdue), _percent(data.overdue, total)])
@@ -661,7 +667,7 @@ def _meetings(data: YearbookData) -> list[Flowable]:
         Column(RESOLUTION_COUNT, 0.7, centered=True),
         Column(MINUTES, 1.0, centered=True),
     ]
-    rows: list[list] = [
+    rows: list[list[Cell]] = [
         [
             format_int(number),
             m.title,
@@ -794,14 +800,14 @@ def _outcome(resolution: YearResolution) -> str:
 PERCENT_SIGN = "{n}٪"
 
 
-def _followup(entry) -> Entry:
+def _followup(entry: FollowUpEntry) -> Entry:
     """«گزارش دستگاه: شرح», its date and the progress reported in columns of their own."""
     text = FOLLOWUP.format(kind=entry.kind.label, note=entry.note) if entry.note else entry.kind.label
     progress = PERCENT_SIGN.format(n=to_persian_digits(entry.progress)) if entry.progress is not None else ""
     return Entry(jalali.format_short(entry.date), text, progress, size=DETAIL_SIZE)
 
 
-def _row(resolution: YearResolution, edges, columns: TableColumns) -> Row:
+def _row(resolution: YearResolution, edges: Sequence[tuple[float, float]], columns: TableColumns) -> Row:
     status_color = STATUS_COLORS[resolution.status]
     code = [
         Text(display_code(resolution.code), BOLD, TEXT_SIZE),
@@ -837,7 +843,7 @@ def _row(resolution: YearResolution, edges, columns: TableColumns) -> Row:
     return lay_row([code, body, history], edges, columns, tint=OVERDUE_FILL if resolution.overdue else None)
 
 
-def _resolutions(data: YearbookData, groups, book: PageBook, run: ReportRun) -> list[Flowable]:
+def _resolutions(data: YearbookData, groups: MeetingGroups, book: PageBook, run: ReportRun) -> list[Flowable]:
     meetings = {m.id: m for m in data.meetings}
     columns = _columns(data)
     total = max(1, len(data.resolutions))
@@ -850,11 +856,11 @@ def _resolutions(data: YearbookData, groups, book: PageBook, run: ReportRun) -> 
         if meeting is not None and (meeting.host_name or meeting.venue):
             subtitle += MEETING_PLACE.format(place=_place(meeting))
 
-        def make_rows(width: float, resolutions=resolutions) -> list[Row]:
+        def make_rows(width: float, resolutions: list[YearResolution] = resolutions) -> list[Row]:
             edges = column_edges(columns, width)
             return [_row(resolution, edges, columns) for resolution in resolutions]
 
-        def on_drawn(rows: int, offset=done_before) -> None:
+        def on_drawn(rows: int, offset: int = done_before) -> None:
             run.advance(RESOLUTIONS_FROM + (RESOLUTIONS_TO - RESOLUTIONS_FROM) * (offset + rows) / total)
 
         story.append(
@@ -892,11 +898,11 @@ def _attendance(data: YearbookData) -> list[Flowable]:
         columns.append(Column(UNRECORDED, 1.0, centered=True))
     columns.append(Column(RATE, 1.1, centered=True))
 
-    def figures(a) -> list[int]:
+    def figures(a: AgencyAttendance) -> list[int]:
         numbers = [a.invited, a.present, a.absent, a.excused]
         return numbers + [a.unrecorded] if show_unrecorded else numbers
 
-    rows: list[list] = [
+    rows: list[list[Cell]] = [
         [format_int(n), a.agency_name, *map(format_int, figures(a)), _percent(a.present, a.invited)]
         for n, a in enumerate(agencies, start=1)
     ]

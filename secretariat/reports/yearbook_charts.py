@@ -50,7 +50,7 @@ def _text(
     size: float = LABEL_SIZE,
     font: str = REGULAR,
     anchor: str = "end",
-    color=styles.INK,
+    color: colors.Color = styles.INK,
 ) -> String:
     return String(x, y, visual_line(text), fontName=font, fontSize=size, textAnchor=anchor, fillColor=color)
 

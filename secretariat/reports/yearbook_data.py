@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -36,6 +37,7 @@ from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.attendance import HELD_STATUSES, AgencyAttendance, MeetingAttendance
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
 from secretariat.meetings.planning import MeetingQuery
+from secretariat.meetings.records import MeetingRow
 from secretariat.members.council import CouncilRecord
 from secretariat.persian import jalali
 from secretariat.persian.collation import sort_key
@@ -226,9 +228,13 @@ def gather_yearbook(
     )
 
 
-def _meetings(rows, attendance: dict[int, MeetingAttendance], council: CouncilRecord):
+def _meetings(
+    rows: Iterable[MeetingRow], attendance: dict[int, MeetingAttendance], council: CouncilRecord
+) -> tuple[list[HeldMeeting], list[OtherMeeting], dict[int, tuple[str, dt.date]]]:
     """The year's meetings split into those held (with their attendance) and the others."""
-    held, not_held, titles = [], [], {}
+    held: list[HeldMeeting] = []
+    not_held: list[OtherMeeting] = []
+    titles: dict[int, tuple[str, dt.date]] = {}
     nobody = MeetingAttendance(0, 0, 0, 0, 0, 0, 0)
     for row in rows:
         titles[row.id] = (row.title, row.date)
@@ -263,7 +269,7 @@ def _completion(resolutions: tuple[YearResolution, ...]) -> list[AgencyCompletio
     """Each agency's resolutions as lead or collaborator, worst first: the lowest
     completion rate, then the most overdue, then the name in Persian order."""
     names: dict[int, str] = {}
-    counts: dict[int, Counter] = defaultdict(Counter)
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
     for resolution in resolutions:
         if resolution.lead_id is not None:
             names[resolution.lead_id] = resolution.lead_name

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from secretariat.persian.text import to_persian_digits
@@ -54,7 +56,7 @@ class Marked(RtlParagraph):
         book: PageBook,
         outline: str = "",
         level: int = 0,
-        **kwargs,
+        **kwargs: Any,  # RtlParagraph's own, passed on
     ):
         super().__init__(text, style, **kwargs)
         self.key = key
@@ -62,15 +64,15 @@ class Marked(RtlParagraph):
         self.outline = outline or text
         self.level = level
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[RtlParagraph]:
         return []  # a heading is never split: its page is the page of its first line
 
-    def draw(self):
+    def draw(self) -> None:
         mark_page(self.canv, self.book, self.key, self.outline, self.level)
         super().draw()
 
 
-def mark_page(canvas, book: PageBook, key: str, outline: str, level: int) -> None:
+def mark_page(canvas: Canvas, book: PageBook, key: str, outline: str, level: int) -> None:
     """Note the page of ``key``, and bookmark it in the PDF's outline.
 
     The bookmark is made when the page is written out (the numbered canvas
@@ -78,7 +80,7 @@ def mark_page(canvas, book: PageBook, key: str, outline: str, level: int) -> Non
     """
     book.pages.setdefault(key, canvas.getPageNumber())
 
-    def bookmark(canvas) -> None:
+    def bookmark(canvas: Canvas) -> None:
         canvas.bookmarkPage(key)
         canvas.addOutlineEntry(outline, key, level=level, closed=level > 0)
 
@@ -105,7 +107,7 @@ class ContentsEntry(Flowable):
         self.style = style
         self.indent = indent
 
-    def wrap(self, availWidth, availHeight):  # platypus names the arguments
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # platypus names them
         self.width = availWidth
         self.lines = wrap_text(
             self.title,
@@ -116,11 +118,11 @@ class ContentsEntry(Flowable):
         self.height = len(self.lines) * self.style.leading
         return self.width, self.height
 
-    def drawOn(self, canvas, x, y, _sW=0):
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         self._page_x, self._page_y = x, y  # where the entry is on the page, for the number drawn later
         super().drawOn(canvas, x, y, _sW)
 
-    def draw(self):
+    def draw(self) -> None:
         style = self.style
         canvas = self.canv
         right = self.width - self.indent
@@ -149,7 +151,7 @@ class ContentsEntry(Flowable):
         x, page_y = self._page_x, self._page_y + y
         key, book, font, size, color = self.key, self.book, style.fontName, style.fontSize, style.textColor
 
-        def number(canvas):
+        def number(canvas: Canvas) -> None:
             page = book.pages.get(key)
             if page is None:
                 return
@@ -186,11 +188,11 @@ class CoverPage(Flowable):
         super().__init__()
         self.cover = cover
 
-    def wrap(self, availWidth, availHeight):  # platypus names the arguments
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # platypus names them
         self.width, self.height = availWidth, availHeight - 1
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         canvas = self.canv
         cover = self.cover
         width, height = self.width, self.height
@@ -406,14 +408,14 @@ class ResolutionTable(Flowable):
             self._rows_width = width
         return self._rows
 
-    def wrap(self, availWidth, availHeight):  # platypus names the arguments
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # platypus names them
         rows = self.rows(availWidth)
         self.width = availWidth
         body = sum(row.height for row in rows) if rows else (LEADING + 2 * PAD if self.empty_note else 0)
         self.height = self._top_height() + body
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[ResolutionTable]:
         rows = self.rows(availWidth)
         room = availHeight - self._top_height()
         placed: list[Row] = []
@@ -440,7 +442,7 @@ class ResolutionTable(Flowable):
         tail = self._part(rest, first=False, done_before=self._done_before + whole_rows)
         return [head, tail]
 
-    def getSpaceBefore(self):
+    def getSpaceBefore(self) -> float:
         return SPACE_BEFORE if self._first else 0.0
 
     def _part(self, rows: list[Row], *, first: bool, done_before: int) -> ResolutionTable:
@@ -462,7 +464,7 @@ class ResolutionTable(Flowable):
 
     # -- drawing ------------------------------------------------------------------------------
 
-    def draw(self):
+    def draw(self) -> None:
         canvas = self.canv
         width = self.width
         rows = self._rows or []
