@@ -14,6 +14,8 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
+from typing import cast
 
 from PySide6.QtWidgets import QApplication
 
@@ -58,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.start.self_test import run_self_test
 
         return run_self_test(qt_args)
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    # The app only ever makes a QApplication (instance() is typed as its base).
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0], *qt_args]))
     configure_application(app)
     messages.set_headless(args.screenshots is not None or args.startup_probe)
     previous_hook = sys.excepthook
@@ -135,7 +138,7 @@ def _show_window(app: QApplication) -> MainWindow:
     return window
 
 
-def _report_unexpected(kind, error, trace) -> None:
+def _report_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     details = "".join(traceback.format_exception(kind, error, trace))
     if QApplication.instance() is not None and not messages.headless:
         messages.error(None, strings.UNEXPECTED_ERROR, details=details)

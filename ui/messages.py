@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from ui import strings
 from ui.rtl import rtl
@@ -34,11 +34,17 @@ def confirm(parent: QWidget | None, text: str, *, yes: str = strings.YES, no: st
     return box.clickedButton() is box.yes_button
 
 
+class QuestionBox(QMessageBox):
+    """A message box that keeps its «yes» button at hand."""
+
+    yes_button: QPushButton
+
+
 def question_box(
     parent: QWidget | None, text: str, *, yes: str = strings.YES, no: str = strings.NO
-) -> QMessageBox:
+) -> QuestionBox:
     """The box ``confirm`` asks with, not yet shown: ``box.yes_button``, and «no» the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, strings.CONFIRM_TITLE, rtl(text), parent=parent)
+    box = QuestionBox(QMessageBox.Icon.Question, strings.CONFIRM_TITLE, rtl(text), parent=parent)
     if len(text) > LONG_TEXT:
         # A question of several paragraphs (a restore) reads better wider than the box's default.
         box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {LONG_TEXT_WIDTH}px; }}")

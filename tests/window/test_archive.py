@@ -96,8 +96,8 @@ def test_the_archive_is_written_in_the_background_with_progress_and_it_verifies(
     assert dialog.error is None, dialog.error
     assert seen[-1] == (100, 100) and [done for done, _ in seen] == sorted(done for done, _ in seen)
     assert dialog.progress.value() == dialog.progress.maximum() == 100
-    assert dialog.result.path == dialog.path() and dialog.path().exists()
-    assert plain(dialog.status.text()) == dialog.result.summary()
+    assert dialog.archive_result.path == dialog.path() and dialog.path().exists()
+    assert plain(dialog.status.text()) == dialog.archive_result.summary()
     assert dialog.open_folder_button.isVisible() and dialog.cancel_button.text() == "بستن"
     checked = verify_archive(dialog.path())
     assert checked.ok and checked.checked > 3
@@ -119,7 +119,7 @@ def test_cancelling_the_export_leaves_no_file(qtbot, window, tmp_path):
     assert dialog.start()
     dialog.cancel()
     qtbot.waitUntil(dialog.is_finished, timeout=60000)
-    assert dialog.cancelled and dialog.result is None
+    assert dialog.cancelled and dialog.archive_result is None
     assert plain(dialog.status.text()) == "ساخت بایگانی لغو شد؛ پرونده‌ای نوشته نشد."
     assert list(folder.iterdir()) == []
     assert dialog.start_button.isEnabled()  # it can be started again

@@ -85,7 +85,7 @@ def _tampered_archive(folder: Path, year: int, council: str) -> Path:
 
 def verify_problems(stage: Stage) -> QWidget:
     years = stage.services.meetings.years()
-    council = stage.services.council.get()
+    council = stage.council()
     folder = Path(tempfile.mkdtemp(prefix="verify-shot-"))
     try:
         result = verify_archive(_tampered_archive(folder, years[0] if years else 1404, council.name))

@@ -92,7 +92,7 @@ def _most_overdue_agency(stage: Stage) -> int | None:
         agency.id: register.count(ResolutionQuery(overdue=True, agency_id=agency.id))
         for agency in stage.services.agencies.page(AgencyQuery(), limit=None)
     }
-    worst = max(counts, key=counts.get, default=None)
+    worst = max(counts, key=lambda agency_id: counts[agency_id], default=None)
     return worst if worst is not None and counts[worst] else None
 
 
@@ -142,7 +142,9 @@ def followup_window_done(stage: Stage) -> QWidget:
 # -- dialogs ------------------------------------------------------------------------------
 
 
-def _dialog(stage: Stage, pick: Callable[[Stage], ResolutionRow | None], make) -> QWidget:
+def _dialog(
+    stage: Stage, pick: Callable[[Stage], ResolutionRow | None], make: Callable[[ResolutionRow], QWidget]
+) -> QWidget:
     row = pick(stage)
     if row is None:
         return register(stage)

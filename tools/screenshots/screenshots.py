@@ -8,6 +8,7 @@ returns the widget to photograph. Nothing is saved to the database.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,7 +17,9 @@ from secretariat.errors import DomainError
 from secretariat.followup.register import ResolutionQuery
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
+from secretariat.members.agencies import AgencyRecord
 from secretariat.members.council import CouncilDraft, CouncilRecord
+from secretariat.members.people import RepresentationRecord
 from secretariat.persian import jalali
 from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
@@ -124,7 +127,7 @@ def person_form(stage: Stage) -> QWidget:
 
 
 def appointment(stage: Stage) -> QWidget:
-    agency = stage.selected_agency()
+    agency = cast(AgencyRecord, stage.selected_agency())  # the demo has agencies
     dialog = AppointmentDialog(stage.services.people, agency, stage.window)
     rows = stage.services.people.page(limit=1)
     if rows:
@@ -133,28 +136,34 @@ def appointment(stage: Stage) -> QWidget:
 
 
 def appointment_new_person(stage: Stage) -> QWidget:
-    dialog = AppointmentDialog(stage.services.people, stage.selected_agency(), stage.window)
+    agency = cast(AgencyRecord, stage.selected_agency())  # the demo has agencies
+    dialog = AppointmentDialog(stage.services.people, agency, stage.window)
     dialog.new_choice.setChecked(True)
     return stage.open(dialog)
 
 
+def _representation(stage: Stage) -> RepresentationRecord:
+    """The selected agency's current role: the demo's agencies have people on record."""
+    return cast(RepresentationRecord, stage.current_representation())
+
+
 def decree(stage: Stage) -> QWidget:
-    dialog = DecreeDialog(stage.services.people, stage.current_representation(), stage.window)
+    dialog = DecreeDialog(stage.services.people, _representation(stage), stage.window)
     dialog.number.setText("۱۲۳۴/ص/۱۴۰۴")
-    dialog.issued_by.setText(f"فرماندار شهرستان {stage.services.council.get().city}".strip())
+    dialog.issued_by.setText(f"فرماندار شهرستان {stage.council().city}".strip())
     return stage.open(dialog)
 
 
 def end_role(stage: Stage) -> QWidget:
-    return stage.open(EndRoleDialog(stage.services.people, stage.current_representation(), stage.window))
+    return stage.open(EndRoleDialog(stage.services.people, _representation(stage), stage.window))
 
 
 def council_settings(stage: Stage) -> QWidget:
-    return stage.open(CouncilDialog(stage.services.council, stage.services.council.get(), stage.window))
+    return stage.open(CouncilDialog(stage.services.council, stage.council(), stage.window))
 
 
 def jalali_calendar(stage: Stage) -> QWidget:
-    dialog = DecreeDialog(stage.services.people, stage.current_representation(), stage.window)
+    dialog = DecreeDialog(stage.services.people, _representation(stage), stage.window)
     stage.open(dialog)
     dialog.issued_on.open_calendar()
     return stage.track(dialog.issued_on.calendar_popup())

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QWidget
 
+from secretariat.members.agencies import AgencyRecord
+from secretariat.members.council import CouncilRecord
 from secretariat.members.people import RepresentationRecord
 
 if TYPE_CHECKING:
@@ -45,6 +47,10 @@ class Stage:
 
     # -- the demo data the steps show ------------------------------------------
 
+    def council(self) -> CouncilRecord:
+        """The council of the demo database, which always has one."""
+        return cast(CouncilRecord, self.services.council.get())
+
     def agency_with_history(self) -> int | None:
         """An agency with several people on record (else the first one)."""
         model = self.window.agencies_view.model
@@ -54,7 +60,7 @@ class Stage:
                 return agency_id
         return ids[0] if ids else None
 
-    def selected_agency(self):
+    def selected_agency(self) -> AgencyRecord | None:
         view = self.window.agencies_view
         if view.selected_agency_id() is None:
             agency_id = self.agency_with_history()

@@ -12,6 +12,7 @@ from ui.agencies.agency_detail import AgencyDetailPanel
 from ui.agencies.agency_dialog import AgencyDialog
 from ui.agencies.agency_table_model import AgencyTableModel
 from ui.reports.report_jobs import directory_job, show_report
+from ui.reports.report_preview import ReportPreview
 from ui.services import Services
 from ui.widgets.list_section import ListSection
 
@@ -23,6 +24,8 @@ class AgenciesView(ListSection):
     ADDED, SAVED = strings.AGENCY_ADDED, strings.AGENCY_SAVED
 
     RELOAD_ON = ("agencies", "roles", "people")  # the PR manager's name is a column
+
+    model: AgencyTableModel
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(AgencyTableModel(services.agencies), parent=parent)
@@ -105,5 +108,5 @@ class AgenciesView(ListSection):
             return
         self.message.emit(strings.AGENCY_DELETED.format(name=record.name))
 
-    def print_directory(self):
+    def print_directory(self) -> ReportPreview:
         return show_report(self, directory_job(self._services))

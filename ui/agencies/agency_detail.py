@@ -3,6 +3,8 @@ of roles and membership decrees, with the actions on them."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -178,7 +180,7 @@ class AgencyDetailPanel(QWidget):
         if records:
             ids = [r.id for r in records]
             keep = previous is not None and previous.agency_id == agency_id and previous.id in ids
-            select_row(self.history, ids.index(previous.id) if keep else 0)
+            select_row(self.history, ids.index(previous.id) if keep and previous is not None else 0)
         self._update_buttons()
 
     # -- actions --------------------------------------------------------------------
@@ -199,7 +201,7 @@ class AgencyDetailPanel(QWidget):
             return
         dialog = AppointmentDialog(self._services.people, self._agency, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            record: RepresentationRecord = dialog.saved
+            record = cast(RepresentationRecord, dialog.saved)  # what an AppointmentDialog saves
             self.message.emit(
                 strings.APPOINTED.format(
                     name=record.person_name, agency=record.agency_name, role=record.role.label

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from secretariat.members.agencies import AgencyQuery, AgencyRow, AgencyService, AgencySort
@@ -71,7 +71,7 @@ class AgencyTableModel(PagedTableModel):
         ),
     )
 
-    def __init__(self, agencies: AgencyService, parent=None):
+    def __init__(self, agencies: AgencyService, parent: QObject | None = None) -> None:
         super().__init__(agencies, AgencyQuery(), parent)
 
     agency_id = PagedTableModel.item_id

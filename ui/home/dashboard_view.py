@@ -10,8 +10,10 @@ any change, once it is next shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from secretariat import clock
 from secretariat.changes import Changes
 from secretariat.followup.dashboard import Dashboard
+from secretariat.followup.register import ResolutionQuery
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from ui import strings
@@ -65,12 +68,12 @@ class FigureCard(QFrame):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
         super().mouseReleaseEvent(event)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.clicked.emit()
             return
@@ -114,7 +117,7 @@ class LinkList(QListView):
         self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_clicked)
 
-    def show_lines(self, lines: list[tuple[str, object]], empty: str) -> None:
+    def show_lines(self, lines: Sequence[tuple[str, object]], empty: str) -> None:
         """(text, value) lines, or the ``empty`` note; as tall as its lines, never scrolled."""
         self.lines.clear()
         for text, value in lines:
@@ -135,10 +138,10 @@ class LinkList(QListView):
     def text(self, row: int) -> str:
         return self.lines.item(row).text()
 
-    def row_rect(self, row: int):
+    def row_rect(self, row: int) -> QRect:
         return self.visualRect(self.lines.index(row, 0))
 
-    def _on_clicked(self, index) -> None:
+    def _on_clicked(self, index: QModelIndex) -> None:
         value = index.data(VALUE_ROLE)
         if value is not None:
             self.activated_value.emit(value)
@@ -274,14 +277,14 @@ class DashboardView(QWidget):
         if self._stale and self.isVisible():
             self.reload()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.reload()
 
     # -- links ------------------------------------------------------------------------------
 
-    def _open_register(self, query) -> None:
+    def _open_register(self, query: ResolutionQuery | None) -> None:
         if query is not None:
             self.show_register.emit(query)
 

@@ -12,7 +12,7 @@ leaves no file (the core writes beside the target and moves it in place).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -60,7 +60,7 @@ class ArchiveDialog(QDialog):
         self._folder = folder
         self._chosen_by_person = False
         self._named_year = 0  # the year the file's name was made for
-        self.result: ArchiveResult | None = None
+        self.archive_result: ArchiveResult | None = None
         self.error: str | None = None
         self.cancelled = False
         self.worker: Worker | None = None
@@ -133,7 +133,8 @@ class ArchiveDialog(QDialog):
     # -- the choices ------------------------------------------------------------------------
 
     def chosen_year(self) -> int | None:
-        return self.year.currentData()
+        year: int | None = self.year.currentData()
+        return year
 
     def set_year(self, year: int) -> None:
         self.year.setCurrentIndex(self.year.findData(year))
@@ -183,7 +184,7 @@ class ArchiveDialog(QDialog):
         if year is None or target is None or self.is_running():
             return False
         database = self._database
-        self.result, self.error, self.cancelled = None, None, False
+        self.archive_result, self.error, self.cancelled = None, None, False
         self.worker = Worker(
             lambda progress, cancelled: export_archive(
                 database, year, target, progress=progress, cancelled=cancelled
@@ -214,14 +215,14 @@ class ArchiveDialog(QDialog):
         if self.is_running():
             self.cancel_button.setEnabled(False)
             self._say(strings.WORK_CANCELLING)
-            self.worker.cancel()
+            cast(Worker, self.worker).cancel()  # is_running(): there is one
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     def _on_made(self, result: ArchiveResult) -> None:
-        self.result = result
+        self.archive_result = result
         path = str(result.path)
         self._say(result.summary().replace(path, ltr(path)))  # the path kept whole in the Persian line
         self.open_folder_button.show()
@@ -244,10 +245,12 @@ class ArchiveDialog(QDialog):
         self.cancel_button.setText(strings.CLOSE)
 
     def is_finished(self) -> bool:
-        return self.result is not None or self.error is not None or self.cancelled
+        return self.archive_result is not None or self.error is not None or self.cancelled
 
     def open_folder(self) -> bool:
-        return self.result is not None and desktop.open_in_default_app(self.result.path.parent)
+        return self.archive_result is not None and desktop.open_in_default_app(
+            self.archive_result.path.parent
+        )
 
     def _say(self, text: str, *, warning: bool = False) -> None:
         self.status.setObjectName("note" if warning else "dialogIntro")
@@ -262,8 +265,9 @@ class ArchiveDialog(QDialog):
     def _stop(self) -> None:
         """Closing while the archive is written: stop the work and wait for the thread."""
         if self.is_running():
-            self.worker.cancel()
-            self.worker.wait()
+            worker = cast(Worker, self.worker)  # is_running(): there is one
+            worker.cancel()
+            worker.wait()
 
     def done(self, result: int) -> None:
         self._stop()

@@ -15,7 +15,7 @@ document against the records, import an archive.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from secretariat.archive import ImportResult, VerifyResult
 from secretariat.archive import import_archive as import_into
@@ -57,7 +57,7 @@ def verify_archive(window: MaintenanceWindow) -> ResultDialog | None:
     if outcome.error is not None:
         messages.warn(parent, outcome.error, title=strings.VERIFY_TITLE)
         return None
-    result: VerifyResult = outcome.result
+    result = cast(VerifyResult, outcome.result)  # what verify_file returned
     return show_result(
         parent,
         strings.VERIFY_TITLE,
@@ -113,7 +113,7 @@ def import_archive(window: MaintenanceWindow) -> ImportResult | None:
     if outcome.error is not None:
         messages.warn(parent, outcome.error, title=strings.IMPORT_TITLE)
         return None
-    result: ImportResult = outcome.result
+    result = cast(ImportResult, outcome.result)  # what import_into returned
     summary = result.summary().splitlines()
     # The notes (what was left out, and why) are a list of their own.
     head = summary[: len(summary) - len(result.notes)]

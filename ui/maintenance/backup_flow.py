@@ -19,7 +19,7 @@ On PostgreSQL the server's own tools back up and restore: the actions say so.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog
@@ -86,7 +86,7 @@ def take_backup(window: MaintenanceWindow) -> BackupRecord | None:
     if outcome.error is not None:
         messages.error(parent, strings.BACKUP_FAILED.format(reason=outcome.error))
         return None
-    record: BackupRecord = outcome.result
+    record = cast(BackupRecord, outcome.result)  # what backup_to returned
     window.show_message(strings.BACKUP_DONE_STATUS.format(path=ltr(str(record.path))))
     show_result(
         parent,
@@ -127,13 +127,14 @@ def restore_backup(window: MaintenanceWindow) -> RestoreResult | None:
     if checked.error is not None:
         messages.error(parent, strings.RESTORE_FAILED.format(reason=checked.error))
         return None
-    info: BackupInfo = checked.result
+    info = cast(BackupInfo, checked.result)  # what inspect_backup returned
     if not info.usable:
         messages.warn(parent, f"{info.message} {UNTOUCHED}", title=strings.RESTORE_TITLE)
         return None
     host = window.database_host
+    database_path = cast(Path, host.path)  # a file: _on_file() said so above
     if not messages.confirm(
-        parent, restore_question(info, host.path), yes=strings.RESTORE_YES, no=strings.CANCEL
+        parent, restore_question(info, database_path), yes=strings.RESTORE_YES, no=strings.CANCEL
     ):
         return None
     if not window.close_child_windows():
@@ -164,7 +165,7 @@ def _swap(window: MaintenanceWindow, backup: Path) -> RestoreResult | None:
     if outcome.error is not None:
         messages.error(parent, strings.RESTORE_FAILED.format(reason=outcome.error))
         return None
-    result: RestoreResult = outcome.result
+    result = cast(RestoreResult, outcome.result)  # what restore returned
     lines = [
         strings.RESTORE_DONE.format(
             council=result.backup.council_name or strings.RESTORE_NO_COUNCIL, name=backup.name
@@ -182,7 +183,9 @@ def _swap(window: MaintenanceWindow, backup: Path) -> RestoreResult | None:
 # -- settings --------------------------------------------------------------------------------
 
 
-def edit_backup_settings(window: MaintenanceWindow, *, settings_path: Path | None = None):
+def edit_backup_settings(
+    window: MaintenanceWindow, *, settings_path: Path | None = None
+) -> settings_store.Settings | None:
     parent = window.window()  # what the dialogs open over
     on_file = window.database_host.is_file()
     dialog = BackupSettingsDialog(
@@ -196,6 +199,6 @@ def edit_backup_settings(window: MaintenanceWindow, *, settings_path: Path | Non
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         window.show_message(strings.BACKUP_SETTINGS_SAVED)
-        return dialog.saved
+        return cast(settings_store.Settings, dialog.saved)  # what the dialog saves
     finally:
         dialog.deleteLater()

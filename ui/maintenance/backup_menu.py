@@ -10,6 +10,7 @@ as a ``MaintenanceWindow``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -19,7 +20,14 @@ from PySide6.QtWidgets import QMenu
 from ui import strings
 
 if TYPE_CHECKING:
+    from secretariat.archive import ImportResult
+    from secretariat.maintenance.backup import BackupRecord
+    from secretariat.maintenance.restore import RestoreResult
+    from secretariat.maintenance.settings import Settings
+    from ui.maintenance.archive_dialog import ArchiveDialog
+    from ui.maintenance.document_check_dialog import DocumentCheckDialog
     from ui.maintenance.maintenance_window import MaintenanceWindow
+    from ui.widgets.result_dialog import ResultDialog
 
 
 class BackupMenu(QObject):
@@ -46,7 +54,7 @@ class BackupMenu(QObject):
             self.import_action,
         ]
 
-    def _add(self, text: str, slot) -> QAction:
+    def _add(self, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window.window())
         action.triggered.connect(lambda _checked=False: slot())
         self.menu.addAction(action)
@@ -54,39 +62,39 @@ class BackupMenu(QObject):
 
     # -- backups ---------------------------------------------------------------------------
 
-    def take_backup(self):
+    def take_backup(self) -> BackupRecord | None:
         from ui.maintenance.backup_flow import take_backup
 
         return take_backup(self.window)
 
-    def restore_backup(self):
+    def restore_backup(self) -> RestoreResult | None:
         from ui.maintenance.backup_flow import restore_backup
 
         return restore_backup(self.window)
 
-    def edit_settings(self):
+    def edit_settings(self) -> Settings | None:
         from ui.maintenance.backup_flow import edit_backup_settings
 
         return edit_backup_settings(self.window)
 
     # -- the yearly archive ------------------------------------------------------------------
 
-    def export_archive(self):
+    def export_archive(self) -> ArchiveDialog:
         from ui.maintenance.archive_flow import export_archive
 
         return export_archive(self.window)
 
-    def verify_archive(self):
+    def verify_archive(self) -> ResultDialog | None:
         from ui.maintenance.archive_flow import verify_archive
 
         return verify_archive(self.window)
 
-    def verify_document(self):
+    def verify_document(self) -> DocumentCheckDialog:
         from ui.maintenance.archive_flow import verify_document
 
         return verify_document(self.window)
 
-    def import_archive(self):
+    def import_archive(self) -> ImportResult | None:
         from ui.maintenance.archive_flow import import_archive
 
         return import_archive(self.window)

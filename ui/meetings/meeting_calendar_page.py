@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -163,7 +163,7 @@ class MeetingCalendarPage(QWidget):
         else:
             self.plan_requested.emit(from_qdate(date))
 
-    def _open_listed(self, index) -> None:
+    def _open_listed(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_requested.emit(self.month_model.record(index.row()).id)
 

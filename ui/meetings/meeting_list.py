@@ -23,6 +23,8 @@ class MeetingList(ListSection):
     FOUND, NONE = strings.MEETINGS_FOUND, strings.MEETINGS_NONE
     ADDED, SAVED = strings.MEETING_PLANNED, strings.MEETING_SAVED
 
+    model: MeetingTableModel
+
     plan_requested = Signal()
     open_requested = Signal(int)
 

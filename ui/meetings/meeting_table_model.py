@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from secretariat.clock import format_time
@@ -59,7 +59,7 @@ class MeetingTableModel(PagedTableModel):
         ),
     )
 
-    def __init__(self, meetings: MeetingService, parent=None):
+    def __init__(self, meetings: MeetingService, parent: QObject | None = None) -> None:
         super().__init__(meetings, MeetingQuery(), parent)
 
     meeting_id = PagedTableModel.item_id

@@ -4,12 +4,14 @@ meeting and opening one in its own window."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from secretariat.changes import Changes
 from secretariat.errors import DomainError
+from secretariat.meetings.records import MeetingRecord
 from ui import messages, strings
 from ui.meetings.meeting_calendar_page import MeetingCalendarPage
 from ui.meetings.meeting_dialog import MeetingDialog
@@ -71,7 +73,7 @@ class MeetingsView(QWidget):
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        meeting = dialog.saved
+        meeting = cast(MeetingRecord, dialog.saved)  # what a MeetingDialog saves
         text = strings.MEETING_PLANNED.format(name=meeting.title)
         self.message.emit(" ".join([text, *dialog.warnings]))
         self.list.select(meeting.id)

@@ -84,7 +84,9 @@ class AppointmentDialog(FormDialog):
         manager = self._current_manager
         replaces = manager is not None and self.role.currentData() == Role.PR_MANAGER.value
         self.replaces_note.setText(
-            strings.APPOINT_REPLACES.format(name=manager.full_name) if replaces else ""
+            strings.APPOINT_REPLACES.format(name=manager.full_name)
+            if replaces and manager is not None
+            else ""
         )
         self.replaces_note.setVisible(replaces)
 

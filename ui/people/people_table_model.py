@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
 from secretariat.members.people import PeopleService, PersonQuery, PersonRow, PersonSort
 from ui import strings
@@ -37,7 +37,7 @@ class PeopleTableModel(PagedTableModel):
         Column("email", strings.PEOPLE_COLUMN_EMAIL, lambda row: row.email, width=220, sort=PersonSort.EMAIL),
     )
 
-    def __init__(self, people: PeopleService, parent=None):
+    def __init__(self, people: PeopleService, parent: QObject | None = None) -> None:
         super().__init__(people, PersonQuery(), parent)
 
     person_id = PagedTableModel.item_id

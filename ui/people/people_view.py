@@ -20,6 +20,8 @@ class PeopleView(ListSection):
 
     RELOAD_ON = ("people", "roles", "agencies")  # a person's current roles are a column
 
+    model: PeopleTableModel
+
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(PeopleTableModel(services.people), parent=parent)
         self._people = services.people

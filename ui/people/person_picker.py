@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from secretariat.members.people import PeopleService, PersonQuery, PersonRecord, PersonRow
@@ -23,7 +23,7 @@ MATCH_LIMIT = 50
 class PersonListModel(QAbstractListModel):
     """Up to ``MATCH_LIMIT`` people matching a search, as "name — current roles"."""
 
-    def __init__(self, people: PeopleService, parent=None):
+    def __init__(self, people: PeopleService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._people = people
         self._rows: list[PersonRow] = []
@@ -64,7 +64,8 @@ class PersonPicker(QWidget):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setCompletionRole(Qt.ItemDataRole.EditRole)
         self._completer.setMaxVisibleItems(10)
-        self._completer.activated[QModelIndex].connect(self._on_activated)
+        # PySide6's stubs do not type picking a signal's overload by signature.
+        self._completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
         self._edit = align_right(QLineEdit())
         self._edit.setPlaceholderText(strings.APPOINT_PERSON_PLACEHOLDER)
         self._edit.setCompleter(self._completer)

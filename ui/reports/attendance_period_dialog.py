@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import cast
 
 from PySide6.QtWidgets import QWidget
 
@@ -26,13 +27,15 @@ class AttendancePeriodDialog(FormDialog):
         self.end.setDate(today)
 
     def check(self) -> Mapping[str, str]:
-        errors = {}
+        errors: dict[str, str] = {}
         for name, edit in (("start", self.start), ("end", self.end)):
             if edit.date() is None:
                 errors[name] = edit.error() or strings.ATTENDANCE_PERIOD_REQUIRED
-        if not errors and self.end.date() < self.start.date():
+        start, end = self.start.date(), self.end.date()
+        if not errors and start is not None and end is not None and end < start:
             errors["end"] = strings.ATTENDANCE_PERIOD_ORDER
         return errors
 
     def save(self) -> tuple[dt.date, dt.date]:
-        return self.start.date(), self.end.date()
+        # check() has made sure both dates are given.
+        return cast(dt.date, self.start.date()), cast(dt.date, self.end.date())

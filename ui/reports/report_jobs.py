@@ -10,6 +10,7 @@ only for someone who prints.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +21,7 @@ from ui import strings
 from ui.reports.report_preview import ReportPreview
 from ui.reports.report_worker import ReportJob
 from ui.services import Services
+from ui.worker import Progress
 
 
 def show_report(parent: QWidget, job: ReportJob) -> ReportPreview:
@@ -37,7 +39,7 @@ def _file(title: str) -> str:
 
 
 def minutes_job(services: Services, meeting_id: int, meeting_title: str) -> ReportJob:
-    def render(progress, cancelled) -> bytes:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
         from secretariat.reports import render_minutes
 
         return render_minutes(services, meeting_id, progress=progress, cancelled=cancelled)
@@ -47,7 +49,7 @@ def minutes_job(services: Services, meeting_id: int, meeting_title: str) -> Repo
 
 
 def invitation_job(services: Services, meeting_id: int, meeting_title: str, *, per_agency: bool) -> ReportJob:
-    def render(progress, cancelled) -> bytes:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
         from secretariat.reports.invitation import render_invitation
 
         return render_invitation(
@@ -59,7 +61,7 @@ def invitation_job(services: Services, meeting_id: int, meeting_title: str, *, p
 
 
 def followup_letter_job(services: Services, agency_id: int, agency_name: str) -> ReportJob:
-    def render(progress, cancelled) -> bytes:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
         from secretariat.reports.followup_letter import render_followup_letter
 
         return render_followup_letter(services, agency_id, progress=progress, cancelled=cancelled)
@@ -69,7 +71,7 @@ def followup_letter_job(services: Services, agency_id: int, agency_name: str) ->
 
 
 def followup_letters_job(services: Services) -> ReportJob:
-    def render(progress, cancelled) -> bytes:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
         from secretariat.reports.followup_letter import render_followup_letters
 
         return render_followup_letters(services, progress=progress, cancelled=cancelled)
@@ -79,7 +81,7 @@ def followup_letters_job(services: Services) -> ReportJob:
 
 
 def register_job(services: Services, query: ResolutionQuery) -> ReportJob:
-    def render(progress, cancelled) -> bytes:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
         from secretariat.reports.register_report import render_register
 
         return render_register(services, query, progress=progress, cancelled=cancelled)
@@ -89,7 +91,7 @@ def register_job(services: Services, query: ResolutionQuery) -> ReportJob:
 
 
 def attendance_job(services: Services, start: dt.date, end: dt.date) -> ReportJob:
-    def render(progress, cancelled) -> bytes:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
         from secretariat.reports.attendance_report import render_attendance
 
         return render_attendance(services, start, end, progress=progress, cancelled=cancelled)
@@ -105,7 +107,7 @@ def attendance_job(services: Services, start: dt.date, end: dt.date) -> ReportJo
 
 
 def directory_job(services: Services) -> ReportJob:
-    def render(progress, cancelled) -> bytes:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
         from secretariat.reports import render_directory
 
         return render_directory(services, progress=progress, cancelled=cancelled)

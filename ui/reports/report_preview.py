@@ -10,11 +10,13 @@ prints is exactly what the preview shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -114,6 +116,7 @@ class ReportPreview(QDialog):
         tools.addWidget(self.print_button)
         tools.addWidget(self.save_button)
         tools.addSpacing(16)
+        widget: QWidget
         for widget in (self.previous_button, self.page_label, self.next_button):
             tools.addWidget(widget)
         tools.addStretch(1)
@@ -134,7 +137,7 @@ class ReportPreview(QDialog):
         self.worker.start()
 
     @staticmethod
-    def _tool(icon: str, tip: str, slot, *, text: str = "") -> QToolButton:
+    def _tool(icon: str, tip: str, slot: Callable[[], object], *, text: str = "") -> QToolButton:
         button = QToolButton()
         if icon:
             button.setIcon(resources.icon(icon))
@@ -296,7 +299,7 @@ class ReportPreview(QDialog):
         try:
             # Written beside and moved into place: a failed save never leaves half a file.
             partial = path.with_name(path.name + ".part")
-            partial.write_bytes(self.data)
+            partial.write_bytes(cast(bytes, self.data))  # save_report() checks is_ready() first
             partial.replace(path)
         except OSError as error:
             messages.error(
@@ -321,6 +324,6 @@ class ReportPreview(QDialog):
         self._stop()
         super().done(result)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._stop()
         super().closeEvent(event)

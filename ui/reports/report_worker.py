@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QObject, Signal
 
@@ -42,4 +43,4 @@ class ReportWorker(Worker):
         if self.is_cancelled():
             self.stopped.emit()
         else:
-            self.made.emit(bytes(result))
+            self.made.emit(bytes(cast(bytes, result)))  # what job.render returned

@@ -11,7 +11,12 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from secretariat.followup.lifecycle import FollowUpDraft, FollowUpService
+from secretariat.followup.lifecycle import (
+    DeadlineChangeRecord,
+    FollowUpDraft,
+    FollowUpRecord,
+    FollowUpService,
+)
 from secretariat.followup.register import ResolutionRow
 from secretariat.followup.status import FollowUpKind
 from secretariat.meetings.kinds import MeetingStatus
@@ -84,7 +89,7 @@ class FollowUpDialog(_ResolutionDialog):
         )
         self.note.setFocus()
 
-    def save(self):
+    def save(self) -> FollowUpRecord:
         draft = FollowUpDraft(
             date=self.date.text(),
             kind=self.kind.currentData(),
@@ -193,7 +198,7 @@ class DeadlineDialog(_ResolutionDialog):
         self.by.setText(by)
         self.new_due.setFocus()
 
-    def save(self):
+    def save(self) -> DeadlineChangeRecord:
         return self._followup.change_deadline(
             self._row.id, new_due=self.new_due.text(), reason=self.reason.toPlainText(), by=self.by.text()
         )

@@ -15,6 +15,7 @@ allows is disabled.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.changes import Changes
 from secretariat.errors import NotFoundError
-from secretariat.followup.lifecycle import ResolutionState
+from secretariat.followup.lifecycle import DeadlineChangeRecord, ResolutionState
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.records import ResolutionRecord
@@ -235,42 +236,48 @@ class FollowUpWindow(QDialog):
 
     # -- actions ----------------------------------------------------------------------------
 
+    def _shown_row(self) -> ResolutionRow:
+        """The resolution shown: the actions are offered once reload() has read it."""
+        return cast(ResolutionRow, self.row)
+
     def _secretary(self) -> str:
         council = self._services.council.get()
         return council.secretary if council else ""
 
     def record_followup(self) -> bool:
-        dialog = FollowUpDialog(self._services.followup, self.row, recorded_by=self._secretary(), parent=self)
+        dialog = FollowUpDialog(
+            self._services.followup, self._shown_row(), recorded_by=self._secretary(), parent=self
+        )
         return self._run(dialog, lambda code: strings.FOLLOWUP_RECORDED.format(code=code))
 
     def mark_done(self) -> bool:
         return self._run(
-            DoneDialog(self._services.followup, self.row, self),
+            DoneDialog(self._services.followup, self._shown_row(), self),
             lambda code: strings.RESOLUTION_DONE.format(code=code),
         )
 
     def cancel_resolution(self) -> bool:
-        dialog = CancelDialog(self._services.followup, self.row, self)
+        dialog = CancelDialog(self._services.followup, self._shown_row(), self)
         return self._run(dialog, lambda code: strings.RESOLUTION_CANCELLED.format(code=code))
 
     def reopen(self) -> bool:
         return self._run(
-            ReopenDialog(self._services.followup, self.row, self),
+            ReopenDialog(self._services.followup, self._shown_row(), self),
             lambda code: strings.RESOLUTION_REOPENED.format(code=code),
         )
 
     def defer(self) -> bool:
-        dialog = DeferDialog(self._services.followup, self._services.meetings, self.row, self)
+        dialog = DeferDialog(self._services.followup, self._services.meetings, self._shown_row(), self)
         return self._run(
             dialog, lambda code: strings.RESOLUTION_DEFERRED.format(code=code, meeting=dialog.meeting_title)
         )
 
     def change_deadline(self) -> bool:
-        dialog = DeadlineDialog(self._services.followup, self.row, by=self._secretary(), parent=self)
+        dialog = DeadlineDialog(self._services.followup, self._shown_row(), by=self._secretary(), parent=self)
         return self._run(
             dialog,
             lambda code: strings.DEADLINE_CHANGED.format(
-                code=code, date=jalali.format_short(dialog.saved.new_due)
+                code=code, date=jalali.format_short(cast(DeadlineChangeRecord, dialog.saved).new_due)
             ),
         )
 
@@ -279,7 +286,7 @@ class FollowUpWindow(QDialog):
         have reloaded), say what was done."""
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        self.message.emit(done(self.row.display_code))
+        self.message.emit(done(self._shown_row().display_code))
         return True
 
 

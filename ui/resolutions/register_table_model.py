@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery, ResolutionRow
@@ -86,7 +87,7 @@ class RegisterTableModel(PagedTableModel):
         ),
     )
 
-    def __init__(self, register: RegisterService, parent=None):
+    def __init__(self, register: RegisterService, parent: QObject | None = None) -> None:
         super().__init__(register, ResolutionQuery(), parent)
 
     def filter_by(self, filters: ResolutionQuery) -> None:

@@ -12,13 +12,16 @@ agenda in one action.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +37,7 @@ from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import messages, strings
 from ui.reports.report_jobs import followup_letter_job, followup_letters_job, register_job, show_report
+from ui.reports.report_preview import ReportPreview
 from ui.resolutions.followup_window import FollowUpWindow
 from ui.resolutions.register_table_model import RegisterTableModel
 from ui.resolutions.review_action import prepare_review
@@ -59,6 +63,9 @@ class RegisterView(ListSection):
     # A row shows its resolution's follow-up, meeting and lead agency.
     RELOAD_ON = ("followups", "resolutions", "agencies", "meetings")
 
+    model: RegisterTableModel
+    agency_filter: AgencyCombo  # read by a print menu lambda made before it
+
     show_agenda = Signal(int)  # a meeting whose agenda should be shown: the review was just prepared
 
     def __init__(self, services: Services, parent: QWidget | None = None):
@@ -66,7 +73,8 @@ class RegisterView(ListSection):
         self._services = services
         self.windows: WindowRegistry[FollowUpWindow] = WindowRegistry()
         # Filters a link can set but no box shows (the day resolutions were closed).
-        self._closed_from = self._closed_to = None
+        self._closed_from: dt.date | None = None
+        self._closed_to: dt.date | None = None
         self.add_button.hide()
         self.edit_button.setText(strings.OPEN_FOLLOWUP)
         self.review_button = QPushButton(strings.PREPARE_REVIEW)
@@ -89,7 +97,9 @@ class RegisterView(ListSection):
             + [(strings.REGISTER_OVERDUE_FILTER, OVERDUE)]
         )
         self.agency_filter = AgencyCombo(services.agencies)
-        self.agency_filter.lineEdit().setPlaceholderText(strings.REGISTER_ALL_AGENCIES)
+        cast(QLineEdit, self.agency_filter.lineEdit()).setPlaceholderText(
+            strings.REGISTER_ALL_AGENCIES
+        )  # editable
         self.agency_filter.setMinimumContentsLength(18)
         self.due_filter = choice_box([(strings.REGISTER_ALL_DUES, "")])
         for days in DUE_WITHIN_DAYS:
@@ -244,13 +254,13 @@ class RegisterView(ListSection):
 
     # -- printing ---------------------------------------------------------------------------------
 
-    def print_register(self):
+    def print_register(self) -> ReportPreview:
         """The register report of what the list shows now: its filters and its search."""
         return show_report(
             self, register_job(self._services, replace(self.filters(), search=self.search_box.text()))
         )
 
-    def print_letter(self):
+    def print_letter(self) -> ReportPreview | None:
         agency_id = self.agency_filter.agency_id()
         if agency_id is None:
             return None
@@ -258,7 +268,7 @@ class RegisterView(ListSection):
             self, followup_letter_job(self._services, agency_id, self.agency_filter.currentText())
         )
 
-    def print_letters(self):
+    def print_letters(self) -> ReportPreview:
         return show_report(self, followup_letters_job(self._services))
 
     def _on_changes(self, changes: Changes) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
@@ -41,12 +42,13 @@ def install() -> bool:
     incref.argtypes = [ctypes.py_object]
     incref.restype = None
 
-    def emit(self, *args):
+    def emit(self: SignalInstance, *args: Any) -> Any:
         result = original(self, *args)
         if result is True or result is False:
             incref(result)  # the reference the binding did not take
         return result
 
-    emit.gives_back_reference = True
-    SignalInstance.emit = emit
+    # Patching the binding's method is the point: a mark on the function, then the swap.
+    emit.gives_back_reference = True  # type: ignore[attr-defined]
+    SignalInstance.emit = emit  # type: ignore[method-assign]
     return True

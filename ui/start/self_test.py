@@ -20,11 +20,13 @@ The exit status is 0 only when every check passed.
 
 from __future__ import annotations
 
+import io
 import os
 import platform
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, cast
 
 from secretariat.maintenance.self_test import (
     CORE_CHECKS,
@@ -36,6 +38,12 @@ from secretariat.maintenance.self_test import (
     report_path,
     temporary_data_folder,
 )
+
+if TYPE_CHECKING:  # Qt is imported once the self-test runs
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from secretariat.core import Secretariat
 
 QT_MODULES = "Qt modules"
 PDF_VIEW = "PDF preview and printing"
@@ -74,7 +82,8 @@ def run_self_test(argv: Sequence[str] = ()) -> int:
     from ui import messages
     from ui.start.app_setup import configure_application
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    # The app only ever makes a QApplication (instance() is typed as its base).
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0], *qt_args]))
     configure_application(app)
     messages.set_headless(True)  # a message box would wait for a click that never comes
     write(_heading(app))
@@ -97,7 +106,7 @@ def run_self_test(argv: Sequence[str] = ()) -> int:
 
 
 class WindowSelfTest:
-    def __init__(self, checks: Checks, core: CoreSelfTest, app):
+    def __init__(self, checks: Checks, core: CoreSelfTest, app: QApplication) -> None:
         self.checks = checks
         self.core = core
         self.app = app
@@ -132,7 +141,7 @@ class WindowSelfTest:
         from PySide6.QtPrintSupport import QPrinter
 
         buffer = QBuffer()
-        buffer.setData(QByteArray(self.core.minutes_pdf))
+        buffer.setData(QByteArray(cast(bytes, self.core.minutes_pdf)))  # this check needs MINUTES_PDF
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         document = QPdfDocument()
         document.load(buffer)
@@ -194,7 +203,8 @@ class WindowSelfTest:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtGui import QGuiApplication, QImageReader
 
-        formats = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}
+        # PySide6's stubs miss QByteArray's buffer protocol, which bytes() reads.
+        formats = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}  # type: ignore[call-overload]
         lacking = [name for name in ("svg", "png", "jpeg") if name not in formats]
         if lacking:
             raise CheckFailed(f"image formats missing: {', '.join(lacking)}")
@@ -229,7 +239,8 @@ class WindowSelfTest:
             window.resize(*WINDOW_SIZE)
             window.show()
             QApplication.processEvents()
-            window.attach(Services.for_database(self.core.demo.database))
+            demo = cast("Secretariat", self.core.demo)  # this check needs DEMO
+            window.attach(Services.for_database(demo.database))
             for _ in range(3):
                 QApplication.processEvents()
             if (
@@ -263,16 +274,16 @@ def _plugin_file(folders: list[Path], kind: str, name: str) -> bool:
     )
 
 
-def _colours(image) -> int:
+def _colours(image: QImage) -> int:
     """The distinct colours of a sample of the image's pixels (every 4th of every 4th row)."""
-    seen = set()
+    seen: set[int] = set()
     for y in range(0, image.height(), 4):
         for x in range(0, image.width(), 4):
             seen.add(image.pixel(x, y))
     return len(seen)
 
 
-def _heading(app) -> str:
+def _heading(app: QApplication) -> str:
     import PySide6
     from PySide6.QtCore import qVersion
 
@@ -288,16 +299,17 @@ def _heading(app) -> str:
     )
 
 
-def _console():
+def _console() -> TextIO | None:
     """Standard output, able to print ✓ and ✗ (a Windows pipe's code page cannot); None if there is none."""
     stream = sys.stdout
     if stream is None:  # a windowed program on Windows
         return None
     try:
         if stream.isatty():
-            stream.reconfigure(errors="replace")
+            # A text file has reconfigure(); a stream without one raises AttributeError, caught below.
+            cast(io.TextIOWrapper, stream).reconfigure(errors="replace")
         else:
-            stream.reconfigure(encoding="utf-8", errors="replace")
+            cast(io.TextIOWrapper, stream).reconfigure(encoding="utf-8", errors="replace")
     except (AttributeError, OSError, ValueError):
         pass
     return stream

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from typing import cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -59,10 +61,10 @@ class ChoiceButton(QPushButton):
 
     def sizeHint(self) -> QSize:
         # QPushButton measures only its own (empty) text; the labels decide.
-        return self.layout().sizeHint()
+        return cast(QLayout, self.layout()).sizeHint()  # set in __init__
 
     def minimumSizeHint(self) -> QSize:
-        return self.layout().minimumSize()
+        return cast(QLayout, self.layout()).minimumSize()
 
 
 class WelcomeDialog(QDialog):
@@ -139,7 +141,7 @@ class WelcomeDialog(QDialog):
         self.save_button = QPushButton(strings.WELCOME_CREATE_BUTTON)
         self.save_button.setObjectName("primaryButton")
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.create)
+        self.save_button.clicked.connect(self.save_council)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -164,14 +166,14 @@ class WelcomeDialog(QDialog):
         # The dialog takes the size of the page shown, not of the largest page.
         for index in range(self._pages.count()):
             policy = QSizePolicy.Policy.Preferred if index == number else QSizePolicy.Policy.Ignored
-            self._pages.widget(index).setSizePolicy(policy, policy)
+            cast(QWidget, self._pages.widget(index)).setSizePolicy(policy, policy)  # index < count()
         self._pages.setCurrentIndex(number)
         self.adjustSize()
 
     def showing_form(self) -> bool:
         return self._pages.currentIndex() == 1
 
-    def create(self) -> None:
+    def save_council(self) -> None:
         def save() -> None:
             self.council = self._create_council(self.fields.draft())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from secretariat.members.agencies import AgencyQuery, AgencyService
@@ -21,7 +21,7 @@ class CheckableAgencies(QAbstractListModel):
 
     checkedChanged = Signal()
 
-    def __init__(self, agencies: list[tuple[int, str]], parent=None):
+    def __init__(self, agencies: list[tuple[int, str]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._agencies = agencies
         self._checked: set[int] = set()

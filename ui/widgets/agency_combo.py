@@ -9,9 +9,10 @@ agencies at most, so the names are held in the combo.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from secretariat.errors import NotFoundError
 from secretariat.members.agencies import AgencyQuery, AgencyService
@@ -23,7 +24,7 @@ from ui.rtl import align_right
 class FoldedFilter(QSortFilterProxyModel):
     """Rows whose folded text contains every folded term typed."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: list[str] = []
 
@@ -60,8 +61,9 @@ class AgencyCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(14)
-        align_right(self.lineEdit())
-        self.lineEdit().setPlaceholderText(strings.AGENCY_PICKER_PLACEHOLDER)
+        line = cast(QLineEdit, self.lineEdit())  # an editable combo has one
+        align_right(line)
+        line.setPlaceholderText(strings.AGENCY_PICKER_PLACEHOLDER)
         self._optional = optional
         if optional:
             # No agency: an empty line, so that the field shows its hint and typing starts afresh.
@@ -84,7 +86,7 @@ class AgencyCombo(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setMaxVisibleItems(10)
         self.setCompleter(completer)
-        self.lineEdit().textEdited.connect(self._on_text_edited)
+        line.textEdited.connect(self._on_text_edited)
         if not optional:
             self.setCurrentIndex(-1)
 
@@ -113,4 +115,4 @@ class AgencyCombo(QComboBox):
     def _on_text_edited(self, text: str) -> None:
         self._filter.set_search(text)
         if text.strip():
-            self.completer().complete()
+            cast(QCompleter, self.completer()).complete()  # set in __init__

@@ -68,6 +68,7 @@ class ErrorForm(QWidget):
         A widget with its own error display (``set_error``/``error``, like the
         Jalali date edit) shows the message itself.
         """
+        row: QWidget
         if hasattr(widget, "set_error") and hasattr(widget, "error"):
             row, show_error, error = widget, widget.set_error, widget.error
         else:

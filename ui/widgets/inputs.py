@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
@@ -26,7 +28,7 @@ def text_box(lines: int = 3) -> QPlainTextEdit:
     return box
 
 
-def choice_box(items: list[tuple[str, str]], *, current: str | None = None) -> QComboBox:
+def choice_box(items: Sequence[tuple[str, object]], *, current: object = None) -> QComboBox:
     """A combo of (label, value) pairs; ``currentData()`` is the value."""
     combo = QComboBox()
     for label, value in items:

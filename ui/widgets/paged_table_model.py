@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from ui.widgets.model_index import ROOT, Index
 from ui.widgets.record_table_model import RecordTableModel
@@ -34,7 +34,7 @@ class PagedTableModel(RecordTableModel):
 
     PAGE_SIZE = 100
 
-    def __init__(self, service: PagedSource, query: Any, parent=None):
+    def __init__(self, service: PagedSource, query: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._query = query
@@ -85,7 +85,8 @@ class PagedTableModel(RecordTableModel):
         return self.record(row)
 
     def item_id(self, row: int) -> int:
-        return self.record(row).id
+        item_id: int = self.record(row).id
+        return item_id
 
     # -- Qt: paging ------------------------------------------------------------------
 

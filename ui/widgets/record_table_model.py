@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QObject, Qt
 
 from ui.widgets.columns import Column, position
 from ui.widgets.model_index import ROOT, Index
@@ -27,9 +27,9 @@ class RecordTableModel(QAbstractTableModel):
     inactive) comes from ``_row_data``, which goes before the column's own.
     """
 
-    columns: tuple[Column, ...] = ()
+    columns: tuple[Column[Any], ...] = ()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[Any] = []
 

@@ -8,7 +8,7 @@ dialog is not modal: the person reads it, or leaves it open while working.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -72,7 +72,7 @@ class ResultDialog(QDialog):
         marks = str.maketrans("", "", RLM + LRI + PDI)
         return [line.translate(marks) for line in self.list.toPlainText().splitlines()]
 
-    def add_button(self, text: str, slot) -> QPushButton:
+    def add_button(self, text: str, slot: Callable[..., object]) -> QPushButton:
         button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
         button.clicked.connect(slot)
         return button

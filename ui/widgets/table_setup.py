@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui.widgets.columns import Column
+
+
+class _DeclaresColumns(Protocol):
+    columns: Sequence[Column[Any]]
 
 
 def configure_table(view: QTableView, *, sortable: bool = False) -> None:
@@ -30,7 +35,8 @@ def configure_table(view: QTableView, *, sortable: bool = False) -> None:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
-    columns: Sequence[Column] = view.model().columns  # every table model of the app declares them
+    # Every table model of the app declares them.
+    columns = cast(_DeclaresColumns, view.model()).columns
     _set_widths(view, columns)
     if sortable:
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -38,7 +44,7 @@ def configure_table(view: QTableView, *, sortable: bool = False) -> None:
         _keep_indicator_on_sortable(view, columns)
 
 
-def _set_widths(view: QTableView, columns: Sequence[Column]) -> None:
+def _set_widths(view: QTableView, columns: Sequence[Column[Any]]) -> None:
     header = view.horizontalHeader()
     for at, column in enumerate(columns):
         if column.stretch:
@@ -47,16 +53,17 @@ def _set_widths(view: QTableView, columns: Sequence[Column]) -> None:
             view.setColumnWidth(at, column.width)
 
 
-def _keep_indicator_on_sortable(view: QTableView, columns: Sequence[Column]) -> None:
+def _keep_indicator_on_sortable(view: QTableView, columns: Sequence[Column[Any]]) -> None:
     header = view.horizontalHeader()
-    last = {"section": header.sortIndicatorSection(), "order": header.sortIndicatorOrder()}
+    last_section, last_order = header.sortIndicatorSection(), header.sortIndicatorOrder()
 
     def on_changed(section: int, order: Qt.SortOrder) -> None:
+        nonlocal last_section, last_order
         if 0 <= section < len(columns) and columns[section].sortable:
-            last.update(section=section, order=order)
+            last_section, last_order = section, order
             return
         header.blockSignals(True)
-        header.setSortIndicator(last["section"], last["order"])
+        header.setSortIndicator(last_section, last_order)
         header.blockSignals(False)
 
     header.sortIndicatorChanged.connect(on_changed)

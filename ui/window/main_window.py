@@ -16,7 +16,8 @@ the windows opened from this one and drops the sections, the app's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 
 import shiboken6
 from PySide6.QtCore import (
@@ -27,7 +28,7 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -45,14 +46,21 @@ from ui import strings
 from ui.maintenance.backup_menu import BackupMenu
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from secretariat.changes import Changes
+    from secretariat.followup.register import ResolutionQuery
     from ui.agencies.agencies_view import AgenciesView
     from ui.home.dashboard_view import DashboardView
     from ui.meetings.meetings_view import MeetingsView
+    from ui.meetings.window.meeting_window import MeetingWindow
     from ui.people.people_view import PeopleView
+    from ui.reports.report_preview import ReportPreview
     from ui.resolutions.register_view import RegisterView
     from ui.services import Services
     from ui.start.database_host import DatabaseHost
+
+    Section: TypeAlias = DashboardView | AgenciesView | MeetingsView | RegisterView | PeopleView
 
 STATUS_MESSAGE_MS = 6000
 NAVIGATION_ROW_HEIGHT = 40
@@ -69,7 +77,11 @@ class _NavigationItems(QStyledItemDelegate):
 DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE = range(5)
 
 
-def _build_section(number: int, services: Services) -> QWidget:
+class _Searchable(Protocol):
+    def focus_search(self) -> None: ...
+
+
+def _build_section(number: int, services: Services) -> Section:
     # Imported here: a section (and the core under it) loads when first shown.
     if number == DASHBOARD:
         from ui.home.dashboard_view import DashboardView
@@ -105,7 +117,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._services: Services | None = None
         self._host: DatabaseHost | None = None
-        self._built: dict[int, QWidget] = {}
+        self._built: dict[int, Section] = {}
         self.setWindowTitle(strings.APP_TITLE)
         self.stack = QStackedWidget()
         for _title in self.SECTION_TITLES:
@@ -170,7 +182,7 @@ class MainWindow(QMainWindow):
         for number in (MEETINGS, RESOLUTIONS):  # the sections that keep a window per record
             view = self._built.get(number)
             if view is not None:
-                kept = not view.windows.close_all() or kept
+                kept = not cast("MeetingsView | RegisterView", view).windows.close_all() or kept
         # The rest opened from here: report previews, results, the archive dialog.
         others = [w for w in self.findChildren(QWidget) if w.isWindow() and not isinstance(w, QMenu)]
         return close_windows(others) and not kept
@@ -230,7 +242,7 @@ class MainWindow(QMainWindow):
         for worker in workers:
             worker.wait()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._wait_for_workers()
         super().closeEvent(event)
 
@@ -241,52 +253,53 @@ class MainWindow(QMainWindow):
 
     @property
     def dashboard_view(self) -> DashboardView:
-        return self._section(DASHBOARD)
+        return cast("DashboardView", self._section(DASHBOARD))
 
     @property
     def agencies_view(self) -> AgenciesView:
-        return self._section(AGENCIES)
+        return cast("AgenciesView", self._section(AGENCIES))
 
     @property
     def meetings_view(self) -> MeetingsView:
-        return self._section(MEETINGS)
+        return cast("MeetingsView", self._section(MEETINGS))
 
     @property
     def register_view(self) -> RegisterView:
-        return self._section(RESOLUTIONS)
+        return cast("RegisterView", self._section(RESOLUTIONS))
 
     @property
     def people_view(self) -> PeopleView:
-        return self._section(PEOPLE)
+        return cast("PeopleView", self._section(PEOPLE))
 
-    def _section(self, number: int) -> QWidget:
+    def _section(self, number: int) -> Section:
         """The section's view, built the first time it is needed."""
         view = self._built.get(number)
         if view is None:
             view = _build_section(number, self.services)
             view.message.connect(self._show_message)
             self._connect_links(number, view)
-            waiting = self.stack.widget(number)
+            waiting = cast(QWidget, self.stack.widget(number))  # the waiting page in its place
             self.stack.insertWidget(number, view)
             self.stack.removeWidget(waiting)
             waiting.deleteLater()
             self._built[number] = view
         return view
 
-    def _connect_links(self, number: int, view: QWidget) -> None:
+    def _connect_links(self, number: int, view: Section) -> None:
         """What a section asks of the others: the register on a filter, a meeting's window."""
         if number in (DASHBOARD, RESOLUTIONS):
-            view.show_agenda.connect(self.show_meeting_agenda)
+            cast("DashboardView | RegisterView", view).show_agenda.connect(self.show_meeting_agenda)
         if number == DASHBOARD:
-            view.show_register.connect(self.show_register)
-            view.show_meeting.connect(self.show_meeting)
+            dashboard = cast("DashboardView", view)
+            dashboard.show_register.connect(self.show_register)
+            dashboard.show_meeting.connect(self.show_meeting)
 
-    def show_register(self, query) -> None:
+    def show_register(self, query: ResolutionQuery) -> None:
         """The register, filtered by ``query`` (a ``ResolutionQuery``)."""
         self.show_section(RESOLUTIONS)
         self.register_view.show_query(query)
 
-    def show_meeting(self, meeting_id: int):
+    def show_meeting(self, meeting_id: int) -> MeetingWindow | None:
         """The meeting's window; the meetings section stays where it is."""
         return self.meetings_view.open_meeting(meeting_id)
 
@@ -343,7 +356,9 @@ class MainWindow(QMainWindow):
             reports.addAction(action)
         self.backup_menu = BackupMenu(self, bar.addMenu(strings.MENU_BACKUP))
 
-    def _action(self, text: str, slot, shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
+    def _action(
+        self, text: str, slot: Callable[..., object], shortcut: QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -381,12 +396,12 @@ class MainWindow(QMainWindow):
             )
 
     def current_section(self) -> QWidget:
-        return self.stack.currentWidget()
+        return cast(QWidget, self.stack.currentWidget())  # the stack always holds the five pages
 
     def focus_search(self) -> None:
         if self.stack.currentIndex() == DASHBOARD:
             self.show_section(RESOLUTIONS)  # the home page has no search of its own
-        self.current_section().focus_search()
+        cast(_Searchable, self.current_section()).focus_search()  # every section but the home page
 
     def new_agency(self) -> None:
         self.show_section(AGENCIES)
@@ -410,34 +425,34 @@ class MainWindow(QMainWindow):
 
     # -- reports ---------------------------------------------------------------------------------
 
-    def print_register(self):
+    def print_register(self) -> ReportPreview:
         """The register report of the register as it is filtered now."""
         self.show_section(RESOLUTIONS)
         return self.register_view.print_register()
 
-    def print_followup_letters(self):
+    def print_followup_letters(self) -> ReportPreview:
         return self.register_view.print_letters()
 
-    def print_attendance(self):
+    def print_attendance(self) -> ReportPreview | None:
         from ui.reports.attendance_period_dialog import AttendancePeriodDialog
         from ui.reports.report_jobs import attendance_job, show_report
 
         dialog = AttendancePeriodDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        start, end = dialog.saved
+        start, end = cast("tuple[dt.date, dt.date]", dialog.saved)  # what the dialog saves
         return show_report(self, attendance_job(self.services, start, end))
 
-    def print_directory(self):
+    def print_directory(self) -> ReportPreview:
         return self.agencies_view.print_directory()
 
     def edit_council(self) -> None:
         from ui.council.council_form import CouncilDialog
 
-        record = self._services.council.get()
+        record = self.services.council.get()
         if record is None:
             return
-        dialog = CouncilDialog(self._services.council, record, self)
+        dialog = CouncilDialog(self.services.council, record, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._show_message(strings.COUNCIL_SAVED)
 
@@ -450,7 +465,7 @@ class MainWindow(QMainWindow):
             self._update_counts()
 
     def _update_title(self) -> None:
-        record = self._services.council.get()
+        record = self.services.council.get()
         parts = [record.name if record else strings.APP_TITLE]
         if record is not None and record.is_demo:
             parts.append(strings.DEMO_SUFFIX)
@@ -461,8 +476,8 @@ class MainWindow(QMainWindow):
         from secretariat.members.people import PersonQuery
         from secretariat.persian.text import format_int
 
-        agencies = self._services.agencies.count(AgencyQuery())
-        people = self._services.people.count(PersonQuery())
+        agencies = self.services.agencies.count(AgencyQuery())
+        people = self.services.people.count(PersonQuery())
         self.counts.setText(
             strings.STATUS_ACTIVE_AGENCIES.format(count=format_int(agencies))
             + "  ·  "

@@ -83,7 +83,8 @@ class AgendaTab(MeetingTab):
         self._update_buttons()
 
     def selected_item(self) -> AgendaItemRecord | None:
-        return self._selected(self.table)
+        selected: AgendaItemRecord | None = self._selected(self.table)
+        return selected
 
     def _update_buttons(self) -> None:
         editable = self._detail is not None and self.meeting.editable

@@ -109,7 +109,8 @@ class AttachmentsTab(MeetingTab):
         self._update_buttons()
 
     def selected_attachment(self) -> AttachmentRecord | None:
-        return self._selected(self.table)
+        selected: AttachmentRecord | None = self._selected(self.table)
+        return selected
 
     def _update_buttons(self) -> None:
         status = self.meeting.status if self._detail is not None else None

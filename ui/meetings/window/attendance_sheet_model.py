@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from secretariat.meetings.attendance import AttendanceEntry
@@ -126,7 +126,7 @@ class AttendanceSheetModel(QAbstractTableModel):
         ),
     )
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: list[SheetLine] = []
         self._editable = False
@@ -146,7 +146,10 @@ class AttendanceSheetModel(QAbstractTableModel):
         edited = {line.invitation.id: line for line in self._lines} if keep_edits and self._dirty else {}
         self.beginResetModel()
         self._lines = [
-            edited.get(record.id) or SheetLine.of(record, managers.get(record.agency_id, ""))
+            edited.get(record.id)
+            or SheetLine.of(
+                record, managers.get(record.agency_id, "") if record.agency_id is not None else ""
+            )
             for record in invitations
         ]
         for line, record in zip(self._lines, invitations, strict=True):

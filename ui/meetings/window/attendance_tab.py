@@ -4,6 +4,7 @@ line recounted as the sheet is filled in."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,9 +87,12 @@ class AttendanceTab(MeetingTab):
         if self._defaults_day != day:
             self._defaults, self._defaults_day = {}, day
         for record in self.detail.invitations:
-            if not record.is_guest and record.agency_id not in self._defaults:
-                found = attendance.default_attendee(record.agency_id, on=day)
-                self._defaults[record.agency_id] = found[1] if found is not None else ""
+            if record.is_guest:
+                continue
+            agency_id = cast(int, record.agency_id)  # a member's invitation is an agency's
+            if agency_id not in self._defaults:
+                found = attendance.default_attendee(agency_id, on=day)
+                self._defaults[agency_id] = found[1] if found is not None else ""
         return {agency_id: name for agency_id, name in self._defaults.items() if name}
 
     def _forget_defaults(self, _agency_id: int = 0) -> None:

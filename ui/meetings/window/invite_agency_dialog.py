@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 from PySide6.QtWidgets import QWidget
 
@@ -40,4 +41,5 @@ class InviteAgencyDialog(FormDialog):
         return {} if self.agency.agency_id() is not None else {"agency_id": strings.PICK_AGENCY_FROM_LIST}
 
     def save(self) -> InvitationRecord:
-        return self._attendance.invite_agency(self._meeting_id, self.agency.agency_id())
+        agency_id = cast(int, self.agency.agency_id())  # check() made sure one is chosen
+        return self._attendance.invite_agency(self._meeting_id, agency_id)

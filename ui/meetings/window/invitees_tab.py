@@ -3,6 +3,9 @@ invite one more agency or a guest, or remove an invitee."""
 
 from __future__ import annotations
 
+from typing import cast
+
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from secretariat.meetings.records import InvitationRecord
@@ -17,7 +20,7 @@ from ui.widgets.record_table_model import RecordTableModel
 
 
 class InviteeModel(RecordTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._managers: dict[int, str] = {}
         # The person column reads the managers this model is given with the invitees.
@@ -36,7 +39,7 @@ class InviteeModel(RecordTableModel):
             return strings.LIST_SEPARATOR.join(
                 part for part in (record.guest_title, record.agency_name) if part
             )
-        return self._managers.get(record.agency_id, "")
+        return self._managers.get(cast(int, record.agency_id), "")  # a member: an agency's invitation
 
 
 def _name(record: InvitationRecord) -> str:
@@ -86,7 +89,8 @@ class InviteesTab(MeetingTab):
         self._update_buttons()
 
     def selected_invitee(self) -> InvitationRecord | None:
-        return self._selected(self.table)
+        selected: InvitationRecord | None = self._selected(self.table)
+        return selected
 
     def _update_buttons(self) -> None:
         editable = self._detail is not None and self.meeting.editable
@@ -97,7 +101,8 @@ class InviteesTab(MeetingTab):
     # -- actions -------------------------------------------------------------------------
 
     def invite_agency(self) -> None:
-        invited = [record.agency_id for record in self.detail.invitations if not record.is_guest]
+        # A member's invitation is an agency's.
+        invited = [cast(int, record.agency_id) for record in self.detail.invitations if not record.is_guest]
         services = self._services
         dialog = InviteAgencyDialog(services.attendance, services.agencies, self.meeting.id, invited, self)
         saved = self._run(dialog)

@@ -8,7 +8,7 @@ A tab never keeps the meeting's data on its own: after a change it says so
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QTableView, QWidget
@@ -80,7 +80,8 @@ class MeetingTab(QWidget):
     @staticmethod
     def _selected(view: QTableView) -> Any:
         rows = view.selectionModel().selectedRows()
-        return view.model().record(rows[0].row()) if rows else None
+        # Every table of a meeting tab shows a RecordTableModel (_table).
+        return cast(RecordTableModel, view.model()).record(rows[0].row()) if rows else None
 
     def select_next(self, record_id: int) -> None:
         """Select this record (just saved) once the window has reloaded the meeting."""
@@ -96,7 +97,7 @@ class MeetingTab(QWidget):
 
     @staticmethod
     def _reselect(view: QTableView, record_id: int | None) -> None:
-        model = view.model()
+        model = cast(RecordTableModel, view.model())
         row = model.row_of(record_id) if record_id is not None else None
         if row is None and model.rowCount():
             row = 0

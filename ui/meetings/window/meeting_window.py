@@ -42,6 +42,7 @@ from ui.meetings.window.meeting_tab import MeetingTab
 from ui.meetings.window.resolutions_tab import ResolutionsTab
 from ui.meetings.window.summaries_tab import SummariesTab
 from ui.reports.report_jobs import invitation_job, minutes_job, show_report
+from ui.reports.report_preview import ReportPreview
 from ui.rtl import rtl
 from ui.services import Services
 
@@ -119,7 +120,8 @@ class MeetingWindow(QDialog):
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(foot)
-        QShortcut(QKeySequence.StandardKey.Close, self, activated=self.close)
+        # PySide6's stubs omit connecting a signal by keyword in a constructor (activated=).
+        QShortcut(QKeySequence.StandardKey.Close, self, activated=self.close)  # type: ignore[call-overload]
         self._listening = True
         self._closing = False
         # A change to this meeting is shown by one reload, once whoever made it is done with it.
@@ -219,10 +221,10 @@ class MeetingWindow(QDialog):
         self._message_timer.start()
         self.message.emit(text)
 
-    def print_minutes(self):
+    def print_minutes(self) -> ReportPreview:
         return show_report(self, minutes_job(self._services, self.meeting_id, self.detail.meeting.title))
 
-    def print_invitation(self, *, per_agency: bool):
+    def print_invitation(self, *, per_agency: bool) -> ReportPreview:
         job = invitation_job(
             self._services, self.meeting_id, self.detail.meeting.title, per_agency=per_agency
         )

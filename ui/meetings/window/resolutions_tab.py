@@ -5,7 +5,9 @@ the original text beside the amended one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import cast
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -97,7 +99,7 @@ def _amended(record: AmendmentRecord) -> str:
 
 
 class AmendmentModel(RecordTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._targets: dict[int, str] = {}
         # The target column reads the names this model is given with the amendments.
@@ -188,7 +190,7 @@ class ResolutionsTab(MeetingTab):
         targets = {
             a.id: codes.get(a.resolution_id, "")
             if a.resolution_id is not None
-            else items.get(a.agenda_item_id, "")
+            else items.get(cast(int, a.agenda_item_id), "")  # not on a resolution: on an agenda item
             for a in detail.amendments
         }
         self.amendment_model.set_amendments(detail.amendments, targets)
@@ -201,7 +203,8 @@ class ResolutionsTab(MeetingTab):
         self._update_buttons()
 
     def selected_resolution(self) -> ResolutionRecord | None:
-        return self._selected(self.table)
+        selected: ResolutionRecord | None = self._selected(self.table)
+        return selected
 
     def _update_buttons(self) -> None:
         status = self.meeting.status if self._detail is not None else None

@@ -7,7 +7,7 @@ shown as written in the minutes, with its amendment beside it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -31,7 +31,7 @@ from ui.widgets.record_table_model import RecordTableModel
 
 
 class SummaryModel(RecordTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._current: dict[int, str] = {}
         # The summary column shows what is being written, not yet saved.
@@ -139,7 +139,8 @@ class SummariesTab(MeetingTab):
         self._show_item(self.selected_item())
 
     def selected_item(self) -> AgendaItemRecord | None:
-        return self._selected(self.table)
+        selected: AgendaItemRecord | None = self._selected(self.table)
+        return selected
 
     def _writable(self) -> bool:
         return self._detail is not None and self.meeting.status is MeetingStatus.HELD
