@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from secretariat import text_input
 from secretariat.persian import jalali
-from secretariat.persian.text import fold, normalize_line
+from secretariat.persian.text import fold
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _WEBSITE = re.compile(r"^(https?://)?([A-Za-z0-9-]+\.)+[A-Za-z]{2,}(:\d+)?(/\S*)?$")
@@ -23,16 +24,20 @@ class FieldErrors(dict[str, str]):
         return ok
 
 
-def required(errors: FieldErrors, field: str, value: str, message: str) -> str:
-    value = normalize_line(value)
-    # Only invisible characters (ZWNJ, direction marks, tatweel, diacritics)
-    # leave nothing to read: that is empty too.
-    errors.check(field, bool(fold(value)), message)
+def text(errors: FieldErrors, form: str | type, field: str, value: str | None, *, required: str = "") -> str:
+    """``value`` through the text boundary (``text_input``): cleaned, and held to
+    the limit of ``field`` on ``form``; ``required`` is the message if it is empty."""
+    value, too_long = text_input.accept(form, field, value)
+    if required:
+        # Only invisible characters (ZWNJ, direction marks, tatweel, diacritics)
+        # leave nothing to read: that is empty too.
+        errors.check(field, bool(fold(value)), required)
+    errors.check(field, not too_long, too_long)
     return value
 
 
-def email(errors: FieldErrors, field: str, value: str) -> str:
-    value = (value or "").strip()
+def email(errors: FieldErrors, form: str | type, field: str, value: str | None) -> str:
+    value = text(errors, form, field, value)
     errors.check(
         field,
         not value or bool(_EMAIL.match(value)),
@@ -41,16 +46,16 @@ def email(errors: FieldErrors, field: str, value: str) -> str:
     return value
 
 
-def website(errors: FieldErrors, field: str, value: str) -> str:
-    value = (value or "").strip()
+def website(errors: FieldErrors, form: str | type, field: str, value: str | None) -> str:
+    value = text(errors, form, field, value)
     errors.check(
         field, not value or bool(_WEBSITE.match(value)), f"«{value}» نشانی وبگاه درستی نیست؛ مانند pardis.ir"
     )
     return value
 
 
-def phones(errors: FieldErrors, field: str, value: str) -> str:
-    value = normalize_line(value)
+def phones(errors: FieldErrors, form: str | type, field: str, value: str | None) -> str:
+    value = text(errors, form, field, value)
     errors.check(
         field,
         not value or bool(_PHONES.match(value)),

@@ -14,6 +14,8 @@ DEMO_SUFFIX = "(نسخه نمایشی)"
 # -- common buttons and words ----------------------------------------------
 SAVE = "ذخیره"
 CANCEL = "انصراف"
+# What is typed in a text box against its limit: «۲٬۸۰۰ از ۳٬۰۰۰».
+LENGTH_COUNTER = "{length} از {limit}"
 YES = "بله"
 NO = "خیر"
 OK = "باشه"

@@ -34,8 +34,6 @@ from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
 from secretariat.persian import jalali
 from secretariat.persian.text import (
     NumberFormatError,
-    normalize,
-    normalize_line,
     parse_int,
     to_persian_digits,
 )
@@ -148,6 +146,8 @@ class FollowUpService:
                 errors.check("progress", False, str(error))
         if date is not None and date > dt.date.today():
             errors.check("date", False, "تاریخ پیگیری نمی‌تواند در آینده باشد.")
+        note = validation.text(errors, FollowUpDraft, "note", draft.note)
+        recorded_by = validation.text(errors, FollowUpDraft, "recorded_by", draft.recorded_by)
         document: IncomingFile | None = None
         if str(draft.document).strip():
             try:
@@ -190,9 +190,9 @@ class FollowUpService:
                 resolution_id=resolution.id,
                 date=date,
                 kind=kind.value,
-                note=normalize(draft.note),
+                note=note,
                 progress=progress,
-                recorded_by=normalize_line(draft.recorded_by),
+                recorded_by=recorded_by,
                 recorded_at=now,
                 attachment_id=attachment.id if attachment is not None else None,
             )
@@ -248,8 +248,12 @@ class FollowUpService:
     def mark_done(self, resolution_id: int, *, evidence: str, on: str = "") -> None:
         """Close as done; the evidence of completion is required."""
         errors = validation.FieldErrors()
-        evidence = validation.required(
-            errors, "evidence", evidence, "مستند انجام مصوبه را بنویسید (مثلاً شماره نامه یا گزارش)."
+        evidence = validation.text(
+            errors,
+            "FollowUpService.mark_done",
+            "evidence",
+            evidence,
+            required="مستند انجام مصوبه را بنویسید (مثلاً شماره نامه یا گزارش).",
         )
         closed_on = validation.jalali_date(errors, "on", on) or dt.date.today()
         if errors:
@@ -260,12 +264,14 @@ class FollowUpService:
                 resolution, (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED)
             )
             resolution.status = ResolutionStatus.DONE.value
-            resolution.completion_evidence = normalize(evidence)
+            resolution.completion_evidence = evidence
             resolution.closed_on = closed_on
 
     def cancel(self, resolution_id: int, *, reason: str) -> None:
         errors = validation.FieldErrors()
-        reason = validation.required(errors, "reason", reason, "دلیل لغو مصوبه را بنویسید.")
+        reason = validation.text(
+            errors, "FollowUpService.cancel", "reason", reason, required="دلیل لغو مصوبه را بنویسید."
+        )
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
@@ -274,24 +280,30 @@ class FollowUpService:
                 resolution, (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED)
             )
             resolution.status = ResolutionStatus.CANCELLED.value
-            resolution.status_note = normalize(reason)
+            resolution.status_note = reason
             resolution.closed_on = dt.date.today()
 
     def reopen(self, resolution_id: int, *, reason: str) -> None:
         """Back to open; a cancelled or done resolution is reopened only with a reason."""
         errors = validation.FieldErrors()
-        reason = validation.required(errors, "reason", reason, "دلیل بازگشایی مصوبه را بنویسید.")
+        reason = validation.text(
+            errors, "FollowUpService.reopen", "reason", reason, required="دلیل بازگشایی مصوبه را بنویسید."
+        )
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
             _require_status(resolution, (ResolutionStatus.CANCELLED, ResolutionStatus.DONE))
             resolution.status = ResolutionStatus.OPEN.value
-            resolution.status_note = normalize(reason)
+            resolution.status_note = reason
             resolution.closed_on = None
 
     def defer(self, resolution_id: int, *, meeting_id: int, reason: str = "") -> None:
         """Refer the resolution to a coming meeting («ارجاع به جلسه بعد»)."""
+        errors = validation.FieldErrors()
+        reason = validation.text(errors, "FollowUpService.defer", "reason", reason)
+        if errors:
+            raise ValidationError(errors)
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
             _require_status(
@@ -304,7 +316,7 @@ class FollowUpService:
                 )
             resolution.status = ResolutionStatus.DEFERRED.value
             resolution.deferred_to_meeting_id = meeting.id
-            resolution.status_note = normalize(reason)
+            resolution.status_note = reason
 
     # -- deadline ------------------------------------------------------------------------
 
@@ -314,8 +326,9 @@ class FollowUpService:
         """Move the deadline, with a reason; the old deadline stays in the history."""
         errors = validation.FieldErrors()
         due = validation.jalali_date(errors, "new_due", new_due, required=True)
-        reason = validation.required(errors, "reason", reason, "دلیل تغییر مهلت را بنویسید.")
-        by = validation.required(errors, "by", by, "نام ثبت‌کننده را بنویسید.")
+        form = "FollowUpService.change_deadline"
+        reason = validation.text(errors, form, "reason", reason, required="دلیل تغییر مهلت را بنویسید.")
+        by = validation.text(errors, form, "by", by, required="نام ثبت‌کننده را بنویسید.")
         if errors:
             raise ValidationError(errors)
         assert due is not None  # a required date: its absence is an error above

@@ -21,7 +21,6 @@ from secretariat.followup.status import STILL_OPEN
 from secretariat.meetings.kinds import display_code
 from secretariat.meetings.records import AgendaItemRecord
 from secretariat.meetings.store import agenda_records, get_meeting, require_minutes_editable
-from secretariat.persian.text import normalize
 
 REVIEW_TITLE = "گزارش پیگیری مصوبات باز جلسات پیشین"
 
@@ -72,10 +71,14 @@ class AgendaService:
 
     def set_summary(self, item_id: int, summary: str) -> AgendaItemRecord:
         """What was said on the item, for the minutes."""
+        errors = validation.FieldErrors()
+        summary = validation.text(errors, "AgendaService.set_summary", "summary", summary)
+        if errors:
+            raise ValidationError(errors)
         with self._db.transaction() as session:
             item = _get(session, item_id)
             require_minutes_editable(item.meeting)
-            item.summary = normalize(summary)
+            item.summary = summary
             session.flush()
             return _record_of(session, item.meeting, item.id)
 
@@ -159,10 +162,13 @@ class AgendaService:
 
 def _validated(draft: AgendaItemDraft) -> dict[str, Any]:
     errors = validation.FieldErrors()
-    title = validation.required(errors, "title", draft.title, "عنوان دستور کار را بنویسید.")
+    title = validation.text(
+        errors, AgendaItemDraft, "title", draft.title, required="عنوان دستور کار را بنویسید."
+    )
+    notes = validation.text(errors, AgendaItemDraft, "notes", draft.notes)
     if errors:
         raise ValidationError(errors)
-    return {"title": title, "presenter_agency_id": draft.presenter_agency_id, "notes": normalize(draft.notes)}
+    return {"title": title, "presenter_agency_id": draft.presenter_agency_id, "notes": notes}
 
 
 def _check_presenter(session: Session, agency_id: int | None) -> None:

@@ -23,12 +23,12 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from db.models import Attachment, AttachmentContent
+from secretariat import text_input, validation
 from secretariat.database import Database
-from secretariat.errors import DomainError, NotFoundError
+from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.records import AttachmentRecord
 from secretariat.meetings.store import attachment_record, get_meeting
-from secretariat.persian.text import normalize_line
 
 SIGNED_MINUTES = "signed_minutes"
 DOCUMENT = "document"
@@ -94,7 +94,7 @@ def store(
         media_type=incoming.media_type or "application/octet-stream",
         size=len(incoming.data),
         sha256=hashlib.sha256(incoming.data).hexdigest(),
-        description=normalize_line(description),
+        description=text_input.clean(description),
         added_at=added_at or dt.datetime.now(),
     )
     session.add(attachment)
@@ -136,6 +136,10 @@ class AttachmentService:
     def attach(
         self, meeting_id: int, path: str | Path, *, signed_minutes: bool = False, description: str = ""
     ) -> AttachmentRecord:
+        errors = validation.FieldErrors()
+        description = validation.text(errors, "AttachmentService.attach", "description", description)
+        if errors:
+            raise ValidationError(errors)
         incoming = read_file(path)
         if signed_minutes and incoming.media_type is None:
             raise DomainError("نسخه امضاشده صورتجلسه باید پرونده PDF یا تصویر (PNG، JPEG، TIFF) باشد.")

@@ -29,7 +29,6 @@ from secretariat.meetings.records import InvitationRecord, Quorum
 from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
 from secretariat.members.roles import pr_manager_terms
 from secretariat.persian import jalali
-from secretariat.persian.text import normalize, normalize_line
 
 
 @dataclass(frozen=True)
@@ -216,7 +215,9 @@ class AttendanceService:
 
     def invite_guest(self, meeting_id: int, draft: GuestDraft) -> InvitationRecord:
         errors = validation.FieldErrors()
-        name = validation.required(errors, "name", draft.name, "نام مهمان را بنویسید.")
+        name = validation.text(errors, GuestDraft, "name", draft.name, required="نام مهمان را بنویسید.")
+        title = validation.text(errors, GuestDraft, "title", draft.title)
+        organization = validation.text(errors, GuestDraft, "organization", draft.organization)
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
@@ -224,8 +225,8 @@ class AttendanceService:
             invitation = Invitation(
                 meeting_id=meeting_id,
                 guest_name=name,
-                guest_title=normalize_line(draft.title),
-                guest_organization=normalize_line(draft.organization),
+                guest_title=title,
+                guest_organization=organization,
             )
             session.add(invitation)
             session.flush()
@@ -303,7 +304,11 @@ def _apply(session: Session, invitation: Invitation, entry: AttendanceEntry) -> 
         attendance = Attendance(entry.attendance)
     except ValueError as error:
         raise ValidationError({"attendance": "وضعیت حضور را از فهرست انتخاب کنید."}) from error
-    excuse = normalize(entry.excuse)
+    errors = validation.FieldErrors()
+    excuse = validation.text(errors, AttendanceEntry, "excuse", entry.excuse)
+    substitute = validation.text(errors, AttendanceEntry, "substitute_name", entry.substitute_name)
+    if errors:
+        raise ValidationError(errors)
     if attendance is Attendance.EXCUSED and not excuse:
         raise ValidationError({"excuse": "برای غیبت موجه، دلیل آن را بنویسید."})
     invitation.attendance = attendance.value
@@ -312,7 +317,6 @@ def _apply(session: Session, invitation: Invitation, entry: AttendanceEntry) -> 
     invitation.substitute_name = ""
     if not attendance.counts_as_present or invitation.agency_id is None:
         return
-    substitute = normalize_line(entry.substitute_name)
     if substitute:
         invitation.substitute_name = substitute
     elif entry.attendee_person_id is not None:

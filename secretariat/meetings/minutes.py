@@ -43,7 +43,7 @@ from secretariat.meetings.store import (
     resolution_records,
 )
 from secretariat.persian import jalali
-from secretariat.persian.text import fold, normalize, to_persian_digits
+from secretariat.persian.text import fold, to_persian_digits
 
 NEXT_MEETING_LABEL = NEXT_MEETING  # the name callers knew it by; the wording lives in ``deadline``
 
@@ -63,8 +63,7 @@ def validate_resolution(
     draft: ResolutionDraft, meeting_date: dt.date | None = None
 ) -> tuple[validation.FieldErrors, dict[str, Any]]:
     errors = validation.FieldErrors()
-    text = normalize(draft.text)
-    errors.check("text", bool(fold(text)), "متن مصوبه را بنویسید.")
+    text = validation.text(errors, ResolutionDraft, "text", draft.text, required="متن مصوبه را بنویسید.")
     errors.check(
         "lead_agency_id", draft.lead_agency_id is not None, "دستگاه مسئول اجرای مصوبه را انتخاب کنید."
     )
@@ -195,7 +194,9 @@ class MinutesService:
 
     def finalize(self, meeting_id: int, *, by: str) -> MeetingRecord:
         errors = validation.FieldErrors()
-        by = validation.required(errors, "by", by, "نام نهایی‌کننده صورتجلسه را بنویسید.")
+        by = validation.text(
+            errors, "MinutesService.finalize", "by", by, required="نام نهایی‌کننده صورتجلسه را بنویسید."
+        )
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
@@ -223,8 +224,11 @@ class MinutesService:
     ) -> AmendmentRecord:
         """Correct finalized minutes: a new text or deadline, kept beside the original."""
         errors = validation.FieldErrors()
-        reason = validation.required(errors, "reason", reason, "دلیل اصلاح را بنویسید.")
-        author = validation.required(errors, "author", author, "نام ثبت‌کننده اصلاحیه را بنویسید.")
+        form = "MinutesService.amend_resolution"
+        reason = validation.text(errors, form, "reason", reason, required="دلیل اصلاح را بنویسید.")
+        author = validation.text(errors, form, "author", author, required="نام ثبت‌کننده اصلاحیه را بنویسید.")
+        if text is not None:
+            text = validation.text(errors, form, "text", text)
         if text is None and due_date is None:
             errors.check("text", False, "متن تازه یا مهلت تازه را بنویسید.")
         if text is not None and due_date is not None:
@@ -239,7 +243,7 @@ class MinutesService:
                 raise DomainError("صورتجلسه هنوز نهایی نشده است؛ خود مصوبه را ویرایش کنید.")
             current = resolution_records(session, [resolution])[0]
             if text is not None:
-                field_name, amended = "resolution_text", normalize(text)
+                field_name, amended = "resolution_text", text
                 if not fold(amended):
                     raise ValidationError({"text": "متن تازه مصوبه را بنویسید."})
                 original = current.current_text
@@ -284,8 +288,10 @@ class MinutesService:
 
     def amend_item_summary(self, item_id: int, *, summary: str, reason: str, author: str) -> AmendmentRecord:
         errors = validation.FieldErrors()
-        reason = validation.required(errors, "reason", reason, "دلیل اصلاح را بنویسید.")
-        author = validation.required(errors, "author", author, "نام ثبت‌کننده اصلاحیه را بنویسید.")
+        form = "MinutesService.amend_item_summary"
+        summary = validation.text(errors, form, "summary", summary)
+        reason = validation.text(errors, form, "reason", reason, required="دلیل اصلاح را بنویسید.")
+        author = validation.text(errors, form, "author", author, required="نام ثبت‌کننده اصلاحیه را بنویسید.")
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
@@ -304,7 +310,7 @@ class MinutesService:
                 agenda_item_id=item.id,
                 field="item_summary",
                 original=previous if previous is not None else item.summary,
-                amended=normalize(summary),
+                amended=summary,
                 reason=reason,
                 author=author,
                 recorded_at=dt.datetime.now(),

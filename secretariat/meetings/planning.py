@@ -37,7 +37,6 @@ from secretariat.meetings.store import (
     resolution_records,
 )
 from secretariat.persian import jalali
-from secretariat.persian.text import normalize, normalize_line
 
 FRIDAY = 4  # date.weekday()
 
@@ -99,9 +98,9 @@ def validate(draft: MeetingDraft) -> tuple[validation.FieldErrors, dict[str, Any
         "date": date,
         **times,
         "host_agency_id": draft.host_agency_id,
-        "venue": normalize_line(draft.venue),
-        "chair": normalize_line(draft.chair),
-        "occasion": normalize_line(draft.occasion),
+        "venue": validation.text(errors, MeetingDraft, "venue", draft.venue),
+        "chair": validation.text(errors, MeetingDraft, "chair", draft.chair),
+        "occasion": validation.text(errors, MeetingDraft, "occasion", draft.occasion),
     }
     return errors, values
 
@@ -166,7 +165,9 @@ class MeetingService:
         """Move a planned meeting to another date; the old date and the reason are kept."""
         errors = validation.FieldErrors()
         date = validation.jalali_date(errors, "date", new_date, required=True)
-        reason = validation.required(errors, "reason", reason, "دلیل تعویق را بنویسید.")
+        reason = validation.text(
+            errors, "MeetingService.postpone", "reason", reason, required="دلیل تعویق را بنویسید."
+        )
         if errors:
             raise ValidationError(errors)
         assert date is not None  # a required date: its absence is an error above
@@ -189,7 +190,7 @@ class MeetingService:
                     meeting_id=meeting.id,
                     from_date=meeting.date,
                     to_date=date,
-                    reason=normalize(reason),
+                    reason=reason,
                     recorded_at=dt.datetime.now(),
                 )
             )
@@ -203,14 +204,16 @@ class MeetingService:
 
     def cancel(self, meeting_id: int, reason: str) -> MeetingRecord:
         errors = validation.FieldErrors()
-        reason = validation.required(errors, "reason", reason, "دلیل لغو جلسه را بنویسید.")
+        reason = validation.text(
+            errors, "MeetingService.cancel", "reason", reason, required="دلیل لغو جلسه را بنویسید."
+        )
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
             require_upcoming(meeting, "لغو کرد")
             meeting.status = MeetingStatus.CANCELLED.value
-            meeting.cancel_reason = normalize(reason)
+            meeting.cancel_reason = reason
             session.flush()
             renumber(session, meeting.series)
             session.refresh(meeting)

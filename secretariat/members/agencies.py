@@ -22,7 +22,7 @@ from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import pr_manager_terms
 from secretariat.persian import collation
-from secretariat.persian.text import fold, normalize, normalize_line, search_terms
+from secretariat.persian.text import fold, search_terms
 
 # A select of any columns, its rows' types kept through the filters.
 StatementT = TypeVar("StatementT", bound="Select[*tuple[Any, ...]]")
@@ -140,15 +140,16 @@ def validate(draft: AgencyDraft) -> tuple[validation.FieldErrors, dict[str, Any]
     errors = validation.FieldErrors()
     category = AgencyCategory.parse(draft.category)
     errors.check("category", category is not None, "رده دستگاه را از فهرست انتخاب کنید.")
+    form = AgencyDraft
     values: dict[str, Any] = {
-        "name": validation.required(errors, "name", draft.name, "نام دستگاه را بنویسید."),
-        "short_name": normalize_line(draft.short_name),
+        "name": validation.text(errors, form, "name", draft.name, required="نام دستگاه را بنویسید."),
+        "short_name": validation.text(errors, form, "short_name", draft.short_name),
         "category": category.value if category else None,
-        "parent_ministry": normalize_line(draft.parent_ministry),
-        "address": normalize(draft.address),
-        "phones": validation.phones(errors, "phones", draft.phones),
-        "email": validation.email(errors, "email", draft.email),
-        "website": validation.website(errors, "website", draft.website),
+        "parent_ministry": validation.text(errors, form, "parent_ministry", draft.parent_ministry),
+        "address": validation.text(errors, form, "address", draft.address),
+        "phones": validation.phones(errors, form, "phones", draft.phones),
+        "email": validation.email(errors, form, "email", draft.email),
+        "website": validation.website(errors, form, "website", draft.website),
         "joined_on": validation.jalali_date(errors, "joined_on", draft.joined_on),
     }
     if values["joined_on"] and values["joined_on"] > dt.date.today():

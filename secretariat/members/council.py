@@ -13,7 +13,7 @@ from db.models import Council
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
-from secretariat.persian.text import NumberFormatError, normalize_line, parse_int
+from secretariat.persian.text import NumberFormatError, parse_int
 
 
 class CouncilLevel(StrEnum):
@@ -80,10 +80,10 @@ def quorum_required(rule: QuorumRule, members: int, fixed: int | None = None) ->
 def validate(draft: CouncilDraft) -> tuple[validation.FieldErrors, dict[str, Any]]:
     errors = validation.FieldErrors()
     values: dict[str, Any] = {
-        "name": validation.required(errors, "name", draft.name, "نام شورا را بنویسید."),
-        "city": normalize_line(draft.city),
-        "chair": normalize_line(draft.chair),
-        "secretary": normalize_line(draft.secretary),
+        "name": validation.text(errors, CouncilDraft, "name", draft.name, required="نام شورا را بنویسید."),
+        "city": validation.text(errors, CouncilDraft, "city", draft.city),
+        "chair": validation.text(errors, CouncilDraft, "chair", draft.chair),
+        "secretary": validation.text(errors, CouncilDraft, "secretary", draft.secretary),
     }
     errors.check("level", draft.level in {level.value for level in CouncilLevel}, "سطح شورا را انتخاب کنید.")
     errors.check(

@@ -22,7 +22,7 @@ from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import Role, pr_manager_terms
 from secretariat.persian.jalali import format_short
-from secretariat.persian.text import fold, normalize, normalize_line, search_terms
+from secretariat.persian.text import fold, search_terms
 
 # A select of any columns, its rows' types kept through the filters.
 ModelT = TypeVar("ModelT")
@@ -126,15 +126,16 @@ class PersonQuery:
 
 def validate_person(draft: PersonDraft) -> tuple[validation.FieldErrors, dict[str, Any]]:
     errors = validation.FieldErrors()
+    form = PersonDraft
     values: dict[str, Any] = {
-        "full_name": validation.required(
-            errors, "full_name", draft.full_name, "نام و نام خانوادگی را بنویسید."
+        "full_name": validation.text(
+            errors, form, "full_name", draft.full_name, required="نام و نام خانوادگی را بنویسید."
         ),
-        "honorific": normalize_line(draft.honorific),
-        "mobile": validation.phones(errors, "mobile", draft.mobile),
-        "phone": validation.phones(errors, "phone", draft.phone),
-        "email": validation.email(errors, "email", draft.email),
-        "notes": normalize(draft.notes),
+        "honorific": validation.text(errors, form, "honorific", draft.honorific),
+        "mobile": validation.phones(errors, form, "mobile", draft.mobile),
+        "phone": validation.phones(errors, form, "phone", draft.phone),
+        "email": validation.email(errors, form, "email", draft.email),
+        "notes": validation.text(errors, form, "notes", draft.notes),
     }
     return errors, values
 
@@ -244,6 +245,7 @@ class PeopleService:
         errors = validation.FieldErrors()
         start = validation.jalali_date(errors, "start_date", draft.start_date, required=True)
         role = _parse_role(errors, draft.role)
+        title = validation.text(errors, AppointmentDraft, "title", draft.title)
         if errors:
             raise ValidationError(errors)
         assert start is not None  # a required date: its absence is an error above
@@ -277,7 +279,7 @@ class PeopleService:
                 agency=agency,
                 person=person,
                 role=role.value,
-                title=normalize_line(draft.title),
+                title=title,
                 start_date=start,
             )
             session.add(representation)
@@ -351,7 +353,11 @@ class PeopleService:
 
     def add_decree(self, draft: DecreeDraft) -> DecreeRecord:
         errors = validation.FieldErrors()
-        number = validation.required(errors, "number", draft.number, "شماره حکم را بنویسید.")
+        number = validation.text(
+            errors, DecreeDraft, "number", draft.number, required="شماره حکم را بنویسید."
+        )
+        issued_by = validation.text(errors, DecreeDraft, "issued_by", draft.issued_by)
+        notes = validation.text(errors, DecreeDraft, "notes", draft.notes)
         issued = validation.jalali_date(errors, "issued_on", draft.issued_on, required=True)
         term_end = validation.jalali_date(errors, "term_end", draft.term_end)
         validation.dates_in_order(
@@ -365,9 +371,9 @@ class PeopleService:
                 representation_id=draft.representation_id,
                 number=number,
                 issued_on=issued,
-                issued_by=normalize_line(draft.issued_by),
+                issued_by=issued_by,
                 term_end=term_end,
-                notes=normalize(draft.notes),
+                notes=notes,
             )
             session.add(decree)
             session.flush()

@@ -44,6 +44,7 @@ class AgencyDialog(FormDialog):
         self.email = form.add_field("email", strings.AGENCY_EMAIL, line_edit("pr@example.ir", latin=True))
         self.website = form.add_field("website", strings.AGENCY_WEBSITE, line_edit("example.ir", latin=True))
         self.joined_on = form.add_field("joined_on", strings.AGENCY_JOINED, JalaliDateEdit())
+        form.limit_texts(AgencyDraft)
         self._fill(record)
         self.name.setFocus()
 

@@ -37,6 +37,7 @@ class CouncilFields:
             "quorum_count", strings.COUNCIL_QUORUM_COUNT, line_edit(strings.COUNCIL_QUORUM_COUNT_PLACEHOLDER)
         )
         self.quorum_rule.currentIndexChanged.connect(self._show_quorum_count)
+        form.limit_texts(CouncilDraft)
         self._show_quorum_count()
 
     def _show_quorum_count(self) -> None:

@@ -23,6 +23,7 @@ class CancelMeetingDialog(FormDialog):
             strings.CANCEL_MEETING_INTRO.format(title=record.title, date=jalali.format_long(record.date))
         )
         self.reason = self.form.add_field("reason", strings.CANCEL_REASON, text_box(2))
+        self.form.limit_texts("MeetingService.cancel")
         self.reason.setFocus()
 
     def save(self) -> MeetingRecord:

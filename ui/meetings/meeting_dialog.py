@@ -73,6 +73,7 @@ class MeetingDialog(FormDialog):
         self.occasion = form.add_field(
             "occasion", strings.MEETING_OCCASION, line_edit(strings.MEETING_OCCASION_PLACEHOLDER)
         )
+        form.limit_texts(MeetingDraft)
         occasions = QCompleter(list(strings.OCCASIONS), self.occasion)
         occasions.setFilterMode(Qt.MatchFlag.MatchContains)
         self.occasion.setCompleter(occasions)

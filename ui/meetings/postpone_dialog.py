@@ -27,6 +27,7 @@ class PostponeDialog(FormDialog):
         )
         self.date = self.form.add_field("date", strings.POSTPONE_DATE, JalaliDateEdit())
         self.reason = self.form.add_field("reason", strings.POSTPONE_REASON, text_box(2))
+        self.form.limit_texts("MeetingService.postpone")
         self.reason.setPlaceholderText(strings.POSTPONE_REASON_PLACEHOLDER)
         self.warning_note = self.form.add_row(QLabel())
         self.warning_note.setObjectName("note")

@@ -59,6 +59,7 @@ class AppointmentDialog(FormDialog):
         self.title = form.add_field(
             "title", strings.APPOINT_TITLE_FIELD, line_edit(strings.APPOINT_TITLE_PLACEHOLDER)
         )
+        form.limit_texts(AppointmentDraft)
         self.replaces_note = form.add_row(QLabel())
         self.replaces_note.setObjectName("note")
         self.replaces_note.setWordWrap(True)

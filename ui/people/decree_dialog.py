@@ -39,6 +39,7 @@ class DecreeDialog(FormDialog):
         )
         self.term_end = form.add_field("term_end", strings.DECREE_TERM_END, JalaliDateEdit())
         self.notes = form.add_field("notes", strings.DECREE_NOTES, text_box(2))
+        form.limit_texts(DecreeDraft)
         self.number.setFocus()
 
     def draft(self) -> DecreeDraft:

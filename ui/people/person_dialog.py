@@ -29,6 +29,7 @@ class PersonFields:
         self.phone = None if compact else form.add_field("phone", strings.PERSON_PHONE, line_edit())
         self.email = form.add_field("email", strings.PERSON_EMAIL, line_edit("name@example.ir", latin=True))
         self.notes = None if compact else form.add_field("notes", strings.PERSON_NOTES, text_box(2))
+        form.limit_texts(PersonDraft)
         self.keys = tuple(k for k in PERSON_KEYS if not (compact and k in ("phone", "notes")))
 
     def fill(self, record: PersonRecord) -> None:

@@ -78,6 +78,7 @@ class FollowUpDialog(_ResolutionDialog):
             "progress", strings.FOLLOWUP_PROGRESS, line_edit(strings.FOLLOWUP_PROGRESS_PLACEHOLDER)
         )
         self.recorded_by = self.form.add_field("recorded_by", strings.FOLLOWUP_RECORDED_BY, line_edit())
+        self.form.limit_texts(FollowUpDraft)
         self.recorded_by.setText(recorded_by)
         document = FileField(
             strings.FOLLOWUP_DOCUMENT_TITLE,
@@ -107,6 +108,7 @@ class DoneDialog(_ResolutionDialog):
     def __init__(self, followup: FollowUpService, row: ResolutionRow, parent: QWidget | None = None):
         super().__init__(strings.DONE_DIALOG_TITLE, followup, row, parent, save_text=strings.DONE_SAVE)
         self.evidence = self.form.add_field("evidence", strings.DONE_EVIDENCE, text_box(2))
+        self.form.limit_texts("FollowUpService.mark_done")
         self.evidence.setPlaceholderText(strings.DONE_EVIDENCE_PLACEHOLDER)
         self.on = self.form.add_field("on", strings.DONE_ON, JalaliDateEdit())
         self.on.setDate(dt.date.today())
@@ -123,6 +125,7 @@ class CancelDialog(_ResolutionDialog):
             strings.CANCEL_RESOLUTION_TITLE, followup, row, parent, save_text=strings.CANCEL_RESOLUTION_SAVE
         )
         self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
+        self.form.limit_texts("FollowUpService.cancel")
         self.reason.setFocus()
 
     def save(self) -> int:
@@ -134,6 +137,7 @@ class ReopenDialog(_ResolutionDialog):
     def __init__(self, followup: FollowUpService, row: ResolutionRow, parent: QWidget | None = None):
         super().__init__(strings.REOPEN_TITLE, followup, row, parent, save_text=strings.REOPEN_SAVE)
         self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
+        self.form.limit_texts("FollowUpService.reopen")
         self.reason.setFocus()
 
     def save(self) -> int:
@@ -170,6 +174,7 @@ class DeferDialog(_ResolutionDialog):
             )
         self.meeting_title = ""
         self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
+        self.form.limit_texts("FollowUpService.defer")
         if self.meeting.count() == 0:
             self.form.set_errors({}, general=strings.DEFER_NO_UPCOMING)
 
@@ -195,6 +200,7 @@ class DeadlineDialog(_ResolutionDialog):
         self.new_due = self.form.add_field("new_due", strings.DEADLINE_NEW, JalaliDateEdit())
         self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
         self.by = self.form.add_field("by", strings.DEADLINE_BY, line_edit())
+        self.form.limit_texts("FollowUpService.change_deadline")
         self.by.setText(by)
         self.new_due.setFocus()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.errors import DomainError, ValidationError
 from ui.widgets.field_error import FieldError
+from ui.widgets.text_limits import LengthCounter, limit_field
 
 Validator = Callable[[], Mapping[str, str]]
 W = TypeVar("W", bound=QWidget)
@@ -39,6 +41,8 @@ class _Field:
     row: QWidget  # what sits in the form's field column
     show_error: Callable[[str], None]
     error: Callable[[], str]
+    message: FieldError | None = None  # the error label under the widget, if the form made it
+    counter: LengthCounter | None = None
 
 
 class ErrorForm(QWidget):
@@ -69,6 +73,7 @@ class ErrorForm(QWidget):
         Jalali date edit) shows the message itself.
         """
         row: QWidget
+        label_widget: FieldError | None = None
         if hasattr(widget, "set_error") and hasattr(widget, "error"):
             row, show_error, error = widget, widget.set_error, widget.error
         else:
@@ -88,7 +93,7 @@ class ErrorForm(QWidget):
         caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._layout.addRow(caption, row)
-        self._fields[key] = _Field(widget, row, show_error, error)
+        self._fields[key] = _Field(widget, row, show_error, error, label_widget)
         signal = changed if changed is not None else _change_signal(widget)
         if signal is not None:
             signal.connect(lambda *_: self._on_edited(key))
@@ -98,6 +103,29 @@ class ErrorForm(QWidget):
         """A row across the whole form (a note, a choice of mode)."""
         self._layout.addRow(widget)
         return widget
+
+    def limit_texts(self, form: str | type) -> None:
+        """Hold the text fields to the core's limits for ``form`` (a Draft class, or its
+        name in ``secretariat.text_input.FIELD_LIMITS``): a line edit is capped, a text
+        box shows «n از limit» beside its error message."""
+        for key, field in self._fields.items():
+            if field.counter is not None or field.message is None:
+                continue
+            counter = limit_field(field.widget, form, key)
+            if counter is None:
+                continue
+            box = field.row.layout()
+            assert isinstance(box, QVBoxLayout)  # the row add_field built
+            box.removeWidget(field.message)
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(field.message, 1)
+            line.addWidget(counter, 0, Qt.AlignmentFlag.AlignTop)
+            box.addLayout(line)
+            field.counter = counter
+
+    def counter(self, key: str) -> LengthCounter | None:
+        return self._fields[key].counter
 
     def set_validator(self, validator: Validator | None) -> None:
         """The form's own check (usually the core's ``validate``), run before saving."""

@@ -39,6 +39,7 @@ class AgendaItemDialog(FormDialog):
             AgencyCombo(agencies, keep=record.presenter_agency_id if record else None),
         )
         self.notes = self.form.add_field("notes", strings.AGENDA_NOTES, text_box(4))
+        self.form.limit_texts(AgendaItemDraft)
         if record is not None:
             self.title.setText(record.title)
             self.presenter.set_agency_id(record.presenter_agency_id)

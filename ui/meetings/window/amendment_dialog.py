@@ -23,12 +23,13 @@ class _AmendmentDialog(FormDialog):
         self.setMinimumWidth(620)
         self._author_default = author
 
-    def _add_reason_and_author(self) -> None:
+    def _add_reason_and_author(self, form: str) -> None:
         self.reason = self.form.add_field(
             "reason", strings.AMEND_REASON, line_edit(strings.AMEND_REASON_PLACEHOLDER)
         )
         self.author = self.form.add_field("author", strings.AMEND_AUTHOR, line_edit())
         self.author.setText(self._author_default)
+        self.form.limit_texts(form)
 
     def _current(self, text: str) -> QLabel:
         label = QLabel(rtl(text))
@@ -73,7 +74,7 @@ class ResolutionAmendmentDialog(_AmendmentDialog):
             "current_due", strings.AMEND_CURRENT, self._current(due_text(resolution))
         )
         self.due_date = self.form.add_field("due_date", strings.AMEND_NEW_DUE, JalaliDateEdit())
-        self._add_reason_and_author()
+        self._add_reason_and_author("MinutesService.amend_resolution")
         self.due_choice.toggled.connect(self._show_choice)
         self._show_choice()
         self.text.setFocus()
@@ -123,7 +124,7 @@ class SummaryAmendmentDialog(_AmendmentDialog):
         self.set_intro(strings.AMEND_ITEM_INTRO.format(title=item.title))
         self.summary = self.form.add_field("summary", strings.AMEND_NEW_SUMMARY, text_box(5))
         self.summary.setPlainText(current)
-        self._add_reason_and_author()
+        self._add_reason_and_author("MinutesService.amend_item_summary")
         self.summary.setFocus()
 
     def save(self) -> AmendmentRecord:

@@ -46,6 +46,7 @@ class FinalizeDialog(FormDialog):
                 )
             )
         self.by = self.form.add_field("by", strings.FINALIZE_BY, line_edit(strings.FINALIZE_BY_PLACEHOLDER))
+        self.form.limit_texts("MinutesService.finalize")
         self.by.setText(by)
         self.save_button().setEnabled(not self.missing)
         self.by.setFocus()

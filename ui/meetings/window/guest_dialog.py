@@ -25,6 +25,7 @@ class GuestDialog(FormDialog):
         self.organization = self.form.add_field(
             "organization", strings.GUEST_ORGANIZATION, line_edit(strings.GUEST_ORGANIZATION_PLACEHOLDER)
         )
+        self.form.limit_texts(GuestDraft)
         self.name.setFocus()
 
     def save(self) -> InvitationRecord:

@@ -53,6 +53,7 @@ class ResolutionDialog(FormDialog):
         )
         form = self.form
         self.text = form.add_field("text", strings.RESOLUTION_TEXT, text_box(4))
+        form.limit_texts(ResolutionDraft)
         self.text.setPlaceholderText(strings.RESOLUTION_TEXT_PLACEHOLDER)
         items = [(strings.NO_AGENCY, None)] + [
             (f"{to_persian_digits(item.position)}. {item.title}", item.id) for item in agenda

@@ -28,6 +28,7 @@ from ui.meetings.window.meeting_tab import MeetingTab
 from ui.services import Services
 from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
+from ui.widgets.text_limits import limit_field
 
 
 class SummaryModel(RecordTableModel):
@@ -75,6 +76,8 @@ class SummariesTab(MeetingTab):
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(strings.SUMMARY_PLACEHOLDER)
         self.editor.textChanged.connect(self._update_buttons)
+        # The core's limit for a summary, shown as one types («۲٬۸۰۰ از ۱۰٬۰۰۰»).
+        self.counter = limit_field(self.editor, "AgendaService.set_summary", "summary")
         self.amended = QPlainTextEdit()
         self.amended.setReadOnly(True)
         self.original_caption = QLabel(strings.SUMMARY_ORIGINAL)
@@ -95,6 +98,8 @@ class SummariesTab(MeetingTab):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.amend_button)
         buttons.addStretch(1)
+        if self.counter is not None:
+            buttons.addWidget(self.counter)
         editor_area = QWidget()
         editor_layout = QVBoxLayout(editor_area)
         editor_layout.setContentsMargins(0, 0, 0, 0)
