@@ -98,7 +98,7 @@ def renumbering_notices(renumbered: Sequence[Mapping[str, object]]) -> list[str]
         return []
     notices = [
         "چند جلسه برگزارشده یک شماره داشتند (ثبت هم‌زمان از دو جا)؛ "
-        "شماره آن‌ها به ترتیب تاریخ درست شد و پیش از آن از پرونده نسخه پشتیبان گرفته شد:"
+        "شماره آن‌ها به ترتیب تاریخ درست شد:"
     ]
     for row in renumbered:
         kind = MeetingKind(str(row["kind"]))
