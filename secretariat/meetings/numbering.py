@@ -96,10 +96,7 @@ def renumbering_notices(renumbered: Sequence[Mapping[str, object]]) -> list[str]
     """In Persian, what migration 0005 renumbered on open (see ``Database.renumbered``)."""
     if not renumbered:
         return []
-    notices = [
-        "چند جلسه برگزارشده یک شماره داشتند (ثبت هم‌زمان از دو جا)؛ "
-        "شماره آن‌ها به ترتیب تاریخ درست شد:"
-    ]
+    notices = ["چند جلسه برگزارشده یک شماره داشتند (ثبت هم‌زمان از دو جا)؛ شماره آن‌ها به ترتیب تاریخ درست شد:"]
     for row in renumbered:
         kind = MeetingKind(str(row["kind"]))
         date = dt.date.fromisoformat(str(row["date"]))
