@@ -2,7 +2,11 @@
 
 SQLite: WAL (readers never block the writer), foreign keys enforced, a busy
 timeout for the second PC or the backup job, and ``synchronous=FULL`` so a
-power cut after a save loses nothing. Collations (the Persian order) are
+power cut after a save loses nothing. A connection of ``for_writing(engine)``
+begins with ``BEGIN IMMEDIATE``: it takes the write lock (waiting at most the
+busy timeout) before its first read, so what a save reads to number
+something (the last meeting's number) cannot change before it commits.
+Other connections begin deferred, as readers. Collations (the Persian order) are
 supplied by the caller, so this layer knows nothing about Persian.
 """
 
@@ -12,12 +16,15 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 Collation = Callable[[str, str], int]
 
 BUSY_TIMEOUT_MS = 5000
+
+# The execution option that makes a SQLite connection begin with the write lock.
+WRITE_TRANSACTION = "secretariat_write_transaction"
 
 
 def sqlite_url(path: str | Path) -> str:
@@ -42,6 +49,9 @@ def _configure_sqlite(engine: Engine, collations: Mapping[str, Collation], *, wa
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         for name, function in collations.items():
             dbapi_connection.create_collation(name, function)
+        # The driver's own BEGIN (deferred, and only before the first write) is
+        # off: ``on_begin`` says when and how a transaction begins.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -49,6 +59,16 @@ def _configure_sqlite(engine: Engine, collations: Mapping[str, Collation], *, wa
         if wal and engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get(WRITE_TRANSACTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine (and pool), whose SQLite transactions begin holding the write lock."""
+    return engine.execution_options(**{WRITE_TRANSACTION: True})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # The newest revision this code knows; tests check it is Alembic's head.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 # A table every revision of this app has had (from 0001 on).
 OWN_TABLE = "council"
@@ -71,14 +71,19 @@ def alembic_head() -> str | None:
     return _script_directory().get_current_head()
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the head revision, in one transaction."""
+def upgrade(engine: Engine) -> list[dict[str, object]]:
+    """Bring the schema to the head revision, in one transaction.
+
+    Returns what the migrations renumbered, for the user to be told (one
+    dict per meeting: see ``db/migrations/versions/0005_unique_numbers.py``).
+    """
     from alembic import command
 
     config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+    return list(config.attributes.get("renumbered", []))
 
 
 def _config() -> Config:

@@ -3,24 +3,38 @@
 ``open_database`` refuses, with a Persian message and without touching the
 file, anything that is not this app's database or that a newer version of
 the app wrote; it backs up an older database before migrating it.
+
+A save (``Database.transaction``) holds the database's write lock from its
+first statement (``BEGIN IMMEDIATE`` on SQLite; a lock per numbering on
+PostgreSQL, see ``lock_numbering``), so the numbers it reads and stores
+cannot be taken by a save at the same moment. A database that stays busy
+past the busy timeout, a full disk, or a number taken all the same end the
+save with a Persian refusal, and nothing of it is kept.
 """
 
 from __future__ import annotations
 
+import errno
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Engine, SQLColumnExpression, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, SQLColumnExpression, event, func, select
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import engine as db_engine
 from db import schema
 from secretariat import changes
-from secretariat.errors import DatabaseOpenError, DomainError
+from secretariat.errors import (
+    DatabaseBusyError,
+    DatabaseOpenError,
+    DomainError,
+    NumberTakenError,
+    StorageFullError,
+)
 from secretariat.maintenance import backup
 from secretariat.persian import collation
 
@@ -29,15 +43,50 @@ COLLATION_NAME = "persian"
 # PostgreSQL: the ICU collation that orders Persian as collation.sort_key does.
 POSTGRES_COLLATION = "fa-IR-x-icu"
 
+BUSY_MESSAGE = (
+    "پایگاه داده در حال استفاده است (رایانه یا برنامه دیگری در حال ذخیره در آن است)؛ "
+    "چیزی ذخیره نشد. چند لحظه دیگر دوباره تلاش کنید."
+)
+FULL_MESSAGE = (
+    "جای خالی دیسک برای ذخیره کافی نیست؛ چیزی ذخیره نشد. "
+    "کمی جا باز کنید (مثلاً پرونده‌های کهنه را به جای دیگری ببرید) و دوباره تلاش کنید."
+)
+DISK_ERROR_MESSAGE = (
+    "نوشتن در پرونده پایگاه داده ممکن نشد (خطای دیسک)؛ چیزی ذخیره نشد. "
+    "دیسک یا اتصال شبکه را بررسی کنید و دوباره تلاش کنید."
+)
+NUMBER_TAKEN_MESSAGE = (
+    "شماره‌ای که این ذخیره می‌گرفت هم‌زمان در ذخیره دیگری به کار رفت؛ چیزی ذخیره نشد. دوباره تلاش کنید."
+)
+
+# SQLite's primary result codes, and PostgreSQL's SQLSTATEs, that a refusal names.
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 10, 13
+_PG_BUSY = {"55P03", "40P01", "40001"}  # lock not available, deadlock, serialization failure
+_PG_FULL = {"53100"}  # disk full
+# The unique constraints on numbers and codes, as SQLite and PostgreSQL name them in their messages.
+_NUMBER_CONSTRAINTS = (
+    "resolution.code",
+    "uq_resolution_code",
+    "resolution.meeting_id, resolution.number",
+    "uq_resolution_meeting_number",
+    "meeting.series, meeting.number",
+    "meeting.series, meeting.jalali_year, meeting.year_number",
+    "uq_meeting_series_number",
+    "uq_meeting_series_year_number",
+)
+
 
 class Database:
     """One open council database; hands out one session per unit of work."""
 
-    def __init__(self, engine: Engine, path: Path | None):
+    def __init__(self, engine: Engine, path: Path | None, *, renumbered: Sequence[Mapping[str, object]] = ()):
         self.engine = engine
         self.path = path
+        # What migrating the file on open renumbered (duplicate meeting numbers; see migration 0005).
+        self.renumbered = tuple(renumbered)
         self._sessions: sessionmaker[Session] = db_engine.make_session_factory(engine)
-        event.listen(self._sessions, "after_flush", changes.collect_flushed)
+        self._writes: sessionmaker[Session] = db_engine.make_session_factory(db_engine.for_writing(engine))
+        event.listen(self._writes, "after_flush", changes.collect_flushed)
         # Every committed transaction says here what it changed (see secretariat.changes).
         self.changes = changes.ChangeFeed()
 
@@ -46,16 +95,30 @@ class Database:
         """A unit of work: all of it is saved, or (on any error) none of it.
 
         Once it is saved, what it changed is published on ``self.changes``.
+        A busy database (past the busy timeout), a full disk, or a number
+        taken by a save at the same moment: a Persian ``DomainError``.
         """
-        with self._sessions.begin() as session:
-            yield session
-            session.flush()  # the last writes, so that their changes are counted
+        try:
+            with self._writes.begin() as session:
+                yield session
+                session.flush()  # the last writes, so that their changes are counted
+        except (DBAPIError, OSError) as error:
+            refusal = save_refusal(error)
+            if refusal is None:
+                raise
+            raise refusal from error
         self.changes.publish(changes.take_changes(session))
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except OperationalError as error:
+            refusal = save_refusal(error)
+            if not isinstance(refusal, DatabaseBusyError):
+                raise
+            raise refusal from error
 
     def persian_order(self, expression: SQLColumnExpression[str]) -> SQLColumnExpression[str]:
         """``expression`` sorted in Persian alphabetical order on this engine."""
@@ -68,6 +131,40 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def save_refusal(error: BaseException) -> DomainError | None:
+    """The Persian refusal for a database error a person can act on; None for the others."""
+    if isinstance(error, OSError):
+        return StorageFullError(FULL_MESSAGE) if error.errno == errno.ENOSPC else None
+    if not isinstance(error, DBAPIError):
+        return None
+    message = str(error.orig).lower()
+    if isinstance(error, IntegrityError):
+        taken = any(name in message for name in _NUMBER_CONSTRAINTS)
+        return NumberTakenError(NUMBER_TAKEN_MESSAGE) if taken else None
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or state in _PG_BUSY or "database is locked" in message:
+        return DatabaseBusyError(BUSY_MESSAGE)
+    if primary == _SQLITE_FULL or state in _PG_FULL or "database or disk is full" in message:
+        return StorageFullError(FULL_MESSAGE)
+    if primary == _SQLITE_IOERR or "disk i/o error" in message:
+        return StorageFullError(DISK_ERROR_MESSAGE)
+    return None
+
+
+def lock_numbering(session: Session, key: str) -> None:
+    """Hold, until the save ends, the right to hand out the numbers of ``key``.
+
+    A save reads the last number and stores the next: two saves at the same
+    moment must not read the same last number. On SQLite the save already
+    holds the database's write lock (it began IMMEDIATE); on PostgreSQL an
+    advisory lock per key makes the second save wait for the first.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
 
 
 def open_database(location: str | Path, *, create: bool = True) -> Database:
@@ -120,8 +217,9 @@ def _open(url: str, *, path: Path | None) -> Database:
         engine = db_engine.make_engine(url, collations={COLLATION_NAME: collation.compare})
         if state is schema.SchemaState.OLDER and path is not None:
             backup_sqlite(engine, path, reason="before-upgrade")
+        renumbered: list[dict[str, object]] = []
         if state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER):
-            schema.upgrade(engine)
+            renumbered = schema.upgrade(engine)
     except DomainError:  # a refusal, or a before-upgrade backup that could not be taken
         engine.dispose()
         raise
@@ -131,7 +229,7 @@ def _open(url: str, *, path: Path | None) -> Database:
             "پایگاه داده باز نشد؛ پرونده آسیب دیده یا در دسترس نیست. "
             f"(جزئیات: {error.orig if hasattr(error, 'orig') else error})"
         ) from error
-    return Database(engine, path)
+    return Database(engine, path, renumbered=renumbered)
 
 
 def backup_sqlite(engine: Engine, path: Path, *, reason: str) -> Path:

@@ -27,3 +27,15 @@ class NotFoundError(DomainError):
 
 class DatabaseOpenError(DomainError):
     """The file cannot be opened as this app's database; nothing was changed."""
+
+
+class DatabaseBusyError(DomainError):
+    """Another program or PC held the database past the busy timeout; nothing was saved."""
+
+
+class StorageFullError(DomainError):
+    """The disk (or the database's storage) is full or failing; nothing was saved."""
+
+
+class NumberTakenError(DomainError):
+    """A number or code was taken by another save at the same moment; nothing was saved."""

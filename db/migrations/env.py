@@ -11,7 +11,11 @@ if connection is None:  # pragma: no cover - the app always passes one
 
 # Indexes that only migrations declare (see db/models/register.py), so that
 # autogenerate does not propose dropping them.
-MIGRATION_ONLY_INDEXES = {"uq_representation_current_manager"}
+MIGRATION_ONLY_INDEXES = {
+    "uq_representation_current_manager",
+    "uq_meeting_series_number",
+    "uq_meeting_series_year_number",
+}
 
 
 def include_object(

@@ -31,6 +31,11 @@ class Meeting(Timestamped, Base):
     __table_args__ = (
         Index("ix_meeting_date", "date"),
         Index("ix_meeting_series_number", "series", "number"),
+        # The partial unique indexes uq_meeting_series_number and
+        # uq_meeting_series_year_number (one held or finalized meeting per
+        # number, even when two PCs hold meetings at the same moment) are made
+        # by migration 0005 only: with postgresql_where here, SQLAlchemy would
+        # import its PostgreSQL dialect at every start (see register.py).
         Index("ix_meeting_year", "jalali_year", "date"),
         CheckConstraint(
             "end_time IS NULL OR start_time IS NULL OR end_time > start_time", name="times_in_order"

@@ -79,6 +79,8 @@ def _run(args: argparse.Namespace) -> int:
     ):  # opens the database itself: verify needs none, import may fill an empty one
         return archive.run(args)
     with Secretariat.open(args.db or paths.default_database_path()) as secretariat:
+        for notice in secretariat.meetings.renumbered_on_open():  # once, when the file is migrated
+            print(notice, file=sys.stderr)
         if args.command != "init" and secretariat.council.get() is None:
             raise CliError("این پایگاه داده هنوز شورایی ندارد؛ نخست «init --council NAME» را اجرا کنید.")
         if args.command == "meetings":

@@ -30,7 +30,7 @@ from db.models import (
 )
 from secretariat import validation
 from secretariat.changes import note_changes
-from secretariat.database import Database
+from secretariat.database import Database, lock_numbering
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.deadline import NEXT_MEETING, kept_deadline
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingStatus, Priority, resolution_code
@@ -118,6 +118,7 @@ class MinutesService:
             require_minutes_editable(meeting)
             _require_held(meeting)
             values = _checked(session, meeting, draft)
+            lock_numbering(session, f"resolution-numbers:{meeting.id}")
             number = (
                 session.scalar(select(func.max(Resolution.number)).where(Resolution.meeting_id == meeting.id))
                 or 0
@@ -164,6 +165,7 @@ class MinutesService:
             resolution = _get(session, resolution_id)
             meeting = resolution.meeting
             require_minutes_editable(meeting)
+            lock_numbering(session, f"resolution-numbers:{meeting.id}")
             # Its follow-up entries go with it (the database cascades); their documents, kept as
             # files of the meeting, must go too or they would stay on, listed nowhere.
             documents = session.scalars(

@@ -5,16 +5,27 @@ and in its resolutions' codes. Meetings still planned are numbered after the
 last held one in the order of their dates, so that planning an earlier
 meeting, or postponing one past another, keeps the numbers in calendar
 order. A cancelled meeting gives its number up.
+
+Numbers are read and stored within one save that holds the numbering lock
+of the series (``lock_numbering``), and the database refuses two held
+meetings with one number (migration 0005): meetings held at the same moment
+on two PCs get the next numbers, one after the other.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Meeting
 from secretariat.changes import note_changes
-from secretariat.meetings.kinds import MeetingStatus
+from secretariat.database import lock_numbering
+from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.persian import jalali
+from secretariat.persian.text import to_persian_digits
 
 _FROZEN = [MeetingStatus.HELD.value, MeetingStatus.FINALIZED.value]
 _UPCOMING = [MeetingStatus.PLANNED.value, MeetingStatus.POSTPONED.value]
@@ -26,6 +37,7 @@ def hold(session: Session, meeting: Meeting) -> None:
     Held meetings run on without gaps, even when an earlier-dated meeting is
     still only planned: that one follows, like every planned meeting.
     """
+    lock_series(session, meeting.series)
     frozen = (Meeting.series == meeting.series, Meeting.status.in_(_FROZEN), Meeting.id != meeting.id)
     meeting.number = (session.scalar(select(func.max(Meeting.number)).where(*frozen)) or 0) + 1
     meeting.year_number = (
@@ -41,6 +53,7 @@ def hold(session: Session, meeting: Meeting) -> None:
 
 def renumber(session: Session, series: str) -> None:
     """Number the series' upcoming meetings after its held ones, by date."""
+    lock_series(session, series)
     last = (
         session.scalar(
             select(func.max(Meeting.number)).where(Meeting.series == series, Meeting.status.in_(_FROZEN))
@@ -72,3 +85,39 @@ def renumber(session: Session, series: str) -> None:
         year_last[meeting.jalali_year] = (year_last.get(meeting.jalali_year) or 0) + 1
         meeting.year_number = year_last[meeting.jalali_year]
     session.flush()
+
+
+def lock_series(session: Session, series: str) -> None:
+    """Until the save ends, no other save numbers the meetings of ``series``."""
+    lock_numbering(session, f"meeting-numbers:{series}")
+
+
+def renumbering_notices(renumbered: Sequence[Mapping[str, object]]) -> list[str]:
+    """In Persian, what migration 0005 renumbered on open (see ``Database.renumbered``)."""
+    if not renumbered:
+        return []
+    notices = ["چند جلسه برگزارشده یک شماره داشتند (ثبت هم‌زمان از دو جا)؛ شماره آن‌ها به ترتیب تاریخ درست شد:"]
+    for row in renumbered:
+        kind = MeetingKind(str(row["kind"]))
+        date = dt.date.fromisoformat(str(row["date"]))
+        old, new = row["old_number"], row["new_number"]
+        notice = f"- جلسه {jalali.format_short(date)}: "
+        if old != new:
+            notice += f"«{meeting_title(kind, _int(old))}» اکنون «{meeting_title(kind, _int(new))}» است"
+        else:
+            notice += f"«{meeting_title(kind, _int(new))}»"
+        if row["old_year_number"] != row["new_year_number"]:
+            notice += (
+                f"؛ شماره آن در سال {to_persian_digits(jalali.jalali_year(date))} "
+                f"از {to_persian_digits(_int(row['old_year_number']) or 0)} "
+                f"به {to_persian_digits(_int(row['new_year_number']) or 0)} تغییر کرد"
+            )
+        codes = _int(row["resolution_codes"]) or 0
+        if codes:
+            notice += f"؛ کد {to_persian_digits(codes)} مصوبه آن هم به شماره تازه تغییر کرد"
+        notices.append(notice + ".")
+    return notices
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) else None

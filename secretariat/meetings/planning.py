@@ -219,6 +219,10 @@ class MeetingService:
             session.refresh(meeting)
             return meeting_record(session, meeting)
 
+    def renumbered_on_open(self) -> tuple[str, ...]:
+        """In Persian, the meetings that shared a number and were renumbered when this file was opened."""
+        return tuple(numbering.renumbering_notices(self._db.renumbered))
+
     def mark_held(self, meeting_id: int) -> MeetingRecord:
         """The meeting took place: its numbers are fixed from now on."""
         with self._db.transaction() as session:

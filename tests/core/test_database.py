@@ -277,3 +277,85 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path):
         assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert backup.execute("SELECT name FROM agency").fetchall() == [("اداره بهزیستی",)]
         assert not backup.execute("SELECT name FROM sqlite_master WHERE name = 'meeting'").fetchall()
+
+
+# -- 0005: duplicate meeting numbers ---------------------------------------------------
+
+
+def database_with_duplicate_numbers(path):
+    """A 0004 database in which three working-group meetings held at one moment share the number 1.
+
+    Built by the app, then brought back to what 0004 allowed: the unique
+    indexes dropped and the numbers (and a code) as the race left them.
+    """
+    from tests.support.meetings import Council
+
+    with Secretariat.open(path) as secretariat:
+        council = Council(secretariat)
+        agency = council.agency("اداره بهزیستی")
+        first, second, third, fourth = (
+            council.plan(date, kind="working_group").id
+            for date in ("1403/01/05", "1403/01/10", "1403/01/15", "1403/01/20")
+        )
+        for meeting_id in (first, second, third, fourth):
+            council.hold(meeting_id)
+        planned = council.plan("1403/01/25", kind="working_group").id
+        council.resolve(first, "مقرر شد گزارش نخست تهیه شود.", agency)
+        council.resolve(fourth, "مقرر شد گزارش دوم تهیه شود.", agency)
+        council.resolve(fourth, "مقرر شد گزارش سوم تهیه شود.", agency)
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("DROP INDEX uq_meeting_series_number")
+        connection.execute("DROP INDEX uq_meeting_series_year_number")
+        for meeting_id, number in ((first, 1), (second, 1), (third, 1), (fourth, 2), (planned, 2)):
+            connection.execute(
+                "UPDATE meeting SET number = ?, year_number = ? WHERE id = ?", (number, number, meeting_id)
+            )
+        connection.execute(
+            "UPDATE resolution SET code = '1403-ک02-0' || number WHERE meeting_id = ?", (fourth,)
+        )
+        connection.execute("UPDATE alembic_version SET version_num = '0004'")
+        connection.commit()
+    return first, second, third, fourth, planned
+
+
+def test_migration_0005_renumbers_duplicate_meeting_numbers_in_date_order_and_says_so(tmp_path):
+    path = tmp_path / "council.sqlite3"
+    first, second, third, fourth, planned = database_with_duplicate_numbers(path)
+
+    with Secretariat.open(path, create=False) as secretariat:
+        with secretariat.database.reading() as session:
+            assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
+            numbers = dict(session.execute(text("SELECT id, number FROM meeting")).all())
+            year_numbers = dict(session.execute(text("SELECT id, year_number FROM meeting")).all())
+            codes = sorted(session.scalars(text("SELECT code FROM resolution")))
+        notices = secretariat.meetings.renumbered_on_open()
+        # The index now refuses a second held meeting with a number.
+        with pytest.raises(IntegrityError), secretariat.database.engine.begin() as connection:
+            connection.execute(text("UPDATE meeting SET number = 1 WHERE id = :id"), {"id": second})
+
+    assert numbers == {first: 1, second: 2, third: 3, fourth: 4, planned: 5}
+    assert year_numbers == numbers
+    assert codes == ["1403-ک01-01", "1403-ک04-01", "1403-ک04-02"]
+    assert len(notices) == 4  # the heading, then the three meetings renumbered
+    assert all(PERSIAN_LETTERS.search(notice) for notice in notices)
+    assert "«نخستین جلسه کارگروه» اکنون «دومین جلسه کارگروه» است" in notices[1]
+    assert "«نخستین جلسه کارگروه» اکنون «سومین جلسه کارگروه» است" in notices[2]
+    assert "«دومین جلسه کارگروه» اکنون «چهارمین جلسه کارگروه» است" in notices[3]
+    assert "کد ۲ مصوبه" in notices[3]
+    # The file as it was is kept beside it, and opening it again says nothing more.
+    assert len(list(tmp_path.glob("council.before-upgrade-*.sqlite3"))) == 1
+    with Secretariat.open(path, create=False) as again:
+        assert again.meetings.renumbered_on_open() == ()
+
+
+def test_the_command_line_tells_what_migration_0005_renumbered(tmp_path, capsys):
+    from secretariat.cli import main
+
+    path = tmp_path / "council.sqlite3"
+    database_with_duplicate_numbers(path)
+    assert main(["--db", str(path), "meetings", "list"]) == 0
+    captured = capsys.readouterr()
+    assert "یک شماره داشتند" in captured.err
+    assert "«نخستین جلسه کارگروه» اکنون «سومین جلسه کارگروه» است" in captured.err
+    assert main(["--db", str(path), "meetings", "list"]) == 0
+    assert "یک شماره داشتند" not in capsys.readouterr().err
