@@ -21,7 +21,10 @@ deadlines are kept as finalized (an amendment changes the record's).
 
 ``minutes_sources`` reads a finalized meeting's minutes from its snapshot
 (plus the amendments), and a draft's live. A finalized meeting without a
-snapshot (one imported from an archive) is read live.
+snapshot (one imported from an archive, which does not carry snapshots) is
+read live, each deadline as it was before the follow-up moved it: as the
+exporting app printed it, unless a name changed between finalizing and
+exporting.
 
 Format, version 1: ``{"version": 1, "council": {...}, "detail": {...},
 "pr_managers": {"<agency id>": <person id>}}``; records as objects of their
@@ -43,7 +46,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Meeting
+from db.models import DeadlineChange, Meeting
 from secretariat.database import Database
 from secretariat.meetings.attachments import meeting_files
 from secretariat.meetings.deadline import parse_kept_deadline
@@ -82,8 +85,10 @@ class MinutesSnapshotService:
 
 
 def minutes_sources(session: Session, meeting: Meeting) -> MinutesSources:
-    if meeting.status != MeetingStatus.FINALIZED.value or meeting.minutes_snapshot is None:
+    if meeting.status != MeetingStatus.FINALIZED.value:
         return live_sources(session, meeting)
+    if meeting.minutes_snapshot is None:
+        return _deadlines_as_finalized(session, live_sources(session, meeting))
     frozen = loads(meeting.minutes_snapshot)
     amendments = meeting_amendments(session, meeting.id)
     detail = frozen.detail
@@ -114,6 +119,24 @@ def live_sources(session: Session, meeting: Meeting) -> MinutesSources:
         ).all()
         managers = {agency_id: person_id for agency_id, person_id in sorted(rows)}
     return MinutesSources(council_of(session), detail, managers)
+
+
+def _deadlines_as_finalized(session: Session, sources: MinutesSources) -> MinutesSources:
+    """Finalized minutes without a snapshot (imported from an archive): read live, but each
+    deadline moved since by the follow-up as it was before its first move, as the minutes
+    printed it (one amended is printed from its amendment: see ``original_due``)."""
+    ids = [r.id for r in sources.detail.resolutions]
+    first: dict[int, tuple[dt.date | None, bool]] = {}
+    changes = select(DeadlineChange).where(DeadlineChange.resolution_id.in_(ids))
+    for change in session.scalars(changes.order_by(DeadlineChange.changed_at, DeadlineChange.id)):
+        first.setdefault(change.resolution_id, (change.previous_due, change.previous_next_meeting))
+    if not first:
+        return sources
+    resolutions = tuple(
+        replace(r, due_date=first[r.id][0], due_next_meeting=first[r.id][1]) if r.id in first else r
+        for r in sources.detail.resolutions
+    )
+    return replace(sources, detail=replace(sources.detail, resolutions=resolutions))
 
 
 # -- taking the snapshot ------------------------------------------------------------------
