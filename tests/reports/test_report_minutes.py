@@ -339,3 +339,12 @@ def test_a_draft_shows_the_names_of_today(renamed):
     assert came.attendee_name == NEW_PERSON and came.substitute  # no longer the manager of that day
     words = _words(render_minutes(core, draft, printed_on=PRINTED_ON))
     assert NEW_LEAD in words and NEW_SECRETARY in words and OLD_LEAD not in words
+
+
+def test_a_deadline_moved_by_the_follow_up_leaves_the_minutes_as_finalized(renamed):
+    core, finalized, _, printed = renamed
+    (code,) = set(CODE.findall(all_readable(printed)))
+    (resolution,) = gather_minutes(core, finalized).detail.resolutions
+    core.followup.change_deadline(resolution.id, new_due="1404/10/01", reason="درخواست دستگاه", by="دبیر")
+    data = gather_minutes(core, finalized)
+    assert data.detail.resolutions[0].due_next_meeting and minutes_seal(data).code == code
