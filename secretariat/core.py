@@ -24,6 +24,7 @@ from secretariat.meetings.attachments import AttachmentService
 from secretariat.meetings.attendance import AttendanceService
 from secretariat.meetings.minutes import MinutesService
 from secretariat.meetings.planning import MeetingService
+from secretariat.meetings.snapshot import MinutesSnapshotService
 from secretariat.members.agencies import AgencyService
 from secretariat.members.council import CouncilService
 from secretariat.members.people import PeopleService
@@ -67,6 +68,11 @@ class Secretariat:
     @cached_property
     def minutes(self) -> MinutesService:
         return MinutesService(self.database)
+
+    @cached_property
+    def snapshots(self) -> MinutesSnapshotService:
+        """The minutes as printed: frozen on finalizing (see ``secretariat.meetings.snapshot``)."""
+        return MinutesSnapshotService(self.database)
 
     @cached_property
     def attachments(self) -> AttachmentService:

@@ -65,6 +65,9 @@ class Meeting(Timestamped, Base):
     finalized_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     finalized_by: Mapped[str] = mapped_column(String(200), default="")
     signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # What the printed minutes show, as JSON, taken when they were finalized (the names of
+    # that day); None before. Deferred: only the minutes read it. See secretariat.meetings.snapshot.
+    minutes_snapshot: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     agenda: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"

@@ -33,6 +33,7 @@ from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
 from secretariat.meetings.minutes import ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft
 from secretariat.meetings.records import MeetingDetail
+from secretariat.meetings.snapshot import take_snapshot
 from secretariat.persian import jalali
 
 if TYPE_CHECKING:  # reportlab is imported only when a scan is drawn
@@ -975,6 +976,9 @@ class _Builder:
                     attachment.added_at = day + dt.timedelta(days=11, hours=-1)
                     if attachment.kind == "signed_minutes":
                         meeting.signed_at = attachment.added_at
+                if meeting.finalized_at is not None:
+                    # The snapshot of finalizing holds the stamps of then: take it again.
+                    take_snapshot(session, meeting)
 
 
 def build_meetings(

@@ -210,6 +210,10 @@ class MinutesService:
             meeting.status = MeetingStatus.FINALIZED.value
             meeting.finalized_at = dt.datetime.now()
             meeting.finalized_by = by
+            # The names printed stay those of today, whatever is renamed later.
+            from secretariat.meetings.snapshot import take_snapshot
+
+            take_snapshot(session, meeting)
             session.flush()
             return meeting_record(session, meeting)
 

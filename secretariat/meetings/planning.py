@@ -25,7 +25,7 @@ from secretariat.meetings.attachments import meeting_files
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
 from secretariat.meetings.numbering import renumber
 from secretariat.meetings.quorum import quorum_of
-from secretariat.meetings.records import MeetingDetail, MeetingRecord, MeetingRow
+from secretariat.meetings.records import AmendmentRecord, MeetingDetail, MeetingRecord, MeetingRow
 from secretariat.meetings.store import (
     agenda_records,
     amendment_record,
@@ -238,23 +238,7 @@ class MeetingService:
 
     def detail(self, meeting_id: int) -> MeetingDetail:
         with self._db.reading() as session:
-            meeting = get_meeting(session, meeting_id)
-            invitations = invitation_records(session, meeting.id)
-            council = session.scalar(select(Council).limit(1))
-            return MeetingDetail(
-                meeting=meeting_record(session, meeting),
-                agenda=agenda_records(session, meeting),
-                invitations=invitations,
-                quorum=quorum_of(council, invitations),
-                resolutions=resolution_records(session, list(meeting.resolutions)),
-                amendments=tuple(
-                    amendment_record(a)
-                    for a in session.scalars(
-                        select(Amendment).where(Amendment.meeting_id == meeting.id).order_by(Amendment.id)
-                    )
-                ),
-                attachments=tuple(attachment_record(a) for a in session.scalars(meeting_files(meeting.id))),
-            )
+            return meeting_detail(session, get_meeting(session, meeting_id))
 
     def count(self, query: MeetingQuery = MeetingQuery()) -> int:
         with self._db.reading() as session:
@@ -305,6 +289,27 @@ class MeetingService:
                 .limit(1)
             ).first()
             return meeting_record(session, previous) if previous else None
+
+
+def meeting_detail(session: Session, meeting: Meeting) -> MeetingDetail:
+    """Everything the meeting window shows, read now (the names as they are today)."""
+    invitations = invitation_records(session, meeting.id)
+    council = session.scalar(select(Council).limit(1))
+    return MeetingDetail(
+        meeting=meeting_record(session, meeting),
+        agenda=agenda_records(session, meeting),
+        invitations=invitations,
+        quorum=quorum_of(council, invitations),
+        resolutions=resolution_records(session, list(meeting.resolutions)),
+        amendments=meeting_amendments(session, meeting.id),
+        attachments=tuple(attachment_record(a) for a in session.scalars(meeting_files(meeting.id))),
+    )
+
+
+def meeting_amendments(session: Session, meeting_id: int) -> tuple[AmendmentRecord, ...]:
+    """The amendments of a meeting's minutes, in the order they were recorded."""
+    statement = select(Amendment).where(Amendment.meeting_id == meeting_id).order_by(Amendment.id)
+    return tuple(amendment_record(a) for a in session.scalars(statement))
 
 
 def mark_held(session: Session, meeting: Meeting) -> None:

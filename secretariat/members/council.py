@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.models import Council
 from secretariat import validation
@@ -108,8 +109,7 @@ class CouncilService:
 
     def get(self) -> CouncilRecord | None:
         with self._db.reading() as session:
-            council = session.scalars(select(Council).order_by(Council.id).limit(1)).first()
-            return _record(council) if council else None
+            return council_of(session)
 
     def create(self, draft: CouncilDraft, *, is_demo: bool = False) -> CouncilRecord:
         errors, values = validate(draft)
@@ -135,6 +135,12 @@ class CouncilService:
                 setattr(council, key, value)
             session.flush()
             return _record(council)
+
+
+def council_of(session: Session) -> CouncilRecord | None:
+    """The council of this database, read in a unit of work; None before one is made."""
+    council = session.scalars(select(Council).order_by(Council.id).limit(1)).first()
+    return _record(council) if council else None
 
 
 def _record(council: Council) -> CouncilRecord:

@@ -10,7 +10,9 @@ compares it with the one read off a scanned copy.
 Format, version 1:
 
 - content: a JSON value built by the report module from the records (for
-  the minutes: ``secretariat.reports.minutes.minutes_content``). Strings as
+  the minutes: ``secretariat.reports.minutes_data.minutes_content``, of
+  finalized minutes as kept on finalizing, with the names of that day:
+  ``secretariat.meetings.snapshot``). Strings as
   stored, dates ISO Gregorian («2025-06-08»), times «09:00», numbers as
   integers, lists in the printed order. Never the print date or anything
   of the layout.

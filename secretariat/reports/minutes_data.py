@@ -2,7 +2,10 @@
 
 ``gather_minutes`` reads a held meeting through the core's services: the
 meeting's detail, the council, and who was each agency's PR manager on the
-day (``PeopleService.pr_managers_on``), to tell a stand-in. ``minutes_content``
+day, to tell a stand-in. Finalized minutes are read from the snapshot taken
+on finalizing (``secretariat.meetings.snapshot``), so a reprint, the seal
+and its check keep the names of that day whatever is renamed since; a
+draft is read as the records are now. ``minutes_content``
 is the canonical content the fingerprint is taken of (see ``fingerprint``):
 the minutes as they were finalized, the original text and deadline of every
 resolution, then the amendments in the order they were recorded. ``minutes_seal`` is the document code and
@@ -29,7 +32,6 @@ from secretariat.meetings.records import (
     ResolutionRecord,
 )
 from secretariat.members.council import CouncilRecord
-from secretariat.members.people import PersonRecord
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import wording
 from secretariat.reports.fingerprint import Seal, seal
@@ -65,6 +67,7 @@ class MinutesData:
     present: tuple[PresentMember, ...]
     absent: tuple[AbsentMember, ...]
     guests: tuple[InvitationRecord, ...]  # guests who attended
+    frozen: bool = False  # read from the snapshot taken on finalizing, not from today's names
 
     @property
     def meeting(self) -> MeetingRecord:
@@ -83,21 +86,21 @@ class MinutesData:
 
 
 def gather_minutes(secretariat: Secretariat, meeting_id: int) -> MinutesData:
-    """The minutes of a meeting that was held; refused for one planned or cancelled."""
-    detail = secretariat.meetings.detail(meeting_id)
+    """The minutes of a meeting that was held; refused for one planned or cancelled.
+
+    Finalized minutes are read from the snapshot taken on finalizing (the
+    names of that day) plus the amendments since; a draft's, as of now.
+    """
+    sources = secretariat.snapshots.minutes_sources(meeting_id)
+    detail = sources.detail
     meeting = detail.meeting
     if meeting.status is MeetingStatus.CANCELLED:
         raise DomainError(wording.NO_MINUTES_CANCELLED)
     if meeting.status.upcoming:
         raise DomainError(wording.NO_MINUTES_YET)
-    council = secretariat.council.get()
+    council = sources.council
     if council is None:
         raise NotFoundError("هنوز شورایی ساخته نشده است.")
-    present_members = [i for i in detail.invitations if not i.is_guest and i.attendance.counts_as_present]
-    # A member's invitation (not a guest's) has its agency: the casts say so.
-    managers = secretariat.people.pr_managers_on(
-        {cast(int, i.agency_id) for i in present_members}, meeting.date
-    )
     present: list[PresentMember] = []
     absent: list[AbsentMember] = []
     guests: list[InvitationRecord] = []
@@ -106,24 +109,26 @@ def gather_minutes(secretariat: Secretariat, meeting_id: int) -> MinutesData:
             if invitation.attendance.counts_as_present:
                 guests.append(invitation)
         elif invitation.attendance.counts_as_present:
+            # A member's invitation (not a guest's) has its agency: the cast says so.
+            manager = sources.pr_managers.get(cast(int, invitation.agency_id))
             present.append(
                 PresentMember(
                     agency_name=invitation.agency_name,
                     attendee_name=invitation.attendee_name,
-                    substitute=_is_substitute(invitation, managers.get(cast(int, invitation.agency_id))),
+                    substitute=_is_substitute(invitation, manager),
                     late=invitation.attendance is Attendance.LATE,
                 )
             )
         else:
             absent.append(AbsentMember(invitation.agency_name, invitation.attendance, invitation.excuse))
-    return MinutesData(council, detail, tuple(present), tuple(absent), tuple(guests))
+    return MinutesData(council, detail, tuple(present), tuple(absent), tuple(guests), frozen=sources.frozen)
 
 
-def _is_substitute(invitation: InvitationRecord, manager: PersonRecord | None) -> bool:
+def _is_substitute(invitation: InvitationRecord, manager_id: int | None) -> bool:
     """Did someone other than the agency's PR manager of that day come?"""
     if invitation.attendee_person_id is None:
         return bool(invitation.attendee_name)  # a name typed in: someone not in the register
-    return manager is None or invitation.attendee_person_id != manager.id
+    return manager_id is None or invitation.attendee_person_id != manager_id
 
 
 # -- the canonical content and the seal --------------------------------------------

@@ -306,6 +306,7 @@ def database_with_duplicate_numbers(path):
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("DROP INDEX uq_meeting_series_number")
         connection.execute("DROP INDEX uq_meeting_series_year_number")
+        connection.execute("ALTER TABLE meeting DROP COLUMN minutes_snapshot")  # 0006's
         for meeting_id, number in ((first, 1), (second, 1), (third, 1), (fourth, 2), (planned, 2)):
             connection.execute(
                 "UPDATE meeting SET number = ?, year_number = ? WHERE id = ?", (number, number, meeting_id)
@@ -359,3 +360,47 @@ def test_the_command_line_tells_what_migration_0005_renumbered(tmp_path, capsys)
     assert "«نخستین جلسه کارگروه» اکنون «سومین جلسه کارگروه» است" in captured.err
     assert main(["--db", str(path), "meetings", "list"]) == 0
     assert "یک شماره داشتند" not in capsys.readouterr().err
+
+
+def test_the_upgrade_to_0006_snapshots_minutes_finalized_before_it(tmp_path):
+    # Minutes finalized (and amended) by a version before 0006: the same database taken back
+    # to 0005, which has no snapshot column. The upgrade snapshots them with the names of the
+    # day of the upgrade, so their seal stays what it was, and from then on a rename keeps it.
+    from alembic import command
+
+    from secretariat.reports.minutes_data import gather_minutes, minutes_seal
+    from tests.support.meetings import Council
+
+    path = tmp_path / "council.sqlite3"
+    database = open_database(path)
+    council = Council(database)
+    lead = council.agency("اداره کل ارشاد اسلامی")
+    meeting = council.plan("1404/07/15", host_agency_id=lead)
+    council.hold(meeting.id)
+    resolution = council.resolve(meeting.id, "مقرر شد الف.", lead, due_date="1404/08/15")
+    council.finalize(meeting.id)
+    council.minutes.amend_resolution(resolution.id, due_date="1404/09/15", reason="تعطیلات", author="دبیر")
+    core = council.secretariat
+    seal = minutes_seal(gather_minutes(core, meeting.id))
+    database.close()
+
+    engine = db_engine.make_engine(db_engine.sqlite_url(path))
+    config = schema._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+        columns = {c["name"] for c in inspect(connection).get_columns("meeting")}
+        assert "minutes_snapshot" not in columns
+        assert connection.execute(text("SELECT count(*) FROM resolution")).scalar() == 1  # nothing cascaded
+    engine.dispose()
+
+    migrated = Secretariat(open_database(path))
+    with migrated.database.reading() as session:
+        assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
+    data = gather_minutes(migrated, meeting.id)
+    assert data.frozen and len(data.detail.amendments) == 1
+    assert minutes_seal(data) == seal
+    migrated.agencies.update(lead, AgencyDraft(name="اداره کل فرهنگ و ارشاد اسلامی"))
+    data = gather_minutes(migrated, meeting.id)
+    assert minutes_seal(data) == seal and data.meeting.host_agency_name == "اداره کل ارشاد اسلامی"
+    migrated.close()

@@ -6,14 +6,21 @@ from dataclasses import replace
 
 import pytest
 
+from secretariat.archive import verify_document
+from secretariat.database import open_database
 from secretariat.errors import DomainError
+from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.minutes import NEXT_MEETING_LABEL
+from secretariat.members.agencies import AgencyDraft
+from secretariat.members.council import CouncilDraft
+from secretariat.members.people import AppointmentDraft, PersonDraft
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import ReportCancelled, render_minutes
 from secretariat.reports.minutes import minutes_pdf
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal, verify_minutes
+from tests.support.meetings import CHAIR, Council
 from tests.support.reports import PRINTED_ON, all_readable, page_count, page_texts, readable_lines, rtl
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
@@ -226,3 +233,118 @@ def test_every_resolution_of_the_large_meeting_is_printed_once(large_pdf):
     # «(شامل» is one word: it is never broken, and drawn it is «لماش)».
     assert text.count(rtl("شامل") + ")") == 25 + 10  # each resolution, and twice in each of 5 summaries
     assert rtl("شامل") + "(" not in text
+
+
+# -- finalized minutes keep the names of their day (issue 12) ---------------------------
+
+OLD_LEAD, NEW_LEAD = "اداره ارشاد پردیس", "اداره فرهنگ پردیس"
+OLD_PERSON, NEW_PERSON = "مریم احمدی", "مریم رضایی"
+OLD_COUNCIL, NEW_COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس", "شورای اطلاع‌رسانی استان تهران"
+OLD_SECRETARY, NEW_SECRETARY = "زهرا موسوی", "کامران یوسفی"
+
+
+@pytest.fixture
+def renamed(tmp_path):
+    """A meeting finalized and printed, a later one still a draft; then the lead agency (also
+    the host and a presenter), the PR manager who came, the council and its secretary renamed,
+    and another PR manager recorded as in post on the meeting's day.
+
+    (its secretariat, the finalized meeting's id, the draft's id, the PDF printed on finalizing)
+    """
+    database = open_database(tmp_path / "council.sqlite3")
+    council = Council(database)
+    core = council.secretariat
+    core.council.update(CouncilDraft(name=OLD_COUNCIL, city="پردیس", chair=CHAIR, secretary=OLD_SECRETARY))
+    lead = council.agency(OLD_LEAD)
+    partner = council.agency("شهرداری پردیس")
+    broadcaster = council.agency("صدا و سیمای پردیس")
+    person = core.people.add(PersonDraft(full_name=OLD_PERSON)).id
+    core.people.appoint(AppointmentDraft(agency_id=broadcaster, person_id=person, start_date="1404/01/01"))
+    meetings = []
+    for date in ("1404/07/15", "1404/08/15"):
+        meeting = council.plan(date, host_agency_id=lead, venue="سالن اجتماعات", chair=CHAIR)
+        core.agenda.add(meeting.id, AgendaItemDraft(title="هفته دفاع مقدس", presenter_agency_id=lead))
+        council.hold(meeting.id)  # the PR manager of each agency, by default
+        council.resolve(meeting.id, "مقرر شد برنامه‌های هفته هماهنگ منتشر شود.", lead, partner)
+        meetings.append(meeting.id)
+    finalized, draft = meetings
+    council.finalize(finalized)
+    printed = render_minutes(core, finalized, printed_on=PRINTED_ON)
+
+    core.agencies.update(lead, AgencyDraft(name=NEW_LEAD))
+    core.people.update(person, PersonDraft(full_name=NEW_PERSON))
+    core.council.update(CouncilDraft(name=NEW_COUNCIL, city="پردیس", chair=CHAIR, secretary=NEW_SECRETARY))
+    other = core.people.add(PersonDraft(full_name="علی کریمی")).id
+    core.people.appoint(AppointmentDraft(agency_id=broadcaster, person_id=other, start_date="1404/02/01"))
+    yield core, finalized, draft, printed
+    database.close()
+
+
+def _words(pdf: bytes) -> str:
+    return " ".join(" ".join(page_texts(pdf)).split())
+
+
+def test_a_reprint_after_renames_keeps_the_names_and_the_code_of_finalizing(renamed):
+    core, finalized, _, printed = renamed
+    reprint = render_minutes(core, finalized, printed_on=PRINTED_ON.replace(year=2026))
+    (code,) = set(CODE.findall(all_readable(printed)))
+    assert set(CODE.findall(all_readable(reprint))) == {code}
+    words = _words(reprint)
+    for old in (OLD_LEAD, OLD_PERSON, OLD_SECRETARY):
+        assert old in words
+    for new in (NEW_LEAD, NEW_PERSON, NEW_SECRETARY, "علی کریمی"):
+        assert new not in words
+    data = gather_minutes(core, finalized)
+    assert data.frozen and data.council.name == OLD_COUNCIL and data.title.endswith(OLD_COUNCIL)
+    assert data.meeting.host_agency_name == OLD_LEAD
+    assert data.detail.agenda[0].presenter_agency_name == OLD_LEAD
+    (resolution,) = data.detail.resolutions
+    assert resolution.lead is not None and resolution.lead.agency_name == OLD_LEAD
+    (came,) = [m for m in data.present if m.attendee_name]
+    assert came.attendee_name == OLD_PERSON and not came.substitute  # the manager of that day
+
+
+def test_the_old_code_still_verifies_and_the_fingerprint_is_unchanged(renamed):
+    core, finalized, _, printed = renamed
+    (code,) = set(CODE.findall(all_readable(printed)))
+    sealed = minutes_seal(gather_minutes(core, finalized))
+    assert sealed.code == code
+    check = verify_document(core.database, code)
+    assert check.matches and not check.amended_since and check.current_code == code
+    assert verify_document(core.database, sealed.payload).matches
+    assert verify_minutes(gather_minutes(core, finalized), sealed.sha256)
+
+
+def test_an_amendment_after_renames_is_printed_after_the_frozen_minutes(renamed):
+    core, finalized, _, printed = renamed
+    (code,) = set(CODE.findall(all_readable(printed)))
+    (resolution,) = gather_minutes(core, finalized).detail.resolutions
+    core.minutes.amend_resolution(
+        resolution.id, text="مقرر شد برنامه‌ها تا پایان ماه منتشر شود.", reason="خطای نگارشی", author="دبیر"
+    )
+    data = gather_minutes(core, finalized)
+    assert len(data.detail.amendments) == 1 and data.detail.resolutions[0].lead.agency_name == OLD_LEAD
+    assert minutes_seal(data).code != code
+    check = verify_document(core.database, code)  # the copy printed before the amendment
+    assert check.matches and check.amended_since
+
+
+def test_a_draft_shows_the_names_of_today(renamed):
+    core, _, draft, _ = renamed
+    data = gather_minutes(core, draft)
+    assert not data.frozen and data.council.name == NEW_COUNCIL
+    assert data.meeting.host_agency_name == NEW_LEAD
+    assert data.detail.resolutions[0].lead.agency_name == NEW_LEAD
+    (came,) = [m for m in data.present if m.attendee_name]
+    assert came.attendee_name == NEW_PERSON and came.substitute  # no longer the manager of that day
+    words = _words(render_minutes(core, draft, printed_on=PRINTED_ON))
+    assert NEW_LEAD in words and NEW_SECRETARY in words and OLD_LEAD not in words
+
+
+def test_a_deadline_moved_by_the_follow_up_leaves_the_minutes_as_finalized(renamed):
+    core, finalized, _, printed = renamed
+    (code,) = set(CODE.findall(all_readable(printed)))
+    (resolution,) = gather_minutes(core, finalized).detail.resolutions
+    core.followup.change_deadline(resolution.id, new_due="1404/10/01", reason="درخواست دستگاه", by="دبیر")
+    data = gather_minutes(core, finalized)
+    assert data.detail.resolutions[0].due_next_meeting and minutes_seal(data).code == code

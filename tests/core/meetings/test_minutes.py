@@ -6,16 +6,21 @@ agencies and deadlines; finalizing; amendments after it.
 """
 
 import datetime as dt
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 
 from secretariat.errors import DomainError, NotFoundError, ValidationError
+from secretariat.meetings import snapshot
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
 from secretariat.meetings.kinds import AssignmentRole, MeetingStatus, Priority
 from secretariat.meetings.minutes import ResolutionDraft
 from secretariat.meetings.planning import MeetingDraft
+from secretariat.meetings.store import get_meeting
+from secretariat.members.agencies import AgencyDraft
+from secretariat.members.council import CouncilDraft
 from tests.support.meetings import Council, unchanged
 
 FINALIZED = "صورتجلسه این جلسه نهایی شده و دیگر تغییر نمی‌کند؛ برای اصلاح، اصلاحیه ثبت کنید."
@@ -552,6 +557,59 @@ def test_a_finalized_meeting_is_not_rescheduled(council, finalized, database, ca
 
 def test_mark_held_leaves_finalized_minutes_finalized(council, finalized):
     assert council.meetings.mark_held(finalized.meeting).status is MeetingStatus.FINALIZED
+
+
+def _live_sources(database, meeting_id):
+    with database.reading() as session:
+        return snapshot.live_sources(session, get_meeting(session, meeting_id))
+
+
+def test_finalizing_keeps_what_the_minutes_print_as_it_was(council, agencies, finalized, database):
+    frozen = council.secretariat.snapshots.minutes_sources(finalized.meeting)
+    assert frozen.frozen
+    assert replace(frozen, frozen=False) == _live_sources(database, finalized.meeting)
+    council.agencies.update(agencies.press, AgencyDraft(name="اداره کل فرهنگ و ارشاد اسلامی"))
+    council.secretariat.council.update(CouncilDraft(name="شورای اطلاع‌رسانی استان"))
+    again = council.secretariat.snapshots.minutes_sources(finalized.meeting)
+    assert again == frozen
+    assert again.council.name == "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
+    assert again.detail.resolutions[0].lead.agency_name == "اداره کل ارشاد اسلامی"
+    assert _live_sources(database, finalized.meeting).detail.resolutions[0].lead.agency_name == (
+        "اداره کل فرهنگ و ارشاد اسلامی"
+    )
+
+
+def test_the_snapshot_reads_back_as_the_records_it_was_taken_of(council, agencies, database):
+    meeting = council.plan("1404/07/20", start_time="09:00", end_time="11:30", host_agency_id=agencies.press)
+    council.meetings.postpone(meeting.id, "1404/07/22", "هم‌زمانی با مراسم")
+    council.attendance.invite_guest(meeting.id, GuestDraft("دکتر حسن کریمی", "استاد", "دانشگاه"))
+    invitations = council.attendance.invitations(meeting.id)
+    council.attendance.record(
+        meeting.id,
+        [
+            AttendanceEntry(
+                i.id,
+                "excused" if i.agency_id == agencies.education else "present",
+                substitute_name="کارشناس جانشین" if i.agency_id == agencies.press else "",
+                excuse="مأموریت" if i.agency_id == agencies.education else "",
+            )
+            for i in invitations
+        ],
+    )
+    council.resolve(meeting.id, "مقرر شد الف.", agencies.press, agencies.municipality, due_date="1404/08/15")
+    live = _live_sources(database, meeting.id)
+    assert snapshot.loads(snapshot.dumps(live)) == live
+
+
+def test_an_amendment_is_read_live_beside_the_frozen_minutes(council, finalized):
+    council.minutes.amend_resolution(
+        finalized.resolution, due_date="1404/09/15", reason="تعطیلات", author="دبیر شورا"
+    )
+    sources = council.secretariat.snapshots.minutes_sources(finalized.meeting)
+    (amendment,) = sources.detail.amendments
+    resolution = next(r for r in sources.detail.resolutions if r.id == finalized.resolution)
+    assert resolution.amendments == (amendment,)
+    assert resolution.due_date == dt.date(2025, 11, 6)  # as finalized: 15 Aban 1404
 
 
 # -- amendments -----------------------------------------------------------------------
