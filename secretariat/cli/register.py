@@ -51,6 +51,7 @@ def add_parsers(commands: Commands) -> None:
     listing.add_argument("--search", default="")
     listing.add_argument("--all", action="store_true", help="غیرفعال‌ها را هم نشان بده")
     listing.add_argument("--json", action="store_true")
+    listing.set_defaults(read_only=True)
     for action, help_text in (("deactivate", "غیرفعال کردن"), ("activate", "فعال کردن دوباره")):
         command = agencies.add_parser(action, help=help_text)
         command.add_argument("agency", help="شناسه یا نام دستگاه")
@@ -64,6 +65,7 @@ def add_parsers(commands: Commands) -> None:
     people_list = people.add_parser("list")
     people_list.add_argument("--search", default="")
     people_list.add_argument("--json", action="store_true")
+    people_list.set_defaults(read_only=True)
     appoint = people.add_parser("appoint", help="ثبت سمت یک شخص در یک دستگاه")
     appoint.add_argument("--agency", required=True, help="شناسه یا نام دستگاه")
     appoint.add_argument("--person", required=True, type=int, help="شناسه شخص")
