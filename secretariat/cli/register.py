@@ -83,15 +83,16 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    """``demo``: needs no open database (it makes one)."""
-    from secretariat.demo.council import create_demo_database
+    """``demo``: needs no open database (it makes one); ``--force`` replaces only the demo's own."""
+    from secretariat.demo.council import replace_demo_database
 
     path = Path(args.db) if args.db else paths.demo_database_path()
-    if path.exists():
-        if not args.force:
-            raise CliError(f"پرونده «{path}» از پیش هست؛ برای ساختن دوباره --force بدهید.")
-        path.unlink()
-    create_demo_database(path).close()
+    if path.exists() and not args.force:
+        raise CliError(f"پرونده «{path}» از پیش هست؛ برای ساختن دوباره --force بدهید.")
+    database, safety = replace_demo_database(path)
+    database.close()
+    if safety is not None:
+        print(f"نسخه‌ای از پایگاه پیشین نگه داشته شد: {safety}")
     print(f"پایگاه داده نمونه ساخته شد: {path}")
     return 0
 
