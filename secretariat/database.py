@@ -12,6 +12,9 @@ makes or fills a database: a missing file, a zero-byte file or a database
 without the app's tables is refused rather than created; the journal mode
 is left as it is. An older database is still backed up and migrated: its
 data cannot be read otherwise.
+
+Once a file is open, the stale temporary files of killed backups beside it
+are removed (see ``secretariat.maintenance.leftovers``).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from db import engine as db_engine
 from db import schema
 from secretariat import changes
 from secretariat.errors import DatabaseOpenError, DomainError
-from secretariat.maintenance import backup
+from secretariat.maintenance import backup, leftovers
 from secretariat.maintenance.backup_check import HEADER_SIZE, read_only_uri, sidecar, truncated
 from secretariat.persian import collation
 
@@ -98,7 +101,9 @@ def open_database(location: str | Path, *, create: bool = True, read_only: bool 
         raise DatabaseOpenError(f"پرونده «{path}» پیدا نشد.")
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return _open(db_engine.sqlite_url(path), path=path, read_only=read_only)
+    database = _open(db_engine.sqlite_url(path), path=path, read_only=read_only)
+    leftovers.remove_leftovers(path)  # what killed backups left beside it
+    return database
 
 
 def _check_is_sqlite(path: Path, *, read_only: bool) -> None:
