@@ -37,9 +37,9 @@ class Secretariat:
         self.database = database
 
     @classmethod
-    def open(cls, location: str | Path, *, create: bool = True) -> Secretariat:
-        """Open (and create or migrate) the database at a path or URL."""
-        return cls(open_database(location, create=create))
+    def open(cls, location: str | Path, *, create: bool = True, read_only: bool = False) -> Secretariat:
+        """Open (and create or migrate) the database at a path or URL (see ``open_database``)."""
+        return cls(open_database(location, create=create, read_only=read_only))
 
     @cached_property
     def council(self) -> CouncilService:

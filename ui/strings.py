@@ -493,6 +493,7 @@ ATTACHMENT_DOCUMENT = "سند"
 ATTACH_SIGNED = "پیوست نسخه امضاشده..."
 ATTACH_DOCUMENT = "پیوست سند..."
 SAVE_COPY = "ذخیره یک نسخه..."
+OPEN_ATTACHMENT = "باز کردن"
 CHOOSE_SIGNED_TITLE = "نسخه امضاشده صورتجلسه (PDF یا تصویر)"
 SIGNED_FILTER = "PDF و تصویر (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
 CHOOSE_DOCUMENT_TITLE = "انتخاب سند برای پیوست"
@@ -635,6 +636,10 @@ OPEN_DOCUMENT = "باز کردن سند"
 SAVE_DOCUMENT = "ذخیره سند..."
 SAVE_DOCUMENT_TITLE = "ذخیره یک نسخه از سند پیگیری"
 DOCUMENT_OPENED = "سند «{name}» باز شد."
+# The save dialog's title when a document is not a PDF or an image: it is not opened, only saved.
+SAVE_UNKNOWN_TITLE = (
+    "«{name}» PDF یا تصویر نیست و در برنامه دیگری باز نمی‌شود؛ نسخه‌ای از آن را کجا ذخیره کنیم؟"
+)
 DOCUMENT_NOT_OPENED = (
     "برنامه‌ای برای باز کردن «{name}» پیدا نشد؛ با «ذخیره سند...» نسخه‌ای از آن را ذخیره و سپس باز کنید."
 )

@@ -78,7 +78,9 @@ def _run(args: argparse.Namespace) -> int:
         args.command == "archive"
     ):  # opens the database itself: verify needs none, import may fill an empty one
         return archive.run(args)
-    with Secretariat.open(args.db or paths.default_database_path()) as secretariat:
+    # Lists, reports and backups (``read_only`` set on their parsers) never make or fill a database.
+    read_only = getattr(args, "read_only", False)
+    with Secretariat.open(args.db or paths.default_database_path(), read_only=read_only) as secretariat:
         for notice in secretariat.meetings.renumbered_on_open():  # once, when the file is migrated
             print(notice, file=sys.stderr)
         if args.command != "init" and secretariat.council.get() is None:

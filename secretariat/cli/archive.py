@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "verify":
         return _verify(args.file)
     location = args.db or paths.default_database_path()
-    with Secretariat.open(location, create=args.action == "import") as secretariat:
+    importing = args.action == "import"
+    with Secretariat.open(location, create=importing, read_only=not importing) as secretariat:
         if args.action == "import":
             return _import(secretariat.database, args.file)
         if secretariat.council.get() is None:

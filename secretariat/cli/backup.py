@@ -29,6 +29,7 @@ from secretariat.persian.text import NumberFormatError, format_int, parse_int
 
 def add_parsers(commands: Commands) -> None:
     backup = commands.add_parser("backup", help="پشتیبان‌گیری از پایگاه داده")
+    backup.set_defaults(read_only=True)
     where = backup.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="پرونده پشتیبان")
     where.add_argument(

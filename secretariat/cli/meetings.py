@@ -57,10 +57,12 @@ def add_parsers(commands: Commands) -> None:
         "--status", help="وضعیت: " + "، ".join(f"{s.value} ({s.label})" for s in MeetingStatus)
     )
     listing.add_argument("--json", action="store_true")
+    listing.set_defaults(read_only=True)
 
     show = actions.add_parser("show", help="همه چیز یک جلسه")
     show.add_argument("meeting", type=identifier, help="شناسه جلسه")
     show.add_argument("--json", action="store_true")
+    show.set_defaults(read_only=True)
 
     agenda = actions.add_parser("agenda", help="افزودن بند دستور کار")
     agenda.add_argument("meeting", type=identifier)

@@ -51,6 +51,7 @@ def add_parsers(commands: Commands) -> None:
     listing.add_argument("--search", default="")
     listing.add_argument("--all", action="store_true", help="غیرفعال‌ها را هم نشان بده")
     listing.add_argument("--json", action="store_true")
+    listing.set_defaults(read_only=True)
     for action, help_text in (("deactivate", "غیرفعال کردن"), ("activate", "فعال کردن دوباره")):
         command = agencies.add_parser(action, help=help_text)
         command.add_argument("agency", help="شناسه یا نام دستگاه")
@@ -64,6 +65,7 @@ def add_parsers(commands: Commands) -> None:
     people_list = people.add_parser("list")
     people_list.add_argument("--search", default="")
     people_list.add_argument("--json", action="store_true")
+    people_list.set_defaults(read_only=True)
     appoint = people.add_parser("appoint", help="ثبت سمت یک شخص در یک دستگاه")
     appoint.add_argument("--agency", required=True, help="شناسه یا نام دستگاه")
     appoint.add_argument("--person", required=True, type=int, help="شناسه شخص")
@@ -81,15 +83,16 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    """``demo``: needs no open database (it makes one)."""
-    from secretariat.demo.council import create_demo_database
+    """``demo``: needs no open database (it makes one); ``--force`` replaces only the demo's own."""
+    from secretariat.demo.council import replace_demo_database
 
     path = Path(args.db) if args.db else paths.demo_database_path()
-    if path.exists():
-        if not args.force:
-            raise CliError(f"پرونده «{path}» از پیش هست؛ برای ساختن دوباره --force بدهید.")
-        path.unlink()
-    create_demo_database(path).close()
+    if path.exists() and not args.force:
+        raise CliError(f"پرونده «{path}» از پیش هست؛ برای ساختن دوباره --force بدهید.")
+    database, safety = replace_demo_database(path)
+    database.close()
+    if safety is not None:
+        print(f"نسخه‌ای از پایگاه پیشین نگه داشته شد: {safety}")
     print(f"پایگاه داده نمونه ساخته شد: {path}")
     return 0
 

@@ -32,6 +32,7 @@ KINDS = ("minutes", "invitation", "followup-letter", "register", "attendance", "
 def add_parsers(commands: Commands) -> None:
     report = commands.add_parser("report", help="گزارش‌های چاپی (PDF)")
     report.add_argument("kind", choices=KINDS, help="نوع گزارش")
+    report.set_defaults(read_only=True)
     report.add_argument("--out", required=True, type=Path, help="پرونده PDF خروجی")
     report.add_argument("--meeting", type=identifier, help="شناسه جلسه (id در meetings list --json)")
     report.add_argument("--agency", help="دستگاه: شناسه یا نام")

@@ -64,9 +64,11 @@ def add_parsers(commands: Commands) -> None:
     )
     listing.add_argument("--to", dest="meeting_to", metavar="DATE", help="جلسات تا این تاریخ")
     listing.add_argument("--json", action="store_true")
+    listing.set_defaults(read_only=True)
 
     dashboard = actions.add_parser("dashboard", help="خلاصه پیگیری مصوبات: همان پیشخوان برنامه")
     dashboard.add_argument("--json", action="store_true")
+    dashboard.set_defaults(read_only=True)
 
     review = actions.add_parser("prepare-review", help="فهرست مصوبات باز، نخستین دستور کار جلسه بعد")
     review.add_argument("--meeting", type=identifier, help="جلسه (پیش‌فرض: نزدیک‌ترین جلسه برگزارنشده)")

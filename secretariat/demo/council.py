@@ -11,13 +11,20 @@ its governorate, its departments, banks and university; its meetings are in
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from db import schema
 from secretariat.core import Secretariat
 from secretariat.database import Database
 from secretariat.demo.followup import build_followup
 from secretariat.demo.meetings import build_meetings, year_shift
+from secretariat.errors import DomainError
+from secretariat.maintenance import backup
+from secretariat.maintenance.backup_check import BackupKind, inspect_backup, read_only_uri
 from secretariat.members.agencies import AgencyDraft
 from secretariat.members.council import CouncilDraft
 from secretariat.members.people import AppointmentDraft, DecreeDraft, PersonDraft
@@ -422,3 +429,53 @@ def create_demo_database(path: Path) -> Database:
     if secretariat.council.get() is None:
         build_demo(secretariat)
     return secretariat.database
+
+
+def replace_demo_database(path: Path) -> tuple[Database, Path | None]:
+    """Build the demo afresh at ``path`` (``demo --force``): the open database and the safety copy.
+
+    Only a file that is the demo's is replaced: a database holding the demo
+    council, or one this app started and never gave a council (a half-built
+    demo), or an empty file. Anything else (a real council's database, a
+    damaged file, another program's) is refused with a Persian message and
+    left as it was. What is replaced is first copied beside it
+    (``demo.before-demo-20261125-093000.sqlite3``).
+    """
+    safety: Path | None = None
+    if path.exists():
+        _check_is_the_demos(path)
+        safety = _keep_a_copy(path)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return create_demo_database(path), safety
+
+
+def _check_is_the_demos(path: Path) -> None:
+    if path.is_file() and path.stat().st_size == 0:
+        return
+    info = inspect_backup(path)
+    if info.kind is BackupKind.EMPTY:
+        return
+    untouched = "چیزی در آن تغییر داده نشد."
+    if not info.usable:
+        raise DomainError(
+            f"پرونده «{path.name}» پایگاه داده نمونه نیست ({info.message.rstrip('.')})؛ "
+            f"به جای آن پایگاه نمونه ساخته نمی‌شود. {untouched}"
+        )
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+        councils = connection.execute(f"SELECT name, is_demo FROM {schema.OWN_TABLE}").fetchall()
+    real = [name for name, is_demo in councils if not is_demo]
+    if real:
+        raise DomainError(
+            f"پرونده «{path.name}» پایگاه داده «{real[0]}» است، نه پایگاه نمونه؛ "
+            f"پایگاه نمونه به جای آن ساخته نمی‌شود. {untouched}"
+        )
+
+
+def _keep_a_copy(path: Path) -> Path:
+    target = backup.beside_name(path, "before-demo")
+    if path.stat().st_size == 0:
+        shutil.copy2(path, target)
+        return target
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as source:
+        return backup.snapshot(source, target).path

@@ -79,7 +79,7 @@ def inspect_backup(path: str | Path) -> BackupInfo:
         f"پرونده «{path.name}» آسیب دیده یا ناقص است (بررسی درستی آن ناموفق بود)؛ از آن نمی‌توان بازگرداند.",
         size,
     )
-    if _truncated(header, size, has_wal=_sidecar(path, "-wal").exists()):
+    if truncated(header, size, has_wal=sidecar(path, "-wal").exists()):
         return damaged
     try:
         with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
@@ -134,12 +134,12 @@ def inspect_backup(path: str | Path) -> BackupInfo:
 def read_only_uri(path: Path) -> str:
     """A URI that opens ``path`` read-only and changes nothing beside it (see the module's note)."""
     uri = path.resolve().as_uri()
-    if any(_sidecar(path, suffix).exists() for suffix in SIDECARS):
+    if any(sidecar(path, suffix).exists() for suffix in SIDECARS):
         return f"{uri}?mode=ro"
     return f"{uri}?mode=ro&immutable=1"
 
 
-def _truncated(header: bytes, size: int, *, has_wal: bool) -> bool:
+def truncated(header: bytes, size: int, *, has_wal: bool) -> bool:
     """Is the file shorter than its own header says, or not a whole number of pages?"""
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
@@ -154,5 +154,5 @@ def _truncated(header: bytes, size: int, *, has_wal: bool) -> bool:
     return count_is_valid and not has_wal and size < pages * page_size
 
 
-def _sidecar(path: Path, suffix: str) -> Path:
+def sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)

@@ -1,9 +1,12 @@
 """Files a meeting keeps: the signed scan of its minutes, and other documents.
 
 Files are copied into the database with their SHA-256, never kept as links
-to a file that can move. A signed scan is accepted only for finalized
-minutes, and only as a PDF or an image (checked by content, not by name);
-the meeting then shows as signed.
+to a file that can move. Only a regular file is read (a pipe, a device or a
+folder is refused before it is opened), its size is checked before reading
+and the reading stops past the limit. A signed scan is accepted only for
+finalized minutes, and only as a PDF or an image checked by its whole
+content, not by its name or its first bytes (see ``content``); the meeting
+then shows as signed.
 
 A follow-up entry's document (the letter sent, the agency's report) is kept
 the same way, as a file of the resolution's meeting (``FOLLOWUP_DOCUMENT``);
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +31,7 @@ from db.models import Attachment, AttachmentContent
 from secretariat import text_input, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
+from secretariat.meetings import content
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.records import AttachmentRecord
 from secretariat.meetings.store import attachment_record, get_meeting
@@ -35,18 +41,10 @@ DOCUMENT = "document"
 FOLLOWUP_DOCUMENT = "followup_document"  # stored with a follow-up entry, not listed with the meeting's files
 MAX_BYTES = 50 * 1024 * 1024
 
-# Leading bytes of the formats a scanner or phone produces.
-_SIGNATURES = (
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"II*\x00", "image/tiff"),
-    (b"MM\x00*", "image/tiff"),
-)
-
 
 def sniff_media_type(data: bytes) -> str | None:
-    return next((media for magic, media in _SIGNATURES if data.startswith(magic)), None)
+    """The format of the whole content (see ``content.detect_media_type``)."""
+    return content.detect_media_type(data)
 
 
 @dataclass(frozen=True)
@@ -59,22 +57,59 @@ class IncomingFile:
 
 
 def read_file(path: str | Path) -> IncomingFile:
-    """Read a file to be stored; DomainError (in Persian) if it is missing, a folder, empty or too big."""
+    """Read a regular file to be stored; DomainError (in Persian) if it is missing, not a
+    regular file (a folder, a pipe, a device), empty, too big, or changed while read."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DomainError(f"پرونده «{path.name}» بزرگ‌تر از ۵۰ مگابایت است.")
-        data = path.read_bytes()
+        found = os.stat(path)
+        _check_regular(path, found)
+        # Not blocking: a pipe put in its place after the look must not hang the app.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            opened = os.fstat(handle.fileno())
+            _check_regular(path, opened)
+            data = handle.read(MAX_BYTES + 1)  # one byte more tells a file over the limit
     except FileNotFoundError as error:
         raise DomainError(f"پرونده «{path}» پیدا نشد.") from error
     except IsADirectoryError as error:
         raise DomainError(f"«{path}» پوشه است، نه پرونده.") from error
     except OSError as error:
         raise DomainError(f"پرونده «{path.name}» خوانده نشد: {error.strerror}") from error
+    if len(data) > MAX_BYTES:
+        raise DomainError(_TOO_BIG.format(name=path.name))
     if not data:
         raise DomainError(f"پرونده «{path.name}» خالی است.")
+    if len(data) != opened.st_size:
+        raise DomainError(f"پرونده «{path.name}» هنگام خواندن تغییر کرد؛ دوباره بکوشید.")
     return IncomingFile(filename=path.name, data=data, media_type=sniff_media_type(data))
+
+
+_TOO_BIG = "پرونده «{name}» بزرگ‌تر از ۵۰ مگابایت است."
+
+
+def _check_regular(path: Path, found: os.stat_result) -> None:
+    if stat.S_ISDIR(found.st_mode):
+        raise DomainError(f"«{path}» پوشه است، نه پرونده.")
+    if not stat.S_ISREG(found.st_mode):
+        raise DomainError(
+            f"«{path.name}» پرونده معمولی نیست (دستگاه، لوله یا مانند آن است)؛ تنها پرونده‌ها پیوست می‌شوند."
+        )
+    if found.st_size > MAX_BYTES:
+        raise DomainError(_TOO_BIG.format(name=path.name))
+
+
+def signed_scan_refusal(incoming: IncomingFile) -> str | None:
+    """Why the file cannot be the signed scan of minutes, or None if it can."""
+    if incoming.media_type is not None:
+        return None
+    claimed = content.claimed_media_type(incoming.data)
+    if claimed is not None:
+        kind = "PDF" if claimed == content.PDF else "تصویر"
+        return (
+            f"پرونده «{incoming.filename}» با نشانه {kind} آغاز می‌شود اما {kind} درست و کاملی نیست "
+            "(ساختار یا پایان آن نمی‌خواند)؛ پذیرفته نشد."
+        )
+    return "نسخه امضاشده صورتجلسه باید پرونده PDF یا تصویر (PNG، JPEG، TIFF) باشد."
 
 
 def store(
@@ -141,8 +176,9 @@ class AttachmentService:
         if errors:
             raise ValidationError(errors)
         incoming = read_file(path)
-        if signed_minutes and incoming.media_type is None:
-            raise DomainError("نسخه امضاشده صورتجلسه باید پرونده PDF یا تصویر (PNG، JPEG، TIFF) باشد.")
+        refusal = signed_scan_refusal(incoming) if signed_minutes else None
+        if refusal is not None:
+            raise DomainError(refusal)
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
             if MeetingStatus(meeting.status) is MeetingStatus.CANCELLED:

@@ -106,8 +106,14 @@ def test_appointing_a_pr_manager_shows_in_the_list(db_path, capsys):
 
 
 def test_commands_refuse_a_database_without_a_council(tmp_path, capsys):
-    assert main(["--db", str(tmp_path / "x.sqlite3"), "agencies", "list"]) == 2
+    path = tmp_path / "x.sqlite3"
+    assert main(["--db", str(path), "agencies", "add", "--name", "شهرداری پردیس"]) == 2
     assert "init" in capsys.readouterr().err
+    # A list only reads: it does not even make the file.
+    path.unlink()
+    assert main(["--db", str(path), "agencies", "list"]) == 2
+    assert "پیدا نشد" in capsys.readouterr().err
+    assert not path.exists()
 
 
 def test_a_foreign_file_is_refused_and_left_as_it_was(tmp_path, capsys):

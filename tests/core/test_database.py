@@ -19,7 +19,7 @@ from db.models import Agency, Person, Representation
 from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.errors import DatabaseOpenError
-from secretariat.members.agencies import AgencyDraft
+from secretariat.members.agencies import AgencyDraft, AgencyQuery
 
 PERSIAN_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 APP_TABLES = {"council", "agency", "person", "representation", "membership_decree", "alembic_version"}
@@ -199,6 +199,102 @@ def test_another_programs_sqlite_database_is_refused_untouched(tmp_path, journal
     with closing(sqlite3.connect(path)) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert tables == {"contacts"}
+
+
+def _council_file(tmp_path):
+    """A closed council database with some rows (the WAL folded back into the file)."""
+    path = tmp_path / "council.sqlite3"
+    database = open_database(path)
+    secretariat = Secretariat(database)
+    for number in range(40):
+        secretariat.agencies.add(AgencyDraft(name=f"اداره کل شماره {number} استان"))
+    database.close()
+    assert not (tmp_path / "council.sqlite3-wal").exists()
+    return path
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_database_cut_short_is_refused_untouched(tmp_path, read_only):
+    path = _council_file(tmp_path)
+    path.write_bytes(path.read_bytes()[:-1000])
+    before = snapshot(tmp_path)
+    message = refuse(path, create=True) if not read_only else _refuse_read_only(path)
+    assert "آسیب دیده یا ناقص" in message and "تغییر داده نشد" in message
+    assert snapshot(tmp_path) == before
+
+
+def test_a_database_cut_at_a_page_boundary_is_refused_by_its_page_count(tmp_path):
+    path = _council_file(tmp_path)
+    page_size = int.from_bytes(path.read_bytes()[16:18], "big")
+    path.write_bytes(path.read_bytes()[: -2 * page_size])
+    before = snapshot(tmp_path)
+    assert "آسیب دیده یا ناقص" in refuse(path)
+    assert snapshot(tmp_path) == before
+
+
+def test_a_database_with_scribbled_pages_is_refused_untouched(tmp_path):
+    path = _council_file(tmp_path)
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    scribble = random.Random(12)
+    for page in range(1, len(data) // page_size):  # every page but the first (the header)
+        start = page * page_size
+        data[start : start + 64] = scribble.randbytes(64)
+    path.write_bytes(bytes(data))
+    before = snapshot(tmp_path)
+    message = refuse(path)
+    assert "آسیب دیده یا ناقص" in message and "پشتیبان" in message
+    assert snapshot(tmp_path) == before
+
+
+def _refuse_read_only(path) -> str:
+    with pytest.raises(DatabaseOpenError) as error:
+        open_database(path, read_only=True)
+    assert_persian(error.value.message)
+    return error.value.message
+
+
+def test_read_only_refuses_a_missing_file_and_creates_nothing(tmp_path):
+    path = tmp_path / "council.sqlite3"
+    assert "پیدا نشد" in _refuse_read_only(path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_only_refuses_a_zero_byte_file_and_leaves_it_empty(tmp_path):
+    path = tmp_path / "council.sqlite3"
+    path.write_bytes(b"")
+    assert "خالی" in _refuse_read_only(path)
+    assert path.read_bytes() == b""
+    assert [p.name for p in tmp_path.iterdir()] == ["council.sqlite3"]
+
+
+def test_read_only_refuses_an_empty_sqlite_database_without_filling_it(tmp_path):
+    path = tmp_path / "council.sqlite3"
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA user_version = 1")  # a valid SQLite file without tables
+    before = snapshot(tmp_path)
+    assert "خالی" in _refuse_read_only(path)
+    assert snapshot(tmp_path) == before
+
+
+def test_read_only_opens_a_council_database_and_leaves_its_journal_mode(tmp_path):
+    path = _council_file(tmp_path)
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA journal_mode=DELETE")  # as a backup copy is
+    before = snapshot(tmp_path)
+    database = open_database(path, read_only=True)
+    try:
+        assert Secretariat(database).agencies.count(AgencyQuery(include_inactive=True)) == 40
+    finally:
+        database.close()
+    assert snapshot(tmp_path) == before
+
+
+def test_a_zero_byte_file_still_becomes_a_new_database_when_not_read_only(tmp_path):
+    path = tmp_path / "council.sqlite3"
+    path.write_bytes(b"")
+    open_database(path).close()
+    assert path.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
 # -- transactions -------------------------------------------------------------

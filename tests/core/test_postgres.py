@@ -9,6 +9,8 @@ import os
 
 import pytest
 
+from tests.support import files
+
 URL = os.environ.get("SECRETARIAT_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(not URL, reason="SECRETARIAT_TEST_POSTGRES_URL is not set")
 
@@ -102,7 +104,7 @@ def test_a_meeting_goes_from_plan_to_signed_minutes(pg, tmp_path):
     )
     minutes.finalize(meeting.id, by="دبیر شورا")
     scan = tmp_path / "signed.pdf"
-    scan.write_bytes(b"%PDF-1.4 signed minutes")
+    scan.write_bytes(files.pdf())  # a whole PDF: the content is checked to its end
     attached = pg.attachments.attach(meeting.id, scan, signed_minutes=True)
     detail = meetings.detail(meeting.id)
     assert detail.meeting.title == "نخستین جلسه" and detail.meeting.signed

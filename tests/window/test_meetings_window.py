@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from secretariat.meetings.kinds import Attendance, MeetingStatus
+from tests.support import files
 from tests.support.window_meetings import (
     AGENCIES,
     SECRETARY,
@@ -345,7 +346,7 @@ def test_the_signed_scan_is_attached_and_a_copy_saved_out(
 ):
     meeting = finalized_meeting(services, agencies)
     scan = tmp_path / "صورتجلسه امضاشده.pdf"
-    scan.write_bytes(b"%PDF-1.4\n" + b"signed" * 500)
+    scan.write_bytes(files.pdf(binary=b"signed" * 500))  # a whole PDF, about 3 KB
     copy = tmp_path / "copy.pdf"
     monkeypatch.setattr(file_choice, "open_file", lambda *_args: str(scan))
     monkeypatch.setattr(file_choice, "save_file", lambda *_args: str(copy))

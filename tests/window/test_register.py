@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.minutes import ResolutionDraft
 from secretariat.persian import jalali
+from tests.support import files
 from tests.support.meetings import unchanged
 from tests.support.window_meetings import AGENCIES, HELD_DATE, SECRETARY, held_meeting, make_council, plan
 from ui import desktop
@@ -243,7 +244,7 @@ def test_defer_to_an_upcoming_meeting_and_cancel(qtbot, window, services, counci
 
 # -- a follow-up's document ----------------------------------------------------------------------
 
-SCAN = b"%PDF-1.4\n" + "نامه شماره ۲۱۵/ش/۱۴۰۴".encode() + bytes(range(256)) * 8 + b"\n%%EOF\n"
+SCAN = files.pdf("نامه شماره ۲۱۵/ش/۱۴۰۴", binary=bytes(range(256)) * 8)
 
 
 def _followup_window(qtbot, services, resolution) -> FollowUpWindow:

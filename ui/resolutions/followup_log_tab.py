@@ -1,15 +1,15 @@
 """The follow-up window's log tab: the entries, oldest first, and their documents.
 
 An entry's document opens in the program the system uses for its kind (a
-read-only copy in a temporary folder: the stored file stays as it was
-added), or a copy is saved where the person chooses. Double-clicking a row
-with a document opens it.
+read-only copy in the session's private folder, under a safe name whose
+extension comes from its content: the stored file stays as it was added),
+or a copy is saved where the person chooses; a document that is not a PDF
+or an image is only offered for saving. Double-clicking a row with a
+document opens it.
 """
 
 from __future__ import annotations
 
-import stat
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout,
 
 from secretariat.errors import DomainError
 from secretariat.followup.lifecycle import FollowUpRecord, FollowUpService
+from secretariat.meetings import content
 from ui import desktop, messages, strings
 from ui.resolutions.followup_models import FollowUpLogModel
 from ui.widgets import file_choice
@@ -38,7 +39,7 @@ class FollowUpLogTab(QWidget):
         self.open_button = QPushButton(strings.OPEN_DOCUMENT)
         self.save_button = QPushButton(strings.SAVE_DOCUMENT)
         self.open_button.clicked.connect(self.open_document)
-        self.save_button.clicked.connect(self.save_document)
+        self.save_button.clicked.connect(lambda: self.save_document())
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.save_button)
@@ -76,35 +77,27 @@ class FollowUpLogTab(QWidget):
     # -- actions ---------------------------------------------------------------------------
 
     def open_document(self) -> bool:
+        """Open the document from a private copy under a safe name; a file of unknown content is
+        not opened, a copy is offered for saving instead (see ``desktop.open_document``)."""
         entry = self._selected_document()
         if entry is None:
             return False
-        # A folder of its own each time: the same name opened twice, or a copy
-        # still held open by its viewer, never collide. Not removed afterwards:
-        # the viewer may still be reading it; the system clears its temporary folder.
-        folder = Path(tempfile.mkdtemp(prefix="secretariat-document-"))
-        try:
-            path = self._followup.export_document(entry.id, folder / Path(entry.document_name).name)
-            path.chmod(stat.S_IRUSR)  # a copy to look at; changes belong in a new follow-up entry
-        except DomainError as error:
-            messages.warn(self, error.message)
-            return False
-        except OSError as error:
-            messages.warn(
-                self, strings.COPY_FAILED.format(path=entry.document_name, reason=error.strerror or error)
-            )
-            return False
-        if not desktop.open_in_default_app(path):
-            messages.warn(self, strings.DOCUMENT_NOT_OPENED.format(name=entry.document_name))
-            return False
-        self.message.emit(strings.DOCUMENT_OPENED.format(name=entry.document_name))
-        return True
+        outcome, shown = desktop.open_document(
+            self,
+            entry.document_name,
+            lambda: self._followup.document(entry.id).data,
+            lambda title: self.save_document(title=title),
+        )
+        if outcome is desktop.Outcome.OPENED:
+            self.message.emit(strings.DOCUMENT_OPENED.format(name=shown))
+        return outcome is desktop.Outcome.OPENED
 
-    def save_document(self) -> bool:
+    def save_document(self, *, title: str = strings.SAVE_DOCUMENT_TITLE) -> bool:
         entry = self._selected_document()
         if entry is None:
             return False
-        target = file_choice.save_file(self, strings.SAVE_DOCUMENT_TITLE, entry.document_name)
+        shown = content.safe_save_name(entry.document_name)
+        target = file_choice.save_file(self, title, shown)
         if target is None:
             return False
         try:
@@ -117,5 +110,5 @@ class FollowUpLogTab(QWidget):
                 self, strings.COPY_FAILED.format(path=Path(target).name, reason=error.strerror or error)
             )
             return False
-        self.message.emit(strings.COPY_SAVED.format(name=entry.document_name))
+        self.message.emit(strings.COPY_SAVED.format(name=shown))
         return True

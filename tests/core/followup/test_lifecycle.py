@@ -10,6 +10,7 @@ from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.followup.lifecycle import FollowUpDraft
 from secretariat.followup.register import RegisterSort, ResolutionQuery
 from secretariat.followup.status import ResolutionStatus, is_overdue
+from tests.support import files
 from tests.support.meetings import Council, unchanged
 
 
@@ -189,7 +190,7 @@ def test_a_deadline_changes_only_with_a_reason_and_its_history_is_kept(world, da
 
 # -- a follow-up entry's document -------------------------------------------------------------
 
-SCAN = b"%PDF-1.4\n" + "نامه شماره ۲۱۵/ش/۱۴۰۴".encode() + bytes(range(256)) * 8 + b"\n%%EOF\n"
+SCAN = files.pdf("نامه شماره ۲۱۵/ش/۱۴۰۴", binary=bytes(range(256)) * 8)
 
 
 def _scan(tmp_path, name="نامه ۲۱۵.pdf", data=SCAN):

@@ -10,11 +10,12 @@ from db.models import AttachmentContent
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings import attachments as attachments_module
 from secretariat.meetings.kinds import MeetingStatus
+from tests.support import files
 from tests.support.meetings import Council, unchanged
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+PNG = files.png()
+JPEG = files.jpeg()
 TIFF_INTEL = b"II*\x00\x08\x00\x00\x00\x00\x00"
 TIFF_MOTOROLA = b"MM\x00*\x00\x00\x00\x08\x00\x00"
 NOT_A_SCAN = "صورتجلسه هفتمین جلسه شورا\n".encode()

@@ -1,7 +1,9 @@
 """The meeting's files: the signed scan of its minutes and other documents.
 
 Files are copied into the database with a SHA-256 (the core does it); the
-list shows the size and the start of the hash, and a copy can be saved out.
+list shows the size and the start of the hash. A file opens (double-click)
+from a private copy under a safe name, if it is a PDF or an image; any
+other file, and any file on request, is saved out as a copy.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from secretariat.errors import DomainError
+from secretariat.meetings import content
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.records import AttachmentRecord
-from ui import messages, strings
+from ui import desktop, messages, strings
 from ui.meetings.meeting_format import file_size, short_hash, timestamp
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.services import Services
@@ -78,16 +81,18 @@ class AttachmentsTab(MeetingTab):
         self.model = AttachmentModel(self)
         self.table = self._table(self.model)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.table.doubleClicked.connect(lambda _index: self.save_copy())
+        self.table.doubleClicked.connect(lambda _index: self.open_attachment())
         self.signed_button = QPushButton(strings.ATTACH_SIGNED)
         self.signed_button.setObjectName("primaryButton")
         self.document_button = QPushButton(strings.ATTACH_DOCUMENT)
+        self.open_button = QPushButton(strings.OPEN_ATTACHMENT)
         self.copy_button = QPushButton(strings.SAVE_COPY)
         self.signed_button.clicked.connect(self.attach_signed)
         self.document_button.clicked.connect(self.attach_document)
-        self.copy_button.clicked.connect(self.save_copy)
+        self.open_button.clicked.connect(lambda: self.open_attachment())
+        self.copy_button.clicked.connect(lambda: self.save_copy())
         buttons = QHBoxLayout()
-        for button in (self.signed_button, self.document_button, self.copy_button):
+        for button in (self.signed_button, self.document_button, self.open_button, self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -116,6 +121,7 @@ class AttachmentsTab(MeetingTab):
         status = self.meeting.status if self._detail is not None else None
         self.signed_button.setEnabled(status is MeetingStatus.FINALIZED)
         self.document_button.setEnabled(status is not None and status is not MeetingStatus.CANCELLED)
+        self.open_button.setEnabled(self.selected_attachment() is not None)
         self.copy_button.setEnabled(self.selected_attachment() is not None)
 
     # -- actions -------------------------------------------------------------------------------
@@ -139,21 +145,38 @@ class AttachmentsTab(MeetingTab):
             self.select_next(added[0].id)
             self.changed.emit(strings.ATTACHED.format(name=added[0].filename))
 
-    def save_copy(self) -> None:
+    def open_attachment(self) -> bool:
+        """Open the file from a private copy under a safe name (see ``desktop.open_document``)."""
         record = self.selected_attachment()
         if record is None:
-            return
-        target = file_choice.save_file(self, strings.SAVE_COPY_TITLE, record.filename)
+            return False
+        outcome, shown = desktop.open_document(
+            self,
+            record.filename,
+            lambda: self._services.attachments.content(record.id),
+            lambda title: self.save_copy(title=title),
+        )
+        if outcome is desktop.Outcome.OPENED:
+            self.message.emit(strings.DOCUMENT_OPENED.format(name=shown))
+        return outcome is desktop.Outcome.OPENED
+
+    def save_copy(self, *, title: str = strings.SAVE_COPY_TITLE) -> bool:
+        record = self.selected_attachment()
+        if record is None:
+            return False
+        shown = content.safe_save_name(record.filename)
+        target = file_choice.save_file(self, title, shown)
         if target is None:
-            return
+            return False
         try:
             self._services.attachments.export(record.id, target)
         except DomainError as error:
             messages.warn(self, error.message)
-            return
+            return False
         except OSError as error:
             messages.warn(
                 self, strings.COPY_FAILED.format(path=Path(target).name, reason=error.strerror or error)
             )
-            return
-        self.message.emit(strings.COPY_SAVED.format(name=record.filename))
+            return False
+        self.message.emit(strings.COPY_SAVED.format(name=shown))
+        return True
