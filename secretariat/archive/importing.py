@@ -37,6 +37,7 @@ from db.models import (
 )
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
 from secretariat.archive.source import ArchiveSource, TypedRow, open_source
+from secretariat.archive.values import refusal
 from secretariat.changes import note_changes
 from secretariat.database import Database
 from secretariat.errors import DomainError
@@ -253,6 +254,7 @@ class _Import:
                 f"{to_persian_digits(year)} "
                 "دارد؛ سالی که جلسه‌ای از آن ثبت شده با بایگانی یکی نمی‌شود. چیزی وارد نشد."
             )
+        self._refuse_numbers_taken()
         codes = [row["code"] for row in self.t["resolutions"]]
         for start in range(0, len(codes), 500):
             clash = self.s.scalar(
@@ -261,6 +263,36 @@ class _Import:
             if clash is not None:
                 raise DomainError(
                     f"{ALREADY_IMPORTED}: مصوبه‌ای با کد «{clash}» در این پایگاه داده هست. چیزی وارد نشد."
+                )
+
+    def _refuse_numbers_taken(self) -> None:
+        """A meeting number of the archive that a meeting of another year has in the database."""
+        numbered = {
+            (MeetingKind(row["kind"]).series, row["number"]): (index, row)
+            for index, row in enumerate(self.t["meetings"], start=1)
+            if row["number"] is not None
+        }
+        if not numbered:
+            return
+        taken = self.s.execute(
+            select(Meeting.series, Meeting.number, Meeting.jalali_year)
+            .where(
+                Meeting.series.in_({series for series, _number in numbered}),
+                Meeting.number.in_({number for _series, number in numbered}),
+            )
+            .order_by(Meeting.jalali_year, Meeting.number)
+        ).all()
+        for series, number, year in taken:
+            if (series, number) in numbered:
+                index, row = numbered[(series, number)]
+                raise refusal(
+                    self.src.where,
+                    "meetings",
+                    index,
+                    "number",
+                    f"شماره {to_persian_digits(number)} را در این پایگاه داده جلسه‌ای از سال "
+                    f"{to_persian_digits(year)} در همین رشته دارد",
+                    row,
                 )
 
     # -- the register --------------------------------------------------------------------
@@ -503,7 +535,11 @@ class _Import:
             attachment = Attachment(**values, meeting_id=self.meeting[row["meeting"]])
             self.s.add(attachment)
             self.s.flush()
-            self.s.add(AttachmentContent(attachment_id=attachment.id, data=data))
+            content = AttachmentContent(attachment_id=attachment.id, data=data)
+            self.s.add(content)
+            self.s.flush()
+            self.s.expunge(content)  # written: its bytes need not stay in memory until the commit
+            del content, data
             self.attachment[row["key"]] = attachment.id
         self.s.flush()
         return len(rows)
