@@ -263,7 +263,7 @@ def _check_fields(table: str, row: TypedRow) -> None:
 
 def _at_least(field: str, value: int | None, least: int) -> None:
     if value is not None and value < least:
-        _fail(field, f"عدد {to_persian_digits(value)} پذیرفتنی نیست؛ کمترین {to_persian_digits(least)} است")
+        _fail(field, f"عدد {to_persian_digits(value)} پذیرفتنی نیست (کمترین {to_persian_digits(least)})")
 
 
 class _Checker:
