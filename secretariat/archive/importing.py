@@ -37,6 +37,7 @@ from db.models import (
 )
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
 from secretariat.archive.source import ArchiveSource, TypedRow, open_source
+from secretariat.archive.values import refusal
 from secretariat.changes import note_changes
 from secretariat.database import Database
 from secretariat.errors import DomainError
@@ -60,7 +61,44 @@ another program) into the database. The rules:
   `"schema": "council-secretariat-archive"` and a version this app reads
   (a newer version is refused: update the app). Every row must have every
   non-derived field, with a value of its type and references to rows that
-  exist; a refusal names the table, the row and the field.
+  exist.
+- **Values checked before anything is written** (`secretariat/archive/values.py`),
+  as the app's own forms and rules would have them:
+  - *dates* in 1921-2121 (Jalali 1300-1500, the archive's year too); a
+    meeting's date in its `jalali_year`; a held or finalized meeting's date
+    not in the future; a follow-up, a deadline (`due_date`) and a changed
+    deadline (`new_due`) not before the resolution's meeting; a term or
+    decree not ending before it starts; a meeting not ending before it starts;
+  - *numbers* from 1: a meeting's `number` and `year_number` (present unless
+    cancelled) unique in its series, and not used by a meeting of another
+    year of the database; a resolution's `number` unique in its meeting (its
+    code unique, as every key); an agenda item's `position` unique in its
+    meeting; `progress` 0-100; a fixed quorum from 1;
+  - *states*: finalized minutes have attendance recorded for every invited
+    agency and a `finalized_at`; a cancelled meeting has its
+    `cancel_reason`; resolutions belong to held or finalized meetings; a done
+    resolution has its `completion_evidence`, a cancelled one its
+    `status_note`, both a `closed_on`, which the others do not have; each
+    resolution has one lead agency; a signed scan belongs to finalized
+    minutes; an agency is invited once to a meeting, a guest has a name;
+  - *texts*: names and required texts not empty (nor only spaces and
+    invisible marks); no control character (NUL, ESC, BEL, ... only tab and
+    line breaks, and these not in a name) nor half a surrogate pair; no text
+    longer than its database column, or 10,000 characters for a long text;
+    agency names unique in any spelling;
+  - *files*: an attachment from 1 byte to the 50 MB `attach` accepts, with a
+    SHA-256 and a path under `attachments/`.
+
+  A refusal names the first bad record, where it is, the field and what is
+  wrong: «جلسه ۱۴۰۴-۰۷ (data/records.json، جدول meetings، ردیف ۳، ستون date):
+  تاریخ ۰۰۰۱/۰۱/۰۱ پذیرفتنی نیست؛ چیزی وارد نشد.» (exit 2 on the command line).
+- **Within ceilings.** A ZIP's members are read in chunks: a member declared
+  larger than its ceiling (`data/records.json` 200 MB, `manifest.json` 20 MB,
+  an attachment 50 MB, any other file 200 MB), or members adding up to more
+  than 4 GB, refuse the archive before anything is inflated; the bytes are
+  counted as they are read and refused past the ceiling whatever the ZIP
+  declares. A zip bomb is refused without filling the memory. A bare JSON
+  file is read up to 200 MB.
 - **One transaction.** Everything is written in one transaction: an import
   that fails part-way (an attachment whose bytes do not match its SHA-256, a
   record the database refuses, a cancel) changes nothing.
@@ -253,6 +291,7 @@ class _Import:
                 f"{to_persian_digits(year)} "
                 "دارد؛ سالی که جلسه‌ای از آن ثبت شده با بایگانی یکی نمی‌شود. چیزی وارد نشد."
             )
+        self._refuse_numbers_taken()
         codes = [row["code"] for row in self.t["resolutions"]]
         for start in range(0, len(codes), 500):
             clash = self.s.scalar(
@@ -261,6 +300,36 @@ class _Import:
             if clash is not None:
                 raise DomainError(
                     f"{ALREADY_IMPORTED}: مصوبه‌ای با کد «{clash}» در این پایگاه داده هست. چیزی وارد نشد."
+                )
+
+    def _refuse_numbers_taken(self) -> None:
+        """A meeting number of the archive that a meeting of another year has in the database."""
+        numbered = {
+            (MeetingKind(row["kind"]).series, row["number"]): (index, row)
+            for index, row in enumerate(self.t["meetings"], start=1)
+            if row["number"] is not None
+        }
+        if not numbered:
+            return
+        taken = self.s.execute(
+            select(Meeting.series, Meeting.number, Meeting.jalali_year)
+            .where(
+                Meeting.series.in_({series for series, _number in numbered}),
+                Meeting.number.in_({number for _series, number in numbered}),
+            )
+            .order_by(Meeting.jalali_year, Meeting.number)
+        ).all()
+        for series, number, year in taken:
+            if (series, number) in numbered:
+                index, row = numbered[(series, number)]
+                raise refusal(
+                    self.src.where,
+                    "meetings",
+                    index,
+                    "number",
+                    f"شماره {to_persian_digits(number)} را در این پایگاه داده جلسه‌ای از سال "
+                    f"{to_persian_digits(year)} در همین رشته دارد",
+                    row,
                 )
 
     # -- the register --------------------------------------------------------------------
@@ -503,7 +572,11 @@ class _Import:
             attachment = Attachment(**values, meeting_id=self.meeting[row["meeting"]])
             self.s.add(attachment)
             self.s.flush()
-            self.s.add(AttachmentContent(attachment_id=attachment.id, data=data))
+            content = AttachmentContent(attachment_id=attachment.id, data=data)
+            self.s.add(content)
+            self.s.flush()
+            self.s.expunge(content)  # written: its bytes need not stay in memory until the commit
+            del content, data
             self.attachment[row["key"]] = attachment.id
         self.s.flush()
         return len(rows)

@@ -5,9 +5,12 @@ against its manifest (a changed, missing or extra file refuses it), then
 its ``data/records.json`` is read; a JSON file is read as it is. The
 document must be ours (``schema``), in a version this app reads, and every
 row must have its fields with values of their types and references to rows
-that exist; a refusal names the table, the row and the field, in Persian.
+that exist; then their values are checked (``values.check_values``: dates
+in range, numbers unique, statuses that agree with their data, ...). A
+refusal names the record, the table, the row and the field, in Persian.
 Rows come back typed (dates as ``datetime.date``, ...), derived fields left
-out.
+out. A ZIP's members are read in chunks within their ceilings
+(``limits``): a zip bomb is refused before it fills the memory.
 """
 
 from __future__ import annotations
@@ -15,15 +18,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from secretariat.archive.formats import RECORDS_PATH
+from secretariat.archive.limits import (
+    ATTACHMENT_MAX_BYTES,
+    RECORDS_MAX_BYTES,
+    check_declared_sizes,
+    read_member,
+    too_big,
+)
 from secretariat.archive.manifest import check_schema
 from secretariat.archive.schema import TABLE, TABLES, Field, Table
+from secretariat.archive.values import check_values, refusal, shown
 from secretariat.archive.verify import verify_archive
 from secretariat.errors import DomainError
 from secretariat.persian.text import to_persian_digits
@@ -43,14 +54,16 @@ class ArchiveSource:
     council: TypedRow
     tables: dict[str, list[TypedRow]]
     zip: zipfile.ZipFile | None  # None: a bare JSON file, without the files' bytes
+    where: str = RECORDS_PATH  # where the records were read: named in a refusal
 
     @property
     def has_files(self) -> bool:
         return self.zip is not None
 
     def file(self, path: str) -> bytes:
+        """An attachment's bytes, read in chunks and refused past the size ``attach`` accepts."""
         assert self.zip is not None
-        return self.zip.read(path)
+        return read_member(self.zip, path, ATTACHMENT_MAX_BYTES)
 
 
 @contextmanager
@@ -62,28 +75,39 @@ def open_source(path: str | Path) -> Iterator[ArchiveSource]:
     if path.is_dir():
         raise DomainError(f"«{path}» پوشه است، نه پرونده بایگانی.")
     if zipfile.is_zipfile(path):
+        _check_sizes(path)  # before anything is inflated, even to check it
         result = verify_archive(path)
         if not result.ok:
             problems = result.problems()
-            shown = "؛ ".join(problems[:_MAX_PROBLEMS_SHOWN])
+            listed = "؛ ".join(problems[:_MAX_PROBLEMS_SHOWN])
             more = (
                 f" و {to_persian_digits(len(problems) - _MAX_PROBLEMS_SHOWN)} مورد دیگر"
                 if len(problems) > _MAX_PROBLEMS_SHOWN
                 else ""
             )
-            raise DomainError(f"بایگانی با فهرست خود نمی‌خواند ({shown}{more})؛ چیزی وارد نشد.")
+            raise DomainError(f"بایگانی با فهرست خود نمی‌خواند ({listed}{more})؛ چیزی وارد نشد.")
         with zipfile.ZipFile(path) as archive:
             try:
-                data = archive.read(RECORDS_PATH)
+                data = read_member(archive, RECORDS_PATH)
             except KeyError as error:
                 raise DomainError(f"در بایگانی، داده‌های سال ({RECORDS_PATH}) نیست؛ چیزی وارد نشد.") from error
-            yield _source(path, _parse_json(data, path), archive)
+            yield _source(path, _parse_json(data, path), archive, RECORDS_PATH)
         return
     try:
+        if path.stat().st_size > RECORDS_MAX_BYTES:
+            raise too_big(path.name, RECORDS_MAX_BYTES)
         data = path.read_bytes()
     except OSError as error:
         raise DomainError(f"پرونده «{path.name}» خوانده نشد: {error.strerror or error}") from error
-    yield _source(path, _parse_json(data, path), None)
+    yield _source(path, _parse_json(data, path), None, path.name)
+
+
+def _check_sizes(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            check_declared_sizes(archive)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise DomainError(f"پرونده «{path.name}» بایگانی ZIP نیست یا آسیب دیده است.") from error
 
 
 def _parse_json(data: bytes, path: Path) -> object:
@@ -95,7 +119,7 @@ def _parse_json(data: bytes, path: Path) -> object:
         ) from error
 
 
-def _source(path: Path, document: object, archive: zipfile.ZipFile | None) -> ArchiveSource:
+def _source(path: Path, document: object, archive: zipfile.ZipFile | None, where: str) -> ArchiveSource:
     document = check_schema(document, f"پرونده «{path.name}»")
     if "tables" not in document and "files" in document:
         raise DomainError(
@@ -110,7 +134,7 @@ def _source(path: Path, document: object, archive: zipfile.ZipFile | None) -> Ar
         or not isinstance(document.get("council"), dict)
     ):
         raise DomainError(f"پرونده «{path.name}» سال، شورا یا جدول‌های بایگانی را ندارد؛ چیزی وارد نشد.")
-    council = _typed_row(TABLE["council"], document["council"], 1)
+    council = _typed_row(where, TABLE["council"], document["council"], 1)
     typed: dict[str, list[TypedRow]] = {}
     for table in TABLES:
         if table.name == "council":
@@ -118,51 +142,56 @@ def _source(path: Path, document: object, archive: zipfile.ZipFile | None) -> Ar
         rows = tables.get(table.name)
         if not isinstance(rows, list):
             raise DomainError(f"جدول «{table.name}» در پرونده نیست؛ چیزی وارد نشد.")
-        typed[table.name] = [_typed_row(table, row, number) for number, row in enumerate(rows, start=1)]
-    _check_keys_and_references(typed)
+        typed[table.name] = [
+            _typed_row(where, table, row, number) for number, row in enumerate(rows, start=1)
+        ]
+    _check_keys_and_references(where, typed)
     for number, row in enumerate(typed["meetings"], start=1):
         if row["jalali_year"] != year:
-            raise _refuse(
+            raise refusal(
+                where,
                 "meetings",
                 number,
                 "jalali_year",
                 f"جلسه از سال {to_persian_digits(row['jalali_year'])} "
                 f"است و بایگانی از سال {to_persian_digits(year)}",
+                row,
             )
-    return ArchiveSource(path, year, council, typed, archive)
+    check_values(where, year, council, typed)
+    return ArchiveSource(path, year, council, typed, archive, where)
 
 
-def _refuse(table: str, number: int, field: str, problem: str) -> DomainError:
-    return DomainError(
-        f"در جدول «{table}»، سطر {to_persian_digits(number)}، ستون «{field}»: {problem}؛ چیزی وارد نشد."
-    )
-
-
-def _typed_row(table: Table, row: object, number: int) -> TypedRow:
+def _typed_row(where: str, table: Table, row: object, number: int) -> TypedRow:
     if not isinstance(row, dict):
-        raise DomainError(f"سطر {to_persian_digits(number)} جدول «{table.name}» خوانا نیست؛ چیزی وارد نشد.")
+        raise refusal(where, table.name, number, None, "ردیف خوانا نیست", None)
+
+    def refuse(field: str, problem: str) -> DomainError:
+        return refusal(where, table.name, number, field, problem, row)
+
     typed: TypedRow = {}
     for field in table.fields:
         if field.derived:
             continue
         if field.name not in row:
-            raise _refuse(table.name, number, field.name, "نیست")
-        typed[field.name] = _typed_value(table.name, number, field, row[field.name])
+            raise refuse(field.name, "نیست")
+        typed[field.name] = _typed_value(refuse, field, row[field.name])
     return typed
 
 
-def _typed_value(table: str, number: int, field: Field, value: Any) -> object:  # value: as JSON has it
+def _typed_value(
+    refuse: Callable[[str, str], DomainError], field: Field, value: Any
+) -> object:  # value: as JSON has it
     if value is None:
         if field.nullable:
             return None
-        raise _refuse(table, number, field.name, "خالی است")
+        raise refuse(field.name, "خالی است")
     kind = field.type
     try:
         if kind in ("key", "text", "enum") or kind.startswith("ref:"):
             if not isinstance(value, str):
                 raise ValueError
             if kind == "enum" and value not in field.choices:
-                raise _refuse(table, number, field.name, f"«{value}» از مقدارهای پذیرفتنی نیست")
+                raise refuse(field.name, f"«{shown(value)}» از مقدارهای پذیرفتنی نیست")
             if kind == "key" and not value:
                 raise ValueError
             return value
@@ -182,11 +211,11 @@ def _typed_value(table: str, number: int, field: Field, value: Any) -> object:  
             hour, minute = value.split(":")
             return dt.time(int(hour), int(minute))
     except (ValueError, TypeError, AttributeError) as error:
-        raise _refuse(table, number, field.name, f"مقدار «{value}» از نوع {kind} نیست") from error
-    raise _refuse(table, number, field.name, f"نوع {kind} شناخته نیست")
+        raise refuse(field.name, f"مقدار «{shown(value)}» از نوع {kind} نیست") from error
+    raise refuse(field.name, f"نوع {kind} شناخته نیست")
 
 
-def _check_keys_and_references(tables: dict[str, list[TypedRow]]) -> None:
+def _check_keys_and_references(where: str, tables: dict[str, list[TypedRow]]) -> None:
     keys: dict[str, set[str]] = {}
     for table in TABLES:
         key = table.key
@@ -195,7 +224,9 @@ def _check_keys_and_references(tables: dict[str, list[TypedRow]]) -> None:
         seen: set[str] = set()
         for number, row in enumerate(tables[table.name], start=1):
             if row[key.name] in seen:
-                raise _refuse(table.name, number, key.name, f"کلید «{row[key.name]}» تکراری است")
+                raise refusal(
+                    where, table.name, number, key.name, f"کلید «{shown(row[key.name])}» تکراری است", row
+                )
             seen.add(row[key.name])
         keys[table.name] = seen
     for table in TABLES:
@@ -208,4 +239,11 @@ def _check_keys_and_references(tables: dict[str, list[TypedRow]]) -> None:
             for number, row in enumerate(tables[table.name], start=1):
                 value = row[field.name]
                 if value is not None and value not in keys[target]:
-                    raise _refuse(table.name, number, field.name, f"«{value}» در جدول «{target}» نیست")
+                    raise refusal(
+                        where,
+                        table.name,
+                        number,
+                        field.name,
+                        f"«{shown(value)}» در جدول {target} نیست",
+                        row,
+                    )

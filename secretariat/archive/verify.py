@@ -30,6 +30,7 @@ from sqlalchemy import select
 from db.models import Meeting
 from secretariat.archive.keys import SERIES_LETTER
 from secretariat.archive.layout import MANIFEST_PATH
+from secretariat.archive.limits import MANIFEST_MAX_BYTES, read_member, too_big
 from secretariat.archive.manifest import Manifest, parse_manifest
 from secretariat.database import Database
 from secretariat.errors import DomainError
@@ -112,7 +113,9 @@ def verify_archive(path: str | Path) -> VerifyResult:
 
 def read_manifest(archive: zipfile.ZipFile, path: Path) -> Manifest:
     try:
-        data = archive.read(MANIFEST_PATH)
+        if archive.getinfo(MANIFEST_PATH).file_size > MANIFEST_MAX_BYTES:
+            raise too_big(MANIFEST_PATH, MANIFEST_MAX_BYTES)
+        data = read_member(archive, MANIFEST_PATH, MANIFEST_MAX_BYTES)
     except KeyError as error:
         raise DomainError(
             f"در پرونده «{path.name}» فهرست بایگانی (manifest.json) نیست؛ "

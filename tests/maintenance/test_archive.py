@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
 import json
 import re
+import sqlite3
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -405,10 +407,17 @@ def test_importing_into_the_database_it_came_from_is_refused(exported, years, db
 
 def test_an_import_that_fails_part_way_changes_nothing(exported, years, empty, tmp_path):
     import_archive(empty, exported[years[0]])
+    # A record the database refuses, at the very end (the last follow-up entry): the checks
+    # before the import find nothing wrong with it, a trigger of the database refuses it.
+    with contextlib.closing(sqlite3.connect(tmp_path / "empty.sqlite3")) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse_marked BEFORE INSERT ON follow_up WHEN NEW.note = 'refuse me' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+        )
+        connection.commit()
     before = snapshot(tmp_path / "empty.sqlite3")
-    # A record the database refuses, at the very end (the last follow-up entry).
     data = records(exported[years[1]])
-    data["tables"]["follow_ups"][-1]["progress"] = 150
+    data["tables"]["follow_ups"][-1]["note"] = "refuse me"
     bad_json = tmp_path / "bad.json"
     bad_json.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(DomainError, match="چیزی در پایگاه داده تغییر نکرد"):
