@@ -45,6 +45,7 @@ from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus
 from secretariat.persian import jalali
 from secretariat.persian.text import fold, to_persian_digits
+from secretariat.text_input import limit_of_column
 
 # -- limits -------------------------------------------------------------------------------
 
@@ -77,11 +78,16 @@ _MODELS: dict[str, type[DeclarativeBase]] = {
 def text_limit(table: str, field: str) -> int:
     """The most characters ``table.field`` may hold.
 
-    The place to plug in the shared table of field limits when it exists:
-    until then, the length of the database column (``String(200)``: 200),
-    ``KEY_MAX`` for a key or reference, else ``LONG_TEXT_MAX``.
+    A field typed in a form has the form's limit (``secretariat.text_input``,
+    the same table the window and the command line use); any other text the
+    length of its database column (``String(200)``: 200), ``KEY_MAX`` for a
+    key or reference, else ``LONG_TEXT_MAX``.
     """
-    column = _MODELS[table].__table__.columns.get(field)
+    model = _MODELS[table]
+    typed = limit_of_column(str(model.__tablename__), field)
+    if typed is not None:
+        return typed.limit
+    column = model.__table__.columns.get(field)
     if column is not None and isinstance(column.type, String) and column.type.length:
         return int(column.type.length)
     kind = next(f.type for f in TABLE[table].fields if f.name == field)

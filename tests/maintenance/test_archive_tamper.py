@@ -319,8 +319,18 @@ def test_a_name_on_two_lines_is_refused(latest, tmp_path, target, capsys):
 
 @pytest.mark.parametrize(
     ("table", "field", "length"),
-    [("agencies", "name", 201), ("resolutions", "text", LONG_TEXT_MAX + 1)],
-    ids=["a name longer than its column", "a text longer than the long-text limit"],
+    [
+        ("agencies", "name", 201),
+        ("resolutions", "text", 3_001),
+        ("follow_ups", "note", 4_001),
+        ("agenda_items", "summary", LONG_TEXT_MAX + 1),
+    ],
+    ids=[
+        "a name longer than its form allows",
+        "a resolution longer than its form allows",
+        "a follow-up note longer than its form allows",
+        "a summary longer than the long-text limit",
+    ],
 )
 def test_a_text_too_long_is_refused(latest, tmp_path, target, capsys, table, field, length):
     def edit(data: Data) -> tuple[str, ...]:
