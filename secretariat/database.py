@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Engine, SQLColumnExpression, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, SQLColumnExpression, event, text
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import engine as db_engine
@@ -26,8 +26,12 @@ from secretariat.persian import collation
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 COLLATION_NAME = "persian"
-# PostgreSQL: the ICU collation that orders Persian as collation.sort_key does.
-POSTGRES_COLLATION = "fa-IR-x-icu"
+# PostgreSQL: an ICU collation that orders Persian as collation.sort_key does.
+# ICU's own "fa-IR-x-icu" sorts digits as text (منطقه ۱۰ before منطقه ۲), so
+# the app makes this one, with numeric ordering ("kn"), when it opens the
+# database; it is not part of the migrated schema.
+POSTGRES_COLLATION = "secretariat_persian"
+POSTGRES_COLLATION_LOCALE = "fa-IR-u-kn-true"
 
 
 class Database:
@@ -122,6 +126,8 @@ def _open(url: str, *, path: Path | None) -> Database:
             backup_sqlite(engine, path, reason="before-upgrade")
         if state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER):
             schema.upgrade(engine)
+        if engine.dialect.name == "postgresql":
+            _create_postgres_collation(engine)
     except DomainError:  # a refusal, or a before-upgrade backup that could not be taken
         engine.dispose()
         raise
@@ -132,6 +138,30 @@ def _open(url: str, *, path: Path | None) -> Database:
             f"(جزئیات: {error.orig if hasattr(error, 'orig') else error})"
         ) from error
     return Database(engine, path)
+
+
+def _create_postgres_collation(engine: Engine) -> None:
+    """Make ``POSTGRES_COLLATION`` in the database's schema, unless it is there already."""
+    find = text("SELECT 1 FROM pg_collation WHERE collname = :name AND pg_collation_is_visible(oid)")
+    with engine.connect() as connection:
+        if connection.execute(find, {"name": POSTGRES_COLLATION}).first() is not None:
+            return  # no CREATE right needed to open a database made before
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    f'CREATE COLLATION IF NOT EXISTS "{POSTGRES_COLLATION}" '
+                    f"(provider = icu, locale = '{POSTGRES_COLLATION_LOCALE}')"
+                )
+            )
+    except IntegrityError:
+        pass  # another PC made it at the same moment
+    except DatabaseError as error:
+        raise DatabaseOpenError(
+            "ترتیب الفبای فارسی (ICU) در پایگاه داده PostgreSQL ساخته نشد؛ کارگزار باید با ICU "
+            "ساخته شده باشد و کاربر برنامه اجازه ساختن در طرح‌واره پایگاه داده را داشته باشد. "
+            f"(جزئیات: {error.orig})"
+        ) from error
 
 
 def backup_sqlite(engine: Engine, path: Path, *, reason: str) -> Path:
