@@ -33,7 +33,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Engine, SQLColumnExpression, event, func, select
+from sqlalchemy import Engine, SQLColumnExpression, event, func, select, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -55,8 +55,12 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # How long the look at a file waits for another program's write (then it is left to the opening).
 CHECK_TIMEOUT_SECONDS = 2.0
 COLLATION_NAME = "persian"
-# PostgreSQL: the ICU collation that orders Persian as collation.sort_key does.
-POSTGRES_COLLATION = "fa-IR-x-icu"
+# PostgreSQL: an ICU collation that orders Persian as collation.sort_key does.
+# ICU's own "fa-IR-x-icu" sorts digits as text (منطقه ۱۰ before منطقه ۲), so
+# the app makes this one, with numeric ordering ("kn"), when it opens the
+# database; it is not part of the migrated schema.
+POSTGRES_COLLATION = "secretariat_persian"
+POSTGRES_COLLATION_LOCALE = "fa-IR-u-kn-true"
 
 BUSY_MESSAGE = (
     "پایگاه داده در حال استفاده است (رایانه یا برنامه دیگری در حال ذخیره در آن است)؛ "
@@ -267,6 +271,8 @@ def _open(url: str, *, path: Path | None, read_only: bool) -> Database:
         renumbered: list[dict[str, object]] = []
         if state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER):
             renumbered = schema.upgrade(engine)
+        if engine.dialect.name == "postgresql":
+            _create_postgres_collation(engine)
     except DomainError:  # a refusal, or a before-upgrade backup that could not be taken
         engine.dispose()
         raise
@@ -277,6 +283,30 @@ def _open(url: str, *, path: Path | None, read_only: bool) -> Database:
             f"(جزئیات: {error.orig if hasattr(error, 'orig') else error})"
         ) from error
     return Database(engine, path, renumbered=renumbered)
+
+
+def _create_postgres_collation(engine: Engine) -> None:
+    """Make ``POSTGRES_COLLATION`` in the database's schema, unless it is there already."""
+    find = text("SELECT 1 FROM pg_collation WHERE collname = :name AND pg_collation_is_visible(oid)")
+    with engine.connect() as connection:
+        if connection.execute(find, {"name": POSTGRES_COLLATION}).first() is not None:
+            return  # no CREATE right needed to open a database made before
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    f'CREATE COLLATION IF NOT EXISTS "{POSTGRES_COLLATION}" '
+                    f"(provider = icu, locale = '{POSTGRES_COLLATION_LOCALE}')"
+                )
+            )
+    except IntegrityError:
+        pass  # another PC made it at the same moment
+    except DatabaseError as error:
+        raise DatabaseOpenError(
+            "ترتیب الفبای فارسی (ICU) در پایگاه داده PostgreSQL ساخته نشد؛ کارگزار باید با ICU "
+            "ساخته شده باشد و کاربر برنامه اجازه ساختن در طرح‌واره پایگاه داده را داشته باشد. "
+            f"(جزئیات: {error.orig})"
+        ) from error
 
 
 def backup_sqlite(engine: Engine, path: Path, *, reason: str) -> Path:
