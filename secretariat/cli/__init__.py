@@ -43,7 +43,7 @@ from sqlalchemy import exc as sql_errors
 
 from secretariat import paths
 from secretariat.cli import archive, backup, meetings, register, reports, resolutions
-from secretariat.cli.common import EXIT_REFUSED, CliError, location
+from secretariat.cli.common import EXIT_REFUSED, CliError, database_location
 from secretariat.cli.persian_parser import PersianArgumentParser, shown
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError, ValidationError
@@ -61,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m secretariat",
         description="دبیرخانه شورای هماهنگی روابط عمومی - خط فرمان",
     )
-    parser.add_argument("--db", type=location, help="پرونده پایگاه داده (پیش‌فرض: پوشه داده‌های کاربر)")
+    parser.add_argument(
+        "--db", type=database_location, help="پرونده پایگاه داده (پیش‌فرض: پوشه داده‌های کاربر)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=PersianArgumentParser)
     register.add_parsers(commands)
     meetings.add_parsers(commands)

@@ -123,6 +123,17 @@ def location(text: str) -> str:
     return text
 
 
+def database_location(text: str) -> str:
+    """``--db``: a file, or the URL of a database the app runs on (SQLite, PostgreSQL)."""
+    text = location(text)
+    scheme, url, _ = text.partition("://")
+    if url and scheme.split("+")[0].lower() not in ("sqlite", "postgresql"):
+        raise argparse.ArgumentTypeError(
+            f"نشانی «{shown(text)}» پذیرفته نیست؛ پرونده SQLite یا نشانی postgresql://… بدهید."
+        )
+    return text
+
+
 def file_path(text: str) -> Path:
     """A file or folder path (argparse ``type``)."""
     return Path(location(text))
