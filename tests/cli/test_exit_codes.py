@@ -100,6 +100,7 @@ def _operational(message: str) -> sql_errors.OperationalError:
             sql_errors.DatabaseError("SELECT", {}, sqlite3.DatabaseError("file is not a database")),
             "آسیب دیده",
         ),
+        (sqlite3.OperationalError("database is locked"), "قفل است"),
         (OSError(errno.ENOSPC, "No space left on device", "out.pdf"), "دیسک پر است"),
         (PermissionError(errno.EACCES, "Permission denied", "/root/x"), "اجازه دسترسی نیست"),
         (
