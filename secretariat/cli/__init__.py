@@ -15,32 +15,55 @@ message on stderr, exits with status 2 and changes nothing.
 - ``archive export|verify|verify-document|import``: the yearly archive (see
   ``cli/archive.py``).
 
+Exit status: 0 done; 2 refused (a Persian message on stderr: a mistyped
+command line, a rule of the council, a value out of its limits, a locked
+database, a full disk, a file that cannot be read; nothing was changed);
+1 a bug (one Persian line naming the log file that holds the traceback,
+never the traceback itself). ``archive verify`` and ``verify-document`` also
+exit 1 when a file or a code does not match (see ``cli/archive.py``). Every
+argument is read within limits (see ``cli/common.py``); one with bytes that
+are not UTF-8 is refused before anything else.
+
 May import: every other package of ``secretariat``; nothing imports it but ``__main__``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import errno
 import os
+import sqlite3
 import sys
+import tempfile
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from secretariat import paths
 from secretariat.cli import archive, backup, meetings, register, reports, resolutions
-from secretariat.cli.common import EXIT_REFUSED, CliError
+from secretariat.cli.common import EXIT_REFUSED, CliError, database_location
+from secretariat.cli.persian_parser import PersianArgumentParser, shown
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError, ValidationError
+from secretariat.persian.text import to_persian_digits
 
-__all__ = ["EXIT_REFUSED", "CliError", "build_parser", "main"]
+__all__ = ["EXIT_BUG", "EXIT_REFUSED", "CliError", "build_parser", "main"]
+
+EXIT_BUG = 1
+EXIT_INTERRUPTED = 130
+LOG_NAME = "command-line-errors.log"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = PersianArgumentParser(
         prog="python -m secretariat",
         description="دبیرخانه شورای هماهنگی روابط عمومی - خط فرمان",
     )
-    parser.add_argument("--db", help="پرونده پایگاه داده (پیش‌فرض: پوشه داده‌های کاربر)")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument(
+        "--db", type=database_location, help="پرونده پایگاه داده (پیش‌فرض: پوشه داده‌های کاربر)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=PersianArgumentParser)
     register.add_parsers(commands)
     meetings.add_parsers(commands)
     resolutions.add_parsers(commands)
@@ -51,22 +74,143 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit status (see the module's docstring). Never raises, never
+    prints a traceback."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _run(args)
+        _check_encoding(arguments)
+        return _run(build_parser().parse_args(arguments))
+    except SystemExit as done:  # argparse: --help (0), or a mistyped command line (2, said in Persian)
+        return done.code if isinstance(done.code, int) else EXIT_REFUSED
     except BrokenPipeError:  # `... | head`: the reader has had enough
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - no flush error at exit
         return 0
     except ValidationError as error:
         for message in error.errors.values():
-            print(f"خطا: {message}", file=sys.stderr)
+            _refuse(message)
         return EXIT_REFUSED
     except DomainError as error:
-        print(f"خطا: {error.message}", file=sys.stderr)
+        _refuse(error.message)
         return EXIT_REFUSED
+    except OSError as error:
+        _refuse(_file_reason(error))
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("\nکار به خواست شما نیمه‌کاره ماند.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        if _is_database_refusal(error):  # should the core let one through
+            _refuse(_database_reason(error))
+            return EXIT_REFUSED
+        return _report_bug(error, arguments)  # a bug: the traceback goes to the log, never to the screen
+
+
+def _refuse(message: str) -> None:
+    print(f"خطا: {message}", file=sys.stderr)
+
+
+def _check_encoding(arguments: Sequence[str]) -> None:
+    """Bytes that are not UTF-8 reach ``sys.argv`` as lone surrogates (Linux): refuse them
+    before they reach a message, a file name or the database."""
+    for number, argument in enumerate(arguments, start=1):
+        if any("\ud800" <= character <= "\udfff" for character in argument):
+            readable = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in argument)
+            raise CliError(
+                f"آرگومان با نویسه‌های نامعتبر (آرگومان {to_persian_digits(number)}: «{shown(readable)}»)؛ "
+                "متن را با رمزگذاری UTF-8 بنویسید."
+            )
+
+
+def _is_database_refusal(error: Exception) -> bool:
+    """SQLAlchemy's ``OperationalError`` or plain ``DatabaseError``: a database that is busy,
+    full or unreadable. A broken constraint (``IntegrityError``) or a statement the database
+    rejects is a bug. The command line reads through the services and imports no SQLAlchemy
+    (see ``tests/test_architecture.py``), so the classes are recognised by name."""
+    if isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError:
+        return True  # sqlite3 itself: backups and restores copy through it
+    kind = type(error)
+    if not kind.__module__.startswith("sqlalchemy."):
+        return False
+    return kind.__name__ == "DatabaseError" or any(
+        base.__name__ == "OperationalError" and base.__module__.startswith("sqlalchemy.")
+        for base in kind.__mro__
+    )
+
+
+def _database_reason(error: Exception) -> str:
+    text = str(getattr(error, "orig", None) or error).lower()
+    if "locked" in text or "busy" in text:
+        return "پایگاه داده در دست برنامه دیگری است (قفل است)؛ کمی بعد دوباره بکوشید."
+    if "full" in text:
+        return "دیسک پر است؛ جایی باز کنید و دوباره بکوشید."
+    if "readonly" in text or "read-only" in text:
+        return "پایگاه داده فقط‌خواندنی است؛ اجازه نوشتن در پرونده یا پوشه آن را بدهید."
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return "پرونده پایگاه داده آسیب دیده است یا پایگاه داده این برنامه نیست."
+    if "unable to open" in text or "i/o" in text:
+        return "پرونده پایگاه داده خوانده نشد؛ مسیر و اجازه دسترسی را بررسی کنید."
+    return "پایگاه داده کار را نپذیرفت؛ دوباره بکوشید."
+
+
+# By the errno's name: not every system has every one (Windows has no EDQUOT).
+_FILE_REASONS = {
+    getattr(errno, name): reason
+    for name, reason in (
+        ("ENOENT", "پیدا نشد"),
+        ("EACCES", "اجازه دسترسی نیست"),
+        ("EPERM", "اجازه دسترسی نیست"),
+        ("ENOSPC", "دیسک پر است"),
+        ("EDQUOT", "سهمیه دیسک پر است"),
+        ("EISDIR", "پوشه است، نه پرونده"),
+        ("ENOTDIR", "بخشی از مسیر پوشه نیست"),
+        ("EROFS", "دیسک فقط‌خواندنی است"),
+        ("ENAMETOOLONG", "نام یا مسیر بسیار بلند است"),
+        ("EEXIST", "از پیش هست"),
+        ("EIO", "دیسک خوانده یا نوشته نشد"),
+        ("EBUSY", "در دست برنامه دیگری است"),
+        ("EINVAL", "نام پرونده پذیرفته نیست"),
+    )
+    if hasattr(errno, name)
+}
+
+
+def _file_reason(error: OSError) -> str:
+    reason = _FILE_REASONS.get(error.errno or 0, f"خطای سیستم (کد {to_persian_digits(error.errno or 0)})")
+    if error.filename:
+        return f"پرونده «{shown(os.fsdecode(error.filename))}» خوانده یا نوشته نشد: {reason}."
+    return f"کار با پرونده انجام نشد: {reason}."
+
+
+def _report_bug(error: BaseException, arguments: Sequence[str]) -> int:
+    log = _write_log(error, arguments)
+    where = f"«{log}»" if log is not None else "جایی (پوشه‌ها نوشتنی نبودند)"
+    print(f"خطای پیش‌بینی‌نشده؛ جزئیات در {where} ثبت شد.", file=sys.stderr)
+    return EXIT_BUG
+
+
+def _write_log(error: BaseException, arguments: Sequence[str]) -> Path | None:
+    """Append the traceback to the log in the user data folder (else the temp folder)."""
+    entry = (
+        f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} python -m secretariat {list(arguments)!r}\n"
+        + "".join(traceback.format_exception(error))
+    )
+    for folder in (_data_logs, lambda: Path(tempfile.gettempdir())):
+        try:
+            path = folder() / LOG_NAME
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8", errors="backslashreplace") as log:
+                log.write(entry)
+        except (OSError, ValueError):
+            continue
+        return path
+    return None
+
+
+def _data_logs() -> Path:
+    return paths.data_folder() / "logs"
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.cli.common import CliError, Commands, year
+from secretariat.cli.common import CliError, Commands, file_path, year
 from secretariat.core import Secretariat
 from secretariat.database import Database
 from secretariat.persian import jalali
@@ -38,13 +38,13 @@ def add_parsers(commands: Commands) -> None:
     actions = archive.add_subparsers(dest="action", required=True)
     export = actions.add_parser("export", help="ساختن بایگانی یک سال (ZIP)")
     export.add_argument("--year", required=True, help="سال شمسی، مانند ۱۴۰۴")
-    export.add_argument("--out", required=True, type=Path, help="پرونده ZIP خروجی")
+    export.add_argument("--out", required=True, type=file_path, help="پرونده ZIP خروجی")
     verify = actions.add_parser("verify", help="وارسی همه پرونده‌های بایگانی با فهرست آن")
-    verify.add_argument("file", type=Path, help="پرونده ZIP بایگانی")
+    verify.add_argument("file", type=file_path, help="پرونده ZIP بایگانی")
     document = actions.add_parser("verify-document", help="وارسی کد یا رمزینه (QR) سند چاپی با سوابق")
     document.add_argument("code", help="کد سند، مانند M1404-07-9F3A1C2B، یا متن رمزینه CSEC1:...")
     importing = actions.add_parser("import", help="وارد کردن داده‌های بایگانی (ZIP یا JSON)")
-    importing.add_argument("file", type=Path, help="پرونده ZIP بایگانی یا JSON داده‌ها")
+    importing.add_argument("file", type=file_path, help="پرونده ZIP بایگانی یا JSON داده‌ها")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,30 +16,35 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 
 from secretariat import paths
-from secretariat.cli.common import CliError, Commands
+from secretariat.cli.common import MAX_GENERATIONS, CliError, Commands, bounded, file_path
 from secretariat.core import Secretariat
 from secretariat.maintenance import settings
 from secretariat.maintenance.backup import backup_to, daily_backup, daily_name, format_size
 from secretariat.maintenance.restore import restore
-from secretariat.persian.text import NumberFormatError, format_int, parse_int
+from secretariat.persian.text import format_int
 
 
 def add_parsers(commands: Commands) -> None:
     backup = commands.add_parser("backup", help="پشتیبان‌گیری از پایگاه داده")
     backup.set_defaults(read_only=True)
     where = backup.add_mutually_exclusive_group(required=True)
-    where.add_argument("--out", type=Path, help="پرونده پشتیبان")
+    where.add_argument("--out", type=file_path, help="پرونده پشتیبان")
     where.add_argument(
         "--daily", action="store_true", help="پشتیبان امروز در پوشه پشتیبان‌ها، اگر هنوز گرفته نشده"
     )
-    backup.add_argument("--keep", type=_generations, help="شمار پشتیبان‌های روزانه نگه‌داشته (پیش‌فرض: تنظیمات)")
-    backup.add_argument("--folder", type=Path, help="پوشه پشتیبان‌های روزانه (پیش‌فرض: پوشه داده‌ها/backups)")
+    backup.add_argument(
+        "--keep",
+        type=bounded("شمار نسخه‌ها", 1, MAX_GENERATIONS),
+        help="شمار پشتیبان‌های روزانه نگه‌داشته (پیش‌فرض: تنظیمات)",
+    )
+    backup.add_argument(
+        "--folder", type=file_path, help="پوشه پشتیبان‌های روزانه (پیش‌فرض: پوشه داده‌ها/backups)"
+    )
 
     restore_parser = commands.add_parser("restore", help="بازگرداندن پایگاه داده از یک پرونده پشتیبان")
-    restore_parser.add_argument("file", type=Path, help="پرونده پشتیبان")
+    restore_parser.add_argument("file", type=file_path, help="پرونده پشتیبان")
 
 
 def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
@@ -75,13 +80,3 @@ def run_restore(args: argparse.Namespace) -> int:
     if result.migrated:
         print("پشتیبان از نسخه پیشین برنامه بود و به نسخه کنونی به‌روز شد.")
     return 0
-
-
-def _generations(text: str) -> int:
-    try:
-        value = parse_int(text)
-    except NumberFormatError as error:
-        raise argparse.ArgumentTypeError(f"«{text}» عدد نیست.") from error
-    if value < 1:
-        raise argparse.ArgumentTypeError("دست‌کم یک نسخه باید نگه داشته شود.")
-    return value

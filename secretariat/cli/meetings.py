@@ -22,7 +22,17 @@ import sys
 from collections.abc import Iterable
 
 from secretariat.cli import meetings_output as output
-from secretariat.cli.common import CliError, Commands, agency_id, choice, identifier, resolution_id, year
+from secretariat.cli.common import (
+    CliError,
+    Commands,
+    agency_id,
+    choice,
+    date_text,
+    identifier,
+    location,
+    resolution_id,
+    year,
+)
 from secretariat.core import Secretariat
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
@@ -41,9 +51,9 @@ def add_parsers(commands: Commands) -> None:
 
     create = actions.add_parser("create", help="برنامه‌ریزی جلسه تازه")
     create.add_argument("--kind", default=MeetingKind.REGULAR.value, help=f"نوع جلسه: {KINDS}")
-    create.add_argument("--date", default="", help="تاریخ جلسه، مانند ۱۴۰۵/۰۹/۱۸")
-    create.add_argument("--start", default="", help="ساعت شروع، مانند ۰۹:۰۰")
-    create.add_argument("--end", default="", help="ساعت پایان")
+    create.add_argument("--date", default="", type=date_text, help="تاریخ جلسه، مانند ۱۴۰۵/۰۹/۱۸")
+    create.add_argument("--start", default="", type=date_text, help="ساعت شروع، مانند ۰۹:۰۰")
+    create.add_argument("--end", default="", type=date_text, help="ساعت پایان")
     create.add_argument("--host", default="", help="دستگاه میزبان: شناسه یا نام")
     create.add_argument("--venue", default="", help="محل برگزاری، مانند سالن جلسات فرمانداری")
     create.add_argument("--chair", default="", help="رئیس جلسه (پیش‌فرض: رئیس شورا)")
@@ -104,7 +114,9 @@ def add_parsers(commands: Commands) -> None:
     resolution.add_argument(
         "--with", dest="collaborators", action="append", default=[], help="دستگاه همکار (چند بار می‌شود داد)"
     )
-    resolution.add_argument("--due", default="", help="مهلت، مانند ۱۴۰۵/۱۰/۳۰ (یا --next-meeting)")
+    resolution.add_argument(
+        "--due", default="", type=date_text, help="مهلت، مانند ۱۴۰۵/۱۰/۳۰ (یا --next-meeting)"
+    )
     resolution.add_argument("--next-meeting", action="store_true", help="مهلت: تا جلسه بعد")
     resolution.add_argument(
         "--priority",
@@ -122,17 +134,17 @@ def add_parsers(commands: Commands) -> None:
     amend.add_argument("--reason", default="")
     amend.add_argument("--by", default="", help="نام ثبت‌کننده اصلاحیه")
     amend.add_argument("--text", help="متن تازه")
-    amend.add_argument("--due", help="مهلت تازه")
+    amend.add_argument("--due", type=date_text, help="مهلت تازه")
 
     attach = actions.add_parser("attach", help="پیوست کردن پرونده، مانند نسخه امضاشده صورتجلسه")
     attach.add_argument("meeting", type=identifier)
-    attach.add_argument("file")
+    attach.add_argument("file", type=location, help="مسیر پرونده")
     attach.add_argument("--signed", action="store_true", help="نسخه امضاشده صورتجلسه (PDF یا تصویر)")
     attach.add_argument("--description", default="")
 
     postpone = actions.add_parser("postpone", help="به تعویق انداختن جلسه")
     postpone.add_argument("meeting", type=identifier)
-    postpone.add_argument("--date", default="", help="تاریخ تازه")
+    postpone.add_argument("--date", default="", type=date_text, help="تاریخ تازه")
     postpone.add_argument("--reason", default="")
 
     cancel = actions.add_parser("cancel", help="لغو جلسه")

@@ -7,7 +7,16 @@ import json
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.cli.common import CliError, Commands, agency_id
+from secretariat.cli.common import (
+    MAX_QUORUM,
+    CliError,
+    Commands,
+    agency_id,
+    bounded,
+    choice,
+    date_text,
+    identifier,
+)
 from secretariat.core import Secretariat
 from secretariat.members.agencies import AgencyCategory, AgencyDraft, AgencyQuery
 from secretariat.members.council import CouncilDraft, CouncilLevel, QuorumRule
@@ -20,12 +29,17 @@ from secretariat.persian.text import to_persian_digits
 def add_parsers(commands: Commands) -> None:
     init = commands.add_parser("init", help="ساختن شورای تازه در پایگاه داده")
     init.add_argument("--council", required=True, help="نام شورا")
-    init.add_argument("--level", choices=[level.value for level in CouncilLevel], default="county")
+    init.add_argument("--level", default=CouncilLevel.COUNTY.value, help=_options(CouncilLevel))
     init.add_argument("--city", default="")
     init.add_argument("--chair", default="")
     init.add_argument("--secretary", default="")
-    init.add_argument("--quorum", choices=[rule.value for rule in QuorumRule], default="majority")
-    init.add_argument("--quorum-count", default="")
+    init.add_argument("--quorum", default=QuorumRule.MAJORITY.value, help=_options(QuorumRule))
+    init.add_argument(
+        "--quorum-count",
+        default="",
+        type=bounded("حد نصاب", 1, MAX_QUORUM, empty=True),
+        help="شمار اعضای لازم",
+    )
 
     demo = commands.add_parser("demo", help="ساختن پایگاه داده نمونه")
     demo.add_argument("--force", action="store_true", help="پایگاه نمونه موجود را از نو بساز")
@@ -46,7 +60,7 @@ def add_parsers(commands: Commands) -> None:
     add.add_argument("--phone", default="")
     add.add_argument("--email", default="")
     add.add_argument("--website", default="")
-    add.add_argument("--joined", default="", help="تاریخ عضویت، مانند ۱۴۰۳/۰۲/۲۷")
+    add.add_argument("--joined", default="", type=date_text, help="تاریخ عضویت، مانند ۱۴۰۳/۰۲/۲۷")
     listing = agencies.add_parser("list", help="فهرست دستگاه‌ها به ترتیب الفبای فارسی")
     listing.add_argument("--search", default="")
     listing.add_argument("--all", action="store_true", help="غیرفعال‌ها را هم نشان بده")
@@ -68,10 +82,14 @@ def add_parsers(commands: Commands) -> None:
     people_list.set_defaults(read_only=True)
     appoint = people.add_parser("appoint", help="ثبت سمت یک شخص در یک دستگاه")
     appoint.add_argument("--agency", required=True, help="شناسه یا نام دستگاه")
-    appoint.add_argument("--person", required=True, type=int, help="شناسه شخص")
-    appoint.add_argument("--role", choices=[role.value for role in Role], default=Role.PR_MANAGER.value)
-    appoint.add_argument("--start", required=True, help="تاریخ شروع، مانند ۱۴۰۳/۰۲/۲۷")
+    appoint.add_argument("--person", required=True, type=identifier, help="شناسه شخص")
+    appoint.add_argument("--role", default=Role.PR_MANAGER.value, help=_options(Role))
+    appoint.add_argument("--start", required=True, type=date_text, help="تاریخ شروع، مانند ۱۴۰۳/۰۲/۲۷")
     appoint.add_argument("--title", default="")
+
+
+def _options(kind: type[CouncilLevel] | type[QuorumRule] | type[Role]) -> str:
+    return "، ".join(f"{member.value} ({member.label})" for member in kind)
 
 
 def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
@@ -101,11 +119,11 @@ def _init(secretariat: Secretariat, args: argparse.Namespace) -> int:
     council = secretariat.council.create(
         CouncilDraft(
             name=args.council,
-            level=args.level,
+            level=(choice(CouncilLevel, args.level, "سطح شورا") or CouncilLevel.COUNTY).value,
             city=args.city,
             chair=args.chair,
             secretary=args.secretary,
-            quorum_rule=args.quorum,
+            quorum_rule=(choice(QuorumRule, args.quorum, "قاعده حد نصاب") or QuorumRule.MAJORITY).value,
             quorum_count=args.quorum_count,
         )
     )
@@ -180,7 +198,7 @@ def _people(secretariat: Secretariat, args: argparse.Namespace) -> int:
             AppointmentDraft(
                 agency_id=agency_id(secretariat, args.agency),
                 person_id=args.person,
-                role=args.role,
+                role=(choice(Role, args.role, "سمت") or Role.PR_MANAGER).value,
                 start_date=args.start,
                 title=args.title,
             )

@@ -20,7 +20,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from secretariat.cli.common import CliError, Commands, agency_id, choice, date_option, identifier, year
+from secretariat.cli.common import (
+    MAX_DAYS,
+    CliError,
+    Commands,
+    agency_id,
+    bounded,
+    choice,
+    date_option,
+    file_path,
+    identifier,
+    year,
+)
 from secretariat.core import Secretariat
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
@@ -33,7 +44,7 @@ def add_parsers(commands: Commands) -> None:
     report = commands.add_parser("report", help="گزارش‌های چاپی (PDF)")
     report.add_argument("kind", choices=KINDS, help="نوع گزارش")
     report.set_defaults(read_only=True)
-    report.add_argument("--out", required=True, type=Path, help="پرونده PDF خروجی")
+    report.add_argument("--out", required=True, type=file_path, help="پرونده PDF خروجی")
     report.add_argument("--meeting", type=identifier, help="شناسه جلسه (id در meetings list --json)")
     report.add_argument("--agency", help="دستگاه: شناسه یا نام")
     report.add_argument("--all", action="store_true", help="نامه پیگیری به همه دستگاه‌های دارای مصوبه معوق")
@@ -42,7 +53,7 @@ def add_parsers(commands: Commands) -> None:
     report.add_argument("--year", help="سال جلسه، مانند ۱۴۰۴")
     report.add_argument("--overdue", action="store_true")
     report.add_argument("--open", action="store_true", dest="still_open")
-    report.add_argument("--due-within", type=identifier, metavar="DAYS")
+    report.add_argument("--due-within", type=bounded("شمار روزها", 1, MAX_DAYS), metavar="DAYS")
     report.add_argument("--search", default="")
     report.add_argument("--from", dest="start", metavar="DATE", help="از تاریخ (جلسات)")
     report.add_argument("--to", dest="end", metavar="DATE", help="تا تاریخ (جلسات)")

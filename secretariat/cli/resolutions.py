@@ -19,14 +19,18 @@ import argparse
 import json
 
 from secretariat.cli.common import (
+    MAX_DAYS,
     CliError,
     Commands,
     agency_id,
+    bounded,
     choice,
     date_option,
+    date_text,
     identifier,
     json_date,
     json_time,
+    optional_file,
     resolution_id,
     year,
 )
@@ -54,7 +58,9 @@ def add_parsers(commands: Commands) -> None:
     listing.add_argument("--meeting", type=identifier)
     listing.add_argument("--year", help="سال جلسه، مانند ۱۴۰۴")
     listing.add_argument("--overdue", action="store_true", help="فقط مصوبات معوق")
-    listing.add_argument("--due-within", type=identifier, metavar="DAYS", help="مهلت تا چند روز دیگر")
+    listing.add_argument(
+        "--due-within", type=bounded("شمار روزها", 1, MAX_DAYS), metavar="DAYS", help="مهلت تا چند روز دیگر"
+    )
     listing.add_argument("--search", default="", help="واژه‌هایی از متن مصوبه، به هر نگارشی")
     listing.add_argument(
         "--open", action="store_true", dest="still_open", help="همه مصوبات باز (باز، در حال اجرا یا ارجاع‌شده)"
@@ -75,17 +81,26 @@ def add_parsers(commands: Commands) -> None:
 
     follow = actions.add_parser("follow-up", help="ثبت پیگیری")
     follow.add_argument("resolution", help="شناسه یا کد مصوبه")
-    follow.add_argument("--date", required=True, help="تاریخ پیگیری، مانند ۱۴۰۴/۰۷/۱۵")
+    follow.add_argument("--date", required=True, type=date_text, help="تاریخ پیگیری، مانند ۱۴۰۴/۰۷/۱۵")
     follow.add_argument(
         "--kind",
         default=FollowUpKind.LETTER.value,
         help="نامه، تماس تلفنی، گزارش دستگاه، بازدید، طرح در جلسه",
     )
     follow.add_argument("--note", default="")
-    follow.add_argument("--progress", default="", help="درصد پیشرفت گزارش‌شده (۰ تا ۱۰۰)")
+    follow.add_argument(
+        "--progress",
+        default="",
+        type=bounded("درصد پیشرفت", 0, 100, empty=True),
+        help="درصد پیشرفت گزارش‌شده (۰ تا ۱۰۰)",
+    )
     follow.add_argument("--by", default="", help="ثبت‌کننده")
     follow.add_argument(
-        "--document", default="", metavar="FILE", help="سند پیوست، مانند نامه اسکن‌شده یا گزارش دستگاه"
+        "--document",
+        default="",
+        type=optional_file,
+        metavar="FILE",
+        help="سند پیوست، مانند نامه اسکن‌شده یا گزارش دستگاه",
     )
 
     status = actions.add_parser("set-status", help="تغییر وضعیت مصوبه")
@@ -97,7 +112,7 @@ def add_parsers(commands: Commands) -> None:
 
     deadline = actions.add_parser("deadline", help="تغییر مهلت با ذکر دلیل")
     deadline.add_argument("resolution", help="شناسه یا کد مصوبه")
-    deadline.add_argument("--due", required=True, help="مهلت تازه، مانند ۱۴۰۴/۰۹/۳۰")
+    deadline.add_argument("--due", required=True, type=date_text, help="مهلت تازه، مانند ۱۴۰۴/۰۹/۳۰")
     deadline.add_argument("--reason", default="")
     deadline.add_argument("--by", default="")
 
@@ -133,6 +148,8 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
         print("مهلت تغییر کرد.")
         return 0
     status = choice(ResolutionStatus, args.status, "وضعیت")
+    if status is None:
+        raise CliError("وضعیت تازه را با --status بدهید: done، cancelled، open یا deferred.")
     if status is ResolutionStatus.DONE:
         followup.mark_done(target, evidence=args.evidence)
     elif status is ResolutionStatus.CANCELLED:

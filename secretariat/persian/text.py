@@ -84,12 +84,30 @@ def fold(text: str | None) -> str:
     return _WHITESPACE.sub("", text).casefold()
 
 
+# A query is read up to these limits and the rest of it is ignored: a page
+# pasted into the search box must not make a query the database refuses
+# ("LIKE or GLOB pattern too complex") or scans for long. Cutting can only
+# widen the results: a text holding a whole term holds its first characters.
+MAX_SEARCH_TERMS = 20
+MAX_TERM_LENGTH = 100
+
+
 def search_terms(query: str | None) -> list[str]:
-    """Split a typed query into folded terms; every term must match."""
+    """Split a typed query into folded terms; every term must match.
+
+    At most ``MAX_SEARCH_TERMS`` terms, each cut to ``MAX_TERM_LENGTH``
+    characters; further terms are ignored.
+    """
     if not query:
         return []
-    words = re.split(rf"[\s{ZWNJ}]+", query)
-    return [term for term in (fold(word) for word in words) if term]
+    terms: list[str] = []
+    for word in re.split(rf"[\s{ZWNJ}]+", query):
+        term = fold(word)[:MAX_TERM_LENGTH]
+        if term:
+            terms.append(term)
+            if len(terms) == MAX_SEARCH_TERMS:
+                break
+    return terms
 
 
 def matches(query: str | None, text: str | None) -> bool:
