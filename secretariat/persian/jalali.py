@@ -37,7 +37,9 @@ WEEKDAYS = ["دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنب
 MIN_YEAR = 1300
 MAX_YEAR = 1500
 
-_DATE = re.compile(r"^\s*(\d+)\s*[/\-.]\s*(\d+)\s*[/\-.]\s*(\d+)\s*$")
+# Bounded runs of digits: a pasted 5,000-digit "date" is refused as not a date, never
+# handed to int() (which refuses more than 4,300 digits with an error of its own).
+_DATE = re.compile(r"^\s*(\d{1,6})\s*[/\-.]\s*(\d{1,4})\s*[/\-.]\s*(\d{1,4})\s*$")
 
 
 class JalaliDateError(ValueError):

@@ -130,6 +130,8 @@ class NumberFormatError(ValueError):
 
 
 _INTEGER = re.compile(r"[+-]?\d+")
+# No count, year or id the app keeps has more digits (a signed 64-bit id has 19).
+_MAX_DIGITS = 18
 
 
 def parse_int(text: str | None) -> int:
@@ -142,7 +144,9 @@ def parse_int(text: str | None) -> int:
     if not cleaned:
         raise NumberFormatError("عددی وارد نشده است.")
     if not _INTEGER.fullmatch(cleaned) or not cleaned.lstrip("+-").isascii():
-        raise NumberFormatError(f"«{(text or '').strip()}» عدد صحیح نیست.")
+        raise NumberFormatError(f"«{(text or '').strip()[:40]}» عدد صحیح نیست.")
+    if len(cleaned.lstrip("+-").lstrip("0")) > _MAX_DIGITS:
+        raise NumberFormatError("این عدد بیش از اندازه بزرگ است.")
     return int(cleaned)
 
 

@@ -246,3 +246,8 @@ def test_the_first_and_last_days_in_range():
         parse(format_short(FIRST_DAY - dt.timedelta(days=1)))
     with pytest.raises(JalaliDateError):
         parse(format_short(LAST_DAY + dt.timedelta(days=1)))
+
+
+def test_a_date_of_thousands_of_digits_is_refused_as_not_a_date():
+    with pytest.raises(jalali.JalaliDateError, match="تاریخ نیست"):
+        jalali.parse("۱" * 5_000 + "/۰۱/۰۱")

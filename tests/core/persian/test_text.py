@@ -335,3 +335,11 @@ def test_any_text_matches_itself(text):
 @given(realistic_text, realistic_text, realistic_text)
 def test_a_part_of_a_text_is_found_in_it(before, part, after):
     assert matches(part, before + " " + part + " " + after)
+
+
+def test_a_number_of_thousands_of_digits_is_refused_in_persian_not_crashed_on():
+    from secretariat.persian.text import NumberFormatError, parse_int
+
+    with pytest.raises(NumberFormatError, match="بزرگ"):
+        parse_int("۹" * 5_000)
+    assert parse_int("000000000000000000000042") == 42  # leading zeros are not size
