@@ -6,7 +6,12 @@ power cut after a save loses nothing. A connection of ``for_writing(engine)``
 begins with ``BEGIN IMMEDIATE``: it takes the write lock (waiting at most the
 busy timeout) before its first read, so what a save reads to number
 something (the last meeting's number) cannot change before it commits.
-Other connections begin deferred, as readers. Collations (the Persian order) are
+Other connections begin deferred, as readers.
+
+PostgreSQL: a save waits for a lock (the numbering lock of another save, a
+row another save is changing) at most the same busy timeout (``SET LOCAL
+lock_timeout`` as it begins), then fails with SQLSTATE 55P03, which the
+caller turns into the same busy refusal as on SQLite. Collations (the Persian order) are
 supplied by the caller, so this layer knows nothing about Persian.
 """
 
@@ -41,6 +46,8 @@ def make_engine(url: str, *, collations: Mapping[str, Collation] | None = None, 
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, collations or {}, wal=wal)
+    elif engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
     return engine
 
 
@@ -64,6 +71,14 @@ def _configure_sqlite(engine: Engine, collations: Mapping[str, Collation], *, wa
     def on_begin(connection: Connection) -> None:
         immediate = connection.get_execution_options().get(WRITE_TRANSACTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(WRITE_TRANSACTION, False):
+            # Read when the save begins, so that a test may shorten it. LOCAL: until the save ends.
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")
 
 
 def for_writing(engine: Engine) -> Engine:

@@ -10,6 +10,15 @@ Numbers are read and stored within one save that holds the numbering lock
 of the series (``lock_numbering``), and the database refuses two held
 meetings with one number (migration 0005): meetings held at the same moment
 on two PCs get the next numbers, one after the other.
+
+On PostgreSQL the lock is taken when the save comes to it, not when the
+save begins, so a meeting read before it may have been held, cancelled or
+renumbered meanwhile by the save it waited for: a save that changes a
+meeting's status takes the lock with ``lock_meeting`` first, which reads the
+meeting again once it holds it, and only then looks at its status. (Found
+by the race test on PostgreSQL: a meeting loaded with its planned number 9,
+renumbered to 10 by the other save meanwhile, was held as 9, and the ORM,
+seeing 9 unchanged, kept the 10 in the database: a number skipped.)
 """
 
 from __future__ import annotations
@@ -35,7 +44,8 @@ def hold(session: Session, meeting: Meeting) -> None:
     """Freeze ``meeting`` as held with the numbers after the last held ones.
 
     Held meetings run on without gaps, even when an earlier-dated meeting is
-    still only planned: that one follows, like every planned meeting.
+    still only planned: that one follows, like every planned meeting. The
+    caller holds the series' lock since it last read ``meeting`` (``lock_meeting``).
     """
     lock_series(session, meeting.series)
     frozen = (Meeting.series == meeting.series, Meeting.status.in_(_FROZEN), Meeting.id != meeting.id)
@@ -78,6 +88,8 @@ def renumber(session: Session, series: str) -> None:
         select(Meeting)
         .where(Meeting.series == series, Meeting.status.in_(_UPCOMING))
         .order_by(Meeting.date, Meeting.start_time, Meeting.id)
+        # As they are now, not as this save read them before it held the lock (see the module's note).
+        .execution_options(populate_existing=True)
     ).all()
     for meeting in upcoming:
         last += 1
@@ -90,6 +102,21 @@ def renumber(session: Session, series: str) -> None:
 def lock_series(session: Session, series: str) -> None:
     """Until the save ends, no other save numbers the meetings of ``series``."""
     lock_numbering(session, f"meeting-numbers:{series}")
+
+
+def lock_meeting(session: Session, meeting: Meeting) -> None:
+    """Take the numbering lock of ``meeting``'s series, then read the meeting again.
+
+    Call it before looking at the status of a meeting whose status or
+    numbers the save changes; ``meeting`` must have no unsaved changes.
+    """
+    while True:
+        series = meeting.series
+        lock_series(session, series)
+        session.refresh(meeting)
+        if meeting.series == series:
+            return
+        # Its kind changed while this save waited: its new series' lock (the old one is held on, harmlessly).
 
 
 def renumbering_notices(renumbered: Sequence[Mapping[str, object]]) -> list[str]:

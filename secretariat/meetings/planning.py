@@ -146,6 +146,7 @@ class MeetingService:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
+            numbering.lock_meeting(session, meeting)
             require_upcoming(meeting, "ویرایش کرد")
             _check_host(session, values["host_agency_id"])
             if values["date"] != meeting.date and meeting.postponements:
@@ -173,6 +174,7 @@ class MeetingService:
         assert date is not None  # a required date: its absence is an error above
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
+            numbering.lock_meeting(session, meeting)
             require_upcoming(meeting, "به تعویق انداخت")
             if date <= meeting.date:
                 raise ValidationError(
@@ -211,6 +213,7 @@ class MeetingService:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
+            numbering.lock_meeting(session, meeting)
             require_upcoming(meeting, "لغو کرد")
             meeting.status = MeetingStatus.CANCELLED.value
             meeting.cancel_reason = reason
@@ -314,9 +317,12 @@ def meeting_amendments(session: Session, meeting_id: int) -> tuple[AmendmentReco
 
 def mark_held(session: Session, meeting: Meeting) -> None:
     """Planned -> held, once its day has come; used by attendance too."""
+    if MeetingStatus(meeting.status).numbers_frozen:
+        return
+    numbering.lock_meeting(session, meeting)
     status = MeetingStatus(meeting.status)
     if status.numbers_frozen:
-        return
+        return  # held by another save while this one waited for the lock
     if status is MeetingStatus.CANCELLED:
         raise DomainError("این جلسه لغو شده است.")
     if meeting.date > dt.date.today():

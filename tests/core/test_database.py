@@ -20,6 +20,7 @@ from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.errors import DatabaseOpenError
 from secretariat.members.agencies import AgencyDraft, AgencyQuery
+from tests.support.backends import fresh_postgres, needs_postgres
 
 PERSIAN_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 APP_TABLES = {"council", "agency", "person", "representation", "membership_decree", "alembic_version"}
@@ -378,15 +379,16 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path):
 # -- 0005: duplicate meeting numbers ---------------------------------------------------
 
 
-def database_with_duplicate_numbers(path):
+def database_with_duplicate_numbers(location):
     """A 0004 database in which three working-group meetings held at one moment share the number 1.
 
     Built by the app, then brought back to what 0004 allowed: the unique
     indexes dropped and the numbers (and a code) as the race left them.
+    ``location`` is a file, or the URL of a PostgreSQL database.
     """
     from tests.support.meetings import Council
 
-    with Secretariat.open(path) as secretariat:
+    with Secretariat.open(location) as secretariat:
         council = Council(secretariat)
         agency = council.agency("اداره بهزیستی")
         first, second, third, fourth = (
@@ -399,19 +401,33 @@ def database_with_duplicate_numbers(path):
         council.resolve(first, "مقرر شد گزارش نخست تهیه شود.", agency)
         council.resolve(fourth, "مقرر شد گزارش دوم تهیه شود.", agency)
         council.resolve(fourth, "مقرر شد گزارش سوم تهیه شود.", agency)
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute("DROP INDEX uq_meeting_series_number")
-        connection.execute("DROP INDEX uq_meeting_series_year_number")
-        connection.execute("ALTER TABLE meeting DROP COLUMN minutes_snapshot")  # 0006's
-        for meeting_id, number in ((first, 1), (second, 1), (third, 1), (fourth, 2), (planned, 2)):
-            connection.execute(
-                "UPDATE meeting SET number = ?, year_number = ? WHERE id = ?", (number, number, meeting_id)
+    statements = [
+        ("DROP INDEX uq_meeting_series_number", {}),
+        ("DROP INDEX uq_meeting_series_year_number", {}),
+        ("ALTER TABLE meeting DROP COLUMN minutes_snapshot", {}),  # 0006's
+        *(
+            (
+                "UPDATE meeting SET number = :number, year_number = :number WHERE id = :id",
+                {"number": n, "id": i},
             )
-        connection.execute(
-            "UPDATE resolution SET code = '1403-ک02-0' || number WHERE meeting_id = ?", (fourth,)
-        )
-        connection.execute("UPDATE alembic_version SET version_num = '0004'")
-        connection.commit()
+            for i, n in ((first, 1), (second, 1), (third, 1), (fourth, 2), (planned, 2))
+        ),
+        ("UPDATE resolution SET code = '1403-ک02-0' || number WHERE meeting_id = :id", {"id": fourth}),
+        ("UPDATE alembic_version SET version_num = '0004'", {}),
+    ]
+    if isinstance(location, str):  # PostgreSQL
+        from sqlalchemy import create_engine
+
+        engine = create_engine(location)
+        with engine.begin() as connection:
+            for statement, parameters in statements:
+                connection.execute(text(statement), parameters)
+        engine.dispose()
+    else:
+        with closing(sqlite3.connect(location)) as connection:
+            for statement, parameters in statements:
+                connection.execute(statement, parameters)
+            connection.commit()
     return first, second, third, fourth, planned
 
 
@@ -442,6 +458,46 @@ def test_migration_0005_renumbers_duplicate_meeting_numbers_in_date_order_and_sa
     # The file as it was is kept beside it, and opening it again says nothing more.
     assert len(list(tmp_path.glob("council.before-upgrade-*.sqlite3"))) == 1
     with Secretariat.open(path, create=False) as again:
+        assert again.meetings.renumbered_on_open() == ()
+
+
+@needs_postgres
+def test_migration_0005_renumbers_duplicate_numbers_and_makes_the_unique_indexes_on_postgresql():
+    url = fresh_postgres()
+    first, second, third, fourth, planned = database_with_duplicate_numbers(url)
+
+    with Secretariat.open(url) as secretariat:
+        with secretariat.database.reading() as session:
+            assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
+            numbers = dict(session.execute(text("SELECT id, number FROM meeting")).all())
+            year_numbers = dict(session.execute(text("SELECT id, year_number FROM meeting")).all())
+            codes = sorted(session.scalars(text("SELECT code FROM resolution")))
+            indexes = dict(
+                session.execute(
+                    text("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'meeting'")
+                ).all()
+            )
+        notices = secretariat.meetings.renumbered_on_open()
+        # The indexes refuse a second held meeting with a number, or with a number in its year...
+        for column in ("number", "year_number"):
+            with pytest.raises(IntegrityError), secretariat.database.engine.begin() as connection:
+                connection.execute(text(f"UPDATE meeting SET {column} = 1 WHERE id = :id"), {"id": second})
+        # ...and leave planned meetings out.
+        with secretariat.database.engine.begin() as connection:
+            connection.execute(text("UPDATE meeting SET number = 1 WHERE id = :id"), {"id": planned})
+
+    assert numbers == {first: 1, second: 2, third: 3, fourth: 4, planned: 5}
+    assert year_numbers == numbers
+    assert codes == ["1403-ک01-01", "1403-ک04-01", "1403-ک04-02"]
+    assert len(notices) == 4  # the heading, then the three meetings renumbered
+    assert "«نخستین جلسه کارگروه» اکنون «دومین جلسه کارگروه» است" in notices[1]
+    for name, columns in (
+        ("uq_meeting_series_number", "(series, number)"),
+        ("uq_meeting_series_year_number", "(series, jalali_year, year_number)"),
+    ):
+        assert indexes[name].startswith(f"CREATE UNIQUE INDEX {name} ON public.meeting USING btree {columns}")
+        assert "WHERE" in indexes[name] and "'held'" in indexes[name] and "'finalized'" in indexes[name]
+    with Secretariat.open(url) as again:
         assert again.meetings.renumbered_on_open() == ()
 
 

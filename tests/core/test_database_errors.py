@@ -4,6 +4,12 @@ A database held by another program past the busy timeout, a full disk (a
 real small tmpfs when the tests run as root, and SQLite's own «database or
 disk is full» through ``max_page_count`` everywhere), and a number taken
 by another save at the same moment.
+
+The same on PostgreSQL (see tests/support/backends.py): a save that waits for
+another's numbering lock or row past its lock_timeout (the busy timeout),
+the server's disk_full (SQLSTATE 53100, raised by a trigger as the server
+raises it when it cannot extend a file), and the partial unique indexes of
+migration 0005.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from secretariat.core import Secretariat
 from secretariat.database import BUSY_MESSAGE, open_database
 from secretariat.errors import DatabaseBusyError, NumberTakenError, StorageFullError
 from secretariat.members.agencies import AgencyDraft
+from tests.support.backends import BACKENDS, database_location, fresh_postgres, needs_postgres
 from tests.support.meetings import Council, unchanged
 
 BIG = "ث" * 200_000  # a text that needs new pages in the file
@@ -159,7 +166,15 @@ def test_a_really_full_disk_is_refused_in_persian_and_nothing_is_half_saved(tmp_
 # -- a number taken all the same ------------------------------------------------------------
 
 
-def test_a_number_taken_by_another_save_is_a_persian_refusal(secretariat):
+@pytest.fixture(params=BACKENDS)
+def any_secretariat(request, tmp_path):
+    """The secretariat on a new SQLite file, then on a fresh PostgreSQL schema."""
+    with Secretariat.open(database_location(request.param, tmp_path)) as secretariat:
+        yield secretariat
+
+
+def test_a_number_taken_by_another_save_is_a_persian_refusal(any_secretariat):
+    secretariat = any_secretariat
     council = Council(secretariat)
     agency = council.agency("اداره بهزیستی")
     first, second = council.plan("1403/02/01"), council.plan("1403/02/08")
@@ -179,7 +194,136 @@ def test_a_number_taken_by_another_save_is_a_persian_refusal(secretariat):
                 text(
                     "INSERT INTO resolution (meeting_id, number, code, text, search_text, due_next_meeting,"
                     " priority, status, completion_evidence, status_note)"
-                    " VALUES (:id, 2, '1403-01-01', 'متن', '', 1, 'normal', 'open', '', '')"
+                    " VALUES (:id, 2, '1403-01-01', 'متن', '', :due, 'normal', 'open', '', '')"
                 ),
-                {"id": first.id},
+                {"id": first.id, "due": True},
             )
+
+
+# -- on PostgreSQL ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def pg_database():
+    database = open_database(fresh_postgres())
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def pg_other(pg_database):
+    """Another PC's connection to the same database, in the middle of a save (rolled back at the end)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(pg_database.engine.url)
+    connection = engine.connect()
+    connection.begin()
+    yield connection
+    connection.close()
+    engine.dispose()
+
+
+def refused_within_the_busy_timeout(save) -> float:
+    """``save`` refused as busy, in Persian: how long it waited."""
+    started = time.monotonic()
+    with pytest.raises(DatabaseBusyError) as refused:
+        save()
+    assert refused.value.message == BUSY_MESSAGE
+    return time.monotonic() - started
+
+
+@needs_postgres
+def test_on_postgresql_a_save_waits_for_anothers_numbering_lock_then_is_refused(
+    pg_database, pg_other, monkeypatch
+):
+    monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_MS", 400)
+    council = Council(pg_database)
+    # Another PC holding a meeting of the council's series: it holds the series' numbering lock.
+    pg_other.execute(text("SELECT pg_advisory_xact_lock(hashtext('meeting-numbers:council'))"))
+    with unchanged(pg_database):  # reading still works meanwhile
+        waited = refused_within_the_busy_timeout(lambda: council.plan("1403/02/01"))
+    assert 0.3 <= waited < 3  # the bounded wait (lock_timeout), then the refusal
+    pg_other.rollback()
+    # Once the other save is over, the same save goes through.
+    assert council.plan("1403/02/01").number == 1
+
+
+@needs_postgres
+def test_on_postgresql_a_save_waits_for_a_row_another_save_changes_then_is_refused(
+    pg_database, pg_other, monkeypatch
+):
+    monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_MS", 400)
+    secretariat = Secretariat(pg_database)
+    agency = secretariat.agencies.add(AgencyDraft(name="اداره بهزیستی"))
+    pg_other.execute(text("SELECT id FROM agency WHERE id = :id FOR UPDATE"), {"id": agency.id})
+    with unchanged(pg_database):
+        waited = refused_within_the_busy_timeout(
+            lambda: secretariat.agencies.update(agency.id, AgencyDraft(name="اداره کل بهزیستی"))
+        )
+    assert 0.3 <= waited < 3
+    pg_other.rollback()
+    assert (
+        secretariat.agencies.update(agency.id, AgencyDraft(name="اداره کل بهزیستی")).name
+        == "اداره کل بهزیستی"
+    )
+
+
+@needs_postgres
+def test_on_postgresql_the_busy_timeout_is_the_saves_own(pg_database, monkeypatch):
+    """lock_timeout is set for each save, and only for it (a reading is never cut short)."""
+    monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_MS", 1234)
+    with pg_database.transaction() as session:
+        assert session.execute(text("SHOW lock_timeout")).scalar() == "1234ms"
+    with pg_database.reading() as session:
+        assert session.execute(text("SHOW lock_timeout")).scalar() == "0"
+
+
+@pytest.mark.parametrize("error_class", ["LockNotAvailable", "DeadlockDetected", "SerializationFailure"])
+def test_postgresqls_lock_errors_are_the_busy_refusal(database, error_class):
+    from sqlalchemy.exc import OperationalError
+
+    errors = pytest.importorskip("psycopg.errors")
+    with pytest.raises(DatabaseBusyError):
+        with database.transaction() as session:
+            session.add(Person(full_name="علی کریمی", search_text=""))
+            session.flush()
+            raise OperationalError("UPDATE ...", {}, getattr(errors, error_class)("could not obtain lock"))
+    assert people(database) == 0
+
+
+@needs_postgres
+def test_on_postgresql_a_full_disk_is_refused_in_persian_and_nothing_is_half_saved(pg_database):
+    # What the server raises when it cannot extend a table's file: SQLSTATE 53100 (disk_full).
+    with pg_database.engine.begin() as connection:
+        connection.execute(
+            text(
+                """
+                CREATE FUNCTION full_disk() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF length(NEW.search_text) > 100000 THEN
+                        RAISE EXCEPTION 'could not extend file "base/16384/16385": No space left on device'
+                            USING ERRCODE = 'disk_full';
+                    END IF;
+                    RETURN NEW;
+                END $$
+                """
+            )
+        )
+        connection.execute(
+            text("CREATE TRIGGER full_disk BEFORE INSERT ON person FOR EACH ROW EXECUTE FUNCTION full_disk()")
+        )
+    Council(pg_database).agency("اداره بهزیستی")
+    with unchanged(pg_database):
+        with pytest.raises(StorageFullError) as refused:
+            with pg_database.transaction() as session:
+                session.add(Person(full_name="مریم احمدی", search_text=""))
+                session.flush()
+                session.add(Person(full_name="علی کریمی", search_text=BIG))
+        assert "جای خالی دیسک" in refused.value.message
+        assert "چیزی ذخیره نشد" in refused.value.message
+    with pg_database.engine.begin() as connection:  # room again: the same save goes through
+        connection.execute(text("DROP TRIGGER full_disk ON person"))
+    with pg_database.transaction() as session:
+        session.add(Person(full_name="مریم احمدی", search_text=""))
+        session.add(Person(full_name="علی کریمی", search_text=BIG))
+    assert people(pg_database) == 2

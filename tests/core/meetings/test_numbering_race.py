@@ -1,10 +1,15 @@
 """Numbers handed out at the same moment by several processes: never twice.
 
-Each trial forks a few processes that open the same file, wait at a barrier
-and then save at once (as `for m in 4 5 6; do ... & done` did, only always
-together): every one of them must have saved, or have been refused in
+Each trial forks a few processes that open the same database, wait at a
+barrier and then save at once (as `for m in 4 5 6; do ... & done` did, only
+always together): every one of them must have saved, or have been refused in
 Persian because the database stayed busy, and no number or code may appear
 twice. Before BEGIN IMMEDIATE, 6 trials in 6 gave two meetings one number.
+
+The same on PostgreSQL (see tests/support/backends.py), in a fresh schema
+per test, where the numbering lock is an advisory lock and the busy timeout
+is the save's lock_timeout: more trials and more processes, as a server
+runs the saves truly side by side.
 """
 
 from __future__ import annotations
@@ -21,11 +26,14 @@ from secretariat.core import Secretariat
 from secretariat.errors import DatabaseBusyError
 from secretariat.meetings.minutes import ResolutionDraft
 from secretariat.persian import jalali
+from tests.support.backends import BACKENDS, database_location
 from tests.support.meetings import Council
 
-TRIALS = 20
-HOLDERS = 3  # processes holding one meeting each, per trial
-WRITERS = 4  # processes adding a resolution to one meeting, per trial
+# Per backend: trials, processes holding one meeting each per trial, and
+# processes adding a resolution to one meeting per trial.
+TRIALS = {"sqlite": 20, "postgresql": 40}
+HOLDERS = {"sqlite": 3, "postgresql": 5}
+WRITERS = {"sqlite": 4, "postgresql": 6}
 
 fork = multiprocessing.get_context("fork")
 
@@ -34,15 +42,15 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _hold(path, meeting_id, agency_id, barrier, results):
-    with Secretariat.open(path, create=False) as secretariat:
+def _hold(location, meeting_id, agency_id, barrier, results):
+    with Secretariat.open(location, create=False) as secretariat:
         barrier.wait(timeout=60)
         _report(results, lambda: secretariat.attendance.record_agency(meeting_id, agency_id, "present"))
 
 
-def _resolve(path, meeting_id, agency_id, text, barrier, results):
+def _resolve(location, meeting_id, agency_id, text, barrier, results):
     draft = ResolutionDraft(text=text, lead_agency_id=agency_id, due_next_meeting=True)
-    with Secretariat.open(path, create=False) as secretariat:
+    with Secretariat.open(location, create=False) as secretariat:
         barrier.wait(timeout=60)
         _report(results, lambda: secretariat.minutes.add_resolution(meeting_id, draft))
 
@@ -79,21 +87,26 @@ def _race(target, argument_lists) -> Counter[str]:
     return Counter(kind for kind, _ in outcomes)
 
 
-@pytest.fixture
-def council_file(tmp_path):
-    """A council with one agency; the database is closed again before any process forks."""
-    path = tmp_path / "council.sqlite3"
-    with Secretariat.open(path) as secretariat:
+@pytest.fixture(params=BACKENDS)
+def council_file(request, tmp_path):
+    """A council with one agency on each backend; the test closes the database before it forks.
+
+    Yields the backend, the database's location (a file, or a PostgreSQL URL), the council and the agency.
+    """
+    backend = request.param
+    location = database_location(backend, tmp_path)
+    with Secretariat.open(location) as secretariat:
         council = Council(secretariat)
         agency = council.agency("بهزیستی")
-        yield path, council, agency
+        yield backend, location, council, agency
 
 
 def test_meetings_held_at_the_same_moment_get_different_numbers(council_file):
-    path, council, agency = council_file
-    # Planned meetings whose day has passed, in one series, three per trial.
-    start = jalali.parse("1403/01/05")
-    dates = [start + dt.timedelta(days=3 * i) for i in range(TRIALS * HOLDERS)]
+    backend, location, council, agency = council_file
+    trials, holders = TRIALS[backend], HOLDERS[backend]
+    # Planned meetings whose day has passed, in one series, one per process and trial.
+    start = jalali.parse("1400/01/05")
+    dates = [start + dt.timedelta(days=3 * i) for i in range(trials * holders)]
     meetings = [
         council.plan(jalali.format_short(date, persian_digits=False), kind="working_group").id
         for date in dates
@@ -101,47 +114,48 @@ def test_meetings_held_at_the_same_moment_get_different_numbers(council_file):
     council.database.close()
 
     outcomes: Counter[str] = Counter()
-    for trial in range(TRIALS):
-        chosen = meetings[trial * HOLDERS : (trial + 1) * HOLDERS]
-        outcomes += _race(_hold, [(path, meeting_id, agency) for meeting_id in chosen])
+    for trial in range(trials):
+        chosen = meetings[trial * holders : (trial + 1) * holders]
+        outcomes += _race(_hold, [(location, meeting_id, agency) for meeting_id in chosen])
 
-    with Secretariat.open(path, create=False) as secretariat, secretariat.database.reading() as session:
+    with Secretariat.open(location, create=False) as secretariat, secretariat.database.reading() as session:
         held = session.execute(
             select(Meeting.number, Meeting.jalali_year, Meeting.year_number).where(Meeting.status == "held")
         ).all()
     numbers = [number for number, _, _ in held]
     year_numbers = [(year, number) for _, year, number in held]
-    print(f"holding: {TRIALS} trials x {HOLDERS} processes: {dict(outcomes)}, {len(held)} held")
+    print(f"holding on {backend}: {trials} trials x {holders} processes: {dict(outcomes)}, {len(held)} held")
     assert len(held) == outcomes["ok"]
     assert sorted(numbers) == list(range(1, len(held) + 1))  # no number twice, none skipped
     assert len(set(year_numbers)) == len(year_numbers)
-    assert outcomes["ok"] + outcomes["busy"] == TRIALS * HOLDERS
-    assert outcomes["ok"] >= TRIALS * HOLDERS // 2  # a bounded wait, not a refusal of everything
+    assert outcomes["ok"] + outcomes["busy"] == trials * holders
+    assert outcomes["ok"] >= trials * holders // 2  # a bounded wait, not a refusal of everything
 
 
 def test_resolutions_added_at_the_same_moment_get_different_numbers_and_codes(council_file):
-    path, council, agency = council_file
+    backend, location, council, agency = council_file
+    trials, writers = TRIALS[backend], WRITERS[backend]
     meeting = council.plan("1403/02/10")
     council.hold(meeting.id)
     council.database.close()
 
     outcomes: Counter[str] = Counter()
-    for trial in range(TRIALS):
+    for trial in range(trials):
         outcomes += _race(
             _resolve,
             [
-                (path, meeting.id, agency, f"مقرر شد گزارش شماره {trial}-{writer} تهیه شود.")
-                for writer in range(WRITERS)
+                (location, meeting.id, agency, f"مقرر شد گزارش شماره {trial}-{writer} تهیه شود.")
+                for writer in range(writers)
             ],
         )
 
-    with Secretariat.open(path, create=False) as secretariat, secretariat.database.reading() as session:
+    with Secretariat.open(location, create=False) as secretariat, secretariat.database.reading() as session:
         rows = session.execute(select(Resolution.number, Resolution.code)).all()
     numbers = [number for number, _ in rows]
     codes = [code for _, code in rows]
-    print(f"resolutions: {TRIALS} trials x {WRITERS} processes: {dict(outcomes)}, {len(rows)} saved")
+    print(f"resolutions on {backend}: {trials} trials x {writers} processes: {dict(outcomes)}, {len(rows)}")
     assert len(rows) == outcomes["ok"]
     assert sorted(numbers) == list(range(1, len(rows) + 1))
     assert len(set(codes)) == len(codes)
-    assert outcomes["ok"] + outcomes["busy"] == TRIALS * WRITERS
-    assert outcomes["ok"] >= TRIALS * WRITERS // 2
+    assert outcomes["ok"] + outcomes["busy"] == trials * writers
+    assert outcomes["ok"] >= trials * writers // 2
