@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import cast
 
 from sqlalchemy import Engine, SQLColumnExpression, event, func, select, text
-from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import engine as db_engine
@@ -46,6 +46,7 @@ from secretariat.errors import (
     DomainError,
     NumberTakenError,
     StorageFullError,
+    UnstorableValueError,
 )
 from secretariat.maintenance import backup, leftovers
 from secretariat.maintenance.backup_check import HEADER_SIZE, read_only_uri, sidecar, truncated
@@ -74,6 +75,11 @@ DISK_ERROR_MESSAGE = (
     "نوشتن در پرونده پایگاه داده ممکن نشد (خطای دیسک)؛ چیزی ذخیره نشد. "
     "دیسک یا اتصال شبکه را بررسی کنید و دوباره تلاش کنید."
 )
+# PostgreSQL checks what SQLite takes as it is: an id past its integer column, a NUL in a text.
+OUT_OF_RANGE_MESSAGE = (
+    "عدد داده‌شده بزرگ‌تر از آن است که پایگاه داده نگه دارد؛ چنین شناسه یا شماره‌ای نیست و چیزی ذخیره نشد."
+)
+NUL_MESSAGE = "متن نویسه تهی (NUL، U+0000) دارد که پایگاه داده نمی‌پذیرد؛ آن را بردارید. چیزی ذخیره نشد."
 NUMBER_TAKEN_MESSAGE = (
     "شماره‌ای که این ذخیره می‌گرفت هم‌زمان در ذخیره دیگری به کار رفت؛ چیزی ذخیره نشد. دوباره تلاش کنید."
 )
@@ -82,6 +88,7 @@ NUMBER_TAKEN_MESSAGE = (
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 10, 13
 _PG_BUSY = {"55P03", "40P01", "40001"}  # lock not available, deadlock, serialization failure
 _PG_FULL = {"53100"}  # disk full
+_PG_OUT_OF_RANGE = {"22003"}  # numeric value out of range (an integer column compared with a larger number)
 # The unique constraints on numbers and codes, as SQLite and PostgreSQL name them in their messages.
 _NUMBER_CONSTRAINTS = (
     "resolution.code",
@@ -133,9 +140,9 @@ class Database:
         try:
             with self._sessions() as session:
                 yield session
-        except OperationalError as error:
+        except DBAPIError as error:
             refusal = save_refusal(error)
-            if not isinstance(refusal, DatabaseBusyError):
+            if not isinstance(refusal, (DatabaseBusyError, UnstorableValueError)):
                 raise
             raise refusal from error
 
@@ -165,6 +172,8 @@ def save_refusal(error: BaseException) -> DomainError | None:
     code = getattr(error.orig, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    if isinstance(error, DataError) and (state in _PG_OUT_OF_RANGE or "nul (0x00)" in message):
+        return UnstorableValueError(OUT_OF_RANGE_MESSAGE if state in _PG_OUT_OF_RANGE else NUL_MESSAGE)
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or state in _PG_BUSY or "database is locked" in message:
         return DatabaseBusyError(BUSY_MESSAGE)
     if primary == _SQLITE_FULL or state in _PG_FULL or "database or disk is full" in message:

@@ -37,5 +37,10 @@ class StorageFullError(DomainError):
     """The disk (or the database's storage) is full or failing; nothing was saved."""
 
 
+class UnstorableValueError(DomainError):
+    """A typed value the database cannot hold or look up (PostgreSQL: a number past its
+    column's range, a NUL character in a text); nothing was saved."""
+
+
 class NumberTakenError(DomainError):
     """A number or code was taken by another save at the same moment; nothing was saved."""

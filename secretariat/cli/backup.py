@@ -25,6 +25,11 @@ from secretariat.maintenance.backup import backup_to, daily_backup, daily_name, 
 from secretariat.maintenance.restore import restore
 from secretariat.persian.text import format_int
 
+POSTGRES_BACKUP = (
+    "پایگاه داده روی کارگزار PostgreSQL است؛ از آن با ابزارهای پشتیبان‌گیری خود کارگزار "
+    "(مانند pg_dump) پشتیبان بگیرید."
+)
+
 
 def add_parsers(commands: Commands) -> None:
     backup = commands.add_parser("backup", help="پشتیبان‌گیری از پایگاه داده")
@@ -50,6 +55,8 @@ def add_parsers(commands: Commands) -> None:
 def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     """``backup``."""
     database = secretariat.database
+    if database.path is None:  # daily_backup would say nothing was needed; backup_to refuses too
+        raise CliError(POSTGRES_BACKUP)
     if args.daily:
         folder = args.folder or paths.backups_folder()
         keep = args.keep or settings.load().backup_generations

@@ -104,6 +104,11 @@ def run_demo(args: argparse.Namespace) -> int:
     """``demo``: needs no open database (it makes one); ``--force`` replaces only the demo's own."""
     from secretariat.demo.council import replace_demo_database
 
+    if args.db and "://" in str(args.db):  # not a path: Path() would make a file of the URL's text
+        raise CliError(
+            "پایگاه داده نمونه تنها در یک پرونده (SQLite) ساخته می‌شود؛ "
+            "«--db» را مسیر یک پرونده بدهید، نه نشانی کارگزار."
+        )
     path = Path(args.db) if args.db else paths.demo_database_path()
     if path.exists() and not args.force:
         raise CliError(f"پرونده «{path}» از پیش هست؛ برای ساختن دوباره --force بدهید.")

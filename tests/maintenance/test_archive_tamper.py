@@ -4,6 +4,10 @@ Each rule of the import's value checks has its test: the archive passes the
 check of its manifest, and the import refuses it in Persian naming the
 record, the table, the row and the field; the command line exits 2; the
 database is left as it was. And a zip bomb is refused within its ceiling.
+
+Every rule runs twice: imported into a SQLite file, and into a PostgreSQL
+database when the test server's URL is set (see ``tests/support/backends.py``);
+the zip bomb, which measures the memory of a process, on SQLite only.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from secretariat.database import open_database
 from secretariat.errors import DomainError
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
-from tests.support.archive import rewrite_zip, snapshot, yearbook_available
+from tests.support.archive import rewrite_zip, yearbook_available
+from tests.support.backends import BACKENDS, fresh_postgres, table_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = "data/records.json"
@@ -60,10 +65,18 @@ def latest(archives) -> Path:
     return archives[max(archives)]
 
 
-@pytest.fixture
-def target(tmp_path) -> Path:
-    """The database the tampered archive is imported into (empty, or as a test prepares it)."""
-    return tmp_path / "target.sqlite3"
+@pytest.fixture(params=BACKENDS)
+def target(request, tmp_path) -> str:
+    """The database the tampered archive is imported into (empty, or as a test prepares it):
+    a SQLite file's path, or the PostgreSQL test database's URL (its schema wiped)."""
+    if request.param == "postgresql":
+        return fresh_postgres()
+    return str(tmp_path / "target.sqlite3")
+
+
+def snapshot(target: str) -> dict[str, list[tuple]]:
+    """Every row of every table of the target (a SQLite file or a PostgreSQL database), ordered."""
+    return table_rows(target)
 
 
 def records(archive: Path) -> Data:
@@ -95,7 +108,7 @@ def tampered(archive: Path, out: Path, data: Data, files: dict[str, bytes] | Non
     return out
 
 
-def assert_refused(target: Path, archive: Path, *fragments: str, capsys) -> str:
+def assert_refused(target: str, archive: Path, *fragments: str, capsys) -> str:
     """Refused by the import (naming ``fragments``) and by the command line (exit 2); nothing changed."""
     database = open_database(target)
     try:
@@ -545,7 +558,7 @@ print(peak_kb // 1024)
 """
 
 
-def test_a_zip_bomb_is_refused_within_its_ceiling(latest, tmp_path, target):
+def test_a_zip_bomb_is_refused_within_its_ceiling(latest, tmp_path):
     """records.json as 256 MB of zeros (a few hundred kilobytes compressed), listed in the manifest:
     refused on its declared size, the process never near the size it would inflate to."""
     size = RECORDS_MAX_BYTES + 56 * 1024 * 1024
@@ -576,7 +589,7 @@ def test_a_zip_bomb_is_refused_within_its_ceiling(latest, tmp_path, target):
                 new.writestr(info, old.read(info))
     assert bomb.stat().st_size < 2 * 1024 * 1024
     done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(target), str(bomb)],
+        [sys.executable, "-c", _MEASURE, str(tmp_path / "target.sqlite3"), str(bomb)],
         cwd=ROOT,
         capture_output=True,
         timeout=300,

@@ -18,6 +18,7 @@ from secretariat.members.agencies import AgencyDraft
 from secretariat.members.council import CouncilDraft
 from secretariat.members.people import AppointmentDraft, DecreeDraft, PersonDraft
 from tools.screenshots.screenshots import STEPS
+from ui import strings
 from ui.window.main_window import DASHBOARD, PEOPLE, MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -201,3 +202,37 @@ def test_the_frame_marks_the_home_page_once_attached(qtbot, services, council):
     window.attach(services)
     home = window.navigation.model().index(DASHBOARD, 0)
     assert window.navigation.selectionModel().isSelected(home)
+
+
+def test_meetings_renumbered_as_the_database_opened_are_told_once(
+    qtbot, tmp_path, persian_app, message_boxes
+):
+    """Migration 0005 renumbered meetings that shared a number: the window says which, as the
+    command line does, in a box once it is up and in the status bar; attached again, not twice."""
+    from tests.core.test_database import database_with_duplicate_numbers
+    from ui.services import Services
+
+    path = tmp_path / "council.sqlite3"
+    database_with_duplicate_numbers(path)
+    secretariat = Secretariat.open(path)
+    notices = secretariat.meetings.renumbered_on_open()
+    assert len(notices) > 1
+    services = Services.for_database(secretariat.database)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.attach(services)
+        assert message_boxes.shown == []  # not before the window is up
+        qtbot.waitUntil(lambda: message_boxes.shown != [])
+        assert message_boxes.shown == [("warn", "\n".join(notices))]
+        assert "شماره" in notices[1] and "اکنون" in "".join(notices)
+        assert window.statusBar().currentMessage() == strings.MEETINGS_RENUMBERED_STATUS
+        window.close_child_windows()
+        window.detach()
+        window.attach(services)
+        qtbot.wait(50)
+        assert len(message_boxes.shown) == 1
+    finally:
+        window.detach()
+        secretariat.database.close()

@@ -16,6 +16,7 @@ the windows opened from this one and drops the sections, the app's
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
     QSize,
     QStringListModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -42,13 +44,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import strings
+from ui import messages, strings
 from ui.maintenance.backup_menu import BackupMenu
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from secretariat.changes import Changes
+    from secretariat.database import Database
     from secretariat.followup.register import ResolutionQuery
     from ui.agencies.agencies_view import AgenciesView
     from ui.home.dashboard_view import DashboardView
@@ -118,6 +121,8 @@ class MainWindow(QMainWindow):
         self._services: Services | None = None
         self._host: DatabaseHost | None = None
         self._built: dict[int, Section] = {}
+        # The databases whose renumbering on open (migration 0005) was told: once each.
+        self._renumbering_told: weakref.WeakSet[Database] = weakref.WeakSet()
         self.setWindowTitle(strings.APP_TITLE)
         self.stack = QStackedWidget()
         for _title in self.SECTION_TITLES:
@@ -169,6 +174,19 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._set_actions_enabled(True)
         self.show_section(DASHBOARD)
+        self._tell_renumbering(services)
+
+    def _tell_renumbering(self, services: Services) -> None:
+        """The meetings that shared a number and were renumbered as the database opened (the
+        command line prints the same): in the status bar, and in a box once the window is up."""
+        notices = services.meetings.renumbered_on_open()
+        if not notices or services.database in self._renumbering_told:
+            return
+        self._renumbering_told.add(services.database)
+        self.show_message(strings.MEETINGS_RENUMBERED_STATUS, 0)
+        text = "\n".join(notices)
+        # After the event loop has shown the window (attach runs before it starts).
+        QTimer.singleShot(0, self, lambda: messages.warn(self, text, title=strings.MEETINGS_RENUMBERED_TITLE))
 
     def close_child_windows(self) -> bool:
         """Close the windows opened from this one (meetings, follow-up, previews, results).
