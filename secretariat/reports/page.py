@@ -47,7 +47,7 @@ from secretariat.reports.fingerprint import Seal, draw_qr
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR, register_fonts
 from secretariat.reports.paragraph import balanced_wrap, text_width, wrap_text
 from secretariat.reports.progress import ReportRun
-from secretariat.reports.visual import visual_line
+from secretariat.reports.typeset import READING_RIGHT_TO_LEFT, Line, LogicalText, draw_text_line
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 SIDE_MARGIN = 48.0
@@ -216,6 +216,13 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
             """This page (a cover) has no footer."""
             self._bare_page = True
 
+        def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+            """A ``LogicalText`` (a chart's label) is set as Persian; anything else as reportlab sets it."""
+            if isinstance(text, LogicalText):
+                draw_text(self, x, y, text, font=self._fontname, size=self._fontsize, align="left")
+            else:
+                super().drawString(x, y, text, *args, **kwargs)
+
         def draw_when_saved(self, draw: Callable[[Canvas], None]) -> None:
             """Call ``draw(canvas)`` on this page once every page is laid out (when saved)."""
             self._when_saved.append(draw)
@@ -223,6 +230,7 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
         def showPage(self) -> None:  # reportlab names the method
             self._finished_pages.append(dict(self.__dict__))
             self._startPage()
+            setattr(self, READING_RIGHT_TO_LEFT, False)  # a reader reads each page afresh
             self._bare_page = False
             self._when_saved = []
 
@@ -258,14 +266,9 @@ def draw_text(
     align: str = "right",
 ) -> None:
     """One Persian line, its right end (or centre, or left end) at ``x``."""
-    canvas.setFont(font, size)
-    drawn = visual_line(text)
-    if align == "center":
-        canvas.drawCentredString(x, y, drawn)
-    elif align == "left":
-        canvas.drawString(x, y, drawn)
-    else:
-        canvas.drawRightString(x, y, drawn)
+    text_object = canvas.beginText()
+    draw_text_line(text_object, Line.of(text), font, size, x, y, align=align)
+    canvas.drawText(text_object)
 
 
 def _first_page(canvas: Canvas, setup: PageSetup) -> None:

@@ -1,50 +1,37 @@
 """A right-to-left paragraph for reportlab's platypus.
 
-``RtlParagraph`` breaks its logical text into lines by measured width
-(``wrap_text``: the width of the shaped words in the paragraph's font), and
-only then prepares each line for drawing (``visual.visual_line``). Wrapping
-first is what keeps the words of every line in order; reportlab's own
-``Paragraph`` cannot do this without the unavailable ``rlbidi`` package
-(with ``wordWrap='RTL'`` it reverses words and digits).
+``RtlParagraph`` resolves its text's direction once per paragraph, breaks
+it into lines by measured width (``typeset.break_lines``: the width of the
+words as HarfBuzz shapes them in the paragraph's font), and draws each line
+from its slice of the paragraph's levels (``typeset.draw_line``).
+reportlab's own ``Paragraph`` cannot do this without the unavailable
+``rlbidi`` package (with ``wordWrap='RTL'`` it reverses words and digits).
 
-The paragraph is right aligned (or centred, from its style's
-``alignment``), may carry a bullet or number at its right edge with the
+The paragraph is right aligned, centred or justified (from its style's
+``alignment``; a justified paragraph's last line stays at the right, as in
+an office letter), may carry a bullet or number at its right edge with the
 lines hung beside it, and splits between lines at a page break.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import CondPageBreak, Flowable
 
 from secretariat.reports.fonts import register_fonts
-from secretariat.reports.visual import DROPPED_CONTROLS, shape, visual_line
+from secretariat.reports.typeset import Line, break_lines, draw_line, set_line, spaces_in
+from secretariat.reports.typeset import text_width as _typeset_width
 
-# Where a line may break; a no-break space (U+00A0) holds «۱۴ نفر» together.
-_SPACES = re.compile(r"[ \t]+")
 BULLET_GAP = 4.0  # points between a bullet and its text
-_UNDRAWN = dict.fromkeys(map(ord, DROPPED_CONTROLS))
 
 
 def text_width(text: str, font_name: str, font_size: float) -> float:
-    """The drawn width of ``text``: its shaped letters in the font (order does not change it)."""
+    """The drawn width of one line of ``text`` in the font (shaped; order does not change it)."""
     register_fonts()
-    return _shaped_width(text, font_name, font_size)
-
-
-@lru_cache(maxsize=65536)
-def _shaped_width(text: str, font_name: str, font_size: float) -> float:
-    # Direction controls (the isolates around a code or a percentage) are not
-    # drawn, so they take no room; the font has no glyph for them, and its
-    # stand-in's width would push a right-aligned or centred line off its place.
-    width: float = pdfmetrics.stringWidth(shape(text).translate(_UNDRAWN), font_name, font_size)
-    return width
+    return _typeset_width(text, font_name, font_size)
 
 
 def wrap_text(text: str, width: float, font_name: str, font_size: float) -> list[str]:
@@ -52,33 +39,10 @@ def wrap_text(text: str, width: float, font_name: str, font_size: float) -> list
 
     Lines break at spaces (never at a ZWNJ, which joins a word's parts) and
     at the text's own line breaks; a word wider than the whole line (a long
-    e-mail address or link) is broken between characters.
+    e-mail address or link) is broken after its separators, or between characters.
     """
-    space = text_width(" ", font_name, font_size)
-    lines: list[str] = []
-    for hard_line in text.split("\n"):
-        words = [word for word in _SPACES.split(hard_line.strip()) if word]
-        current: list[str] = []
-        current_width = 0.0
-        for word in words:
-            word_width = text_width(word, font_name, font_size)
-            if word_width > width:
-                if current:
-                    lines.append(" ".join(current))
-                pieces = _break_word(word, width, font_name, font_size)
-                lines.extend(pieces[:-1])
-                current = [pieces[-1]]
-                current_width = text_width(pieces[-1], font_name, font_size)
-                continue
-            needed = word_width if not current else current_width + space + word_width
-            if current and needed > width:
-                lines.append(" ".join(current))
-                current, current_width = [word], word_width
-            else:
-                current.append(word)
-                current_width = needed
-        lines.append(" ".join(current))
-    return lines
+    register_fonts()
+    return [line.text for line in break_lines(text, width, font_name, font_size)]
 
 
 def balanced_wrap(text: str, width: float, font_name: str, font_size: float) -> list[str]:
@@ -87,29 +51,22 @@ def balanced_wrap(text: str, width: float, font_name: str, font_size: float) -> 
     For centred titles: «... شورای هماهنگی روابط عمومی‌های شهرستان» over a
     lone «پردیس» reads badly; two lines of about the same length do not.
     """
-    lines = wrap_text(text, width, font_name, font_size)
+    return [line.text for line in _balanced_lines(text, width, font_name, font_size)]
+
+
+def _balanced_lines(text: str, width: float, font_name: str, font_size: float) -> list[Line]:
+    register_fonts()
+    lines = break_lines(text, width, font_name, font_size)
     if len(lines) < 2:
         return lines
     narrow, wide = width / len(lines), width
     while wide - narrow > 2:
         middle = (narrow + wide) / 2
-        if len(wrap_text(text, middle, font_name, font_size)) > len(lines):
+        if len(break_lines(text, middle, font_name, font_size)) > len(lines):
             narrow = middle
         else:
             wide = middle
-    return wrap_text(text, wide, font_name, font_size)
-
-
-def _break_word(word: str, width: float, font_name: str, font_size: float) -> list[str]:
-    pieces: list[str] = []
-    piece = ""
-    for char in word:
-        if piece and text_width(piece + char, font_name, font_size) > width:
-            pieces.append(piece)
-            piece = ""
-        piece += char
-    pieces.append(piece)
-    return pieces
+    return break_lines(text, wide, font_name, font_size)
 
 
 def baseline_offset(style: ParagraphStyle) -> float:
@@ -135,7 +92,7 @@ class RtlParagraph(Flowable):
         *,
         bullet: str = "",
         balanced: bool = False,
-        _lines: list[str] | None = None,
+        _lines: list[Line] | None = None,
         _width: float | None = None,
         _first_part: bool = True,
     ):
@@ -166,11 +123,11 @@ class RtlParagraph(Flowable):
         width: float = max(1.0, available - style.leftIndent - style.rightIndent - self._bullet_width())
         return width
 
-    def lines(self, available_width: float) -> list[str]:
-        """The logical lines at this width (computed once per width)."""
+    def lines(self, available_width: float) -> list[Line]:
+        """The lines at this width (computed once per width)."""
         width = self._text_width(available_width)
         if self._lines is None or self._lines_width != width:
-            wrap = balanced_wrap if self.balanced else wrap_text
+            wrap = _balanced_lines if self.balanced else break_lines
             self._lines = wrap(self.text, width, self.style.fontName, self.style.fontSize)
             self._lines_width = width
         return self._lines
@@ -194,7 +151,7 @@ class RtlParagraph(Flowable):
         # Each part keeps its own lines; its text is those lines, so that if a
         # later frame is narrower it wraps them again without the other part's.
         head = RtlParagraph(
-            "\n".join(lines[:fits]),
+            "\n".join(line.text for line in lines[:fits]),
             self.style,
             bullet=self.bullet,
             _lines=lines[:fits],
@@ -202,7 +159,7 @@ class RtlParagraph(Flowable):
             _first_part=self._first_part,
         )
         tail = RtlParagraph(
-            "\n".join(lines[fits:]),
+            "\n".join(line.text for line in lines[fits:]),
             self.style,
             bullet=self.bullet,
             _lines=lines[fits:],
@@ -216,7 +173,7 @@ class RtlParagraph(Flowable):
     # -- drawing -------------------------------------------------------------
 
     def draw(self) -> None:
-        if not any(self._lines or ()):
+        if not any(line.text for line in self._lines or ()):
             return  # an empty cell: nothing to draw
         style = self.style
         canvas = self.canv
@@ -225,35 +182,46 @@ class RtlParagraph(Flowable):
         left = style.leftIndent
         offset = baseline_offset(style)
         canvas.saveState()
-        # One text object for the whole paragraph: a line costs a move and a
-        # string, not a text block of its own (the minutes have hundreds).
+        # One text object for the whole paragraph: a line costs a move and its
+        # glyphs, not a text block of its own (the minutes have hundreds).
         text = canvas.beginText()
-        text.setFont(style.fontName, style.fontSize)
         text.setFillColor(style.textColor)
+        face, size = style.fontName, style.fontSize
         for index, line in enumerate(self._lines or ()):
             y = self.height - index * style.leading - offset
             if index == 0 and self.bullet and self._first_part:
-                _place(text, visual_line(self.bullet), self._width_of(self.bullet), right, y, TA_RIGHT, left)
-            _place(text, visual_line(line), self._width_of(line), text_right, y, style.alignment, left)
+                # The space after the bullet takes no room at the right edge, and keeps the
+                # bullet and the text apart in the text layer.
+                _place(text, Line.of(self.bullet + " "), face, size, right, y, TA_RIGHT, left)
+            _place(text, line, face, size, text_right, y, style.alignment, left)
         canvas.drawText(text)
         canvas.restoreState()
 
-    def _width_of(self, line: str) -> float:
-        return text_width(line, self.style.fontName, self.style.fontSize)
-
 
 def _place(
-    text: PDFTextObject, drawn: str, width: float, right: float, y: float, alignment: int, left: float
+    text: PDFTextObject,
+    line: Line,
+    face: str,
+    size: float,
+    right: float,
+    y: float,
+    alignment: int,
+    left: float,
 ) -> None:
-    """Put one prepared line in the text object: right aligned at ``right``, or centred, or from ``left``."""
+    """One line in the text object: right aligned at ``right``, centred, from ``left``, or
+    justified between them (its spaces stretched; a paragraph's last line stays at the right)."""
+    stretch = 0.0
+    if alignment == TA_JUSTIFY and not line.ends_paragraph and spaces_in(line):
+        natural = set_line(line, face, size).width
+        stretch = max(0.0, (right - left - natural) / spaces_in(line))
+    set_text = set_line(line, face, size, stretch)
     if alignment == TA_CENTER:
-        x = (left + right - width) / 2
+        x = (left + right - set_text.width) / 2
     elif alignment == TA_LEFT:
         x = left
     else:
-        x = right - width
-    text.setTextOrigin(x, y)
-    text.textOut(drawn)
+        x = right - set_text.width
+    draw_line(text, set_text, face, size, x, y)
 
 
 # Room a section's heading needs below it on the page, or it starts the next

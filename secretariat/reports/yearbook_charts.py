@@ -1,7 +1,7 @@
 """The yearly report's charts, drawn with reportlab.graphics (no Qt).
 
-Every label is prepared with ``visual_line`` (shaped, in drawing order,
-brackets mirrored) and every number is in Persian digits. The charts read
+Every label is a ``typeset.LogicalText``, set as Persian by the report's
+canvas (shaped, reordered, searchable), and every number is in Persian digits. The charts read
 from the right, as the page does:
 
 - ``month_bars``: one bar per month, فروردین at the right and اسفند at the
@@ -27,7 +27,7 @@ from secretariat.persian.text import format_int
 from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
 from secretariat.reports.paragraph import text_width, wrap_text
-from secretariat.reports.visual import visual_line
+from secretariat.reports.typeset import LogicalText
 
 BAR = colors.HexColor("#3d6a85")
 TRACK = colors.HexColor("#e8edf0")
@@ -52,7 +52,12 @@ def _text(
     anchor: str = "end",
     color: colors.Color = styles.INK,
 ) -> String:
-    return String(x, y, visual_line(text), fontName=font, fontSize=size, textAnchor=anchor, fillColor=color)
+    # The width of the shaped text places it: reportlab's graphics would measure unshaped letters.
+    width = text_width(text, font, size)
+    left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+    return String(
+        left, y, LogicalText(text), fontName=font, fontSize=size, textAnchor="start", fillColor=color
+    )
 
 
 def _nice_top(value: float) -> tuple[float, float]:

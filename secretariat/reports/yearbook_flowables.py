@@ -32,7 +32,7 @@ from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
 from secretariat.reports.page import draw_emblem, draw_text
 from secretariat.reports.paragraph import RtlParagraph, balanced_wrap, text_width, wrap_text
-from secretariat.reports.visual import visual_line
+from secretariat.reports.typeset import Line, draw_line, set_line
 
 # -- headings that know their page, and the contents ------------------------------------
 
@@ -255,7 +255,7 @@ PROGRESS_GAP = 4.0  # between a follow-up's date and its progress
 class Piece:
     """A piece of one line, ready to draw: right aligned at ``right`` (from the table's left edge)."""
 
-    drawn: str
+    line: Line
     width: float
     right: float
     font: str
@@ -351,7 +351,7 @@ def lay_row(
 
 
 def _piece(text: str, right: float, font: str, size: float, color: Color) -> Piece:
-    return Piece(visual_line(text), text_width(text, font, size), right, font, size, color)
+    return Piece(Line.of(text), set_line(Line.of(text), font, size).width, right, font, size, color)
 
 
 class ResolutionTable(Flowable):
@@ -519,20 +519,16 @@ class ResolutionTable(Flowable):
         for row_top in row_tops[1:]:
             canvas.line(0, row_top, width, row_top)
         text = canvas.beginText()
-        font = None
         color = None
         for row, row_top in zip(rows, row_tops, strict=True):
             for index, slot in enumerate(row.slots):
                 baseline = row_top - PAD - (index + 1) * LEADING + 3.4
                 for piece in slot:
-                    if (piece.font, piece.size) != font:
-                        font = (piece.font, piece.size)
-                        text.setFont(piece.font, piece.size)
                     if piece.color is not color:
                         color = piece.color
                         text.setFillColor(piece.color)
-                    text.setTextOrigin(piece.right - piece.width, baseline)
-                    text.textOut(piece.drawn)
+                    set_text = set_line(piece.line, piece.font, piece.size)
+                    draw_line(text, set_text, piece.font, piece.size, piece.right - piece.width, baseline)
         canvas.drawText(text)
         canvas.restoreState()
         self._report(len(rows))

@@ -106,7 +106,7 @@ def test_the_last_follow_up_is_shown_with_its_date_kind_and_progress(world):
     assert rtl("تماس تلفنی") + " ،" + when in lines
     text = words(pdf)
     assert LAST_NOTE in text and FIRST_NOTE not in text
-    assert "(٪۳۰ " + rtl("پیشرفت") + ")" in lines  # «(پیشرفت ۳۰٪)»: the percent sign to the number's left
+    assert "(پیشرفت ۳۰٪)" in text  # the brackets the right way round in the text layer
     assert lines.count(rtl("پیگیری ثبت نشده")) == 2  # the other two have no follow-up
 
 

@@ -32,10 +32,14 @@ WHEN = (
 )
 VENUE = rtl("مکان: سالن شورای اسلامی شهر پردیس")
 HOST = rtl("میزبان: شهرداری پردیس")
+# An agenda item as drawn (brackets read as the characters they stand for: the drawn «(» is «)»)
+# and as it reads in the text layer.
 FIRST_ITEM = (
-    "(" + rtl("ارائه: فرمانداری شهرستان پردیس") + ") " + rtl("تشکیل شبکه ارتباط رسانه‌ای دستگاه‌های اجرایی")
+    ")" + rtl("ارائه: فرمانداری شهرستان پردیس") + "( " + rtl("تشکیل شبکه ارتباط رسانه‌ای دستگاه‌های اجرایی")
 )
-SECOND_ITEM = "(" + rtl("اردیبهشت") + " ۲۷) " + rtl("برنامه هفته روابط عمومی")
+FIRST_ITEM_TEXT = "تشکیل شبکه ارتباط رسانه‌ای دستگاه‌های اجرایی (ارائه: فرمانداری شهرستان پردیس)"
+SECOND_ITEM = ")" + rtl("اردیبهشت") + " ۲۷( " + rtl("برنامه هفته روابط عمومی")
+SECOND_ITEM_TEXT = "برنامه هفته روابط عمومی (۲۷ اردیبهشت)"
 DATE_FIELD = "۱۴۰۴/۰۲/۲۷ :" + rtl("تاریخ")
 NUMBER_FIELD = "........ :" + rtl("شماره")
 ATTACHMENT_FIELD = rtl("پیوست: ندارد")
@@ -53,8 +57,8 @@ ADDRESSEES = [
 
 
 def drawn(text: str) -> str:
-    """A Persian line with brackets as drawn: right to left, each bracket its mirror glyph."""
-    return rtl(text).translate(str.maketrans("()", ")("))
+    """A Persian line as drawn: right to left (a drawn bracket reads as the one it stands for)."""
+    return rtl(text)
 
 
 def page_of(page: int, total: int) -> str:
@@ -173,7 +177,7 @@ def test_the_date_has_its_weekday_and_the_times_are_persian_digits(letter_pages)
         assert VENUE in lines and HOST in lines
 
 
-def test_the_agenda_is_numbered_in_order_with_brackets_the_right_way(letter_pages):
+def test_the_agenda_is_numbered_in_order_with_brackets_the_right_way(letters, letter_pages):
     for lines in letter_pages:
         assert (
             lines.index(rtl("دستور جلسه:"))
@@ -182,6 +186,8 @@ def test_the_agenda_is_numbered_in_order_with_brackets_the_right_way(letter_page
             < lines.index(".۲")
             < lines.index(SECOND_ITEM)
         )
+    for text in words(letters):
+        assert f"۱. {FIRST_ITEM_TEXT} ۲. {SECOND_ITEM_TEXT}" in text
 
 
 def test_members_are_asked_to_come_or_send_a_substitute_and_the_secretary_signs(letters, letter_pages):

@@ -13,8 +13,7 @@ from reportlab.platypus import SimpleDocTemplate
 from secretariat.reports import styles
 from secretariat.reports.fonts import REGULAR
 from secretariat.reports.paragraph import RtlParagraph, text_width, wrap_text
-from secretariat.reports.visual import visual_line
-from tests.support.reports import page_count, readable, rtl, text_runs
+from tests.support.reports import logical_text, page_count, readable, rtl, text_runs
 
 WORDS = (
     "شورای هماهنگی روابط عمومی‌های شهرستان پردیس با حضور مدیران روابط‌عمومی دستگاه‌های اجرایی "
@@ -48,10 +47,18 @@ def test_a_line_breaks_at_spaces_never_at_a_zwnj():
     assert all(word == "روابط‌عمومی‌ها" for line in lines for word in line.split())
 
 
-def test_a_word_wider_than_the_line_is_broken_between_characters():
+def test_a_word_wider_than_the_line_is_broken_after_its_separators():
     address = "public-relations.coordination.council@pardis-governorate.example.ir"
     lines = wrap_text(f"نشانی {address}", 80, REGULAR, SIZE)
     assert "".join(lines[1:]) == address
+    assert all(text_width(line, REGULAR, SIZE) <= 80 for line in lines)
+    assert all(line[-1] in "/.@-_?&=" for line in lines[1:-1])  # never inside a name
+
+
+def test_a_word_without_separators_is_broken_between_characters():
+    word = "x" * 120
+    lines = wrap_text(word, 80, REGULAR, SIZE)
+    assert "".join(lines) == word and len(lines) > 1
     assert all(text_width(line, REGULAR, SIZE) <= 80 for line in lines)
 
 
@@ -73,9 +80,9 @@ def test_a_long_paragraph_splits_across_pages_with_every_line_once_and_in_order(
     pdf = build([RtlParagraph(text, styles.BODY)])
     assert page_count(pdf) >= 2
     width = RIGHT - LEFT
-    expected = [readable(visual_line(line)) for line in wrap_text(text, width, REGULAR, styles.BODY.fontSize)]
-    drawn = [readable(run.text) for page in text_runs(pdf) for run in page]
-    assert drawn == expected
+    expected = wrap_text(text, width, REGULAR, styles.BODY.fontSize)
+    assert sum(len(page) for page in text_runs(pdf)) == len(expected)  # one drawn line for each
+    assert logical_text(pdf) == " ".join(" ".join(expected).split())  # every line once, in order
 
 
 def test_each_line_of_a_wrapped_paragraph_reads_right_to_left_in_its_own_words():
@@ -107,7 +114,7 @@ def test_a_bullet_hangs_at_the_right_of_the_first_line():
     runs = text_runs(pdf)[0]
     bullet, first = runs[0], runs[1]
     assert (
-        readable(bullet.text) == ".۱" and abs(bullet.right - RIGHT) < 0.05
+        readable(bullet.text).strip() == ".۱" and abs(bullet.right - RIGHT) < 0.05
     )  # the dot to the left of the number
     assert first.right < bullet.x
     assert all(run.right <= first.right + 0.05 for run in runs[2:])
@@ -116,8 +123,8 @@ def test_a_bullet_hangs_at_the_right_of_the_first_line():
 def test_mixed_runs_read_right_on_the_page():
     text = "رایانامه pr@pardis.ir و تلفن 09121234567 از ۱۴۰۳/۰۲/۲۷ با کد ۱۴۰۴-۰۷-۰۳ (۳)"
     (line,) = [readable(run.text) for run in text_runs(build([RtlParagraph(text, styles.BODY)]))[0]]
-    assert line == (
-        "(۳) ۱۴۰۴-۰۷-۰۳ "
+    assert line == (  # a drawn bracket reads as the one it stands for: «(۳)» drawn is «)۳(» here
+        ")۳( ۱۴۰۴-۰۷-۰۳ "
         + rtl("با کد")
         + " ۱۴۰۳/۰۲/۲۷ "
         + rtl("از")

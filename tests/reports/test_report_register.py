@@ -25,7 +25,16 @@ from secretariat.persian.text import to_persian_digits
 from secretariat.reports import ReportCancelled, register_report
 from secretariat.reports.page import PAGE_WIDTH, SIDE_MARGIN
 from secretariat.reports.register_report import OVERDUE_FILL, describe_filter, render_register
-from tests.support.reports import PRINTED_ON, page_count, page_texts, readable, readable_lines, rtl, text_runs
+from tests.support.reports import (
+    PRINTED_ON,
+    logical_text,
+    page_count,
+    page_texts,
+    readable,
+    readable_lines,
+    rtl,
+    text_runs,
+)
 
 CODE = re.compile("[۰-۹]{4}-[مک]?[۰-۹]{2,}-[۰-۹]{2,}")
 HEADER = ["ردیف", "کد", "متن مصوبه", "جلسه", "مسئول اجرا", "مهلت", "وضعیت"]  # from the right
@@ -193,7 +202,9 @@ def test_the_meeting_and_the_lead_agency_of_each_row(demo, everything):
     lines = lines_of(everything)
     rows = rows_of(demo, ResolutionQuery())
     extraordinary = next(row for row in rows if "(فوق‌العاده)" in row.meeting_title)
-    assert "(" + rtl("فوق‌العاده") + ")" in lines  # «دومین جلسه (فوق‌العاده)» wraps before the bracket
+    # «دومین جلسه (فوق‌العاده)» wraps before the bracket (a drawn bracket reads as the one it stands for).
+    assert ")" + rtl("فوق‌العاده") + "(" in lines
+    assert "دومین جلسه (فوق‌العاده)" in logical_text(everything)
     assert extraordinary.meeting_title == "دومین جلسه (فوق‌العاده)"
     assert lines.count(rtl("تا جلسه بعد")) == sum(1 for row in rows if row.due_next_meeting)
 
@@ -263,8 +274,10 @@ def test_overdue_rows_say_so_on_a_tinted_row(demo, everything):
     marked = [page.count(rtl("معوق")) for page in pages]
     assert sum(marked) == len(overdue)
     assert filled_rects(everything, OVERDUE_FILL) == marked  # the tint on exactly those rows
-    for row in overdue:  # «معوق» over «(در حال اجرا)», the brackets mirrored
-        assert "(" + rtl(row.status.label) + ")" in [line for page in pages for line in page]
+    text = logical_text(everything)
+    for row in overdue:  # «معوق» over «(در حال اجرا)»
+        assert ")" + rtl(row.status.label) + "(" in [line for page in pages for line in page]
+        assert f"معوق ({row.status.label})" in text
 
 
 def test_only_overdue_rows_are_printed_when_asked(demo):

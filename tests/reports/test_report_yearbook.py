@@ -121,8 +121,9 @@ def section_page(pages, number: int) -> list[str]:
 
 
 def drawn(text: str) -> str:
-    """A line of Persian words (and single digits) as drawn: read from the right, brackets mirrored."""
-    return rtl(text).translate(str.maketrans("()", ")("))
+    """A line of Persian words (and single digits) as drawn: read from the right (a drawn
+    bracket reads as the one it stands for)."""
+    return rtl(text)
 
 
 def columns_text(pdf) -> str:
@@ -346,7 +347,7 @@ def test_the_chart_labels_are_persian_words_in_reading_order(pdf):
     assert drawn("نرخ انجام مصوبات ۶ دستگاهی که بیشترین مصوبه را داشتند (مسئول اجرا یا همکار)") in labels
     assert rtl("۶ دستگاه با کمترین نرخ حضور در جلسات سال") in labels
     assert rtl("ارجاع به جلسه بعد") in labels
-    assert "(۲۰٪) ۱" in labels  # each status: one of five, «۱ (۲۰٪)» read from the right
+    assert ")۲۰٪( ۱" in labels  # each status: one of five, «۱ (۲۰٪)» read from the right
 
 
 def test_the_rate_bars_grow_from_the_right(pdf):
@@ -359,8 +360,8 @@ def test_the_rate_bars_grow_from_the_right(pdf):
     assert name.x > centre(axis_zero[0])
     figure = next(run for run in runs if abs(run.y - name.y) < 0.5 and readable(run.text) == "۱۰۰٪")
     assert figure.right < centre(axis_full[0]) + 1  # the figure left of the bars
-    detail = next(run for run in runs if abs(run.y - name.y) < 0.5 and readable(run.text).startswith("("))
-    assert readable(detail.text) == "(۱ " + rtl("از") + " ۱)"  # «(۱ از ۱)», brackets mirrored
+    detail = next(run for run in runs if abs(run.y - name.y) < 0.5 and readable(run.text).startswith(")"))
+    assert readable(detail.text) == ")۱ " + rtl("از") + " ۱("  # «(۱ از ۱)»
 
 
 def test_the_lowest_attendance_is_charted_worst_first(pdf):
@@ -371,7 +372,7 @@ def test_the_lowest_attendance_is_charted_worst_first(pdf):
     assert [names[readable(run.text)] for run in charted] == [name for name, *_ in EXPECTED]
     row = sorted((run for run in runs if abs(run.y - charted[0].y) < 0.5), key=lambda run: run.x)
     assert [readable(run.text) for run in row] == [  # from the left: «(۱ از ۳)», the rate, the name
-        "(۳ " + rtl("از") + " ۱)",
+        ")۳ " + rtl("از") + " ۱(",
         "۳۳٪",
         rtl(POST),
     ]
@@ -476,7 +477,7 @@ def test_cancelled_deferred_and_a_moved_deadline_say_why(pages):
     cancelled = next(line for line in lines if line.endswith(rtl("لغو شد در")))
     assert cancelled.startswith(rtl("دلیل: " + CANCEL_REASON) + " ؛")
     # Deferred: the meeting it goes to, its date and the note.
-    assert rtl(DEFER_NOTE) + " ؛(۱۴۰۴/۱۱/۲۰) " + rtl("ارجاع به ششمین جلسه") in lines
+    assert rtl(DEFER_NOTE) + " ؛)۱۴۰۴/۱۱/۲۰( " + rtl("ارجاع به ششمین جلسه") in lines
     # The deadline first set, then the change (made today) to 1404/08/30, and why.
     moved = next(line for line in lines if line.endswith("۱۴۰۴/۰۶/۱۵ :" + rtl("مهلت")))
     assert moved.startswith(rtl("تغییر کرد") + " ۱۴۰۴/۰۸/۳۰ " + rtl("به"))

@@ -3,17 +3,16 @@
 Two ways of reading a PDF's text, both with pypdf and no system tool:
 
 - ``drawn_lines``: what is drawn, line by line, in drawing order (left to
-  right), decoded through each font's ToUnicode map. Each line the reports
-  draw starts with its own text position, so a line here is one line of
-  the page. ``readable`` turns the shaped letters (Arabic presentation
-  forms) back into plain letters, still in drawing order: «مصوبه (۳)»
-  drawn right is «(۳) هبوصم» here, a reversed line is «مصوبه )۳(», an
-  unmirrored bracket «)۳( هبوصم», and digits drawn backwards «۳۰۴۱».
-- ``page_text``: pypdf's ``extract_text``. pypdf reverses every run it
-  takes for right-to-left (Persian letters, with the spaces and Persian
-  digits among them), so a Persian phrase comes out in reading order, but
-  the digits inside it come out reversed and brackets unmirrored: only use
-  it for words.
+  right): each glyph's text (through its font's ToUnicode map: the plain
+  letters it stands for) put where the glyph is drawn. A line here is one
+  line the reports drew (it starts with ``Tm``; its segments continue it
+  with ``Td``). «مصوبه (۳)» drawn right is «(۳) هبوصم» here but for the
+  brackets, which read as the logical characters they stand for (a drawn
+  «)» that stands for «(» reads «(»): «)۳( هبوصم»; a ligature's letters are
+  read the other way round, as the rest of a right-to-left line
+  (``readable`` keeps this reading for the older tests' sake).
+- ``page_text``: pypdf's ``extract_text``: the logical text, as a user
+  copying from a viewer gets it.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
@@ -36,7 +35,8 @@ from secretariat.persian.text import to_persian_digits
 
 PRINTED_ON = dt.date(2025, 5, 17)  # ۱۴۰۴/۰۲/۲۷: the print date of the report tests
 
-_BFCHAR = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+_BFCHAR = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
+_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 
 
 def _to_unicode(font) -> dict[int, str]:
@@ -55,32 +55,96 @@ def _to_unicode(font) -> dict[int, str]:
 def _raw_bytes(operand) -> bytes:
     if isinstance(operand, bytes):
         return bytes(operand)
-    return operand.get_original_bytes()
+    # pypdf decodes a hex string of two-byte codes as UTF-16 text; its bytes as written:
+    original = getattr(operand, "_original_bytes", None)
+    return bytes(original) if original is not None else operand.get_original_bytes()
+
+
+@dataclass
+class Glyph:
+    x: float  # on the page
+    width: float
+    text: str
+    along: float  # along its line, in text space: the drawing order
 
 
 @dataclass
 class Run:
-    """One line as drawn: where it starts on the page, how wide it is, its glyphs."""
+    """One line as drawn: where it starts on the page, how wide it is, its glyphs.
+
+    ``text`` is the glyphs' text in drawing order (see the module's notes);
+    ``written`` is their text in the order the PDF holds them (what a reader
+    of the content stream gets before its own reordering).
+    """
 
     x: float
     y: float
-    width: float = 0.0
-    text: str = ""
+    glyphs: list[Glyph] = field(default_factory=list)
+
+    @property
+    def width(self) -> float:
+        if not self.glyphs:
+            return 0.0
+        return max(glyph.x + glyph.width for glyph in self.glyphs) - self.x
 
     @property
     def right(self) -> float:
         return self.x + self.width
 
+    @property
+    def text(self) -> str:
+        drawn = sorted(
+            self.glyphs, key=lambda glyph: round(glyph.along, 1)
+        )  # ties (a ZWNJ, a mark): as written
+        return "".join(
+            glyph.text[::-1]
+            if len(glyph.text) > 1 and _RIGHT_TO_LEFT_LETTER.match(glyph.text)
+            else glyph.text
+            for glyph in drawn
+        )
+
+    @property
+    def written(self) -> str:
+        return "".join(glyph.text for glyph in self.glyphs)
+
 
 @dataclass
 class _Font:
     to_unicode: dict[int, str]
-    first_char: int
-    widths: list[float]
+    two_byte: bool
+    widths: dict[int, float]
+    default_width: float
 
     def width(self, code: int) -> float:
-        index = code - self.first_char
-        return self.widths[index] if 0 <= index < len(self.widths) else 0.0
+        return self.widths.get(code, self.default_width)
+
+    def codes(self, data: bytes) -> list[int]:
+        if self.two_byte:
+            return [int.from_bytes(data[index : index + 2], "big") for index in range(0, len(data), 2)]
+        return list(data)
+
+
+def _font(font) -> _Font:
+    to_unicode = _to_unicode(font)
+    if font["/Subtype"] == "/Type0":
+        descendant = font["/DescendantFonts"][0].get_object()
+        widths: dict[int, float] = {}
+        spec = list(descendant.get("/W", []))
+        index = 0
+        while index < len(spec):
+            first = int(spec[index])
+            if isinstance(spec[index + 1], list) or hasattr(spec[index + 1], "__iter__"):
+                for offset, width in enumerate(spec[index + 1]):
+                    widths[first + offset] = float(width)
+                index += 2
+            else:
+                for code in range(first, int(spec[index + 1]) + 1):
+                    widths[code] = float(spec[index + 2])
+                index += 3
+        return _Font(to_unicode, True, widths, float(descendant.get("/DW", 1000)))
+    first = int(font["/FirstChar"])
+    widths = {first + offset: float(width) for offset, width in enumerate(font["/Widths"])}
+    return _Font(to_unicode, False, widths, 0.0)
 
 
 def _fonts(page) -> dict[str, _Font]:
@@ -88,9 +152,7 @@ def _fonts(page) -> dict[str, _Font]:
     for name, reference in page["/Resources"]["/Font"].items():
         font = reference.get_object()
         if "/ToUnicode" in font:
-            fonts[name] = _Font(
-                _to_unicode(font), int(font["/FirstChar"]), [float(w) for w in font["/Widths"]]
-            )
+            fonts[name] = _font(font)
     return fonts
 
 
@@ -106,7 +168,7 @@ def _multiply(m, n):
 
 
 def text_runs(pdf: bytes) -> list[list[Run]]:
-    """Each page's lines as drawn, glyph by glyph left to right, with their place on the page."""
+    """Each page's lines as drawn, glyph by glyph, with their place on the page."""
     reader = PdfReader(io.BytesIO(pdf))
     pages = []
     for page in reader.pages:
@@ -116,6 +178,7 @@ def text_runs(pdf: bytes) -> list[list[Run]]:
         saved = []
         font, size = None, 0.0
         run = None
+        line_x = line_y = pen = 0.0
         for operands, operator in ContentStream(page.get_contents(), reader).operations:
             if operator == b"q":
                 saved.append(ctm)
@@ -123,33 +186,53 @@ def text_runs(pdf: bytes) -> list[list[Run]]:
                 ctm = saved.pop()
             elif operator == b"cm":
                 ctm = _multiply([float(v) for v in operands], ctm)
-            elif operator in (b"Tm", b"Td"):
-                x, y = (float(operands[4]), float(operands[5])) if operator == b"Tm" else map(float, operands)
-                run = Run(x * ctm[0] + y * ctm[2] + ctm[4], x * ctm[1] + y * ctm[3] + ctm[5])
+            elif operator == b"Tm":
+                line_x, line_y, pen = float(operands[4]), float(operands[5]), 0.0
+                run = Run(
+                    line_x * ctm[0] + line_y * ctm[2] + ctm[4], line_x * ctm[1] + line_y * ctm[3] + ctm[5]
+                )
                 runs.append(run)
+            elif operator == b"Td":
+                line_x, line_y, pen = line_x + float(operands[0]), line_y + float(operands[1]), 0.0
+                if float(operands[1]) or run is None:
+                    run = Run(
+                        line_x * ctm[0] + line_y * ctm[2] + ctm[4], line_x * ctm[1] + line_y * ctm[3] + ctm[5]
+                    )
+                    runs.append(run)
             elif operator == b"Tf":
                 font, size = fonts.get(operands[0]), float(operands[1])
             elif operator in (b"Tj", b"TJ") and run is not None and font is not None:
-                strings = operands[0] if operator == b"TJ" else [operands[0]]
-                for string in strings:
-                    if isinstance(string, (bytes, str)):
-                        for code in _raw_bytes(string):
-                            run.text += font.to_unicode.get(code, "\ufffd")
-                            run.width += font.width(code) * size / 1000
-        pages.append([run for run in runs if run.text])
+                items = operands[0] if operator == b"TJ" else [operands[0]]
+                for item in items:
+                    if not isinstance(item, (bytes, str)):
+                        pen -= float(item) * size / 1000
+                        continue
+                    for code in font.codes(_raw_bytes(item)):
+                        width = font.width(code) * size / 1000
+                        along = line_x + pen
+                        x = along * ctm[0] + line_y * ctm[2] + ctm[4]
+                        text = font.to_unicode.get(code, "\ufffd")
+                        run.glyphs.append(Glyph(x, width * abs(ctm[0]), text, along))
+                        pen += width
+        for each in runs:
+            if each.glyphs:
+                each.x = min(glyph.x for glyph in each.glyphs)
+        pages.append([each for each in runs if each.glyphs])
     return pages
 
 
 def drawn_lines(pdf: bytes) -> list[list[str]]:
     """Each page's lines as drawn, glyph by glyph, left to right."""
-    return [[run.text for run in page] for page in text_runs(pdf)]
+    return [[run.text.strip() for run in page] for page in text_runs(pdf)]
 
 
 def readable(drawn: str) -> str:
     """Drawn glyphs as plain letters, still in drawing order.
 
-    A ligature (لا) is one glyph for two letters; in drawing order its
-    letters are read the other way round (ال), as the rest of the line.
+    The glyphs' text is plain letters already (the fonts' ToUnicode maps
+    give them); presentation forms, where a test still has them, are made
+    plain, a ligature's letters read the other way round (ال), as the rest
+    of the line.
     """
     plain = []
     for char in drawn:
@@ -177,9 +260,14 @@ def rtl(text: str) -> str:
 
 
 def page_texts(pdf: bytes) -> list[str]:
-    """pypdf's text of each page, with presentation forms made plain letters."""
+    """pypdf's text of each page (presentation forms, where a PDF still has them, made plain letters)."""
     reader = PdfReader(io.BytesIO(pdf))
     return [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
+
+
+def logical_text(pdf: bytes) -> str:
+    """The whole document's text as a reader copies it (pypdf), whitespace collapsed."""
+    return " ".join(" ".join(text.split()) for text in page_texts(pdf))
 
 
 def page_count(pdf: bytes) -> int:
