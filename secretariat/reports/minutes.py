@@ -165,9 +165,9 @@ def _resolutions(data: MinutesData) -> list[Flowable]:
     columns = [
         Column(wording.ROW_NUMBER, 0.7, centered=True),
         Column(wording.RESOLUTION_CODE, 1.5, centered=True),
-        Column(wording.RESOLUTION_TEXT, 4.8),
-        Column(wording.LEAD_AGENCY, 1.75),
-        Column(wording.COLLABORATORS, 1.75),
+        Column(wording.RESOLUTION_TEXT, 4.3),
+        Column(wording.LEAD_AGENCY, 2.0),
+        Column(wording.COLLABORATORS, 2.3),  # a name a line: room for «اداره کل ... شهرستان»
         Column(wording.DEADLINE, 1.4, centered=True),
     ]
     rows = [

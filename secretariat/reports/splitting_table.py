@@ -89,12 +89,12 @@ class SplittingTable(Table):
         """This table with ``row`` made two rows, split between them (as reportlab's own
         in-row split does: the style commands stretched over the two halves)."""
         cell_styles = [list(styles_of_row) for styles_of_row in self._cellStyles]
-        top_aligned = []
-        for style in cell_styles[row]:
-            copied = style.copy()
-            copied.valign = "TOP"  # both halves read from their top, as the row's text runs on
-            top_aligned.append(copied)
-        cell_styles[row : row + 1] = [top_aligned, [style.copy() for style in top_aligned]]
+        # Both halves read from their top, as the row's text runs on; valign set on each
+        # copy, since reportlab's copy of a copy is a copy of the first style (CellStyle
+        # copies its bound ``copy`` method along with the attributes).
+        halves_styles = [[_top_aligned(style) for style in cell_styles[row]] for _half in range(2)]
+        cell_styles[row : row + 1] = halves_styles
+        top_aligned = halves_styles[0]
         data = [list(cells) for cells in self._cellvalues]
         data[row : row + 1] = [heads, tails]
         heights = list(self._rowHeights)
@@ -118,6 +118,12 @@ class SplittingTable(Table):
         stretched.hAlign, stretched.vAlign = self.hAlign, self.vAlign
         parts: list[Flowable] = Table.split(stretched, available_width, available_height)
         return parts if len(parts) == 2 else []
+
+
+def _top_aligned(style: CellStyle) -> CellStyle:
+    copied = style.copy()
+    copied.valign = "TOP"
+    return copied
 
 
 def _split_cell(
