@@ -39,9 +39,11 @@ from secretariat.reports.minutes_data import (
 from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph, heading
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
-from secretariat.reports.table import Column, details_table, rtl_table
+from secretariat.reports.splitting_table import SplittingTable
+from secretariat.reports.table import Cell, Column, details_table, rtl_table
 
 SIGNATURE_ROW_HEIGHT = 34.0
+SIGNATURE_WIDTH = 130.0  # room for a hand's signature, whatever the names beside it
 
 
 def render_minutes(
@@ -163,9 +165,9 @@ def _resolutions(data: MinutesData) -> list[Flowable]:
     columns = [
         Column(wording.ROW_NUMBER, 0.7, centered=True),
         Column(wording.RESOLUTION_CODE, 1.5, centered=True),
-        Column(wording.RESOLUTION_TEXT, 4.8),
-        Column(wording.LEAD_AGENCY, 1.75),
-        Column(wording.COLLABORATORS, 1.75),
+        Column(wording.RESOLUTION_TEXT, 4.3),
+        Column(wording.LEAD_AGENCY, 2.0),
+        Column(wording.COLLABORATORS, 2.3),  # a name a line: room for «اداره کل ... شهرستان»
         Column(wording.DEADLINE, 1.4, centered=True),
     ]
     rows = [
@@ -174,12 +176,21 @@ def _resolutions(data: MinutesData) -> list[Flowable]:
             display_code(r.code),
             r.text,
             r.lead.agency_name if r.lead else wording.NONE,
-            wording.LIST_SEPARATOR.join(a.agency_name for a in r.collaborators) or wording.NONE,
+            _collaborators(r),
             _due_text(r),
         ]
         for r in data.detail.resolutions
     ]
     return [*flowables, rtl_table(columns, rows, width=CONTENT_WIDTH)]
+
+
+def _collaborators(resolution: ResolutionRecord) -> Cell:
+    """One name a line, each after a bullet: a list of a dozen agencies run together with
+    commas is hard to check on a signed paper, and a name wraps under itself, not under the next."""
+    names = [assignment.agency_name for assignment in resolution.collaborators]
+    if len(names) <= 1:
+        return names[0] if names else wording.NONE
+    return [RtlParagraph(name, styles.CELL, bullet=wording.LIST_BULLET) for name in names]
 
 
 def _attendance(data: MinutesData) -> list[Flowable]:
@@ -235,7 +246,11 @@ def _signatures(data: MinutesData) -> list[Flowable]:
     flowables: list[Flowable] = heading(wording.SIGNATURES, styles.HEADING)
     flowables.append(
         rtl_table(
-            [Column(wording.FULL_NAME, 2.4), Column(wording.AGENCY, 3.2), Column(wording.SIGNATURE, 2.0)],
+            [
+                Column(wording.FULL_NAME, 2.4),
+                Column(wording.AGENCY, 3.2),
+                Column(wording.SIGNATURE, 2.0, least=SIGNATURE_WIDTH),
+            ],
             [[m.attendee_name or wording.NONE, m.agency_name, ""] for m in data.present],
             width=CONTENT_WIDTH,
             numbered=True,
@@ -274,7 +289,7 @@ def _officers_block(data: MinutesData) -> Table:
     ]
     half = CONTENT_WIDTH / 2
     # Reading order: the chair on the right, so the secretary's cell comes first for reportlab.
-    table = Table([[cells[1], cells[0]]], colWidths=[half, half])
+    table = SplittingTable([[cells[1], cells[0]]], colWidths=[half, half])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
     return table
 

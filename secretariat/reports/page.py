@@ -38,13 +38,14 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles, wording
 from secretariat.reports.fingerprint import Seal, draw_qr
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR, register_fonts
+from secretariat.reports.layout import UnfailingDocTemplate, reported_layout_failure
 from secretariat.reports.paragraph import balanced_wrap, text_width, wrap_text
 from secretariat.reports.progress import ReportRun
 from secretariat.reports.typeset import READING_RIGHT_TO_LEFT, Line, LogicalText, draw_text_line
@@ -127,7 +128,7 @@ def build_pdf(
             onPage=lambda canvas, _doc: _cover_page(canvas),
         )
         templates = [cover, later]
-    document = BaseDocTemplate(
+    document = UnfailingDocTemplate(
         buffer,
         pagesize=A4,
         pageTemplates=templates,
@@ -142,7 +143,8 @@ def build_pdf(
         initialFontSize=10,
     )
     document.setProgressCallBack(run.layout_callback(layout_from, 1.0))
-    document.build(list(story), canvasmaker=_numbered_canvas(setup))
+    with reported_layout_failure(setup.title):
+        document.build(list(story), canvasmaker=_numbered_canvas(setup))
     run.advance(1.0)
     return buffer.getvalue()
 

@@ -80,3 +80,5 @@ LABEL_CELL = ParagraphStyle("label_cell", parent=CELL, fontName=MEDIUM)
 LABEL_CELL_CENTER = ParagraphStyle("label_cell_center", parent=LABEL_CELL, alignment=TA_CENTER)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8.5, leading=14, textColor=MUTED, spaceAfter=0)
 SMALL_CENTER = ParagraphStyle("small_center", parent=SMALL, alignment=TA_CENTER)
+# «(ادامه)» under a row's number where the row goes on from the page before.
+CONTINUED = ParagraphStyle("continued", parent=SMALL_CENTER, fontSize=7.5, leading=12)

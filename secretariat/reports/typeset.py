@@ -23,6 +23,7 @@ their order on the lines.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +39,8 @@ from secretariat.reports.textlayer import writing_order
 # The canvas's note of the direction a reader of its page's text is in
 # (see ``textlayer``): set by each line, cleared at each new page.
 READING_RIGHT_TO_LEFT = "reading_right_to_left"
+# The longest step of a forward jump in a line, per 1000 of the size (a space is about 270).
+_FORWARD_STEP = 100.0
 _BREAKABLE_SPACE = re.compile(r"[ \t]+")
 # Where a link, an e-mail address or a long code may break when it must: after these.
 _WORD_BREAK_AFTER = frozenset("/.@-_?&=")
@@ -243,7 +246,11 @@ def draw_line(text: PDFTextObject, set_text: SetLine, face: str, size: float, le
             if pending:
                 items.append(f"<{''.join(pending)}>")
                 pending.clear()
-            items.append(fp_str(adjustment))
+            # A jump forward over glyphs written later (the digits of a number in a
+            # right-to-left run) goes in steps shorter than half a space: a reader takes
+            # a longer one for the space between two words. Real spaces are glyphs.
+            steps = math.ceil(-adjustment / _FORWARD_STEP) if adjustment < 0 else 1
+            items.extend([fp_str(adjustment / steps)] * steps)
         pending.append(f"{glyph_id:04X}")
         pen = glyph_left + font.width_of(codes[index]) * scale
     flush()

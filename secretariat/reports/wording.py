@@ -15,7 +15,14 @@ DRAFT = "پیش‌نویس"
 DRAFT_NOTE = "پیش‌نویس؛ پس از نهایی شدن برای امضا چاپ شود"
 ROW_NUMBER = "ردیف"
 LIST_SEPARATOR = "، "
+LIST_BULLET = "•"  # before each name of a list printed one name a line
 NONE = "—"
+CONTINUED = "(ادامه)"  # a table row that goes on from the page before
+LAYOUT_FAILED = (
+    "متنی در این گزارش بلندتر از آن است که در صفحه جا شود و گزارش ساخته نشد؛ "
+    "متن‌های بسیار بلند را کوتاه کنید یا به چند بخش بشکنید. جزئیات در {log} ثبت شد."
+)
+LAYOUT_FAILED_UNLOGGED = "جایی (پوشه‌ها نوشتنی نبودند)"
 
 # -- the minutes --------------------------------------------------------------
 MINUTES_TITLE = "صورتجلسه {meeting} {council}"

@@ -87,3 +87,26 @@ def test_the_output_must_be_a_pdf(demo_copy, tmp_path, capsys):
     assert main(["--db", str(demo_copy), "report", "directory", "--out", str(tmp_path / "report.txt")]) == 2
     assert "pdf" in capsys.readouterr().err
     assert not (tmp_path / "report.txt").exists()
+
+
+def test_a_report_that_cannot_be_laid_out_is_refused_in_persian_and_logged(
+    demo_copy, tmp_path, capsys, monkeypatch
+):
+    from reportlab.platypus import Spacer
+
+    from secretariat.reports import directory, layout
+
+    monkeypatch.setenv("SECRETARIAT_DATA_DIR", str(tmp_path / "data"))
+    # Taller than any page, and the last resort made to fail too, as a bug in it would.
+    monkeypatch.setattr(directory, "directory_story", lambda data, printed_on: [Spacer(1, 5000)])
+    monkeypatch.setattr(layout, "slices", lambda flowable, width, height, page: [flowable])
+    out = tmp_path / "directory.pdf"
+    capsys.readouterr()
+    assert main(["--db", str(demo_copy), "report", "directory", "--out", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert "متنی در این گزارش بلندتر از آن است که در صفحه جا شود" in error
+    assert "Traceback" not in error and "LayoutError" not in error
+    log = tmp_path / "data" / "logs" / layout.LOG_NAME
+    assert str(log) in error
+    assert "LayoutError" in log.read_text(encoding="utf-8")  # reportlab's words, for whoever fixes it
+    assert not out.exists()

@@ -39,6 +39,7 @@ from tests.support.reports import (
 CODE = re.compile("[۰-۹]{4}-[مک]?[۰-۹]{2,}-[۰-۹]{2,}")
 HEADER = ["ردیف", "کد", "متن مصوبه", "جلسه", "مسئول اجرا", "مهلت", "وضعیت"]  # from the right
 NBSP = "\u00a0"
+CONTINUED = ")" + rtl("ادامه") + "("  # «(ادامه)» under the number of a row continued from the page before
 GOVERNORATE = "فرمانداری شهرستان پردیس"
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789", "٬")
 
@@ -56,10 +57,15 @@ def printed_codes(pdf) -> list[str]:
 
 
 def row_numbers(pdf) -> list[str]:
-    """The numbers of the «ردیف» column (those of the totals come after «جمع‌بندی»)."""
+    """The numbers of the «ردیف» column (those of the totals come after «جمع‌بندی»), a row
+    continued on the next page once (there its number is over «(ادامه)»)."""
     lines = lines_of(pdf)
     lines = lines[: lines.index(rtl("جمع‌بندی"))]
-    return [line for line in lines if line.isdigit() and not line.isascii()]
+    return [
+        line
+        for line, after in zip(lines, [*lines[1:], ""], strict=True)
+        if line.isdigit() and not line.isascii() and after != CONTINUED
+    ]
 
 
 def agency_id(secretariat, name):
@@ -273,7 +279,12 @@ def test_overdue_rows_say_so_on_a_tinted_row(demo, everything):
     pages = [[line.replace(NBSP, " ") for line in page] for page in readable_lines(everything)]
     marked = [page.count(rtl("معوق")) for page in pages]
     assert sum(marked) == len(overdue)
-    assert filled_rects(everything, OVERDUE_FILL) == marked  # the tint on exactly those rows
+    # The tint on exactly those rows, and on the part of one continued on the next page.
+    continued = [page.count(CONTINUED) for page in pages]
+    for tinted, rows_marked, rows_continued in zip(
+        filled_rects(everything, OVERDUE_FILL), marked, continued, strict=True
+    ):
+        assert rows_marked <= tinted <= rows_marked + rows_continued
     text = logical_text(everything)
     for row in overdue:  # «معوق» over «(در حال اجرا)»
         assert ")" + rtl(row.status.label) + "(" in [line for page in pages for line in page]

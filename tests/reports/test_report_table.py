@@ -7,8 +7,8 @@ import pytest
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles
 from secretariat.reports.page import CONTENT_WIDTH, PAGE_WIDTH, SIDE_MARGIN, PageSetup, build_pdf
-from secretariat.reports.paragraph import RtlParagraph
-from secretariat.reports.table import CELL_PADDING, Column, details_table, fit_widths, rtl_table
+from secretariat.reports.paragraph import RtlParagraph, text_width
+from secretariat.reports.table import CELL_PADDING, Column, column_widths, details_table, rtl_table
 from tests.support.reports import logical_text, page_count, readable, rtl, text_runs
 
 SETUP = PageSetup(
@@ -80,18 +80,35 @@ def test_a_column_too_narrow_for_a_date_is_widened_from_the_others():
     assert "۱۴۰۴/۰۷/۳۰" in [readable(run.text) for run in runs]  # on one line, not cut in two
 
 
-@pytest.mark.parametrize(
-    ("widths", "least", "expected"),
-    [
-        ([100, 100], [50, 50], [100, 100]),
-        ([180, 20], [50, 60], [140, 60]),
-        ([150, 30, 20], [50, 40, 40], [120, 40, 40]),
-        ([10, 10], [50, 50], [10, 10]),  # cannot fit: left as given
-    ],
-)
-def test_fit_widths(widths, least, expected):
-    assert fit_widths(widths, least) == pytest.approx(expected)
-    assert sum(fit_widths(widths, least)) == pytest.approx(sum(widths))
+def test_short_columns_take_what_they_need_and_long_ones_share_the_rest_by_weight():
+    columns = [Column("متن", 4), Column("مهلت", 1, centered=True), Column("رایانامه", 2, centered=True)]
+    email = "public-relations.coordination.office.of.the.governorate@pardis.example.ir"
+    rows = [["مقرر شد گزارش هفته ارتباطات ارسال شود " * 20, "۱۴۰۴/۰۷/۳۰", email]]
+    text, date, mail = column_widths(columns, rows, CONTENT_WIDTH, styles.CELL)
+    assert text + date + mail == pytest.approx(CONTENT_WIDTH)
+    date_width = text_width("۱۴۰۴/۰۷/۳۰", styles.CELL.fontName, styles.CELL.fontSize)
+    assert (
+        date_width + 2 * CELL_PADDING < date < CONTENT_WIDTH / 7
+    )  # what it needs, less than its weight's share
+    # The address breaks in its cell: its column takes no more than an equal share.
+    assert mail == pytest.approx(CONTENT_WIDTH / 3)
+    assert text > mail
+
+
+def test_columns_that_all_fit_share_the_spare_room_by_what_they_hold():
+    columns = [Column("دستگاه", 3), Column("تلفن", 3)]
+    widths = column_widths(columns, [["بانک ملی شعبه مرکزی پردیس", "۷۶۲۵۰۰۰۰"]], CONTENT_WIDTH, styles.CELL)
+    assert sum(widths) == pytest.approx(CONTENT_WIDTH)
+    assert widths[0] > 1.5 * widths[1]  # equal weights, but the name holds more
+
+
+def test_a_header_never_breaks_into_more_than_two_lines():
+    columns = [Column("نام و نام خانوادگی مدیر روابط عمومی", 0.3), Column("متن", 6)]
+    rows = [["علی", "مقرر شد " * 300]]
+    table = rtl_table(columns, rows, width=CONTENT_WIDTH)
+    header = RtlParagraph(columns[0].title, styles.HEADER_CELL)
+    _, height = header.wrap(table._colWidths[-1] - 2 * CELL_PADDING, 1000)  # rightmost: laid out last
+    assert height <= 2 * styles.HEADER_CELL.leading
 
 
 def test_details_pairs_read_from_the_right():
