@@ -80,7 +80,7 @@ def pages_of(pdf: bytes) -> int:
 
 
 def bench(secretariat: Secretariat, runs: int) -> None:
-    database = secretariat.database  # the reports and the dataset's bare queries take it
+    database = secretariat.database  # the dataset's bare queries take it; the reports, the secretariat
     runs = max(1, min(runs, 5))  # each run is a whole document
     with database.reading() as session:
         # The large meeting of the generated data: the most invitees (60), then resolutions (25).
@@ -104,13 +104,13 @@ def bench(secretariat: Secretariat, runs: int) -> None:
         )
     print(f"dataset: the largest meeting has {invitees} invitees and {resolutions} resolutions")
 
-    data = gather_minutes(database, meeting_id)
+    data = gather_minutes(secretariat, meeting_id)
     detail = data.detail
     minutes_texts = [item.title for item in detail.agenda] + [item.summary for item in detail.agenda]
     minutes_texts += [r.current_text for r in detail.resolutions]
     minutes_texts += [f"{m.agency_name} {m.attendee_name}" for m in data.present]
     minutes_texts += [f"{m.agency_name} {m.excuse}" for m in data.absent]
-    ours, pdf = seconds(lambda: render_minutes(database, meeting_id), runs)
+    ours, pdf = seconds(lambda: render_minutes(secretariat, meeting_id), runs)
     plain, _ = seconds(lambda: plain_pdf(minutes_texts), runs)
     print("\nthe minutes of the largest meeting")
     line("render_minutes", ours, pages_of(pdf), plain, TARGETS["minutes"])
@@ -121,7 +121,7 @@ def bench(secretariat: Secretariat, runs: int) -> None:
         f"{r.code} {r.text} {r.meeting_title} {r.lead_agency_name} {r.due_text} {r.status.label}"
         for r in rows
     ]
-    ours, pdf = seconds(lambda: render_register(database, query), runs)
+    ours, pdf = seconds(lambda: render_register(secretariat, query), runs)
     plain, _ = seconds(lambda: plain_pdf(register_texts), runs)
     print(
         f"\nthe register report of the meetings since {jalali.format_short(since, persian_digits=False)} "
@@ -143,7 +143,7 @@ def bench(secretariat: Secretariat, runs: int) -> None:
             .where(Meeting.date.between(start, end))
         )
     attendance_texts = [f"agency {n}: invited present absent excused rate" for n in range(agency_lines or 0)]
-    ours, pdf = seconds(lambda: render_attendance(database, start, end), runs)
+    ours, pdf = seconds(lambda: render_attendance(secretariat, start, end), runs)
     plain, _ = seconds(lambda: plain_pdf(attendance_texts), runs)
     print(f"\nthe attendance report of {year} ({held} meetings held, {agency_lines} agencies)")
     line("render_attendance", ours, pages_of(pdf), plain, None)
