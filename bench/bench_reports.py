@@ -80,7 +80,7 @@ def pages_of(pdf: bytes) -> int:
 
 
 def bench(secretariat: Secretariat, runs: int) -> None:
-    database = secretariat.database  # the dataset's bare queries take it
+    database = secretariat.database  # the dataset's bare queries take it; the reports, the secretariat
     runs = max(1, min(runs, 5))  # each run is a whole document
     with database.reading() as session:
         # The large meeting of the generated data: the most invitees (60), then resolutions (25).

@@ -1,4 +1,4 @@
-"""Times of day as people type and read them: «۱۰:۳۰»."""
+"""Times of day as people type and read them («۱۰:۳۰»), and the time it is now."""
 
 from __future__ import annotations
 
@@ -34,3 +34,13 @@ def format_time(value: dt.time | None, *, persian_digits: bool = True) -> str:
         return ""
     text = f"{value.hour:02d}:{value.minute:02d}"
     return to_persian_digits(text) if persian_digits else text
+
+
+def now() -> dt.datetime:
+    """The local time now, with its offset from UTC (+03:30 in Iran).
+
+    What a printed PDF records as its creation time and the yearly archive as
+    the time it was made: the one place they read the clock, so that a test
+    can set it (``monkeypatch.setattr(clock, "now", ...)``).
+    """
+    return dt.datetime.now().astimezone()

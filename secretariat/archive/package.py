@@ -10,6 +10,10 @@ written to a temporary file beside the target and moved into place only
 once complete: cancelled (``cancelled()`` is checked
 between every two steps, and inside each PDF) or failed, it leaves nothing.
 
+The archive is made at one moment (``clock.now()`` when the export starts):
+the manifest's ``created_at``, the README, the files' times in the ZIP and the
+PDFs' creation dates all say it. The PDFs are PDF/A-2b (``reports.metadata``).
+
 Progress, in hundredths: the records 0-10, the minutes 10-55 (each meeting
 its share), the files 55-70 (by bytes), the yearly report 70-95, the
 manifest and the move 95-100.
@@ -29,6 +33,7 @@ from pathlib import Path
 from typing import IO
 
 import secretariat
+from secretariat import clock
 from secretariat.archive.formats import RECORDS_PATH, csv_files, records_json
 from secretariat.archive.layout import MANIFEST_PATH, README_PATH, readme_text, report_path
 from secretariat.archive.manifest import Manifest, ManifestEntry
@@ -94,6 +99,7 @@ def export_archive(
         raise DomainError(f"پوشه «{target.parent}» پیدا نشد؛ بایگانی ساخته نشد.")
     run = ReportRun(progress, cancelled)
     timings = dict.fromkeys(PARTS, 0.0)
+    created = clock.now()
     try:
         run.advance(0.0)
         started = time.perf_counter()
@@ -109,7 +115,7 @@ def export_archive(
         temporary = Path(temporary_name)
         complete = False
         try:
-            with os.fdopen(handle, "wb") as stream, _ArchiveWriter(stream) as writer:
+            with os.fdopen(handle, "wb") as stream, _ArchiveWriter(stream, created) as writer:
                 started = time.perf_counter()
                 for index, (meeting_id, key, path) in enumerate(records.minutes):
                     begin, end = _slice(0.10, 0.55, index, len(records.minutes))
@@ -119,13 +125,16 @@ def export_archive(
                     writer.add(
                         path,
                         minutes_pdf(
-                            data, printed_on=printed_on, run=ReportRun(_scaled(run, begin, end), cancelled)
+                            data,
+                            printed_on=printed_on,
+                            run=ReportRun(_scaled(run, begin, end), cancelled),
+                            archived_at=created,
                         ),
                     )
                     run.advance(end)
                 timings["minutes"] = time.perf_counter() - started - writer.take_time()
                 started = time.perf_counter()
-                _write_data(writer, records)
+                _write_data(writer, records, created)
                 timings["records"] += time.perf_counter() - started - writer.take_time()
                 started = time.perf_counter()
                 _write_attachments(database, writer, records, run)
@@ -137,6 +146,7 @@ def export_archive(
                     printed_on=printed_on,
                     progress=_scaled(run, 0.70, 0.95),
                     cancelled=cancelled,
+                    archived_at=created,
                 )
                 timings["report"] = time.perf_counter() - started
                 writer.add(report_path(year), report)
@@ -144,7 +154,7 @@ def export_archive(
                 manifest = Manifest(
                     year=year,
                     council=records.council["name"],
-                    created_at=dt.datetime.now().isoformat(timespec="seconds"),
+                    created_at=created.replace(tzinfo=None).isoformat(timespec="seconds"),
                     app_version=secretariat.__version__,
                     counts=_counts(records),
                     files=tuple(writer.entries),
@@ -176,8 +186,7 @@ def export_archive(
     )
 
 
-def _write_data(writer: _ArchiveWriter, records: YearRecords) -> None:
-    created = dt.datetime.now()
+def _write_data(writer: _ArchiveWriter, records: YearRecords, created: dt.datetime) -> None:
     writer.add(
         README_PATH,
         readme_text(
@@ -239,9 +248,9 @@ def _scaled(run: ReportRun, start: float, end: float) -> Callable[[int, int], No
 class _ArchiveWriter:
     """The ZIP being written: each file added with its SHA-256 noted for the manifest."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
+    def __init__(self, stream: IO[bytes], created: dt.datetime) -> None:
         self.zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
-        self.stamp = dt.datetime.now().timetuple()[:6]
+        self.stamp = created.timetuple()[:6]
         self.entries: list[ManifestEntry] = []
         self.seconds = 0.0  # spent writing, in all
         self._untaken = 0.0  # spent writing since ``take_time`` was last asked

@@ -28,7 +28,7 @@ from secretariat.meetings.attendance import AgencyAttendance, check_period
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from secretariat.reports import styles, wording
-from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
+from secretariat.reports.page import CONTENT_WIDTH, Bookmarked, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Cell, Column, rtl_table
@@ -152,8 +152,9 @@ def attendance_story(data: AttendanceData) -> list[Flowable]:
         key += " " + UNRECORDED_NOTE.format(count=format_int(unrecorded))
     # The key comes before the table, so that the report ends with its totals
     # and no note is left alone on a last page.
+    # Bookmarks: the summary, and the totals at the end of a table of pages.
     return [
-        RtlParagraph(TITLE, styles.TITLE, balanced=True),
+        Bookmarked(RtlParagraph(TITLE, styles.TITLE, balanced=True), TITLE),
         RtlParagraph(period, styles.SUBTITLE),
         RtlParagraph(summary, styles.BODY),
         RtlParagraph(key, KEY_STYLE),
@@ -193,7 +194,7 @@ def _table(data: AttendanceData, *, show_unrecorded: bool) -> Table:
     rows.append(
         [
             "",
-            RtlParagraph(TOTAL, TOTAL_CELL),
+            Bookmarked(RtlParagraph(TOTAL, TOTAL_CELL), TOTAL),
             *(RtlParagraph(format_int(n), TOTAL_NUMBER) for n in sums),
             RtlParagraph(percent(data.present, data.invited), TOTAL_NUMBER),
         ]

@@ -20,7 +20,7 @@ from secretariat.members.agencies import AgencyQuery
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from secretariat.reports import styles, wording
-from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
+from secretariat.reports.page import CONTENT_WIDTH, Bookmarked, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Column, rtl_table
@@ -104,9 +104,10 @@ def directory_story(data: DirectoryData, printed_on: dt.date) -> list[Flowable]:
         Column(wording.PHONES, 1.5, centered=True),
         Column(wording.EMAIL, 2.2, centered=True),
     ]
+    # Each agency is a bookmark: the outline is the directory's index, in its order.
     rows = [
         [
-            entry.agency_name,
+            Bookmarked(RtlParagraph(entry.agency_name, styles.CELL), entry.agency_name),
             entry.pr_manager or wording.NONE,
             entry.mobile or wording.NONE,
             entry.phones or wording.NONE,

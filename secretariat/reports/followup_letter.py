@@ -284,6 +284,7 @@ def followup_letters_pdf(
         (
             RUNNING_HEAD.format(subject=subject, addressee=letter.agency_name),
             followup_letter(council, letter, printed_on),
+            letter.agency_name,
         )
         for letter in letters
     )

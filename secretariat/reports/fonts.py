@@ -140,8 +140,8 @@ class PersianFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
         subset = [0] + [ord(code) for code in state.codes]
         new_glyph: dict[int, int] = {0: 0}
         glyph_of_id = []
-        for code in subset:
-            original = face.charToGlyph.get(code, 0) if code else 0
+        for code in subset:  # as ``makeSubset`` does, even for code 0 (Vazirmatn maps it to .null)
+            original = face.charToGlyph.get(code, 0)
             glyph_of_id.append(new_glyph.setdefault(original, len(new_glyph)))
         to_gid = pdfdoc.PDFStream(content=b"".join(glyph.to_bytes(2, "big") for glyph in glyph_of_id))
         to_unicode = pdfdoc.PDFStream(

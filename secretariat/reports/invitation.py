@@ -205,6 +205,7 @@ def invitation_pdf(
                     subject=data.subject, addressee=invitee.agency_name or invitee.addressee.name
                 ),
                 invitation_letter(data, invitee.addressee.lines, guest=invitee.is_guest),
+                invitee.agency_name or invitee.addressee.name,
             )
             for invitee in data.invitees
         ]

@@ -36,7 +36,7 @@ from secretariat.reports.minutes_data import (
     minutes_seal,
     original_due,
 )
-from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
+from secretariat.reports.page import CONTENT_WIDTH, Bookmarked, PageSetup, build_pdf, outlined_heading
 from secretariat.reports.paragraph import RtlParagraph, heading
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.splitting_table import SplittingTable
@@ -62,9 +62,16 @@ def render_minutes(
 
 
 def minutes_pdf(
-    data: MinutesData, *, printed_on: dt.date | None = None, run: ReportRun | None = None
+    data: MinutesData,
+    *,
+    printed_on: dt.date | None = None,
+    run: ReportRun | None = None,
+    archived_at: dt.datetime | None = None,
 ) -> bytes:
-    """The minutes of ``data`` as PDF bytes: a draft, or sealed once finalized."""
+    """The minutes of ``data`` as PDF bytes: a draft, or sealed once finalized.
+
+    ``archived_at``: printed for the yearly archive made at that time, as PDF/A-2b.
+    """
     run = run or ReportRun()
     run.advance(0.15)
     story = minutes_story(data)
@@ -75,6 +82,8 @@ def minutes_pdf(
         printed_on=printed_on or jalali.today(),
         draft=not data.finalized,
         seal=minutes_seal(data) if data.finalized else None,
+        created_at=archived_at,
+        archival=archived_at is not None,
     )
     return build_pdf(story, setup, run, layout_from=0.3)
 
@@ -131,8 +140,14 @@ def _particulars(data: MinutesData) -> list[tuple[str, str]]:
     return pairs
 
 
+def _section(title: str, level: int = 0) -> list[Flowable]:
+    """A section's heading, and its bookmark: the outline lists the sections, the
+    discussion of each agenda item and the lists of attendance under them."""
+    return outlined_heading(heading(title, styles.HEADING), title, level)
+
+
 def _agenda(data: MinutesData) -> list[Flowable]:
-    flowables: list[Flowable] = heading(wording.AGENDA, styles.HEADING)
+    flowables: list[Flowable] = _section(wording.AGENDA)
     for item in data.detail.agenda:
         text = item.title
         if item.presenter_agency_name:
@@ -142,10 +157,11 @@ def _agenda(data: MinutesData) -> list[Flowable]:
 
 
 def _discussion(data: MinutesData) -> list[Flowable]:
-    flowables: list[Flowable] = heading(wording.DISCUSSION, styles.HEADING)
+    flowables: list[Flowable] = _section(wording.DISCUSSION)
     for item in data.detail.agenda:
         number = f"{to_persian_digits(item.position)}."
-        flowables.append(RtlParagraph(item.title, styles.ITEM_TITLE, bullet=number))
+        title = RtlParagraph(item.title, styles.ITEM_TITLE, bullet=number)
+        flowables.append(Bookmarked(title, f"{number} {item.title}", level=1))
         if item.summary:
             flowables.append(RtlParagraph(item.summary, styles.BODY))
         else:
@@ -159,7 +175,7 @@ def _due_text(resolution: ResolutionRecord) -> str:
 
 
 def _resolutions(data: MinutesData) -> list[Flowable]:
-    flowables: list[Flowable] = heading(wording.RESOLUTIONS, styles.HEADING)
+    flowables: list[Flowable] = _section(wording.RESOLUTIONS)
     if not data.detail.resolutions:
         return [*flowables, RtlParagraph(wording.NO_RESOLUTIONS, styles.NOTE)]
     columns = [
@@ -194,7 +210,7 @@ def _collaborators(resolution: ResolutionRecord) -> Cell:
 
 
 def _attendance(data: MinutesData) -> list[Flowable]:
-    flowables: list[Flowable] = heading(wording.PRESENT, styles.HEADING)
+    flowables: list[Flowable] = _section(wording.PRESENT)
     present_rows = []
     for member in data.present:
         remarks = [wording.SUBSTITUTE] if member.substitute else []
@@ -212,7 +228,7 @@ def _attendance(data: MinutesData) -> list[Flowable]:
         )
     )
     if data.guests:
-        flowables += heading(wording.GUESTS, styles.HEADING)
+        flowables += _section(wording.GUESTS, level=1)
         flowables.append(
             rtl_table(
                 [
@@ -226,7 +242,7 @@ def _attendance(data: MinutesData) -> list[Flowable]:
             )
         )
     if data.absent:
-        flowables += heading(wording.ABSENT, styles.HEADING)
+        flowables += _section(wording.ABSENT, level=1)
         flowables.append(
             rtl_table(
                 [
@@ -243,7 +259,7 @@ def _attendance(data: MinutesData) -> list[Flowable]:
 
 
 def _signatures(data: MinutesData) -> list[Flowable]:
-    flowables: list[Flowable] = heading(wording.SIGNATURES, styles.HEADING)
+    flowables: list[Flowable] = _section(wording.SIGNATURES)
     flowables.append(
         rtl_table(
             [
@@ -321,7 +337,7 @@ def _amendments(data: MinutesData) -> list[Flowable]:
         for a in data.detail.amendments
     ]
     return [
-        *heading(wording.AMENDMENTS, styles.HEADING),
+        *_section(wording.AMENDMENTS),
         RtlParagraph(wording.AMENDMENTS_NOTE, styles.NOTE),
         rtl_table(columns, rows, width=CONTENT_WIDTH),
     ]

@@ -24,6 +24,15 @@
 The page count is known only once the last page is laid out: the canvas
 keeps each finished page and writes the footers when the document is saved
 (one pass, no second layout).
+
+Bookmarks (the PDF's outline, in Persian): an ``outlined_heading``, a
+``Bookmarked`` paragraph or table cell, or a ``LetterStart`` adds an entry
+pointing at where it is drawn; a document of several pages that has
+any opens with the outline shown. Every font the canvas is asked for is an
+embedded Vazirmatn face (reportlab's tables and charts ask for Helvetica,
+which a PDF/A file may not use unembedded). The information dictionary and
+the XMP metadata are ``metadata``'s; a document for the yearly archive
+(``PageSetup.archival``) is finished as PDF/A-2b there.
 """
 
 from __future__ import annotations
@@ -37,15 +46,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
+import secretariat
+from secretariat import clock
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles, wording
 from secretariat.reports.fingerprint import Seal, draw_qr
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR, register_fonts
 from secretariat.reports.layout import UnfailingDocTemplate, reported_layout_failure
+from secretariat.reports.metadata import DocumentMetadata, pdfa_2b, write_metadata
 from secretariat.reports.paragraph import balanced_wrap, text_width, wrap_text
 from secretariat.reports.progress import ReportRun
 from secretariat.reports.typeset import READING_RIGHT_TO_LEFT, Line, LogicalText, draw_text_line
@@ -64,6 +77,7 @@ LEFT_BLOCK_TEXT_WIDTH = 110.0
 DRAFT_STAMP_WIDTH = 84.0
 LETTER_FIELD_LEADING = 16.0
 LETTER_FIELD = "{label}: {value}"  # «شماره: ........»
+CREATOR = "council-secretariat {version}"  # the program that made the PDF (its Creator, xmp:CreatorTool)
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,21 @@ class PageSetup:
     # A cover page first (the story's first flowables, then a page break):
     # no letterhead, running head or footer on it; later pages have the running head.
     cover: bool = False
+    # When the PDF was made (its CreationDate): None is now (``clock.now()``).
+    # Not the print date above, which is a day on the page.
+    created_at: dt.datetime | None = None
+    # For the yearly archive: PDF/A-2b (see ``metadata.pdfa_2b``).
+    archival: bool = False
+
+    def metadata(self) -> DocumentMetadata:
+        return DocumentMetadata(
+            title=self.title,
+            author=self.council_name,
+            subject=self.title,
+            creator=CREATOR.format(version=secretariat.__version__),
+            created=self.created_at or clock.now(),
+            pdfa=self.archival,
+        )
 
 
 def build_pdf(
@@ -135,18 +164,22 @@ def build_pdf(
         title=setup.title,
         author=setup.council_name,
         subject=setup.title,
-        creator=f"{wording.SECRETARIAT} {setup.council_name}",
         lang="fa-IR",
         direction="R2L",
+        # reportlab reads no clock: the dates are the metadata's (``created_at``), so that the
+        # bytes depend only on the document and that time, and a test can fix both.
         invariant=1,
         initialFontName=REGULAR,
         initialFontSize=10,
     )
     document.setProgressCallBack(run.layout_callback(layout_from, 1.0))
     with reported_layout_failure(setup.title):
-        document.build(list(story), canvasmaker=_numbered_canvas(setup))
+        document.build(list(story), canvasmaker=_numbered_canvas(setup, setup.metadata()))
+    pdf = buffer.getvalue()
+    if setup.archival:
+        pdf = pdfa_2b(pdf)
     run.advance(1.0)
-    return buffer.getvalue()
+    return pdf
 
 
 class LetterStart(Flowable):
@@ -159,9 +192,10 @@ class LetterStart(Flowable):
 
     _ZEROSIZE = True
 
-    def __init__(self, title: str = ""):
+    def __init__(self, title: str = "", outline: str = ""):
         super().__init__()
         self.title = title
+        self.outline = outline or title  # the letter's bookmark: its addressee, say
         self.width = self.height = 0.0
 
     def __repr__(self) -> str:
@@ -174,27 +208,107 @@ class LetterStart(Flowable):
         start = getattr(self.canv, "start_letter", None)
         if start is not None:
             start(self.title)
+        if self.outline:  # each letter of a document of several is a bookmark
+            bookmark(self.canv, self.outline, top=PAGE_HEIGHT)
 
 
-def letters_story(letters: Iterable[tuple[str, Sequence[Flowable]]]) -> list[Flowable]:
-    """Several letters, each ``(running head, flowables)``, as one story for ``build_pdf``.
+# -- bookmarks ----------------------------------------------------------------
+
+
+def bookmark(canvas: Canvas, title: str, level: int = 0, *, top: float | None = None) -> None:
+    """An outline entry ``title`` pointing at this page (at height ``top``, in page
+    coordinates, or wherever the viewer is); levels nest by one at most.
+
+    On the numbered canvas it is made when the page is written out (a bookmark
+    made now would point at the first page: the pages are kept until then).
+    """
+    add = getattr(canvas, "add_bookmark", None)
+    if add is not None:
+        add(title, level, top)
+    else:
+        key = f"outline-{canvas.getPageNumber()}-{title}"
+        canvas.bookmarkPage(key, fit="XYZ", top=top)
+        canvas.addOutlineEntry(title, key, level=level)
+
+
+def outlined_heading(flowables: Sequence[Flowable], title: str, level: int = 0) -> list[Flowable]:
+    """A heading's flowables (``paragraph.heading``), its text bookmarked: after what
+    keeps it off the foot of a page, so on the page it is drawn on."""
+    *before, text = flowables
+    return [*before, Bookmarked(text, title, level)]
+
+
+class Bookmarked(Flowable):
+    """``flowable`` as it is, with a bookmark at its top: a heading, or a table's
+    cell (the first row of a group). Split, the bookmark goes with the first part.
+
+    A wrapper rather than a flowable of its own before it: the frame would take
+    an empty flowable between two paragraphs as space, and keep-with-next would
+    keep the heading with it instead of with what follows."""
+
+    def __init__(self, flowable: Flowable, title: str, level: int = 0):
+        super().__init__()
+        self.flowable = flowable
+        self.title = title
+        self.level = level
+        self.hAlign = getattr(flowable, "hAlign", "LEFT")
+
+    def __repr__(self) -> str:
+        return f"Bookmarked({self.flowable!r}, {self.title[:40]!r})"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # platypus names them
+        self.width, self.height = self.flowable.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def minWidth(self) -> float:
+        width: float = self.flowable.minWidth()
+        return width
+
+    def getSpaceBefore(self) -> float:  # platypus names them
+        space: float = self.flowable.getSpaceBefore()
+        return space
+
+    def getSpaceAfter(self) -> float:
+        space: float = self.flowable.getSpaceAfter()
+        return space
+
+    def getKeepWithNext(self) -> bool:
+        return bool(self.flowable.getKeepWithNext())
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = self.flowable.split(availWidth, availHeight)
+        if not parts:
+            return []
+        return [Bookmarked(parts[0], self.title, self.level), *parts[1:]]
+
+    def draw(self) -> None:
+        bookmark(self.canv, self.title, self.level, top=self.canv.absolutePosition(0, self.height)[1])
+        self.flowable.drawOn(self.canv, 0, 0)
+
+
+def letters_story(
+    letters: Iterable[tuple[str, Sequence[Flowable]] | tuple[str, Sequence[Flowable], str]],
+) -> list[Flowable]:
+    """Several letters, each ``(running head, flowables)`` or ``(running head, flowables,
+    bookmark)``, as one story for ``build_pdf``.
 
     Each letter starts on a new page with the letterhead and has its own
-    page numbers; a single letter is laid out as any other document.
+    page numbers, and is a bookmark (its running head unless given); a single
+    letter is laid out as any other document.
     """
     story: list[Flowable] = []
-    for index, (title, flowables) in enumerate(letters):
+    for index, (title, flowables, *outline) in enumerate(letters):
         if index:
             # Not PageBreak(nextTemplate="first"): on a letter's first page the
             # template is still "first", so platypus would take it as no change
             # and go on to "later".
             story += [NextPageTemplate("first"), PageBreak()]
-        story.append(LetterStart(title))
+        story.append(LetterStart(title, *outline))
         story.extend(flowables)
     return story
 
 
-def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
+def _numbered_canvas(setup: PageSetup, metadata: DocumentMetadata) -> type[Canvas]:
     class NumberedCanvas(Canvas):
         """Keeps the finished pages and writes «صفحه n از N» on each when saved.
 
@@ -209,6 +323,24 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
             self.letter_title = ""
             self._bare_page = False
             self._when_saved: list[Callable[[Canvas], None]] = []
+            self._bookmarks = 0  # made on the page being written out (for their keys)
+
+        def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:
+            # reportlab's Table sets its cells' default font, Helvetica, and its
+            # graphics their default, before the text that sets its own: a font
+            # that would not be embedded becomes the regular face.
+            if pdfmetrics.getFont(psfontname).face.builtIn:
+                psfontname = REGULAR
+            super().setFont(psfontname, size, leading)
+
+        def add_bookmark(self, title: str, level: int, top: float | None) -> None:
+            def mark(canvas: Canvas) -> None:
+                self._bookmarks += 1
+                key = f"outline-{self.getPageNumber()}-{self._bookmarks}"
+                canvas.bookmarkPage(key, fit="XYZ", top=top)
+                canvas.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+            self._when_saved.append(mark)
 
         def start_letter(self, title: str) -> None:
             self._letter += 1
@@ -246,9 +378,13 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
                 if not self._bare_page:
                     _footer(self, setup, numbers[letter], totals[letter])
                 _watermark(self, setup)
+                self._bookmarks = 0
                 for draw in self._when_saved:
                     draw(self)
                 Canvas.showPage(self)
+            if self._doc.outline.destinationnamestotitles and len(self._finished_pages) > 1:
+                self.showOutline()  # bookmarked (here or by the yearly report); one page needs no map
+            write_metadata(self, metadata)
             Canvas.save(self)
 
     return NumberedCanvas

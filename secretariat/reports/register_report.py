@@ -31,7 +31,7 @@ from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports import styles, wording
 from secretariat.reports.fonts import MEDIUM
-from secretariat.reports.page import CONTENT_WIDTH, PageSetup, build_pdf
+from secretariat.reports.page import CONTENT_WIDTH, Bookmarked, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph, text_width
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.table import Cell, Column, rtl_table
@@ -256,7 +256,7 @@ def register_story(data: RegisterData, run: ReportRun | None = None) -> list[Flo
     if data.rows:
         story.append(
             _Paced(
-                _rows_table(data.rows),
+                _rows_table(data.rows, query.sort),
                 len(data.rows),
                 lambda done: run.advance(MADE + (LAID_OUT - MADE) * done / len(data.rows)),
             )
@@ -275,7 +275,24 @@ def status_text(row: ResolutionRow) -> str:
     return row.status.label
 
 
-def _rows_table(rows: tuple[ResolutionRow, ...]) -> Table:
+def outline_group(row: ResolutionRow, sort: RegisterSort) -> str:
+    """The bookmark a row falls under, by the order of the report: its meeting, its
+    responsible agency, its status or the month of its deadline (none by text)."""
+    if sort in (RegisterSort.MEETING_DATE, RegisterSort.CODE):
+        return f"{row.meeting_title} ({jalali.format_short(row.meeting_date)})"
+    if sort is RegisterSort.LEAD:
+        return row.lead_agency_name or wording.NONE
+    if sort is RegisterSort.STATUS:
+        return row.status.label
+    if sort is RegisterSort.DUE_DATE:
+        if row.due_date is None:
+            return row.due_text or wording.NONE
+        month = jalali.to_jalali(row.due_date)
+        return jalali.format_month(month.year, month.month)
+    return ""
+
+
+def _rows_table(rows: tuple[ResolutionRow, ...], sort: RegisterSort = RegisterSort.MEETING_DATE) -> Table:
     columns = [
         Column(CODE, 1.35, centered=True),
         Column(TEXT, 4.6),
@@ -285,8 +302,12 @@ def _rows_table(rows: tuple[ResolutionRow, ...]) -> Table:
         Column(STATUS, 1.6, centered=True),
     ]
     body = []
+    group = ""
     for row in rows:
-        status = RtlParagraph(status_text(row), OVERDUE_CELL if row.overdue else STATUS_CELL)
+        status: Flowable = RtlParagraph(status_text(row), OVERDUE_CELL if row.overdue else STATUS_CELL)
+        if outline_group(row, sort) != group:  # the first row of a group is bookmarked
+            group = outline_group(row, sort)
+            status = Bookmarked(status, group)
         meeting = f"{row.meeting_title}\n{jalali.format_short(row.meeting_date)}"
         # The text as a paragraph already: its words need not be measured for the column's least width.
         body.append(

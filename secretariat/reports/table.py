@@ -215,6 +215,8 @@ def _texts(cell: Cell, cell_style: ParagraphStyle) -> list[tuple[str, ParagraphS
     flowables = cell if isinstance(cell, list) else [cell]
     texts = []
     for flowable in flowables:
+        # A wrapper (``page.Bookmarked``) is measured by what it wraps.
+        flowable = getattr(flowable, "flowable", flowable)
         if isinstance(flowable, RtlParagraph):
             style = flowable.style
             bullet = flowable.bullet

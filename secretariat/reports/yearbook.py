@@ -286,12 +286,16 @@ def render_yearbook(
     printed_on: dt.date | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    archived_at: dt.datetime | None = None,
 ) -> bytes:
-    """The yearly report of Jalali ``year`` as PDF bytes; a year without any meeting is refused."""
+    """The yearly report of Jalali ``year`` as PDF bytes; a year without any meeting is refused.
+
+    ``archived_at``: printed for the yearly archive made at that time, as PDF/A-2b.
+    """
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     data = gather_yearbook(secretariat, year, run, share=GATHERED)
-    return yearbook_pdf(data, printed_on=printed_on, run=run, cancelled=cancelled)
+    return yearbook_pdf(data, printed_on=printed_on, run=run, cancelled=cancelled, archived_at=archived_at)
 
 
 def yearbook_pdf(
@@ -300,6 +304,7 @@ def yearbook_pdf(
     printed_on: dt.date | None = None,
     run: ReportRun | None = None,
     cancelled: CancelCheck | None = None,
+    archived_at: dt.datetime | None = None,
 ) -> bytes:
     run = run or ReportRun()
     printed_on = printed_on or jalali.today()
@@ -311,6 +316,8 @@ def yearbook_pdf(
         printed_on=printed_on,
         cover=True,
         title=DOCUMENT_TITLE.format(year=to_persian_digits(data.year), council=data.council.name),
+        created_at=archived_at,
+        archival=archived_at is not None,
     )
     # The layout's progress is the story's own (``_Progress`` and the tables'
     # rows); platypus's run only checks for a cancel at every flowable and page.

@@ -93,6 +93,7 @@ def test_the_pdf_is_a4_persian_and_titled():
     assert reader.trailer["/Root"]["/Lang"] == "fa-IR"
 
 
-def test_the_same_document_is_the_same_bytes():
-    assert document(seal=SEAL) == document(seal=SEAL)
+def test_the_same_document_made_at_the_same_time_is_the_same_bytes():
+    made = dt.datetime(2025, 5, 17, 10, 30, tzinfo=dt.UTC)
+    assert document(seal=SEAL, created_at=made) == document(seal=SEAL, created_at=made)
     assert page_count(document()) == 1

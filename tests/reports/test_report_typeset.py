@@ -203,3 +203,48 @@ def test_the_fonts_are_embedded_whole_each_with_its_own_prefix():
                 fonts.append(str(font["/BaseFont"]))
     prefixes = [name.split("+")[0] for name in fonts]
     assert len(fonts) >= 2 and len(set(prefixes)) == len(prefixes)
+
+
+def test_each_glyph_id_draws_the_glyph_the_shaper_chose():
+    """The embedded font draws, under each id, a glyph HarfBuzz chose for the letters the id reads as."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    text = "بسمه تعالی تَشکیل (۳) لا pr@pardis.ir"
+    pdf = build([RtlParagraph(text, styles.BODY)])  # only this text's glyphs
+    original = persian_font(REGULAR).face
+    font = next(
+        reference.get_object()
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for reference in page["/Resources"]["/Font"].values()
+        if str(reference.get_object()["/BaseFont"]).endswith("+Vazirmatn-Regular")
+    )
+    descendant = font["/DescendantFonts"][0].get_object()
+    cmap = descendant["/CIDToGIDMap"].get_object().get_data()
+    to_gid = [int.from_bytes(cmap[index : index + 2], "big") for index in range(0, len(cmap), 2)]
+    subset = TTFontFile(io.BytesIO(descendant["/FontDescriptor"]["/FontFile2"].get_object().get_data()))
+
+    def outline(face, glyph: int) -> bytes:  # without the padding the subset adds to each glyph
+        return face.get_table("glyf")[face.glyphPos[glyph] : face.glyphPos[glyph + 1]].rstrip(b"\0")
+
+    to_unicode = _cmap_texts(font["/ToUnicode"].get_object().get_data().decode())
+    shaper = persian_font(REGULAR)
+    by_text: dict[str, list[bytes]] = {}
+    for word in text.split():
+        for glyph in shape_run(word, "@" not in word, REGULAR):
+            letters = shaper.text_of(ord(glyph.code))
+            by_text.setdefault(letters, []).append(outline(original, original.charToGlyph[ord(glyph.code)]))
+    checked = 0
+    for cid, letters in to_unicode.items():
+        data = outline(subset, to_gid[cid])
+        if len(data) < 2 or int.from_bytes(data[:2], "big", signed=True) < 0 or letters not in by_text:
+            continue  # empty, or a composite (its parts are renumbered in the subset)
+        assert data in by_text[letters], letters  # the id draws a glyph chosen for its letters
+        checked += 1
+    assert checked > 8
+
+
+def _cmap_texts(cmap: str) -> dict[int, str]:
+    return {
+        int(code, 16): bytes.fromhex(text).decode("utf-16-be")
+        for code, text in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]*)>", cmap)
+    }

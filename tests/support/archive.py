@@ -30,7 +30,9 @@ def yearbook_available() -> Iterator[None]:
         yield
         return
 
-    def render_yearbook(secretariat, year, *, printed_on=None, progress=None, cancelled=None) -> bytes:
+    def render_yearbook(
+        secretariat, year, *, printed_on=None, progress=None, cancelled=None, archived_at=None
+    ) -> bytes:
         for done in (0, 50, 100):
             if cancelled is not None and cancelled():
                 from secretariat.reports.progress import ReportCancelled
