@@ -329,7 +329,8 @@ def name_baselines(name: NameLayout, top: float, emblem_y: float) -> list[float]
 
 def letterhead_rule_y() -> float:
     """The double rule under the letterhead (its upper line)."""
-    return PAGE_HEIGHT - TOP_MARGIN - LETTERHEAD_HEIGHT + 8
+    rule_y: float = PAGE_HEIGHT - TOP_MARGIN - LETTERHEAD_HEIGHT + 8
+    return rule_y
 
 
 def _left_block_right(setup: PageSetup) -> float:
