@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
-from secretariat.reports import page, styles
+from secretariat.reports import page, styles, wording
 from secretariat.reports.fingerprint import Seal
 from secretariat.reports.fonts import BOLD, register_fonts
 from secretariat.reports.page import (
@@ -30,10 +30,6 @@ FIELDS = (("تاریخ", "۱۴۰۴/۰۲/۲۷"), ("شماره", "........"), ("پ
 SEAL = Seal("M1404-07-9F3A1C2B", "9f3a1c2b" + "0" * 56)
 
 
-def test_the_long_name_is_two_hundred_characters():
-    assert len(LONG) == 200
-
-
 def test_a_usual_name_is_drawn_at_twelve_points_on_at_most_two_lines():
     layout = council_name_layout(SHORT)
     assert layout.size == 12 and 1 <= len(layout.lines) <= 2
@@ -49,6 +45,7 @@ def test_a_longer_name_shrinks_before_it_takes_a_third_line():
 @pytest.mark.parametrize("widest", [330.0, COUNCIL_NAME_WIDTH])
 def test_a_name_of_two_hundred_characters_keeps_every_word_in_three_lines(widest):
     register_fonts()
+    assert len(LONG) == 200  # the most the council's name may hold
     layout = council_name_layout(LONG, widest)
     assert len(layout.lines) == 3
     assert [word for line in layout.lines for word in line.split()] == LONG.split()
@@ -88,10 +85,10 @@ def _descent(font: str, size: float) -> float:
 @pytest.mark.parametrize("setup", [{"letter_fields": FIELDS}, {"seal": SEAL}, {"draft": True}])
 def test_the_drawn_letterhead_has_the_whole_name_clear_of_its_neighbours(monkeypatch, setup):
     calls = drawn_letterhead(monkeypatch, **setup)
-    name = [call for call in calls if call[3] == BOLD and call[2] != page.wording.DRAFT]
+    name = [call for call in calls if call[3] == BOLD and call[2] != wording.DRAFT]
     assert [word for call in name for word in call[2].split()] == LONG.split()
-    god = next(call for call in calls if call[2] == page.wording.IN_THE_NAME_OF_GOD)
-    secretariat = next(call for call in calls if call[2] == page.wording.SECRETARIAT)
+    god = next(call for call in calls if call[2] == wording.IN_THE_NAME_OF_GOD)
+    secretariat = next(call for call in calls if call[2] == wording.SECRETARIAT)
     # Top to bottom, glyph boxes (marks, dots) apart: «بسمه تعالی», the name, «دبیرخانه», the rule.
     boxes = [(y + _ascent(font, size), y - _descent(font, size)) for _, y, _, font, size in [god, *name]]
     secretariat_top = secretariat[1] + _ascent(secretariat[3], secretariat[4])
