@@ -8,8 +8,9 @@ date), the deadline, the agency's role, the status, and the last follow-up
 (its date, kind, note and the progress reported). Overdue resolutions come
 first, the most overdue at the top, marked «معوق» with the days they are
 late; the others follow by deadline. The letter asks for a report of the
-actions taken by a reply date a week after the letter's date, and is signed
-by the council's secretary.
+actions taken by a reply date a week after the letter's date, is signed
+by the council's secretary, and goes in copy («رونوشت») to the council's
+chair, for information, when one is on record.
 
 ``render_followup_letters`` prints one such letter for every agency with
 overdue work, worst first (the most days overdue, then the most overdue
@@ -44,6 +45,7 @@ from secretariat.reports.letter import (
     BODY,
     RUNNING_HEAD,
     Addressee,
+    chair_copies,
     closing,
     council_of,
     letter_fields,
@@ -313,7 +315,7 @@ def followup_letter(
     )
     # The date held together: a date broken over two lines reads badly.
     reply = jalali.format_long(reply_by(printed_on)).replace(" ", NBSP)
-    story.append(closing(REQUEST.format(reply=reply), council))
+    story.append(closing(REQUEST.format(reply=reply), council, chair_copies(council)))
     return story
 
 

@@ -2,7 +2,9 @@
 
 Per agency (the default): one letter to each invitee, each on its own pages
 with its own page numbers, to the member agency's current PR manager by
-name («مدیر محترم روابط عمومی ...» alone if it has none) or to the guest.
+name («مدیر محترم روابط عمومی ...» alone if it has none) or to the guest
+(«جناب آقای ...»/«سرکار خانم ...» when the typed name says so, over «معاون
+محترم ...» of their organisation).
 Otherwise one circular «به: اعضای محترم شورای ...» with the list of its
 recipients (گیرندگان) after the signature.
 
@@ -10,8 +12,9 @@ Each letter: the subject «دعوت به هفتمین جلسه شورای ...»,
 sentence in the voice of the council's letters, the time (Jalali date with
 its weekday, start and end), the venue and the host, the agenda numbered,
 the request to come in person or send an informed substitute with a letter
-of introduction (a guest is only asked to come), and the secretary's
-signature. A postponed meeting's letter recalls the date first planned.
+of introduction (a guest is only asked to come), the secretary's
+signature, and a copy to the council's chair («رونوشت») when one is on
+record. A postponed meeting's letter recalls the date first planned.
 
 Only a meeting still to be held (planned or postponed) with someone invited
 is invitable; a cancelled or held meeting is refused with a Persian message.
@@ -44,9 +47,10 @@ from secretariat.reports.letter import (
     RUNNING_HEAD,
     TO,
     Addressee,
+    chair_copies,
     closing,
     council_of,
-    formal_name,
+    guest_addressee,
     letter_fields,
     opening,
     pr_manager_addressee,
@@ -155,8 +159,7 @@ def gather_invitation(
 
 def _invitee(people: PeopleService, invitation: InvitationRecord) -> Invitee:
     if invitation.is_guest:
-        post = " ".join(part for part in (invitation.guest_title, invitation.agency_name) if part)
-        addressee = Addressee(name=formal_name(invitation.guest_name), post=post)
+        addressee = guest_addressee(invitation.guest_name, invitation.guest_title, invitation.agency_name)
         listed_as = LIST_SEPARATOR.join(
             part for part in (invitation.guest_name, invitation.guest_title) if part
         )
@@ -235,7 +238,7 @@ def invitation_letter(
         story.append(RtlParagraph(AGENDA_LATER, FIELD))
     if request is None:
         request = ATTEND_GUEST if guest else ATTEND_MEMBER
-    story.append(closing(request, data.council))
+    story.append(closing(request, data.council, chair_copies(data.council)))
     return story
 
 

@@ -11,7 +11,14 @@ name, and «دبیر شورای هماهنگی روابط عمومی‌های ..
 The gender of a person is not in the register; only an honorific that says
 it («آقای»، «خانم»، «جناب آقای مهندس»...) gives «جناب آقای» or «سرکار
 خانم». Otherwise the name is written with its honorific alone («دکتر مریم
-احمدی»), never a guessed «آقای» or «خانم».
+احمدی»), never a guessed «آقای» or «خانم»: the post under it carries the
+courtesy («معاون محترم بهره‌برداری ...»). A guest's name is typed whole, so
+an honorific typed at its start («خانم دکتر ...») is read as one.
+
+Copies (رونوشت) are listed at the foot, after the signature, in smaller
+type: «رونوشت:» then «- محمدرضا صالحی، رئیس محترم شورای ... جهت استحضار».
+The secretariat sends the council's chair a copy of its invitations and
+follow-up letters; a council with no chair on record has no copies.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -28,7 +36,7 @@ from secretariat.errors import NotFoundError
 from secretariat.members.council import CouncilRecord
 from secretariat.members.people import PersonRecord
 from secretariat.persian import jalali
-from secretariat.reports import styles
+from secretariat.reports import styles, wording
 from secretariat.reports.fonts import BOLD, MEDIUM
 from secretariat.reports.page import CONTENT_WIDTH
 from secretariat.reports.paragraph import RtlParagraph
@@ -67,9 +75,11 @@ SUBJECT_STYLE = ParagraphStyle(
     spaceBefore=12,
     spaceAfter=10,
 )
-BODY = ParagraphStyle("letter_body", parent=styles.BODY, leading=21, spaceAfter=5)
-FIELD = ParagraphStyle("letter_field", parent=BODY, fontName=MEDIUM, rightIndent=14, spaceAfter=1)
-ITEM = ParagraphStyle("letter_item", parent=BODY, rightIndent=14, spaceAfter=1)
+BODY = styles.LETTER_BODY  # justified; its short lines below (the particulars, the agenda) right-aligned
+FIELD = ParagraphStyle(
+    "letter_field", parent=BODY, fontName=MEDIUM, rightIndent=14, spaceAfter=1, alignment=TA_RIGHT
+)
+ITEM = ParagraphStyle("letter_item", parent=BODY, rightIndent=14, spaceAfter=1, alignment=TA_RIGHT)
 CLOSING = ParagraphStyle("letter_closing", parent=BODY, spaceBefore=8)
 SIGNER = ParagraphStyle(
     "letter_signer", parent=styles.BODY, fontName=BOLD, fontSize=11, leading=20, alignment=1, spaceAfter=0
@@ -83,6 +93,13 @@ SIGNER_TITLE = ParagraphStyle(
     alignment=1,
     spaceAfter=0,
 )
+COPIES_HEAD = ParagraphStyle(
+    "letter_copies_head", parent=styles.BODY, fontName=MEDIUM, fontSize=9, leading=16, spaceAfter=0
+)
+COPY = ParagraphStyle(
+    "letter_copy", parent=styles.BODY, fontSize=8.5, leading=15, rightIndent=8, spaceAfter=0
+)
+COPIES_ROOM = 14.0  # between the signature and «رونوشت:»
 SIGNATURE_WIDTH = 0.46 * CONTENT_WIDTH
 SIGNATURE_ROOM = 18.0  # above the name: the letter is signed and stamped there
 
@@ -106,6 +123,18 @@ def council_of(secretariat: Secretariat) -> CouncilRecord:
     return council
 
 
+@dataclass(frozen=True)
+class Copy:
+    """One line of «رونوشت»: who gets a copy («..., رئیس محترم شورا») and why («استحضار»)."""
+
+    recipient: str
+    purpose: str = wording.FOR_INFORMATION
+
+    @property
+    def line(self) -> str:
+        return wording.COPY_LINE.format(recipient=self.recipient, purpose=self.purpose)
+
+
 def formal_name(full_name: str, honorific: str = "") -> str:
     """«جناب آقای مهندس رضا قاسمی» when the honorific tells a man, «سرکار خانم
     ...» a woman; otherwise the name with its honorific as recorded («دکتر مریم احمدی»)."""
@@ -118,6 +147,48 @@ def formal_name(full_name: str, honorific: str = "") -> str:
     else:
         prefix = []
     return " ".join([*prefix, *rest, full_name]).strip()
+
+
+def addressed_name(typed: str) -> str:
+    """A name typed whole, perhaps with its honorific first («خانم دکتر مریم احمدی»),
+    as ``formal_name`` writes it («سرکار خانم دکتر مریم احمدی»)."""
+    words = typed.split()
+    honorific_words = _MALE_WORDS | _FEMALE_WORDS | frozenset(wording.TITLE_WORDS)
+    leading = 0
+    while leading < len(words) - 1 and words[leading] in honorific_words:
+        leading += 1
+    return formal_name(" ".join(words[leading:]), " ".join(words[:leading]))
+
+
+def esteemed_post(post: str) -> str:
+    """«معاون بهره‌برداری» as a letter addresses it: «معاون محترم بهره‌برداری»."""
+    words = post.split()
+    if not words or wording.ESTEEMED in words:
+        return post.strip()
+    head = 2 if " ".join(words[:2]) in wording.TWO_WORD_POSTS else 1
+    return " ".join([*words[:head], wording.ESTEEMED, *words[head:]])
+
+
+def guest_addressee(name: str, title: str, organization: str) -> Addressee:
+    """A guest by name with the honorific the typed name says, over their post and organisation.
+
+    Without a post, and with no «جناب آقای» or «سرکار خانم» known, the name
+    itself carries the courtesy («علی رضایی محترم»): the letter never opens
+    on a bare name, and never guesses a man or a woman.
+    """
+    formal = addressed_name(name)
+    post = " ".join(part for part in (esteemed_post(title), organization.strip()) if part)
+    if not title.strip() and not formal.startswith((MR, MRS)):
+        formal = f"{formal} {wording.ESTEEMED}"
+    return Addressee(name=formal, post=post)
+
+
+def chair_copies(council: CouncilRecord) -> tuple[Copy, ...]:
+    """A copy of the letter to the council's chair, for information; none if no chair is on record."""
+    if not council.chair.strip():
+        return ()
+    post = wording.CHAIR_POST.format(council=council.name)
+    return (Copy(wording.COPY_RECIPIENT.format(name=addressed_name(council.chair), post=post)),)
 
 
 def pr_manager_addressee(agency_name: str, manager: PersonRecord | None) -> Addressee:
@@ -143,11 +214,27 @@ def opening(addressee_lines: Sequence[str], subject: str) -> list[Flowable]:
     return flowables
 
 
-def closing(last_paragraph: str, council: CouncilRecord) -> Flowable:
-    """The last paragraph and the secretary's signature, kept on one page."""
+def closing(last_paragraph: str, council: CouncilRecord, copies: Sequence[Copy] = ()) -> Flowable:
+    """The last paragraph, the secretary's signature and the copies, kept on one page."""
     return KeepTogether(
-        [RtlParagraph(last_paragraph, CLOSING), Spacer(1, SIGNATURE_ROOM), signature(council)]
+        [
+            RtlParagraph(last_paragraph, CLOSING),
+            Spacer(1, SIGNATURE_ROOM),
+            signature(council),
+            *copies_block(copies),
+        ]
     )
+
+
+def copies_block(copies: Sequence[Copy]) -> list[Flowable]:
+    """«رونوشت:» and a line for each copy, at the right under the signature; nothing if none."""
+    if not copies:
+        return []
+    return [
+        Spacer(1, COPIES_ROOM),
+        RtlParagraph(wording.COPIES, COPIES_HEAD),
+        *(RtlParagraph(copy.line, COPY, bullet=wording.COPY_BULLET) for copy in copies),
+    ]
 
 
 def signature(council: CouncilRecord) -> Table:

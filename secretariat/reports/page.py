@@ -409,33 +409,133 @@ def draw_text(
     canvas.drawText(text_object)
 
 
+# -- the letterhead -------------------------------------------------------------
+
+GOD_BASELINE = 8.0  # «بسمه تعالی», below the top margin
+GOD_SIZE = 10.0
+SECRETARIAT_SIZE = 10.5
+SECRETARIAT_GAP = 20.0  # from the name's last baseline to «دبیرخانه»'s
+NAME_CLEARANCE = 12.0  # between a widened name and the left block's text
+# The council's name: 12 pt on one or two lines; a longer name shrinks to the
+# floor and then takes a third line, then a wider block (what the left block
+# leaves free), and only then, very long, goes below the floor: never cut.
+NAME_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5)
+NAME_FLOOR = 9.5
+NAME_BELOW_FLOOR = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
+
+
+@dataclass(frozen=True)
+class NameLayout:
+    """The council's name as the letterhead draws it: its size and its lines."""
+
+    size: float
+    lines: tuple[str, ...]
+
+    @property
+    def leading(self) -> float:
+        """The font's whole glyph box (marks and dots included): lines never touch."""
+        return self.size * _box_height(BOLD)
+
+
+def council_name_layout(name: str, widest: float = COUNCIL_NAME_WIDTH) -> NameLayout:
+    """The council's name in at most three lines, every word kept.
+
+    ``widest`` is the room the left block leaves: used only when the name
+    does not fit three lines of the usual ``COUNCIL_NAME_WIDTH`` at the floor.
+    """
+    register_fonts()
+    widest = max(widest, COUNCIL_NAME_WIDTH)
+    tries = [(size, 2, COUNCIL_NAME_WIDTH) for size in NAME_SIZES]
+    tries += [(NAME_FLOOR, 3, COUNCIL_NAME_WIDTH), (NAME_FLOOR, 3, widest)]
+    tries += [(size, 3, widest) for size in NAME_BELOW_FLOOR]
+    lines: list[str] = []
+    size = NAME_FLOOR
+    for size, most, width in tries:
+        lines = balanced_wrap(name, width, BOLD, size)
+        if len(lines) <= most:
+            break
+    # Past the last try a name of hundreds of characters keeps all its lines.
+    return NameLayout(size, tuple(lines) or ("",))
+
+
+def name_baselines(name: NameLayout, top: float, emblem_y: float) -> list[float]:
+    """Where the name's lines sit: the name and «دبیرخانه» centred on the emblem,
+    but never up into «بسمه تعالی» above them."""
+    span = (len(name.lines) - 1) * name.leading + SECRETARIAT_GAP
+    god_bottom = top - GOD_BASELINE - _descent(MEDIUM, GOD_SIZE)
+    first = min(emblem_y + span / 2, god_bottom - _ascent(BOLD, name.size))
+    return [first - index * name.leading for index in range(len(name.lines))]
+
+
+def letterhead_rule_y() -> float:
+    """The double rule under the letterhead (its upper line)."""
+    rule_y: float = PAGE_HEIGHT - TOP_MARGIN - LETTERHEAD_HEIGHT + 8
+    return rule_y
+
+
+def _left_block_right(setup: PageSetup) -> float:
+    """The right end of the letterhead's left block (the seal, or the letter's fields)."""
+    if setup.seal is not None:
+        return SIDE_MARGIN + QR_SIZE + 4 + LEFT_BLOCK_TEXT_WIDTH
+    return SIDE_MARGIN + LEFT_BLOCK_TEXT_WIDTH
+
+
+def _box_height(font: str) -> float:
+    face = pdfmetrics.getFont(font).face
+    height: float = (face.ascent - face.descent) / 1000
+    return height
+
+
+def _ascent(font: str, size: float) -> float:
+    ascent: float = pdfmetrics.getFont(font).face.ascent * size / 1000
+    return ascent
+
+
+def _descent(font: str, size: float) -> float:
+    """Below the baseline, as a positive length."""
+    descent: float = -pdfmetrics.getFont(font).face.descent * size / 1000
+    return descent
+
+
 def _first_page(canvas: Canvas, setup: PageSetup) -> None:
     canvas.saveState()
     top = PAGE_HEIGHT - TOP_MARGIN
     right = PAGE_WIDTH - SIDE_MARGIN
     canvas.setFillColor(styles.INK)
     draw_text(
-        canvas, PAGE_WIDTH / 2, top - 8, wording.IN_THE_NAME_OF_GOD, font=MEDIUM, size=10, align="center"
+        canvas,
+        PAGE_WIDTH / 2,
+        top - GOD_BASELINE,
+        wording.IN_THE_NAME_OF_GOD,
+        font=MEDIUM,
+        size=GOD_SIZE,
+        align="center",
     )
 
     # Right: the emblem, the council's name and «دبیرخانه».
     emblem_x, emblem_y = right - EMBLEM_RADIUS, top - 46
     draw_emblem(canvas, emblem_x, emblem_y, EMBLEM_RADIUS)
     name_right = right - 2 * EMBLEM_RADIUS - 10
-    name_lines = balanced_wrap(setup.council_name, COUNCIL_NAME_WIDTH, BOLD, 12)[:2]
+    name = council_name_layout(setup.council_name, name_right - _left_block_right(setup) - NAME_CLEARANCE)
     canvas.setFillColor(styles.ACCENT)
-    y = top - 34 if len(name_lines) == 1 else top - 28
-    for line in name_lines:
-        draw_text(canvas, name_right, y, line, font=BOLD, size=12)
-        y -= 18
+    baselines = name_baselines(name, top, emblem_y)
+    for line, y in zip(name.lines, baselines, strict=True):
+        draw_text(canvas, name_right, y, line, font=BOLD, size=name.size)
     canvas.setFillColor(styles.INK)
-    draw_text(canvas, name_right, y - 2, wording.SECRETARIAT, font=MEDIUM, size=10.5)
+    draw_text(
+        canvas,
+        name_right,
+        baselines[-1] - SECRETARIAT_GAP,
+        wording.SECRETARIAT,
+        font=MEDIUM,
+        size=SECRETARIAT_SIZE,
+    )
 
     # Left: the seal (QR and code) or the draft stamp, and the print date.
     left = SIDE_MARGIN
     if setup.seal is not None:
         draw_qr(canvas, setup.seal.payload, left, top - 8 - QR_SIZE, QR_SIZE)
-        text_right = left + QR_SIZE + 4 + LEFT_BLOCK_TEXT_WIDTH
+        text_right = _left_block_right(setup)
         draw_text(canvas, text_right, top - 30, wording.DOCUMENT_CODE_LABEL, font=MEDIUM, size=9)
         draw_text(canvas, text_right, top - 44, setup.seal.code, size=9)
         draw_text(canvas, text_right, top - 62, _printed_on(setup), size=9)
@@ -451,7 +551,7 @@ def _first_page(canvas: Canvas, setup: PageSetup) -> None:
             _draft_stamp(canvas, text_right - DRAFT_STAMP_WIDTH, top - 46)
         draw_text(canvas, text_right, top - 62, _printed_on(setup), size=9)
 
-    rule_y = top - LETTERHEAD_HEIGHT + 8
+    rule_y = letterhead_rule_y()
     canvas.setStrokeColor(styles.ACCENT)
     canvas.setLineWidth(1.2)
     canvas.line(SIDE_MARGIN, rule_y, right, rule_y)

@@ -28,7 +28,7 @@ from secretariat.errors import NotFoundError
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery, ResolutionRow
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
 from secretariat.persian import jalali
-from secretariat.persian.text import format_int, to_persian_digits
+from secretariat.persian.text import format_int, normalize_line, to_persian_digits
 from secretariat.reports import styles, wording
 from secretariat.reports.fonts import MEDIUM
 from secretariat.reports.page import CONTENT_WIDTH, Bookmarked, PageSetup, build_pdf
@@ -195,8 +195,10 @@ def describe_filter(secretariat: Secretariat, query: ResolutionQuery) -> str:
     parts += _range(
         query.closed_from, query.closed_to, FILTER_CLOSED_BETWEEN, FILTER_CLOSED_FROM, FILTER_CLOSED_UNTIL
     )
-    if query.search.strip():
-        parts.append(FILTER_SEARCH.format(text=query.search.strip()))
+    # The search as the register stores text (ي and ك made ی and ک, spaces tidied), not as typed.
+    search = normalize_line(query.search)
+    if search:
+        parts.append(FILTER_SEARCH.format(text=search))
     return FILTER_SEPARATOR.join(parts) or NO_FILTER
 
 

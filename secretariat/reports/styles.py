@@ -9,7 +9,7 @@ dots and marks), so the leading is about 1.8 times the size.
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
@@ -32,6 +32,9 @@ BODY = ParagraphStyle(
     textColor=INK,
     spaceAfter=3,
 )
+# An office letter's prose, justified as a letter typed in Word is (the text
+# engine lays it out; one that does not justify yet sets it right-aligned).
+LETTER_BODY = ParagraphStyle("letter_body", parent=BODY, leading=21, spaceAfter=5, alignment=TA_JUSTIFY)
 TITLE = ParagraphStyle(
     "title",
     parent=BODY,

@@ -88,3 +88,16 @@ PR_MANAGER = "مدیر روابط عمومی"
 MOBILE = "تلفن همراه"
 PHONES = "تلفن دستگاه"
 EMAIL = "رایانامه"
+
+# -- letters: honorifics and the copies at the foot -------------------------------
+ESTEEMED = "محترم"  # after a post's first word: «معاون محترم بهره‌برداری»، «مدیرکل محترم ...»
+# Posts whose first two words are one title: «مدیر کل محترم ...», not «مدیر محترم کل ...».
+TWO_WORD_POSTS = ("مدیر کل", "رئیس کل", "دبیر کل")
+# Words that may open a name as typed (a guest's, the council's chair): an honorific, not the name.
+TITLE_WORDS = ("دکتر", "مهندس", "استاد")
+COPIES = "رونوشت:"
+COPY_BULLET = "-"  # before each copy, the lines of a long one hanging beside it
+COPY_LINE = "{recipient} جهت {purpose}"
+COPY_RECIPIENT = "{name}، {post}"
+CHAIR_POST = "رئیس محترم {council}"
+FOR_INFORMATION = "استحضار"

@@ -133,6 +133,25 @@ def test_the_letter_is_to_the_pr_manager_asks_for_a_reply_in_a_week_and_is_signe
     assert page_of(1, 1) in pages[0]
 
 
+def test_the_letter_goes_in_copy_to_the_chair_only_when_one_is_on_record(world):
+    secretariat = Secretariat(world["database"])
+    assert "رونوشت" not in words(render_followup_letter(secretariat, world["town"], printed_on=TODAY))
+    CouncilService(world["database"]).update(
+        CouncilDraft(name=COUNCIL, city="پردیس", secretary=SECRETARY, chair="محمدرضا صالحی")
+    )
+    pdf = render_followup_letter(secretariat, world["town"], printed_on=TODAY)
+    lines = [line for page in readable_lines(pdf) for line in page]
+    assert lines.index(rtl(f"دبیر {COUNCIL}")) < lines.index(rtl("رونوشت:"))
+    assert f"محمدرضا صالحی، رئیس محترم {COUNCIL} جهت استحضار" in words(pdf)
+
+
+def test_each_demo_letter_goes_in_copy_to_the_demo_chair(demo, demo_letters):
+    chair = demo.council.get().chair
+    assert chair
+    for letter in letters_of(demo_letters):
+        assert rtl("رونوشت:") in letter
+
+
 def test_an_agency_with_no_manager_is_written_to_at_its_post(world):
     pdf = render_followup_letter(Secretariat(world["database"]), world["health"], printed_on=TODAY)
     lines = readable_lines(pdf)[0]

@@ -52,8 +52,9 @@ ADDRESSEES = [
     [rtl("مدیر محترم روابط عمومی پارک فناوری پردیس")],  # no PR manager on record
     [rtl("مهندس رضا قاسمی"), rtl("مدیر محترم روابط عمومی شهرداری پردیس")],
     [rtl("جناب آقای سعید جعفری"), rtl("مدیر محترم روابط عمومی فرمانداری شهرستان پردیس")],
-    [rtl(GUEST), rtl("معاون بهره‌برداری شرکت توزیع نیروی برق استان تهران")],
+    [rtl(GUEST), rtl("معاون محترم بهره‌برداری شرکت توزیع نیروی برق استان تهران")],
 ]
+COPY_TO_CHAIR = f"جناب آقای محمدرضا صالحی، رئیس محترم {COUNCIL} جهت استحضار"
 
 
 def drawn(text: str) -> str:
@@ -199,6 +200,42 @@ def test_members_are_asked_to_come_or_send_a_substitute_and_the_secretary_signs(
     for lines in letter_pages:
         start = lines.index(SIGNATURE[0])
         assert lines[start : start + 2] == SIGNATURE
+
+
+def test_without_a_chair_on_record_no_letter_has_copies(letters):
+    assert not any("رونوشت" in text for text in words(letters))
+
+
+def test_with_a_chair_on_record_every_letter_goes_in_copy_to_the_chair(database):
+    world = build_small_council(database)
+    CouncilService(database).update(
+        CouncilDraft(name=COUNCIL, city="پردیس", secretary=SECRETARY, chair="آقای محمدرضا صالحی")
+    )
+    pdf = render_invitation(Secretariat(database), world["meeting_id"], printed_on=PRINTED_ON)
+    for lines, text in zip(readable_lines(pdf), words(pdf), strict=True):
+        assert lines.index(rtl("رونوشت:")) > lines.index(SIGNATURE[1])  # after the signature
+        assert COPY_TO_CHAIR in text
+    circular = render_invitation(
+        Secretariat(database), world["meeting_id"], per_agency=False, printed_on=PRINTED_ON
+    )
+    lines = readable_lines(circular)[0]
+    assert lines.index(SIGNATURE[1]) < lines.index(rtl("رونوشت:")) < lines.index(rtl("گیرندگان"))
+
+
+def test_a_guest_is_addressed_with_the_honorific_their_typed_name_says(database):
+    world = build_small_council(database)
+    council = world["council"]
+    council.attendance.invite_guest(
+        world["meeting_id"], GuestDraft(name="خانم دکتر نرگس طاهری", organization="دانشگاه تهران")
+    )
+    council.attendance.invite_guest(world["meeting_id"], GuestDraft(name="حمید کرمانی"))
+    pages = readable_lines(
+        render_invitation(Secretariat(database), world["meeting_id"], printed_on=PRINTED_ON)
+    )
+    assert [addressee_lines(lines) for lines in pages[-2:]] == [
+        [rtl("سرکار خانم دکتر نرگس طاهری"), rtl("دانشگاه تهران")],
+        [rtl("حمید کرمانی محترم")],  # neither a gender nor a post known: no bare name, no guess
+    ]
 
 
 def test_the_circular_goes_to_all_members_with_the_list_of_recipients(circular):

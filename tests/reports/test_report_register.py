@@ -123,6 +123,13 @@ def test_the_filter_line_names_every_filter_set(demo, demo_meetings):
     ) == ("جلسات تا ۱۴۰۴/۰۶/۳۱؛ بسته‌شده از ۱۴۰۴/۰۱/۰۱ تا ۱۴۰۴/۱۲/۲۹")
 
 
+def test_the_search_is_printed_in_persian_letters_not_as_typed(demo):
+    # Typed with an Arabic keyboard: ي and ك, and a double space.
+    described = describe_filter(demo, ResolutionQuery(search=" مدير  كل\u200cها "))
+    assert described == "جستجو: «مدیر کل\u200cها»"  # the ZWNJ is spelling: kept
+    assert describe_filter(demo, ResolutionQuery(search=" \n ")) == "همه مصوبات"
+
+
 def test_every_field_of_the_query_has_words(demo, demo_meetings):
     """A filter added to ResolutionQuery later must be described too (or this fails)."""
     samples = {
