@@ -40,7 +40,7 @@ from secretariat.reports.page import CONTENT_WIDTH, Bookmarked, PageSetup, build
 from secretariat.reports.paragraph import RtlParagraph, heading
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.splitting_table import SplittingTable
-from secretariat.reports.table import Cell, Column, details_table, rtl_table
+from secretariat.reports.table import Column, details_table, rtl_table
 
 SIGNATURE_ROW_HEIGHT = 34.0
 SIGNATURE_WIDTH = 130.0  # room for a hand's signature, whatever the names beside it
@@ -175,38 +175,38 @@ def _due_text(resolution: ResolutionRecord) -> str:
 
 
 def _resolutions(data: MinutesData) -> list[Flowable]:
+    """A row a resolution: its number at the right; its code, its text, and who carries it
+    out by when, one under the other.
+
+    Nothing stands beside the text: a reader of the PDF's text (a search,
+    ``pdftotext``) that joins the lines of neighbouring cells finds each
+    resolution whole (the number stands level with the code's line).
+    """
     flowables: list[Flowable] = _section(wording.RESOLUTIONS)
     if not data.detail.resolutions:
         return [*flowables, RtlParagraph(wording.NO_RESOLUTIONS, styles.NOTE)]
-    columns = [
-        Column(wording.ROW_NUMBER, 0.7, centered=True),
-        Column(wording.RESOLUTION_CODE, 1.5, centered=True),
-        Column(wording.RESOLUTION_TEXT, 4.3),
-        Column(wording.LEAD_AGENCY, 2.0),
-        Column(wording.COLLABORATORS, 2.3),  # a name a line: room for «اداره کل ... شهرستان»
-        Column(wording.DEADLINE, 1.4, centered=True),
-    ]
-    rows = [
-        [
-            to_persian_digits(r.number),
-            display_code(r.code),
-            r.text,
-            r.lead.agency_name if r.lead else wording.NONE,
-            _collaborators(r),
-            _due_text(r),
-        ]
-        for r in data.detail.resolutions
-    ]
-    return [*flowables, rtl_table(columns, rows, width=CONTENT_WIDTH)]
+    columns = [Column(wording.ROW_NUMBER, 0.7, centered=True), Column(wording.RESOLUTION_TEXT, 11.0)]
+    rows = [[to_persian_digits(r.number), _resolution_cell(r)] for r in data.detail.resolutions]
+    table = rtl_table(columns, rows, width=CONTENT_WIDTH)
+    table.setStyle(TableStyle([("VALIGN", (0, 1), (-1, -1), "TOP")]))
+    return [*flowables, table]
 
 
-def _collaborators(resolution: ResolutionRecord) -> Cell:
-    """One name a line, each after a bullet: a list of a dozen agencies run together with
-    commas is hard to check on a signed paper, and a name wraps under itself, not under the next."""
+def _resolution_cell(resolution: ResolutionRecord) -> list[Flowable]:
+    """«شناسه: …», the text, then «مسئول اجرا: …؛ مهلت: …» and «همکاران: …» in smaller type."""
+    lead = resolution.lead.agency_name if resolution.lead else wording.NONE
+    details = [wording.RESOLUTION_DUTY.format(lead=lead, due=_due_text(resolution))]
     names = [assignment.agency_name for assignment in resolution.collaborators]
-    if len(names) <= 1:
-        return names[0] if names else wording.NONE
-    return [RtlParagraph(name, styles.CELL, bullet=wording.LIST_BULLET) for name in names]
+    if names:
+        details.append(
+            wording.LABELLED.format(label=wording.COLLABORATORS, value=wording.LIST_SEPARATOR.join(names))
+        )
+    code = wording.LABELLED.format(label=wording.RESOLUTION_CODE, value=display_code(resolution.code))
+    return [
+        RtlParagraph(code, styles.CELL_CODE),
+        RtlParagraph(resolution.text, styles.CELL),
+        *(RtlParagraph(line, styles.CELL_DETAIL) for line in details),
+    ]
 
 
 def _attendance(data: MinutesData) -> list[Flowable]:

@@ -77,6 +77,14 @@ ITEM_TITLE = ParagraphStyle(
 )
 NOTE = ParagraphStyle("note", parent=BODY, fontSize=9.5, leading=17, textColor=MUTED, spaceBefore=3)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=9.5, leading=16.5, spaceAfter=0)
+# Over a resolution's text in the minutes: its code.
+CELL_CODE = ParagraphStyle(
+    "cell_code", parent=CELL, fontName=MEDIUM, fontSize=9, leading=15.5, textColor=ACCENT
+)
+# Under a cell's main text: who carries a resolution out, by when, and with whom.
+CELL_DETAIL = ParagraphStyle(
+    "cell_detail", parent=CELL, fontSize=9, leading=15.5, textColor=MUTED, spaceBefore=2
+)
 CELL_CENTER = ParagraphStyle("cell_center", parent=CELL, alignment=TA_CENTER)
 HEADER_CELL = ParagraphStyle("header_cell", parent=CELL, fontName=BOLD, alignment=TA_CENTER)
 LABEL_CELL = ParagraphStyle("label_cell", parent=CELL, fontName=MEDIUM)

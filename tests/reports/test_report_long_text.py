@@ -67,7 +67,7 @@ def test_a_resolution_of_ten_thousand_characters_prints_whole_in_the_minutes(dem
     assert rtl("مصوبات") in pages[with_text[0]]
     for index in with_text[1:]:  # each page it runs onto: the header again, the row's number over «(ادامه)»
         lines = pages[index]
-        assert rtl("متن مصوبه") in lines and rtl("همکاران") in lines
+        assert rtl("متن مصوبه") in lines and rtl("ردیف") in lines
         mark = lines.index(CONTINUED)
         assert lines[mark - 1] == to_persian_digits(first.number)
         assert lines.count(CONTINUED) == 1
