@@ -264,11 +264,15 @@ class CoreSelfTest:
         from secretariat.meetings.planning import MeetingQuery
         from secretariat.reports import render_minutes
 
+        from secretariat.reports.shaping import harfbuzz_available
+
+        if not harfbuzz_available():  # a build without it would print unplaced marks, silently
+            raise CheckFailed("uharfbuzz (HarfBuzz shaping of the reports) is missing")
         demo = self._demo()
         meeting = demo.meetings.page(MeetingQuery(status=MeetingStatus.FINALIZED), limit=1)[0]
         pdf = render_minutes(demo, meeting.id)
         self.minutes_pdf = pdf
-        return f"meeting {meeting.id}: {describe_pdf(pdf)}"
+        return f"meeting {meeting.id}, shaped by HarfBuzz: {describe_pdf(pdf)}"
 
     def check_directory(self) -> str:
         from secretariat.reports import render_directory
