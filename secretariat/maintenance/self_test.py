@@ -263,7 +263,6 @@ class CoreSelfTest:
         from secretariat.meetings.kinds import MeetingStatus
         from secretariat.meetings.planning import MeetingQuery
         from secretariat.reports import render_minutes
-
         from secretariat.reports.shaping import harfbuzz_available
 
         if not harfbuzz_available():  # a build without it would print unplaced marks, silently

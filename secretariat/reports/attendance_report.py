@@ -9,9 +9,7 @@ quorum, and a note says so. The figures are the database's
 (``AttendanceService.rates``: one grouped query).
 
 Percentages are printed as the screen shows them, «۸۵٪» with the sign on
-the right of the number: the number and its sign are one left-to-right run,
-isolated in a sentence (after a Persian word the bidi algorithm would
-otherwise draw the sign on the number's other side).
+the right of the number, in a cell and in a sentence alike (``bidi``).
 """
 
 from __future__ import annotations
@@ -63,8 +61,6 @@ TOTAL_CELL = ParagraphStyle("attendance_total", parent=CELL, fontName=styles.LAB
 TOTAL_NUMBER = ParagraphStyle("attendance_total_number", parent=TOTAL_CELL, alignment=1)
 KEY_STYLE = ParagraphStyle("attendance_key", parent=styles.SMALL, spaceAfter=6)
 GATHERED = 0.3  # the share of the progress bar for reading the figures
-
-LRI, PDI = "\u2066", "\u2069"
 
 
 @dataclass(frozen=True)
@@ -143,7 +139,7 @@ def attendance_story(data: AttendanceData) -> list[Flowable]:
     summary = SUMMARY.format(
         meetings=format_int(data.meetings),
         agencies=format_int(len(data.agencies)),
-        rate=LRI + percent(data.present, data.invited) + PDI,
+        rate=percent(data.present, data.invited),
     )
     late = sum(agency.late for agency in data.agencies)
     unrecorded = sum(agency.unrecorded for agency in data.agencies)

@@ -21,6 +21,11 @@ Decisions taken on purpose:
   hyphen does not join, so the groups would come out in reverse. Each such
   run is isolated left to right first, as ``meetings.kinds.display_code``
   does for the codes on screen.
+- A percentage is one left-to-right run too, its sign at the number's
+  right, as the app's screens show «۸۵٪»: the algorithm alone draws the
+  sign at the right of a number that opens a paragraph (a European number)
+  and at its left after a Persian word (an Arabic number), so «۲۵٪» would
+  change sides between a table's cell and a sentence.
 - Mirroring (rule L4) is the shaper's: HarfBuzz draws «(» of a right-to-left
   run as its mirror image (see ``shaping``).
 """
@@ -40,8 +45,10 @@ LRI, PDI = "\u2066", "\u2069"
 # Direction controls: they steer the algorithm and are then not drawn.
 DIRECTION_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-# Digit groups joined by hyphens, in any digit script.
-_HYPHENATED_NUMBER = re.compile(r"(?<![\w-])\d+(?:[-\u2010\u2011\u2013]\d+)+(?![\w-])")
+# Digit groups joined by hyphens, in any digit script; a number and its percent sign.
+_LEFT_TO_RIGHT_NUMBER = re.compile(
+    r"(?<![\w-])\d+(?:[-\u2010\u2011\u2013]\d+)+(?![\w-])|(?<![\w.,/٫٬])\d+(?:[.,٫٬/]\d+)*[%٪]"
+)
 _LEVELS_START = "\n    levels: ["
 _LEVEL = re.compile(r"Level\(\s*(\d+)")
 
@@ -89,7 +96,7 @@ def paragraph_levels(text: str) -> tuple[int, ...]:
     isolated: list[str] = []
     origin: list[int] = []  # the index in ``isolated`` of each character of ``text``
     position = 0
-    for match in _HYPHENATED_NUMBER.finditer(text):
+    for match in _LEFT_TO_RIGHT_NUMBER.finditer(text):
         for index in range(position, match.start()):
             origin.append(len(isolated))
             isolated.append(text[index])

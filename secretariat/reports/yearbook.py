@@ -268,7 +268,6 @@ STATUS_COLORS = {
 }
 TEXT_SIZE = 8.0
 DETAIL_SIZE = 7.5
-LRI, PDI = "\u2066", "\u2069"
 
 # The progress bar: reading, then the layout section by section; the
 # resolutions take most of the time, row by row.
@@ -370,11 +369,6 @@ def _section(index: int, book: PageBook) -> list[Flowable]:
 def _percent(part: int, whole: int) -> str:
     """«۸۵٪» rounded half up; «—» when there is nothing to divide."""
     return percent_text(part / whole) if whole else wording.NONE
-
-
-def _isolated(text: str) -> str:
-    """A percentage kept whole inside a sentence (the sign on the number's right, as on screen)."""
-    return LRI + text + PDI
 
 
 def _day_month_year(day: dt.date) -> str:
@@ -797,9 +791,7 @@ def _outcome(resolution: YearResolution) -> str:
         parts.append(REOPENED.format(reason=resolution.status_note))
     if resolution.last_progress is not None:
         parts.append(
-            LAST_PROGRESS.format(
-                percent=_isolated(PERCENT_SIGN.format(n=to_persian_digits(resolution.last_progress)))
-            )
+            LAST_PROGRESS.format(percent=PERCENT_SIGN.format(n=to_persian_digits(resolution.last_progress)))
         )
     return "؛ ".join(parts)
 

@@ -54,7 +54,8 @@ def drawn_lines(text: str, style=styles.BODY) -> list[str]:
 
 
 def test_a_percentage_reads_the_same_at_the_start_of_a_wrapped_line_as_in_its_middle():
-    """«۲۵٪» after Persian words is an Arabic number: its sign at its left, on every line."""
+    """«۲۵٪» has its sign at the number's right everywhere, as on screen: at the start of a
+    paragraph, at the start of a wrapped line, in the middle of one."""
     filler = "مقرر شد گزارش عملکرد روابط عمومی دستگاه‌ها با افزایش"
     width = text_width(filler, REGULAR, SIZE) + 2  # the filler fills the first line exactly
     text = f"{filler} ۲۵٪ و کاهش ۳۰٪ هزینه‌ها ارسال شود"
@@ -64,18 +65,18 @@ def test_a_percentage_reads_the_same_at_the_start_of_a_wrapped_line_as_in_its_mi
         [RtlParagraph(text, ParagraphStyle("fit", parent=styles.BODY, rightIndent=RIGHT - LEFT - width))]
     )
     drawn = [readable(run.text) for run in text_runs(pdf)[0]]
-    assert drawn[1].endswith("٪۲۵")  # at the line's start (its right end): the sign to the left
-    assert "٪۳۰ " in drawn[1]  # in the middle of the same line: the same
+    assert drawn[1].endswith(" ۲۵٪")  # at the line's start (its right end)
+    assert " ۳۰٪ " in drawn[1]  # in the middle of the same line: the same
     line_alone = [
         readable(run.text) for run in text_runs(build([RtlParagraph("۲۵٪ و کاهش", styles.BODY)]))[0]
     ]
-    assert line_alone == [rtl("و کاهش") + " ۲۵٪"]  # a paragraph that opens with it: a European number
+    assert line_alone == [rtl("و کاهش") + " ۲۵٪"]  # a paragraph that opens with it
 
 
 def test_levels_are_resolved_on_the_whole_paragraph():
     text = "مصوبه ۲۵٪ و pr@pardis.ir"
     levels = paragraph_levels(text)
-    assert levels[text.index("٪")] == 1  # after Persian letters: the sign stays right to left
+    assert levels[text.index("٪")] == levels[text.index("۲")] == 2  # the number and its sign: one run
     assert levels[text.index("p")] == 2
     assert resolved_levels("abc") == [2, 2, 2]
 
