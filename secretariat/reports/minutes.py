@@ -37,7 +37,7 @@ from secretariat.reports.minutes_data import (
     original_due,
 )
 from secretariat.reports.page import CONTENT_WIDTH, Bookmarked, PageSetup, build_pdf, outlined_heading
-from secretariat.reports.paragraph import RtlParagraph, heading
+from secretariat.reports.paragraph import RtlParagraph, heading, keep_headings_with_their_tables
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.splitting_table import SplittingTable
 from secretariat.reports.table import Column, details_table, rtl_table
@@ -74,7 +74,7 @@ def minutes_pdf(
     """
     run = run or ReportRun()
     run.advance(0.15)
-    story = minutes_story(data)
+    story = keep_headings_with_their_tables(minutes_story(data))
     run.advance(0.3)
     setup = PageSetup(
         council_name=data.council.name,

@@ -15,11 +15,13 @@ lines hung beside it, and splits between lines at a page break.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, Table
 
 from secretariat.reports.fonts import register_fonts
 from secretariat.reports.typeset import Line, break_lines, draw_line, set_line, spaces_in
@@ -232,3 +234,51 @@ HEADING_ROOM = 100.0
 def heading(text: str, style: ParagraphStyle) -> list[Flowable]:
     """A section heading that never ends a page by itself."""
     return [CondPageBreak(HEADING_ROOM), RtlParagraph(text, style)]
+
+
+class RoomForStart(CondPageBreak):
+    """A heading's page break, sized by what follows it: the heading, a note, and the
+    header and first row of the table after them must fit on the page, or they all go
+    to the next one (a row too short to split would otherwise leave the heading alone)."""
+
+    def __init__(self, following: Sequence[Flowable]):
+        super().__init__(HEADING_ROOM)
+        self.following = list(following)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # platypus names them
+        needed = 0.0
+        for flowable in self.following:
+            if isinstance(flowable, Table):
+                flowable.wrap(availWidth, _TALL)
+                head_rows = flowable.repeatRows if isinstance(flowable.repeatRows, int) else 0
+                needed += sum(flowable._rowHeights[: head_rows + 1])
+                break
+            needed += (
+                flowable.wrap(availWidth, _TALL)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            )
+        self.height = max(HEADING_ROOM, needed)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
+
+
+_TALL = 1e6  # a height nothing reaches: to measure a flowable whole
+# At most this many flowables after a heading are kept with it (a heading, a note, a table).
+_KEPT_AFTER_HEADING = 4
+
+
+def keep_headings_with_their_tables(story: Sequence[Flowable]) -> list[Flowable]:
+    """``story`` with each heading's break (``heading``) made a ``RoomForStart`` when a
+    table follows the heading closely."""
+    kept = list(story)
+    for index, flowable in enumerate(kept):
+        if type(flowable) is not CondPageBreak:
+            continue
+        following = []
+        for after in kept[index + 1 : index + 1 + _KEPT_AFTER_HEADING]:
+            if isinstance(after, CondPageBreak):
+                break
+            following.append(after)
+            if isinstance(after, Table):
+                kept[index] = RoomForStart(following)
+                break
+    return kept

@@ -24,6 +24,9 @@ from secretariat.reports.paragraph import RtlParagraph
 
 # The fewest lines of a paragraph left on either page when a cell is split.
 MIN_LINES = 2
+# A row shorter than this (about six lines) moves whole to the next page: split,
+# a short row leaves two lines on each page, and costs the reader more than the room.
+LEAST_SPLIT_ROW_HEIGHT = 100.0
 # The rightmost cell of a row is repeated on the next page, above «(ادامه)»,
 # if it is this many lines or fewer (a row's number or code; not a long name).
 REPEATED_LINES = 2
@@ -52,6 +55,8 @@ class SplittingTable(Table):
         row = self._getFirstPossibleSplitRowPosition(available_height)
         header = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
         if row < header or row >= self._nrows or self._spanCmds or self._held_together(row):
+            return []
+        if self._rowHeights[row] < LEAST_SPLIT_ROW_HEIGHT:
             return []
         room = available_height - sum(self._rowHeights[:row])
         halves = [

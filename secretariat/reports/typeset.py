@@ -44,6 +44,7 @@ _FORWARD_STEP = 100.0
 _BREAKABLE_SPACE = re.compile(r"[ \t]+")
 # Where a link, an e-mail address or a long code may break when it must: after these.
 _WORD_BREAK_AFTER = frozenset("/.@-_?&=")
+_LEAST_WORD_TAIL = 4  # letters: a broken address does not leave «ir» alone on a line
 
 
 class LogicalText(str):
@@ -134,15 +135,18 @@ def _break_word(
     """A word too wide for a line, as (start, end) pieces: after a link's separators if it has them."""
     pieces: list[tuple[int, int]] = []
     piece_start = start
-    last_break = -1  # the end of the piece if it is broken after the last separator seen
+    breaks: list[int] = []  # where the piece may end: after a separator
     for index in range(start, end):
         if index > piece_start and text_width(paragraph[piece_start : index + 1], face, size) > width:
-            cut = last_break if last_break > piece_start else index
+            # The last separator that leaves more than a stub («.ir») for the next line, else the last.
+            usable = [cut for cut in breaks if cut > piece_start]
+            roomy = [cut for cut in usable if end - cut >= _LEAST_WORD_TAIL]
+            cut = (roomy or usable or [index])[-1]
             pieces.append((piece_start, cut))
             piece_start = cut
-            last_break = -1
+            breaks = []
         if paragraph[index] in _WORD_BREAK_AFTER:
-            last_break = index + 1
+            breaks.append(index + 1)
     pieces.append((piece_start, end))
     return pieces
 

@@ -32,7 +32,7 @@ from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR
 from secretariat.reports.page import draw_emblem, draw_text
 from secretariat.reports.paragraph import RtlParagraph, balanced_wrap, text_width, wrap_text
-from secretariat.reports.typeset import Line, draw_line, set_line
+from secretariat.reports.typeset import Line, break_lines, draw_line, set_line
 
 # -- headings that know their page, and the contents ------------------------------------
 
@@ -322,9 +322,9 @@ def lay_row(
             if isinstance(item, Entry):
                 progress_right = inner_right - columns.date_width
                 text_right = progress_right - columns.progress_width
-                wrapped = wrap_text(item.text, text_right - inner_left, REGULAR, item.size)
+                wrapped = break_lines(item.text, text_right - inner_left, REGULAR, item.size)
                 for index, line in enumerate(wrapped):
-                    pieces = [_piece(line, text_right, REGULAR, item.size, styles.INK)]
+                    pieces = [_line_piece(line, text_right, REGULAR, item.size, styles.INK)]
                     if index == 0:
                         pieces.append(_piece(item.date, inner_right, REGULAR, item.size, styles.MUTED))
                         if item.progress:
@@ -339,8 +339,8 @@ def lay_row(
                             )
                     lines.append(pieces)
             else:
-                for line in wrap_text(item.text, inner_right - inner_left, item.font, item.size):
-                    lines.append([_piece(line, inner_right, item.font, item.size, item.color)])
+                for line in break_lines(item.text, inner_right - inner_left, item.font, item.size):
+                    lines.append([_line_piece(line, inner_right, item.font, item.size, item.color)])
         laid.append(lines)
     depth = max((len(lines) for lines in laid), default=0) or 1
     slots = [
@@ -351,7 +351,12 @@ def lay_row(
 
 
 def _piece(text: str, right: float, font: str, size: float, color: Color) -> Piece:
-    return Piece(Line.of(text), set_line(Line.of(text), font, size).width, right, font, size, color)
+    return _line_piece(Line.of(text), right, font, size, color)
+
+
+def _line_piece(line: Line, right: float, font: str, size: float, color: Color) -> Piece:
+    """A wrapped line keeps its paragraph's bidi levels (a link broken over two lines keeps its order)."""
+    return Piece(line, set_line(line, font, size).width, right, font, size, color)
 
 
 class ResolutionTable(Flowable):

@@ -249,3 +249,44 @@ def _cmap_texts(cmap: str) -> dict[int, str]:
         int(code, 16): bytes.fromhex(text).decode("utf-16-be")
         for code, text in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]*)>", cmap)
     }
+
+
+# -- pages that read well ---------------------------------------------------------------------
+
+
+def test_a_broken_address_leaves_no_stub_on_its_last_line():
+    address = "pr@behdasht-pardis.ir"
+    width = text_width("pr@behdasht-pardis.", REGULAR, SIZE) + 1  # «.ir» alone would fit after it
+    assert wrap_text(address, width, REGULAR, SIZE) == ["pr@behdasht-", "pardis.ir"]
+
+
+def test_a_wrapped_cell_of_the_yearly_report_keeps_its_paragraphs_order():
+    from secretariat.reports.yearbook_flowables import TableColumns, Text, lay_row
+
+    url = "https://www.example-governorate-portal.ir/news/council?id=123456&ref=council-secretariat"
+    text = f"گزارش در {url} منتشر شد."
+    row = lay_row([[Text(text)]], [(0.0, 160.0)], TableColumns(("الف", "ب", "ج")))
+    lines = [piece.line for slot in row.slots for piece in slot]
+    assert len(lines) > 2 and "".join(line.text.replace(" ", "") for line in lines) == text.replace(" ", "")
+    levels = paragraph_levels(text)
+    position = 0
+    for line in lines:  # each line drawn from its slice of the paragraph's levels
+        start = text.index(line.text, position)
+        assert line.levels == levels[start : start + len(line.text)]
+        position = start + len(line.text)
+
+
+def test_a_short_row_moves_whole_and_its_heading_goes_with_it():
+    from reportlab.platypus import Spacer
+
+    from secretariat.reports.paragraph import heading, keep_headings_with_their_tables
+    from secretariat.reports.table import Column, rtl_table
+
+    row = " ".join(["متن مصوبه‌ای که چهار سطر می‌شود و نباید دو نیم شود"] * 4)
+    table = rtl_table([Column("متن")], [[row]], width=300)
+    filler = Spacer(1, A4[1] - 2 * MARGIN - 12 - 110)  # leaves room for the heading, the header, a line or two
+    story = keep_headings_with_their_tables([filler, *heading("اصلاحیه‌ها", styles.HEADING), table])
+    pdf = build(story)
+    pages = [[readable(run.text) for run in page] for page in text_runs(pdf)]
+    assert len(pages) == 2 and not pages[0]  # nothing on the first page: the heading went with the row
+    assert rtl("اصلاحیه‌ها") in pages[1] and not any("ادامه" in line[::-1] for line in pages[1])
