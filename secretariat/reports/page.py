@@ -402,10 +402,11 @@ def draw_text(
     font: str = REGULAR,
     size: float = 9.0,
     align: str = "right",
+    mute: bool = False,
 ) -> None:
-    """One Persian line, its right end (or centre, or left end) at ``x``."""
+    """One Persian line, its right end (or centre, or left end) at ``x``; ``mute``: not in the text layer."""
     text_object = canvas.beginText()
-    draw_text_line(text_object, Line.of(text), font, size, x, y, align=align)
+    draw_text_line(text_object, Line.of(text), font, size, x, y, align=align, mute=mute)
     canvas.drawText(text_object)
 
 
@@ -616,7 +617,9 @@ def _watermark(canvas: Canvas, setup: PageSetup) -> None:
     canvas.rotate(math.degrees(math.atan2(PAGE_HEIGHT, PAGE_WIDTH)))
     canvas.setFillColor(styles.WATERMARK)
     canvas.setFillAlpha(0.22)
-    draw_text(canvas, 0, -40, wording.DRAFT, font=BOLD, size=120, align="center")
+    # Not in the text layer: a search, a copy or pdftotext would find «پیش‌نویس» mixed
+    # into every page's text (the stamp in the letterhead says it, in the text).
+    draw_text(canvas, 0, -40, wording.DRAFT, font=BOLD, size=120, align="center", mute=True)
     canvas.restoreState()
 
 

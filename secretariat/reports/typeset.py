@@ -190,9 +190,19 @@ def spaces_in(line: Line) -> int:
     return line.text.count(" ")
 
 
-def draw_line(text: PDFTextObject, set_text: SetLine, face: str, size: float, left: float, y: float) -> None:
+def draw_line(
+    text: PDFTextObject,
+    set_text: SetLine,
+    face: str,
+    size: float,
+    left: float,
+    y: float,
+    *,
+    mute: bool = False,
+) -> None:
     """Write ``set_text`` into the text object, its left end at (``left``, ``y``).
 
+    ``mute``: the glyphs read as blanks in the text layer (a watermark).
     Before each glyph, the ``TJ`` adjustment that moves the pen from where
     the previous glyph left it to where this one is drawn; before each
     reading segment, the text matrix moved to the segment's first glyph
@@ -207,6 +217,9 @@ def draw_line(text: PDFTextObject, set_text: SetLine, face: str, size: float, le
     order, segment_starts, reading_rtl = writing_order(set_text.text, set_text.indices, reading_rtl)
     setattr(canvas, READING_RIGHT_TO_LEFT, reading_rtl)
     codes = "".join(set_text.codes[position] for position in order)
+    if mute:  # drawn, but read as blanks: a watermark is not part of what the page says
+        glyph_of = font.face.charToGlyph
+        codes = "".join(font.code(glyph_of[ord(code)], " ") for code in codes)
     lefts = [set_text.lefts[position] for position in order]
     rises = [set_text.rises[position] for position in order]
     ids = font.glyph_ids(codes, canvas._doc)
@@ -263,7 +276,15 @@ def draw_line(text: PDFTextObject, set_text: SetLine, face: str, size: float, le
 
 
 def draw_text_line(
-    text: PDFTextObject, line: Line, face: str, size: float, right: float, y: float, *, align: str = "right"
+    text: PDFTextObject,
+    line: Line,
+    face: str,
+    size: float,
+    right: float,
+    y: float,
+    *,
+    align: str = "right",
+    mute: bool = False,
 ) -> float:
     """One line at ``right`` (its right end), or centred on it, or from it (``align`` "left"); its width."""
     set_text = set_line(line, face, size)
@@ -273,5 +294,5 @@ def draw_text_line(
         left = right
     else:
         left = right - set_text.width
-    draw_line(text, set_text, face, size, left, y)
+    draw_line(text, set_text, face, size, left, y, mute=mute)
     return set_text.width

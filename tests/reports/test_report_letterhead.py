@@ -61,9 +61,9 @@ def drawn_letterhead(monkeypatch, **setup) -> list[tuple[float, float, str, str,
     calls = []
     real = page.draw_text
 
-    def record(canvas, x, y, text, *, font=page.REGULAR, size=9.0, align="right"):
+    def record(canvas, x, y, text, *, font=page.REGULAR, size=9.0, align="right", mute=False):
         calls.append((x, y, text, font, size))
-        real(canvas, x, y, text, font=font, size=size, align=align)
+        real(canvas, x, y, text, font=font, size=size, align=align, mute=mute)
 
     monkeypatch.setattr(page, "draw_text", record)
     build_pdf(

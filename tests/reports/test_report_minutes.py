@@ -31,6 +31,7 @@ from tests.support.reports import (
     page_texts,
     readable_lines,
     rtl,
+    watermarks,
 )
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
@@ -134,8 +135,8 @@ def test_every_member_present_has_a_signature_row(demo, finalized_meeting, final
 
 
 def test_a_draft_is_marked_on_every_page_and_carries_no_code(draft):
-    pages = readable_lines(draft)
-    assert all(rtl("پیش‌نویس") in lines for lines in pages)
+    assert all(count == 1 for count in watermarks(draft))  # drawn across every page
+    assert rtl("پیش‌نویس") in readable_lines(draft)[0]  # and stamped in the letterhead
     assert not CODE.search(all_readable(draft))
 
 

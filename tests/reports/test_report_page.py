@@ -9,7 +9,7 @@ from secretariat.reports import styles
 from secretariat.reports.fingerprint import Seal, qr_modules
 from secretariat.reports.page import PAGE_WIDTH, PageSetup, build_pdf
 from secretariat.reports.paragraph import RtlParagraph
-from tests.support.reports import page_count, readable, readable_lines, rtl, text_runs
+from tests.support.reports import page_count, page_texts, readable_lines, rtl, text_runs, watermarks
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 PRINTED_ON = dt.date(2025, 5, 17)  # ۱۴۰۴/۰۲/۲۷
@@ -62,17 +62,19 @@ def test_the_letterhead_is_on_the_first_page_only():
 
 
 def test_a_draft_says_so_on_every_page_and_a_finalized_document_nowhere():
-    watermark = rtl("پیش‌نویس")
-    draft = readable_lines(document(paragraphs=2, draft=True))
-    assert all(watermark in lines for lines in draft)
-    final = readable_lines(document(paragraphs=2, seal=SEAL))
-    assert not any(watermark in line for lines in final for line in lines)
+    draft = document(paragraphs=2, draft=True)
+    assert all(count == 1 for count in watermarks(draft)) and len(watermarks(draft)) >= 2
+    assert rtl("پیش‌نویس") in readable_lines(draft)[0]  # the stamp in the letterhead, in the text
+    final = document(paragraphs=2, seal=SEAL)
+    assert not any(watermarks(final))
+    assert not any("پیش‌نویس" in text for text in page_texts(final))
 
 
-def test_the_watermark_runs_across_the_page():
-    runs = text_runs(document(draft=True))[0]
-    mark = max((run for run in runs if readable(run.text) == rtl("پیش‌نویس")), key=lambda run: run.width)
+def test_the_watermark_runs_across_the_page_and_is_not_in_the_text():
+    draft = document(draft=True)
+    mark = max((run for run in text_runs(draft)[0] if not run.text.strip()), key=lambda run: run.width)
     assert abs(mark.x - PAGE_WIDTH / 2) < PAGE_WIDTH / 3  # drawn from near the centre, rotated
+    assert all(text.count("پیش‌نویس") <= 1 for text in page_texts(draft))  # the letterhead's stamp only
 
 
 def test_a_finalized_document_carries_its_code_and_qr_code():

@@ -284,7 +284,9 @@ def test_a_short_row_moves_whole_and_its_heading_goes_with_it():
 
     row = " ".join(["متن مصوبه‌ای که چهار سطر می‌شود و نباید دو نیم شود"] * 4)
     table = rtl_table([Column("متن")], [[row]], width=300)
-    filler = Spacer(1, A4[1] - 2 * MARGIN - 12 - 110)  # leaves room for the heading, the header, a line or two
+    filler = Spacer(
+        1, A4[1] - 2 * MARGIN - 12 - 110
+    )  # leaves room for the heading, the header, a line or two
     story = keep_headings_with_their_tables([filler, *heading("اصلاحیه‌ها", styles.HEADING), table])
     pdf = build(story)
     pages = [[readable(run.text) for run in page] for page in text_runs(pdf)]

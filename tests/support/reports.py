@@ -221,6 +221,15 @@ def text_runs(pdf: bytes) -> list[list[Run]]:
     return pages
 
 
+def watermarks(pdf: bytes) -> list[int]:
+    """Each page's count of watermarks: a wide line of glyphs that read as blanks
+    (the «پیش‌نویس» across a draft is drawn, not part of its text)."""
+    return [
+        sum(1 for run in page if len(run.glyphs) >= 7 and not run.text.strip() and run.width > 200)
+        for page in text_runs(pdf)
+    ]
+
+
 def drawn_lines(pdf: bytes) -> list[list[str]]:
     """Each page's lines as drawn, glyph by glyph, left to right."""
     return [[run.text.strip() for run in page] for page in text_runs(pdf)]
