@@ -9,7 +9,8 @@ right alignment for a field, keeps it reading as Persian.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
 RLM = "\u200f"
 
@@ -25,6 +26,22 @@ def align_right(edit: QLineEdit) -> QLineEdit:
         Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     )
     return edit
+
+
+def right_to_left_box(box: QPlainTextEdit | QTextEdit) -> QPlainTextEdit | QTextEdit:
+    """A multi-line box whose paragraphs read from the right, as its placeholder does.
+
+    Qt's text document aligns every paragraph to the left by default, whatever
+    the widget's direction, and takes each paragraph's direction from its first
+    letter: a resolution typed in Persian sat at the left edge, and a line
+    opening with «۲۵٪» or a code read left to right.
+    """
+    option = box.document().defaultTextOption()
+    option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    box.document().setDefaultTextOption(option)
+    return box
 
 
 LRI, PDI = "\u2066", "\u2069"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
-from ui.rtl import align_right
+from ui.rtl import align_right, right_to_left_box
 
 
 def line_edit(placeholder: str = "", *, latin: bool = False) -> QLineEdit:
@@ -23,6 +23,7 @@ def line_edit(placeholder: str = "", *, latin: bool = False) -> QLineEdit:
 
 def text_box(lines: int = 3) -> QPlainTextEdit:
     box = QPlainTextEdit()
+    right_to_left_box(box)
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 16)
     return box

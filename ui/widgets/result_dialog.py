@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import strings
-from ui.rtl import LRI, PDI, RLM, rtl
+from ui.rtl import LRI, PDI, RLM, right_to_left_box, rtl
 
 
 class ResultDialog(QDialog):
@@ -49,6 +49,7 @@ class ResultDialog(QDialog):
         self.caption.setVisible(bool(lines and list_caption))
         # A QTextEdit, not a QPlainTextEdit: it sets each right-to-left line on the right.
         self.list = QTextEdit()
+        right_to_left_box(self.list)
         self.list.setReadOnly(True)
         self.list.setPlainText("\n".join(rtl(line) for line in lines))
         self.list.setVisible(bool(lines))

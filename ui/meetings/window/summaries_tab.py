@@ -25,6 +25,7 @@ from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.meetings.window.amendment_dialog import SummaryAmendmentDialog
 from ui.meetings.window.meeting_tab import MeetingTab
+from ui.rtl import right_to_left_box
 from ui.services import Services
 from ui.widgets.columns import Column
 from ui.widgets.record_table_model import RecordTableModel
@@ -74,11 +75,13 @@ class SummariesTab(MeetingTab):
         self.caption.setObjectName("sectionHeading")
         self.caption.setWordWrap(True)
         self.editor = QPlainTextEdit()
+        right_to_left_box(self.editor)
         self.editor.setPlaceholderText(strings.SUMMARY_PLACEHOLDER)
         self.editor.textChanged.connect(self._update_buttons)
         # The core's limit for a summary, shown as one types («۲٬۸۰۰ از ۱۰٬۰۰۰»).
         self.counter = limit_field(self.editor, "AgendaService.set_summary", "summary")
         self.amended = QPlainTextEdit()
+        right_to_left_box(self.amended)
         self.amended.setReadOnly(True)
         self.original_caption = QLabel(strings.SUMMARY_ORIGINAL)
         self.original_caption.setObjectName("detailCaption")
