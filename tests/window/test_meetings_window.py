@@ -414,3 +414,18 @@ def test_closing_with_an_unsaved_sheet_asks_first(qtbot, services, agencies, ope
     message_boxes.answer = True
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
+
+
+def test_enter_in_the_attendance_grid_presses_no_button(qtbot, services, agencies, open_window):
+    """Issue 14, point 3: Enter in the grid opened the Print menu (the dialog's default button)."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    meeting = held_meeting(services, agencies)
+    window = open_window(meeting.id)
+    assert not any(button.autoDefault() or button.isDefault() for button in window.findChildren(QPushButton))
+    tab = window.attendance
+    window.show_tab(tab)
+    grid = tab.table
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert window.isVisible() and QApplication.activePopupWidget() is None

@@ -130,6 +130,12 @@ class MeetingWindow(QDialog):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
         services.changes.changed.connect(self._on_changes)
+        # A dialog presses its default button on Enter: here that was «چاپ», whose menu
+        # opened from the attendance grid. The meeting is a window of tabs, not a form:
+        # Enter belongs to the grid or field that has the focus.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.resize(1100, 760)
         self.reload()
 
