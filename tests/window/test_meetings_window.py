@@ -429,3 +429,25 @@ def test_enter_in_the_attendance_grid_presses_no_button(qtbot, services, agencie
     grid.setFocus()
     qtbot.keyClick(grid, Qt.Key.Key_Return)
     assert window.isVisible() and QApplication.activePopupWidget() is None
+
+
+def test_a_print_item_that_cannot_be_chosen_looks_so(qtbot, services, agencies, open_window):
+    """Issue 14, point 4: the invitations of finalized minutes looked as if they could be printed."""
+    meeting = held_meeting(services, agencies)
+    window = open_window(meeting.id)
+    menu = window.print_button.menu()
+    assert window.print_minutes_action.isEnabled() and not window.print_invitations_action.isEnabled()
+    menu.popup(window.print_button.mapToGlobal(window.print_button.rect().bottomLeft()))
+    qtbot.waitUntil(menu.isVisible)
+    image = menu.grab().toImage()
+
+    def darkest(action) -> int:
+        rect = menu.actionGeometry(action)
+        return min(
+            image.pixelColor(x, y).lightness()
+            for x in range(rect.left(), rect.right(), 2)
+            for y in range(rect.top(), rect.bottom(), 2)
+        )
+
+    assert darkest(window.print_invitations_action) > darkest(window.print_minutes_action) + 60
+    menu.hide()
