@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from secretariat import paths
 from ui import messages, strings
 from ui.start.app_setup import configure_application
+from ui.widgets.screen_fit import fit_to_screen
 from ui.window.main_window import MainWindow
 
 WINDOW_SIZE = (1280, 800)
@@ -132,7 +133,7 @@ def _database_exists(args: argparse.Namespace) -> bool:
 
 def _show_window(app: QApplication) -> MainWindow:
     window = MainWindow()
-    window.resize(*WINDOW_SIZE)
+    fit_to_screen(window, *WINDOW_SIZE)
     window.show()
     app.processEvents()  # painted now, before the database layer loads
     return window

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from secretariat.persian.text import format_int
 from ui import messages, resources, strings
 from ui.reports.report_worker import ReportJob, ReportWorker
+from ui.widgets.screen_fit import fit_to_screen
 
 WINDOW_SIZE = (900, 1000)
 ZOOM_STEP = 1.25
@@ -126,7 +127,7 @@ class ReportPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(self.pages, 1)
-        self.resize(*WINDOW_SIZE)
+        fit_to_screen(self, *WINDOW_SIZE)
         self._set_ready(False)
 
         self.worker = ReportWorker(job, self)

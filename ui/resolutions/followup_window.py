@@ -53,6 +53,7 @@ from ui.resolutions.register_table_model import status_colour, status_text
 from ui.rtl import rtl
 from ui.services import Services
 from ui.widgets.form_dialog import FormDialog
+from ui.widgets.screen_fit import fit_to_screen
 from ui.widgets.table_setup import configure_table
 
 WINDOW_SIZE = (980, 680)
@@ -147,7 +148,7 @@ class FollowUpWindow(QDialog):
         layout.addWidget(header)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
-        self.resize(*WINDOW_SIZE)
+        fit_to_screen(self, *WINDOW_SIZE)
 
         services.changes.changed.connect(self._on_changes)
         self.reload()

@@ -45,6 +45,7 @@ from ui.reports.report_jobs import invitation_job, minutes_job, show_report
 from ui.reports.report_preview import ReportPreview
 from ui.rtl import rtl
 from ui.services import Services
+from ui.widgets.screen_fit import fit_to_screen
 
 MESSAGE_MS = 6000
 
@@ -136,7 +137,7 @@ class MeetingWindow(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self.reload()
 
     @property
