@@ -47,6 +47,15 @@ def right_to_left_box(box: QPlainTextEdit | QTextEdit) -> QPlainTextEdit | QText
 LRI, PDI = "\u2066", "\u2069"
 
 
+def phone_text(text: str) -> str:
+    """A phone or mobile number as the window shows it: Persian digits, kept left to right
+    («۰۲۱-۷۶۲۴۰۰۰۰», not its groups swapped around the hyphen)."""
+    from secretariat.persian.text import to_persian_digits
+
+    digits = to_persian_digits(text)
+    return digits if digits.isdigit() else ltr(digits)  # only a number with separators needs keeping whole
+
+
 def ltr(text: str) -> str:
     """A path (or any left-to-right run) inside Persian text, kept whole and in its own order.
 

@@ -254,4 +254,5 @@ def test_the_table_shows_the_current_pr_manager_and_persian_dates(services, view
     view.model.reload()
     row = view.model.row_of(agency.id)
     cells = [view.model.index(row, column).data() for column in range(view.model.columnCount())]
-    assert cells == ["شهرداری پردیس", "", "سایر", "علی رضایی", "021-76240000", "۱۳۹۸/۰۵/۱۲", "فعال"]
+    phones = "\u2066۰۲۱-۷۶۲۴۰۰۰۰\u2069"  # Persian digits, the number kept left to right (issue 14, point 5)
+    assert cells == ["شهرداری پردیس", "", "سایر", "علی رضایی", phones, "۱۳۹۸/۰۵/۱۲", "فعال"]

@@ -30,7 +30,7 @@ from ui.people.appointment_dialog import AppointmentDialog
 from ui.people.decree_dialog import DecreeDialog
 from ui.people.end_role_dialog import EndRoleDialog
 from ui.people.role_history_model import RoleHistoryModel
-from ui.rtl import rtl
+from ui.rtl import phone_text, rtl
 from ui.services import Services
 from ui.widgets.table_setup import configure_table, select_row
 
@@ -161,7 +161,7 @@ class AgencyDetailPanel(QWidget):
             "category": agency.category.label,
             "parent_ministry": agency.parent_ministry,
             "joined_on": format_short(agency.joined_on),
-            "phones": agency.phones,
+            "phones": phone_text(agency.phones),
             "email": agency.email,
             "website": agency.website,
             "address": to_persian_digits(agency.address),  # house numbers read as Persian

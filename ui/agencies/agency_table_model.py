@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from secretariat.members.agencies import AgencyQuery, AgencyRow, AgencyService, AgencySort
 from secretariat.persian.jalali import format_short
 from ui import strings
+from ui.rtl import phone_text
 from ui.widgets.columns import Column
 from ui.widgets.paged_table_model import PagedTableModel
 
@@ -53,7 +54,11 @@ class AgencyTableModel(PagedTableModel):
         ),
         # As typed: Latin digits stay Latin.
         Column(
-            "phones", strings.AGENCY_COLUMN_PHONES, lambda row: row.phones, width=130, sort=AgencySort.PHONES
+            "phones",
+            strings.AGENCY_COLUMN_PHONES,
+            lambda row: phone_text(row.phones),
+            width=130,
+            sort=AgencySort.PHONES,
         ),
         Column(
             "joined_on",

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 
 from secretariat.members.people import PeopleService, PersonQuery, PersonRow, PersonSort
 from ui import strings
+from ui.rtl import phone_text
 from ui.widgets.columns import Column
 from ui.widgets.paged_table_model import PagedTableModel
 
@@ -32,7 +33,11 @@ class PeopleTableModel(PagedTableModel):
             tooltip=_current_roles,
         ),
         Column(
-            "mobile", strings.PEOPLE_COLUMN_MOBILE, lambda row: row.mobile, width=140, sort=PersonSort.MOBILE
+            "mobile",
+            strings.PEOPLE_COLUMN_MOBILE,
+            lambda row: phone_text(row.mobile),
+            width=140,
+            sort=PersonSort.MOBILE,
         ),
         Column("email", strings.PEOPLE_COLUMN_EMAIL, lambda row: row.email, width=220, sort=PersonSort.EMAIL),
     )
