@@ -145,7 +145,7 @@ class PersianFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
             glyph_of_id.append(new_glyph.setdefault(original, len(new_glyph)))
         to_gid = pdfdoc.PDFStream(content=b"".join(glyph.to_bytes(2, "big") for glyph in glyph_of_id))
         to_unicode = pdfdoc.PDFStream(
-            content=to_unicode_cmap(name, ["", *map(self.text_of_code, state.codes)])
+            content=to_unicode_cmap(name, ["", *(self.text_of(ord(code)) for code in state.codes)])
         )
         for stream in (to_gid, to_unicode):
             if doc.compression:
@@ -180,9 +180,6 @@ class PersianFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
             }
         )
         doc.idToObject["BasicFonts"].dict[state.internal_name] = doc.Reference(font, state.internal_name)
-
-    def text_of_code(self, code: str) -> str:
-        return self.text_of(ord(code))
 
 
 class _Embedding:

@@ -232,10 +232,13 @@ def draw_line(
     per_point = 1000 / size
     scale = size / 1000
 
-    def flush() -> None:
+    def close_string() -> None:
         if pending:
             items.append(f"<{''.join(pending)}>")
             pending.clear()
+
+    def flush() -> None:
+        close_string()
         if items:
             code.append(f"[{' '.join(items)}] TJ")
             items.clear()
@@ -260,9 +263,7 @@ def draw_line(
         glyph_left = lefts[index]
         adjustment = (pen - glyph_left) * per_point
         if adjustment > 0.05 or adjustment < -0.05:
-            if pending:
-                items.append(f"<{''.join(pending)}>")
-                pending.clear()
+            close_string()
             # A jump forward over glyphs written later (the digits of a number in a
             # right-to-left run) goes in steps shorter than half a space: a reader takes
             # a longer one for the space between two words. Real spaces are glyphs.
