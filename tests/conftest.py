@@ -103,7 +103,7 @@ def run_modal(qtbot):
     the failure is raised.
     """
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     def run(trigger, interact) -> None:
         problems: list[BaseException] = []
@@ -118,7 +118,8 @@ def run_modal(qtbot):
             except BaseException as error:  # re-raised below, after the dialog is closed
                 problems.append(error)
             if dialog.isVisible():
-                dialog.reject()
+                # done(), not reject(): a form left with changes would ask whether to discard them.
+                dialog.done(QDialog.DialogCode.Rejected) if isinstance(dialog, QDialog) else dialog.close()
                 problems.append(AssertionError(f"{type(dialog).__name__} was left open"))
 
         QTimer.singleShot(0, drive)

@@ -34,6 +34,12 @@ def confirm(parent: QWidget | None, text: str, *, yes: str = strings.YES, no: st
     return box.clickedButton() is box.yes_button
 
 
+def confirm_discard(parent: QWidget | None, text: str = strings.DISCARD_CHANGES) -> bool:
+    """Closing over unsaved changes: True to discard them; «keep editing» is the default,
+    so Enter or a second Escape goes back to the form."""
+    return confirm(parent, text, yes=strings.DISCARD, no=strings.KEEP_EDITING)
+
+
 class QuestionBox(QMessageBox):
     """A message box that keeps its «yes» button at hand."""
 

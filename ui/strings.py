@@ -27,6 +27,9 @@ WARNING_TITLE = "توجه"
 ERROR_TITLE = "خطا"
 CONFIRM_TITLE = "تأیید"
 EXAMPLE_DATE = "مثلاً ۱۴۰۳/۰۲/۲۷"
+DISCARD_CHANGES = "تغییرات ذخیره نشده‌اند. کنار گذاشته شوند؟"
+DISCARD = "کنار گذاشتن"
+KEEP_EDITING = "ادامهٔ ویرایش"
 LIST_SEPARATOR = "، "
 
 # -- start-up --------------------------------------------------------------

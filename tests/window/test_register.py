@@ -143,7 +143,9 @@ def test_overdue_of_one_agency_followed_up_through_the_dialog(
     assert view.model.total() == 1
 
 
-def test_refusals_stay_beside_the_fields(qtbot, window, services, council_data, run_modal, type_text):
+def test_refusals_stay_beside_the_fields(
+    qtbot, window, services, council_data, run_modal, type_text, message_boxes
+):
     view = window.register_view
     followup = _open(qtbot, view, council_data["other"].id)
 
@@ -160,7 +162,8 @@ def test_refusals_stay_beside_the_fields(qtbot, window, services, council_data, 
         assert dialog.isVisible()
         assert "پیش از جلسه" in dialog.form.error("date")
         assert dialog.form.error("progress") == ""
-        dialog.reject()
+        dialog.reject()  # what was typed is thrown away only once the person agrees
+        assert message_boxes.shown == [("confirm", "تغییرات ذخیره نشده‌اند. کنار گذاشته شوند؟")]
 
     run_modal(followup.record_followup, refused)
     assert services.followup.log(council_data["other"].id) == ()
@@ -305,7 +308,7 @@ def test_a_follow_up_keeps_its_document_which_opens_and_saves(
 
 
 def test_a_document_that_cannot_be_read_is_refused_beside_its_field(
-    qtbot, services, database, council_data, run_modal, type_text, tmp_path
+    qtbot, services, database, council_data, run_modal, type_text, tmp_path, message_boxes
 ):
     missing = tmp_path / "نیست.pdf"
     scan = tmp_path / "scan.pdf"

@@ -8,7 +8,6 @@ from typing import cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -23,6 +22,7 @@ from secretariat.members.council import CouncilDraft, CouncilRecord
 from ui import resources, strings
 from ui.council.council_form import CouncilFields
 from ui.widgets.error_form import ErrorForm
+from ui.widgets.unsaved_changes import ChangeGuard, GuardedDialog
 
 CreateCouncil = Callable[[CouncilDraft], CouncilRecord]
 
@@ -67,7 +67,7 @@ class ChoiceButton(QPushButton):
         return cast(QLayout, self.layout()).minimumSize()
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(GuardedDialog):
     """Accepted with ``choice`` CREATED (``council`` is the new council) or DEMO.
 
     ``create_council`` saves the form (it may raise ``ValidationError`` or
@@ -92,6 +92,8 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self._pages, 1)
         self.setMinimumWidth(640)
         self._show_page(1 if start_on_form else 0)
+        self._form_changes = ChangeGuard(self.form)
+        self._form_changes.remember()
         if start_on_form:
             self.fields.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -180,6 +182,10 @@ class WelcomeDialog(QDialog):
         if self.form.submit(save):
             self.choice = WelcomeChoice.CREATED
             self.accept()
+
+    def may_discard(self) -> bool:
+        # Escape or the close button over a council half typed in: ask before it is lost.
+        return not self.showing_form() or self._form_changes.may_close()
 
     def choose_demo(self) -> None:
         self.choice = WelcomeChoice.DEMO

@@ -6,6 +6,10 @@ Every form of the app (agency, person, council, appointment, decree) is an
 it is about. ``submit`` runs the form's own check, then the save; on error
 the form keeps its input, shows the messages and, from then on, re-checks as
 the person types so that each message goes away once it is fixed.
+
+Each field keeps an empty line under it for its message, so a message that
+appears or goes moves no field; a message about the whole form shows under
+the last field, just above the button that was clicked, and moves none either.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from ui.widgets.text_limits import LengthCounter, limit_field
 
 Validator = Callable[[], Mapping[str, str]]
 W = TypeVar("W", bound=QWidget)
+ROW_SPACING = 2  # pixels between one field's message line and the next field
 
 
 @dataclass
@@ -49,16 +54,22 @@ class ErrorForm(QWidget):
     """Labelled fields in a form layout, each with its inline error message."""
 
     edited = Signal(str)  # the key of the field the person changed
+    errors_shown = Signal()  # the messages shown were set again (perhaps to none)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._layout = QFormLayout(self)
+        self._layout = QFormLayout()
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
-        self._layout.setVerticalSpacing(8)
+        # The line kept for each field's message already parts one field from the next.
+        self._layout.setVerticalSpacing(ROW_SPACING)
         self._general = FieldError()
-        self._layout.addRow(self._general)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(ROW_SPACING)
+        outer.addLayout(self._layout)
+        outer.addWidget(self._general)
         self._fields: dict[str, _Field] = {}
         self._validator: Validator | None = None
         self._server_errors: dict[str, str] = {}
@@ -76,6 +87,8 @@ class ErrorForm(QWidget):
         label_widget: FieldError | None = None
         if hasattr(widget, "set_error") and hasattr(widget, "error"):
             row, show_error, error = widget, widget.set_error, widget.error
+            if hasattr(widget, "keep_error_line"):
+                widget.keep_error_line()
         else:
             row = QWidget()
             box = QVBoxLayout(row)
@@ -83,8 +96,9 @@ class ErrorForm(QWidget):
             box.setSpacing(2)
             box.addWidget(widget)
             label_widget = FieldError()
+            label_widget.keep_line()
             box.addWidget(label_widget)
-            show_error, error = label_widget.show_message, label_widget.message
+            show_error, error = _marking(widget, label_widget.show_message), label_widget.message
         caption = QLabel(label)
         caption.setBuddy(widget)
         caption.setObjectName("fieldLabel")
@@ -136,6 +150,10 @@ class ErrorForm(QWidget):
 
     # -- reading -------------------------------------------------------------
 
+    def keys(self) -> list[str]:
+        """The fields' keys, in the order they were added (top to bottom)."""
+        return list(self._fields)
+
     def widget(self, key: str) -> QWidget:
         return self._fields[key].widget
 
@@ -160,6 +178,7 @@ class ErrorForm(QWidget):
             field.show_error(errors.get(key, ""))
         stray = [message for key, message in errors.items() if key not in self._fields]
         self._general.show_message("\n".join([general, *stray]).strip())
+        self.errors_shown.emit()
 
     def submit(self, save: Callable[[], object]) -> bool:
         """Check, then ``save()``; True if it saved, else the errors are shown."""
@@ -199,6 +218,19 @@ class ErrorForm(QWidget):
             if key in errors and field.row.isVisibleTo(self):
                 field.widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
+
+
+def _marking(widget: QWidget, show_message: Callable[[str], None]) -> Callable[[str], None]:
+    """``show_message``, and the field drawn as invalid while it has a message."""
+
+    def show(message: str) -> None:
+        show_message(message)
+        if widget.property("invalid") != bool(message):
+            widget.setProperty("invalid", bool(message))
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    return show
 
 
 def _change_signal(widget: QWidget) -> SignalInstance | None:

@@ -107,6 +107,10 @@ class JalaliDateEdit(QWidget):
         self._external_error = message
         self._refresh_error()
 
+    def keep_error_line(self) -> None:
+        """In a form: hold the message's line even while empty, so that no field moves."""
+        self._error.keep_line()
+
     # -- the calendar ---------------------------------------------------------------
 
     def calendar_popup(self) -> _CalendarPopup:

@@ -255,7 +255,7 @@ class MeetingWindow(QDialog):
         """Closing drops unsaved edits (an attendance sheet, a summary): ask first."""
         if self._closing or not self.has_unsaved_changes() or self._detail is None:
             return True
-        return messages.confirm(self, strings.UNSAVED_CHANGES.format(name=self.detail.meeting.title))
+        return messages.confirm_discard(self, strings.UNSAVED_CHANGES.format(name=self.detail.meeting.title))
 
     def _stop_listening(self) -> None:
         self._closing = True
