@@ -1,4 +1,4 @@
-"""Times of day as people type and read them («۱۰:۳۰»), and the time it is now."""
+"""Times of day as people type and read them («۱۰:۳۰»), and the time and day it is now."""
 
 from __future__ import annotations
 
@@ -44,3 +44,9 @@ def now() -> dt.datetime:
     can set it (``monkeypatch.setattr(clock, "now", ...)``).
     """
     return dt.datetime.now().astimezone()
+
+
+def today() -> dt.date:
+    """Today's date where the app runs: what the forms propose and take their examples
+    from, read here so that a test can set it (``monkeypatch.setattr(clock, "today", ...)``)."""
+    return now().date()

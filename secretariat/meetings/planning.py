@@ -16,7 +16,7 @@ from sqlalchemy import Row, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Agency, Amendment, Council, Invitation, Meeting, Postponement, Resolution
-from secretariat import validation
+from secretariat import clock, validation
 from secretariat.clock import TimeFormatError, parse_time
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
@@ -24,6 +24,7 @@ from secretariat.meetings import numbering
 from secretariat.meetings.attachments import meeting_files
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
 from secretariat.meetings.numbering import renumber
+from secretariat.meetings.proposal import FRIDAY, proposed_date
 from secretariat.meetings.quorum import quorum_of
 from secretariat.meetings.records import AmendmentRecord, MeetingDetail, MeetingRecord, MeetingRow
 from secretariat.meetings.store import (
@@ -37,9 +38,6 @@ from secretariat.meetings.store import (
     resolution_records,
 )
 from secretariat.persian import jalali
-
-FRIDAY = 4  # date.weekday()
-
 
 # A select of any columns, its rows' types kept through the filters.
 StatementT = TypeVar("StatementT", bound="Select[*tuple[Any, ...]]")
@@ -110,6 +108,17 @@ class MeetingService:
         self._db = database
 
     # -- planning -----------------------------------------------------------
+
+    def proposed_date(self) -> dt.date:
+        """The date a new meeting's form starts with (``proposal`` says why this one)."""
+        today = clock.today()
+        live = Meeting.status != MeetingStatus.CANCELLED.value
+        with self._db.reading() as session:
+            last_regular = session.scalar(
+                select(func.max(Meeting.date)).where(Meeting.kind == MeetingKind.REGULAR.value, live)
+            )
+            taken = set(session.scalars(select(Meeting.date).where(live, Meeting.date >= today)))
+        return proposed_date(last_regular, today, taken)
 
     def check(self, draft: MeetingDraft, *, meeting_id: int | None = None) -> tuple[str, ...]:
         """The warnings planning ``draft`` would give (empty if none or if invalid)."""

@@ -1,19 +1,25 @@
 """What every form dialog does alike: errors that move no field, Escape that asks
-before throwing input away, Enter that saves. Driven through real dialogs."""
+before throwing input away, Enter that saves, date samples near today. Driven
+through real dialogs."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
+from secretariat import clock
 from secretariat.members.agencies import AgencyDraft
+from secretariat.persian import jalali
 from ui.agencies.agency_dialog import AgencyDialog
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.people.person_dialog import PersonDialog
 from ui.start.welcome_dialog import WelcomeDialog
 from ui.widgets.form_dialog import FormDialog
+from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 
 SCREEN_HEIGHT = 768
 DISCARD_QUESTION = ("confirm", "تغییرات ذخیره نشده‌اند. کنار گذاشته شوند؟")
@@ -204,3 +210,35 @@ def test_enter_saves_from_a_line_but_starts_a_new_line_in_a_text_box(qtbot, serv
     assert not dialog.isVisible()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert services.agencies.get(dialog.saved.id).address == "پردیس، فاز یک\nساختمان شهرداری"
+
+
+# -- dates: samples near today, a proposed meeting day -------------------------------------------
+
+
+@pytest.fixture
+def azar_20_1405(monkeypatch):
+    """Today, as the forms read it: 20 Azar 1405 (a Friday)."""
+    today = jalali.from_jalali(1405, 9, 20)
+    monkeypatch.setattr(clock, "today", lambda: today)
+    return today
+
+
+def test_a_date_fields_sample_lies_on_its_side_of_today(qtbot, services, azar_20_1405):
+    dialog = shown(qtbot, AgencyDialog(services.agencies))
+    assert dialog.joined_on.lineEdit().placeholderText() == "مثلاً ۱۴۰۵/۰۸/۲۰"  # joined: before today
+    assert JalaliDateEdit(side=DateSide.FUTURE).lineEdit().placeholderText() == "مثلاً ۱۴۰۵/۱۰/۲۰"
+    assert JalaliDateEdit().lineEdit().placeholderText() == "مثلاً ۱۴۰۵/۰۹/۲۰"
+
+
+def test_planning_a_meeting_proposes_a_working_day_and_that_is_no_change(
+    qtbot, services, council, message_boxes, azar_20_1405
+):
+    dialog = shown(qtbot, MeetingDialog(services.meetings, services.agencies))
+    # No meeting yet: a week on, and that week's Friday is the weekly holiday.
+    assert dialog.date.date() == azar_20_1405 + dt.timedelta(days=8)
+    assert dialog.date.text() == "۱۴۰۵/۰۹/۲۸"  # a Saturday
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and message_boxes.shown == []
+
+    dialog = shown(qtbot, MeetingDialog(services.meetings, services.agencies, date=azar_20_1405))
+    assert dialog.date.date() == azar_20_1405  # a day chosen on the calendar stays chosen

@@ -46,6 +46,7 @@ def test_a_meeting_planned_through_the_dialog_is_numbered_listed_and_opened(
     def fill_in(dialog: MeetingDialog) -> None:
         assert dialog.windowTitle() == "برنامه‌ریزی جلسه تازه"
         assert dialog.chair.text() == CHAIR  # the council's chair by default
+        dialog.date.lineEdit().selectAll()  # over the proposed date
         type_text(dialog.date.lineEdit(), "۱۴۲۰/۰۱/۱۵")
         type_text(dialog.start_time, "۱۰:۳۰")
         type_text(dialog.end_time, "12")
@@ -88,6 +89,7 @@ def test_planning_warnings_show_as_the_form_is_filled_and_do_not_block(
 
     def fill_in(dialog: MeetingDialog) -> None:
         assert not dialog.warning_note.isVisibleTo(dialog)
+        dialog.date.lineEdit().selectAll()  # over the proposed date
         type_text(dialog.date.lineEdit(), "1420/01/17")
         dialog.date.lineEdit().editingFinished.emit()
         pick_agency(qtbot, dialog.host, type_text, "شهرداری")
@@ -106,6 +108,7 @@ def test_the_dialog_refuses_an_end_before_the_start_beside_the_field(qtbot, serv
     dialog = MeetingDialog(services.meetings, services.agencies)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.date.lineEdit().selectAll()  # over the proposed date
     type_text(dialog.date.lineEdit(), FUTURE_DATE)
     type_text(dialog.start_time, "11")
     type_text(dialog.end_time, "۹:۳۰")

@@ -100,3 +100,9 @@ def test_still_open_lists_deferred_but_not_closed(register):
     assert ResolutionStatus.DEFERRED in statuses
     assert not any(status.closed for status in statuses)
     assert register.model.total() == 7
+
+
+def test_the_empty_date_range_shows_no_date_that_could_pass_for_a_filter(register):
+    assert register.from_filter.lineEdit().placeholderText() == "از تاریخ"
+    assert register.to_filter.lineEdit().placeholderText() == "تا تاریخ"
+    assert register.model.total() == 9  # nothing filtered

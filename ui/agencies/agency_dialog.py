@@ -12,7 +12,7 @@ from secretariat.persian.collation import sorted_persian
 from ui import strings
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import choice_box, line_edit, text_box
-from ui.widgets.jalali_date_edit import JalaliDateEdit
+from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 
 
 class AgencyDialog(FormDialog):
@@ -43,7 +43,9 @@ class AgencyDialog(FormDialog):
         )
         self.email = form.add_field("email", strings.AGENCY_EMAIL, line_edit("pr@example.ir", latin=True))
         self.website = form.add_field("website", strings.AGENCY_WEBSITE, line_edit("example.ir", latin=True))
-        self.joined_on = form.add_field("joined_on", strings.AGENCY_JOINED, JalaliDateEdit())
+        self.joined_on = form.add_field(
+            "joined_on", strings.AGENCY_JOINED, JalaliDateEdit(side=DateSide.PAST)
+        )
         form.limit_texts(AgencyDraft)
         self._fill(record)
         self.name.setFocus()

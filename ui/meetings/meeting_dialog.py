@@ -21,7 +21,7 @@ from ui.rtl import rtl
 from ui.widgets.agency_combo import AgencyCombo
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import choice_box, line_edit
-from ui.widgets.jalali_date_edit import JalaliDateEdit
+from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 
 
 def warnings_text(warnings: tuple[str, ...] | list[str]) -> str:
@@ -54,7 +54,7 @@ class MeetingDialog(FormDialog):
         self.kind = form.add_field(
             "kind", strings.MEETING_KIND, choice_box([(kind.label, kind.value) for kind in MeetingKind])
         )
-        self.date = form.add_field("date", strings.MEETING_DATE, JalaliDateEdit())
+        self.date = form.add_field("date", strings.MEETING_DATE, JalaliDateEdit(side=DateSide.FUTURE))
         self.start_time = form.add_field(
             "start_time", strings.MEETING_START, line_edit(strings.TIME_PLACEHOLDER)
         )
@@ -85,8 +85,8 @@ class MeetingDialog(FormDialog):
         if record is not None:
             self._fill(record)
         else:
-            if date is not None:
-                self.date.setDate(date)
+            # A day chosen on the calendar, or the day the council's rhythm comes to next.
+            self.date.setDate(date if date is not None else meetings.proposed_date())
             self.chair.setText(chair)
         form.edited.connect(lambda _key: self.update_warnings())
         self.date.dateChanged.connect(lambda _date: self.update_warnings())

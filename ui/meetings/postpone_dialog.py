@@ -11,7 +11,7 @@ from ui import strings
 from ui.meetings.meeting_dialog import warnings_text
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import text_box
-from ui.widgets.jalali_date_edit import JalaliDateEdit
+from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 
 
 class PostponeDialog(FormDialog):
@@ -25,7 +25,7 @@ class PostponeDialog(FormDialog):
         self.set_intro(
             strings.POSTPONE_INTRO.format(title=record.title, date=jalali.format_long(record.date))
         )
-        self.date = self.form.add_field("date", strings.POSTPONE_DATE, JalaliDateEdit())
+        self.date = self.form.add_field("date", strings.POSTPONE_DATE, JalaliDateEdit(side=DateSide.FUTURE))
         self.reason = self.form.add_field("reason", strings.POSTPONE_REASON, text_box(2))
         self.form.limit_texts("MeetingService.postpone")
         self.reason.setPlaceholderText(strings.POSTPONE_REASON_PLACEHOLDER)

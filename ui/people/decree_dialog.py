@@ -9,7 +9,7 @@ from secretariat.persian import jalali
 from ui import strings
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import line_edit, text_box
-from ui.widgets.jalali_date_edit import JalaliDateEdit
+from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 
 
 class DecreeDialog(FormDialog):
@@ -32,12 +32,16 @@ class DecreeDialog(FormDialog):
         self.number = form.add_field(
             "number", strings.DECREE_NUMBER, line_edit(strings.DECREE_NUMBER_PLACEHOLDER)
         )
-        self.issued_on = form.add_field("issued_on", strings.DECREE_ISSUED_ON, JalaliDateEdit())
+        self.issued_on = form.add_field(
+            "issued_on", strings.DECREE_ISSUED_ON, JalaliDateEdit(side=DateSide.PAST)
+        )
         self.issued_on.setDate(jalali.today())
         self.issued_by = form.add_field(
             "issued_by", strings.DECREE_ISSUED_BY, line_edit(strings.DECREE_ISSUED_BY_PLACEHOLDER)
         )
-        self.term_end = form.add_field("term_end", strings.DECREE_TERM_END, JalaliDateEdit())
+        self.term_end = form.add_field(
+            "term_end", strings.DECREE_TERM_END, JalaliDateEdit(side=DateSide.FUTURE)
+        )
         self.notes = form.add_field("notes", strings.DECREE_NOTES, text_box(2))
         form.limit_texts(DecreeDraft)
         self.number.setFocus()

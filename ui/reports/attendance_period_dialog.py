@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from secretariat.persian import jalali
 from ui import strings
 from ui.widgets.form_dialog import FormDialog
-from ui.widgets.jalali_date_edit import JalaliDateEdit
+from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 
 
 class AttendancePeriodDialog(FormDialog):
@@ -21,7 +21,7 @@ class AttendancePeriodDialog(FormDialog):
         super().__init__(strings.ATTENDANCE_PERIOD_TITLE, parent, save_text=strings.SHOW_REPORT)
         today = today or dt.date.today()
         self.set_intro(strings.ATTENDANCE_PERIOD_INTRO)
-        self.start = self.form.add_field("start", strings.ATTENDANCE_FROM, JalaliDateEdit())
+        self.start = self.form.add_field("start", strings.ATTENDANCE_FROM, JalaliDateEdit(side=DateSide.PAST))
         self.end = self.form.add_field("end", strings.ATTENDANCE_TO, JalaliDateEdit())
         self.start.setDate(jalali.from_jalali(jalali.jalali_year(today), 1, 1))
         self.end.setDate(today)

@@ -27,7 +27,7 @@ from ui import strings
 from ui.widgets.file_field import FileField
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import choice_box, line_edit, text_box
-from ui.widgets.jalali_date_edit import JalaliDateEdit
+from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 
 INTRO_LENGTH = 160
 
@@ -197,7 +197,9 @@ class DeadlineDialog(_ResolutionDialog):
     ):
         super().__init__(strings.DEADLINE_DIALOG_TITLE, followup, row, parent)
         self.set_intro(intro(row) + "\n" + strings.DEADLINE_CURRENT.format(due=row.due_text))
-        self.new_due = self.form.add_field("new_due", strings.DEADLINE_NEW, JalaliDateEdit())
+        self.new_due = self.form.add_field(
+            "new_due", strings.DEADLINE_NEW, JalaliDateEdit(side=DateSide.FUTURE)
+        )
         self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
         self.by = self.form.add_field("by", strings.DEADLINE_BY, line_edit())
         self.form.limit_texts("FollowUpService.change_deadline")

@@ -131,8 +131,9 @@ class RegisterView(ListSection):
         second_row.addWidget(self.meeting_filter)
         second_row.addSpacing(12)
         second_row.addWidget(QLabel(strings.REGISTER_MEETING_DATES))
+        # The fields say «از تاریخ» and «تا تاریخ» while empty: no sample date that
+        # could be read as a filter already set.
         second_row.addWidget(self.from_filter)
-        second_row.addWidget(QLabel(strings.REGISTER_UNTIL))
         second_row.addWidget(self.to_filter)
         second_row.addWidget(self.closed_note)
         second_row.addStretch(1)

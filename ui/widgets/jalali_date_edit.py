@@ -4,11 +4,16 @@ People type ۱۴۰۳/۲/۲۷, 1403-02-27 or ١٤٠٣/٠٢/٢٧; when the field l
 the date is rewritten as ۱۴۰۳/۰۲/۲۷. An impossible date (۱۴۰۴/۱۲/۳۰) is
 refused inline with the core's message saying what is wrong. The button (or
 Alt+Down) opens Qt's Jalali month calendar.
+
+The placeholder is a sample date near today, on the side of today the field's
+dates lie (a deadline ahead, a join date behind): a fixed sample from another
+year reads as the year to type.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat import clock
 from secretariat.persian import jalali
 from ui import resources, strings
 from ui.rtl import align_right
@@ -29,15 +35,39 @@ from ui.widgets.field_error import FieldError
 from ui.widgets.jalali_calendar import from_qdate, jalali_calendar_widget, to_qdate
 
 
+class DateSide(Enum):
+    """Which side of today a field's dates lie on, for its sample date."""
+
+    PAST = -1  # a date that has been: joining, a decree issued, the start of a period
+    TODAY = 0  # mostly today: a follow-up, a role's end
+    FUTURE = 1  # a date to come: a deadline, a meeting, a term's end
+
+
+SAMPLE_DISTANCE = dt.timedelta(days=30)
+
+
+def sample_placeholder(side: DateSide) -> str:
+    """«مثلاً ۱۴۰۵/۰۹/۲۰»: a date a month from today on ``side`` (today itself for TODAY)."""
+    return strings.EXAMPLE_DATE.format(date=jalali.format_short(clock.today() + side.value * SAMPLE_DISTANCE))
+
+
 class JalaliDateEdit(QWidget):
     """API: ``text()`` as typed, ``date()`` (``datetime.date`` or None),
     ``setDate(date | None)``, ``dateChanged(object)`` and ``textEdited(str)``.
+
+    ``placeholder`` replaces the sample date (a filter's «از تاریخ»).
     """
 
     dateChanged = Signal(object)
     textEdited = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, placeholder: str = strings.EXAMPLE_DATE):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        side: DateSide = DateSide.TODAY,
+        placeholder: str | None = None,
+    ):
         super().__init__(parent)
         self._date: dt.date | None = None
         self._parse_error = ""
@@ -45,7 +75,7 @@ class JalaliDateEdit(QWidget):
         self._popup: _CalendarPopup | None = None
 
         self._line = align_right(QLineEdit())
-        self._line.setPlaceholderText(placeholder)
+        self._line.setPlaceholderText(placeholder if placeholder is not None else sample_placeholder(side))
         self._line.setMaxLength(20)
         self._button = QToolButton()
         self._button.setObjectName("calendarButton")
@@ -121,7 +151,7 @@ class JalaliDateEdit(QWidget):
 
     def open_calendar(self) -> None:
         popup = self.calendar_popup()
-        popup.show_below(self._line, self._date or jalali.today())
+        popup.show_below(self._line, self._date or clock.today())
 
     # -- internals --------------------------------------------------------------------
 

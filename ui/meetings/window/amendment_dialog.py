@@ -13,7 +13,7 @@ from ui.meetings.meeting_format import due_text
 from ui.rtl import rtl
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import line_edit, text_box
-from ui.widgets.jalali_date_edit import JalaliDateEdit
+from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 
 
 class _AmendmentDialog(FormDialog):
@@ -73,7 +73,9 @@ class ResolutionAmendmentDialog(_AmendmentDialog):
         self.current_due = self.form.add_field(
             "current_due", strings.AMEND_CURRENT, self._current(due_text(resolution))
         )
-        self.due_date = self.form.add_field("due_date", strings.AMEND_NEW_DUE, JalaliDateEdit())
+        self.due_date = self.form.add_field(
+            "due_date", strings.AMEND_NEW_DUE, JalaliDateEdit(side=DateSide.FUTURE)
+        )
         self._add_reason_and_author("MinutesService.amend_resolution")
         self.due_choice.toggled.connect(self._show_choice)
         self._show_choice()

@@ -21,7 +21,7 @@ from ui.widgets.agency_checklist import AgencyChecklist
 from ui.widgets.agency_combo import AgencyCombo
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import choice_box, text_box
-from ui.widgets.jalali_date_edit import JalaliDateEdit
+from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 
 
 class ResolutionDialog(FormDialog):
@@ -68,7 +68,9 @@ class ResolutionDialog(FormDialog):
         self.collaborators = form.add_field(
             "collaborator_agency_ids", strings.RESOLUTION_COLLABORATORS, checklist, changed=checklist.changed
         )
-        self.due_date = form.add_field("due_date", strings.RESOLUTION_DUE, JalaliDateEdit())
+        self.due_date = form.add_field(
+            "due_date", strings.RESOLUTION_DUE, JalaliDateEdit(side=DateSide.FUTURE)
+        )
         self.next_meeting = form.add_field("due_next_meeting", "", QCheckBox(strings.DUE_NEXT_MEETING))
         self.next_meeting.toggled.connect(self._on_next_meeting)
         self.priority = form.add_field(
