@@ -278,3 +278,14 @@ def test_the_allowed_developer_import_is_still_there():
     """When `ui.app` stops importing the screenshots tool, the exception goes too."""
     for importer, module in ALLOWED_DEVELOPER_IMPORTS:
         assert any(_allowed(i) and i.importer == importer for i in all_imports()), (importer, module)
+
+
+def test_every_file_dialog_opens_through_the_one_helper():
+    """``ui.widgets.file_choice`` opens file dialogs in Documents or the last folder, in Persian:
+    a file dialog made anywhere else would open in the program's folder, half in English."""
+    found = [
+        f"{i.importer} (line {i.line}) imports {i.imported}"
+        for i in all_imports()
+        if i.imported == "PySide6.QtWidgets.QFileDialog" and i.importer != "ui.widgets.file_choice"
+    ]
+    assert not found, "\n".join(found)

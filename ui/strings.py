@@ -30,6 +30,16 @@ EXAMPLE_DATE = "مثلاً {date}"
 DISCARD_CHANGES = "تغییرات ذخیره نشده‌اند. کنار گذاشته شوند؟"
 DISCARD = "کنار گذاشتن"
 KEEP_EDITING = "ادامهٔ ویرایش"
+
+# -- the file dialog (Qt's own, where the platform has none) ---------------------
+FILE_DIALOG_LOOK_IN = "در پوشه:"
+FILE_DIALOG_FILE_NAME = "نام پرونده:"
+FILE_DIALOG_FILE_TYPE = "نوع پرونده:"
+FILE_DIALOG_OPEN = "باز کردن"
+FILE_DIALOG_SAVE = "ذخیره"
+FILE_KIND_FOLDER = "پوشه"
+FILE_KIND = "پرونده {suffix}"
+FILE_KIND_PLAIN = "پرونده"
 LIST_SEPARATOR = "، "
 
 # -- start-up --------------------------------------------------------------

@@ -31,6 +31,8 @@ _MESSAGES = {
 class Settings:
     # Daily backups kept in the backups folder (the oldest beyond this are deleted).
     backup_generations: int = 7
+    # The folder a file was last opened from or saved to: where the next file dialog opens.
+    last_folder: str = ""
 
 
 def load(path: Path | None = None) -> Settings:
@@ -69,6 +71,8 @@ def save(settings: Settings, path: Path | None = None) -> None:
 def _valid(name: str, value: object) -> bool:
     if name == "backup_generations":
         return type(value) is int and 1 <= value <= MAX_BACKUP_GENERATIONS
+    if name == "last_folder":
+        return isinstance(value, str)
     return False
 
 

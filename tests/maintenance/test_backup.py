@@ -246,7 +246,11 @@ def test_settings_are_saved_whole_and_keep_keys_of_newer_versions(tmp_path):
     path.write_text('{"theme": "dark", "backup_generations": 3}', encoding="utf-8")
     assert settings.load(path).backup_generations == 3
     settings.save(settings.Settings(backup_generations=30), path)
-    assert json.loads(path.read_text(encoding="utf-8")) == {"theme": "dark", "backup_generations": 30}
+    assert json.loads(path.read_text(encoding="utf-8")) == {
+        "theme": "dark",
+        "backup_generations": 30,
+        "last_folder": "",
+    }
     assert settings.load(path).backup_generations == 30
     with pytest.raises(ValidationError) as error:
         settings.save(settings.Settings(backup_generations=0), path)

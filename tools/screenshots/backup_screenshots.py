@@ -31,9 +31,10 @@ from tools.screenshots.stage import Stage
 from ui import messages, strings
 from ui.maintenance.archive_dialog import ArchiveDialog
 from ui.maintenance.archive_flow import problem_lines
-from ui.maintenance.backup_flow import documents_folder, restore_question, suggested_backup_name
+from ui.maintenance.backup_flow import restore_question, suggested_backup_name
 from ui.maintenance.backup_settings_dialog import BackupSettingsDialog
 from ui.maintenance.document_check_dialog import DocumentCheckDialog
+from ui.widgets.file_choice import documents_folder
 from ui.widgets.result_dialog import ResultDialog
 
 

@@ -22,7 +22,6 @@ from secretariat.archive import import_archive as import_into
 from secretariat.archive import verify_archive as verify_file
 from ui import messages, strings
 from ui.maintenance.archive_dialog import ArchiveDialog
-from ui.maintenance.backup_flow import documents_folder
 from ui.maintenance.document_check_dialog import DocumentCheckDialog
 from ui.rtl import ltr
 from ui.widgets import file_choice
@@ -36,7 +35,9 @@ if TYPE_CHECKING:
 def export_archive(window: MaintenanceWindow, *, folder: Path | None = None) -> ArchiveDialog:
     parent = window.window()  # what the dialogs open over
     services = window.services
-    dialog = ArchiveDialog(services.database, services.meetings.years(), folder or documents_folder(), parent)
+    dialog = ArchiveDialog(
+        services.database, services.meetings.years(), folder or file_choice.start_folder(), parent
+    )
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

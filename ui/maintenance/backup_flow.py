@@ -21,7 +21,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog
 
 from secretariat import paths
@@ -39,10 +38,6 @@ from ui.widgets.work_dialog import run_work
 
 if TYPE_CHECKING:
     from ui.maintenance.maintenance_window import MaintenanceWindow
-
-
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
 def suggested_backup_name() -> str:
@@ -68,7 +63,7 @@ def take_backup(window: MaintenanceWindow) -> BackupRecord | None:
     chosen = file_choice.save_file(
         parent,
         strings.BACKUP_SAVE_TITLE,
-        str(documents_folder() / suggested_backup_name()),
+        suggested_backup_name(),
         strings.BACKUP_FILTER,
     )
     if not chosen:

@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import cast
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from secretariat.persian.text import format_int
 from ui import messages, resources, strings
 from ui.reports.report_worker import ReportJob, ReportWorker
+from ui.widgets import file_choice
 from ui.widgets.screen_fit import fit_to_screen
 
 WINDOW_SIZE = (900, 1000)
@@ -286,10 +286,7 @@ class ReportPreview(QDialog):
     def save_report(self) -> Path | None:
         if not self.is_ready():
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, strings.PREVIEW_SAVE_TITLE, str(Path(folder) / self.job.filename), strings.PDF_FILTER
-        )
+        path = file_choice.save_file(self, strings.PREVIEW_SAVE_TITLE, self.job.filename, strings.PDF_FILTER)
         if not path:
             return None
         return self.save_to(Path(path))
