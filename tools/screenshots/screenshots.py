@@ -25,6 +25,7 @@ from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from tools.screenshots.stage import RenderStep, Stage
+from ui import messages, strings
 from ui.agencies.agency_dialog import AgencyDialog
 from ui.council.council_form import CouncilDialog
 from ui.people.appointment_dialog import AppointmentDialog
@@ -35,6 +36,7 @@ from ui.reports.attendance_period_dialog import AttendancePeriodDialog
 from ui.reports.report_jobs import minutes_job, register_job
 from ui.reports.report_preview import ReportPreview
 from ui.start.welcome_dialog import WelcomeDialog
+from ui.widgets import file_choice
 from ui.window.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, MainWindow
 
 # Searching with Arabic letters shows that the search folds them.
@@ -109,9 +111,26 @@ def agency_form_errors(stage: Stage) -> QWidget:
     stage.open(dialog)
     dialog.email.setText("pr@pardis")
     dialog.joined_on.setText("۱۴۰۴/۱۲/۳۰")
-    dialog.accept()  # refused: the errors show under the fields
-    dialog.adjustSize()
+    dialog.accept()  # refused: the errors show under the fields, which stay where they were
     return dialog
+
+
+def agency_form_discard(stage: Stage) -> QWidget:
+    """Escape over a form with something typed in: the question before it is thrown away."""
+    dialog = AgencyDialog(stage.services.agencies, parent=stage.window)
+    stage.open(dialog)
+    dialog.name.setText("شهرداری پردیس")
+    box = messages.question_box(dialog, strings.DISCARD_CHANGES, yes=strings.DISCARD, no=strings.KEEP_EDITING)
+    return stage.open(box)
+
+
+def file_dialog(stage: Stage) -> QWidget:
+    """Qt's own file dialog, as on Linux: Persian words, Jalali dates."""
+    dialog = file_choice.file_dialog(
+        stage.window, strings.CHOOSE_SIGNED_TITLE, strings.SIGNED_FILTER, native=False
+    )
+    dialog.show()
+    return stage.track(dialog)
 
 
 def agency_form_edit(stage: Stage) -> QWidget:
@@ -261,6 +280,7 @@ STEPS: list[RenderStep] = [
     RenderStep("welcome-create-council", welcome_form),
     RenderStep("agency-form", agency_form_empty),
     RenderStep("agency-form-errors", agency_form_errors),
+    RenderStep("agency-form-discard", agency_form_discard),
     RenderStep("agency-form-edit", agency_form_edit),
     RenderStep("person-form", person_form),
     RenderStep("appointment", appointment),
@@ -269,6 +289,7 @@ STEPS: list[RenderStep] = [
     RenderStep("end-role", end_role),
     RenderStep("council-settings", council_settings),
     RenderStep("jalali-calendar", jalali_calendar),
+    RenderStep("file-dialog", file_dialog),
     *(RenderStep(name, render) for name, render in MEETING_SHOTS),
     *(RenderStep(name, render) for name, render in REGISTER_SHOTS),
     *(RenderStep(name, render) for name, render in BACKUP_SHOTS),

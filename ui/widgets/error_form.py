@@ -18,7 +18,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -75,6 +76,26 @@ class ErrorForm(QWidget):
         self._server_errors: dict[str, str] = {}
         self._live = False
 
+    # A form is never squeezed below the height it asks for: squeezed, its rows gave up
+    # a few pixels each (a combo box first) and took them back when a message came, and
+    # the fields moved. And a note that wraps (planning's warnings, a message about the
+    # whole form) needs more lines the narrower the form: once laid out, the form asks
+    # for its height at the width it has, or the note came out clipped.
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.hasHeightForWidth() and self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            preferred = self.heightForWidth(self.width())
+        else:
+            preferred = self.sizeHint().height()
+        hint.setHeight(max(hint.height(), preferred))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
+
     # -- building ----------------------------------------------------------
 
     def add_field(self, key: str, label: str, widget: W, *, changed: SignalInstance | None = None) -> W:
@@ -93,10 +114,12 @@ class ErrorForm(QWidget):
             row = QWidget()
             box = QVBoxLayout(row)
             box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
+            box.setSpacing(0)
             box.addWidget(widget)
             label_widget = FieldError()
-            label_widget.keep_line()
+            if not isinstance(widget, QAbstractButton):
+                # A tick box is on or off: the core speaks of the field it goes with.
+                label_widget.keep_line()
             box.addWidget(label_widget)
             show_error, error = _marking(widget, label_widget.show_message), label_widget.message
         caption = QLabel(label)
@@ -105,7 +128,7 @@ class ErrorForm(QWidget):
         # The caption stays beside the field's first line, not in the middle
         # of a field that has grown an error message or several lines.
         caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
-        caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._layout.addRow(caption, row)
         self._fields[key] = _Field(widget, row, show_error, error, label_widget)
         signal = changed if changed is not None else _change_signal(widget)
