@@ -34,7 +34,9 @@ class CouncilFields:
             choice_box([(rule.label, rule.value) for rule in QuorumRule]),
         )
         self.quorum_count = form.add_field(
-            "quorum_count", strings.COUNCIL_QUORUM_COUNT, line_edit(strings.COUNCIL_QUORUM_COUNT_PLACEHOLDER)
+            "quorum_count",
+            strings.COUNCIL_QUORUM_COUNT,
+            line_edit(strings.COUNCIL_QUORUM_COUNT_PLACEHOLDER, digits=True),
         )
         self.quorum_rule.currentIndexChanged.connect(self._show_quorum_count)
         form.limit_texts(CouncilDraft)

@@ -30,7 +30,7 @@ class DecreeDialog(FormDialog):
         )
         form = self.form
         self.number = form.add_field(
-            "number", strings.DECREE_NUMBER, line_edit(strings.DECREE_NUMBER_PLACEHOLDER)
+            "number", strings.DECREE_NUMBER, line_edit(strings.DECREE_NUMBER_PLACEHOLDER, digits=True)
         )
         self.issued_on = form.add_field("issued_on", strings.DECREE_ISSUED_ON, JalaliDateEdit())
         self.issued_on.setDate(jalali.today())

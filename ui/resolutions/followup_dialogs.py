@@ -75,7 +75,9 @@ class FollowUpDialog(_ResolutionDialog):
         self.note = self.form.add_field("note", strings.FOLLOWUP_NOTE, text_box(3))
         self.note.setPlaceholderText(strings.FOLLOWUP_NOTE_PLACEHOLDER)
         self.progress = self.form.add_field(
-            "progress", strings.FOLLOWUP_PROGRESS, line_edit(strings.FOLLOWUP_PROGRESS_PLACEHOLDER)
+            "progress",
+            strings.FOLLOWUP_PROGRESS,
+            line_edit(strings.FOLLOWUP_PROGRESS_PLACEHOLDER, digits=True),
         )
         self.recorded_by = self.form.add_field("recorded_by", strings.FOLLOWUP_RECORDED_BY, line_edit())
         self.form.limit_texts(FollowUpDraft)

@@ -7,12 +7,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
-from ui.rtl import align_right, right_to_left_box
+from ui.rtl import align_right, persian_digits_as_typed, right_to_left_box
 
 
-def line_edit(placeholder: str = "", *, latin: bool = False) -> QLineEdit:
+def line_edit(placeholder: str = "", *, latin: bool = False, digits: bool = False) -> QLineEdit:
+    """A one-line field; ``digits`` for a number, time or phone (Persian digits as typed)."""
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder)
+    if digits:
+        persian_digits_as_typed(edit)
     if latin:
         # E-mail and web addresses read left to right, as typed.
         edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
