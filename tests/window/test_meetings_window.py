@@ -451,3 +451,16 @@ def test_a_print_item_that_cannot_be_chosen_looks_so(qtbot, services, agencies, 
 
     assert darkest(window.print_invitations_action) > darkest(window.print_minutes_action) + 60
     menu.hide()
+
+
+def test_the_details_tab_shows_the_next_step_and_leads_to_its_tab(qtbot, services, agencies, open_window):
+    meeting = held_meeting(services, agencies)
+    window = open_window(meeting.id)
+    steps = window.details.steps
+    marks = [mark.text() for mark, *_ in steps._rows]
+    assert marks.count("●") == 1  # one step is next: writing the resolutions
+    next_row = marks.index("●")
+    _mark, title, _text, go = steps._rows[next_row]
+    assert title.text() == "صورتجلسه و مصوبات"
+    click(qtbot, go)
+    assert window.tabs.currentWidget() is window.resolutions

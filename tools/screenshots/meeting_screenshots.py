@@ -31,7 +31,6 @@ from ui.meetings.window.meeting_window import MeetingWindow
 from ui.meetings.window.resolution_dialog import ResolutionDialog
 from ui.window.main_window import MEETINGS
 
-WINDOW_SIZE = (1180, 800)
 FRIDAY = 4
 
 
@@ -143,8 +142,7 @@ def _window(stage: Stage, detail: MeetingDetail | None, tab: str) -> QWidget:
     window = MeetingWindow(stage.services, detail.meeting.id, stage.window)
     window.show_tab(getattr(window, tab))
     stage.track(window)
-    window.show()
-    window.resize(*WINDOW_SIZE)
+    window.show()  # at the size it opens at on this screen
     return window
 
 

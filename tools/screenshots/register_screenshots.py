@@ -33,7 +33,6 @@ from ui.resolutions.followup_window import FollowUpWindow
 from ui.widgets.table_setup import select_row
 from ui.window.main_window import RESOLUTIONS
 
-WINDOW_SIZE = (1100, 720)
 LOOK_AT = 60  # rows of the register searched for a good example
 
 
@@ -122,8 +121,7 @@ def _followup_window(stage: Stage, row: ResolutionRow | None) -> QWidget:
         return register(stage)
     window = FollowUpWindow(stage.services, row.id, row.meeting_id, stage.window)
     stage.track(window)
-    window.show()
-    window.resize(*WINDOW_SIZE)
+    window.show()  # at the size it opens at on this screen
     # The entry with a document selected, so that its buttons show enabled.
     with_document = [index for index, entry in enumerate(window.log_model.records()) if entry.has_document]
     if with_document:

@@ -22,6 +22,7 @@ from secretariat.members.council import CouncilDraft, CouncilRecord
 from secretariat.members.people import RepresentationRecord
 from secretariat.persian import jalali
 from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
+from tools.screenshots.checks import problems_on_screen
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from tools.screenshots.stage import RenderStep, Stage
@@ -226,8 +227,7 @@ def report_preview_minutes(stage: Stage) -> QWidget:
     meeting = finalized[0]
     preview = ReportPreview(minutes_job(stage.services, meeting.id, meeting.title), stage.window)
     stage.track(preview)
-    preview.show()
-    preview.resize(900, 1000)
+    preview.show()  # at the size it opens at on this screen
     return _made(preview)
 
 
@@ -235,8 +235,7 @@ def report_preview_register(stage: Stage) -> QWidget:
     """The register report of the overdue resolutions, at its actual size."""
     preview = ReportPreview(register_job(stage.services, ResolutionQuery(overdue=True)), stage.window)
     stage.track(preview)
-    preview.show()
-    preview.resize(900, 1000)
+    preview.show()  # at the size it opens at on this screen
     preview.view.setZoomFactor(1.0)
     preview.zoom(1.0)
     return _made(preview)
@@ -275,21 +274,29 @@ STEPS: list[RenderStep] = [
 ]
 
 
-def take_screenshots(window: MainWindow, folder: Path, steps: list[RenderStep] | None = None) -> list[Path]:
-    """Run the steps in order; each one's picture is ``<folder>/<NN>-<name>.png``."""
+PROBLEMS_FILE = "problems.txt"
+
+
+def take_screenshots(window: MainWindow, folder: Path, steps: list[RenderStep] | None = None) -> list[str]:
+    """Run the steps in order; each one's picture is ``<folder>/<NN>-<name>.png``.
+
+    Returns what the checks found wrong on screen at each step (see ``checks``),
+    also written to ``<folder>/problems.txt`` (empty when all is well).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     stage = Stage(window)
-    saved: list[Path] = []
+    problems: list[str] = []
     for number, step in enumerate(steps or STEPS, start=1):
         widget = step.render(stage)
         _settle()
-        path = folder / f"{number:02d}-{step.name}.png"
-        if not widget.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
-        saved.append(path)
+        name = f"{number:02d}-{step.name}"
+        if not widget.grab().save(str(folder / f"{name}.png")):
+            raise OSError(f"could not write {folder / name}.png")
+        problems += [f"{name}: {problem}" for problem in problems_on_screen()]
         stage.close_opened()
         _settle()
-    return saved
+    (folder / PROBLEMS_FILE).write_text("".join(f"{line}\n" for line in problems), encoding="utf-8")
+    return problems
 
 
 def _settle() -> None:

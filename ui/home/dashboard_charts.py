@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from secretariat.followup.dashboard import AgencyCompletion, Dashboard
@@ -30,6 +30,8 @@ from ui.resolutions.register_table_model import STATUS_COLOURS
 
 AGENCY_NAME_CHARACTERS = 34  # longer names are shortened on the axis; the tooltip has them whole
 COMPLETION_COLOUR = "#2f7d4f"
+# What the chart needs besides its bars: title, value axis and its title, margins.
+CHART_FURNITURE_HEIGHT = 120
 
 
 def _chart(title: str) -> QChart:
@@ -52,7 +54,8 @@ class _ChartView(QChartView):
     def __init__(self, chart: QChart, parent: QWidget | None = None):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(330)
+        # Low enough that the home page is whole on a 1366×768 screen.
+        self.setMinimumHeight(260)
         # The chart places its legend and axes itself; mirroring the view would
         # only turn its text around.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -110,17 +113,43 @@ class CompletionChart(_ChartView):
         self.agencies: tuple[AgencyCompletion, ...] = ()
         self.chart().legend().hide()
         self.series: QHorizontalBarSeries | None = None
+        self._dashboard: Dashboard | None = None
+
+    def rows_that_fit(self) -> int:
+        """How many agencies the chart's height names, each on its own line.
+
+        Qt's category axis silently drops every other name when they do not
+        fit (on a 1366×768 screen it named five of ten bars), so the chart
+        shows only as many agencies as it can name.
+        """
+        line = self.fontMetrics().height() + 6
+        return max(3, (self.height() - CHART_FURNITURE_HEIGHT) // line)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._dashboard is not None and self._shown(self._dashboard) != self.agencies:
+            self.show_dashboard(self._dashboard)
+
+    def _shown(self, dashboard: Dashboard) -> tuple[AgencyCompletion, ...]:
+        """The busiest agencies that fit, best rate at the top (drawn last: Qt draws upwards)."""
+        busiest = sorted(dashboard.completion, key=lambda agency: -agency.total)[: self.rows_that_fit()]
+        kept = {agency.agency_id for agency in busiest}
+        return tuple(reversed([agency for agency in dashboard.completion if agency.agency_id in kept]))
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
+        self._dashboard = dashboard
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        # Best at the top: a horizontal bar chart draws its first category at the bottom.
-        self.agencies = tuple(reversed(dashboard.completion))
+        self.agencies = self._shown(dashboard)
         bars = QBarSet(strings.DASHBOARD_COMPLETION_SET)
         bars.setColor(QColor(COMPLETION_COLOUR))
-        bars.setLabelColor(QColor("#1d2733"))
+        # White on the dark green (dark on it could not be read).
+        bars.setLabelColor(QColor("white"))
+        label_font = QFont(bars.labelFont())
+        label_font.setBold(True)
+        bars.setLabelFont(label_font)
         for agency in self.agencies:
             bars.append(round(agency.rate * 100))
         bars.clicked.connect(self.click_bar)

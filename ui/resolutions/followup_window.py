@@ -54,6 +54,7 @@ from ui.rtl import rtl
 from ui.services import Services
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.screen_fit import fit_to_screen
+from ui.widgets.status_badge import show_status
 from ui.widgets.table_setup import configure_table
 
 WINDOW_SIZE = (980, 680)
@@ -182,8 +183,7 @@ class FollowUpWindow(QDialog):
         self.row = row
         self.setWindowTitle(strings.FOLLOWUP_WINDOW_TITLE.format(code=row.display_code))
         self.heading.setText(strings.FOLLOWUP_HEADING.format(code=row.display_code))
-        self.status_label.setText(self.status_text())
-        self.status_label.setStyleSheet(f"background: {status_colour(row).name()};")
+        show_status(self.status_label, self.status_text(), status_colour(row))
         self.text.setText(rtl(record.current_text if record else row.text))
         self.meeting.setText(
             rtl(
