@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QPushButton, QScrollArea, QSplitter, QWidget
 
 from secretariat.errors import DomainError
 from secretariat.members.agencies import AgencyRecord
@@ -43,13 +43,24 @@ class AgenciesView(ListSection):
 
         self.detail = AgencyDetailPanel(services)
         self.detail.message.connect(self.message)
+        # The pane scrolls within what the splitter gives it, so the list keeps room.
+        self.detail_area = QScrollArea()
+        self.detail_area.setObjectName("tabScroll")
+        self.detail_area.setWidget(self.detail)
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_area.setMinimumHeight(220)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._table_area())
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 400])
+        splitter.addWidget(self.detail_area)
+        # The register first: the pane of the selected agency takes the rest, and is
+        # not shown while no agency is selected (it was a large empty panel beside
+        # six rows of the list on a 1366×768 screen).
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([440, 300])
         splitter.setChildrenCollapsible(False)
+        self.detail_area.setVisible(False)
 
         self._listen(services.changes)
         self._lay_out(
@@ -70,7 +81,9 @@ class AgenciesView(ListSection):
         return record.name
 
     def _selection_changed(self) -> None:
-        self.detail.show_agency(self.selected_agency_id())
+        agency_id = self.selected_agency_id()
+        self.detail.show_agency(agency_id)
+        self.detail_area.setVisible(agency_id is not None)
         super()._selection_changed()
 
     def _update_buttons(self) -> None:
