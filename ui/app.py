@@ -26,7 +26,8 @@ from ui.start.app_setup import configure_application
 from ui.widgets.screen_fit import fit_to_screen
 from ui.window.main_window import MainWindow
 
-WINDOW_SIZE = (1280, 800)
+# Roomy on a 1920×1080 screen; on a 1366×768 laptop, the screen less its panels.
+WINDOW_SIZE = (1440, 900)
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:

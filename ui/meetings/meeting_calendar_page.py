@@ -81,7 +81,7 @@ class MeetingCalendarPage(QWidget):
         self.empty_label = QLabel(strings.MONTH_NO_MEETINGS)
         self.empty_label.setObjectName("resultCount")
         self.month_box = QGroupBox()
-        self.month_box.setMinimumWidth(480)
+        self.month_box.setMinimumWidth(380)
         box = QVBoxLayout(self.month_box)
         box.addWidget(self.month_list, 1)
         box.addWidget(self.empty_label)
@@ -103,7 +103,10 @@ class MeetingCalendarPage(QWidget):
         splitter.addWidget(self.calendar)
         splitter.addWidget(self.month_box)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        # The month's grid gets most of the width, so a day's meetings read whole
+        # rather than cut («کارگرو…»); the month's list beside it is short.
+        splitter.setSizes([3000, 1000])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
