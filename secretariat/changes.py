@@ -32,6 +32,7 @@ from db.models import (
     Council,
     DeadlineChange,
     FollowUp,
+    FollowUpCorrection,
     Invitation,
     Meeting,
     MembershipDecree,
@@ -154,6 +155,10 @@ def _changes_of(session: Session, record: object) -> Changes:
             return Changes(resolutions=_ids(record.resolution_id), meetings=_ids(record.meeting_id))
         case FollowUp():
             return Changes(followups=_ids(record.resolution_id))
+        case FollowUpCorrection():
+            # A void writes only this row: its entry says which resolution's log changed.
+            entry = session.get(FollowUp, record.follow_up_id)
+            return Changes(followups=_ids(entry.resolution_id)) if entry is not None else NOTHING
         case DeadlineChange():
             return Changes(followups=_ids(record.resolution_id), resolutions=_ids(record.resolution_id))
         case AttachmentContent():

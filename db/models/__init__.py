@@ -6,7 +6,7 @@ May import: SQLAlchemy and ``db.models`` itself.
 """
 
 from db.models.base import Base, Timestamped
-from db.models.followup import DeadlineChange, FollowUp
+from db.models.followup import DeadlineChange, FollowUp, FollowUpCorrection
 from db.models.meetings import (
     AgendaItem,
     Amendment,
@@ -31,6 +31,7 @@ __all__ = [
     "Council",
     "DeadlineChange",
     "FollowUp",
+    "FollowUpCorrection",
     "Invitation",
     "Meeting",
     "MembershipDecree",

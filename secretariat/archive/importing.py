@@ -27,6 +27,7 @@ from db.models import (
     Council,
     DeadlineChange,
     FollowUp,
+    FollowUpCorrection,
     Invitation,
     Meeting,
     MembershipDecree,
@@ -124,6 +125,9 @@ another program) into the database. The rules:
   is there.
 - **Meetings, resolutions, follow-up** are added with the archive's numbers,
   codes, statuses and dates, as recorded; the search text is computed again.
+  Follow-up entries corrected or voided come with their corrections
+  (`follow_up_corrections`: an entry taken back once, a correction of the
+  same resolution); an archive of schema version 1 has none.
   A resolution deferred to a meeting outside the archive is linked to it if
   the database has that meeting (same key), else left unlinked (its status
   stays «ارجاع به جلسه بعد») and the result says so.
@@ -582,13 +586,25 @@ class _Import:
         return len(rows)
 
     def _follow_ups(self) -> None:
-        for row in self.t["follow_ups"]:
-            values = {k: v for k, v in row.items() if k not in ("resolution", "document")}
+        entries = [
+            FollowUp(
+                **{k: v for k, v in row.items() if k not in ("key", "resolution", "document")},
+                resolution_id=self.resolution[row["resolution"]],
+                attachment_id=self.attachment.get(row["document"]) if row["document"] else None,
+            )
+            for row in self.t["follow_ups"]
+        ]
+        self.s.add_all(entries)
+        self.s.flush()
+        entry = {row["key"]: added.id for row, added in zip(self.t["follow_ups"], entries, strict=True)}
+        for row in self.t["follow_up_corrections"]:
             self.s.add(
-                FollowUp(
-                    **values,
-                    resolution_id=self.resolution[row["resolution"]],
-                    attachment_id=self.attachment.get(row["document"]) if row["document"] else None,
+                FollowUpCorrection(
+                    follow_up_id=entry[row["entry"]],
+                    replacement_id=entry[row["replacement"]] if row["replacement"] else None,
+                    reason=row["reason"],
+                    recorded_by=row["recorded_by"],
+                    recorded_at=row["recorded_at"],
                 )
             )
         for row in self.t["deadline_changes"]:

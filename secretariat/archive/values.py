@@ -30,6 +30,7 @@ from db.models import (
     Council,
     DeadlineChange,
     FollowUp,
+    FollowUpCorrection,
     Invitation,
     Meeting,
     MembershipDecree,
@@ -71,6 +72,7 @@ _MODELS: dict[str, type[DeclarativeBase]] = {
     "amendments": Amendment,
     "attachments": Attachment,
     "follow_ups": FollowUp,
+    "follow_up_corrections": FollowUpCorrection,
     "deadline_changes": DeadlineChange,
 }
 
@@ -113,6 +115,7 @@ REQUIRED = {
     "resolutions": ("text",),
     "amendments": ("reason", "author"),
     "attachments": ("filename", "media_type", "sha256", "path"),
+    "follow_up_corrections": ("reason", "recorded_by"),
     "deadline_changes": ("reason", "changed_by"),
 }
 # Names and titles: one line.
@@ -144,6 +147,7 @@ _RECORD: dict[str, tuple[str, str | None]] = {
     "amendments": ("اصلاحیه جلسه", "meeting"),
     "attachments": ("پیوست", "key"),
     "follow_ups": ("پیگیری مصوبه", "resolution"),
+    "follow_up_corrections": ("اصلاح پیگیری", "entry"),
     "deadline_changes": ("تغییر مهلت مصوبه", "resolution"),
 }
 
@@ -281,6 +285,7 @@ class _Checker:
         self.year = 0
         self.meetings = {row["key"]: row for row in tables["meetings"]}
         self.resolutions = {row["code"]: row for row in tables["resolutions"]}
+        self.follow_ups = {row["key"]: row for row in tables["follow_ups"]}
         self.seen: dict[str, set[tuple[Any, ...]]] = {}
         self.leads: dict[str, int] = {}
         unknown: dict[str, int] = {}
@@ -301,6 +306,7 @@ class _Checker:
             "amendments": self.amendment,
             "attachments": self.attachment,
             "follow_ups": self.follow_up,
+            "follow_up_corrections": self.follow_up_correction,
             "deadline_changes": self.deadline_change,
         }
 
@@ -475,6 +481,27 @@ class _Checker:
         progress = row["progress"]
         if progress is not None and not 0 <= progress <= 100:
             _fail("progress", f"پیشرفت {to_persian_digits(progress)} درصد پذیرفتنی نیست (از ۰ تا ۱۰۰)")
+
+    def follow_up_correction(self, row: TypedRow) -> None:
+        entry, replacement = row["entry"], row["replacement"]
+        self.unique(
+            "taken-back",
+            "entry",
+            (entry,),
+            f"پیگیری {to_persian_digits(shown(entry))} دو بار اصلاح یا باطل شده است",
+        )
+        if replacement is None:
+            return
+        if replacement == entry:
+            _fail("replacement", "پیگیری اصلاحیه خودش است")
+        self.unique(
+            "replacement",
+            "replacement",
+            (replacement,),
+            f"پیگیری {to_persian_digits(shown(replacement))} اصلاحیه دو پیگیری است",
+        )
+        if self.follow_ups[replacement]["resolution"] != self.follow_ups[entry]["resolution"]:
+            _fail("replacement", "اصلاحیه از مصوبه دیگری است")
 
     def deadline_change(self, row: TypedRow) -> None:
         resolution = self.resolutions[row["resolution"]]

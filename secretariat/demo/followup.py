@@ -4,7 +4,8 @@ Letters and phone calls from the secretariat, the agencies' reports with the
 progress they claim, a visit, items raised in a later meeting; most of the
 older resolutions done (on time or late, with the evidence of completion),
 some overdue now with partial progress, one cancelled, one deferred to the
-coming general assembly and one whose deadline was moved, with its reason.
+coming general assembly and one whose deadline was moved, with its reason;
+an entry typed wrong and corrected, and one recorded by mistake and voided.
 
 Written, like the meetings, for 1405/09/04 and moved by the same whole Jalali
 years, so every date falls between the resolution's meeting and today.
@@ -24,10 +25,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
+from db.models import Attachment, DeadlineChange, FollowUp, FollowUpCorrection, Meeting, Resolution
 from secretariat.core import Secretariat
 from secretariat.database import Database
-from secretariat.followup.lifecycle import FollowUpDraft
+from secretariat.followup.corrections import CorrectionDraft
+from secretariat.followup.lifecycle import FollowUpDraft, FollowUpRecord
 from secretariat.followup.status import FollowUpKind
 from secretariat.persian import jalali
 
@@ -53,6 +55,23 @@ class F:
     progress: int | None = None
     by: str = SECRETARY
     document: str = ""  # the name of the scanned letter or report kept with the entry
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The entry just before, corrected: the progress it should have said."""
+
+    date: str  # the day it was corrected
+    progress: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Void:
+    """The entry just before, voided."""
+
+    date: str  # the day it was voided
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -82,7 +101,7 @@ class Deadline:
 
 
 # Base resolution code (as in 1405) -> its history, in the order it happened.
-HISTORIES: dict[str, tuple[F | Done | Cancel | Defer | Deadline, ...]] = {
+HISTORIES: dict[str, tuple[F | Fix | Void | Done | Cancel | Defer | Deadline, ...]] = {
     "1404-01-01": (
         F("1404/04/06", LETTER, "یادآوری ارسال گزارش ماهانه به همه دستگاه‌های عضو، نامه شماره ۲۱۵/ش/۱۴۰۴."),
         F(
@@ -303,7 +322,10 @@ HISTORIES: dict[str, tuple[F | Done | Cancel | Defer | Deadline, ...]] = {
             "نامه به هشت دستگاهی که گزارش ماهانه نفرستاده‌اند، شماره ۲۶۱/ش/۱۴۰۵.",
             document="نامه ۲۶۱-ش-۱۴۰۵.pdf",
         ),
-        F("1405/06/20", PHONE, "پیگیری تلفنی؛ پنج دستگاه گزارش فرستادند.", 60, EXPERT),
+        F("1405/06/20", PHONE, "پیگیری تلفنی؛ پنج دستگاه گزارش فرستادند.", 6, EXPERT),
+        Fix("1405/06/22", 60, "درصد پیشرفت ۶۰ گزارش شده بود و صفر آن از قلم افتاد."),
+        F("1405/07/15", PHONE, "تماس با دستگاه؛ گزارش تا پایان هفته می‌رسد."),
+        Void("1405/07/16", "این تماس درباره مصوبه دیگری بود و به اشتباه اینجا ثبت شد."),
         F("1405/08/20", MEETING, "نتیجه پیگیری در جلسه هشتم گزارش شد؛ سه دستگاه همچنان گزارش نمی‌فرستند.", 80),
     ),
     "1405-07-02": (
@@ -375,10 +397,12 @@ def build_followup(secretariat: Secretariat, shift: int) -> None:
     entry_days: dict[int, dt.date] = {}
     change_days: list[tuple[int, dt.date]] = []
     cancel_days: dict[int, dt.date] = {}
+    taken_back_days: dict[int, dt.date] = {}  # entry id -> the day it was corrected or voided
     with tempfile.TemporaryDirectory(prefix="demo-followup-scan-") as folder:
         scans = Path(folder)
         for base_code, steps in HISTORIES.items():
             resolution_id = ids[code(base_code)]
+            entries: list[FollowUpRecord] = []  # a Fix or a Void takes back the last one
             for step in steps:
                 if isinstance(step, F):
                     document: str | Path = ""
@@ -397,6 +421,25 @@ def build_followup(secretariat: Secretariat, shift: int) -> None:
                         ),
                     )
                     entry_days[record.id] = record.date
+                    entries.append(record)
+                elif isinstance(step, Fix):
+                    last = entries[-1]
+                    service.correct(
+                        last.id,
+                        CorrectionDraft(
+                            date=jalali.format_short(last.date, persian_digits=False),
+                            kind=last.kind.value,
+                            note=last.note,
+                            progress=str(step.progress),
+                            reason=step.reason,
+                            recorded_by=SECRETARY,
+                        ),
+                    )
+                    taken_back_days[last.id] = jalali.parse(date(step.date))
+                elif isinstance(step, Void):
+                    last = entries[-1]
+                    service.void(last.id, reason=step.reason, by=SECRETARY)
+                    taken_back_days[last.id] = jalali.parse(date(step.date))
                 elif isinstance(step, Done):
                     service.mark_done(resolution_id, evidence=step.evidence, on=date(step.date))
                 elif isinstance(step, Cancel):
@@ -410,7 +453,7 @@ def build_followup(secretariat: Secretariat, shift: int) -> None:
                         resolution_id, new_due=date(step.new_due), reason=step.reason, by=SECRETARY
                     )
                     change_days.append((resolution_id, jalali.parse(date(step.date))))
-    _backdate(secretariat.database, entry_days, change_days, cancel_days)
+    _backdate(secretariat.database, entry_days, change_days, cancel_days, taken_back_days)
 
 
 def _backdate(
@@ -418,6 +461,7 @@ def _backdate(
     entry_days: dict[int, dt.date],
     change_days: list[tuple[int, dt.date]],
     cancel_days: dict[int, dt.date],
+    taken_back_days: dict[int, dt.date],
 ) -> None:
     """Move the clock stamps the service wrote to the days they would have happened."""
     with database.transaction() as session:
@@ -425,6 +469,13 @@ def _backdate(
             entry.recorded_at = dt.datetime.combine(entry_days[entry.id], dt.time(11, entry.id % 60))
             if entry.attachment_id is not None:
                 session.get_one(Attachment, entry.attachment_id).added_at = entry.recorded_at
+        corrections = select(FollowUpCorrection).where(FollowUpCorrection.follow_up_id.in_(taken_back_days))
+        for correction in session.scalars(corrections):
+            correction.recorded_at = dt.datetime.combine(
+                taken_back_days[correction.follow_up_id], dt.time(9, 40)
+            )
+            if correction.replacement_id is not None:
+                session.get_one(FollowUp, correction.replacement_id).recorded_at = correction.recorded_at
         pending = list(change_days)
         for change in session.scalars(select(DeadlineChange).order_by(DeadlineChange.id)):
             for index, (resolution_id, day) in enumerate(pending):

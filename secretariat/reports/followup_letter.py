@@ -5,7 +5,8 @@ agency is responsible for or collaborates on that is not yet done or
 cancelled (open, in progress, or referred to the next meeting), in a
 right-to-left table: the code, the text in force, the meeting (title and
 date), the deadline, the agency's role, the status, and the last follow-up
-(its date, kind, note and the progress reported). Overdue resolutions come
+in force (its date, kind, note and the progress reported; an entry
+corrected or voided is never presented as current). Overdue resolutions come
 first, the most overdue at the top, marked «معوق» with the days they are
 late; the others follow by deadline. The letter asks for a report of the
 actions taken by a reply date a week after the letter's date, is signed
@@ -30,7 +31,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
-from secretariat.followup.lifecycle import FollowUpRecord
+from secretariat.followup.lifecycle import FollowUpRecord, in_force
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
 from secretariat.meetings.deadline import deadline_text
@@ -207,6 +208,7 @@ def _open_resolution(
     today: dt.date,
 ) -> OpenResolution:
     days = (today - row.due_date).days if row.overdue and row.due_date is not None else 0
+    counted = in_force(log)
     return OpenResolution(
         id=row.id,
         code=row.code,
@@ -219,7 +221,7 @@ def _open_resolution(
         overdue=row.overdue,
         days_overdue=days,
         role=role,
-        last_followup=log[-1] if log else None,
+        last_followup=counted[-1] if counted else None,
     )
 
 

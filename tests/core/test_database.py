@@ -405,6 +405,7 @@ def database_with_duplicate_numbers(location):
         ("DROP INDEX uq_meeting_series_number", {}),
         ("DROP INDEX uq_meeting_series_year_number", {}),
         ("ALTER TABLE meeting DROP COLUMN minutes_snapshot", {}),  # 0006's
+        ("DROP TABLE follow_up_correction", {}),  # 0007's
         *(
             (
                 "UPDATE meeting SET number = :number, year_number = :number WHERE id = :id",
@@ -555,4 +556,46 @@ def test_the_upgrade_to_0006_snapshots_minutes_finalized_before_it(tmp_path):
     migrated.agencies.update(lead, AgencyDraft(name="اداره کل فرهنگ و ارشاد اسلامی"))
     data = gather_minutes(migrated, meeting.id)
     assert minutes_seal(data) == seal and data.meeting.host_agency_name == "اداره کل ارشاد اسلامی"
+    migrated.close()
+
+
+def test_0007_adds_the_corrections_beside_the_log_and_taking_it_back_loses_only_them(tmp_path):
+    # A follow-up log written before 0007, then one entry corrected: downgraded to 0006 the
+    # entries are all there (the correction too, as an entry), and upgraded again they all count.
+    from alembic import command
+
+    from secretariat.followup.corrections import CorrectionDraft
+    from secretariat.followup.lifecycle import FollowUpDraft
+    from tests.support.meetings import Council
+
+    path = tmp_path / "council.sqlite3"
+    database = open_database(path)
+    council = Council(database)
+    lead = council.agency("اداره کل ارشاد اسلامی")
+    meeting = council.plan("1404/07/15")
+    council.hold(meeting.id)
+    resolution = council.resolve(meeting.id, "مقرر شد الف.", lead)
+    followup = council.secretariat.followup
+    entry = followup.add(resolution.id, FollowUpDraft(date="1404/07/20", progress="40"))
+    followup.correct(
+        entry.id,
+        CorrectionDraft(
+            date="1404/07/20", kind="letter", progress="4", reason="صفر زیادی", recorded_by="دبیر"
+        ),
+    )
+    database.close()
+
+    engine = db_engine.make_engine(db_engine.sqlite_url(path))
+    config = schema._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+        assert not inspect(connection).has_table("follow_up_correction")
+        assert connection.execute(text("SELECT count(*) FROM follow_up")).scalar() == 2
+    engine.dispose()
+
+    migrated = Secretariat(open_database(path))
+    with migrated.database.reading() as session:
+        assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
+    assert [(e.progress, e.in_force) for e in migrated.followup.log(resolution.id)] == [(40, True), (4, True)]
     migrated.close()

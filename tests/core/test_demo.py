@@ -277,7 +277,10 @@ def test_every_kind_of_follow_up_dated_between_its_meeting_and_today(demo, regis
         log = service.log(row.id)
         assert all(row.meeting_date <= entry.date <= today for entry in log)
         assert [e.date for e in log] == sorted(e.date for e in log)
-        assert all(entry.recorded_at.date() == entry.date for entry in log)  # backdated, not "now"
+        # Backdated, not "now": recorded on its day, a correction on the day it was corrected.
+        for entry in log:
+            assert entry.recorded_at.date() == entry.date or entry.corrects_id is not None
+            assert entry.date <= entry.recorded_at.date() < today
         assert all(entry.note and entry.recorded_by for entry in log)
         entries += log
     assert len(entries) >= 60
@@ -286,6 +289,25 @@ def test_every_kind_of_follow_up_dated_between_its_meeting_and_today(demo, regis
     with demo.database.reading() as session:
         closed = session.query(Resolution).filter(Resolution.closed_on.is_not(None)).all()
         assert all(r.meeting.date <= r.closed_on <= today for r in closed)
+
+
+def test_one_entry_was_corrected_and_one_voided_with_who_when_and_why(demo, register):
+    service = demo.followup
+    taken_back = [entry for row in register for entry in service.log(row.id) if not entry.in_force]
+    [corrected] = [entry for entry in taken_back if not entry.withdrawal.voided]
+    [voided] = [entry for entry in taken_back if entry.withdrawal.voided]
+    for entry in (corrected, voided):
+        assert entry.withdrawal.reason and entry.withdrawal.by
+        assert entry.recorded_at < entry.withdrawal.at < dt.datetime.now()
+    correction = next(
+        entry
+        for row in register
+        for entry in service.log(row.id)
+        if entry.id == corrected.withdrawal.replacement_id
+    )
+    assert correction.corrects_id == corrected.id and correction.in_force
+    assert (correction.date, correction.note) == (corrected.date, corrected.note)
+    assert correction.progress != corrected.progress
 
 
 def test_one_deadline_was_moved_with_its_reason(demo, register):

@@ -495,6 +495,54 @@ def test_a_bare_json_file_imports_the_records_without_the_files(exported, years,
     assert result.follow_ups == len(data["tables"]["follow_ups"])
 
 
+def test_corrected_and_voided_entries_travel_with_the_year_and_still_do_not_count(
+    exported, years, empty, empty_secretariat
+):
+    data = records(exported[years[-1]])
+    entries = {row["key"]: row for row in data["tables"]["follow_ups"]}
+    corrections = data["tables"]["follow_up_corrections"]
+    [corrected] = [c for c in corrections if c["replacement"]]
+    [voided] = [c for c in corrections if not c["replacement"]]
+    assert corrected["reason"] and corrected["recorded_by"] and corrected["recorded_at_jalali"]
+    original, correction = entries[corrected["entry"]], entries[corrected["replacement"]]
+    assert original["resolution"] == correction["resolution"] == entries[voided["entry"]]["resolution"]
+    assert re.fullmatch(rf"{re.escape(original['resolution'])}/\d+", original["key"])
+
+    import_archive(empty, exported[years[-1]])
+    followup = empty_secretariat.followup
+    resolution_id = empty_secretariat.register.id_of_code(original["resolution"])
+    log = followup.log(resolution_id)
+    taken_back = [entry for entry in log if not entry.in_force]
+    assert sorted(entry.withdrawal.voided for entry in taken_back) == [False, True]
+    [replacement] = [entry for entry in log if entry.corrects_id is not None]
+    [was_corrected] = [entry for entry in taken_back if not entry.withdrawal.voided]
+    assert (
+        replacement.corrects_id
+        == was_corrected.id
+        == next(e.id for e in log if e.withdrawal and e.withdrawal.replacement_id == replacement.id)
+    )
+    assert (replacement.progress, was_corrected.progress) == (correction["progress"], original["progress"])
+    assert was_corrected.withdrawal.reason == corrected["reason"]
+
+
+def test_an_archive_of_schema_version_1_imports_with_every_entry_in_force(exported, years, empty, tmp_path):
+    """Written before corrections existed: no entry keys, no table of corrections."""
+    data = records(exported[years[-1]])
+    data["version"] = 1
+    del data["tables"]["follow_up_corrections"], data["counts"]["follow_up_corrections"]
+    for entry in data["tables"]["follow_ups"]:
+        del entry["key"]
+    path = tmp_path / "version-1.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = import_archive(empty, path)
+    assert result.follow_ups == len(data["tables"]["follow_ups"])
+    followup = Secretariat(empty).followup
+    with empty.reading() as session:
+        resolution_ids = session.scalars(select(Resolution.id)).all()
+    logs = [entry for resolution_id in resolution_ids for entry in followup.log(resolution_id)]
+    assert len(logs) == len(data["tables"]["follow_ups"]) and all(entry.in_force for entry in logs)
+
+
 def test_another_councils_archive_is_refused(exported, years, empty, empty_secretariat):
     empty_secretariat.council.create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان دماوند"))
     with pytest.raises(DomainError, match="دماوند"):
