@@ -26,6 +26,7 @@ from secretariat.meetings.minutes import MinutesService
 from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.snapshot import MinutesSnapshotService
 from secretariat.members.agencies import AgencyService
+from secretariat.members.agency_import import AgencyImportService
 from secretariat.members.council import CouncilService
 from secretariat.members.people import PeopleService
 
@@ -48,6 +49,11 @@ class Secretariat:
     @cached_property
     def agencies(self) -> AgencyService:
         return AgencyService(self.database)
+
+    @cached_property
+    def agency_import(self) -> AgencyImportService:
+        """Agencies and their PR managers from an Excel sheet: a preview, then all or nothing."""
+        return AgencyImportService(self.database)
 
     @cached_property
     def people(self) -> PeopleService:

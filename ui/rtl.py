@@ -46,7 +46,7 @@ def right_to_left_box(box: QPlainTextEdit | QTextEdit) -> QPlainTextEdit | QText
     return box
 
 
-LRI, PDI = "\u2066", "\u2069"
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 
 
 def phone_text(text: str) -> str:
@@ -110,3 +110,9 @@ def persian_digits_as_typed(edit: QLineEdit) -> QLineEdit:
 
     edit.textChanged.connect(turn)
     return edit
+
+
+def isolated(text: str) -> str:
+    """A file's name inside Persian text, kept whole and read in its own direction: a Persian
+    name from the right («فهرست دستگاه‌ها.xlsx»), a Latin one from the left («list.xlsx»)."""
+    return f"{FSI}{text}{PDI}" if text else text

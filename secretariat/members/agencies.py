@@ -173,6 +173,12 @@ def _search_text(values: dict[str, Any]) -> str:
     return "|".join(fold(part) for part in parts if part)
 
 
+def new_agency(values: dict[str, Any]) -> Agency:
+    """An agency from the values ``validate`` cleaned, not yet added to a session; its name's
+    uniqueness is the caller's to check (the database refuses a second folded name)."""
+    return Agency(**values, name_key=fold(values["name"]), search_text=_search_text(values))
+
+
 def _duplicate_message(name: str) -> str:
     return f"دستگاهی با نام «{name}» از پیش در فهرست هست (با همین نام یا نگارشی دیگر از آن)."
 
@@ -186,7 +192,7 @@ class AgencyService:
     def add(self, draft: AgencyDraft) -> AgencyRecord:
         with self._db.transaction() as session:
             values = self._checked(session, draft, agency_id=None)
-            agency = Agency(**values, name_key=fold(values["name"]), search_text=_search_text(values))
+            agency = new_agency(values)
             session.add(agency)
             self._flush(session, values["name"])
             return _record(agency)

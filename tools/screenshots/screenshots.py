@@ -7,6 +7,8 @@ returns the widget to photograph. Nothing is saved to the database.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from typing import cast
 
@@ -17,7 +19,8 @@ from secretariat.errors import DomainError
 from secretariat.followup.register import ResolutionQuery
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
-from secretariat.members.agencies import AgencyRecord
+from secretariat.members.agencies import AgencyQuery, AgencyRecord
+from secretariat.members.agency_sheet import COLUMNS
 from secretariat.members.council import CouncilDraft, CouncilRecord
 from secretariat.members.people import RepresentationRecord
 from secretariat.persian import jalali
@@ -27,6 +30,7 @@ from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from tools.screenshots.stage import RenderStep, Stage
 from ui.agencies.agency_dialog import AgencyDialog
+from ui.agencies.agency_import_dialog import AgencyImportDialog
 from ui.council.council_form import CouncilDialog
 from ui.people.appointment_dialog import AppointmentDialog
 from ui.people.decree_dialog import DecreeDialog
@@ -36,6 +40,7 @@ from ui.reports.attendance_period_dialog import AttendancePeriodDialog
 from ui.reports.report_jobs import minutes_job, register_job
 from ui.reports.report_preview import ReportPreview
 from ui.start.welcome_dialog import WelcomeDialog
+from ui.widgets.table_setup import select_row
 from ui.window.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, MainWindow
 
 # Searching with Arabic letters shows that the search folds them.
@@ -118,6 +123,114 @@ def agency_form_errors(stage: Stage) -> QWidget:
 def agency_form_edit(stage: Stage) -> QWidget:
     agency = stage.selected_agency()
     return stage.open(AgencyDialog(stage.services.agencies, agency, parent=stage.window))
+
+
+# A council's sheet as it arrives: new agencies, two the demo has (one with a new PR manager), and
+# rows with mistakes (a category the app does not know, a mistyped e-mail).
+_SHEET_ROWS = [
+    [
+        "اداره کل ثبت اسناد و املاک",
+        "ثبت",
+        "اداره کل",
+        "",
+        "",
+        "021-76250000",
+        "pr@sabt.example.ir",
+        "",
+        "۱۴۰۲/۰۳/۱۵",
+        "زهرا",
+        "کاظمی",
+        "09121112233",
+    ],
+    [
+        "شبکه بهداشت و درمان",
+        "بهداشت",
+        "سازمان",
+        "وزارت بهداشت",
+        "",
+        "021-76251111",
+        "",
+        "",
+        "۱۴۰۱/۰۷/۰۱",
+        "حسین",
+        "نوروزی",
+        "09123334455",
+    ],
+    ["اداره ورزش و جوانان", "ورزش", "اداره کل", "", "", "", "", "", "1402/11/20", "سارا", "موسوی", ""],
+    [
+        "بانک ملی شعبه مرکزی",
+        "بانک ملی",
+        "بانکی",
+        "",
+        "",
+        "021-76252222",
+        "",
+        "",
+        "",
+        "رضا",
+        "حیدری",
+        "09125556677",
+    ],
+    ["اداره کل منابع طبیعی", "منابع طبیعی", "اداره کل", "", "", "", "pr@manabe", "", "", "", "", ""],
+    [
+        "آموزشکده فنی و حرفه‌ای",
+        "فنی و حرفه‌ای",
+        "دانشگاه",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "مهدی",
+        "رحیمی",
+        "09127778899",
+    ],
+]
+
+
+def _agency_sheet(folder: Path, stage: Stage) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook has its first sheet
+    sheet.append([column.title for column in COLUMNS[:12]])
+    existing = stage.services.agencies.page(AgencyQuery(), limit=2)
+    rows = list(_SHEET_ROWS)
+    for number, agency in enumerate(existing):
+        manager = agency.pr_manager if number == 0 else "نرگس صالحی"  # the same, then a new one
+        first, _space, last = manager.partition(" ")
+        rows.insert(
+            2 * number + 1,
+            [agency.name, agency.short_name, agency.category.label, "", "", "", "", "", "", first, last, ""],
+        )
+    for row in rows:
+        sheet.append(row)
+    path = folder / "فهرست دستگاه‌های عضو.xlsx"
+    workbook.save(path)
+    return path
+
+
+def agency_import(stage: Stage) -> QWidget:
+    """«ورود از اکسل…» on a sample sheet: new, existing and faulty rows, one of these selected."""
+    dialog = AgencyImportDialog(stage.services.agency_import, stage.window)
+    stage.track(dialog)
+    dialog.show()
+    folder = Path(tempfile.mkdtemp(prefix="agency-sheet-"))
+    try:
+        dialog.load(_agency_sheet(folder, stage))
+        timer = QElapsedTimer()
+        timer.start()
+        while dialog.busy() and timer.elapsed() < REPORT_WAIT_MS:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    for row in range(dialog.model.rowCount()):
+        if dialog.model.preview_row(row).errors:
+            select_row(dialog.table, row)
+            break
+    return dialog
 
 
 def person_form(stage: Stage) -> QWidget:
@@ -261,6 +374,7 @@ STEPS: list[RenderStep] = [
     RenderStep("agency-form", agency_form_empty),
     RenderStep("agency-form-errors", agency_form_errors),
     RenderStep("agency-form-edit", agency_form_edit),
+    RenderStep("agency-import", agency_import),
     RenderStep("person-form", person_form),
     RenderStep("appointment", appointment),
     RenderStep("appointment-new-person", appointment_new_person),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QPushButton, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QPushButton, QScrollArea, QSplitter, QWidget
 
 from secretariat.errors import DomainError
 from secretariat.members.agencies import AgencyRecord
+from secretariat.members.agency_import import ImportResult
 from ui import messages, strings
 from ui.agencies.agency_detail import AgencyDetailPanel
 from ui.agencies.agency_dialog import AgencyDialog
+from ui.agencies.agency_import_dialog import AgencyImportDialog
 from ui.agencies.agency_table_model import AgencyTableModel
 from ui.reports.report_jobs import directory_job, show_report
 from ui.reports.report_preview import ReportPreview
@@ -38,6 +40,9 @@ class AgenciesView(ListSection):
         self.print_button = QPushButton(strings.PRINT_DIRECTORY)
         self.print_button.setToolTip(strings.ACTION_PRINT_DIRECTORY)
         self.print_button.clicked.connect(self.print_directory)
+        self.import_button = QPushButton(strings.IMPORT_AGENCIES)
+        self.import_button.setToolTip(strings.ACTION_IMPORT_AGENCIES)
+        self.import_button.clicked.connect(self.import_from_sheet)
         self.toggle_button.clicked.connect(self.toggle_selected)
         self.delete_button.clicked.connect(self.delete_selected)
 
@@ -66,7 +71,7 @@ class AgenciesView(ListSection):
         self._lay_out(
             splitter,
             filters=[self.show_inactive],
-            buttons=[self.toggle_button, self.delete_button, self.print_button],
+            buttons=[self.toggle_button, self.delete_button, self.import_button, self.print_button],
         )
 
     selected_agency_id = ListSection.selected_id
@@ -120,6 +125,17 @@ class AgenciesView(ListSection):
             messages.warn(self, error.message)
             return
         self.message.emit(strings.AGENCY_DELETED.format(name=record.name))
+
+    def import_from_sheet(self) -> ImportResult | None:
+        """«ورود از اکسل…»: the preview dialog; the list reads again as the core announces the import."""
+        dialog = AgencyImportDialog(self._services.agency_import, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.imported is None:
+                return None
+            self.message.emit(dialog.imported.summary())
+            return dialog.imported
+        finally:
+            dialog.deleteLater()
 
     def print_directory(self) -> ReportPreview:
         return show_report(self, directory_job(self._services))

@@ -350,6 +350,8 @@ class MainWindow(QMainWindow):
             strings.ACTION_NEW_AGENCY, self.new_agency, QKeySequence.StandardKey.New
         )
         agencies.addAction(self.new_agency_action)
+        self.import_agencies_action = self._action(strings.ACTION_IMPORT_AGENCIES, self.import_agencies)
+        agencies.addAction(self.import_agencies_action)
         meetings = bar.addMenu(strings.MENU_MEETINGS)
         self.new_meeting_action = self._action(strings.ACTION_NEW_MEETING, self.new_meeting, "Ctrl+Shift+N")
         self.meeting_calendar_action = self._action(
@@ -390,6 +392,7 @@ class MainWindow(QMainWindow):
             self.council_action,
             self.find_action,
             self.new_agency_action,
+            self.import_agencies_action,
             self.new_person_action,
             self.new_meeting_action,
             self.meeting_calendar_action,
@@ -424,6 +427,10 @@ class MainWindow(QMainWindow):
     def new_agency(self) -> None:
         self.show_section(AGENCIES)
         self.agencies_view.add_agency()
+
+    def import_agencies(self) -> None:
+        self.show_section(AGENCIES)
+        self.agencies_view.import_from_sheet()
 
     def new_person(self) -> None:
         self.show_section(PEOPLE)
