@@ -21,6 +21,7 @@ from secretariat.meetings import content
 from ui import desktop, messages, strings
 from ui.resolutions.followup_models import FollowUpLogModel
 from ui.widgets import file_choice
+from ui.widgets.empty_state import EmptyMessage, EmptyState
 from ui.widgets.table_setup import configure_table, select_row
 
 
@@ -47,6 +48,9 @@ class FollowUpLogTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        self.empty_state = EmptyState(
+            self.table, EmptyMessage(strings.FOLLOWUP_LOG_EMPTY, strings.FOLLOWUP_LOG_EMPTY_HINT)
+        )
         self._update_buttons()
 
     def set_records(self, records: tuple[FollowUpRecord, ...]) -> None:
