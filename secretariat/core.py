@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from secretariat.database import Database, open_database
+from secretariat.first_steps import FirstStepsService
 from secretariat.followup.dashboard import DashboardService
 from secretariat.followup.lifecycle import FollowUpService
 from secretariat.followup.register import RegisterService
@@ -95,6 +96,11 @@ class Secretariat:
     @cached_property
     def dashboard(self) -> DashboardService:
         return DashboardService(self.database)
+
+    @cached_property
+    def first_steps(self) -> FirstStepsService:
+        """How far a new council has come in setting up (the home page's guide)."""
+        return FirstStepsService(self.database)
 
     def close(self) -> None:
         self.database.close()

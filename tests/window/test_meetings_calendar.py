@@ -92,9 +92,11 @@ def test_moving_to_the_next_month_shows_its_meetings(qtbot, services, meetings):
     assert page.calendar.shown_month() == (1420, 3)
     assert [row.id for row in page.listed()] == [meetings["next_month"].id]
     page.calendar.showNextMonth()
-    assert page.listed() == [] and page.empty_label.isVisibleTo(page)
+    assert page.listed() == [] and page.empty_state.isVisibleTo(page)
+    assert page.empty_state.text() == "در این ماه جلسه‌ای نیست."
     page.calendar.setCurrentPage(1421, 2)
     assert [row.id for row in page.listed()] == [meetings["next_year"].id]
+    assert not page.empty_state.isVisibleTo(page)
 
 
 def test_the_list_filters_by_year_kind_and_status(qtbot, services, meetings):

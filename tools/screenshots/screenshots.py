@@ -26,6 +26,7 @@ from secretariat.members.people import RepresentationRecord
 from secretariat.persian import jalali
 from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
 from tools.screenshots.checks import problems_on_screen
+from tools.screenshots.empty_screenshots import SHOTS as EMPTY_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from tools.screenshots.stage import RenderStep, Stage
@@ -385,6 +386,7 @@ STEPS: list[RenderStep] = [
     *(RenderStep(name, render) for name, render in MEETING_SHOTS),
     *(RenderStep(name, render) for name, render in REGISTER_SHOTS),
     *(RenderStep(name, render) for name, render in BACKUP_SHOTS),
+    *(RenderStep(name, render) for name, render in EMPTY_SHOTS),
 ]
 
 
@@ -400,15 +402,18 @@ def take_screenshots(window: MainWindow, folder: Path, steps: list[RenderStep] |
     folder.mkdir(parents=True, exist_ok=True)
     stage = Stage(window)
     problems: list[str] = []
-    for number, step in enumerate(steps or STEPS, start=1):
-        widget = step.render(stage)
-        _settle()
-        name = f"{number:02d}-{step.name}"
-        if not widget.grab().save(str(folder / f"{name}.png")):
-            raise OSError(f"could not write {folder / name}.png")
-        problems += [f"{name}: {problem}" for problem in problems_on_screen()]
-        stage.close_opened()
-        _settle()
+    try:
+        for number, step in enumerate(steps or STEPS, start=1):
+            widget = step.render(stage)
+            _settle()
+            name = f"{number:02d}-{step.name}"
+            if not widget.grab().save(str(folder / f"{name}.png")):
+                raise OSError(f"could not write {folder / name}.png")
+            problems += [f"{name}: {problem}" for problem in problems_on_screen()]
+            stage.close_opened()
+            _settle()
+    finally:
+        stage.close()  # the empty council's window and database
     (folder / PROBLEMS_FILE).write_text("".join(f"{line}\n" for line in problems), encoding="utf-8")
     return problems
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QPushButton, QScrollArea, QSplitter, QWidget
 
 from secretariat.errors import DomainError
-from secretariat.members.agencies import AgencyRecord
+from secretariat.members.agencies import AgencyQuery, AgencyRecord
 from secretariat.members.agency_import import ImportResult
 from ui import messages, strings
 from ui.agencies.agency_detail import AgencyDetailPanel
@@ -24,6 +24,8 @@ class AgenciesView(ListSection):
     ADD = strings.ADD_AGENCY
     FOUND, NONE = strings.AGENCIES_FOUND, strings.AGENCIES_NONE
     ADDED, SAVED = strings.AGENCY_ADDED, strings.AGENCY_SAVED
+    EMPTY, EMPTY_HINT = strings.AGENCIES_EMPTY, strings.AGENCIES_EMPTY_HINT
+    NO_MATCH = strings.AGENCIES_NO_MATCH
 
     RELOAD_ON = ("agencies", "roles", "people")  # the PR manager's name is a column
 
@@ -90,6 +92,20 @@ class AgenciesView(ListSection):
         self.detail.show_agency(agency_id)
         self.detail_area.setVisible(agency_id is not None)
         super()._selection_changed()
+
+    def _filtered(self) -> bool:
+        # Only inactive agencies: the unticked «نمایش غیرفعال‌ها» hides them all.
+        if super()._filtered():
+            return True
+        return (
+            not self.show_inactive.isChecked()
+            and self._agencies.count(AgencyQuery(include_inactive=True)) > 0
+        )
+
+    def clear_filters(self) -> None:
+        super().clear_filters()
+        if self.model.total() == 0:
+            self.show_inactive.setChecked(True)
 
     def _update_buttons(self) -> None:
         super()._update_buttons()

@@ -3,7 +3,8 @@ resolutions, and the completion rate of the agencies with the most of them.
 
 A click on a slice or a bar asks for the register filtered on what it shows
 (``clicked`` carries the ``ResolutionQuery``). Numbers are drawn in Persian
-digits by the chart's own localisation.
+digits by the chart's own localisation. A chart with nothing to show draws
+no axes: a sentence says why it is empty.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from secretariat.followup.status import ResolutionStatus
 from secretariat.persian.text import format_int
 from ui import strings
 from ui.resolutions.register_table_model import STATUS_COLOURS
+from ui.widgets.empty_state import EmptyMessage, EmptyState
 
 AGENCY_NAME_CHARACTERS = 34  # longer names are shortened on the axis; the tooltip has them whole
 COMPLETION_COLOUR = "#2f7d4f"
@@ -60,6 +62,15 @@ class _ChartView(QChartView):
         # only turn its text around.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
+    def _add_empty_state(self) -> None:
+        """The sentence shown while ``is_empty``; call once the chart's series are made."""
+        message = EmptyMessage(strings.DASHBOARD_NO_RECENT, strings.DASHBOARD_NO_RECENT_HINT)
+        self.empty_state = EmptyState(self, message, is_empty=self.is_empty)
+        self.empty_state.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+    def is_empty(self) -> bool:
+        raise NotImplementedError
+
 
 class StatusChart(_ChartView):
     """A ring of the recent resolutions by status; a slice opens the register on that status."""
@@ -73,6 +84,10 @@ class StatusChart(_ChartView):
         legend = self.chart().legend()
         legend.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._dashboard: Dashboard | None = None
+        self._add_empty_state()
+
+    def is_empty(self) -> bool:
+        return self.series.count() == 0
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         self._dashboard = dashboard
@@ -88,10 +103,8 @@ class StatusChart(_ChartView):
             piece.hovered.connect(lambda on, p=piece: p.setExploded(on))
             piece.clicked.connect(lambda s=status: self._open(s))
             self.series.append(piece)
-        if self.series.count() == 0:
-            self.chart().setTitle(strings.DASHBOARD_STATUS_CHART + "\n" + strings.DASHBOARD_NO_RECENT)
-        else:
-            self.chart().setTitle(strings.DASHBOARD_STATUS_CHART)
+        self.chart().legend().setVisible(not self.is_empty())
+        self.empty_state.refresh()
 
     def slices(self) -> list[QPieSlice]:
         return list(self.series.slices())
@@ -114,6 +127,7 @@ class CompletionChart(_ChartView):
         self.chart().legend().hide()
         self.series: QHorizontalBarSeries | None = None
         self._dashboard: Dashboard | None = None
+        self._add_empty_state()
 
     def rows_that_fit(self) -> int:
         """How many agencies the chart's height names, each on its own line.
@@ -136,6 +150,9 @@ class CompletionChart(_ChartView):
         kept = {agency.agency_id for agency in busiest}
         return tuple(reversed([agency for agency in dashboard.completion if agency.agency_id in kept]))
 
+    def is_empty(self) -> bool:
+        return not self.agencies
+
     def show_dashboard(self, dashboard: Dashboard) -> None:
         self._dashboard = dashboard
         chart = self.chart()
@@ -143,6 +160,10 @@ class CompletionChart(_ChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         self.agencies = self._shown(dashboard)
+        self.empty_state.refresh()
+        if not self.agencies:
+            self.series = None  # no bars, and no axes around nothing
+            return
         bars = QBarSet(strings.DASHBOARD_COMPLETION_SET)
         bars.setColor(QColor(COMPLETION_COLOUR))
         # White on the dark green (dark on it could not be read).
@@ -175,8 +196,6 @@ class CompletionChart(_ChartView):
         series.attachAxis(values)
         values.setReverse(True)  # right to left: 0 at the right, beside the names
         self.series = series
-        title = strings.DASHBOARD_COMPLETION_CHART
-        chart.setTitle(title if self.agencies else title + "\n" + strings.DASHBOARD_NO_RECENT)
 
     def click_bar(self, index: int) -> None:
         if 0 <= index < len(self.agencies):

@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,6 +28,7 @@ from ui import strings
 from ui.meetings.meeting_calendar import MeetingCalendar
 from ui.meetings.meeting_format import place, status_colour
 from ui.widgets.columns import Column
+from ui.widgets.empty_state import EmptyMessage, EmptyState
 from ui.widgets.jalali_calendar import from_qdate, to_qdate
 from ui.widgets.record_table_model import RecordTableModel
 from ui.widgets.table_setup import configure_table, select_row
@@ -78,13 +78,14 @@ class MeetingCalendarPage(QWidget):
         configure_table(self.month_list)
         self.month_list.doubleClicked.connect(self._open_listed)
         self.month_list.activated.connect(self._open_listed)
-        self.empty_label = QLabel(strings.MONTH_NO_MEETINGS)
-        self.empty_label.setObjectName("resultCount")
+        # A month without meetings is ordinary: said lightly, with how to plan one.
+        self.empty_state = EmptyState(
+            self.month_list, EmptyMessage(strings.MONTH_NO_MEETINGS, strings.MONTH_NO_MEETINGS_HINT)
+        )
         self.month_box = QGroupBox()
         self.month_box.setMinimumWidth(380)
         box = QVBoxLayout(self.month_box)
         box.addWidget(self.month_list, 1)
-        box.addWidget(self.empty_label)
 
         self.today_button = QPushButton(strings.TODAY)
         self.today_button.clicked.connect(self.show_today)
@@ -122,8 +123,6 @@ class MeetingCalendarPage(QWidget):
         self.calendar.set_meetings(rows)
         self.month_model.set_records(rows)
         self.month_box.setTitle(strings.MONTH_MEETINGS.format(month=jalali.format_month(year, month)))
-        self.month_list.setVisible(bool(rows))
-        self.empty_label.setVisible(not rows)
         self._on_day_selected()
 
     def show_month(self, year: int, month: int) -> None:

@@ -22,6 +22,8 @@ class MeetingList(ListSection):
     ADD = strings.PLAN_MEETING
     FOUND, NONE = strings.MEETINGS_FOUND, strings.MEETINGS_NONE
     ADDED, SAVED = strings.MEETING_PLANNED, strings.MEETING_SAVED
+    EMPTY, EMPTY_HINT = strings.MEETINGS_EMPTY, strings.MEETINGS_EMPTY_HINT
+    NO_MATCH = strings.MEETINGS_NO_MATCH
 
     model: MeetingTableModel
 
@@ -67,6 +69,20 @@ class MeetingList(ListSection):
             kind=MeetingKind(kind) if kind else None,
             status=MeetingStatus(status) if status else None,
         )
+
+    def _filters(self) -> tuple[QComboBox, ...]:
+        return (self.year_filter, self.kind_filter, self.status_filter)
+
+    def _filtered(self) -> bool:
+        return super()._filtered() or any(combo.currentIndex() > 0 for combo in self._filters())
+
+    def clear_filters(self) -> None:
+        for combo in self._filters():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        super().clear_filters()
+        self._apply_filters()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("meetings"):

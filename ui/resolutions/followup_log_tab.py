@@ -29,6 +29,7 @@ from ui import desktop, messages, strings
 from ui.resolutions.followup_models import FollowUpLogModel, correction_line
 from ui.rtl import rtl
 from ui.widgets import file_choice
+from ui.widgets.empty_state import EmptyMessage, EmptyState
 from ui.widgets.table_setup import configure_table, select_row
 
 
@@ -72,6 +73,9 @@ class FollowUpLogTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.correction_note)
+        self.empty_state = EmptyState(
+            self.table, EmptyMessage(strings.FOLLOWUP_LOG_EMPTY, strings.FOLLOWUP_LOG_EMPTY_HINT)
+        )
         self._update_buttons()
 
     @staticmethod

@@ -311,6 +311,15 @@ class MainWindow(QMainWindow):
             dashboard = cast("DashboardView", view)
             dashboard.show_register.connect(self.show_register)
             dashboard.show_meeting.connect(self.show_meeting)
+            # The first-run guide's steps are done where they are done elsewhere.
+            dashboard.guide.add_agency.connect(self.new_agency)
+            dashboard.guide.appoint_manager.connect(self.appoint_manager)
+            dashboard.guide.plan_meeting.connect(self.new_meeting)
+            dashboard.guide.open_meeting.connect(self.show_meeting)
+        if number == RESOLUTIONS:
+            cast("RegisterView", view).plan_meeting_requested.connect(self.new_meeting)
+        if number == PEOPLE:
+            cast("PeopleView", view).show_agencies.connect(lambda: self.show_section(AGENCIES))
 
     def show_register(self, query: ResolutionQuery) -> None:
         """The register, filtered by ``query`` (a ``ResolutionQuery``)."""
@@ -431,6 +440,16 @@ class MainWindow(QMainWindow):
     def import_agencies(self) -> None:
         self.show_section(AGENCIES)
         self.agencies_view.import_from_sheet()
+
+    def appoint_manager(self, agency_id: int) -> None:
+        """The agency selected in its section, and the appointment of its PR manager."""
+        self.show_section(AGENCIES)
+        view = self.agencies_view
+        if not view.select_agency(agency_id):
+            view.clear_filters()  # a search may hide it
+            if not view.select_agency(agency_id):
+                view.detail.show_agency(agency_id)
+        view.detail.appoint()
 
     def new_person(self) -> None:
         self.show_section(PEOPLE)

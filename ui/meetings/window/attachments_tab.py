@@ -24,6 +24,7 @@ from ui.meetings.window.meeting_tab import MeetingTab
 from ui.services import Services
 from ui.widgets import file_choice
 from ui.widgets.columns import Column
+from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
 from ui.widgets.record_table_model import RecordTableModel
 
 # File names and hashes are Latin by nature: read left to right.
@@ -99,6 +100,16 @@ class AttachmentsTab(MeetingTab):
         layout.addWidget(self.lock_note)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        self.empty_state = EmptyState(self.table, self._empty_message)
+
+    def _empty_message(self) -> EmptyMessage:
+        status = self.meeting.status if self._detail is not None else MeetingStatus.CANCELLED
+        if status is MeetingStatus.CANCELLED:
+            return EmptyMessage(strings.ATTACHMENTS_EMPTY)
+        actions = [EmptyAction(strings.ATTACH_DOCUMENT, self.attach_document, "document")]
+        if status is MeetingStatus.FINALIZED:
+            actions.insert(0, EmptyAction(strings.ATTACH_SIGNED, self.attach_signed, "signed"))
+        return EmptyMessage(strings.ATTACHMENTS_EMPTY, strings.ATTACHMENTS_EMPTY_HINT, tuple(actions))
 
     def _refresh(self) -> None:
         kept = self._kept_id(self.table)

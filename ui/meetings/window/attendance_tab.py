@@ -26,6 +26,7 @@ from ui.meetings.window.attendance_sheet_model import AttendanceSheetModel
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.rtl import rtl
 from ui.services import Services
+from ui.widgets.empty_state import EmptyMessage, EmptyState
 from ui.widgets.field_error import FieldError
 from ui.widgets.table_setup import configure_table, select_row
 
@@ -66,6 +67,9 @@ class AttendanceTab(MeetingTab):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.sheet_error)
         layout.addWidget(self.quorum_label)
+        self.empty_state = EmptyState(
+            self.table, EmptyMessage(strings.ATTENDANCE_EMPTY, strings.ATTENDANCE_EMPTY_HINT)
+        )
         self._required_for = _majority
         # Who comes for each agency by default, asked once per agency (the register seldom changes).
         self._defaults: dict[int, str] = {}
