@@ -86,6 +86,19 @@ def test_the_first_step_adds_an_agency_and_is_ticked(qtbot, window, services, ty
     assert guide.managers.state.text().endswith("۱ دستگاه هنوز مدیر روابط عمومی ندارد.")
 
 
+def test_the_first_step_also_offers_the_excel_import(qtbot, window, run_modal):
+    guide = window.dashboard_view.guide
+    shown = []
+
+    def look(dialog) -> None:
+        shown.append(type(dialog).__name__)
+        assert window.stack.currentIndex() == AGENCIES
+        dialog.reject()
+
+    run_modal(lambda: click(qtbot, guide.agencies.other), look)
+    assert shown == ["AgencyImportDialog"]
+
+
 def test_the_second_step_appoints_for_the_agency_without_a_manager(qtbot, window, services, run_modal):
     town = services.agencies.add(AgencyDraft(name="شهرداری پردیس")).id
     school = services.agencies.add(AgencyDraft(name="آموزش و پرورش")).id

@@ -22,7 +22,9 @@ from ui.rtl import rtl
 class GuideStep(QFrame):
     """One step: its number (a tick once done), what to do, where it stands, and its button."""
 
-    def __init__(self, number: int, title: str, button_text: str, parent: QWidget | None = None):
+    def __init__(
+        self, number: int, title: str, button_text: str, other_text: str = "", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("guideStep")
         self.number = number
@@ -38,6 +40,14 @@ class GuideStep(QFrame):
         self.state.setWordWrap(True)
         self.state.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         self.button = QPushButton(button_text)
+        # Another way to do the step (agencies from an Excel sheet), as a link beside the button.
+        self.other = QPushButton(other_text)
+        self.other.setObjectName("linkButton")
+        self.other.setVisible(bool(other_text))
+        actions = QHBoxLayout()
+        actions.addWidget(self.button)
+        actions.addWidget(self.other)
+        actions.addStretch(1)
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
@@ -46,7 +56,7 @@ class GuideStep(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(top)
         layout.addWidget(self.state, 1)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeading)
+        layout.addLayout(actions)
         self.done = False
 
     def show_state(self, text: str, *, done: bool, current: bool, can_act: bool) -> None:
@@ -54,6 +64,7 @@ class GuideStep(QFrame):
         self.mark.setText(strings.GUIDE_DONE_MARK if done else to_persian_digits(self.number))
         self.state.setText(rtl(text))
         self.button.setEnabled(can_act)
+        self.other.setEnabled(can_act)
         # The step to do now stands out; its button is the one to press.
         self.button.setObjectName("primaryButton" if current else "")
         self.setProperty("stage", "done" if done else "current" if current else "later")
@@ -64,6 +75,7 @@ class GuideStep(QFrame):
 
 class FirstRunGuide(QFrame):
     add_agency = Signal()
+    import_agencies = Signal()
     appoint_manager = Signal(int)  # the agency to appoint for
     plan_meeting = Signal()
     open_meeting = Signal(int)
@@ -88,11 +100,14 @@ class FirstRunGuide(QFrame):
         heading.addStretch(1)
         heading.addWidget(self.hide_button)
 
-        self.agencies = GuideStep(1, strings.GUIDE_AGENCIES, strings.GUIDE_AGENCIES_BUTTON)
+        self.agencies = GuideStep(
+            1, strings.GUIDE_AGENCIES, strings.GUIDE_AGENCIES_BUTTON, strings.GUIDE_AGENCIES_IMPORT
+        )
         self.managers = GuideStep(2, strings.GUIDE_MANAGERS, strings.GUIDE_MANAGERS_BUTTON)
         self.meeting = GuideStep(3, strings.GUIDE_MEETING, strings.GUIDE_MEETING_BUTTON)
         self.minutes = GuideStep(4, strings.GUIDE_MINUTES, strings.GUIDE_MINUTES_BUTTON)
         self.agencies.button.clicked.connect(self.add_agency)
+        self.agencies.other.clicked.connect(self.import_agencies)
         self.managers.button.clicked.connect(self._appoint)
         self.meeting.button.clicked.connect(self.plan_meeting)
         self.minutes.button.clicked.connect(self._open_meeting)

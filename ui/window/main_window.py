@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
             dashboard.show_meeting.connect(self.show_meeting)
             # The first-run guide's steps are done where they are done elsewhere.
             dashboard.guide.add_agency.connect(self.new_agency)
+            dashboard.guide.import_agencies.connect(self.import_agencies)
             dashboard.guide.appoint_manager.connect(self.appoint_manager)
             dashboard.guide.plan_meeting.connect(self.new_meeting)
             dashboard.guide.open_meeting.connect(self.show_meeting)

@@ -85,6 +85,7 @@ class MeetingStepsBox(QGroupBox):
         self._grid.setColumnStretch(2, 1)
         self._grid.setVerticalSpacing(10)
         self._rows: list[tuple[QLabel, QLabel, QLabel, QPushButton]] = []
+        self._places: list[StepPlace] = []
 
     def show_steps(self, steps: tuple[MeetingStep, ...]) -> None:
         while len(self._rows) < len(steps):
@@ -100,7 +101,9 @@ class MeetingStepsBox(QGroupBox):
             button.setAutoDefault(False)  # Enter in the meeting window presses no button
             for column, widget in enumerate((mark, title, text, button)):
                 self._grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignVCenter)
+            button.clicked.connect(lambda _=False, row=row: self.go_to.emit(self._places[row].value))
             self._rows.append((mark, title, text, button))
+        self._places = [step.place for step in steps]
         for (mark, title, text, button), step in zip(self._rows, steps, strict=False):
             mark.setText(_MARKS[step.state])
             mark.setProperty("state", step.state.value)
@@ -112,11 +115,6 @@ class MeetingStepsBox(QGroupBox):
             text.setText(rtl(step.text))
             button.setVisible(step.place is not StepPlace.DETAILS and step.state is not StepState.SKIPPED)
             button.setToolTip(strings.STEP_GO_TIP.format(step=step.title))
-            try:
-                button.clicked.disconnect()
-            except (RuntimeError, TypeError):
-                pass  # not connected yet
-            button.clicked.connect(lambda _=False, place=step.place.value: self.go_to.emit(place))
 
 
 class MeetingDetailsTab(MeetingTab):
