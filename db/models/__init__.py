@@ -17,6 +17,7 @@ from db.models.meetings import (
     Meeting,
     Postponement,
     Resolution,
+    SeriesStart,
 )
 from db.models.register import Agency, Council, MembershipDecree, Person, Representation
 
@@ -38,5 +39,6 @@ __all__ = [
     "Postponement",
     "Representation",
     "Resolution",
+    "SeriesStart",
     "Timestamped",
 ]

@@ -81,6 +81,8 @@ def schema_markdown() -> str:
                 notes.append("May be null.")
             if field.derived:
                 notes.append("Derived; ignored on import.")
+            if field.if_absent is not None:
+                notes.append(f"Absent from archives written before it: read as {field.if_absent}.")
             lines.append(f"| `{field.name}` | {kind} | {' '.join(notes)} |")
             if field.dated:
                 lines.append(f"| `{field.name}_jalali` | text | The same in Jalali. Derived. |")

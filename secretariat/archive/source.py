@@ -172,6 +172,9 @@ def _typed_row(where: str, table: Table, row: object, number: int) -> TypedRow:
     for field in table.fields:
         if field.derived:
             continue
+        if field.name not in row and field.if_absent is not None:
+            typed[field.name] = field.if_absent  # an archive written before the field was added
+            continue
         if field.name not in row:
             raise refuse(field.name, "نیست")
         typed[field.name] = _typed_value(refuse, field, row[field.name])
