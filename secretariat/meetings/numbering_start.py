@@ -58,10 +58,7 @@ class SeriesNumbering:
         """Why the start cannot be changed, in Persian ("" while it can)."""
         if self.first_held is None:
             return ""
-        return (
-            f"«{self.first_held}» برگزار شده و شماره جلسه‌های برگزارشده تغییر نمی‌کند؛ "
-            "شماره‌گذاری این جلسه‌ها ثابت است."
-        )
+        return f"ثابت است: «{self.first_held}» برگزار شده و شماره جلسه‌های برگزارشده تغییر نمی‌کند."
 
 
 @dataclass(frozen=True)

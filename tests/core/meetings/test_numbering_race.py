@@ -10,6 +10,10 @@ The same on PostgreSQL (see tests/support/backends.py), in a fresh schema
 per test, where the numbering lock is an advisory lock and the busy timeout
 is the save's lock_timeout: more trials and more processes, as a server
 runs the saves truly side by side.
+
+And a series' start (a council moving from paper) changed as its first
+meeting is held: the meeting takes the start saved before it, or the change,
+coming after it, is refused.
 """
 
 from __future__ import annotations
