@@ -40,6 +40,7 @@ from db.models import (
     Postponement,
     Representation,
     Resolution,
+    SeriesStart,
 )
 
 _INFO_KEY = "secretariat.changes"
@@ -128,7 +129,7 @@ def _ids(*values: int | None) -> frozenset[int]:
 def _changes_of(session: Session, record: object) -> Changes:
     """What writing one record means to the people looking at it."""
     match record:
-        case Council():
+        case Council() | SeriesStart():
             return Changes(council=True)
         case Agency():
             return Changes(agencies=_ids(record.id))

@@ -17,6 +17,7 @@ from db.models.meetings import (
     Meeting,
     Postponement,
     Resolution,
+    SeriesStart,
 )
 from db.models.register import Agency, Council, MembershipDecree, Person, Representation
 
@@ -39,5 +40,6 @@ __all__ = [
     "Postponement",
     "Representation",
     "Resolution",
+    "SeriesStart",
     "Timestamped",
 ]

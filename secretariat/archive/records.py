@@ -43,10 +43,11 @@ from db.models import (
     Resolution,
 )
 from secretariat.archive.keys import follow_up_keys, meeting_keys_of_years, meeting_order
-from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLE, TABLES
+from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLE, TABLES, numbering_fields
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.meetings.numbering_start import NumberingStart, starts
 from secretariat.persian import jalali
 from secretariat.persian.collation import sort_key
 from secretariat.persian.text import to_persian_digits
@@ -176,10 +177,14 @@ def year_records(database: Database, year: int) -> YearRecords:
         if not meetings:
             raise DomainError(f"در سال {to_persian_digits(year)} جلسه‌ای ثبت نشده است؛ بایگانی ساخته نشد.")
         reader = _Reader(session, year, meetings)
-        return reader.read(_council_row(council))
+        return reader.read(_council_row(council, starts(session)))
 
 
-def _council_row(council: Council) -> JsonRow:
+def _council_row(council: Council, numbering: Iterable[NumberingStart]) -> JsonRow:
+    begins: dict[str, object] = {}
+    for start in numbering:
+        number, year_number = numbering_fields(start.series)
+        begins |= {number: start.number, year_number: start.year_number}
     return make_row(
         "council",
         {
@@ -191,6 +196,7 @@ def _council_row(council: Council) -> JsonRow:
             "quorum_rule": council.quorum_rule,
             "quorum_count": council.quorum_count,
             "is_demo": bool(council.is_demo),
+            **begins,
         },
     )
 

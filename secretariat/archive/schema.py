@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
-from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus, Priority
+from secretariat.meetings.kinds import (
+    AssignmentRole,
+    Attendance,
+    MeetingKind,
+    MeetingSeries,
+    MeetingStatus,
+    Priority,
+)
 from secretariat.members.agencies import AgencyCategory
 from secretariat.members.council import CouncilLevel, QuorumRule
 from secretariat.members.roles import Role
@@ -50,6 +57,8 @@ class Field:
     derived: bool = False
     choices: tuple[str, ...] = ()
     since: int = 1  # the schema version that added it
+    # What an archive of a version before ``since`` reads as (None: it reads nothing).
+    if_absent: int | None = None
 
     @property
     def dated(self) -> bool:
@@ -95,6 +104,40 @@ def _text(name: str, description: str, *, nullable: bool = False, derived: bool 
     return Field(name, "text", description, nullable=nullable, derived=derived)
 
 
+def numbering_fields(series: MeetingSeries) -> tuple[str, str]:
+    """The council row's fields of where ``series``' numbers begin: overall, and in its year."""
+    return f"{series.value}_first_number", f"{series.value}_first_year_number"
+
+
+_SERIES_MEETINGS = {
+    MeetingSeries.COUNCIL: "council meetings (regular and extraordinary)",
+    MeetingSeries.GENERAL_ASSEMBLY: "general assembly meetings",
+    MeetingSeries.WORKING_GROUP: "working group meetings",
+}
+
+
+def _numbering_start(series: MeetingSeries) -> tuple[Field, Field]:
+    number, year_number = numbering_fields(series)
+    meetings = _SERIES_MEETINGS[series]
+    return (
+        Field(
+            number,
+            "int",
+            f"The number of the first of the {meetings} recorded in the app: above 1 for a council "
+            "that numbered its earlier meetings on paper.",
+            since=2,
+            if_absent=1,
+        ),
+        Field(
+            year_number,
+            "int",
+            f"That meeting's number in its Jalali year (at most `{number}`).",
+            since=2,
+            if_absent=1,
+        ),
+    )
+
+
 TABLES: tuple[Table, ...] = (
     Table(
         "council",
@@ -110,6 +153,7 @@ TABLES: tuple[Table, ...] = (
             _enum("quorum_rule", QuorumRule, "How the quorum is counted."),
             Field("quorum_count", "int", "The fixed quorum, for the rule fixed.", nullable=True),
             Field("is_demo", "bool", "The demo council."),
+            *(field for series in MeetingSeries for field in _numbering_start(series)),
         ),
     ),
     Table(

@@ -88,6 +88,8 @@ def schema_markdown() -> str:
                 notes.append("Derived; ignored on import.")
             if field.since > table.since:
                 notes.append(f"Since version {field.since}.")
+            if field.if_absent is not None:
+                notes.append(f"An archive of an older version reads as {field.if_absent}.")
             lines.append(f"| `{field.name}` | {kind} | {' '.join(notes)} |")
             if field.dated:
                 lines.append(f"| `{field.name}_jalali` | text | The same in Jalali. Derived. |")

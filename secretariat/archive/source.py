@@ -189,6 +189,9 @@ def _typed_row(where: str, table: Table, row: object, number: int, version: int)
 
     typed: TypedRow = {}
     for field in table.fields:
+        if field.since > version and field.if_absent is not None:
+            typed[field.name] = field.if_absent  # an archive written before the field was added
+            continue
         if field.derived or field.since > version:
             continue
         if field.name not in row:

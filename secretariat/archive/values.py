@@ -40,10 +40,11 @@ from db.models import (
     Resolution,
 )
 from secretariat.archive.limits import ATTACHMENT_MAX_BYTES, ATTACHMENTS_FOLDER, megabytes
-from secretariat.archive.schema import TABLE, TABLES
+from secretariat.archive.schema import TABLE, TABLES, numbering_fields
 from secretariat.errors import DomainError
 from secretariat.followup.status import ResolutionStatus
-from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus
+from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingSeries, MeetingStatus
+from secretariat.meetings.numbering_start import LARGEST_START
 from secretariat.persian import jalali
 from secretariat.persian.text import fold, to_persian_digits
 from secretariat.text_input import limit_of_column
@@ -331,6 +332,14 @@ class _Checker:
 
     def council(self, row: TypedRow) -> None:
         _at_least("quorum_count", row["quorum_count"], 1)
+        for series in MeetingSeries:
+            number, year_number = numbering_fields(series)
+            _at_least(number, row[number], 1)
+            _at_least(year_number, row[year_number], 1)
+            if row[number] > LARGEST_START:
+                _fail(number, f"شماره {to_persian_digits(row[number])} برای نخستین جلسه پذیرفتنی نیست")
+            if row[year_number] > row[number]:
+                _fail(year_number, "شماره در سال از شماره کل نخستین جلسه بیشتر است")
 
     def agency(self, row: TypedRow) -> None:
         self.unique(

@@ -406,6 +406,7 @@ def database_with_duplicate_numbers(location):
         ("DROP INDEX uq_meeting_series_year_number", {}),
         ("ALTER TABLE meeting DROP COLUMN minutes_snapshot", {}),  # 0006's
         ("DROP TABLE follow_up_correction", {}),  # 0007's
+        ("DROP TABLE series_start", {}),  # 0008's
         *(
             (
                 "UPDATE meeting SET number = :number, year_number = :number WHERE id = :id",
@@ -598,4 +599,48 @@ def test_0007_adds_the_corrections_beside_the_log_and_taking_it_back_loses_only_
     with migrated.database.reading() as session:
         assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
     assert [(e.progress, e.in_force) for e in migrated.followup.log(resolution.id)] == [(40, True), (4, True)]
+    migrated.close()
+
+
+def test_the_upgrade_to_0008_starts_every_series_at_one_and_keeps_every_number(tmp_path):
+    # A council that used the app before 0008: its meetings numbered from 1. After the upgrade
+    # every series begins at 1 and 1, so no number moves; a series with no held meeting can then
+    # be given a start, and its planned meetings follow it.
+    from alembic import command
+
+    from secretariat.meetings.kinds import MeetingSeries
+    from secretariat.meetings.numbering_start import NumberingStart, NumberingStartDraft
+    from secretariat.members.council import CouncilDraft
+    from tests.support.meetings import Council
+
+    path = tmp_path / "council.sqlite3"
+    database = open_database(path)
+    council = Council(database)
+    held = council.hold(council.plan("1404/07/15").id)
+    planned = council.plan("1404/08/15", kind="general_assembly")
+    database.close()
+
+    engine = db_engine.make_engine(db_engine.sqlite_url(path))
+    config = schema._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+        assert not inspect(connection).has_table("series_start")
+        assert connection.execute(text("SELECT count(*) FROM meeting")).scalar() == 2
+    engine.dispose()
+
+    migrated = Secretariat(open_database(path))
+    with migrated.database.reading() as session:
+        assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
+    assert [state.start for state in migrated.council.numbering()] == [
+        NumberingStart(series) for series in MeetingSeries
+    ]
+    assert migrated.meetings.get(held.id).number == 1
+    assert migrated.meetings.get(planned.id).number == 1
+    assembly_at_6 = NumberingStartDraft("general_assembly", "6", "2")
+    migrated.council.update(CouncilDraft(name=council.council.name, numbering=(assembly_at_6,)))
+    assert (migrated.meetings.get(planned.id).number, migrated.meetings.get(planned.id).year_number) == (6, 2)
+    # The database itself refuses a start whose number in the year passes its number.
+    with pytest.raises(IntegrityError), migrated.database.engine.begin() as connection:
+        connection.execute(text("UPDATE series_start SET first_year_number = 7"))
     migrated.close()

@@ -31,6 +31,8 @@ from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.demo.council import COUNCIL
 from secretariat.errors import DomainError
+from secretariat.meetings.numbering_start import NumberingStart, NumberingStartDraft
+from secretariat.meetings.planning import MeetingDraft
 from secretariat.members.agencies import AgencyDraft
 from secretariat.members.council import CouncilDraft
 from secretariat.members.people import AppointmentDraft, PersonDraft
@@ -38,6 +40,7 @@ from secretariat.persian.text import to_persian_digits
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal
 from secretariat.reports.progress import ReportCancelled
 from tests.support.archive import rewrite_zip, snapshot, yearbook_available
+from tests.support.meetings import Council
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_FILES = ("data/records.json", *(f"data/csv/{table.name}.csv" for table in TABLES))
@@ -628,3 +631,59 @@ def test_a_deferral_to_a_meeting_of_another_year_is_linked_when_that_meeting_is_
             assert first.read("data/records.json") == second.read("data/records.json")
     finally:
         both.close()
+
+
+# -- where the numbers begin ------------------------------------------------------------------
+
+
+def test_where_a_councils_numbers_begin_travels_in_its_archive(empty, empty_secretariat, tmp_path):
+    # A council that moved from paper at its 30th meeting (the 5th of 1404), and at its 4th
+    # general assembly: an empty database that imports its archive goes on from there.
+    source = open_database(tmp_path / "source.sqlite3")
+    council = Council(source)
+    starts = (NumberingStartDraft("council", "30", "5"), NumberingStartDraft("general_assembly", "4", "2"))
+    council.secretariat.council.update(CouncilDraft(name=council.council.name, numbering=starts))
+    council.agency("اداره بهزیستی")
+    council.hold(council.plan("1404/07/15").id)
+    path = export_archive(source, 1404, tmp_path / "archive-1404.zip").path
+    row = records(path)["council"]
+    source.close()
+    assert (row["council_first_number"], row["council_first_year_number"]) == (30, 5)
+    assert (row["general_assembly_first_number"], row["working_group_first_number"]) == (4, 1)
+
+    import_archive(empty, path)
+
+    numbering = {state.start.series.value: state for state in empty_secretariat.council.numbering()}
+    assert numbering["council"].start.number == 30 and numbering["council"].fixed
+    assert numbering["general_assembly"].start == NumberingStart(
+        numbering["general_assembly"].start.series, 4, 2
+    )
+    assert not numbering["general_assembly"].fixed
+    plan = empty_secretariat.meetings.plan
+    assert plan(MeetingDraft(date="1404/09/15")).meeting.number == 31
+    assert plan(MeetingDraft(kind="general_assembly", date="1404/09/20")).meeting.title == (
+        "چهارمین جلسه مجمع عمومی"
+    )
+
+
+def test_an_archive_written_before_numbering_starts_reads_them_as_one(exported, years, empty, tmp_path):
+    data = records(exported[years[0]])
+    for field in [name for name in data["council"] if "_first_" in name]:
+        del data["council"][field]
+    path = tmp_path / "older.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    import_archive(empty, path)
+    assert all(
+        state.start.number == state.start.year_number == 1 for state in Secretariat(empty).council.numbering()
+    )
+
+
+def test_a_number_in_the_year_above_the_first_number_is_refused(exported, years, empty, tmp_path):
+    data = records(exported[years[0]])
+    data["council"]["working_group_first_year_number"] = 9
+    data["council"]["working_group_first_number"] = 3
+    path = tmp_path / "bad-start.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DomainError, match="working_group_first_year_number"):
+        import_archive(empty, path)
+    assert Secretariat(empty).council.get() is None
