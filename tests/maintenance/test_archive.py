@@ -528,13 +528,20 @@ def test_corrected_and_voided_entries_travel_with_the_year_and_still_do_not_coun
     assert was_corrected.withdrawal.reason == corrected["reason"]
 
 
-def test_an_archive_of_schema_version_1_imports_with_every_entry_in_force(exported, years, empty, tmp_path):
-    """Written before corrections existed: no entry keys, no table of corrections."""
-    data = records(exported[years[-1]])
+def _as_version_1(data: dict) -> dict:
+    """``data`` as schema version 1 wrote it: no corrections, no entry keys, no numbering starts."""
     data["version"] = 1
     del data["tables"]["follow_up_corrections"], data["counts"]["follow_up_corrections"]
     for entry in data["tables"]["follow_ups"]:
         del entry["key"]
+    for field in [name for name in data["council"] if "_first_" in name]:
+        del data["council"][field]
+    return data
+
+
+def test_an_archive_of_schema_version_1_imports_with_every_entry_in_force(exported, years, empty, tmp_path):
+    """Written before corrections existed: no entry keys, no table of corrections."""
+    data = _as_version_1(records(exported[years[-1]]))
     path = tmp_path / "version-1.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     result = import_archive(empty, path)
@@ -667,15 +674,23 @@ def test_where_a_councils_numbers_begin_travels_in_its_archive(empty, empty_secr
 
 
 def test_an_archive_written_before_numbering_starts_reads_them_as_one(exported, years, empty, tmp_path):
-    data = records(exported[years[0]])
-    for field in [name for name in data["council"] if "_first_" in name]:
-        del data["council"][field]
     path = tmp_path / "older.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(_as_version_1(records(exported[years[0]])), ensure_ascii=False), encoding="utf-8"
+    )
     import_archive(empty, path)
     assert all(
         state.start.number == state.start.year_number == 1 for state in Secretariat(empty).council.numbering()
     )
+
+
+def test_an_archive_of_this_version_without_the_numbering_starts_is_refused(exported, years, empty, tmp_path):
+    data = records(exported[years[0]])
+    del data["council"]["council_first_number"]
+    path = tmp_path / "cut.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DomainError, match="council_first_number"):
+        import_archive(empty, path)
 
 
 def test_a_number_in_the_year_above_the_first_number_is_refused(exported, years, empty, tmp_path):
