@@ -25,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
-from secretariat import validation
+from secretariat import clock, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
@@ -144,7 +144,7 @@ class FollowUpService:
                 errors.check("progress", 0 <= progress <= 100, "پیشرفت باید درصدی بین ۰ و ۱۰۰ باشد.")
             except NumberFormatError as error:
                 errors.check("progress", False, str(error))
-        if date is not None and date > dt.date.today():
+        if date is not None and date > clock.today():
             errors.check("date", False, "تاریخ پیگیری نمی‌تواند در آینده باشد.")
         note = validation.text(errors, FollowUpDraft, "note", draft.note)
         recorded_by = validation.text(errors, FollowUpDraft, "recorded_by", draft.recorded_by)
@@ -255,7 +255,7 @@ class FollowUpService:
             evidence,
             required="مستند انجام مصوبه را بنویسید (مثلاً شماره نامه یا گزارش).",
         )
-        closed_on = validation.jalali_date(errors, "on", on) or dt.date.today()
+        closed_on = validation.jalali_date(errors, "on", on) or clock.today()
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
@@ -281,7 +281,7 @@ class FollowUpService:
             )
             resolution.status = ResolutionStatus.CANCELLED.value
             resolution.status_note = reason
-            resolution.closed_on = dt.date.today()
+            resolution.closed_on = clock.today()
 
     def reopen(self, resolution_id: int, *, reason: str) -> None:
         """Back to open; a cancelled or done resolution is reopened only with a reason."""
