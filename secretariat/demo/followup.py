@@ -395,7 +395,7 @@ def build_followup(
         return jalali.format_short(day(written), persian_digits=False)
 
     with secretariat.database.reading() as session:
-        codes = dict(session.execute(select(Resolution.id, Resolution.code)).tuples().all())
+        codes = dict(session.execute(select(Resolution.id, Resolution.code)).all())
     service = secretariat.followup
     entry_days: dict[int, dt.date] = {}
     change_days: list[tuple[int, dt.date]] = []

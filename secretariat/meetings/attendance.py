@@ -345,8 +345,7 @@ def _pr_manager_on(session: Session, agency_id: int, day: dt.date | None) -> Row
 def _pr_managers_on(session: Session, day: dt.date) -> dict[int, int]:
     """Agency id -> the id of its PR manager on ``day``, by the same rule as ``_pr_manager_on``."""
     manager = pr_manager_terms(day)
-    rows = session.execute(select(manager.c.agency_id, manager.c.person_id)).tuples()
-    return dict(rows.all())
+    return dict(session.execute(select(manager.c.agency_id, manager.c.person_id)).all())
 
 
 def _get(session: Session, invitation_id: int) -> Invitation:
