@@ -248,10 +248,15 @@ class AttendanceService:
             meeting = get_meeting(session, meeting_id)
             require_minutes_editable(meeting)
             mark_held(session, meeting)
-            managers = _pr_managers_on(session, meeting.date)  # once for the sheet, not once a line
+            # Read once for the sheet, not once a line.
+            invited = {
+                i.id: i
+                for i in session.scalars(select(Invitation).where(Invitation.meeting_id == meeting_id))
+            }
+            managers = _pr_managers_on(session, meeting.date)
             for entry in entries:
-                invitation = session.get(Invitation, entry.invitation_id)
-                if invitation is None or invitation.meeting_id != meeting_id:
+                invitation = invited.get(entry.invitation_id)
+                if invitation is None:
                     raise DomainError("این دستگاه یا مهمان به این جلسه دعوت نشده است؛ نخست آن را دعوت کنید.")
                 _apply(session, invitation, entry, managers)
             session.flush()

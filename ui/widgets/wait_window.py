@@ -38,6 +38,8 @@ class WaitWindow(QDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        heading = QLabel(rtl(title))  # the title bar may be plain or hidden: say it inside too
+        heading.setObjectName("sectionHeading")
         self.label = QLabel(rtl(text))
         self.label.setObjectName("waitText")
         self.label.setWordWrap(True)
@@ -47,6 +49,7 @@ class WaitWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 22)
         layout.setSpacing(12)
+        layout.addWidget(heading)
         layout.addWidget(self.label)
         layout.addWidget(self.progress)
         self.setFixedWidth(420)
