@@ -75,12 +75,14 @@ def first_start(path: Path) -> None:
 def dataset() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-demo-") as folder:
         path = Path(folder) / "demo.sqlite3"
-        with Secretariat(create_demo_database(path)) as secretariat, secretariat.database.reading() as session:
+        demo = Secretariat(create_demo_database(path))
+        with demo, demo.database.reading() as session:
             count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
             print(
                 f"dataset: the demo council: {count(Agency)} agencies, {count(Person)} people, "
-                f"{count(Meeting)} meetings, {count(Invitation)} invitations, {count(Resolution)} resolutions, "
-                f"{count(FollowUp)} follow-up entries, {count(Attachment)} scanned files"
+                f"{count(Meeting)} meetings, {count(Invitation)} invitations, "
+                f"{count(Resolution)} resolutions, {count(FollowUp)} follow-up entries, "
+                f"{count(Attachment)} scanned files"
             )
         print(f"         {path.stat().st_size / 1024:.0f} KiB on disk")
 
