@@ -1,4 +1,4 @@
-"""Times of day as people type and read them («۱۰:۳۰»), and the time it is now."""
+"""Times of day as people type and read them («۱۰:۳۰»), and the day and time it is now."""
 
 from __future__ import annotations
 
@@ -34,6 +34,13 @@ def format_time(value: dt.time | None, *, persian_digits: bool = True) -> str:
         return ""
     text = f"{value.hour:02d}:{value.minute:02d}"
     return to_persian_digits(text) if persian_digits else text
+
+
+def today() -> dt.date:
+    """Today's date: the one place the core and the window ask for it, so that a
+    test (or the demo's screenshots) can fix the day
+    (``monkeypatch.setattr(clock, "today", lambda: day)``)."""
+    return dt.date.today()
 
 
 def now() -> dt.datetime:

@@ -39,6 +39,7 @@ from db.models import (
     Representation,
     Resolution,
 )
+from secretariat import clock
 from secretariat.archive.limits import ATTACHMENT_MAX_BYTES, ATTACHMENTS_FOLDER, megabytes
 from secretariat.archive.schema import TABLE, TABLES, numbering_fields
 from secretariat.errors import DomainError
@@ -216,7 +217,7 @@ def check_values(
     where: str, year: int, council: TypedRow, tables: Rows, *, today: dt.date | None = None
 ) -> None:
     """Refuse the first record whose values the app would never have written (see the module)."""
-    checker = _Checker(tables, today or dt.date.today())
+    checker = _Checker(tables, today or clock.today())
     if not FIRST_JALALI_YEAR <= year <= LAST_JALALI_YEAR:
         raise DomainError(
             f"بایگانی ({where}) از سال {to_persian_digits(year)} است؛ سال باید میان "

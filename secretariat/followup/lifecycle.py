@@ -29,7 +29,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Attachment, DeadlineChange, FollowUp, FollowUpCorrection, Meeting, Resolution
-from secretariat import validation
+from secretariat import clock, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.followup.corrections import (
@@ -341,7 +341,7 @@ class FollowUpService:
             evidence,
             required="مستند انجام مصوبه را بنویسید (مثلاً شماره نامه یا گزارش).",
         )
-        closed_on = validation.jalali_date(errors, "on", on) or dt.date.today()
+        closed_on = validation.jalali_date(errors, "on", on) or clock.today()
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
@@ -367,7 +367,7 @@ class FollowUpService:
             )
             resolution.status = ResolutionStatus.CANCELLED.value
             resolution.status_note = reason
-            resolution.closed_on = dt.date.today()
+            resolution.closed_on = clock.today()
 
     def reopen(self, resolution_id: int, *, reason: str) -> None:
         """Back to open; a cancelled or done resolution is reopened only with a reason."""
@@ -503,7 +503,7 @@ def _entry_fields(
             errors.check("progress", 0 <= progress <= 100, "پیشرفت باید درصدی بین ۰ و ۱۰۰ باشد.")
         except NumberFormatError as error:
             errors.check("progress", False, str(error))
-    if date is not None and date > dt.date.today():
+    if date is not None and date > clock.today():
         errors.check("date", False, "تاریخ پیگیری نمی‌تواند در آینده باشد.")
     note = validation.text(errors, form, "note", draft.note)
     recorded_by = validation.text(errors, form, "recorded_by", draft.recorded_by, required=by_required)

@@ -248,11 +248,17 @@ class AttendanceService:
             meeting = get_meeting(session, meeting_id)
             require_minutes_editable(meeting)
             mark_held(session, meeting)
+            # Read once for the sheet, not once a line.
+            invited = {
+                i.id: i
+                for i in session.scalars(select(Invitation).where(Invitation.meeting_id == meeting_id))
+            }
+            managers = _pr_managers_on(session, meeting.date)
             for entry in entries:
-                invitation = session.get(Invitation, entry.invitation_id)
-                if invitation is None or invitation.meeting_id != meeting_id:
+                invitation = invited.get(entry.invitation_id)
+                if invitation is None:
                     raise DomainError("این دستگاه یا مهمان به این جلسه دعوت نشده است؛ نخست آن را دعوت کنید.")
-                _apply(session, invitation, entry)
+                _apply(session, invitation, entry, managers)
             session.flush()
             return invitation_records(session, meeting_id)
 
@@ -299,7 +305,10 @@ class AttendanceService:
             return (row[0], row[1]) if row else None
 
 
-def _apply(session: Session, invitation: Invitation, entry: AttendanceEntry) -> None:
+def _apply(
+    session: Session, invitation: Invitation, entry: AttendanceEntry, managers: dict[int, int]
+) -> None:
+    """One line of the sheet; ``managers``: each agency's PR manager on the meeting's day."""
     try:
         attendance = Attendance(entry.attendance)
     except ValueError as error:
@@ -324,8 +333,7 @@ def _apply(session: Session, invitation: Invitation, entry: AttendanceEntry) -> 
             raise NotFoundError("این شخص در فهرست نیست.")
         invitation.attendee_person_id = entry.attendee_person_id
     else:
-        manager = _pr_manager_on(session, invitation.agency_id, invitation.meeting.date)
-        invitation.attendee_person_id = manager[0] if manager else None
+        invitation.attendee_person_id = managers.get(invitation.agency_id)
 
 
 def _pr_manager_on(session: Session, agency_id: int, day: dt.date | None) -> Row[int, str] | None:
@@ -337,6 +345,12 @@ def _pr_manager_on(session: Session, agency_id: int, day: dt.date | None) -> Row
         .join(manager, manager.c.person_id == Person.id)
         .where(manager.c.agency_id == agency_id)
     ).first()
+
+
+def _pr_managers_on(session: Session, day: dt.date) -> dict[int, int]:
+    """Agency id -> the id of its PR manager on ``day``, by the same rule as ``_pr_manager_on``."""
+    manager = pr_manager_terms(day)
+    return dict(session.execute(select(manager.c.agency_id, manager.c.person_id)).all())
 
 
 def _get(session: Session, invitation_id: int) -> Invitation:

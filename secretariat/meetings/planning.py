@@ -16,7 +16,7 @@ from sqlalchemy import Row, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Agency, Amendment, Council, Invitation, Meeting, Postponement, Resolution
-from secretariat import validation
+from secretariat import clock, validation
 from secretariat.clock import TimeFormatError, parse_time
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
@@ -325,7 +325,7 @@ def mark_held(session: Session, meeting: Meeting) -> None:
         return  # held by another save while this one waited for the lock
     if status is MeetingStatus.CANCELLED:
         raise DomainError("این جلسه لغو شده است.")
-    if meeting.date > dt.date.today():
+    if meeting.date > clock.today():
         raise DomainError(
             f"جلسه در {jalali.format_long(meeting.date)} برگزار می‌شود؛ حضور و غیاب و صورتجلسه پس از برگزاری "
             "ثبت می‌شود."

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Representation
-from secretariat import validation
+from secretariat import clock, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import pr_manager_terms
@@ -152,7 +152,7 @@ def validate(draft: AgencyDraft) -> tuple[validation.FieldErrors, dict[str, Any]
         "website": validation.website(errors, form, "website", draft.website),
         "joined_on": validation.jalali_date(errors, "joined_on", draft.joined_on),
     }
-    if values["joined_on"] and values["joined_on"] > dt.date.today():
+    if values["joined_on"] and values["joined_on"] > clock.today():
         errors.check("joined_on", False, "تاریخ عضویت نمی‌تواند در آینده باشد.")
     return errors, values
 

@@ -39,7 +39,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from db.models import Agency, Person, Representation
-from secretariat import validation
+from secretariat import clock, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
 from secretariat.members import agencies
@@ -231,7 +231,7 @@ class AgencyImportService:
 
     def plan(self, sheet: Sheet, *, today: dt.date | None = None) -> SheetPreview:
         with self._db.reading() as session:
-            return _plan(session, sheet, today or jalali.today())
+            return _plan(session, sheet, today or clock.today())
 
     def import_preview(self, preview: SheetPreview) -> ImportResult:
         """Save the rows of ``preview`` without errors, all in one transaction, or nothing."""

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 
+from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
 from secretariat.followup.lifecycle import FollowUpRecord, in_force
@@ -172,7 +173,7 @@ def gather_followup_letter(secretariat: Secretariat, agency_id: int) -> FollowUp
         raise DomainError(NOTHING_OPEN.format(agency=agency.name))
     ids = [row.id for row in rows]
     roles, texts = register.roles_of(agency_id, ids), register.texts_in_force(ids)
-    today = dt.date.today()
+    today = clock.today()
     resolutions = [
         _open_resolution(row, roles[row.id], texts.get(row.id), secretariat.followup.log(row.id), today)
         for row in rows
@@ -279,7 +280,7 @@ def followup_letters_pdf(
     run: ReportRun | None = None,
 ) -> bytes:
     """``letters`` one after another, each on its own pages, as PDF bytes."""
-    printed_on = printed_on or jalali.today()
+    printed_on = printed_on or clock.today()
     setup = PageSetup(
         council_name=council.name, title=title, printed_on=printed_on, letter_fields=letter_fields(printed_on)
     )

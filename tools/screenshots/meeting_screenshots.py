@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from secretariat import clock
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
 from secretariat.meetings.records import MeetingDetail, MeetingRow
@@ -105,7 +106,7 @@ def upcoming(stage: Stage) -> MeetingDetail | None:
 
 def _busiest_month(stage: Stage) -> tuple[int, int]:
     """Of the recent months, the one with the most meetings (of equals, the nearest to today)."""
-    today = jalali.to_jalali(dt.date.today())
+    today = jalali.to_jalali(clock.today())
     counts: dict[tuple[int, int], int] = {}
     for row in _rows(stage)[:40]:
         day = jalali.to_jalali(row.date)
@@ -189,7 +190,7 @@ def plan_dialog(stage: Stage) -> QWidget:
     """Planning on a Friday at the last host: the warnings show, without blocking."""
     services = stage.services
     council = services.council.get()
-    day = dt.date.today() + dt.timedelta(days=(FRIDAY - dt.date.today().weekday()) % 7 + 14)
+    day = clock.today() + dt.timedelta(days=(FRIDAY - clock.today().weekday()) % 7 + 14)
     last = next((r for r in _rows(stage) if r.status is not MeetingStatus.CANCELLED and r.date < day), None)
     dialog = MeetingDialog(
         services.meetings,

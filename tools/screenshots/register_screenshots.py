@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from secretariat import clock
 from secretariat.followup.lifecycle import FollowUpRecord
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
@@ -274,7 +275,7 @@ def defer_dialog(stage: Stage) -> QWidget:
 def deadline_dialog(stage: Stage) -> QWidget:
     def make(row: ResolutionRow) -> DeadlineDialog:
         dialog = DeadlineDialog(stage.services.followup, row, by=_secretary(stage), parent=stage.window)
-        dialog.new_due.setDate(max(row.due_date or dt.date.today(), dt.date.today()) + dt.timedelta(days=30))
+        dialog.new_due.setDate(max(row.due_date or clock.today(), clock.today()) + dt.timedelta(days=30))
         dialog.reason.setPlainText("درخواست دستگاه برای فرصت بیشتر، به سبب تأخیر در تأمین اعتبار")
         return dialog
 

@@ -15,6 +15,7 @@ from typing import cast
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from secretariat.demo.council import BUILD_PARTS, DemoStep
 from secretariat.errors import DomainError
 from secretariat.followup.register import ResolutionQuery
 from secretariat.meetings.kinds import MeetingStatus
@@ -30,6 +31,7 @@ from tools.screenshots.empty_screenshots import SHOTS as EMPTY_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from tools.screenshots.stage import RenderStep, Stage
+from ui import strings
 from ui.agencies.agency_dialog import AgencyDialog
 from ui.agencies.agency_import_dialog import AgencyImportDialog
 from ui.council.council_form import CouncilDialog
@@ -42,6 +44,7 @@ from ui.reports.report_jobs import minutes_job, register_job
 from ui.reports.report_preview import ReportPreview
 from ui.start.welcome_dialog import WelcomeDialog
 from ui.widgets.table_setup import select_row
+from ui.widgets.wait_window import WaitWindow
 from ui.window.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, MainWindow
 
 # Searching with Arabic letters shows that the search folds them.
@@ -355,6 +358,13 @@ def report_preview_register(stage: Stage) -> QWidget:
     return _made(preview)
 
 
+def demo_wait(stage: Stage) -> QWidget:
+    """The window shown while the demo is built (here: halfway through its meetings)."""
+    window = WaitWindow(strings.DEMO_WAIT_TITLE, strings.DEMO_WAIT_TEXT, stage.window)
+    window.show_step(BUILD_PARTS // 3, BUILD_PARTS, DemoStep.MEETINGS.label)
+    return stage.open(window)
+
+
 def attendance_period(stage: Stage) -> QWidget:
     return stage.open(AttendancePeriodDialog(stage.window))
 
@@ -372,6 +382,7 @@ STEPS: list[RenderStep] = [
     RenderStep("people", people_section),
     RenderStep("welcome", welcome),
     RenderStep("welcome-create-council", welcome_form),
+    RenderStep("demo-wait", demo_wait),
     RenderStep("agency-form", agency_form_empty),
     RenderStep("agency-form-errors", agency_form_errors),
     RenderStep("agency-form-edit", agency_form_edit),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat import clock
 from secretariat.clock import format_time
 from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.records import MeetingRow
@@ -133,7 +134,7 @@ class MeetingCalendarPage(QWidget):
         self.calendar.showSelectedDate()
 
     def show_today(self) -> None:
-        self.show_date(dt.date.today())
+        self.show_date(clock.today())
 
     def selected_day(self) -> dt.date:
         return from_qdate(self.calendar.selectedDate())

@@ -8,10 +8,9 @@ with the input intact and the core's message beside its field.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from secretariat import clock
 from secretariat.followup.corrections import CorrectionDraft
 from secretariat.followup.lifecycle import (
     DeadlineChangeRecord,
@@ -71,7 +70,7 @@ class FollowUpDialog(_ResolutionDialog):
     ):
         super().__init__(strings.FOLLOWUP_DIALOG_TITLE, followup, row, parent)
         self.date = self.form.add_field("date", strings.FOLLOWUP_DATE, JalaliDateEdit())
-        self.date.setDate(dt.date.today())
+        self.date.setDate(clock.today())
         self.kind = self.form.add_field(
             "kind", strings.FOLLOWUP_KIND, choice_box([(kind.label, kind.value) for kind in FollowUpKind])
         )
@@ -210,7 +209,7 @@ class DoneDialog(_ResolutionDialog):
         self.form.limit_texts("FollowUpService.mark_done")
         self.evidence.setPlaceholderText(strings.DONE_EVIDENCE_PLACEHOLDER)
         self.on = self.form.add_field("on", strings.DONE_ON, JalaliDateEdit())
-        self.on.setDate(dt.date.today())
+        self.on.setDate(clock.today())
         self.evidence.setFocus()
 
     def save(self) -> int:

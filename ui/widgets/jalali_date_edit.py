@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat import clock
 from secretariat.persian import jalali
 from ui import resources, strings
 from ui.rtl import align_right, persian_digits_as_typed
@@ -117,7 +118,7 @@ class JalaliDateEdit(QWidget):
 
     def open_calendar(self) -> None:
         popup = self.calendar_popup()
-        popup.show_below(self._line, self._date or jalali.today())
+        popup.show_below(self._line, self._date or clock.today())
 
     # -- internals --------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat import clock
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.members.council import QuorumRule, quorum_required
 from secretariat.persian import jalali
@@ -78,7 +79,7 @@ class AttendanceTab(MeetingTab):
 
     def can_take_attendance(self) -> bool:
         meeting = self.meeting
-        return meeting.editable and meeting.date <= dt.date.today()
+        return meeting.editable and meeting.date <= clock.today()
 
     def _default_attendees(self) -> dict[int, str]:
         """Who comes for each agency unless told otherwise: its PR manager on the meeting's day.
@@ -121,7 +122,7 @@ class AttendanceTab(MeetingTab):
             self._set_lock(strings.MEETING_IS_CANCELLED)
         elif meeting.status is MeetingStatus.FINALIZED:
             self._set_lock(strings.ATTENDANCE_LOCKED)
-        elif meeting.date > dt.date.today():
+        elif meeting.date > clock.today():
             self._set_lock(strings.ATTENDANCE_NOT_YET.format(date=jalali.format_long(meeting.date)))
         else:
             self._set_lock("")

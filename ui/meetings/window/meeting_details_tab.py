@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat import clock
 from secretariat.meetings.records import PostponementRecord
 from secretariat.meetings.steps import MeetingStep, StepPlace, StepState, meeting_steps
 from secretariat.persian import jalali
@@ -204,7 +205,7 @@ class MeetingDetailsTab(MeetingTab):
         for button in (self.edit_button, self.postpone_button, self.cancel_button):
             button.setEnabled(upcoming)
         self._set_lock("" if upcoming else strings.DETAILS_LOCKED)
-        self.steps.show_steps(meeting_steps(self.detail, jalali.today()))
+        self.steps.show_steps(meeting_steps(self.detail, clock.today()))
         self.postponement_model.set_records(meeting.postponements)
         self.postponements_box.setVisible(bool(meeting.postponements))
 
