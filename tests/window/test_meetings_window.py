@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from secretariat.meetings.kinds import Attendance, MeetingStatus
 from tests.support import files
@@ -442,11 +442,11 @@ def test_the_summary_of_an_item_is_saved_when_another_is_chosen(
 # -- the signed scan --------------------------------------------------------------------------
 
 
-def test_the_signed_scan_is_attached_and_a_copy_saved_out(
-    qtbot, services, agencies, open_window, tmp_path, monkeypatch, message_boxes
+def test_the_signed_scan_is_attached_with_its_description_and_a_copy_saved_out(
+    qtbot, services, agencies, open_window, tmp_path, monkeypatch, type_text, run_modal, message_boxes
 ):
     meeting = finalized_meeting(services, agencies)
-    scan = tmp_path / "صورتجلسه امضاشده.pdf"
+    scan = tmp_path / "صورتجلسه_امضاشده.pdf"
     scan.write_bytes(files.pdf(binary=b"signed" * 500))  # a whole PDF, about 3 KB
     copy = tmp_path / "copy.pdf"
     monkeypatch.setattr(file_choice, "open_file", lambda *_args: str(scan))
@@ -455,19 +455,69 @@ def test_the_signed_scan_is_attached_and_a_copy_saved_out(
     tab = window.attachments
     window.show_tab(tab)
 
-    click(qtbot, tab.signed_button)
+    def describe(dialog) -> None:
+        assert dialog.windowTitle() == "پیوست پرونده"
+        assert "صورتجلسه_امضاشده.pdf" in dialog.findChild(QLabel, "fileName").text()
+        assert dialog.signed_choice.isChecked() and dialog.signed_choice.isEnabled()
+        # Proposed from the file's name, selected: typing replaces it.
+        assert dialog.description.text() == "صورتجلسه امضاشده"
+        assert dialog.description.selectedText() == "صورتجلسه امضاشده"
+        type_text(dialog.description, "نسخه امضاشده اعضای حاضر")
+        click(qtbot, dialog.save_button())
+
+    run_modal(lambda: click(qtbot, tab.signed_button), describe)
 
     assert window.header.status.text() == "امضاشده"
     assert services.meetings.get(meeting.id).signed
-    cells = [tab.model.index(0, column).data() for column in range(5)]
-    assert cells[:2] == ["صورتجلسه امضاشده", "صورتجلسه امضاشده.pdf"]
+    model = tab.model
+    cells = [model.index(0, column).data() for column in range(5)]
+    assert cells[:3] == ["صورتجلسه امضاشده", "صورتجلسه_امضاشده.pdf", "نسخه امضاشده اعضای حاضر"]
     assert cells[3] == "۳ کیلوبایت"
     import hashlib
 
     assert cells[4] == hashlib.sha256(scan.read_bytes()).hexdigest()[:12]
 
+    # The description changes later; a longer one than the limit cannot be typed.
+    def change(dialog) -> None:
+        assert dialog.description.text() == "نسخه امضاشده اعضای حاضر"
+        assert dialog.description.maxLength() == 300
+        dialog.description.clear()
+        type_text(dialog.description, "نسخه امضاشده با امضای رييس شورا")  # Arabic ي
+        click(qtbot, dialog.save_button())
+
+    run_modal(lambda: click(qtbot, tab.describe_button), change)
+    assert model.index(0, model.column("description")).data() == "نسخه امضاشده با امضای رییس شورا"
+    assert [a.description for a in services.attachments.list(meeting.id)] == [
+        "نسخه امضاشده با امضای رییس شورا"
+    ]
+
     click(qtbot, tab.copy_button)
     assert copy.read_bytes() == scan.read_bytes()
+
+
+def test_a_document_is_attached_as_described_and_cancelling_attaches_nothing(
+    qtbot, services, agencies, open_window, tmp_path, monkeypatch, run_modal, message_boxes
+):
+    meeting = held_meeting(services, agencies)
+    photo = tmp_path / "گزارش تصویری.jpg"
+    photo.write_bytes(files.jpeg())
+    monkeypatch.setattr(file_choice, "open_file", lambda *_args: str(photo))
+    window = open_window(meeting.id)
+    tab = window.attachments
+    window.show_tab(tab)
+
+    def cancel(dialog) -> None:
+        # Not finalized: the signed minutes cannot be chosen.
+        assert not dialog.signed_choice.isEnabled() and dialog.document_choice.isChecked()
+        dialog.reject()
+
+    run_modal(lambda: click(qtbot, tab.document_button), cancel)
+    assert services.attachments.list(meeting.id) == ()
+
+    run_modal(lambda: click(qtbot, tab.document_button), lambda dialog: click(qtbot, dialog.save_button()))
+    [attached] = services.attachments.list(meeting.id)
+    assert (attached.description, attached.is_signed_minutes) == ("گزارش تصویری", False)
+    assert tab.model.index(0, tab.model.column("description")).data() == "گزارش تصویری"
 
 
 def test_a_scan_that_is_not_a_pdf_or_an_image_is_refused(

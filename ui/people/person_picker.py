@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QRect, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from secretariat.members.people import PeopleService, PersonQuery, PersonRecord
@@ -24,6 +24,7 @@ from ui.widgets.model_index import ROOT, Index
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_LIMIT = 50
+LIST_MAX_WIDTH = 520
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ class PersonPicker(QWidget):
         """Open the list: those matching what was typed, or everyone the picker offers."""
         self._model.set_search(self._edit.text() if self._typed else "")
         self._completer.setCompletionPrefix("")
-        self._completer.complete()
+        self._open_list()
         self._edit.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -168,7 +169,17 @@ class PersonPicker(QWidget):
             self._set_person_id(None, "")
         self._model.set_search(text)
         if text.strip():
-            self._completer.complete()
+            self._open_list()
+
+    def _open_list(self) -> None:
+        """The list under the field, as wide as its lines need (up to ``LIST_MAX_WIDTH``), not
+        cut to the field's width: "name — roles" is longer than a name."""
+        popup = self._completer.popup()
+        frame = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width()
+        width = max(self._edit.width(), min(LIST_MAX_WIDTH, popup.sizeHintForColumn(0) + frame))
+        # Under the field's leading edge: its right edge in a right-to-left window.
+        left = self._edit.width() - width if self._edit.isRightToLeft() else 0
+        self._completer.complete(QRect(left, 0, width, self._edit.height()))
 
     def _on_activated(self, index: QModelIndex) -> None:
         self.pick(index.data(PERSON_ID_ROLE), index.data(Qt.ItemDataRole.EditRole))
