@@ -210,7 +210,8 @@ def window_attendee_picker(stage: Stage) -> QWidget:
         return window
     picker.show_matches()
     QApplication.processEvents()
-    return stage.track(_with_popup(window, picker.completer().popup()))
+    popup = picker.completer().popup()
+    return stage.track(_with_popup(window, popup)) if popup is not None else window
 
 
 def _with_popup(window: QWidget, popup: QWidget) -> QWidget:

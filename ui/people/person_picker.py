@@ -174,9 +174,11 @@ class PersonPicker(QWidget):
     def _open_list(self) -> None:
         """The list under the field, as wide as its lines need (up to ``LIST_MAX_WIDTH``), not
         cut to the field's width: "name — roles" is longer than a name."""
-        popup = self._completer.popup()
-        frame = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width()
-        width = max(self._edit.width(), min(LIST_MAX_WIDTH, popup.sizeHintForColumn(0) + frame))
+        width = self._edit.width()
+        popup = self._completer.popup()  # made by the completer when first asked: never None
+        if popup is not None:
+            frame = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width()
+            width = max(width, min(LIST_MAX_WIDTH, popup.sizeHintForColumn(0) + frame))
         # Under the field's leading edge: its right edge in a right-to-left window.
         left = self._edit.width() - width if self._edit.isRightToLeft() else 0
         self._completer.complete(QRect(left, 0, width, self._edit.height()))
