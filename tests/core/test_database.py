@@ -10,7 +10,7 @@ import sqlite3
 from contextlib import closing
 
 import pytest
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import func, inspect, literal, select, text
 from sqlalchemy.exc import IntegrityError
 
 from db import engine as db_engine
@@ -20,7 +20,7 @@ from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.errors import DatabaseOpenError
 from secretariat.members.agencies import AgencyDraft, AgencyQuery
-from tests.support.backends import fresh_postgres, needs_postgres
+from tests.support.backends import BACKENDS, database_location, fresh_postgres, needs_postgres
 
 PERSIAN_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 APP_TABLES = {"council", "agency", "person", "representation", "membership_decree", "alembic_version"}
@@ -644,3 +644,31 @@ def test_the_upgrade_to_0008_starts_every_series_at_one_and_keeps_every_number(t
     with pytest.raises(IntegrityError), migrated.database.engine.begin() as connection:
         connection.execute(text("UPDATE series_start SET first_year_number = 7"))
     migrated.close()
+
+
+# -- folding in the database ------------------------------------------------------------------
+
+FOLDED_IN_THE_DATABASE = [
+    "روابط\u200cعمومی",  # ZWNJ
+    "مدير كل",  # Arabic ي and ك
+    "جلسه ۳۰ و ٣١ و 32",  # every digit script
+    "خانهٔ مؤسسه‌ی آموزشی",  # hamza above, ؤ
+    "عـــلی\tرضا\u00a0احمدی",  # tatweel, a tab, a no-break space
+    "\ufeb3\ufedf\ufe8e\ufee1",  # presentation forms (سلام as an old font or a PDF gives it)
+    "مُحَمَّد PR",  # harakat, Latin capitals
+    "",
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_database_folds_text_as_the_core_does(backend, tmp_path):
+    """What the meeting search compares in the database (``Database.folded``) must be what
+    ``fold`` makes of the words typed, on SQLite (the core's function) and PostgreSQL (a translation)."""
+    from secretariat.persian.text import fold
+
+    with Secretariat.open(database_location(backend, tmp_path)) as secretariat:
+        database = secretariat.database
+        with database.reading() as session:
+            for sample in FOLDED_IN_THE_DATABASE:
+                folded = session.scalar(select(database.folded(literal(sample))))
+                assert folded == fold(sample), sample

@@ -154,7 +154,7 @@ def test_the_meeting_list_asks_for_the_first_meeting_then_offers_to_clear_its_fi
     plan(services, FAR_FUTURE)
     assert meetings.model.total() == 1 and not shown(state)
     meetings.kind_filter.setCurrentIndex(meetings.kind_filter.findData("general_assembly"))
-    assert shown(state) and state.text() == "هیچ جلسه‌ای با این فیلترها پیدا نشد."
+    assert shown(state) and state.text() == "هیچ جلسه‌ای با این جست‌وجو و فیلترها پیدا نشد."
     click(qtbot, state.buttons["clear"])
     assert meetings.kind_filter.currentIndex() == 0 and meetings.model.total() == 1
     assert not shown(state)

@@ -1,9 +1,11 @@
-"""The meeting list: every meeting, newest first, filtered by Jalali year,
-kind and status. Double-click (or «باز کردن جلسه») opens the meeting."""
+"""The meeting list: every meeting, newest first, searched by words (number,
+title, host, hall, occasion, agenda items, resolution codes: see
+``secretariat.meetings.search``) and filtered by Jalali year, kind and status,
+all together. Double-click (or «باز کردن جلسه») opens the meeting."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from secretariat.changes import Changes
@@ -36,8 +38,6 @@ class MeetingList(ListSection):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(MeetingTableModel(services.meetings), parent=parent)
         self._services = services
-        # Meetings are found by when, what and where they stand, not by words.
-        self.search_box.hide()
         self.edit_button.setText(strings.OPEN_MEETING)
         self.year_filter = QComboBox()
         self.year_filter.setMinimumContentsLength(10)
@@ -90,9 +90,6 @@ class MeetingList(ListSection):
         super()._on_changes(changes)
 
     # -- actions ---------------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.year_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def add(self) -> None:
         self.plan_requested.emit()
