@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, Row, case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Agency, Council, Invitation, Meeting, Person, Representation
-from secretariat import validation
+from secretariat import clock, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import Attendance, MeetingStatus
@@ -318,7 +318,7 @@ class AttendanceService:
         the day (deputies, experts), then those who held one before or after; each person once,
         with the role that placed them. ``search`` keeps those whose name (or phone, e-mail)
         holds every word, folded as every search folds."""
-        day = on or dt.date.today()
+        day = on or clock.today()
         statement = (
             select(Representation, Person.full_name)
             .join(Person, Person.id == Representation.person_id)
