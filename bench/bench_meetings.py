@@ -7,6 +7,8 @@ each with the median and 95th percentile over repeated runs:
   months in turn;
 - the meeting list filtered by year: its first page and its count
   (``MeetingService.page`` + ``count``), over the last 10 years in turn;
+- the meeting list searched, all years: its first page and its count, for a
+  number, a host agency, words of agenda items and a resolution code in turn;
 - one large meeting (60 invitees, 25 resolutions) loaded whole
   (``MeetingService.detail``);
 each beside a baseline measured in the same run: the same rows read with
@@ -114,6 +116,18 @@ def bench(secretariat: Secretariat, runs: int) -> None:
             ).all()
 
     line("  baseline: the same rows, one bare query", timed(year_baseline, runs), target=False)
+
+    searches = ["۳۰", "ارشاد", "گزارش ماهانه", "روابط عمومی", "۱۴۰۴-۳"]
+    search_cycle = iter(searches * runs)
+
+    def searched():
+        query = MeetingQuery(search=next(search_cycle))
+        service.page(query, limit=100)
+        service.count(query)
+
+    found = ", ".join(f"{s}: {service.count(MeetingQuery(search=s))}" for s in searches)
+    print(f"\nthe meeting list searched, all years ({found})")
+    line("  MeetingService.page (100 rows) + count", timed(searched, runs))
 
     detail = service.detail(large)
     print(

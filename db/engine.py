@@ -11,8 +11,9 @@ Other connections begin deferred, as readers.
 PostgreSQL: a save waits for a lock (the numbering lock of another save, a
 row another save is changing) at most the same busy timeout (``SET LOCAL
 lock_timeout`` as it begins), then fails with SQLSTATE 55P03, which the
-caller turns into the same busy refusal as on SQLite. Collations (the Persian order) are
-supplied by the caller, so this layer knows nothing about Persian.
+caller turns into the same busy refusal as on SQLite. Collations (the Persian order) and
+SQL functions (the search folding) are supplied by the caller, so this layer knows nothing
+about Persian.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 Collation = Callable[[str, str], int]
+TextFunction = Callable[[str | None], str]  # a deterministic one-argument SQL function over text
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -36,7 +38,13 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite:///{Path(path)}"
 
 
-def make_engine(url: str, *, collations: Mapping[str, Collation] | None = None, wal: bool = True) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    collations: Mapping[str, Collation] | None = None,
+    functions: Mapping[str, TextFunction] | None = None,
+    wal: bool = True,
+) -> Engine:
     """An engine with the settings above.
 
     ``wal=False`` leaves the file's journal mode as it is: switching to WAL
@@ -45,17 +53,25 @@ def make_engine(url: str, *, collations: Mapping[str, Collation] | None = None, 
     """
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, collations or {}, wal=wal)
+        _configure_sqlite(engine, collations or {}, functions or {}, wal=wal)
     elif engine.dialect.name == "postgresql":
         _configure_postgresql(engine)
     return engine
 
 
-def _configure_sqlite(engine: Engine, collations: Mapping[str, Collation], *, wal: bool) -> None:
+def _configure_sqlite(
+    engine: Engine,
+    collations: Mapping[str, Collation],
+    functions: Mapping[str, TextFunction],
+    *,
+    wal: bool,
+) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-        for name, function in collations.items():
-            dbapi_connection.create_collation(name, function)
+        for name, collation in collations.items():
+            dbapi_connection.create_collation(name, collation)
+        for name, function in functions.items():
+            dbapi_connection.create_function(name, 1, function, deterministic=True)
         # The driver's own BEGIN (deferred, and only before the first write) is
         # off: ``on_begin`` says when and how a transaction begins.
         dbapi_connection.isolation_level = None

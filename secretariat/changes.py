@@ -32,6 +32,7 @@ from db.models import (
     Council,
     DeadlineChange,
     FollowUp,
+    FollowUpCorrection,
     Invitation,
     Meeting,
     MembershipDecree,
@@ -39,6 +40,7 @@ from db.models import (
     Postponement,
     Representation,
     Resolution,
+    SeriesStart,
 )
 
 _INFO_KEY = "secretariat.changes"
@@ -127,7 +129,7 @@ def _ids(*values: int | None) -> frozenset[int]:
 def _changes_of(session: Session, record: object) -> Changes:
     """What writing one record means to the people looking at it."""
     match record:
-        case Council():
+        case Council() | SeriesStart():
             return Changes(council=True)
         case Agency():
             return Changes(agencies=_ids(record.id))
@@ -154,6 +156,10 @@ def _changes_of(session: Session, record: object) -> Changes:
             return Changes(resolutions=_ids(record.resolution_id), meetings=_ids(record.meeting_id))
         case FollowUp():
             return Changes(followups=_ids(record.resolution_id))
+        case FollowUpCorrection():
+            # A void writes only this row: its entry says which resolution's log changed.
+            entry = session.get(FollowUp, record.follow_up_id)
+            return Changes(followups=_ids(entry.resolution_id)) if entry is not None else NOTHING
         case DeadlineChange():
             return Changes(followups=_ids(record.resolution_id), resolutions=_ids(record.resolution_id))
         case AttachmentContent():

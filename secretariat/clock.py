@@ -1,4 +1,4 @@
-"""Times of day as people type and read them («۱۰:۳۰»), and the time and day it is now."""
+"""Times of day as people type and read them («۱۰:۳۰»), and the day and time it is now."""
 
 from __future__ import annotations
 
@@ -36,6 +36,13 @@ def format_time(value: dt.time | None, *, persian_digits: bool = True) -> str:
     return to_persian_digits(text) if persian_digits else text
 
 
+def today() -> dt.date:
+    """Today's date: the one place the core and the window ask for it, so that a
+    test (or the demo's screenshots) can fix the day
+    (``monkeypatch.setattr(clock, "today", lambda: day)``)."""
+    return dt.date.today()
+
+
 def now() -> dt.datetime:
     """The local time now, with its offset from UTC (+03:30 in Iran).
 
@@ -44,9 +51,3 @@ def now() -> dt.datetime:
     can set it (``monkeypatch.setattr(clock, "now", ...)``).
     """
     return dt.datetime.now().astimezone()
-
-
-def today() -> dt.date:
-    """Today's date where the app runs: what the forms propose and take their examples
-    from, read here so that a test can set it (``monkeypatch.setattr(clock, "today", ...)``)."""
-    return now().date()

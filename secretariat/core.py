@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from secretariat.database import Database, open_database
+from secretariat.first_steps import FirstStepsService
 from secretariat.followup.dashboard import DashboardService
 from secretariat.followup.lifecycle import FollowUpService
 from secretariat.followup.register import RegisterService
@@ -26,6 +27,7 @@ from secretariat.meetings.minutes import MinutesService
 from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.snapshot import MinutesSnapshotService
 from secretariat.members.agencies import AgencyService
+from secretariat.members.agency_import import AgencyImportService
 from secretariat.members.council import CouncilService
 from secretariat.members.people import PeopleService
 
@@ -48,6 +50,11 @@ class Secretariat:
     @cached_property
     def agencies(self) -> AgencyService:
         return AgencyService(self.database)
+
+    @cached_property
+    def agency_import(self) -> AgencyImportService:
+        """Agencies and their PR managers from an Excel sheet: a preview, then all or nothing."""
+        return AgencyImportService(self.database)
 
     @cached_property
     def people(self) -> PeopleService:
@@ -89,6 +96,11 @@ class Secretariat:
     @cached_property
     def dashboard(self) -> DashboardService:
         return DashboardService(self.database)
+
+    @cached_property
+    def first_steps(self) -> FirstStepsService:
+        """How far a new council has come in setting up (the home page's guide)."""
+        return FirstStepsService(self.database)
 
     def close(self) -> None:
         self.database.close()

@@ -27,13 +27,14 @@ save with a Persian refusal, and nothing of it is kept.
 from __future__ import annotations
 
 import errno
+import functools
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Engine, SQLColumnExpression, event, func, select, text
+from sqlalchemy import Engine, SQLColumnExpression, event, func, literal_column, select, text
 from sqlalchemy.exc import DatabaseError, DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -51,6 +52,7 @@ from secretariat.errors import (
 from secretariat.maintenance import backup, leftovers
 from secretariat.maintenance.backup_check import HEADER_SIZE, read_only_uri, sidecar, truncated
 from secretariat.persian import collation
+from secretariat.persian.text import fold, fold_translation
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long the look at a file waits for another program's write (then it is left to the opening).
@@ -62,6 +64,11 @@ COLLATION_NAME = "persian"
 # database; it is not part of the migrated schema.
 POSTGRES_COLLATION = "secretariat_persian"
 POSTGRES_COLLATION_LOCALE = "fa-IR-u-kn-true"
+# SQLite: the core's ``fold`` as a SQL function, for searching text that has no folded copy stored.
+FOLD_FUNCTION = "secretariat_fold"
+# A search reads the same texts again at each pause in the typing (a council's few thousand agenda
+# titles, halls and occasions): their folded forms are kept, not made anew for every row each time.
+_remembered_fold = functools.lru_cache(maxsize=16384)(fold)
 
 BUSY_MESSAGE = (
     "پایگاه داده در حال استفاده است (رایانه یا برنامه دیگری در حال ذخیره در آن است)؛ "
@@ -153,6 +160,19 @@ class Database:
             return expression.collate(COLLATION_NAME)
         if dialect == "postgresql":
             return expression.collate(POSTGRES_COLLATION)
+        return expression
+
+    def folded(self, expression: SQLColumnExpression[str]) -> SQLColumnExpression[str]:
+        """``expression`` folded in the database as ``fold`` folds a search term, to match
+        text that keeps no folded copy of its own (``search_text``) with ``contains``."""
+        dialect = self.engine.dialect.name
+        if dialect == "sqlite":
+            folding: SQLColumnExpression[str] = getattr(func, FOLD_FUNCTION)(expression)
+            return folding
+        if dialect == "postgresql":
+            source, target = fold_translation()
+            nfkc = func.normalize(func.coalesce(expression, ""), literal_column("NFKC"))
+            return func.lower(func.translate(nfkc, source, target))
         return expression
 
     def close(self) -> None:
@@ -274,7 +294,12 @@ def _open(url: str, *, path: Path | None, read_only: bool) -> Database:
         if state is schema.SchemaState.EMPTY and read_only:
             raise DatabaseOpenError("این پایگاه داده خالی است و شورایی در آن نیست؛ چیزی در آن نوشته نشد.")
         engine.dispose()
-        engine = db_engine.make_engine(url, collations={COLLATION_NAME: collation.compare}, wal=not read_only)
+        engine = db_engine.make_engine(
+            url,
+            collations={COLLATION_NAME: collation.compare},
+            functions={FOLD_FUNCTION: _remembered_fold},
+            wal=not read_only,
+        )
         if state is schema.SchemaState.OLDER and path is not None:
             backup_sqlite(engine, path, reason="before-upgrade")
         renumbered: list[dict[str, object]] = []

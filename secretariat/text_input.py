@@ -119,6 +119,8 @@ FIELD_LIMITS: Mapping[str, Mapping[str, TextLimit]] = MappingProxyType(
         "FollowUpService.reopen": {"reason": _line(REASON)},
         "FollowUpService.defer": {"reason": _lines(REASON)},
         "FollowUpService.change_deadline": {"reason": _line(REASON), "by": _line(NAME)},
+        "CorrectionDraft": {"note": _lines(4_000), "recorded_by": _line(NAME), "reason": _line(REASON)},
+        "FollowUpService.void": {"reason": _line(REASON), "by": _line(NAME)},
     }
 )
 
@@ -172,6 +174,8 @@ COLUMN_FIELDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "attachment.description": ("AttachmentService.attach", "description"),
         "follow_up.note": ("FollowUpDraft", "note"),
         "follow_up.recorded_by": ("FollowUpDraft", "recorded_by"),
+        "follow_up_correction.reason": ("CorrectionDraft", "reason"),
+        "follow_up_correction.recorded_by": ("CorrectionDraft", "recorded_by"),
         "deadline_change.reason": ("FollowUpService.change_deadline", "reason"),
         "deadline_change.changed_by": ("FollowUpService.change_deadline", "by"),
     }

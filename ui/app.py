@@ -1,4 +1,5 @@
-"""Start the desktop app: ``python main.py [--demo | --db PATH] [--screenshots DIR] [--startup-probe]``.
+"""Start the desktop app: ``python main.py [--demo | --db PATH] [--screenshots DIR [--screen-size WxH]]
+[--startup-probe]``.
 
 When the database to open already exists, the window's frame is shown
 first and filled once the database layer (SQLAlchemy, the core) has loaded:
@@ -25,7 +26,8 @@ from ui.start.app_setup import configure_application
 from ui.widgets.screen_fit import fit_to_screen
 from ui.window.main_window import MainWindow
 
-WINDOW_SIZE = (1280, 800)
+# Roomy on a 1920×1080 screen; on a 1366×768 laptop, the screen less its panels.
+WINDOW_SIZE = (1440, 900)
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -35,6 +37,12 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     source.add_argument("--db", metavar="PATH", help="open this database file (or a postgresql:// URL)")
     parser.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="save every screen as PNG into DIR and exit"
+    )
+    parser.add_argument(
+        "--screen-size",
+        type=_screen_size,
+        metavar="WxH",
+        help="with --screenshots: an offscreen screen of this size, e.g. 1366x768",
     )
     parser.add_argument(
         "--startup-probe",
@@ -52,7 +60,38 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         help="check this installation end to end offscreen (see ui/self_test.py)",
     )
     # What argparse does not know (e.g. -platform offscreen) is for Qt.
-    return parser.parse_known_args(list(argv))
+    args, qt_args = parser.parse_known_args(list(argv))
+    if args.screen_size is not None:
+        qt_args = ["-platform", f"offscreen:configfile={_offscreen_screen(*args.screen_size)}", *qt_args]
+    return args, qt_args
+
+
+def _screen_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and int(width) >= 320 and int(height) >= 240):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a screen size such as 1366x768")
+    return int(width), int(height)
+
+
+def _offscreen_screen(width: int, height: int) -> Path:
+    """A configuration for Qt's offscreen platform: one screen of ``width``×``height``.
+
+    The screenshots then show each window at the size it opens at on such a
+    screen (a 1366×768 laptop), not on the offscreen default of 800×800.
+    """
+    import json
+    import tempfile
+
+    screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
+    # No frame margins: a window's size is what it asks for; the checks allow for a real frame.
+    config = {
+        "windowFrameMargins": False,
+        "screens": [{**screen, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
+    }
+    handle, name = tempfile.mkstemp(prefix="screen-", suffix=".json")
+    with open(handle, "w", encoding="utf-8") as file:
+        json.dump(config, file)
+    return Path(name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,9 +147,11 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
                 print(strings.SCREENSHOTS_NEED_CHECKOUT, file=sys.stderr)
                 window.close()
                 return 2
-            take_screenshots(window, args.screenshots)
+            problems = take_screenshots(window, args.screenshots)
             window.close()
-            return 0
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            return 1 if problems else 0
         if args.startup_probe is not None:
             app.processEvents()  # the first page painted
             return 0

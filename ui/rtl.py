@@ -8,9 +8,11 @@ right alignment for a field, keeps it reading as Persian.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+from typing import cast
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QTextOption
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 RLM = "\u200f"
 
@@ -44,7 +46,7 @@ def right_to_left_box(box: QPlainTextEdit | QTextEdit) -> QPlainTextEdit | QText
     return box
 
 
-LRI, PDI = "\u2066", "\u2069"
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 
 
 def phone_text(text: str) -> str:
@@ -63,3 +65,54 @@ def ltr(text: str) -> str:
     sentence is broken up by the bidi algorithm and its parts change places.
     """
     return f"{LRI}{text}{PDI}" if text else text
+
+
+# Latin (0-9) and Arabic-Indic (٠-٩) digits, each to its Persian twin (۰-۹).
+_TO_PERSIAN_DIGITS = str.maketrans("0123456789٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹" * 2)
+
+
+class _PersianDigitKeys(QObject):
+    """Hands the field a Persian digit for each digit key pressed.
+
+    The key event is changed before the field sees it, so the field types the
+    Persian digit itself: its undo history stays whole (a validator that
+    rewrote the text would clear it) and the cursor moves as usual.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = cast(QKeyEvent, event)
+        persian = key.text().translate(_TO_PERSIAN_DIGITS)
+        if persian == key.text():
+            return False
+        QApplication.sendEvent(
+            watched,
+            QKeyEvent(key.type(), key.key(), key.modifiers(), persian, key.isAutoRepeat(), key.count()),
+        )
+        return True
+
+
+def persian_digits_as_typed(edit: QLineEdit) -> QLineEdit:
+    """A field for a number, a time or a phone that shows Persian digits whatever is typed.
+
+    Typing with a Latin keyboard layout shows «۱۰:۳۰»; a value pasted or put
+    in with ``setText`` is turned too. The core reads every digit script alike.
+    """
+    edit.installEventFilter(_PersianDigitKeys(edit))
+
+    def turn(text: str) -> None:
+        persian = text.translate(_TO_PERSIAN_DIGITS)
+        if persian != text:
+            position = edit.cursorPosition()
+            edit.setText(persian)
+            edit.setCursorPosition(position)
+
+    edit.textChanged.connect(turn)
+    return edit
+
+
+def isolated(text: str) -> str:
+    """A file's name inside Persian text, kept whole and read in its own direction: a Persian
+    name from the right («فهرست دستگاه‌ها.xlsx»), a Latin one from the left («list.xlsx»)."""
+    return f"{FSI}{text}{PDI}" if text else text

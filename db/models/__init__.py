@@ -6,7 +6,7 @@ May import: SQLAlchemy and ``db.models`` itself.
 """
 
 from db.models.base import Base, Timestamped
-from db.models.followup import DeadlineChange, FollowUp
+from db.models.followup import DeadlineChange, FollowUp, FollowUpCorrection
 from db.models.meetings import (
     AgendaItem,
     Amendment,
@@ -17,6 +17,7 @@ from db.models.meetings import (
     Meeting,
     Postponement,
     Resolution,
+    SeriesStart,
 )
 from db.models.register import Agency, Council, MembershipDecree, Person, Representation
 
@@ -31,6 +32,7 @@ __all__ = [
     "Council",
     "DeadlineChange",
     "FollowUp",
+    "FollowUpCorrection",
     "Invitation",
     "Meeting",
     "MembershipDecree",
@@ -38,5 +40,6 @@ __all__ = [
     "Postponement",
     "Representation",
     "Resolution",
+    "SeriesStart",
     "Timestamped",
 ]

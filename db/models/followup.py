@@ -1,4 +1,4 @@
-"""Following resolutions up: the follow-up log and the history of deadlines.
+"""Following resolutions up: the follow-up log, its corrections, and the history of deadlines.
 
 Persistence only; the lifecycle rules live in secretariat/followup/.
 """
@@ -30,6 +30,27 @@ class FollowUp(Base):
     progress: Mapped[int | None] = mapped_column(Integer)  # percent the agency reported
     recorded_by: Mapped[str] = mapped_column(String(200), default="")
     attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id", ondelete="SET NULL"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class FollowUpCorrection(Base):
+    """A follow-up entry taken back, with who, when and why: corrected by a new entry, or voided.
+
+    The entry itself is never changed nor deleted: it stays in the log and no
+    longer counts (see secretariat/followup/corrections.py). An entry is
+    taken back once, and an entry corrects one other at most.
+    """
+
+    __tablename__ = "follow_up_correction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    follow_up_id: Mapped[int] = mapped_column(ForeignKey("follow_up.id", ondelete="CASCADE"), unique=True)
+    # The entry that replaces it; None: voided, nothing replaces it.
+    replacement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("follow_up.id", ondelete="CASCADE"), unique=True
+    )
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(200))
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 

@@ -26,6 +26,28 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from db.models.base import Base, Timestamped
 
 
+class SeriesStart(Timestamped, Base):
+    """Where a meeting series' numbers begin in the app (migration 0008).
+
+    For a council that numbered its earlier meetings on paper: the series'
+    first meeting in the app is the ``first_number``th of the series and the
+    ``first_year_number``th of its Jalali year. A series without a row
+    begins at 1 and 1. The rules: secretariat/meetings/numbering_start.py.
+    """
+
+    __tablename__ = "series_start"
+    __table_args__ = (
+        CheckConstraint("first_number >= 1", name="first_number_positive"),
+        CheckConstraint(
+            "first_year_number >= 1 AND first_year_number <= first_number", name="first_year_number_in_range"
+        ),
+    )
+
+    series: Mapped[str] = mapped_column(String(30), primary_key=True)  # council | general_assembly | ...
+    first_number: Mapped[int] = mapped_column(Integer)
+    first_year_number: Mapped[int] = mapped_column(Integer)
+
+
 class Meeting(Timestamped, Base):
     __tablename__ = "meeting"
     __table_args__ = (

@@ -27,6 +27,7 @@ from db.models import (
     Council,
     DeadlineChange,
     FollowUp,
+    FollowUpCorrection,
     Invitation,
     Meeting,
     MembershipDecree,
@@ -36,12 +37,14 @@ from db.models import (
     Resolution,
 )
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
+from secretariat.archive.schema import numbering_fields
 from secretariat.archive.source import ArchiveSource, TypedRow, open_source
 from secretariat.archive.values import refusal
 from secretariat.changes import note_changes
 from secretariat.database import Database
 from secretariat.errors import DomainError
-from secretariat.meetings.kinds import MeetingKind
+from secretariat.meetings.kinds import MeetingKind, MeetingSeries
+from secretariat.meetings.numbering_start import NumberingStart, write_start
 from secretariat.members.agencies import _search_text as agency_search_text
 from secretariat.members.people import _person_search_text as person_search_text
 from secretariat.members.roles import Role
@@ -102,9 +105,10 @@ another program) into the database. The rules:
 - **One transaction.** Everything is written in one transaction: an import
   that fails part-way (an attachment whose bytes do not match its SHA-256, a
   record the database refuses, a cancel) changes nothing.
-- **The council.** A database without a council gets the archive's. A
-  database whose council has another name (in any spelling) is refused:
-  an archive is imported into its own council's database.
+- **The council.** A database without a council gets the archive's, with
+  where its meetings' numbers begin. A database whose council has another
+  name (in any spelling) is refused: an archive is imported into its own
+  council's database, which keeps its own particulars.
 - **A year once.** A year is imported whole into a database that has no
   meeting of that Jalali year yet. If the database holds the archive's
   meetings already, the import is refused with «این بایگانی پیش‌تر وارد شده
@@ -124,6 +128,9 @@ another program) into the database. The rules:
   is there.
 - **Meetings, resolutions, follow-up** are added with the archive's numbers,
   codes, statuses and dates, as recorded; the search text is computed again.
+  Follow-up entries corrected or voided come with their corrections
+  (`follow_up_corrections`: an entry taken back once, a correction of the
+  same resolution); an archive of schema version 1 has none.
   A resolution deferred to a meeting outside the archive is linked to it if
   the database has that meeting (same key), else left unlinked (its status
   stays «ارجاع به جلسه بعد») and the result says so.
@@ -263,10 +270,17 @@ class _Import:
     # -- the council and the year ---------------------------------------------------
 
     def _council(self) -> bool:
-        archived = self.src.council
+        archived = dict(self.src.council)
+        begins = []
+        for series in MeetingSeries:
+            number, year_number = numbering_fields(series)
+            begins.append(NumberingStart(series, archived.pop(number), archived.pop(year_number)))
         council = self.s.scalars(select(Council).order_by(Council.id).limit(1)).first()
         if council is None:
             self.s.add(Council(**archived))
+            for start in begins:
+                if start != NumberingStart(start.series):
+                    write_start(self.s, start)
             self.s.flush()
             return True
         if fold(council.name) != fold(archived["name"]):
@@ -304,7 +318,7 @@ class _Import:
 
     def _refuse_numbers_taken(self) -> None:
         """A meeting number of the archive that a meeting of another year has in the database."""
-        numbered = {
+        numbered: dict[tuple[str, int | None], tuple[int, TypedRow]] = {
             (MeetingKind(row["kind"]).series, row["number"]): (index, row)
             for index, row in enumerate(self.t["meetings"], start=1)
             if row["number"] is not None
@@ -582,13 +596,25 @@ class _Import:
         return len(rows)
 
     def _follow_ups(self) -> None:
-        for row in self.t["follow_ups"]:
-            values = {k: v for k, v in row.items() if k not in ("resolution", "document")}
+        entries = [
+            FollowUp(
+                **{k: v for k, v in row.items() if k not in ("key", "resolution", "document")},
+                resolution_id=self.resolution[row["resolution"]],
+                attachment_id=self.attachment.get(row["document"]) if row["document"] else None,
+            )
+            for row in self.t["follow_ups"]
+        ]
+        self.s.add_all(entries)
+        self.s.flush()
+        entry = {row["key"]: added.id for row, added in zip(self.t["follow_ups"], entries, strict=True)}
+        for row in self.t["follow_up_corrections"]:
             self.s.add(
-                FollowUp(
-                    **values,
-                    resolution_id=self.resolution[row["resolution"]],
-                    attachment_id=self.attachment.get(row["document"]) if row["document"] else None,
+                FollowUpCorrection(
+                    follow_up_id=entry[row["entry"]],
+                    replacement_id=entry[row["replacement"]] if row["replacement"] else None,
+                    reason=row["reason"],
+                    recorded_by=row["recorded_by"],
+                    recorded_at=row["recorded_at"],
                 )
             )
         for row in self.t["deadline_changes"]:

@@ -6,6 +6,8 @@ exported again is the same). Meetings: «1404-07» (the 7th council meeting,
 held in 1404), «1404-G01» (general assembly), «1404-W01» (working group),
 the series letters of the minutes' document code; a meeting without a
 number (cancelled) «1404-X01», counted in date order within the year.
+Follow-up entries: «1404-07-03/2», the second entry of resolution
+1404-07-03's log, as recorded.
 """
 
 from __future__ import annotations
@@ -69,6 +71,16 @@ def meeting_keys_of_years(session: Session, years: Iterable[int]) -> dict[int, s
     keys: dict[int, str] = {}
     for year in years:
         keys |= meeting_keys([row for row in rows if row.jalali_year == year])
+    return keys
+
+
+def follow_up_keys(resolution_codes: Iterable[str]) -> list[str]:
+    """The keys of follow-up entries given, in the archive's order, by their resolutions' codes."""
+    counted: dict[str, int] = {}
+    keys = []
+    for code in resolution_codes:
+        counted[code] = counted.get(code, 0) + 1
+        keys.append(f"{code}/{counted[code]}")
     return keys
 
 

@@ -3,8 +3,9 @@
 ``year_records`` reads, in one session and a query per table, the council;
 the meetings of the year in every status with their postponements, agenda,
 invitations and attendance, resolutions, responsible agencies, amendments
-and files; the whole follow-up log and deadline history of those
-resolutions (entries made in later years too); and the register as far as
+and files; the whole follow-up log (with the entries corrected or voided,
+and their corrections) and deadline history of those resolutions (entries
+made in later years too); and the register as far as
 the year refers to it: the agencies named by its records, their terms
 (representations) that overlap the year with their decrees, and the people
 who attended or held those terms. Rows follow ``schema.TABLES`` field by
@@ -32,6 +33,7 @@ from db.models import (
     Council,
     DeadlineChange,
     FollowUp,
+    FollowUpCorrection,
     Invitation,
     Meeting,
     MembershipDecree,
@@ -40,11 +42,12 @@ from db.models import (
     Representation,
     Resolution,
 )
-from secretariat.archive.keys import meeting_keys_of_years, meeting_order
-from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLE, TABLES
+from secretariat.archive.keys import follow_up_keys, meeting_keys_of_years, meeting_order
+from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLE, TABLES, numbering_fields
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.meetings.numbering_start import NumberingStart, starts
 from secretariat.persian import jalali
 from secretariat.persian.collation import sort_key
 from secretariat.persian.text import to_persian_digits
@@ -174,10 +177,14 @@ def year_records(database: Database, year: int) -> YearRecords:
         if not meetings:
             raise DomainError(f"در سال {to_persian_digits(year)} جلسه‌ای ثبت نشده است؛ بایگانی ساخته نشد.")
         reader = _Reader(session, year, meetings)
-        return reader.read(_council_row(council))
+        return reader.read(_council_row(council, starts(session)))
 
 
-def _council_row(council: Council) -> JsonRow:
+def _council_row(council: Council, numbering: Iterable[NumberingStart]) -> JsonRow:
+    begins: dict[str, object] = {}
+    for start in numbering:
+        number, year_number = numbering_fields(start.series)
+        begins |= {number: start.number, year_number: start.year_number}
     return make_row(
         "council",
         {
@@ -189,6 +196,7 @@ def _council_row(council: Council) -> JsonRow:
             "quorum_rule": council.quorum_rule,
             "quorum_count": council.quorum_count,
             "is_demo": bool(council.is_demo),
+            **begins,
         },
     )
 
@@ -222,6 +230,17 @@ class _Reader:
         resolution_rank = {r.id: rank for rank, r in enumerate(resolutions)}
         assignments = self._by_resolution(Assignment, year_resolutions, resolution_rank)
         follow_ups = self._by_resolution(FollowUp, year_resolutions, resolution_rank)
+        follow_up_rank = {f.id: rank for rank, f in enumerate(follow_ups)}
+        corrections = sorted(
+            s.scalars(
+                select(FollowUpCorrection).where(
+                    FollowUpCorrection.follow_up_id.in_(
+                        select(FollowUp.id).where(FollowUp.resolution_id.in_(year_resolutions))
+                    )
+                )
+            ),
+            key=lambda c: (follow_up_rank[c.follow_up_id], c.id),
+        )
         deadline_changes = self._by_resolution(DeadlineChange, year_resolutions, resolution_rank)
 
         # Meetings of other years named by a deferral have their keys too.
@@ -457,10 +476,18 @@ class _Reader:
             )
             for a in attachments
         ]
+        follow_up_key = dict(
+            zip(
+                (f.id for f in follow_ups),
+                follow_up_keys(resolution_code[f.resolution_id] for f in follow_ups),
+                strict=True,
+            )
+        )
         tables["follow_ups"] = [
             make_row(
                 "follow_ups",
                 {
+                    "key": follow_up_key[f.id],
                     "resolution": resolution_code[f.resolution_id],
                     "date": f.date,
                     "kind": f.kind,
@@ -472,6 +499,19 @@ class _Reader:
                 },
             )
             for f in follow_ups
+        ]
+        tables["follow_up_corrections"] = [
+            make_row(
+                "follow_up_corrections",
+                {
+                    "entry": follow_up_key[c.follow_up_id],
+                    "replacement": _key_of(follow_up_key, c.replacement_id),
+                    "reason": c.reason,
+                    "recorded_by": c.recorded_by,
+                    "recorded_at": c.recorded_at,
+                },
+            )
+            for c in corrections
         ]
         tables["deadline_changes"] = [
             make_row(

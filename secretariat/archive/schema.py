@@ -1,4 +1,4 @@
-"""The archive's data schema, version 1: every table and field, in one place.
+"""The archive's data schema, version 2: every table and field, in one place.
 
 ``records`` builds its rows in the order of these fields, ``source``
 reads them back by these types, and ``schema_doc`` writes
@@ -18,6 +18,10 @@ Types:
 
 Every ``date`` and ``datetime`` field ``X`` is followed by a derived
 ``X_jalali``: «1404/03/18», or «1404/03/18 10:30» for a date-time.
+
+Versions: 2 added the follow-up entries' keys and the table of their
+corrections (``since``). An archive of version 1 is still read: its entries
+are keyed as version 2 keys them, and none was ever corrected.
 """
 
 from __future__ import annotations
@@ -26,13 +30,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
-from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus, Priority
+from secretariat.meetings.kinds import (
+    AssignmentRole,
+    Attendance,
+    MeetingKind,
+    MeetingSeries,
+    MeetingStatus,
+    Priority,
+)
 from secretariat.members.agencies import AgencyCategory
 from secretariat.members.council import CouncilLevel, QuorumRule
 from secretariat.members.roles import Role
 
 SCHEMA_NAME = "council-secretariat-archive"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ATTACHMENT_KINDS = ("signed_minutes", "document", "followup_document")
 AMENDMENT_FIELDS = ("resolution_text", "due_date", "item_summary")
 
@@ -45,6 +56,9 @@ class Field:
     nullable: bool = False
     derived: bool = False
     choices: tuple[str, ...] = ()
+    since: int = 1  # the schema version that added it
+    # What an archive of a version before ``since`` reads as (None: it reads nothing).
+    if_absent: int | None = None
 
     @property
     def dated(self) -> bool:
@@ -62,6 +76,7 @@ class Table:
     description: str
     order: str
     fields: tuple[Field, ...]
+    since: int = 1  # the schema version that added it
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -89,6 +104,40 @@ def _text(name: str, description: str, *, nullable: bool = False, derived: bool 
     return Field(name, "text", description, nullable=nullable, derived=derived)
 
 
+def numbering_fields(series: MeetingSeries) -> tuple[str, str]:
+    """The council row's fields of where ``series``' numbers begin: overall, and in its year."""
+    return f"{series.value}_first_number", f"{series.value}_first_year_number"
+
+
+_SERIES_MEETINGS = {
+    MeetingSeries.COUNCIL: "council meetings (regular and extraordinary)",
+    MeetingSeries.GENERAL_ASSEMBLY: "general assembly meetings",
+    MeetingSeries.WORKING_GROUP: "working group meetings",
+}
+
+
+def _numbering_start(series: MeetingSeries) -> tuple[Field, Field]:
+    number, year_number = numbering_fields(series)
+    meetings = _SERIES_MEETINGS[series]
+    return (
+        Field(
+            number,
+            "int",
+            f"The number of the first of the {meetings} recorded in the app: above 1 for a council "
+            "that numbered its earlier meetings on paper.",
+            since=2,
+            if_absent=1,
+        ),
+        Field(
+            year_number,
+            "int",
+            f"That meeting's number in its Jalali year (at most `{number}`).",
+            since=2,
+            if_absent=1,
+        ),
+    )
+
+
 TABLES: tuple[Table, ...] = (
     Table(
         "council",
@@ -104,6 +153,7 @@ TABLES: tuple[Table, ...] = (
             _enum("quorum_rule", QuorumRule, "How the quorum is counted."),
             Field("quorum_count", "int", "The fixed quorum, for the rule fixed.", nullable=True),
             Field("is_demo", "bool", "The demo council."),
+            *(field for series in MeetingSeries for field in _numbering_start(series)),
         ),
     ),
     Table(
@@ -349,9 +399,16 @@ TABLES: tuple[Table, ...] = (
     Table(
         "follow_ups",
         "پیگیری‌ها",
-        "The whole follow-up log of the year's resolutions, even entries made in later years.",
+        "The whole follow-up log of the year's resolutions, even entries made in later years, and "
+        "those corrected or voided (see follow_up_corrections): nothing is deleted.",
         "resolution order, then as recorded",
         (
+            Field(
+                "key",
+                "key",
+                "«1404-07-03/2»: the resolution's code and the entry's place in its log, as recorded.",
+                since=2,
+            ),
             Field("resolution", "ref:resolutions", "The resolution followed up."),
             Field("date", "date", "The day of the follow-up."),
             _enum("kind", FollowUpKind, "letter, phone, agency_report, visit or meeting."),
@@ -361,6 +418,27 @@ TABLES: tuple[Table, ...] = (
             Field("document", "ref:attachments", "The document kept with the entry.", nullable=True),
             Field("recorded_at", "datetime", "When it was recorded."),
         ),
+    ),
+    Table(
+        "follow_up_corrections",
+        "اصلاح و ابطال پیگیری‌ها",
+        "Follow-up entries taken back, with who, when and why: corrected by another entry, or voided. "
+        "An entry taken back stays in follow_ups and no longer counts.",
+        "the order of the entries taken back",
+        (
+            Field("entry", "ref:follow_ups", "The entry taken back.", since=2),
+            Field(
+                "replacement",
+                "ref:follow_ups",
+                "The entry that corrects it; empty when it was voided.",
+                nullable=True,
+                since=2,
+            ),
+            Field("reason", "text", "Why.", since=2),
+            Field("recorded_by", "text", "Who took it back.", since=2),
+            Field("recorded_at", "datetime", "When.", since=2),
+        ),
+        since=2,
     ),
     Table(
         "deadline_changes",

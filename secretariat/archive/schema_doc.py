@@ -69,6 +69,11 @@ def schema_markdown() -> str:
             "",
             f"Order: {table.order}.",
             "",
+            *(
+                [f"Since version {table.since}; empty in an archive of an older version.", ""]
+                if table.since > 1
+                else []
+            ),
             "| field | type | description |",
             "|---|---|---|",
         ]
@@ -81,6 +86,10 @@ def schema_markdown() -> str:
                 notes.append("May be null.")
             if field.derived:
                 notes.append("Derived; ignored on import.")
+            if field.since > table.since:
+                notes.append(f"Since version {field.since}.")
+            if field.if_absent is not None:
+                notes.append(f"An archive of an older version reads as {field.if_absent}.")
             lines.append(f"| `{field.name}` | {kind} | {' '.join(notes)} |")
             if field.dated:
                 lines.append(f"| `{field.name}_jalali` | text | The same in Jalali. Derived. |")

@@ -11,6 +11,9 @@ refusal names the record, the table, the row and the field, in Persian.
 Rows come back typed (dates as ``datetime.date``, ...), derived fields left
 out. A ZIP's members are read in chunks within their ceilings
 (``limits``): a zip bomb is refused before it fills the memory.
+
+A document of an older schema version lacks what later versions added
+(``since``): it is read as that version meant it (``_from_older_version``).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from secretariat.archive.formats import RECORDS_PATH
+from secretariat.archive.keys import follow_up_keys
 from secretariat.archive.limits import (
     ATTACHMENT_MAX_BYTES,
     RECORDS_MAX_BYTES,
@@ -134,17 +138,22 @@ def _source(path: Path, document: object, archive: zipfile.ZipFile | None, where
         or not isinstance(document.get("council"), dict)
     ):
         raise DomainError(f"پرونده «{path.name}» سال، شورا یا جدول‌های بایگانی را ندارد؛ چیزی وارد نشد.")
-    council = _typed_row(where, TABLE["council"], document["council"], 1)
+    version: int = document["version"]  # checked by check_schema
+    council = _typed_row(where, TABLE["council"], document["council"], 1, version)
     typed: dict[str, list[TypedRow]] = {}
     for table in TABLES:
         if table.name == "council":
+            continue
+        if table.since > version:
+            typed[table.name] = []
             continue
         rows = tables.get(table.name)
         if not isinstance(rows, list):
             raise DomainError(f"جدول «{table.name}» در پرونده نیست؛ چیزی وارد نشد.")
         typed[table.name] = [
-            _typed_row(where, table, row, number) for number, row in enumerate(rows, start=1)
+            _typed_row(where, table, row, number, version) for number, row in enumerate(rows, start=1)
         ]
+    _from_older_version(version, typed)
     _check_keys_and_references(where, typed)
     for number, row in enumerate(typed["meetings"], start=1):
         if row["jalali_year"] != year:
@@ -161,7 +170,17 @@ def _source(path: Path, document: object, archive: zipfile.ZipFile | None, where
     return ArchiveSource(path, year, council, typed, archive, where)
 
 
-def _typed_row(where: str, table: Table, row: object, number: int) -> TypedRow:
+def _from_older_version(version: int, tables: dict[str, list[TypedRow]]) -> None:
+    """Fill in what a document of an older version could not say, as that version meant it."""
+    if version < 2:
+        # Version 1 had no corrections (the table is empty): every entry is in force, and its
+        # entries are keyed as version 2 keys them, from their order.
+        entries = tables["follow_ups"]
+        for row, key in zip(entries, follow_up_keys(row["resolution"] for row in entries), strict=True):
+            row["key"] = key
+
+
+def _typed_row(where: str, table: Table, row: object, number: int, version: int) -> TypedRow:
     if not isinstance(row, dict):
         raise refusal(where, table.name, number, None, "ردیف خوانا نیست", None)
 
@@ -170,7 +189,10 @@ def _typed_row(where: str, table: Table, row: object, number: int) -> TypedRow:
 
     typed: TypedRow = {}
     for field in table.fields:
-        if field.derived:
+        if field.since > version and field.if_absent is not None:
+            typed[field.name] = field.if_absent  # an archive written before the field was added
+            continue
+        if field.derived or field.since > version:
             continue
         if field.name not in row:
             raise refuse(field.name, "نیست")

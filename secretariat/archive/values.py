@@ -30,6 +30,7 @@ from db.models import (
     Council,
     DeadlineChange,
     FollowUp,
+    FollowUpCorrection,
     Invitation,
     Meeting,
     MembershipDecree,
@@ -38,11 +39,13 @@ from db.models import (
     Representation,
     Resolution,
 )
+from secretariat import clock
 from secretariat.archive.limits import ATTACHMENT_MAX_BYTES, ATTACHMENTS_FOLDER, megabytes
-from secretariat.archive.schema import TABLE, TABLES
+from secretariat.archive.schema import TABLE, TABLES, numbering_fields
 from secretariat.errors import DomainError
 from secretariat.followup.status import ResolutionStatus
-from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingStatus
+from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingSeries, MeetingStatus
+from secretariat.meetings.numbering_start import LARGEST_START
 from secretariat.persian import jalali
 from secretariat.persian.text import fold, to_persian_digits
 from secretariat.text_input import limit_of_column
@@ -71,6 +74,7 @@ _MODELS: dict[str, type[DeclarativeBase]] = {
     "amendments": Amendment,
     "attachments": Attachment,
     "follow_ups": FollowUp,
+    "follow_up_corrections": FollowUpCorrection,
     "deadline_changes": DeadlineChange,
 }
 
@@ -113,6 +117,7 @@ REQUIRED = {
     "resolutions": ("text",),
     "amendments": ("reason", "author"),
     "attachments": ("filename", "media_type", "sha256", "path"),
+    "follow_up_corrections": ("reason", "recorded_by"),
     "deadline_changes": ("reason", "changed_by"),
 }
 # Names and titles: one line.
@@ -144,6 +149,7 @@ _RECORD: dict[str, tuple[str, str | None]] = {
     "amendments": ("اصلاحیه جلسه", "meeting"),
     "attachments": ("پیوست", "key"),
     "follow_ups": ("پیگیری مصوبه", "resolution"),
+    "follow_up_corrections": ("اصلاح پیگیری", "entry"),
     "deadline_changes": ("تغییر مهلت مصوبه", "resolution"),
 }
 
@@ -211,7 +217,7 @@ def check_values(
     where: str, year: int, council: TypedRow, tables: Rows, *, today: dt.date | None = None
 ) -> None:
     """Refuse the first record whose values the app would never have written (see the module)."""
-    checker = _Checker(tables, today or dt.date.today())
+    checker = _Checker(tables, today or clock.today())
     if not FIRST_JALALI_YEAR <= year <= LAST_JALALI_YEAR:
         raise DomainError(
             f"بایگانی ({where}) از سال {to_persian_digits(year)} است؛ سال باید میان "
@@ -281,6 +287,7 @@ class _Checker:
         self.year = 0
         self.meetings = {row["key"]: row for row in tables["meetings"]}
         self.resolutions = {row["code"]: row for row in tables["resolutions"]}
+        self.follow_ups = {row["key"]: row for row in tables["follow_ups"]}
         self.seen: dict[str, set[tuple[Any, ...]]] = {}
         self.leads: dict[str, int] = {}
         unknown: dict[str, int] = {}
@@ -301,6 +308,7 @@ class _Checker:
             "amendments": self.amendment,
             "attachments": self.attachment,
             "follow_ups": self.follow_up,
+            "follow_up_corrections": self.follow_up_correction,
             "deadline_changes": self.deadline_change,
         }
 
@@ -325,6 +333,14 @@ class _Checker:
 
     def council(self, row: TypedRow) -> None:
         _at_least("quorum_count", row["quorum_count"], 1)
+        for series in MeetingSeries:
+            number, year_number = numbering_fields(series)
+            _at_least(number, row[number], 1)
+            _at_least(year_number, row[year_number], 1)
+            if row[number] > LARGEST_START:
+                _fail(number, f"شماره {to_persian_digits(row[number])} برای نخستین جلسه پذیرفتنی نیست")
+            if row[year_number] > row[number]:
+                _fail(year_number, "شماره در سال از شماره کل نخستین جلسه بیشتر است")
 
     def agency(self, row: TypedRow) -> None:
         self.unique(
@@ -475,6 +491,27 @@ class _Checker:
         progress = row["progress"]
         if progress is not None and not 0 <= progress <= 100:
             _fail("progress", f"پیشرفت {to_persian_digits(progress)} درصد پذیرفتنی نیست (از ۰ تا ۱۰۰)")
+
+    def follow_up_correction(self, row: TypedRow) -> None:
+        entry, replacement = row["entry"], row["replacement"]
+        self.unique(
+            "taken-back",
+            "entry",
+            (entry,),
+            f"پیگیری {to_persian_digits(shown(entry))} دو بار اصلاح یا باطل شده است",
+        )
+        if replacement is None:
+            return
+        if replacement == entry:
+            _fail("replacement", "پیگیری اصلاحیه خودش است")
+        self.unique(
+            "replacement",
+            "replacement",
+            (replacement,),
+            f"پیگیری {to_persian_digits(shown(replacement))} اصلاحیه دو پیگیری است",
+        )
+        if self.follow_ups[replacement]["resolution"] != self.follow_ups[entry]["resolution"]:
+            _fail("replacement", "اصلاحیه از مصوبه دیگری است")
 
     def deadline_change(self, row: TypedRow) -> None:
         resolution = self.resolutions[row["resolution"]]

@@ -3,7 +3,7 @@
 The same services and rules as the window. A refusal prints its Persian
 message on stderr, exits with status 2 and changes nothing.
 
-- ``register``: ``init``, ``demo``, ``agencies``, ``people``;
+- ``register``: ``init``, ``demo``, ``agencies`` (with ``import`` from an Excel sheet), ``people``;
 - ``meetings``: ``meetings create|list|show|agenda|...``, from the plan to
   signed minutes;
 - ``resolutions``: ``resolutions list|follow-up|set-status|deadline|dashboard|
@@ -222,8 +222,10 @@ def _run(args: argparse.Namespace) -> int:
         args.command == "archive"
     ):  # opens the database itself: verify needs none, import may fill an empty one
         return archive.run(args)
+    if args.command == "agencies" and args.action == "template":  # writes a file, opens no database
+        return register.write_template(args)
     # Lists, reports and backups (``read_only`` set on their parsers) never make or fill a database.
-    read_only = getattr(args, "read_only", False)
+    read_only = getattr(args, "read_only", False) or getattr(args, "dry_run", False)
     with Secretariat.open(args.db or paths.default_database_path(), read_only=read_only) as secretariat:
         for notice in secretariat.meetings.renumbered_on_open():  # once, when the file is migrated
             print(notice, file=sys.stderr)

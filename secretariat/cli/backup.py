@@ -15,9 +15,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
-from secretariat import paths
+from secretariat import clock, paths
 from secretariat.cli.common import MAX_GENERATIONS, CliError, Commands, bounded, file_path
 from secretariat.core import Secretariat
 from secretariat.maintenance import settings
@@ -63,7 +62,7 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
         record = daily_backup(database, folder, keep=keep)
         if record is None:
             stem = database.path.stem if database.path else "council"
-            print(f"پشتیبان امروز از پیش گرفته شده است: {folder / daily_name(stem, dt.date.today())}")
+            print(f"پشتیبان امروز از پیش گرفته شده است: {folder / daily_name(stem, clock.today())}")
             return 0
     else:
         if args.keep is not None or args.folder is not None:

@@ -8,6 +8,7 @@
     invite      invite an agency or a guest
     attendance  one agency's attendance (the meeting is then held)
     add-resolution, finalize, amend, attach, postpone, cancel
+    numbering   where each series' numbers begin (a council moving from paper)
 
 Meetings, agenda items and resolutions are named by their id (shown by
 ``list`` and ``show``); a resolution also by its code (۱۴۰۵-۰۷-۰۱).
@@ -36,8 +37,9 @@ from secretariat.cli.common import (
 from secretariat.core import Secretariat
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
-from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
+from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingSeries, MeetingStatus, Priority
 from secretariat.meetings.minutes import ResolutionDraft
+from secretariat.meetings.numbering_start import NumberingStartDraft, SeriesNumbering
 from secretariat.meetings.planning import MeetingDraft, MeetingQuery
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
@@ -151,6 +153,15 @@ def add_parsers(commands: Commands) -> None:
     cancel.add_argument("meeting", type=identifier)
     cancel.add_argument("--reason", default="")
 
+    numbering = actions.add_parser(
+        "numbering", help="شماره‌گذاری جلسات: شماره نخستین جلسه‌ای که در برنامه ثبت می‌شود (بی گزینه: نمایش)"
+    )
+    numbering.add_argument(
+        "--series", default="", help="، ".join(f"{s.value} ({s.label})" for s in MeetingSeries)
+    )
+    numbering.add_argument("--first", default="", help="شماره نخستین جلسه در برنامه، مانند ۳۰")
+    numbering.add_argument("--first-in-year", default="1", help="شماره همان جلسه در سال خودش، مانند ۵")
+
 
 def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     handler = {
@@ -167,6 +178,7 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
         "attach": _attach,
         "postpone": _postpone,
         "cancel": _cancel,
+        "numbering": _numbering,
     }[args.action]
     return handler(secretariat, args)
 
@@ -371,3 +383,29 @@ def _cancel(secretariat: Secretariat, args: argparse.Namespace) -> int:
     meeting = service.cancel(args.meeting, args.reason)
     print(f"«{title}» ({jalali.format_long(meeting.date)}) لغو شد.")
     return 0
+
+
+def _numbering(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    if not args.series.strip():
+        if args.first.strip():
+            raise CliError("دسته جلسه‌ها را با --series بدهید: council، general_assembly یا working_group.")
+        for state in secretariat.council.numbering():
+            print(_numbering_line(state))
+        return 0
+    series = choice(MeetingSeries, args.series, "دسته جلسه‌ها")
+    if series is None or not args.first.strip():
+        raise CliError("شماره نخستین جلسه در برنامه را با --first بدهید، مانند --first 30.")
+    state = secretariat.council.set_numbering_start(
+        NumberingStartDraft(series.value, args.first, args.first_in_year)
+    )
+    print(_numbering_line(state))
+    return 0
+
+
+def _numbering_line(state: SeriesNumbering) -> str:
+    start = state.start
+    line = (
+        f"{start.series.label}: نخستین جلسه در برنامه شماره {to_persian_digits(start.number)}، "
+        f"در سال خود شماره {to_persian_digits(start.year_number)}"
+    )
+    return f"{line} ({state.fixed_reason})" if state.fixed else line

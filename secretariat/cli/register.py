@@ -1,4 +1,12 @@
-"""Commands of the register: ``init``, ``demo``, ``agencies`` and ``people``."""
+"""Commands of the register: ``init``, ``demo``, ``agencies`` and ``people``.
+
+``agencies import FILE [--dry-run]`` reads a council's sheet of agencies and
+their PR managers (``members.agency_import``): it prints each row with what
+the import does with it («جدید», «موجود», «خطا» and why), the counts, and,
+without ``--dry-run``, imports the rows without errors in one transaction.
+A file that is not such a sheet is refused (exit 2), nothing saved.
+``agencies template OUT`` writes the sheet to fill in.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +23,7 @@ from secretariat.cli.common import (
     bounded,
     choice,
     date_text,
+    file_path,
     identifier,
 )
 from secretariat.core import Secretariat
@@ -66,6 +75,15 @@ def add_parsers(commands: Commands) -> None:
     listing.add_argument("--all", action="store_true", help="غیرفعال‌ها را هم نشان بده")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(read_only=True)
+    sheet = agencies.add_parser(
+        "import", help="ورود دستگاه‌ها و مدیران روابط عمومی از کاربرگ اکسل (xlsx)، همه یا هیچ"
+    )
+    sheet.add_argument("file", type=file_path, help="کاربرگ اکسل (xlsx)؛ الگو: agencies template")
+    sheet.add_argument(
+        "--dry-run", action="store_true", help="فقط پیش‌نمایش: هر ردیف و آنچه با آن می‌شود؛ چیزی ذخیره نمی‌شود"
+    )
+    template = agencies.add_parser("template", help="نوشتن الگوی کاربرگ دستگاه‌ها (xlsx)")
+    template.add_argument("out", type=file_path, help="پرونده‌ای که نوشته می‌شود، مانند agencies.xlsx")
     for action, help_text in (("deactivate", "غیرفعال کردن"), ("activate", "فعال کردن دوباره")):
         command = agencies.add_parser(action, help=help_text)
         command.add_argument("agency", help="شناسه یا نام دستگاه")
@@ -154,6 +172,8 @@ def _agencies(secretariat: Secretariat, args: argparse.Namespace) -> int:
         )
         print(f"دستگاه افزوده شد: {record.name} (شناسه {to_persian_digits(record.id)})")
         return 0
+    if args.action == "import":
+        return _import_sheet(secretariat, args)
     if args.action in ("deactivate", "activate"):
         record = service.set_active(agency_id(secretariat, args.agency), args.action == "activate")
         state = "فعال" if record.active else "غیرفعال"
@@ -187,6 +207,32 @@ def _agencies(secretariat: Secretariat, args: argparse.Namespace) -> int:
         manager = f" - {row.pr_manager}" if row.pr_manager else ""
         print(f"{to_persian_digits(row.id)}\t{row.name}{state}\t{row.category.label}{manager}")
     print(f"{to_persian_digits(len(rows))} دستگاه")
+    return 0
+
+
+def write_template(args: argparse.Namespace) -> int:
+    """``agencies template OUT``: the sheet to fill in; needs no database."""
+    from secretariat.members.agency_template import write_template as write
+
+    print(f"الگوی کاربرگ دستگاه‌ها نوشته شد: {write(args.out)}")
+    return 0
+
+
+def _import_sheet(secretariat: Secretariat, args: argparse.Namespace) -> int:
+    """``agencies import FILE``: the preview, row by row, then (without ``--dry-run``) the import."""
+    preview = secretariat.agency_import.preview(args.file)
+    for row in preview.rows:
+        print(row.line())
+    print(preview.summary())
+    for note in preview.notes():
+        print(note)
+    if args.dry_run:
+        print("پیش‌نمایش بود؛ چیزی ذخیره نشد.")
+        return 0
+    if not preview.importable:
+        print("ردیفی برای ورود نیست؛ چیزی ذخیره نشد.")
+        return 0
+    print(secretariat.agency_import.import_preview(preview).summary())
     return 0
 
 

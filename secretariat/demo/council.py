@@ -11,17 +11,23 @@ its governorate, its departments, banks and university; its meetings are in
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
+
+from sqlalchemy import event
 
 from db import schema
 from secretariat.core import Secretariat
-from secretariat.database import Database
-from secretariat.demo.followup import build_followup
-from secretariat.demo.meetings import build_meetings, year_shift
+from secretariat.database import Database, open_database
+from secretariat.demo.calendar import DemoCalendar
+from secretariat.demo.followup import HISTORIES, build_followup
+from secretariat.demo.meetings import MEETINGS, build_meetings
 from secretariat.errors import DomainError
 from secretariat.maintenance import backup
 from secretariat.maintenance.backup_check import BackupKind, inspect_backup, read_only_uri
@@ -361,10 +367,38 @@ STAFF = (
 )
 
 
-def build_demo(secretariat: Secretariat, *, today: dt.date | None = None) -> None:
+class DemoStep(StrEnum):
+    """What building the demo is doing, as a progress window names it."""
+
+    REGISTER = "register"
+    MEETINGS = "meetings"
+    FOLLOWUP = "followup"
+    SAVING = "saving"
+
+    @property
+    def label(self) -> str:
+        return {
+            "register": "ثبت دستگاه‌ها و مدیران روابط عمومی…",
+            "meetings": "ساختن جلسه‌ها و صورتجلسه‌ها…",
+            "followup": "ثبت پیگیری مصوبه‌ها…",
+            "saving": "ذخیره شورای نمایشی…",
+        }[self.value]
+
+
+# ``progress(done, total, step)``: ``done`` of ``total`` parts built, ``step`` the one being built.
+DemoProgress = Callable[[int, int, DemoStep], None]
+BUILD_PARTS = len(AGENCIES) + len(MEETINGS) + len(HISTORIES) + 1  # the last: saving the file
+
+
+def build_demo(
+    secretariat: Secretariat, *, today: dt.date | None = None, progress: DemoProgress | None = None
+) -> None:
     """Fill an empty database with the demo council: its register, then a
-    year and a half of meetings ending around ``today``, then the follow-up
-    of their resolutions."""
+    year and a half of meetings ending around ``today`` (default: the
+    clock's), then the follow-up of their resolutions."""
+    calendar = DemoCalendar.built_on(today)
+    tell = progress or (lambda _done, _total, _step: None)
+    tell(0, BUILD_PARTS, DemoStep.REGISTER)
     secretariat.council.create(COUNCIL, is_demo=True)
     agencies = secretariat.agencies
     people = secretariat.people
@@ -380,12 +414,13 @@ def build_demo(secretariat: Secretariat, *, today: dt.date | None = None) -> Non
                 phones=item.phones,
                 email=item.email,
                 website=item.website,
-                joined_on=item.joined,
+                joined_on=calendar.text(item.joined),
                 address=f"پردیس، خیابان {'امام خمینی' if index % 2 else 'انقلاب'}، پلاک {index * 7}",
             )
         )
         agency_ids[item.short_name] = agency.id
-        for name, honorific, mobile, start in item.managers:
+        for name, honorific, mobile, written_start in item.managers:
+            start = calendar.text(written_start)
             person = people.add(PersonDraft(full_name=name, honorific=honorific, mobile=mobile))
             person_ids[name] = person.id
             representation = people.appoint(
@@ -403,9 +438,10 @@ def build_demo(secretariat: Secretariat, *, today: dt.date | None = None) -> Non
                     number=f"{start[:4]}/{1000 + index * 37}",
                     issued_on=start,
                     issued_by=ISSUER,
-                    term_end=f"{int(start[:4]) + 3}{start[4:]}",
+                    term_end=calendar.text(f"{int(written_start[:4]) + 3}{written_start[4:]}"),
                 )
             )
+        tell(index, BUILD_PARTS, DemoStep.REGISTER)
     for short_name, name, role, start in STAFF:
         person = people.add(PersonDraft(full_name=name))
         person_ids[name] = person.id
@@ -414,21 +450,83 @@ def build_demo(secretariat: Secretariat, *, today: dt.date | None = None) -> Non
                 agency_id=agency_ids[short_name],
                 person_id=person.id,
                 role=role.value,
-                start_date=start,
+                start_date=calendar.text(start),
             )
         )
     # The inactive agencies attended the earlier meetings and left the council later.
     leaving = tuple(item.short_name for item in AGENCIES if not item.active)
-    build_meetings(secretariat, agency_ids, person_ids, leaving=leaving, today=today)
-    build_followup(secretariat, year_shift(today))
+    done = len(AGENCIES)
+    tell(done, BUILD_PARTS, DemoStep.MEETINGS)
+    meetings = build_meetings(
+        secretariat,
+        agency_ids,
+        person_ids,
+        calendar,
+        leaving=leaving,
+        progress=lambda n: tell(done + n, BUILD_PARTS, DemoStep.MEETINGS),
+    )
+    done += len(MEETINGS)
+    tell(done, BUILD_PARTS, DemoStep.FOLLOWUP)
+    build_followup(
+        secretariat,
+        calendar,
+        meetings,
+        progress=lambda n: tell(done + n, BUILD_PARTS, DemoStep.FOLLOWUP),
+    )
+    tell(BUILD_PARTS - 1, BUILD_PARTS, DemoStep.SAVING)
 
 
-def create_demo_database(path: Path) -> Database:
-    """A new database file at ``path`` holding the demo council, left open."""
-    secretariat = Secretariat.open(path)
-    if secretariat.council.get() is None:
-        build_demo(secretariat)
-    return secretariat.database
+def create_demo_database(
+    path: Path, *, today: dt.date | None = None, progress: DemoProgress | None = None
+) -> Database:
+    """The demo council's database at ``path``, left open: the one there, or
+    one built now (around ``today``) if there is none or only a half-built one.
+
+    The demo is built in a folder beside ``path`` and moved into place whole,
+    so a build that is stopped (the app closed, the power cut) leaves no half
+    demo behind: the next build clears the folder and starts again. For the
+    same reason its many small saves need not wait for the disk each time
+    (``synchronous=OFF``); the finished file is written to the disk once, at
+    the end. That wait was most of the build's time on a laptop's disk.
+    """
+    if path.exists():
+        database = open_database(path)
+        if Secretariat(database).council.get() is not None:
+            return database
+        database.close()
+        _remove_sqlite(path)
+    folder = path.parent / f".{path.stem}-building"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    staged = folder / path.name
+    secretariat = Secretariat.open(staged)
+    try:
+        _skip_waiting_for_the_disk(secretariat.database)
+        build_demo(secretariat, today=today, progress=progress)
+    finally:
+        secretariat.close()
+    with staged.open("rb+") as handle:  # closed cleanly: the WAL is in the file and gone
+        os.fsync(handle.fileno())
+    os.replace(staged, path)
+    shutil.rmtree(folder, ignore_errors=True)
+    database = open_database(path)
+    if progress is not None:
+        progress(BUILD_PARTS, BUILD_PARTS, DemoStep.SAVING)
+    return database
+
+
+def _skip_waiting_for_the_disk(database: Database) -> None:
+    """Every connection of this (staged, throwaway until finished) database commits without fsync."""
+
+    def unsynced(connection: sqlite3.Connection, _record: object, _proxy: object) -> None:
+        connection.execute("PRAGMA synchronous=OFF")
+
+    event.listen(database.engine, "checkout", unsynced)
+
+
+def _remove_sqlite(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def replace_demo_database(path: Path) -> tuple[Database, Path | None]:
@@ -445,8 +543,7 @@ def replace_demo_database(path: Path) -> tuple[Database, Path | None]:
     if path.exists():
         _check_is_the_demos(path)
         safety = _keep_a_copy(path)
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        _remove_sqlite(path)
     return create_demo_database(path), safety
 
 

@@ -1,17 +1,20 @@
 """The demo council's meetings: a year and a half, ending around today.
 
 Quarterly regular meetings held in rotation at member agencies' halls, an
-extraordinary meeting, the general assembly, a meeting on روز ارتباطات و
-روابط عمومی, one postponed and one cancelled, and the next ones planned;
+extraordinary meeting, the general assembly, the council's yearly gathering
+(همایش سالانه), one postponed and one cancelled, and the next ones planned;
 attendance with absences, excuses and substitutes; minutes whose resolutions
 («مقرر شد ...») are those of the reference news reports. Every past meeting's
 minutes are finalized except the latest one's, still being written; one has
-an amendment and one its signed scan.
+an amendment and one its signed scan. The texts name no month or season:
+the calendar moves through the year (see ``calendar``).
 
-The calendar is written for 1405/09/04 and moved by whole Jalali years to the
-year the demo is built in, so it always ends "now". Everything goes through
-the services; only the clock stamps (when minutes were finalized, the scan
-added...) are moved back afterwards to the days they would have happened.
+The calendar is written for the day ``calendar.ANCHOR`` and moved by whole
+weeks to the day the demo is built (``DemoCalendar``), so it always ends
+"now": the latest meeting two weeks ago, the next ones to come. Everything
+goes through the services; only the clock stamps (when minutes were
+finalized, the scan added...) are moved back afterwards to the days they
+would have happened.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -28,6 +32,7 @@ from sqlalchemy import select
 
 from db.models import Amendment, Attachment, Meeting
 from secretariat.core import Secretariat
+from secretariat.demo.calendar import DemoCalendar
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import AttendanceEntry, GuestDraft
 from secretariat.meetings.minutes import ResolutionDraft
@@ -39,7 +44,6 @@ from secretariat.persian import jalali
 if TYPE_CHECKING:  # reportlab is imported only when a scan is drawn
     from reportlab.pdfgen.canvas import Canvas
 
-ANCHOR = (1405, 9, 4)  # the "today" the calendar below is written for
 NEXT = "next"  # «تا جلسه بعد»
 SECRETARY = "زهرا موسوی"
 LEAVES_ON = "1405/03/05"  # the inactive agencies (اداره پست) left the council then
@@ -52,7 +56,7 @@ class R:
     text: str
     lead: str
     collaborators: tuple[str, ...] = ()
-    due: str = field(kw_only=True)  # base Jalali date, or NEXT
+    due: str = field(kw_only=True)  # Jalali date written for the anchor, or NEXT
     priority: str = "normal"
 
 
@@ -77,7 +81,7 @@ class Absences:
 @dataclass(frozen=True)
 class DemoMeeting:
     kind: str
-    date: str  # base Jalali date (as first planned)
+    date: str  # Jalali date written for the anchor (as first planned); also the meeting's key
     start: str
     end: str
     host: str
@@ -89,7 +93,7 @@ class DemoMeeting:
     review_open: bool = False
     guests: tuple[tuple[str, str, str], ...] = ()  # (name, title, organisation)
     invited_only: tuple[str, ...] = ()  # a working group invites a few agencies
-    postponed_to: tuple[str, str] | None = None  # (base date, reason)
+    postponed_to: tuple[str, str] | None = None  # (written date, reason)
     cancel_reason: str = ""
     amendment: tuple[int, str, str] | None = None  # (resolution number, new due, reason)
     signed_scan: bool = False
@@ -114,7 +118,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
         ),
         items=(
             Item(
-                "تبیین برنامه‌های روابط عمومی‌های شهرستان در سال جاری",
+                "تبیین برنامه‌های روابط عمومی‌های شهرستان در سال پیش رو",
                 "فرمانداری",
                 summary="فرماندار با اشاره به نقش روابط عمومی‌ها در تنویر افکار عمومی و تبیین اقدامات "
                 "دستگاه‌ها گفت: همه دستگاه‌ها باید با بهره‌گیری از آموزش‌های عمومی و تخصصی، "
@@ -200,7 +204,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
         guests=(("مهندس علی‌اصغر نیک‌نام", "معاون بهره‌برداری", "شرکت توزیع نیروی برق استان تهران"),),
         items=(
             Item(
-                "اطلاع‌رسانی هماهنگ درباره مدیریت مصرف آب و برق در تابستان",
+                "اطلاع‌رسانی هماهنگ درباره مدیریت مصرف آب و برق",
                 "آبفا",
                 summary="مدیر روابط عمومی شرکت آب و فاضلاب با ارائه گزارشی از وضعیت منابع آبی شهرستان، بر "
                 "اطلاع‌رسانی سریع، دقیق و صادقانه درباره برنامه‌های مدیریت فشار آب و خاموشی‌ها تأکید کرد.",
@@ -230,7 +234,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
                 "پرسش‌ها و شایعات مردمی از یک مرجع داده شود.",
                 resolutions=(
                     R(
-                        "مقرر شد ستاد خبری مشترک آب و برق در فرمانداری تا پایان شهریور فعال باشد و به "
+                        "مقرر شد ستاد خبری مشترک آب و برق در فرمانداری تا پایان دوره اوج مصرف فعال باشد و به "
                         "پرسش‌ها و شایعات مردمی در کمتر از ۲۴ ساعت پاسخ داده شود.",
                         "فرمانداری",
                         ("برق", "آبفا"),
@@ -266,7 +270,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
             4,
             "1404/08/28",
             "به درخواست دانشگاه آزاد و به دلیل هم‌زمانی با آغاز نیمسال تحصیلی، "
-            "برگزاری دوره به آبان‌ماه موکول شد.",
+            "برگزاری دوره به ماه بعد موکول شد.",
         ),
         items=(
             Item(
@@ -291,12 +295,12 @@ MEETINGS: tuple[DemoMeeting, ...] = (
                 ),
             ),
             Item(
-                "اطلاع‌رسانی برنامه‌های هفته دفاع مقدس",
+                "اطلاع‌رسانی برنامه‌های مناسبتی شهرستان",
                 "فرمانداری",
-                summary="بر انتشار هماهنگ اخبار برنامه‌های هفته دفاع مقدس در سامانه خبری شهرستان تأکید شد.",
+                summary="بر انتشار هماهنگ اخبار برنامه‌های مناسبتی در سامانه خبری شهرستان تأکید شد.",
                 resolutions=(
                     R(
-                        "مقرر شد تقویم مشترک برنامه‌های هفته دفاع مقدس تهیه و اخبار آن در سامانه خبری واحد "
+                        "مقرر شد تقویم مشترک برنامه‌های مناسبتی ماه آینده تهیه و اخبار آن در سامانه خبری واحد "
                         "شهرستان منتشر شود.",
                         "فرمانداری",
                         ("فرهنگ و ارشاد", "آموزش و پرورش"),
@@ -318,8 +322,8 @@ MEETINGS: tuple[DemoMeeting, ...] = (
                         due="1404/07/30",
                     ),
                     R(
-                        "مقرر شد دستگاه‌ها فهرست کارکنان روابط عمومی متقاضی شرکت در دوره‌های آموزشی را تا "
-                        "پایان شهریور به دبیرخانه اعلام کنند.",
+                        "مقرر شد دستگاه‌ها فهرست کارکنان روابط عمومی متقاضی شرکت در دوره‌های آموزشی را ظرف "
+                        "دو هفته به دبیرخانه اعلام کنند.",
                         "فرمانداری",
                         due="1404/06/31",
                     ),
@@ -367,7 +371,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
                 resolutions=(
                     R(
                         "مقرر شد پیش‌نویس شاخص‌های ارزیابی عملکرد روابط عمومی‌ها برای اظهار نظر به دستگاه‌های "
-                        "عضو ارسال و نظرات تا نیمه دی‌ماه به دبیرخانه اعلام شود.",
+                        "عضو ارسال و نظرات ظرف یک ماه به دبیرخانه اعلام شود.",
                         "فرمانداری",
                         due="1404/10/15",
                     ),
@@ -469,11 +473,11 @@ MEETINGS: tuple[DemoMeeting, ...] = (
                 "ساز و کار ارزیابی عملکرد و تجلیل از روابط عمومی‌های برتر",
                 "دانشگاه آزاد",
                 summary="ایجاد ساز و کاری برای ارزیابی عملکرد روابط عمومی ادارات و تجلیل از روابط عمومی‌های "
-                "برتر در روز ارتباطات و روابط عمومی پیشنهاد و تصویب شد.",
+                "برتر در همایش سالانه روابط عمومی‌ها پیشنهاد و تصویب شد.",
                 resolutions=(
                     R(
                         "مقرر شد ارزیابی عملکرد روابط عمومی دستگاه‌ها بر پایه شاخص‌های مصوب انجام و از روابط "
-                        "عمومی‌های برتر در مراسم روز ارتباطات و روابط عمومی تجلیل شود.",
+                        "عمومی‌های برتر در همایش سالانه روابط عمومی‌ها تجلیل شود.",
                         "فرمانداری",
                         ("دانشگاه آزاد",),
                         due="1405/02/20",
@@ -500,26 +504,26 @@ MEETINGS: tuple[DemoMeeting, ...] = (
         outcome="finalized",
         attendance=Absences(
             absent=("گاز", "کمیته امداد"),
-            excused=(("فراجا پردیس", "مأموریت طرح نوروزی پلیس"), ("عمران پردیس", "مرخصی")),
+            excused=(("فراجا پردیس", "مأموریت طرح ترافیکی پلیس"), ("عمران پردیس", "مرخصی")),
             late=("بهزیستی",),
             deputies=(("آموزش و پرورش", "الهام زارعی"),),
         ),
         items=(
             Item(
-                "اطلاع‌رسانی ایام نوروز و استقبال از مسافران نوروزی",
+                "اطلاع‌رسانی ایام تعطیل و استقبال از گردشگران",
                 "میراث فرهنگی",
-                summary="مدیر روابط عمومی اداره میراث فرهنگی برنامه‌های نوروزی و جاذبه‌های گردشگری شهرستان "
+                summary="مدیر روابط عمومی اداره میراث فرهنگی برنامه‌های گردشگری و جاذبه‌های شهرستان "
                 "را معرفی کرد.",
                 resolutions=(
                     R(
-                        "مقرر شد ستاد اطلاع‌رسانی سفرهای نوروزی با محوریت اداره میراث فرهنگی تشکیل و اخبار "
-                        "جاذبه‌ها و خدمات نوروزی به صورت روزانه منتشر شود.",
+                        "مقرر شد ستاد اطلاع‌رسانی سفرهای ایام تعطیل با محوریت اداره میراث فرهنگی تشکیل و "
+                        "اخبار جاذبه‌ها و خدمات گردشگری به صورت روزانه منتشر شود.",
                         "میراث فرهنگی",
                         ("شهرداری پردیس", "شهرداری بومهن", "فراجا پردیس"),
                         due="1404/12/25",
                     ),
                     R(
-                        "مقرر شد شماره تلفن‌های پاسخگویی دستگاه‌های خدمت‌رسان در ایام نوروز در پورتال "
+                        "مقرر شد شماره تلفن‌های پاسخگویی دستگاه‌های خدمت‌رسان در ایام تعطیل در پورتال "
                         "فرمانداری درج شود.",
                         "فرمانداری",
                         ("برق", "گاز", "آبفا"),
@@ -535,8 +539,8 @@ MEETINGS: tuple[DemoMeeting, ...] = (
                 "جمع‌بندی شد.",
                 resolutions=(
                     R(
-                        "مقرر شد شاخص‌های ارزیابی عملکرد روابط عمومی‌ها در ده محور تصویب و فرم خوداظهاری آن تا "
-                        "پایان فروردین از سوی دستگاه‌ها تکمیل شود.",
+                        "مقرر شد شاخص‌های ارزیابی عملکرد روابط عمومی‌ها در ده محور تصویب و فرم خوداظهاری آن "
+                        "ظرف هفت هفته از سوی دستگاه‌ها تکمیل شود.",
                         "فرمانداری",
                         ("دانشگاه آزاد",),
                         due="1405/01/31",
@@ -544,12 +548,12 @@ MEETINGS: tuple[DemoMeeting, ...] = (
                 ),
             ),
             Item(
-                "برگزاری مراسم روز ارتباطات و روابط عمومی",
+                "برگزاری همایش سالانه روابط عمومی‌ها",
                 "فرهنگ و ارشاد",
-                summary="درباره برنامه مراسم روز ارتباطات و روابط عمومی در اردیبهشت گفت‌وگو شد.",
+                summary="درباره برنامه همایش سالانه روابط عمومی‌ها و تجلیل از روابط عمومی‌های برتر گفت‌وگو شد.",
                 resolutions=(
                     R(
-                        "مقرر شد کمیته برگزاری مراسم روز ارتباطات و روابط عمومی با مسئولیت اداره فرهنگ و "
+                        "مقرر شد کمیته برگزاری همایش سالانه روابط عمومی‌ها با مسئولیت اداره فرهنگ و "
                         "ارشاد اسلامی تشکیل شود.",
                         "فرهنگ و ارشاد",
                         ("فرمانداری", "شهرداری پردیس"),
@@ -566,7 +570,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
         "12:00",
         "فرهنگ و ارشاد",
         "سالن اجتماعات اداره فرهنگ و ارشاد اسلامی",
-        occasion="روز ارتباطات و روابط عمومی",
+        occasion="همایش سالانه روابط عمومی‌ها",
         outcome="finalized",
         attendance=Absences(
             absent=("بانک سپه",),
@@ -577,9 +581,9 @@ MEETINGS: tuple[DemoMeeting, ...] = (
         guests=(("حمیدرضا کرمانی", "مدیرکل روابط عمومی", "استانداری تهران"),),
         items=(
             Item(
-                "گرامیداشت روز ارتباطات و روابط عمومی و تجلیل از روابط عمومی‌های برتر",
+                "همایش سالانه روابط عمومی‌ها و تجلیل از روابط عمومی‌های برتر",
                 "فرمانداری",
-                summary="فرماندار با تبریک روز ارتباطات و روابط عمومی، روابط عمومی‌ها را بازوان مدیران "
+                summary="فرماندار در همایش سالانه، روابط عمومی‌ها را بازوان مدیران "
                 "دستگاه‌ها دانست و گفت: روابط عمومی‌ها نباید تنها به تبلیغ دستگاه خود بپردازند، بلکه "
                 "باید مشکلات و نظر مردم را هم به دستگاه خود منتقل کنند. در پایان از روابط عمومی‌های برتر "
                 "سال گذشته با اهدای لوح تقدیر تجلیل شد.",
@@ -649,7 +653,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
             Item(
                 "وضعیت ارسال گزارش ماهانه دستگاه‌ها",
                 "فرمانداری",
-                summary="دبیر شورا گزارش داد در سه ماه نخست سال، ۱۷ دستگاه از ۲۵ دستگاه عضو گزارش ماهانه "
+                summary="دبیر شورا گزارش داد در سه ماه گذشته، ۱۷ دستگاه از ۲۵ دستگاه عضو گزارش ماهانه "
                 "خود را به موقع ارسال کرده‌اند.",
                 resolutions=(
                     R(
@@ -701,7 +705,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
                         due=NEXT,
                     ),
                     R(
-                        "مقرر شد اداره کتابخانه‌های عمومی با همکاری آموزش و پرورش پویش کتابخوانی تابستانه را "
+                        "مقرر شد اداره کتابخانه‌های عمومی با همکاری آموزش و پرورش پویش کتابخوانی را "
                         "اطلاع‌رسانی و اخبار آن را در شبکه ارتباط رسانه‌ای منتشر کند.",
                         "کتابخانه‌های عمومی",
                         ("آموزش و پرورش",),
@@ -722,7 +726,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
         cancel_reason=(
             "تعطیلی ادارات استان تهران برای مدیریت مصرف انرژی؛ موضوع در جلسه عادی بعدی بررسی می‌شود."
         ),
-        items=(Item("هماهنگی اطلاع‌رسانی آغاز سال تحصیلی و طرح ترافیکی مهر", "آموزش و پرورش"),),
+        items=(Item("هماهنگی اطلاع‌رسانی طرح‌های ترافیکی شهرستان", "آموزش و پرورش"),),
     ),
     DemoMeeting(
         "regular",
@@ -741,36 +745,48 @@ MEETINGS: tuple[DemoMeeting, ...] = (
         ),
         items=(
             Item(
-                "اطلاع‌رسانی برنامه‌های سلامت در فصل سرما",
+                "اطلاع‌رسانی برنامه‌های سلامت",
                 "شبکه بهداشت",
-                summary="مدیر روابط عمومی شبکه بهداشت برنامه پیشگیری از آنفلوانزا و مسمومیت با گاز "
-                "مونوکسید کربن را ارائه کرد.",
+                summary="مدیر روابط عمومی شبکه بهداشت برنامه پیشگیری از بیماری‌های واگیر و "
+                "مسمومیت‌ها را ارائه کرد.",
                 resolutions=(
                     R(
-                        "مقرر شد پیام‌های آموزشی پیشگیری از آنفلوانزا و مسمومیت با گاز مونوکسید کربن با "
+                        "مقرر شد پیام‌های آموزشی پیشگیری از بیماری‌های واگیر و مسمومیت‌ها با "
                         "محتوای واحد در کانال‌های دستگاه‌ها منتشر شود.",
                         "شبکه بهداشت",
-                        ("گاز", "آموزش و پرورش"),
-                        due="1405/09/30",
+                        ("آموزش و پرورش", "بهزیستی"),
+                        due="1405/09/10",
                         priority="high",
+                    ),
+                    R(
+                        "مقرر شد شبکه بهداشت سخنگو و کارشناسان پاسخگوی رسانه‌ها در موضوعات سلامت را با شماره "
+                        "تماس به دبیرخانه معرفی کند.",
+                        "شبکه بهداشت",
+                        due="1405/09/07",
                     ),
                 ),
             ),
             Item(
-                "برنامه سال آینده شورا و تقویم جلسات",
+                "برنامه یک‌ساله شورا و تقویم جلسات",
                 "فرمانداری",
-                summary="پیش‌نویس تقویم جلسات فصلی سال آینده و نوبت میزبانی دستگاه‌ها مطرح شد.",
+                summary="پیش‌نویس تقویم جلسات فصلی یک سال آینده و نوبت میزبانی دستگاه‌ها مطرح شد.",
                 resolutions=(
                     R(
-                        "مقرر شد پیش‌نویس برنامه سال آینده شورا و تقویم جلسات فصلی، با نوبت میزبانی دستگاه‌ها، "
+                        "مقرر شد پیش‌نویس برنامه یک‌ساله شورا و تقویم جلسات فصلی، با نوبت میزبانی دستگاه‌ها، "
                         "تهیه و در مجمع عمومی مطرح شود.",
                         "فرمانداری",
                         due="1405/09/30",
                     ),
+                    R(
+                        "مقرر شد دستگاه‌های عضو پیشنهادهای خود برای برنامه یک‌ساله شورا و نوبت میزبانی جلسات "
+                        "را به دبیرخانه ارسال کنند.",
+                        "فرمانداری",
+                        due="1405/09/08",
+                    ),
                 ),
             ),
             Item(
-                "ارزیابی عملکرد روابط عمومی‌ها در نیمه نخست سال",
+                "ارزیابی میان‌دوره‌ای عملکرد روابط عمومی‌ها",
                 "دانشگاه آزاد",
                 resolutions=(
                     R(
@@ -779,6 +795,13 @@ MEETINGS: tuple[DemoMeeting, ...] = (
                         "فرمانداری",
                         ("دانشگاه آزاد",),
                         due=NEXT,
+                    ),
+                    R(
+                        "مقرر شد دستگاه‌ها فرم خوداظهاری ارزیابی میان‌دوره‌ای را تکمیل و با مستندات آن به "
+                        "دبیرخانه ارسال کنند.",
+                        "فرمانداری",
+                        ("دانشگاه آزاد", "پارک فناوری"),
+                        due="1405/09/14",
                     ),
                 ),
             ),
@@ -795,7 +818,7 @@ MEETINGS: tuple[DemoMeeting, ...] = (
         invited_only=("فرمانداری", "دانشگاه آزاد", "پارک فناوری", "فرهنگ و ارشاد", "تأمین اجتماعی"),
         items=(
             Item(
-                "تدوین برنامه آموزشی نیمه دوم سال برای کارکنان روابط عمومی",
+                "تدوین برنامه آموزشی شش ماه آینده برای کارکنان روابط عمومی",
                 "دانشگاه آزاد",
                 notes="نیازسنجی آموزشی دستگاه‌ها پیوست دعوت‌نامه است.",
             ),
@@ -812,44 +835,55 @@ MEETINGS: tuple[DemoMeeting, ...] = (
         outcome="planned",
         items=(
             Item("گزارش عملکرد سالانه دبیرخانه شورا", "فرمانداری"),
-            Item("تصویب برنامه و تقویم جلسات سال آینده شورا", "فرمانداری"),
+            Item("تصویب برنامه یک‌ساله و تقویم جلسات شورا", "فرمانداری"),
             Item("تجلیل از روابط عمومی‌های برتر", "دانشگاه آزاد"),
         ),
     ),
 )
 
 
-def year_shift(today: dt.date | None = None) -> int:
-    """Whole Jalali years from the calendar's anchor to today (0 on 1405/09/04)."""
-    now = jalali.to_jalali(today or jalali.today())
-    shift: int = now.year - ANCHOR[0]
-    return shift - 1 if (now.month, now.day) < ANCHOR[1:] else shift
+@dataclass
+class BuiltMeetings:
+    """What the follow-up needs of the meetings built, by the dates written in ``MEETINGS``."""
+
+    meeting_ids: dict[str, int] = field(default_factory=dict)  # by written date (first planned or moved to)
+    days: dict[str, dt.date] = field(default_factory=dict)  # the day each was held, by written date
+    resolution_ids: dict[tuple[str, int], int] = field(default_factory=dict)  # (written date, number)
 
 
 class _Builder:
     def __init__(
-        self, secretariat: Secretariat, agency_ids: dict[str, int], person_ids: dict[str, int], shift: int
+        self,
+        secretariat: Secretariat,
+        agency_ids: dict[str, int],
+        person_ids: dict[str, int],
+        calendar: DemoCalendar,
     ):
         self.db = secretariat.database
         self.agencies = agency_ids
         self.people = person_ids
-        self.shift = shift
+        self.calendar = calendar
         self.meetings = secretariat.meetings
         self.agenda = secretariat.agenda
         self.attendance = secretariat.attendance
         self.minutes = secretariat.minutes
         self.attachments = secretariat.attachments
         self.built: list[int] = []  # meeting ids
+        self.result = BuiltMeetings()
 
-    def date(self, base: str) -> str:
-        year, rest = base.split("/", 1)
-        return f"{int(year) + self.shift}/{rest}"
+    def date(self, written: str) -> str:
+        return self.calendar.text(written)
+
+    def meeting_date(self, written: str) -> str:
+        day = self.calendar.meeting_day(written)
+        self.result.days[written] = day
+        return jalali.format_short(day, persian_digits=False)
 
     def build(self, spec: DemoMeeting, scans: Path) -> None:
         result = self.meetings.plan(
             MeetingDraft(
                 kind=spec.kind,
-                date=self.date(spec.date),
+                date=self.meeting_date(spec.date),
                 start_time=spec.start,
                 end_time=spec.end,
                 host_agency_id=self.agencies[spec.host],
@@ -859,6 +893,7 @@ class _Builder:
         )
         meeting_id = result.meeting.id
         self.built.append(meeting_id)
+        self.result.meeting_ids[spec.date] = meeting_id
         if spec.invited_only:
             keep = {self.agencies[name] for name in spec.invited_only}
             for invitation in self.attendance.invitations(meeting_id):
@@ -883,13 +918,14 @@ class _Builder:
             )
         if spec.postponed_to:
             new_date, reason = spec.postponed_to
-            self.meetings.postpone(meeting_id, self.date(new_date), reason)
+            self.meetings.postpone(meeting_id, self.meeting_date(new_date), reason)
+            self.result.meeting_ids[new_date] = meeting_id
         if spec.outcome == "cancelled":
             self.meetings.cancel(meeting_id, spec.cancel_reason)
         if spec.outcome not in ("finalized", "held"):
             return
         self.take_attendance(meeting_id, spec.attendance)
-        resolution_ids = []
+        resolution_ids: list[int] = []
         for item_id, item in zip(items, spec.items, strict=True):
             for resolution in item.resolutions:
                 resolution_ids.append(
@@ -910,6 +946,8 @@ class _Builder:
                 )
             if item.summary:
                 self.agenda.set_summary(item_id, item.summary)
+        for number, resolution_id in enumerate(resolution_ids, start=1):
+            self.result.resolution_ids[spec.date, number] = resolution_id
         if spec.outcome == "held":
             return  # the minutes are still being written
         self.minutes.finalize(meeting_id, by=SECRETARY)
@@ -985,23 +1023,28 @@ def build_meetings(
     secretariat: Secretariat,
     agency_ids: dict[str, int],
     person_ids: dict[str, int],
+    calendar: DemoCalendar,
     *,
     leaving: tuple[str, ...] = (),
-    today: dt.date | None = None,
-) -> None:
+    progress: Callable[[int], None] | None = None,
+) -> BuiltMeetings:
     """The demo's meetings, in the order they happened; ``leaving`` agencies
-    are deactivated on ``LEAVES_ON``, after the meetings they attended."""
-    builder = _Builder(secretariat, agency_ids, person_ids, year_shift(today))
-    leaves_on = jalali.parse(builder.date(LEAVES_ON))
+    are deactivated on ``LEAVES_ON``, after the meetings they attended.
+    ``progress(n)`` is told each meeting built."""
+    builder = _Builder(secretariat, agency_ids, person_ids, calendar)
+    leaves_on = calendar.day(LEAVES_ON)
     left = False
     with tempfile.TemporaryDirectory(prefix="demo-scan-") as folder:
-        for spec in MEETINGS:
-            if not left and jalali.parse(builder.date(spec.date)) > leaves_on:
+        for number, spec in enumerate(MEETINGS, start=1):
+            if not left and calendar.meeting_day(spec.date) > leaves_on:
                 for name in leaving:
                     secretariat.agencies.set_active(agency_ids[name], False)
                 left = True
             builder.build(spec, Path(folder))
+            if progress is not None:
+                progress(number)
     builder.backdate()
+    return builder.result
 
 
 def scanned_sheet(title: str, heading: str, note: str) -> tuple[Canvas, BytesIO, float, float]:

@@ -25,6 +25,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Agency, Assignment, Meeting, Resolution
+from secretariat import clock
 from secretariat.database import Database
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus
@@ -131,7 +132,7 @@ class DashboardService:
         self._db = database
 
     def load(self, today: dt.date | None = None) -> Dashboard:
-        today = today or dt.date.today()
+        today = today or clock.today()
         year = jalali.jalali_year(today)
         recent_from = today - dt.timedelta(days=RECENT_DAYS)
         overdue = (Resolution.status.in_(RUNNING)) & (Resolution.due_date < today)
@@ -234,7 +235,7 @@ class DashboardService:
     def next_meeting(self, today: dt.date | None = None) -> UpcomingMeeting | None:
         """The soonest meeting not yet held: where the review of open resolutions goes."""
         with self._db.reading() as session:
-            meetings = _upcoming(session, today or dt.date.today(), 1)
+            meetings = _upcoming(session, today or clock.today(), 1)
         return meetings[0] if meetings else None
 
 

@@ -6,7 +6,9 @@ the lead and the collaborators, the deadline as the minutes gave it and
 every change to it (amendments of the minutes and changes made while
 following up, in the order they were made), what the status rests on (the
 evidence of completion, the reason of cancelling, the meeting it was
-referred to), and the follow-up log. A province's year is 1,500-2,000
+referred to), and the follow-up log as it stands: an entry corrected or
+voided is left out (its correction is there in its place), so the last
+progress is the last one in force. A province's year is 1,500-2,000
 resolutions and 10,000 follow-up entries: one query per kind of record over
 the year's meetings, never one per resolution.
 """
@@ -21,6 +23,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Agency, Amendment, Assignment, DeadlineChange, FollowUp, Meeting, Resolution
+from secretariat.followup.corrections import not_taken_back
 from secretariat.followup.status import FollowUpKind, ResolutionStatus, is_overdue
 from secretariat.meetings.deadline import kept_deadline, parse_kept_deadline
 from secretariat.meetings.kinds import AssignmentRole, MeetingKind, meeting_title
@@ -176,6 +179,7 @@ def year_histories(session: Session, jalali_year: int, today: dt.date) -> tuple[
         select(FollowUp.resolution_id, FollowUp.date, FollowUp.kind, FollowUp.note, FollowUp.progress)
         .join(Resolution, Resolution.id == FollowUp.resolution_id)
         .join(Meeting, in_year)
+        .where(not_taken_back())
         .order_by(FollowUp.resolution_id, FollowUp.date, FollowUp.id)
     ):
         followups[resolution_id].append(FollowUpEntry(date, FollowUpKind(kind), note or "", progress))

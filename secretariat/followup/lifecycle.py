@@ -12,6 +12,10 @@ file is copied into the database with the entry, in the same transaction, as
 a file of the resolution's meeting (see ``secretariat.meetings.attachments``).
 ``state`` tells what the current status rests on: the evidence of
 completion, why it was cancelled or reopened, the meeting it was referred to.
+
+A mistaken entry is corrected or voided, never deleted (``correct``,
+``void``; the rules are in ``corrections``): it stays in the log with who
+took it back, when and why, and no longer counts.
 """
 
 from __future__ import annotations
@@ -21,13 +25,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session, aliased
 
-from db.models import Attachment, DeadlineChange, FollowUp, Meeting, Resolution
-from secretariat import validation
+from db.models import Attachment, DeadlineChange, FollowUp, FollowUpCorrection, Meeting, Resolution
+from secretariat import clock, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
+from secretariat.followup.corrections import (
+    BY_REQUIRED,
+    NOTHING_CHANGED,
+    REASON_REQUIRED,
+    CorrectionDraft,
+    Withdrawal,
+    refuse_if_taken_back,
+    settle_status,
+    withdrawal_of,
+)
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.meetings.attachments import FOLLOWUP_DOCUMENT, IncomingFile, read_file, store, stored_content
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
@@ -60,10 +74,31 @@ class FollowUpRecord:
     recorded_at: dt.datetime
     attachment_id: int | None = None  # the document kept with the entry
     document_name: str = ""  # its file name, as it was chosen
+    withdrawal: Withdrawal | None = None  # corrected or voided: it stays in the log and no longer counts
+    corrects_id: int | None = None  # the entry this one corrects
+    corrects_date: dt.date | None = None  # that entry's date
 
     @property
     def has_document(self) -> bool:
         return self.attachment_id is not None
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawal is None
+
+
+def in_force(log: tuple[FollowUpRecord, ...]) -> tuple[FollowUpRecord, ...]:
+    """The entries that count, in the log's order: none corrected or voided."""
+    return tuple(entry for entry in log if entry.in_force)
+
+
+@dataclass(frozen=True)
+class _EntryFields:
+    date: dt.date
+    kind: FollowUpKind
+    note: str
+    progress: int | None
+    recorded_by: str
 
 
 @dataclass(frozen=True)
@@ -119,35 +154,14 @@ class FollowUpService:
     # -- the log ------------------------------------------------------------------
 
     def log(self, resolution_id: int) -> tuple[FollowUpRecord, ...]:
+        """Every entry, oldest first, those corrected or voided too (each with its ``withdrawal``)."""
         with self._db.reading() as session:
             _get(session, resolution_id)
-            entries = session.execute(
-                select(FollowUp, Attachment.filename)
-                .outerjoin(Attachment, Attachment.id == FollowUp.attachment_id)
-                .where(FollowUp.resolution_id == resolution_id)
-                .order_by(FollowUp.date, FollowUp.id)
-            )
-            return tuple(_record(entry, filename or "") for entry, filename in entries)
+            return _read_entries(session, FollowUp.resolution_id == resolution_id)
 
     def add(self, resolution_id: int, draft: FollowUpDraft) -> FollowUpRecord:
         errors = validation.FieldErrors()
-        date = validation.jalali_date(errors, "date", draft.date, required=True)
-        try:
-            kind = FollowUpKind(draft.kind)
-        except ValueError:
-            errors.check("kind", False, "نوع پیگیری را از فهرست انتخاب کنید.")
-            kind = FollowUpKind.LETTER
-        progress = None
-        if (draft.progress or "").strip():
-            try:
-                progress = parse_int(draft.progress.replace("%", "").replace("٪", ""))
-                errors.check("progress", 0 <= progress <= 100, "پیشرفت باید درصدی بین ۰ و ۱۰۰ باشد.")
-            except NumberFormatError as error:
-                errors.check("progress", False, str(error))
-        if date is not None and date > dt.date.today():
-            errors.check("date", False, "تاریخ پیگیری نمی‌تواند در آینده باشد.")
-        note = validation.text(errors, FollowUpDraft, "note", draft.note)
-        recorded_by = validation.text(errors, FollowUpDraft, "recorded_by", draft.recorded_by)
+        fields = _entry_fields(errors, FollowUpDraft, draft)
         document: IncomingFile | None = None
         if str(draft.document).strip():
             try:
@@ -156,22 +170,11 @@ class FollowUpService:
                 errors.check("document", False, error.message)
         if errors:
             raise ValidationError(errors)
-        assert date is not None  # a required date: its absence is an error above
+        assert fields is not None  # every field was read: no error above
+        date, progress = fields.date, fields.progress
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
-            # Every resolution has its meeting (a foreign key), so this date is there.
-            meeting_date = cast(
-                dt.date, session.scalar(select(Meeting.date).where(Meeting.id == resolution.meeting_id))
-            )
-            if date < meeting_date:
-                raise ValidationError(
-                    {
-                        "date": (
-                            "پیگیری نمی‌تواند پیش از جلسه‌ای باشد که مصوبه در آن تصویب شد "
-                            f"({jalali.format_short(meeting_date)})."
-                        )
-                    }
-                )
+            _refuse_before_meeting(session, resolution, date)
             if ResolutionStatus(resolution.status).closed:
                 raise DomainError("این مصوبه بسته شده است؛ برای پیگیری تازه، نخست آن را بازگشایی کنید.")
             now = dt.datetime.now()
@@ -189,10 +192,10 @@ class FollowUpService:
             entry = FollowUp(
                 resolution_id=resolution.id,
                 date=date,
-                kind=kind.value,
-                note=note,
+                kind=fields.kind.value,
+                note=fields.note,
                 progress=progress,
-                recorded_by=recorded_by,
+                recorded_by=fields.recorded_by,
                 recorded_at=now,
                 attachment_id=attachment.id if attachment is not None else None,
             )
@@ -201,6 +204,89 @@ class FollowUpService:
                 resolution.status = ResolutionStatus.IN_PROGRESS.value
             session.flush()
             return _record(entry, attachment.filename if attachment is not None else "")
+
+    # -- corrections --------------------------------------------------------------------
+
+    # A closed (done or cancelled) resolution's entries are corrected and voided too, unlike
+    # ``add``, which asks for a reopening first: taking a mistaken entry back is not new work
+    # on the resolution but a fix of its record, and reopening only to fix it would lose the
+    # day it was closed. The status of a closed resolution stays as it is (``settle_status``).
+
+    def correct(self, entry_id: int, draft: CorrectionDraft) -> FollowUpRecord:
+        """Record ``draft`` in place of the entry, which stays in the log and no longer counts.
+
+        The reason and who corrects (the new entry's ``recorded_by``) are
+        required. Returns the new entry.
+        """
+        errors = validation.FieldErrors()
+        fields = _entry_fields(errors, CorrectionDraft, draft, by_required=BY_REQUIRED)
+        reason = validation.text(
+            errors, CorrectionDraft, "reason", draft.reason, required=REASON_REQUIRED["correct"]
+        )
+        if errors:
+            raise ValidationError(errors)
+        assert fields is not None  # every field was read: no error above
+        with self._db.transaction() as session:
+            entry = _entry(session, entry_id)
+            refuse_if_taken_back(session, entry)
+            resolution = _get(session, entry.resolution_id)
+            _refuse_before_meeting(session, resolution, fields.date)
+            if (fields.date, fields.kind.value, fields.note, fields.progress) == (
+                entry.date,
+                entry.kind,
+                entry.note,
+                entry.progress,
+            ):
+                raise DomainError(NOTHING_CHANGED)
+            now = dt.datetime.now()
+            replacement = FollowUp(
+                resolution_id=resolution.id,
+                date=fields.date,
+                kind=fields.kind.value,
+                note=fields.note,
+                progress=fields.progress,
+                recorded_by=fields.recorded_by,
+                recorded_at=now,
+                attachment_id=entry.attachment_id,
+            )
+            session.add(replacement)
+            session.flush()
+            session.add(
+                FollowUpCorrection(
+                    follow_up_id=entry.id,
+                    replacement_id=replacement.id,
+                    reason=reason,
+                    recorded_by=fields.recorded_by,
+                    recorded_at=now,
+                )
+            )
+            session.flush()
+            settle_status(session, resolution, progress_added=fields.progress is not None)
+            return _read_entries(session, FollowUp.id == replacement.id)[0]
+
+    def void(self, entry_id: int, *, reason: str, by: str) -> FollowUpRecord:
+        """Take the entry back with nothing in its place; it stays in the log and no longer counts.
+
+        Returns the entry, with its ``withdrawal``.
+        """
+        errors = validation.FieldErrors()
+        form = "FollowUpService.void"
+        reason = validation.text(errors, form, "reason", reason, required=REASON_REQUIRED["void"])
+        by = validation.text(errors, form, "by", by, required=BY_REQUIRED)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.transaction() as session:
+            entry = _entry(session, entry_id)
+            refuse_if_taken_back(session, entry)
+            resolution = _get(session, entry.resolution_id)
+            session.add(
+                FollowUpCorrection(
+                    follow_up_id=entry.id, reason=reason, recorded_by=by, recorded_at=dt.datetime.now()
+                )
+            )
+            session.flush()
+            settle_status(session, resolution, progress_added=False)
+            return _read_entries(session, FollowUp.id == entry.id)[0]
 
     def document(self, entry_id: int) -> FollowUpDocument:
         """The entry's document, its bytes checked against the SHA-256 taken when it was added."""
@@ -255,7 +341,7 @@ class FollowUpService:
             evidence,
             required="مستند انجام مصوبه را بنویسید (مثلاً شماره نامه یا گزارش).",
         )
-        closed_on = validation.jalali_date(errors, "on", on) or dt.date.today()
+        closed_on = validation.jalali_date(errors, "on", on) or clock.today()
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
@@ -281,7 +367,7 @@ class FollowUpService:
             )
             resolution.status = ResolutionStatus.CANCELLED.value
             resolution.status_note = reason
-            resolution.closed_on = dt.date.today()
+            resolution.closed_on = clock.today()
 
     def reopen(self, resolution_id: int, *, reason: str) -> None:
         """Back to open; a cancelled or done resolution is reopened only with a reason."""
@@ -389,17 +475,101 @@ def _require_status(resolution: Resolution, allowed: tuple[ResolutionStatus, ...
         raise DomainError(f"این مصوبه «{status.label}» است و این تغییر برای آن ممکن نیست.")
 
 
-def _document_of(session: Session, entry_id: int) -> Attachment:
+def _entry(session: Session, entry_id: int) -> FollowUp:
     entry = session.get(FollowUp, entry_id)
     if entry is None:
         raise NotFoundError("این پیگیری در فهرست نیست.")
+    return entry
+
+
+def _entry_fields(
+    errors: validation.FieldErrors,
+    form: type[FollowUpDraft] | type[CorrectionDraft],
+    draft: FollowUpDraft | CorrectionDraft,
+    *,
+    by_required: str = "",
+) -> _EntryFields | None:
+    """The entry's date, kind, note, progress and recorder, checked; None when one is refused."""
+    date = validation.jalali_date(errors, "date", draft.date, required=True)
+    try:
+        kind = FollowUpKind(draft.kind)
+    except ValueError:
+        errors.check("kind", False, "نوع پیگیری را از فهرست انتخاب کنید.")
+        kind = FollowUpKind.LETTER
+    progress = None
+    if (draft.progress or "").strip():
+        try:
+            progress = parse_int(draft.progress.replace("%", "").replace("٪", ""))
+            errors.check("progress", 0 <= progress <= 100, "پیشرفت باید درصدی بین ۰ و ۱۰۰ باشد.")
+        except NumberFormatError as error:
+            errors.check("progress", False, str(error))
+    if date is not None and date > clock.today():
+        errors.check("date", False, "تاریخ پیگیری نمی‌تواند در آینده باشد.")
+    note = validation.text(errors, form, "note", draft.note)
+    recorded_by = validation.text(errors, form, "recorded_by", draft.recorded_by, required=by_required)
+    if errors or date is None:
+        return None
+    return _EntryFields(date, kind, note, progress, recorded_by)
+
+
+def _refuse_before_meeting(session: Session, resolution: Resolution, date: dt.date) -> None:
+    # Every resolution has its meeting (a foreign key), so this date is there.
+    meeting_date = cast(
+        dt.date, session.scalar(select(Meeting.date).where(Meeting.id == resolution.meeting_id))
+    )
+    if date < meeting_date:
+        raise ValidationError(
+            {
+                "date": (
+                    "پیگیری نمی‌تواند پیش از جلسه‌ای باشد که مصوبه در آن تصویب شد "
+                    f"({jalali.format_short(meeting_date)})."
+                )
+            }
+        )
+
+
+def _read_entries(session: Session, where: ColumnElement[bool]) -> tuple[FollowUpRecord, ...]:
+    """The entries ``where`` selects, oldest first, each with its document's name, its withdrawal
+    if it was taken back, and the entry it corrects if it is a correction."""
+    taken_back = aliased(FollowUpCorrection)  # this entry's own withdrawal
+    replacing = aliased(FollowUpCorrection)  # the withdrawal this entry is the correction of
+    original = aliased(FollowUp)
+    rows = session.execute(
+        select(FollowUp, Attachment.filename, taken_back, original.id, original.date)
+        .outerjoin(Attachment, Attachment.id == FollowUp.attachment_id)
+        .outerjoin(taken_back, taken_back.follow_up_id == FollowUp.id)
+        .outerjoin(replacing, replacing.replacement_id == FollowUp.id)
+        .outerjoin(original, original.id == replacing.follow_up_id)
+        .where(where)
+        .order_by(FollowUp.date, FollowUp.id)
+    )
+    return tuple(
+        _record(
+            entry,
+            filename or "",
+            withdrawal_of(correction) if correction is not None else None,
+            corrects_id,
+            corrects_date,
+        )
+        for entry, filename, correction, corrects_id, corrects_date in rows
+    )
+
+
+def _document_of(session: Session, entry_id: int) -> Attachment:
+    entry = _entry(session, entry_id)
     attachment = session.get(Attachment, entry.attachment_id) if entry.attachment_id is not None else None
     if attachment is None:
         raise NotFoundError("این پیگیری سند پیوست ندارد.")
     return attachment
 
 
-def _record(entry: FollowUp, document_name: str) -> FollowUpRecord:
+def _record(
+    entry: FollowUp,
+    document_name: str,
+    withdrawal: Withdrawal | None = None,
+    corrects_id: int | None = None,
+    corrects_date: dt.date | None = None,
+) -> FollowUpRecord:
     return FollowUpRecord(
         id=entry.id,
         date=entry.date,
@@ -410,6 +580,9 @@ def _record(entry: FollowUp, document_name: str) -> FollowUpRecord:
         recorded_at=entry.recorded_at,
         attachment_id=entry.attachment_id,
         document_name=document_name,
+        withdrawal=withdrawal,
+        corrects_id=corrects_id,
+        corrects_date=corrects_date,
     )
 
 

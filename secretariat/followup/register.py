@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from db.models import Agency, Amendment, Assignment, Meeting, Resolution
+from secretariat import clock
 from secretariat.database import Database
 from secretariat.followup.history import ResolutionHistory, year_histories
 from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus, is_overdue
@@ -146,7 +147,7 @@ class RegisterService:
             .where(Resolution.id.in_(page_ids))
             .order_by(*self._order(query))
         )
-        today = dt.date.today()
+        today = clock.today()
         with self._db.reading() as session:
             return [
                 ResolutionRow(
@@ -214,7 +215,7 @@ class RegisterService:
         """Every resolution of the meetings of Jalali ``jalali_year``, in the order of the
         meetings and of the minutes, with its whole story (see ``history``); overdue as of today."""
         with self._db.reading() as session:
-            return year_histories(session, jalali_year, dt.date.today())
+            return year_histories(session, jalali_year, clock.today())
 
     @staticmethod
     def _joined(statement: StatementT, *, lead: bool) -> StatementT:
@@ -226,7 +227,7 @@ class RegisterService:
         return statement
 
     def _filtered(self, statement: StatementT, query: ResolutionQuery) -> StatementT:
-        today = dt.date.today()
+        today = clock.today()
         conditions = []
         if query.status is not None:
             conditions.append(Resolution.status == query.status.value)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from secretariat import clock
+
 
 class ResolutionStatus(StrEnum):
     OPEN = "open"
@@ -37,7 +39,7 @@ OVERDUE_LABEL = "معوق"
 
 
 def is_overdue(status: str, due_date: dt.date | None, today: dt.date | None = None) -> bool:
-    return status in RUNNING and due_date is not None and due_date < (today or dt.date.today())
+    return status in RUNNING and due_date is not None and due_date < (today or clock.today())
 
 
 class FollowUpKind(StrEnum):

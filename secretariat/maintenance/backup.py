@@ -37,6 +37,7 @@ from typing import Protocol, cast
 
 from sqlalchemy import Engine
 
+from secretariat import clock
 from secretariat.errors import DomainError
 from secretariat.maintenance.backup_check import BackupInfo, inspect_backup
 from secretariat.persian import jalali
@@ -186,7 +187,7 @@ def daily_backup(
         return None
     folder = Path(folder).expanduser()
     stem = database.path.stem
-    target = folder / daily_name(stem, today or dt.date.today())
+    target = folder / daily_name(stem, today or clock.today())
     if target.exists():
         return None
     record = backup_to(database, target)

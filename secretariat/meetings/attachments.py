@@ -40,6 +40,9 @@ SIGNED_MINUTES = "signed_minutes"
 DOCUMENT = "document"
 FOLLOWUP_DOCUMENT = "followup_document"  # stored with a follow-up entry, not listed with the meeting's files
 MAX_BYTES = 50 * 1024 * 1024
+# The description's limit, as ``text_input.FIELD_LIMITS`` holds it for adding a file and changing it.
+DESCRIPTION_FORM = "AttachmentService.attach"
+DESCRIPTION_LIMIT = text_input.limits_of(DESCRIPTION_FORM)["description"].limit
 
 
 def sniff_media_type(data: bytes) -> str | None:
@@ -96,6 +99,23 @@ def _check_regular(path: Path, found: os.stat_result) -> None:
         )
     if found.st_size > MAX_BYTES:
         raise DomainError(_TOO_BIG.format(name=path.name))
+
+
+def default_description(filename: str) -> str:
+    """What a file is called until someone says better: its name without the extension,
+    without control or direction marks, underscores read as spaces
+    («صورتجلسه_امضاشده.pdf» -> «صورتجلسه امضاشده»)."""
+    return " ".join(content.safe_stem(filename).replace("_", " ").split())[:DESCRIPTION_LIMIT]
+
+
+def _check_description(description: str) -> str:
+    """The description as it is kept: cleaned, within its limit (else a ValidationError on
+    ``description``, in Persian)."""
+    errors = validation.FieldErrors()
+    description = validation.text(errors, DESCRIPTION_FORM, "description", description)
+    if errors:
+        raise ValidationError(errors)
+    return description
 
 
 def signed_scan_refusal(incoming: IncomingFile) -> str | None:
@@ -168,14 +188,29 @@ class AttachmentService:
             get_meeting(session, meeting_id)
             return tuple(attachment_record(a) for a in session.scalars(meeting_files(meeting_id)))
 
+    def read(self, path: str | Path, *, signed_minutes: bool = False) -> IncomingFile:
+        """Read a file to attach (see ``read_file``), and for the signed scan check that it is a
+        whole PDF or image: refused (DomainError, in Persian) before anything is asked about it."""
+        incoming = read_file(path)
+        refusal = signed_scan_refusal(incoming) if signed_minutes else None
+        if refusal is not None:
+            raise DomainError(refusal)
+        return incoming
+
     def attach(
         self, meeting_id: int, path: str | Path, *, signed_minutes: bool = False, description: str = ""
     ) -> AttachmentRecord:
-        errors = validation.FieldErrors()
-        description = validation.text(errors, "AttachmentService.attach", "description", description)
-        if errors:
-            raise ValidationError(errors)
-        incoming = read_file(path)
+        """Read the file at ``path`` and keep it with the meeting (see ``attach_file``)."""
+        _check_description(description)
+        incoming = self.read(path, signed_minutes=signed_minutes)
+        return self.attach_file(meeting_id, incoming, signed_minutes=signed_minutes, description=description)
+
+    def attach_file(
+        self, meeting_id: int, incoming: IncomingFile, *, signed_minutes: bool = False, description: str = ""
+    ) -> AttachmentRecord:
+        """Keep a file read by ``read`` with the meeting, with its description; the signed scan of
+        finalized minutes marks the meeting signed."""
+        description = _check_description(description)
         refusal = signed_scan_refusal(incoming) if signed_minutes else None
         if refusal is not None:
             raise DomainError(refusal)
@@ -194,6 +229,17 @@ class AttachmentService:
             )
             if signed_minutes:
                 meeting.signed_at = attachment.added_at
+            return attachment_record(attachment)
+
+    def describe(self, attachment_id: int, description: str) -> AttachmentRecord:
+        """Change what the list says of a file (its file and its hash stay as they were)."""
+        description = _check_description(description)
+        with self._db.transaction() as session:
+            attachment = session.get(Attachment, attachment_id)
+            if attachment is None:
+                raise NotFoundError("این پیوست در فهرست نیست.")
+            attachment.description = description
+            session.flush()
             return attachment_record(attachment)
 
     def content(self, attachment_id: int) -> bytes:

@@ -2,8 +2,9 @@
 
 Every active member agency is invited when a meeting is planned; invitees
 can be removed or added, and guests invited. Attendance is taken for the
-invited only: present (the agency's PR manager by default, or a
-substitute), late, absent, or excused with a reason. The quorum counts
+invited only: present (the agency's PR manager by default, or another person
+of the register: ``attendee_choices`` offers the agency's own people first; or
+a name typed in), late, absent, or excused with a reason. The quorum counts
 member agencies present or late against the council's rule.
 
 Over a period, ``rates`` tells each member agency's attendance at the
@@ -18,8 +19,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Row, case, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Agency, Council, Invitation, Meeting, Person
-from secretariat import validation
+from db.models import Agency, Council, Invitation, Meeting, Person, Representation
+from secretariat import clock, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings.kinds import Attendance, MeetingStatus
@@ -27,8 +28,9 @@ from secretariat.meetings.planning import mark_held
 from secretariat.meetings.quorum import quorum_of
 from secretariat.meetings.records import InvitationRecord, Quorum
 from secretariat.meetings.store import get_meeting, invitation_records, require_minutes_editable
-from secretariat.members.roles import pr_manager_terms
+from secretariat.members.roles import Role, pr_manager_terms
 from secretariat.persian import jalali
+from secretariat.persian.text import search_terms
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,17 @@ class AttendanceEntry:
     attendee_person_id: int | None = None  # who came; None = the PR manager
     substitute_name: str = ""  # someone not in the register
     excuse: str = ""
+
+
+@dataclass(frozen=True)
+class AttendeeChoice:
+    """Someone who may have come for an agency: a person with a role there, on the meeting's
+    day, or before or after it."""
+
+    person_id: int
+    name: str
+    role: str  # «معاون روابط عمومی»، «مدیر روابط عمومی، تا ۱۴۰۳/۰۵/۰۱»
+    default: bool  # the PR manager on the meeting's day: who comes unless told otherwise
 
 
 @dataclass(frozen=True)
@@ -248,11 +261,17 @@ class AttendanceService:
             meeting = get_meeting(session, meeting_id)
             require_minutes_editable(meeting)
             mark_held(session, meeting)
+            # Read once for the sheet, not once a line.
+            invited = {
+                i.id: i
+                for i in session.scalars(select(Invitation).where(Invitation.meeting_id == meeting_id))
+            }
+            managers = _pr_managers_on(session, meeting.date)
             for entry in entries:
-                invitation = session.get(Invitation, entry.invitation_id)
-                if invitation is None or invitation.meeting_id != meeting_id:
+                invitation = invited.get(entry.invitation_id)
+                if invitation is None:
                     raise DomainError("این دستگاه یا مهمان به این جلسه دعوت نشده است؛ نخست آن را دعوت کنید.")
-                _apply(session, invitation, entry)
+                _apply(session, invitation, entry, managers)
             session.flush()
             return invitation_records(session, meeting_id)
 
@@ -291,6 +310,45 @@ class AttendanceService:
         )
         return next(r for r in records if r.id == invitation_id)
 
+    def attendee_choices(
+        self, agency_id: int, on: dt.date | None = None, *, search: str = ""
+    ) -> tuple[AttendeeChoice, ...]:
+        """The people on record at the agency, to say who came for it to a meeting on day ``on``
+        (default: today): its PR manager of that day first, then those whose role there covers
+        the day (deputies, experts), then those who held one before or after; each person once,
+        with the role that placed them. ``search`` keeps those whose name (or phone, e-mail)
+        holds every word, folded as every search folds."""
+        day = on or clock.today()
+        statement = (
+            select(Representation, Person.full_name)
+            .join(Person, Person.id == Representation.person_id)
+            .where(Representation.agency_id == agency_id)
+        )
+        for word in search_terms(search):
+            statement = statement.where(Person.search_text.contains(word, autoescape=True))
+        with self._db.reading() as session:
+            manager = _pr_manager_on(session, agency_id, day)
+            rows = session.execute(statement).all()
+        manager_id = manager[0] if manager else None
+
+        def rank(row: Row[Representation, str]) -> tuple[bool, bool, int, dt.timedelta, int]:
+            term = row[0]
+            return (
+                term.person_id != manager_id,
+                not _covers(term, day),
+                list(Role).index(Role(term.role)),
+                dt.date.max - term.start_date,  # the latest first
+                term.id,
+            )
+
+        choices: dict[int, AttendeeChoice] = {}
+        for term, name in sorted(rows, key=rank):
+            if term.person_id not in choices:
+                choices[term.person_id] = AttendeeChoice(
+                    term.person_id, name, _role_on(term, day), default=term.person_id == manager_id
+                )
+        return tuple(choices.values())
+
     def default_attendee(self, agency_id: int, on: dt.date | None = None) -> tuple[int, str] | None:
         """The agency's PR manager (id, name) on the meeting's day ``on`` (default:
         the current one): who comes unless told otherwise."""
@@ -299,7 +357,10 @@ class AttendanceService:
             return (row[0], row[1]) if row else None
 
 
-def _apply(session: Session, invitation: Invitation, entry: AttendanceEntry) -> None:
+def _apply(
+    session: Session, invitation: Invitation, entry: AttendanceEntry, managers: dict[int, int]
+) -> None:
+    """One line of the sheet; ``managers``: each agency's PR manager on the meeting's day."""
     try:
         attendance = Attendance(entry.attendance)
     except ValueError as error:
@@ -324,8 +385,21 @@ def _apply(session: Session, invitation: Invitation, entry: AttendanceEntry) -> 
             raise NotFoundError("این شخص در فهرست نیست.")
         invitation.attendee_person_id = entry.attendee_person_id
     else:
-        manager = _pr_manager_on(session, invitation.agency_id, invitation.meeting.date)
-        invitation.attendee_person_id = manager[0] if manager else None
+        invitation.attendee_person_id = managers.get(invitation.agency_id)
+
+
+def _covers(term: Representation, day: dt.date) -> bool:
+    return term.start_date <= day and (term.end_date is None or term.end_date >= day)
+
+
+def _role_on(term: Representation, day: dt.date) -> str:
+    """The role, and when it was held if not on ``day``: «کارشناس روابط عمومی، تا ۱۴۰۳/۰۵/۰۱»."""
+    label = Role(term.role).label
+    if term.end_date is not None and term.end_date < day:
+        return f"{label}، تا {jalali.format_short(term.end_date)}"
+    if term.start_date > day:
+        return f"{label}، از {jalali.format_short(term.start_date)}"
+    return label
 
 
 def _pr_manager_on(session: Session, agency_id: int, day: dt.date | None) -> Row[int, str] | None:
@@ -337,6 +411,12 @@ def _pr_manager_on(session: Session, agency_id: int, day: dt.date | None) -> Row
         .join(manager, manager.c.person_id == Person.id)
         .where(manager.c.agency_id == agency_id)
     ).first()
+
+
+def _pr_managers_on(session: Session, day: dt.date) -> dict[int, int]:
+    """Agency id -> the id of its PR manager on ``day``, by the same rule as ``_pr_manager_on``."""
+    manager = pr_manager_terms(day)
+    return dict(session.execute(select(manager.c.agency_id, manager.c.person_id)).all())
 
 
 def _get(session: Session, invitation_id: int) -> Invitation:

@@ -25,13 +25,29 @@ class MeetingKind(StrEnum):
         }[self.value]
 
     @property
-    def series(self) -> str:
+    def series(self) -> MeetingSeries:
         """The numbering sequence: regular and extraordinary meetings are the
         council's meetings; the general assembly and working groups count
         their own («دومین جلسه مجمع عمومی»)."""
         if self in (MeetingKind.REGULAR, MeetingKind.EXTRAORDINARY):
-            return "council"
-        return self.value
+            return MeetingSeries.COUNCIL
+        return MeetingSeries(self.value)
+
+
+class MeetingSeries(StrEnum):
+    """A numbering sequence of meetings (see ``MeetingKind.series``)."""
+
+    COUNCIL = "council"
+    GENERAL_ASSEMBLY = "general_assembly"
+    WORKING_GROUP = "working_group"
+
+    @property
+    def label(self) -> str:
+        return {
+            "council": "جلسات شورا",
+            "general_assembly": "مجمع عمومی",
+            "working_group": "کارگروه‌ها",
+        }[self.value]
 
 
 class MeetingStatus(StrEnum):

@@ -19,6 +19,14 @@ meeting again once it holds it, and only then looks at its status. (Found
 by the race test on PostgreSQL: a meeting loaded with its planned number 9,
 renumbered to 10 by the other save meanwhile, was held as 9, and the ORM,
 seeing 9 unchanged, kept the 10 in the database: a number skipped.)
+
+A series need not begin at 1: a council that numbered its earlier meetings
+on paper sets where the app's numbers begin (``numbering_start``). The
+first meeting numbered in the app, held or planned, takes the start, and
+the number in the year of the start for its year; the meetings after it
+run on from there. Once a meeting of the series is held the start is fixed
+(``change_start`` refuses), so the held numbers, which run on from the
+first held one, never change.
 """
 
 from __future__ import annotations
@@ -32,7 +40,15 @@ from sqlalchemy.orm import Session
 from db.models import Meeting
 from secretariat.changes import note_changes
 from secretariat.database import lock_numbering
+from secretariat.errors import ValidationError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.meetings.numbering_start import (
+    NumberingStart,
+    field_key,
+    first_held_title,
+    start_of,
+    write_start,
+)
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
@@ -49,13 +65,15 @@ def hold(session: Session, meeting: Meeting) -> None:
     """
     lock_series(session, meeting.series)
     frozen = (Meeting.series == meeting.series, Meeting.status.in_(_FROZEN), Meeting.id != meeting.id)
-    meeting.number = (session.scalar(select(func.max(Meeting.number)).where(*frozen)) or 0) + 1
-    meeting.year_number = (
-        session.scalar(
-            select(func.max(Meeting.year_number)).where(*frozen, Meeting.jalali_year == meeting.jalali_year)
-        )
-        or 0
-    ) + 1
+    last = session.scalar(select(func.max(Meeting.number)).where(*frozen))
+    year_last = session.scalar(
+        select(func.max(Meeting.year_number)).where(*frozen, Meeting.jalali_year == meeting.jalali_year)
+    )
+    if last is None:  # the first held in the app: it takes the series' start
+        start = start_of(session, meeting.series)
+        last, year_last = start.number - 1, start.year_number - 1
+    meeting.number = last + 1
+    meeting.year_number = (year_last or 0) + 1
     meeting.status = MeetingStatus.HELD.value
     session.flush()
     renumber(session, meeting.series)
@@ -64,11 +82,8 @@ def hold(session: Session, meeting: Meeting) -> None:
 def renumber(session: Session, series: str) -> None:
     """Number the series' upcoming meetings after its held ones, by date."""
     lock_series(session, series)
-    last = (
-        session.scalar(
-            select(func.max(Meeting.number)).where(Meeting.series == series, Meeting.status.in_(_FROZEN))
-        )
-        or 0
+    last = session.scalar(
+        select(func.max(Meeting.number)).where(Meeting.series == series, Meeting.status.in_(_FROZEN))
     )
     year_last = dict(
         session.execute(
@@ -91,12 +106,42 @@ def renumber(session: Session, series: str) -> None:
         # As they are now, not as this save read them before it held the lock (see the module's note).
         .execution_options(populate_existing=True)
     ).all()
+    if last is None:
+        # None held yet: the first upcoming meeting is the series' first in the app, at its start.
+        start = start_of(session, series)
+        last = start.number - 1
+        if upcoming:
+            year_last[upcoming[0].jalali_year] = start.year_number - 1
     for meeting in upcoming:
         last += 1
         meeting.number = last
         year_last[meeting.jalali_year] = (year_last.get(meeting.jalali_year) or 0) + 1
         meeting.year_number = year_last[meeting.jalali_year]
     session.flush()
+
+
+def change_start(session: Session, start: NumberingStart) -> None:
+    """Begin ``start.series`` at ``start`` and renumber its planned meetings from there.
+
+    Refused, under the series' field, once a meeting of the series is held:
+    its number, printed on its minutes and in its resolutions' codes, stays.
+    """
+    lock_series(session, start.series)
+    if start_of(session, start.series) == start:
+        return
+    first_held = first_held_title(session, start.series)
+    if first_held is not None:
+        raise ValidationError(
+            {
+                field_key(start.series): (
+                    f"شماره‌گذاری {start.series.label} دیگر تغییر نمی‌کند: «{first_held}» برگزار شده و "
+                    "شماره جلسه‌های برگزارشده ثابت است. چیزی ذخیره نشد."
+                )
+            }
+        )
+    write_start(session, start)
+    session.flush()
+    renumber(session, start.series)
 
 
 def lock_series(session: Session, series: str) -> None:

@@ -27,6 +27,7 @@ from secretariat.meetings.numbering import renumber
 from secretariat.meetings.proposal import FRIDAY, proposed_date
 from secretariat.meetings.quorum import quorum_of
 from secretariat.meetings.records import AmendmentRecord, MeetingDetail, MeetingRecord, MeetingRow
+from secretariat.meetings.search import matches, meeting_terms
 from secretariat.meetings.store import (
     agenda_records,
     amendment_record,
@@ -65,6 +66,7 @@ class PlanResult:
 
 @dataclass(frozen=True)
 class MeetingQuery:
+    search: str = ""  # words of a meeting, all to be found (see ``secretariat.meetings.search``)
     jalali_year: int | None = None
     kind: MeetingKind | None = None
     status: MeetingStatus | None = None
@@ -243,6 +245,8 @@ class MeetingService:
             return meeting_record(session, meeting)
 
     # -- reading --------------------------------------------------------------
+    # The list (``count``, ``page``) is filtered in the database; see ``secretariat.meetings.search``
+    # for what the words of ``MeetingQuery.search`` find.
 
     def get(self, meeting_id: int) -> MeetingRecord:
         with self._db.reading() as session:
@@ -254,13 +258,13 @@ class MeetingService:
 
     def count(self, query: MeetingQuery = MeetingQuery()) -> int:
         with self._db.reading() as session:
-            return session.scalar(_filtered(select(func.count(Meeting.id)), query)) or 0
+            return session.scalar(self._filtered(select(func.count(Meeting.id)), query)) or 0
 
     def page(
         self, query: MeetingQuery = MeetingQuery(), *, offset: int = 0, limit: int | None = 100
     ) -> list[MeetingRow]:
         order = [Meeting.date.desc(), Meeting.id.desc()] if query.newest_first else [Meeting.date, Meeting.id]
-        statement = _filtered(_row_columns(), query).order_by(*order).offset(offset)
+        statement = self._filtered(_row_columns(), query).order_by(*order).offset(offset)
         if limit is not None:
             statement = statement.limit(limit)
         with self._db.reading() as session:
@@ -302,6 +306,20 @@ class MeetingService:
             ).first()
             return meeting_record(session, previous) if previous else None
 
+    def _filtered(self, statement: StatementT, query: MeetingQuery) -> StatementT:
+        conditions = []
+        if query.jalali_year is not None:
+            conditions.append(Meeting.jalali_year == query.jalali_year)
+        if query.kind is not None:
+            conditions.append(Meeting.kind == query.kind.value)
+        if query.status is not None:
+            conditions.append(Meeting.status == query.status.value)
+        # After the filters: the words are looked for only in the meetings those leave.
+        conditions += [matches(term, self._db) for term in meeting_terms(query.search)]
+        if conditions:
+            statement = statement.where(and_(*conditions))
+        return statement
+
 
 def meeting_detail(session: Session, meeting: Meeting) -> MeetingDetail:
     """Everything the meeting window shows, read now (the names as they are today)."""
@@ -334,7 +352,7 @@ def mark_held(session: Session, meeting: Meeting) -> None:
         return  # held by another save while this one waited for the lock
     if status is MeetingStatus.CANCELLED:
         raise DomainError("این جلسه لغو شده است.")
-    if meeting.date > dt.date.today():
+    if meeting.date > clock.today():
         raise DomainError(
             f"جلسه در {jalali.format_long(meeting.date)} برگزار می‌شود؛ حضور و غیاب و صورتجلسه پس از برگزاری "
             "ثبت می‌شود."
@@ -418,16 +436,3 @@ def _row(row: Row[*tuple[Any, ...]]) -> MeetingRow:
         resolution_count=row[9],
         cancel_reason=row[10] or "",
     )
-
-
-def _filtered(statement: StatementT, query: MeetingQuery) -> StatementT:
-    conditions = []
-    if query.jalali_year is not None:
-        conditions.append(Meeting.jalali_year == query.jalali_year)
-    if query.kind is not None:
-        conditions.append(Meeting.kind == query.kind.value)
-    if query.status is not None:
-        conditions.append(Meeting.status == query.status.value)
-    if conditions:
-        statement = statement.where(and_(*conditions))
-    return statement

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Representation
-from secretariat import validation
+from secretariat import clock, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import pr_manager_terms
@@ -152,7 +152,7 @@ def validate(draft: AgencyDraft) -> tuple[validation.FieldErrors, dict[str, Any]
         "website": validation.website(errors, form, "website", draft.website),
         "joined_on": validation.jalali_date(errors, "joined_on", draft.joined_on),
     }
-    if values["joined_on"] and values["joined_on"] > dt.date.today():
+    if values["joined_on"] and values["joined_on"] > clock.today():
         errors.check("joined_on", False, "تاریخ عضویت نمی‌تواند در آینده باشد.")
     return errors, values
 
@@ -173,6 +173,12 @@ def _search_text(values: dict[str, Any]) -> str:
     return "|".join(fold(part) for part in parts if part)
 
 
+def new_agency(values: dict[str, Any]) -> Agency:
+    """An agency from the values ``validate`` cleaned, not yet added to a session; its name's
+    uniqueness is the caller's to check (the database refuses a second folded name)."""
+    return Agency(**values, name_key=fold(values["name"]), search_text=_search_text(values))
+
+
 def _duplicate_message(name: str) -> str:
     return f"دستگاهی با نام «{name}» از پیش در فهرست هست (با همین نام یا نگارشی دیگر از آن)."
 
@@ -186,7 +192,7 @@ class AgencyService:
     def add(self, draft: AgencyDraft) -> AgencyRecord:
         with self._db.transaction() as session:
             values = self._checked(session, draft, agency_id=None)
-            agency = Agency(**values, name_key=fold(values["name"]), search_text=_search_text(values))
+            agency = new_agency(values)
             session.add(agency)
             self._flush(session, values["name"])
             return _record(agency)

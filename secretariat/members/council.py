@@ -1,4 +1,5 @@
-"""The council this database belongs to: its name, level, officers and quorum."""
+"""The council this database belongs to: its name, level, officers, quorum, and where its
+meetings' numbers begin (``secretariat.meetings.numbering_start``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from db.models import Council
 from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, ValidationError
+from secretariat.meetings import numbering, numbering_start
+from secretariat.meetings.kinds import MeetingSeries
+from secretariat.meetings.numbering_start import NumberingStartDraft, SeriesNumbering
 from secretariat.persian.text import NumberFormatError, parse_int
 
 
@@ -51,6 +55,8 @@ class CouncilDraft:
     secretary: str = ""
     quorum_rule: str = QuorumRule.MAJORITY.value
     quorum_count: str = ""
+    # The series whose start is typed; a series left out keeps the start it has.
+    numbering: tuple[NumberingStartDraft, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ def validate(draft: CouncilDraft) -> tuple[validation.FieldErrors, dict[str, Any
             values["quorum_count"] = count
         except NumberFormatError as error:
             errors.check("quorum_count", False, str(error))
+    values["numbering"] = numbering_start.validate(errors, draft.numbering)
     return errors, values
 
 
@@ -111,22 +118,50 @@ class CouncilService:
         with self._db.reading() as session:
             return council_of(session)
 
+    def set_numbering_start(self, draft: NumberingStartDraft) -> SeriesNumbering:
+        """Where one series' numbers begin (the command line); refused once one of its meetings is held."""
+        errors = validation.FieldErrors()
+        starts = numbering_start.validate(errors, (draft,))
+        if errors:
+            raise ValidationError(errors)
+        (start,) = starts
+        with self._db.transaction() as session:
+            if session.scalars(select(Council.id)).first() is None:
+                raise DomainError("هنوز شورایی ساخته نشده است.")
+            numbering.change_start(session, start)
+            return SeriesNumbering(start, numbering_start.first_held_title(session, start.series))
+
+    def numbering(self) -> tuple[SeriesNumbering, ...]:
+        """Each series' start, and whether it is fixed (a meeting of the series is held)."""
+        with self._db.reading() as session:
+            return tuple(
+                SeriesNumbering(
+                    numbering_start.start_of(session, series),
+                    numbering_start.first_held_title(session, series),
+                )
+                for series in MeetingSeries
+            )
+
     def create(self, draft: CouncilDraft, *, is_demo: bool = False) -> CouncilRecord:
         errors, values = validate(draft)
         if errors:
             raise ValidationError(errors)
+        starts = values.pop("numbering")
         with self._db.transaction() as session:
             if session.scalars(select(Council.id)).first() is not None:
                 raise DomainError("این پایگاه داده از پیش شورای خود را دارد.")
             council = Council(**values, is_demo=is_demo)
             session.add(council)
             session.flush()
+            for start in starts:
+                numbering.change_start(session, start)
             return _record(council)
 
     def update(self, draft: CouncilDraft) -> CouncilRecord:
         errors, values = validate(draft)
         if errors:
             raise ValidationError(errors)
+        starts = values.pop("numbering")
         with self._db.transaction() as session:
             council = session.scalars(select(Council).order_by(Council.id).limit(1)).first()
             if council is None:
@@ -134,6 +169,8 @@ class CouncilService:
             for key, value in values.items():
                 setattr(council, key, value)
             session.flush()
+            for start in starts:
+                numbering.change_start(session, start)
             return _record(council)
 
 

@@ -156,7 +156,7 @@ class PeopleService:
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
-            person = Person(**values, search_text=_person_search_text(values))
+            person = new_person(values)
             session.add(person)
             session.flush()
             return _person_record(person)
@@ -252,37 +252,7 @@ class PeopleService:
         with self._db.transaction() as session:
             agency = _get(session, Agency, draft.agency_id, "این دستگاه در فهرست نیست.")
             person = _get(session, Person, draft.person_id, "این شخص در فهرست نیست.")
-            if not agency.active:
-                raise DomainError(f"«{agency.name}» غیرفعال است؛ نخست آن را فعال کنید.")
-            current = session.scalars(
-                select(Representation).where(
-                    Representation.agency_id == agency.id,
-                    Representation.role == role.value,
-                    Representation.end_date.is_(None),
-                )
-            ).all()
-            if any(rep.person_id == person.id for rep in current):
-                raise ValidationError({"person": f"{person.full_name} هم‌اکنون {role.label} همین دستگاه است."})
-            if role.single_holder:
-                for rep in current:
-                    if start < rep.start_date:
-                        raise ValidationError(
-                            {
-                                "start_date": (
-                                    f"تاریخ شروع پیش از آغاز کار {rep.person.full_name} "
-                                    f"({format_short(rep.start_date)}) است."
-                                )
-                            }
-                        )
-                    rep.end_date = start
-            representation = Representation(
-                agency=agency,
-                person=person,
-                role=role.value,
-                title=title,
-                start_date=start,
-            )
-            session.add(representation)
+            representation = record_appointment(session, agency, person, role, start, title=title)
             session.flush()
             return _representation_record(representation)
 
@@ -378,6 +348,66 @@ class PeopleService:
             session.add(decree)
             session.flush()
             return _decree_record(decree)
+
+
+def new_person(values: dict[str, Any]) -> Person:
+    """A person from the values ``validate_person`` cleaned, not yet added to a session."""
+    return Person(**values, search_text=_person_search_text(values))
+
+
+def current_holders(session: Session, agency_id: int, role: Role) -> list[Representation]:
+    """Who holds ``role`` at the agency now (the terms not yet ended)."""
+    return list(
+        session.scalars(
+            select(Representation).where(
+                Representation.agency_id == agency_id,
+                Representation.role == role.value,
+                Representation.end_date.is_(None),
+            )
+        )
+    )
+
+
+def check_appointment(
+    agency: Agency, current: Iterable[Representation], person_id: int | None, role: Role, start: dt.date
+) -> None:
+    """Refuse appointing person ``person_id`` (None: a person not yet saved) to ``role`` at
+    ``agency`` from ``start``, given the ``current`` holders; the refusal is Persian."""
+    if not agency.active:
+        raise DomainError(f"«{agency.name}» غیرفعال است؛ نخست آن را فعال کنید.")
+    for rep in current:
+        if person_id is not None and rep.person_id == person_id:
+            raise ValidationError({"person": f"{rep.person.full_name} هم‌اکنون {role.label} همین دستگاه است."})
+        if role.single_holder and start < rep.start_date:
+            raise ValidationError(
+                {
+                    "start_date": (
+                        f"تاریخ شروع پیش از آغاز کار {rep.person.full_name} "
+                        f"({format_short(rep.start_date)}) است."
+                    )
+                }
+            )
+
+
+def record_appointment(
+    session: Session, agency: Agency, person: Person, role: Role, start: dt.date, *, title: str = ""
+) -> Representation:
+    """Record in ``session`` that ``person`` took ``role`` at ``agency`` from ``start``.
+
+    The one home of the rule: for the PR manager, the current holder's term
+    ends on the day the new one starts. The agency and the person have their
+    ids (flushed); the new role is flushed with the session's next flush.
+    """
+    current = current_holders(session, agency.id, role)
+    check_appointment(agency, current, person.id, role, start)
+    if role.single_holder:
+        for rep in current:
+            rep.end_date = start
+    representation = Representation(
+        agency=agency, person=person, role=role.value, title=title, start_date=start
+    )
+    session.add(representation)
+    return representation
 
 
 def _parse_role(errors: validation.FieldErrors, value: str) -> Role:

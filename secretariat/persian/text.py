@@ -29,28 +29,35 @@ _STORAGE_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9"})
 _SPACE_RUNS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 # Search folding: every variant a person may have typed maps to one letter.
-_FOLD_LETTERS = str.maketrans(
-    {
-        "\u064a": "ی",  # ي Arabic yeh
-        "\u0649": "ی",  # ى alef maksura
-        "\u0626": "ی",  # ئ yeh with hamza
-        "\u0643": "ک",  # ك Arabic kaf
-        "\u0629": "ه",  # ة teh marbuta
-        "\u06c0": "ه",  # ۀ heh with yeh above
-        "\u06c1": "ه",  # ہ heh goal
-        "\u06d5": "ه",  # ە ae
-        "\u0623": "ا",  # أ
-        "\u0625": "ا",  # إ
-        "\u0622": "ا",  # آ
-        "\u0671": "ا",  # ٱ alef wasla
-        "\u0624": "و",  # ؤ
-    }
-)
+_FOLD_LETTER_MAP = {
+    "\u064a": "ی",  # ي Arabic yeh
+    "\u0649": "ی",  # ى alef maksura
+    "\u0626": "ی",  # ئ yeh with hamza
+    "\u0643": "ک",  # ك Arabic kaf
+    "\u0629": "ه",  # ة teh marbuta
+    "\u06c0": "ه",  # ۀ heh with yeh above
+    "\u06c1": "ه",  # ہ heh goal
+    "\u06d5": "ه",  # ە ae
+    "\u0623": "ا",  # أ
+    "\u0625": "ا",  # إ
+    "\u0622": "ا",  # آ
+    "\u0671": "ا",  # ٱ alef wasla
+    "\u0624": "و",  # ؤ
+}
+_FOLD_LETTERS = str.maketrans(_FOLD_LETTER_MAP)
 # Removed by folding: tatweel, harakat and Quranic marks, hamza above/below
 # (هٔ is ه + U+0654), the ZWNJ/ZWJ and the bidi controls people paste in.
-_FOLD_DROP = re.compile(
-    "[\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+_FOLD_DROPPED_RANGES = (
+    ("\u0640", "\u0640"),
+    ("\u064b", "\u065f"),
+    ("\u0670", "\u0670"),
+    ("\u06d6", "\u06ed"),
+    ("\u200b", "\u200f"),
+    ("\u202a", "\u202e"),
+    ("\u2066", "\u2069"),
+    ("\ufeff", "\ufeff"),
 )
+_FOLD_DROP = re.compile("[" + "".join(f"{first}-{last}" for first, last in _FOLD_DROPPED_RANGES) + "]")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -82,6 +89,19 @@ def fold(text: str | None) -> str:
     text = text.translate(_FOLD_LETTERS).translate(_TO_LATIN_DIGITS)
     text = _FOLD_DROP.sub("", text)
     return _WHITESPACE.sub("", text).casefold()
+
+
+def fold_translation() -> tuple[str, str]:
+    """``fold`` as one character translation, for a database to fold its own text with
+    (PostgreSQL's ``translate(text, source, target)``, after NFKC and before lowercasing):
+    each character of ``source`` becomes the one at the same place in ``target``, and those
+    past the end of ``target`` (the marks, the controls, every kind of space) are removed."""
+    mapped = dict(_FOLD_LETTER_MAP)
+    mapped.update(zip(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2, strict=True))
+    dropped = [chr(code) for first, last in _FOLD_DROPPED_RANGES for code in range(ord(first), ord(last) + 1)]
+    # Every character that ``\s`` matches (all of them lie below U+10000).
+    dropped += [chr(code) for code in range(0x10000) if chr(code).isspace()]
+    return "".join(mapped) + "".join(dropped), "".join(mapped.values())
 
 
 # A query is read up to these limits and the rest of it is ignored: a page

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.attendance import AgencyAttendance, check_period
@@ -130,7 +131,7 @@ def attendance_pdf(
     data: AttendanceData, *, printed_on: dt.date | None = None, run: ReportRun | None = None
 ) -> bytes:
     """The attendance report of ``data`` as PDF bytes."""
-    setup = PageSetup(council_name=data.council_name, title=TITLE, printed_on=printed_on or jalali.today())
+    setup = PageSetup(council_name=data.council_name, title=TITLE, printed_on=printed_on or clock.today())
     return build_pdf(attendance_story(data), setup, run, layout_from=GATHERED)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
+from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.errors import NotFoundError
 from secretariat.members.agencies import AgencyQuery
@@ -86,7 +87,7 @@ def directory_pdf(
     data: DirectoryData, *, printed_on: dt.date | None = None, run: ReportRun | None = None
 ) -> bytes:
     """The directory of ``data`` as PDF bytes."""
-    printed_on = printed_on or jalali.today()
+    printed_on = printed_on or clock.today()
     setup = PageSetup(council_name=data.council_name, title=wording.DIRECTORY_TITLE, printed_on=printed_on)
     return build_pdf(directory_story(data, printed_on), setup, run, layout_from=GATHERED)
 

@@ -5,7 +5,8 @@ agency is responsible for or collaborates on that is not yet done or
 cancelled (open, in progress, or referred to the next meeting), in a
 right-to-left table: the code, the text in force, the meeting (title and
 date), the deadline, the agency's role, the status, and the last follow-up
-(its date, kind, note and the progress reported). Overdue resolutions come
+in force (its date, kind, note and the progress reported; an entry
+corrected or voided is never presented as current). Overdue resolutions come
 first, the most overdue at the top, marked «معوق» with the days they are
 late; the others follow by deadline. The letter asks for a report of the
 actions taken by a reply date a week after the letter's date, is signed
@@ -28,9 +29,10 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 
+from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
-from secretariat.followup.lifecycle import FollowUpRecord
+from secretariat.followup.lifecycle import FollowUpRecord, in_force
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
 from secretariat.meetings.deadline import deadline_text
@@ -171,7 +173,7 @@ def gather_followup_letter(secretariat: Secretariat, agency_id: int) -> FollowUp
         raise DomainError(NOTHING_OPEN.format(agency=agency.name))
     ids = [row.id for row in rows]
     roles, texts = register.roles_of(agency_id, ids), register.texts_in_force(ids)
-    today = dt.date.today()
+    today = clock.today()
     resolutions = [
         _open_resolution(row, roles[row.id], texts.get(row.id), secretariat.followup.log(row.id), today)
         for row in rows
@@ -207,6 +209,7 @@ def _open_resolution(
     today: dt.date,
 ) -> OpenResolution:
     days = (today - row.due_date).days if row.overdue and row.due_date is not None else 0
+    counted = in_force(log)
     return OpenResolution(
         id=row.id,
         code=row.code,
@@ -219,7 +222,7 @@ def _open_resolution(
         overdue=row.overdue,
         days_overdue=days,
         role=role,
-        last_followup=log[-1] if log else None,
+        last_followup=counted[-1] if counted else None,
     )
 
 
@@ -277,7 +280,7 @@ def followup_letters_pdf(
     run: ReportRun | None = None,
 ) -> bytes:
     """``letters`` one after another, each on its own pages, as PDF bytes."""
-    printed_on = printed_on or jalali.today()
+    printed_on = printed_on or clock.today()
     setup = PageSetup(
         council_name=council.name, title=title, printed_on=printed_on, letter_fields=letter_fields(printed_on)
     )

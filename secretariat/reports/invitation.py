@@ -28,6 +28,7 @@ from typing import cast
 
 from reportlab.platypus import CondPageBreak, Flowable
 
+from secretariat import clock
 from secretariat.clock import format_time
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
@@ -194,7 +195,7 @@ def invitation_pdf(
     printed_on: dt.date | None = None,
     run: ReportRun | None = None,
 ) -> bytes:
-    printed_on = printed_on or jalali.today()
+    printed_on = printed_on or clock.today()
     setup = PageSetup(
         council_name=data.council.name,
         title=data.title,

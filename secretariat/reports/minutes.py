@@ -20,6 +20,7 @@ import datetime as dt
 
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
+from secretariat import clock
 from secretariat.clock import format_time
 from secretariat.core import Secretariat
 from secretariat.meetings.deadline import deadline_text, kept_deadline_text
@@ -79,7 +80,7 @@ def minutes_pdf(
     setup = PageSetup(
         council_name=data.council.name,
         title=data.title,
-        printed_on=printed_on or jalali.today(),
+        printed_on=printed_on or clock.today(),
         draft=not data.finalized,
         seal=minutes_seal(data) if data.finalized else None,
         created_at=archived_at,

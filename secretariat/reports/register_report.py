@@ -23,6 +23,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.errors import NotFoundError
 from secretariat.followup.register import RegisterService, RegisterSort, ResolutionQuery, ResolutionRow
@@ -217,7 +218,7 @@ def register_pdf(
 ) -> bytes:
     """The register report of ``data`` as PDF bytes."""
     run = run or ReportRun()
-    printed_on = printed_on or jalali.today()
+    printed_on = printed_on or clock.today()
     setup = PageSetup(council_name=data.council_name, title=TITLE, printed_on=printed_on)
     story = register_story(data, run)
     run.advance(MADE)

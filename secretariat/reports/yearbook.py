@@ -37,6 +37,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.followup.history import FollowUpEntry
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
@@ -306,7 +307,7 @@ def yearbook_pdf(
     archived_at: dt.datetime | None = None,
 ) -> bytes:
     run = run or ReportRun()
-    printed_on = printed_on or jalali.today()
+    printed_on = printed_on or clock.today()
     book = PageBook()
     story = yearbook_story(data, printed_on, book, run)
     run.advance(STORY_MADE)

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.followup.history import ResolutionHistory
@@ -196,7 +197,7 @@ def gather_yearbook(
     council = secretariat.council.get()
     if council is None:
         raise NotFoundError(NO_COUNCIL)
-    today = dt.date.today()
+    today = clock.today()
     start, end = year_bounds(year)
     rows = secretariat.meetings.page(MeetingQuery(jalali_year=year, newest_first=False), limit=None)
     if not rows:

@@ -607,3 +607,25 @@ def test_the_open_resolutions_review_comes_first(cli, held):
     assert [item["title"] for item in agenda][1] == "برنامه آموزشی"
     assert agenda[0]["reviews_open_resolutions"]
     assert f"{display_code('1405-01-01')}: مقرر شد گزارش ماهانه ارسال شود." in agenda[0]["notes"]
+
+
+def test_a_council_moving_from_paper_sets_where_its_numbers_begin(cli):
+    code, out, err = cli(
+        "meetings", "numbering", "--series", "council", "--first", "۳۰", "--first-in-year", "۵"
+    )
+    assert code == 0, err
+    assert out.strip() == "جلسات شورا: نخستین جلسه در برنامه شماره ۳۰، در سال خود شماره ۵"
+    meeting = create(cli, "--date", HELD_ON)
+    assert cli("meetings", "attendance", str(meeting), "--agency", "بهزیستی", "--status", "present")[0] == 0
+    assert cli("meetings", "show", str(meeting))[1].startswith("سی‌امین جلسه - شناسه")
+
+    err = refused(cli, "meetings", "numbering", "--series", "council", "--first", "40")
+    assert "دیگر تغییر نمی‌کند: «سی‌امین جلسه» برگزار شده" in err
+    code, out, _err = cli("meetings", "numbering")
+    lines = out.strip().splitlines()
+    assert (
+        len(lines) == 3 and "ثابت است" in lines[0] and "مجمع عمومی: نخستین جلسه در برنامه شماره ۱" in lines[1]
+    )
+    assert "عدد صحیح نیست" in refused(
+        cli, "meetings", "numbering", "--series", "working_group", "--first", "سی"
+    )

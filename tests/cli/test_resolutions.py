@@ -1,11 +1,17 @@
 """The resolutions register and follow-up from the command line."""
 
+import datetime as dt
 import json
 
 import pytest
 
+from secretariat import clock
 from secretariat.cli import main
+from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
+
+# A follow-up's date: after the demo's meetings (it is built around today) and not in the future.
+YESTERDAY = jalali.format_short(clock.today() - dt.timedelta(days=1), persian_digits=False)
 
 
 def listed(demo_copy, capsys, *args):
@@ -30,7 +36,7 @@ def test_find_an_agencys_overdue_resolutions_follow_one_up_and_close_it(demo_cop
                 "follow-up",
                 code,
                 "--date",
-                "1405/09/01",
+                YESTERDAY,
                 "--kind",
                 "تماس تلفنی",
                 "--progress",
@@ -67,10 +73,10 @@ def test_find_an_agencys_overdue_resolutions_follow_one_up_and_close_it(demo_cop
     ("args", "message"),
     [
         (["follow-up", "1", "--date", "1300/01/01"], "پیش از جلسه"),
-        (["follow-up", "1", "--date", "1405/09/01", "--progress", "150"], "۰ و ۱۰۰"),
+        (["follow-up", "1", "--date", YESTERDAY, "--progress", "150"], "۰ و ۱۰۰"),
         (["set-status", "1", "--status", "done"], "مستند انجام"),
         (["deadline", "1", "--due", "1405/12/01"], "دلیل تغییر مهلت"),
-        (["follow-up", "99999", "--date", "1405/09/01"], "در فهرست نیست"),
+        (["follow-up", "99999", "--date", YESTERDAY], "در فهرست نیست"),
     ],
 )
 def test_refusals_exit_2_with_a_persian_message(demo_copy, capsys, args, message):
@@ -98,7 +104,7 @@ def test_a_follow_up_keeps_the_document_given_with_it(demo_copy, capsys, tmp_pat
                 "follow-up",
                 code,
                 "--date",
-                "1405/09/01",
+                YESTERDAY,
                 "--note",
                 "نامه پیگیری",
                 "--document",
@@ -136,7 +142,7 @@ def test_a_missing_document_refuses_the_follow_up(demo_copy, capsys, tmp_path):
                 "follow-up",
                 code,
                 "--date",
-                "1405/09/01",
+                YESTERDAY,
                 "--document",
                 str(missing),
             ]

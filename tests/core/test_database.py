@@ -10,7 +10,7 @@ import sqlite3
 from contextlib import closing
 
 import pytest
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import func, inspect, literal, select, text
 from sqlalchemy.exc import IntegrityError
 
 from db import engine as db_engine
@@ -20,7 +20,7 @@ from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.errors import DatabaseOpenError
 from secretariat.members.agencies import AgencyDraft, AgencyQuery
-from tests.support.backends import fresh_postgres, needs_postgres
+from tests.support.backends import BACKENDS, database_location, fresh_postgres, needs_postgres
 
 PERSIAN_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 APP_TABLES = {"council", "agency", "person", "representation", "membership_decree", "alembic_version"}
@@ -405,6 +405,8 @@ def database_with_duplicate_numbers(location):
         ("DROP INDEX uq_meeting_series_number", {}),
         ("DROP INDEX uq_meeting_series_year_number", {}),
         ("ALTER TABLE meeting DROP COLUMN minutes_snapshot", {}),  # 0006's
+        ("DROP TABLE follow_up_correction", {}),  # 0007's
+        ("DROP TABLE series_start", {}),  # 0008's
         *(
             (
                 "UPDATE meeting SET number = :number, year_number = :number WHERE id = :id",
@@ -556,3 +558,117 @@ def test_the_upgrade_to_0006_snapshots_minutes_finalized_before_it(tmp_path):
     data = gather_minutes(migrated, meeting.id)
     assert minutes_seal(data) == seal and data.meeting.host_agency_name == "اداره کل ارشاد اسلامی"
     migrated.close()
+
+
+def test_0007_adds_the_corrections_beside_the_log_and_taking_it_back_loses_only_them(tmp_path):
+    # A follow-up log written before 0007, then one entry corrected: downgraded to 0006 the
+    # entries are all there (the correction too, as an entry), and upgraded again they all count.
+    from alembic import command
+
+    from secretariat.followup.corrections import CorrectionDraft
+    from secretariat.followup.lifecycle import FollowUpDraft
+    from tests.support.meetings import Council
+
+    path = tmp_path / "council.sqlite3"
+    database = open_database(path)
+    council = Council(database)
+    lead = council.agency("اداره کل ارشاد اسلامی")
+    meeting = council.plan("1404/07/15")
+    council.hold(meeting.id)
+    resolution = council.resolve(meeting.id, "مقرر شد الف.", lead)
+    followup = council.secretariat.followup
+    entry = followup.add(resolution.id, FollowUpDraft(date="1404/07/20", progress="40"))
+    followup.correct(
+        entry.id,
+        CorrectionDraft(
+            date="1404/07/20", kind="letter", progress="4", reason="صفر زیادی", recorded_by="دبیر"
+        ),
+    )
+    database.close()
+
+    engine = db_engine.make_engine(db_engine.sqlite_url(path))
+    config = schema._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+        assert not inspect(connection).has_table("follow_up_correction")
+        assert connection.execute(text("SELECT count(*) FROM follow_up")).scalar() == 2
+    engine.dispose()
+
+    migrated = Secretariat(open_database(path))
+    with migrated.database.reading() as session:
+        assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
+    assert [(e.progress, e.in_force) for e in migrated.followup.log(resolution.id)] == [(40, True), (4, True)]
+    migrated.close()
+
+
+def test_the_upgrade_to_0008_starts_every_series_at_one_and_keeps_every_number(tmp_path):
+    # A council that used the app before 0008: its meetings numbered from 1. After the upgrade
+    # every series begins at 1 and 1, so no number moves; a series with no held meeting can then
+    # be given a start, and its planned meetings follow it.
+    from alembic import command
+
+    from secretariat.meetings.kinds import MeetingSeries
+    from secretariat.meetings.numbering_start import NumberingStart, NumberingStartDraft
+    from secretariat.members.council import CouncilDraft
+    from tests.support.meetings import Council
+
+    path = tmp_path / "council.sqlite3"
+    database = open_database(path)
+    council = Council(database)
+    held = council.hold(council.plan("1404/07/15").id)
+    planned = council.plan("1404/08/15", kind="general_assembly")
+    database.close()
+
+    engine = db_engine.make_engine(db_engine.sqlite_url(path))
+    config = schema._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+        assert not inspect(connection).has_table("series_start")
+        assert connection.execute(text("SELECT count(*) FROM meeting")).scalar() == 2
+    engine.dispose()
+
+    migrated = Secretariat(open_database(path))
+    with migrated.database.reading() as session:
+        assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
+    assert [state.start for state in migrated.council.numbering()] == [
+        NumberingStart(series) for series in MeetingSeries
+    ]
+    assert migrated.meetings.get(held.id).number == 1
+    assert migrated.meetings.get(planned.id).number == 1
+    assembly_at_6 = NumberingStartDraft("general_assembly", "6", "2")
+    migrated.council.update(CouncilDraft(name=council.council.name, numbering=(assembly_at_6,)))
+    assert (migrated.meetings.get(planned.id).number, migrated.meetings.get(planned.id).year_number) == (6, 2)
+    # The database itself refuses a start whose number in the year passes its number.
+    with pytest.raises(IntegrityError), migrated.database.engine.begin() as connection:
+        connection.execute(text("UPDATE series_start SET first_year_number = 7"))
+    migrated.close()
+
+
+# -- folding in the database ------------------------------------------------------------------
+
+FOLDED_IN_THE_DATABASE = [
+    "روابط\u200cعمومی",  # ZWNJ
+    "مدير كل",  # Arabic ي and ك
+    "جلسه ۳۰ و ٣١ و 32",  # every digit script
+    "خانهٔ مؤسسه‌ی آموزشی",  # hamza above, ؤ
+    "عـــلی\tرضا\u00a0احمدی",  # tatweel, a tab, a no-break space
+    "\ufeb3\ufedf\ufe8e\ufee1",  # presentation forms (سلام as an old font or a PDF gives it)
+    "مُحَمَّد PR",  # harakat, Latin capitals
+    "",
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_database_folds_text_as_the_core_does(backend, tmp_path):
+    """What the meeting search compares in the database (``Database.folded``) must be what
+    ``fold`` makes of the words typed, on SQLite (the core's function) and PostgreSQL (a translation)."""
+    from secretariat.persian.text import fold
+
+    with Secretariat.open(database_location(backend, tmp_path)) as secretariat:
+        database = secretariat.database
+        with database.reading() as session:
+            for sample in FOLDED_IN_THE_DATABASE:
+                folded = session.scalar(select(database.folded(literal(sample))))
+                assert folded == fold(sample), sample

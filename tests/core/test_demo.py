@@ -10,7 +10,6 @@ from db.models import Resolution
 from secretariat.cli import main
 from secretariat.core import Secretariat
 from secretariat.demo.council import AGENCIES, create_demo_database
-from secretariat.demo.meetings import year_shift
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.meetings.kinds import Attendance, MeetingKind, MeetingStatus, Priority
@@ -98,8 +97,8 @@ def test_every_kind_of_meeting_and_occasion_is_there(meetings):
         "نخستین جلسه مجمع عمومی"
     ]
     assert len([d for d in held(meetings) if d.meeting.kind is MeetingKind.EXTRAORDINARY]) == 1
-    [day] = [d.meeting for d in meetings if d.meeting.occasion == "روز ارتباطات و روابط عمومی"]
-    assert jalali.format_short(day.date, persian_digits=False)[5:] == "02/27"
+    [gathering] = [d.meeting for d in meetings if d.meeting.occasion == "همایش سالانه روابط عمومی‌ها"]
+    assert gathering.status is MeetingStatus.FINALIZED
 
 
 def test_meetings_rotate_between_member_agencies_halls(meetings):
@@ -167,7 +166,7 @@ def test_resolutions_are_those_of_real_minutes(meetings):
         "شبکه ارتباط رسانه‌ای",
         "پورتال",
         "جهاد تبیین",
-        "روز ارتباطات",
+        "همایش سالانه",
         "ارزیابی عملکرد",
     ):
         assert subject in text
@@ -214,20 +213,16 @@ def test_the_signed_scan_is_a_real_pdf(demo, meetings):
     assert signed.meeting.finalized_at < signed.meeting.signed_at
 
 
-def test_the_calendar_moves_by_whole_years_to_end_now():
-    assert year_shift(jalali.parse("1405/09/04")) == 0
-    assert year_shift(jalali.parse("1405/12/29")) == 0
-    assert year_shift(jalali.parse("1406/09/03")) == 0
-    assert year_shift(jalali.parse("1406/09/04")) == 1
-
-
-def test_the_command_line_reads_the_demo(demo, capsys):
+def test_the_command_line_reads_the_demo(demo, meetings, capsys):
+    [signed] = [d.meeting for d in meetings if d.meeting.signed]
+    [gathering] = [d.meeting for d in meetings if d.meeting.occasion]
     capsys.readouterr()
-    assert main(["--db", str(demo.database.path), "meetings", "list", "--json", "--year", "1405"]) == 0
+    year = str(jalali.jalali_year(signed.date))
+    assert main(["--db", str(demo.database.path), "meetings", "list", "--json", "--year", year]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["title"] for r in rows if r["signed"]] == ["هفتمین جلسه"]
-    assert main(["--db", str(demo.database.path), "meetings", "show", str(rows[0]["id"])]) == 0
-    assert "مناسبت: روز ارتباطات و روابط عمومی" in capsys.readouterr().out
+    assert main(["--db", str(demo.database.path), "meetings", "show", str(gathering.id)]) == 0
+    assert "مناسبت: همایش سالانه روابط عمومی‌ها" in capsys.readouterr().out
 
 
 # -- the follow-up of the resolutions --------------------------------------------------
@@ -277,7 +272,10 @@ def test_every_kind_of_follow_up_dated_between_its_meeting_and_today(demo, regis
         log = service.log(row.id)
         assert all(row.meeting_date <= entry.date <= today for entry in log)
         assert [e.date for e in log] == sorted(e.date for e in log)
-        assert all(entry.recorded_at.date() == entry.date for entry in log)  # backdated, not "now"
+        # Backdated, not "now": recorded on its day, a correction on the day it was corrected.
+        for entry in log:
+            assert entry.recorded_at.date() == entry.date or entry.corrects_id is not None
+            assert entry.date <= entry.recorded_at.date() < today
         assert all(entry.note and entry.recorded_by for entry in log)
         entries += log
     assert len(entries) >= 60
@@ -286,6 +284,25 @@ def test_every_kind_of_follow_up_dated_between_its_meeting_and_today(demo, regis
     with demo.database.reading() as session:
         closed = session.query(Resolution).filter(Resolution.closed_on.is_not(None)).all()
         assert all(r.meeting.date <= r.closed_on <= today for r in closed)
+
+
+def test_one_entry_was_corrected_and_one_voided_with_who_when_and_why(demo, register):
+    service = demo.followup
+    taken_back = [entry for row in register for entry in service.log(row.id) if not entry.in_force]
+    [corrected] = [entry for entry in taken_back if not entry.withdrawal.voided]
+    [voided] = [entry for entry in taken_back if entry.withdrawal.voided]
+    for entry in (corrected, voided):
+        assert entry.withdrawal.reason and entry.withdrawal.by
+        assert entry.recorded_at < entry.withdrawal.at < dt.datetime.now()
+    correction = next(
+        entry
+        for row in register
+        for entry in service.log(row.id)
+        if entry.id == corrected.withdrawal.replacement_id
+    )
+    assert correction.corrects_id == corrected.id and correction.in_force
+    assert (correction.date, correction.note) == (corrected.date, corrected.note)
+    assert correction.progress != corrected.progress
 
 
 def test_one_deadline_was_moved_with_its_reason(demo, register):

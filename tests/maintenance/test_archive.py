@@ -31,6 +31,8 @@ from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.demo.council import COUNCIL
 from secretariat.errors import DomainError
+from secretariat.meetings.numbering_start import NumberingStart, NumberingStartDraft
+from secretariat.meetings.planning import MeetingDraft
 from secretariat.members.agencies import AgencyDraft
 from secretariat.members.council import CouncilDraft
 from secretariat.members.people import AppointmentDraft, PersonDraft
@@ -38,6 +40,7 @@ from secretariat.persian.text import to_persian_digits
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal
 from secretariat.reports.progress import ReportCancelled
 from tests.support.archive import rewrite_zip, snapshot, yearbook_available
+from tests.support.meetings import Council
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_FILES = ("data/records.json", *(f"data/csv/{table.name}.csv" for table in TABLES))
@@ -495,6 +498,61 @@ def test_a_bare_json_file_imports_the_records_without_the_files(exported, years,
     assert result.follow_ups == len(data["tables"]["follow_ups"])
 
 
+def test_corrected_and_voided_entries_travel_with_the_year_and_still_do_not_count(
+    exported, years, empty, empty_secretariat
+):
+    data = records(exported[years[-1]])
+    entries = {row["key"]: row for row in data["tables"]["follow_ups"]}
+    corrections = data["tables"]["follow_up_corrections"]
+    [corrected] = [c for c in corrections if c["replacement"]]
+    [voided] = [c for c in corrections if not c["replacement"]]
+    assert corrected["reason"] and corrected["recorded_by"] and corrected["recorded_at_jalali"]
+    original, correction = entries[corrected["entry"]], entries[corrected["replacement"]]
+    assert original["resolution"] == correction["resolution"] == entries[voided["entry"]]["resolution"]
+    assert re.fullmatch(rf"{re.escape(original['resolution'])}/\d+", original["key"])
+
+    import_archive(empty, exported[years[-1]])
+    followup = empty_secretariat.followup
+    resolution_id = empty_secretariat.register.id_of_code(original["resolution"])
+    log = followup.log(resolution_id)
+    taken_back = [entry for entry in log if not entry.in_force]
+    assert sorted(entry.withdrawal.voided for entry in taken_back) == [False, True]
+    [replacement] = [entry for entry in log if entry.corrects_id is not None]
+    [was_corrected] = [entry for entry in taken_back if not entry.withdrawal.voided]
+    assert (
+        replacement.corrects_id
+        == was_corrected.id
+        == next(e.id for e in log if e.withdrawal and e.withdrawal.replacement_id == replacement.id)
+    )
+    assert (replacement.progress, was_corrected.progress) == (correction["progress"], original["progress"])
+    assert was_corrected.withdrawal.reason == corrected["reason"]
+
+
+def _as_version_1(data: dict) -> dict:
+    """``data`` as schema version 1 wrote it: no corrections, no entry keys, no numbering starts."""
+    data["version"] = 1
+    del data["tables"]["follow_up_corrections"], data["counts"]["follow_up_corrections"]
+    for entry in data["tables"]["follow_ups"]:
+        del entry["key"]
+    for field in [name for name in data["council"] if "_first_" in name]:
+        del data["council"][field]
+    return data
+
+
+def test_an_archive_of_schema_version_1_imports_with_every_entry_in_force(exported, years, empty, tmp_path):
+    """Written before corrections existed: no entry keys, no table of corrections."""
+    data = _as_version_1(records(exported[years[-1]]))
+    path = tmp_path / "version-1.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = import_archive(empty, path)
+    assert result.follow_ups == len(data["tables"]["follow_ups"])
+    followup = Secretariat(empty).followup
+    with empty.reading() as session:
+        resolution_ids = session.scalars(select(Resolution.id)).all()
+    logs = [entry for resolution_id in resolution_ids for entry in followup.log(resolution_id)]
+    assert len(logs) == len(data["tables"]["follow_ups"]) and all(entry.in_force for entry in logs)
+
+
 def test_another_councils_archive_is_refused(exported, years, empty, empty_secretariat):
     empty_secretariat.council.create(CouncilDraft(name="شورای هماهنگی روابط عمومی‌های شهرستان دماوند"))
     with pytest.raises(DomainError, match="دماوند"):
@@ -580,3 +638,67 @@ def test_a_deferral_to_a_meeting_of_another_year_is_linked_when_that_meeting_is_
             assert first.read("data/records.json") == second.read("data/records.json")
     finally:
         both.close()
+
+
+# -- where the numbers begin ------------------------------------------------------------------
+
+
+def test_where_a_councils_numbers_begin_travels_in_its_archive(empty, empty_secretariat, tmp_path):
+    # A council that moved from paper at its 30th meeting (the 5th of 1404), and at its 4th
+    # general assembly: an empty database that imports its archive goes on from there.
+    source = open_database(tmp_path / "source.sqlite3")
+    council = Council(source)
+    starts = (NumberingStartDraft("council", "30", "5"), NumberingStartDraft("general_assembly", "4", "2"))
+    council.secretariat.council.update(CouncilDraft(name=council.council.name, numbering=starts))
+    council.agency("اداره بهزیستی")
+    council.hold(council.plan("1404/07/15").id)
+    path = export_archive(source, 1404, tmp_path / "archive-1404.zip").path
+    row = records(path)["council"]
+    source.close()
+    assert (row["council_first_number"], row["council_first_year_number"]) == (30, 5)
+    assert (row["general_assembly_first_number"], row["working_group_first_number"]) == (4, 1)
+
+    import_archive(empty, path)
+
+    numbering = {state.start.series.value: state for state in empty_secretariat.council.numbering()}
+    assert numbering["council"].start.number == 30 and numbering["council"].fixed
+    assert numbering["general_assembly"].start == NumberingStart(
+        numbering["general_assembly"].start.series, 4, 2
+    )
+    assert not numbering["general_assembly"].fixed
+    plan = empty_secretariat.meetings.plan
+    assert plan(MeetingDraft(date="1404/09/15")).meeting.number == 31
+    assert plan(MeetingDraft(kind="general_assembly", date="1404/09/20")).meeting.title == (
+        "چهارمین جلسه مجمع عمومی"
+    )
+
+
+def test_an_archive_written_before_numbering_starts_reads_them_as_one(exported, years, empty, tmp_path):
+    path = tmp_path / "older.json"
+    path.write_text(
+        json.dumps(_as_version_1(records(exported[years[0]])), ensure_ascii=False), encoding="utf-8"
+    )
+    import_archive(empty, path)
+    assert all(
+        state.start.number == state.start.year_number == 1 for state in Secretariat(empty).council.numbering()
+    )
+
+
+def test_an_archive_of_this_version_without_the_numbering_starts_is_refused(exported, years, empty, tmp_path):
+    data = records(exported[years[0]])
+    del data["council"]["council_first_number"]
+    path = tmp_path / "cut.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DomainError, match="council_first_number"):
+        import_archive(empty, path)
+
+
+def test_a_number_in_the_year_above_the_first_number_is_refused(exported, years, empty, tmp_path):
+    data = records(exported[years[0]])
+    data["council"]["working_group_first_year_number"] = 9
+    data["council"]["working_group_first_number"] = 3
+    path = tmp_path / "bad-start.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DomainError, match="working_group_first_year_number"):
+        import_archive(empty, path)
+    assert Secretariat(empty).council.get() is None

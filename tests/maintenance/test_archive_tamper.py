@@ -489,12 +489,39 @@ def test_progress_over_100_is_refused(latest, tmp_path, target, capsys):
     _refuse_edit(latest, tmp_path, target, capsys, edit)
 
 
+def test_an_entry_taken_back_twice_is_refused(latest, tmp_path, target, capsys):
+    def edit(data: Data) -> tuple[str, ...]:
+        corrections = data["tables"]["follow_up_corrections"]
+        twice = dict(corrections[0], replacement=None, reason="دوباره")
+        corrections.append(twice)
+        return f"اصلاح پیگیری {p(twice['entry'])}", place(data, "follow_up_corrections", twice, "entry")
+
+    _refuse_edit(latest, tmp_path, target, capsys, edit)
+
+
+def test_a_correction_from_another_resolution_is_refused(latest, tmp_path, target, capsys):
+    def edit(data: Data) -> tuple[str, ...]:
+        correction = next(c for c in data["tables"]["follow_up_corrections"] if c["replacement"])
+        corrected = row(data, "follow_ups", key=correction["entry"])
+        taken = {c["replacement"] for c in data["tables"]["follow_up_corrections"]}
+        other = next(
+            f
+            for f in data["tables"]["follow_ups"]
+            if f["resolution"] != corrected["resolution"] and f["key"] not in taken
+        )
+        correction["replacement"] = other["key"]
+        return "از مصوبه دیگری", place(data, "follow_up_corrections", correction, "replacement")
+
+    _refuse_edit(latest, tmp_path, target, capsys, edit)
+
+
 @pytest.mark.parametrize(
     ("table", "field", "value"),
     [
         ("resolutions", "meeting", "1405-99"),
         ("follow_ups", "resolution", "1405-99-01"),
         ("invitations", "attendee", "P9999"),
+        ("follow_up_corrections", "entry", "1405-99-01/1"),
     ],
 )
 def test_a_dangling_reference_is_refused(latest, tmp_path, target, capsys, table, field, value):

@@ -136,3 +136,18 @@ def test_ending_a_role_and_recording_a_decree(qtbot, services, view, agency, run
     assert services.people.history(agency.id)[0].end_date == dt.date(2024, 6, 20)
     assert not view.detail.end_button.isEnabled()  # the role is over
     assert view.model.index(view.model.row_of(agency.id), 3).data() == ""
+
+
+def test_the_agency_pane_shows_only_while_an_agency_is_selected(qtbot, services, council):
+    sport = services.agencies.add(AgencyDraft(name="اداره کل ورزش و جوانان"))
+    view = AgenciesView(services)
+    qtbot.addWidget(view)
+    view.resize(1100, 640)
+    view.show()
+    view.table.clearSelection()
+    assert not view.detail_area.isVisible()  # the list has the whole height
+    view.select_agency(sport.id)
+    assert view.detail_area.isVisible()
+    assert view.detail.agency().name == sport.name
+    view.table.clearSelection()
+    assert not view.detail_area.isVisible()

@@ -17,7 +17,6 @@ from secretariat.core import Secretariat
 from secretariat.members.agencies import AgencyDraft
 from secretariat.members.council import CouncilDraft
 from secretariat.members.people import AppointmentDraft, DecreeDraft, PersonDraft
-from tools.screenshots.screenshots import STEPS
 from ui import strings
 from ui.window.main_window import DASHBOARD, PEOPLE, MainWindow
 
@@ -164,16 +163,6 @@ def test_a_database_without_a_council_opens_the_welcome_dialog(tmp_path):
     # The probe closes the welcome dialog at once: the app ends normally.
     result = run_app("--db", str(tmp_path / "new.sqlite3"), "--startup-probe", data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
-
-
-def test_the_demo_is_built_on_first_use_and_every_screen_is_rendered(tmp_path):
-    out = tmp_path / "shots"
-    result = run_app("--demo", "--screenshots", str(out), data_dir=tmp_path / "data")
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "data" / "demo.sqlite3").exists()
-    pictures = sorted(out.glob("*.png"))
-    assert [p.stem.split("-", 1)[1] for p in pictures] == [step.name for step in STEPS]
-    assert all(p.stat().st_size > 5000 for p in pictures)
 
 
 def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, services, council):

@@ -92,9 +92,11 @@ def test_moving_to_the_next_month_shows_its_meetings(qtbot, services, meetings):
     assert page.calendar.shown_month() == (1420, 3)
     assert [row.id for row in page.listed()] == [meetings["next_month"].id]
     page.calendar.showNextMonth()
-    assert page.listed() == [] and page.empty_label.isVisibleTo(page)
+    assert page.listed() == [] and page.empty_state.isVisibleTo(page)
+    assert page.empty_state.text() == "در این ماه جلسه‌ای نیست."
     page.calendar.setCurrentPage(1421, 2)
     assert [row.id for row in page.listed()] == [meetings["next_year"].id]
+    assert not page.empty_state.isVisibleTo(page)
 
 
 def test_the_list_filters_by_year_kind_and_status(qtbot, services, meetings):
@@ -124,6 +126,46 @@ def test_the_list_filters_by_year_kind_and_status(qtbot, services, meetings):
     listing.year_filter.setCurrentIndex(listing.year_filter.findData(1421))
     assert model.rowCount() == 0
     assert listing.result_label.text() == "جلسه‌ای پیدا نشد."
+
+
+def test_the_search_box_finds_meetings_by_number_and_host_together_with_the_filters(
+    qtbot, services, meetings, type_text
+):
+    view = MeetingsView(services)
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.focus_search()  # Ctrl+F in the meetings section
+    listing, model = view.list, view.list.model
+    box = listing.search_box
+    assert view.tabs.currentWidget() is listing and box.isVisible() and box.hasFocus()
+    assert box.placeholderText().startswith("جستجو در شماره")
+
+    def titles() -> list[str]:
+        return [model.index(row, model.column("title")).data() for row in range(model.rowCount())]
+
+    def search(text: str) -> None:
+        box.clear()
+        type_text(box, text)
+        qtbot.waitUntil(lambda: model.query.search == text)
+
+    # «جلسه ۳» in Persian digits: the council's third meeting, of 1421.
+    search("جلسه ۳")
+    assert titles() == ["سومین جلسه (فوق\u200cالعاده)"]
+    assert listing.result_label.text() == "۱ جلسه"
+    # The host, typed with an Arabic ي: the meeting it hosts.
+    search("شهرداري")
+    assert titles() == ["نخستین جلسه"]
+    # With the year filter: only the 1420 working group.
+    search("کارگروه")
+    listing.year_filter.setCurrentIndex(listing.year_filter.findData(1421))
+    assert model.rowCount() == 0 and listing.result_label.text() == "جلسه‌ای پیدا نشد."
+    listing.year_filter.setCurrentIndex(listing.year_filter.findData(1420))
+    assert titles() == ["نخستین جلسه کارگروه"]
+    # Escape empties the box: the year's meetings again.
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "" and model.rowCount() == 4
 
 
 def test_double_clicking_a_listed_meeting_opens_its_window(qtbot, services, meetings):

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from secretariat.meetings.kinds import Attendance, MeetingStatus
 from tests.support import files
@@ -168,6 +168,107 @@ def test_the_quorum_line_follows_the_sheet_before_it_is_saved(
     assert services.attendance.quorum(meeting.id).present == 3
     assert window.header.status.text() == "برگزارشده"
     assert not tab.has_unsaved_changes()
+
+
+def test_f4_on_who_came_lists_the_agencys_people_and_enter_chooses_the_deputy(
+    qtbot, services, agencies, open_window, type_text, message_boxes
+):
+    from PySide6.QtWidgets import QApplication
+
+    from secretariat.members.people import AppointmentDraft, PersonDraft
+    from secretariat.reports.minutes_data import gather_minutes
+    from ui.people.person_picker import PersonPicker
+
+    municipality = agencies["شهرداری پردیس"]
+    deputy = services.people.add(PersonDraft(full_name="رضا کاظمی")).id
+    services.people.appoint(
+        AppointmentDraft(agency_id=municipality, person_id=deputy, role="deputy", start_date="1402/01/01")
+    )
+    guest_speaker = services.people.add(PersonDraft(full_name="نرگس یوسفی")).id  # at no agency
+    meeting = plan(services, "1404/02/25", host_agency_id=municipality)
+    window = open_window(meeting.id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tab = window.attendance
+    window.show_tab(tab)
+    model, table = tab.model, tab.table
+    rows = {model.line(r).name: r for r in range(model.rowCount())}
+    # Alt+Down on a status cell opens its drop-down, as on a combo box.
+    status = model.index(rows["شهرداری پردیس"], model.column("status"))
+    table.setCurrentIndex(status)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    combo = table.indexWidget(status)
+    assert isinstance(combo, QComboBox) and combo.view().isVisible()
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.indexWidget(status) is None)
+    assert model.line(rows["شهرداری پردیس"]).attendance is Attendance.PRESENT
+    click(qtbot, tab.rest_present_button)
+
+    def open_list(agency: str) -> PersonPicker:
+        table.setCurrentIndex(model.index(rows[agency], model.column("attendee")))
+        table.setFocus()
+        qtbot.keyClick(table, Qt.Key.Key_F4)
+        picker = table.indexWidget(table.currentIndex())
+        assert isinstance(picker, PersonPicker)
+        qtbot.waitUntil(picker.completer().popup().isVisible)
+        return picker
+
+    # F4 on the cell: the municipality's people, its PR manager first.
+    picker = open_list("شهرداری پردیس")
+    listed = picker.model()
+    assert [listed.index(r).data() for r in range(listed.rowCount())] == [
+        "مریم احمدی — مدیر روابط عمومی",
+        "رضا کاظمی — معاون روابط عمومی",
+    ]
+    popup = picker.completer().popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: table.indexWidget(model.index(rows["شهرداری پردیس"], model.column("attendee"))) is None
+    )
+    assert model.index(rows["شهرداری پردیس"], model.column("attendee")).data() == "رضا کاظمی"
+    assert QApplication.activePopupWidget() is None and window.isVisible()
+
+    # Anyone in the register: typed (with an Arabic ي), then chosen from the list.
+    picker = open_list("اداره پست پردیس")
+    picker.lineEdit().selectAll()
+    type_text(picker.lineEdit(), "يوسفی")
+    popup = picker.completer().popup()
+    assert popup.isVisible() and picker.model().rowCount() == 1
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert model.index(rows["اداره پست پردیس"], model.column("attendee")).data() == "نرگس یوسفی"
+
+    # A name that is nobody's in the register, typed over the proposed one: kept as typed.
+    bank = model.index(rows["بانک ملی ایران شعبه پردیس"], model.column("attendee"))
+    table.setCurrentIndex(bank)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    picker = table.indexWidget(bank)
+    type_text(picker.lineEdit(), "حسن نوری")
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.indexWidget(bank) is None)  # the view commits after the key
+    assert bank.data() == "حسن نوری"
+
+    click(qtbot, tab.save_button)
+    recorded = {i.agency_name: i for i in services.attendance.invitations(meeting.id)}
+    assert (recorded["شهرداری پردیس"].attendee_person_id, recorded["شهرداری پردیس"].attendee_name) == (
+        deputy,
+        "رضا کاظمی",
+    )
+    assert recorded["اداره پست پردیس"].attendee_person_id == guest_speaker
+    bank_record = recorded["بانک ملی ایران شعبه پردیس"]
+    assert (bank_record.attendee_person_id, bank_record.attendee_name) == (None, "حسن نوری")
+    # The minutes name the deputy, as someone who came in the PR manager's place.
+    present = {m.agency_name: m for m in gather_minutes(services, meeting.id).present}
+    assert (present["شهرداری پردیس"].attendee_name, present["شهرداری پردیس"].substitute) == (
+        "رضا کاظمی",
+        True,
+    )
+    # The sheet as saved keeps the deputy.
+    assert model.index(rows["شهرداری پردیس"], model.column("attendee")).data() == "رضا کاظمی"
 
 
 def test_attendance_waits_for_the_meeting_day(services, agencies, open_window):
@@ -341,11 +442,11 @@ def test_the_summary_of_an_item_is_saved_when_another_is_chosen(
 # -- the signed scan --------------------------------------------------------------------------
 
 
-def test_the_signed_scan_is_attached_and_a_copy_saved_out(
-    qtbot, services, agencies, open_window, tmp_path, monkeypatch, message_boxes
+def test_the_signed_scan_is_attached_with_its_description_and_a_copy_saved_out(
+    qtbot, services, agencies, open_window, tmp_path, monkeypatch, type_text, run_modal, message_boxes
 ):
     meeting = finalized_meeting(services, agencies)
-    scan = tmp_path / "صورتجلسه امضاشده.pdf"
+    scan = tmp_path / "صورتجلسه_امضاشده.pdf"
     scan.write_bytes(files.pdf(binary=b"signed" * 500))  # a whole PDF, about 3 KB
     copy = tmp_path / "copy.pdf"
     monkeypatch.setattr(file_choice, "open_file", lambda *_args: str(scan))
@@ -354,19 +455,69 @@ def test_the_signed_scan_is_attached_and_a_copy_saved_out(
     tab = window.attachments
     window.show_tab(tab)
 
-    click(qtbot, tab.signed_button)
+    def describe(dialog) -> None:
+        assert dialog.windowTitle() == "پیوست پرونده"
+        assert "صورتجلسه_امضاشده.pdf" in dialog.findChild(QLabel, "fileName").text()
+        assert dialog.signed_choice.isChecked() and dialog.signed_choice.isEnabled()
+        # Proposed from the file's name, selected: typing replaces it.
+        assert dialog.description.text() == "صورتجلسه امضاشده"
+        assert dialog.description.selectedText() == "صورتجلسه امضاشده"
+        type_text(dialog.description, "نسخه امضاشده اعضای حاضر")
+        click(qtbot, dialog.save_button())
+
+    run_modal(lambda: click(qtbot, tab.signed_button), describe)
 
     assert window.header.status.text() == "امضاشده"
     assert services.meetings.get(meeting.id).signed
-    cells = [tab.model.index(0, column).data() for column in range(5)]
-    assert cells[:2] == ["صورتجلسه امضاشده", "صورتجلسه امضاشده.pdf"]
+    model = tab.model
+    cells = [model.index(0, column).data() for column in range(5)]
+    assert cells[:3] == ["صورتجلسه امضاشده", "صورتجلسه_امضاشده.pdf", "نسخه امضاشده اعضای حاضر"]
     assert cells[3] == "۳ کیلوبایت"
     import hashlib
 
     assert cells[4] == hashlib.sha256(scan.read_bytes()).hexdigest()[:12]
 
+    # The description changes later; a longer one than the limit cannot be typed.
+    def change(dialog) -> None:
+        assert dialog.description.text() == "نسخه امضاشده اعضای حاضر"
+        assert dialog.description.maxLength() == 300
+        dialog.description.clear()
+        type_text(dialog.description, "نسخه امضاشده با امضای رييس شورا")  # Arabic ي
+        click(qtbot, dialog.save_button())
+
+    run_modal(lambda: click(qtbot, tab.describe_button), change)
+    assert model.index(0, model.column("description")).data() == "نسخه امضاشده با امضای رییس شورا"
+    assert [a.description for a in services.attachments.list(meeting.id)] == [
+        "نسخه امضاشده با امضای رییس شورا"
+    ]
+
     click(qtbot, tab.copy_button)
     assert copy.read_bytes() == scan.read_bytes()
+
+
+def test_a_document_is_attached_as_described_and_cancelling_attaches_nothing(
+    qtbot, services, agencies, open_window, tmp_path, monkeypatch, run_modal, message_boxes
+):
+    meeting = held_meeting(services, agencies)
+    photo = tmp_path / "گزارش تصویری.jpg"
+    photo.write_bytes(files.jpeg())
+    monkeypatch.setattr(file_choice, "open_file", lambda *_args: str(photo))
+    window = open_window(meeting.id)
+    tab = window.attachments
+    window.show_tab(tab)
+
+    def cancel(dialog) -> None:
+        # Not finalized: the signed minutes cannot be chosen.
+        assert not dialog.signed_choice.isEnabled() and dialog.document_choice.isChecked()
+        dialog.reject()
+
+    run_modal(lambda: click(qtbot, tab.document_button), cancel)
+    assert services.attachments.list(meeting.id) == ()
+
+    run_modal(lambda: click(qtbot, tab.document_button), lambda dialog: click(qtbot, dialog.save_button()))
+    [attached] = services.attachments.list(meeting.id)
+    assert (attached.description, attached.is_signed_minutes) == ("گزارش تصویری", False)
+    assert tab.model.index(0, tab.model.column("description")).data() == "گزارش تصویری"
 
 
 def test_a_scan_that_is_not_a_pdf_or_an_image_is_refused(
@@ -451,3 +602,16 @@ def test_a_print_item_that_cannot_be_chosen_looks_so(qtbot, services, agencies, 
 
     assert darkest(window.print_invitations_action) > darkest(window.print_minutes_action) + 60
     menu.hide()
+
+
+def test_the_details_tab_shows_the_next_step_and_leads_to_its_tab(qtbot, services, agencies, open_window):
+    meeting = held_meeting(services, agencies)
+    window = open_window(meeting.id)
+    steps = window.details.steps
+    marks = [mark.text() for mark, *_ in steps._rows]
+    assert marks.count("●") == 1  # one step is next: writing the resolutions
+    next_row = marks.index("●")
+    _mark, title, _text, go = steps._rows[next_row]
+    assert title.text() == "صورتجلسه و مصوبات"
+    click(qtbot, go)
+    assert window.tabs.currentWidget() is window.resolutions

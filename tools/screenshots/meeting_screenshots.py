@@ -12,8 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from secretariat import clock
+from secretariat.meetings.attachments import IncomingFile
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
 from secretariat.meetings.records import MeetingDetail, MeetingRow
@@ -24,15 +28,18 @@ from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.postpone_dialog import PostponeDialog
 from ui.meetings.window.agenda_item_dialog import AgendaItemDialog
 from ui.meetings.window.amendment_dialog import ResolutionAmendmentDialog, SummaryAmendmentDialog
+from ui.meetings.window.attachment_dialog import AttachDialog, DescriptionDialog
 from ui.meetings.window.finalize_dialog import FinalizeDialog
 from ui.meetings.window.guest_dialog import GuestDialog
 from ui.meetings.window.invite_agency_dialog import InviteAgencyDialog
 from ui.meetings.window.meeting_window import MeetingWindow
 from ui.meetings.window.resolution_dialog import ResolutionDialog
+from ui.people.person_picker import PersonPicker
 from ui.window.main_window import MEETINGS
 
-WINDOW_SIZE = (1180, 800)
 FRIDAY = 4
+# Searching with Arabic letters shows that the search folds them.
+_ARABIC_VARIANTS = str.maketrans({"ی": "ي", "ک": "ك"})
 
 
 # -- finding meetings to show --------------------------------------------------------
@@ -106,7 +113,7 @@ def upcoming(stage: Stage) -> MeetingDetail | None:
 
 def _busiest_month(stage: Stage) -> tuple[int, int]:
     """Of the recent months, the one with the most meetings (of equals, the nearest to today)."""
-    today = jalali.to_jalali(dt.date.today())
+    today = jalali.to_jalali(clock.today())
     counts: dict[tuple[int, int], int] = {}
     for row in _rows(stage)[:40]:
         day = jalali.to_jalali(row.date)
@@ -137,14 +144,27 @@ def meeting_list(stage: Stage) -> QWidget:
     return stage.window
 
 
+def meeting_list_search(stage: Stage) -> QWidget:
+    """The list searched by a word of the newest meeting's host, typed with Arabic ي and ك."""
+    stage.window.show_section(MEETINGS)
+    view = stage.window.meetings_view
+    view.show_list()
+    view.list.set_year(None)
+    hosted = next((r for r in _rows(stage) if r.host_agency_name), None)
+    name = hosted.host_agency_name if hosted else "جلسه"
+    words = sorted(name.split(), key=lambda word: ("ی" in word or "ک" in word, len(word)))
+    view.list.search_box.setText(words[-1].translate(_ARABIC_VARIANTS))
+    view.list.search_box.flush()
+    return stage.window
+
+
 def _window(stage: Stage, detail: MeetingDetail | None, tab: str) -> QWidget:
     if detail is None:
         return calendar(stage)
     window = MeetingWindow(stage.services, detail.meeting.id, stage.window)
     window.show_tab(getattr(window, tab))
     stage.track(window)
-    window.show()
-    window.resize(*WINDOW_SIZE)
+    window.show()  # at the size it opens at on this screen
     return window
 
 
@@ -162,6 +182,51 @@ def window_postponed(stage: Stage) -> QWidget:
 
 def window_attendance(stage: Stage) -> QWidget:
     return _window(stage, held(stage), "attendance")
+
+
+def window_attendee_picker(stage: Stage) -> QWidget:
+    """Who came, with the list F4 opens: the agency's people (the one with the most on record)."""
+    detail = held(stage)
+    window = _window(stage, detail, "attendance")
+    if not isinstance(window, MeetingWindow) or detail is None:
+        return window
+    tab = window.attendance
+    model, table = tab.model, tab.table
+    attendance = stage.services.attendance
+    rows = [row for row in range(model.rowCount()) if model.line(row).takes_attendee]
+    if not rows:
+        return window
+
+    def people_at(row: int) -> int:
+        agency_id = model.line(row).invitation.agency_id
+        return len(attendance.attendee_choices(agency_id, detail.meeting.date)) if agency_id else 0
+
+    row = max(rows[:30], key=people_at)
+    index = model.index(row, model.column("attendee"))
+    table.scrollTo(index)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    picker = table.indexWidget(index)
+    if not isinstance(picker, PersonPicker):
+        return window
+    picker.show_matches()
+    QApplication.processEvents()
+    popup = picker.completer().popup()
+    return stage.track(_with_popup(window, popup)) if popup is not None else window
+
+
+def _with_popup(window: QWidget, popup: QWidget) -> QWidget:
+    """The window with its open drop-down painted in place: a drop-down is a window of its own,
+    which a picture of the window leaves out."""
+    picture = window.grab()
+    if popup.isVisible():
+        painter = QPainter(picture)
+        painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0))), popup.grab())
+        painter.end()
+    shown = QLabel()
+    shown.setPixmap(picture)
+    shown.resize(picture.size())
+    return shown
 
 
 def window_minutes(stage: Stage) -> QWidget:
@@ -191,7 +256,7 @@ def plan_dialog(stage: Stage) -> QWidget:
     """Planning on a Friday at the last host: the warnings show, without blocking."""
     services = stage.services
     council = services.council.get()
-    day = dt.date.today() + dt.timedelta(days=(FRIDAY - dt.date.today().weekday()) % 7 + 14)
+    day = clock.today() + dt.timedelta(days=(FRIDAY - clock.today().weekday()) % 7 + 14)
     last = next((r for r in _rows(stage) if r.status is not MeetingStatus.CANCELLED and r.date < day), None)
     dialog = MeetingDialog(
         services.meetings,
@@ -331,6 +396,27 @@ def amendment_dialog(stage: Stage) -> QWidget:
     return stage.open(dialog)
 
 
+def attach_dialog(stage: Stage) -> QWidget:
+    """Attaching the signed scan of finalized minutes: its description proposed from the file's name."""
+    detail = finalized(stage)
+    if detail is None:
+        return plan_dialog(stage)
+    name = f"صورتجلسه_امضاشده_{detail.meeting.title.replace(' ', '_')}.pdf"
+    scan = IncomingFile(name, bytes(250_000), "application/pdf")  # shown, not saved
+    dialog = AttachDialog(
+        stage.services.attachments, detail.meeting, scan, signed_minutes=True, parent=stage.window
+    )
+    return stage.open(dialog)
+
+
+def description_dialog(stage: Stage) -> QWidget:
+    """Changing the description of a file kept with the meeting."""
+    detail = finalized(stage, signed=True)
+    if detail is None or not detail.attachments:
+        return attach_dialog(stage)
+    return stage.open(DescriptionDialog(stage.services.attachments, detail.attachments[0], stage.window))
+
+
 def summary_amendment_dialog(stage: Stage) -> QWidget:
     detail = finalized(stage)
     if detail is None or not detail.agenda:
@@ -350,10 +436,12 @@ def summary_amendment_dialog(stage: Stage) -> QWidget:
 SHOTS: list[tuple[str, Callable[[Stage], QWidget]]] = [
     ("meetings-calendar", calendar),
     ("meetings-list", meeting_list),
+    ("meetings-list-search", meeting_list_search),
     ("meeting-planned", window_planned),
     ("meeting-invitees", window_invitees),
     ("meeting-postponed", window_postponed),
     ("meeting-held-attendance", window_attendance),
+    ("meeting-attendee-picker", window_attendee_picker),
     ("meeting-minutes-summaries", window_summaries),
     ("meeting-minutes-resolutions", window_minutes),
     ("meeting-finalized-amended", window_finalized),
@@ -371,4 +459,6 @@ SHOTS: list[tuple[str, Callable[[Stage], QWidget]]] = [
     ("finalize", finalize_dialog),
     ("amendment", amendment_dialog),
     ("summary-amendment", summary_amendment_dialog),
+    ("attach-file", attach_dialog),
+    ("attachment-description", description_dialog),
 ]

@@ -1,8 +1,9 @@
 """The register's screens for ``--screenshots``: the register (all, and one
-agency's overdue resolutions), the follow-up window with a log (and again
-for a done resolution, with its evidence and a document in its log), and
-every follow-up dialog (one with a document chosen, one with an inline
-refusal).
+agency's overdue resolutions), the follow-up window with a log (again for a
+done resolution, with its evidence and a document in its log, and for one
+whose log has an entry corrected and one voided), and every follow-up
+dialog (one with a document chosen, one with an inline refusal, the
+correction and the void of an entry).
 
 Resolutions are picked from whatever the database holds (one with a log, an
 overdue one ...); when there is none of a kind the nearest is shown, so that
@@ -17,23 +18,26 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from secretariat import clock
+from secretariat.followup.lifecycle import FollowUpRecord
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.members.agencies import AgencyQuery
 from tools.screenshots.stage import Stage
 from ui.resolutions.followup_dialogs import (
     CancelDialog,
+    CorrectionDialog,
     DeadlineDialog,
     DeferDialog,
     DoneDialog,
     FollowUpDialog,
     ReopenDialog,
+    VoidDialog,
 )
 from ui.resolutions.followup_window import FollowUpWindow
 from ui.widgets.table_setup import select_row
 from ui.window.main_window import RESOLUTIONS
 
-WINDOW_SIZE = (1100, 720)
 LOOK_AT = 60  # rows of the register searched for a good example
 
 
@@ -62,6 +66,15 @@ def _done_with_document(stage: Stage) -> ResolutionRow | None:
         if score > best_score:
             best, best_score = row, score
     return best
+
+
+def _with_correction(stage: Stage) -> ResolutionRow | None:
+    """A resolution whose log has an entry corrected or voided, else the one with the longest log."""
+    followup = stage.services.followup
+    for row in _rows(stage):
+        if any(not entry.in_force for entry in followup.log(row.id)):
+            return row
+    return _with_log(stage)
 
 
 def _running(stage: Stage) -> ResolutionRow | None:
@@ -122,8 +135,7 @@ def _followup_window(stage: Stage, row: ResolutionRow | None) -> QWidget:
         return register(stage)
     window = FollowUpWindow(stage.services, row.id, row.meeting_id, stage.window)
     stage.track(window)
-    window.show()
-    window.resize(*WINDOW_SIZE)
+    window.show()  # at the size it opens at on this screen
     # The entry with a document selected, so that its buttons show enabled.
     with_document = [index for index, entry in enumerate(window.log_model.records()) if entry.has_document]
     if with_document:
@@ -133,6 +145,18 @@ def _followup_window(stage: Stage, row: ResolutionRow | None) -> QWidget:
 
 def followup_window(stage: Stage) -> QWidget:
     return _followup_window(stage, _with_log(stage))
+
+
+def followup_window_corrected(stage: Stage) -> QWidget:
+    """The log with its entries taken back struck through, the corrected one selected (its line shown)."""
+    row = _with_correction(stage)
+    window = _followup_window(stage, row)
+    if isinstance(window, FollowUpWindow):
+        records: list[FollowUpRecord] = window.log_model.records()
+        taken_back = [entry for entry in records if not entry.in_force]
+        if taken_back:
+            window.log_tab.select_entry(taken_back[0].id)
+    return window
 
 
 def followup_window_done(stage: Stage) -> QWidget:
@@ -180,6 +204,40 @@ def followup_dialog_errors(stage: Stage) -> QWidget:
     return dialog
 
 
+def _entry_in_force(stage: Stage, row: ResolutionRow) -> FollowUpRecord | None:
+    """The last entry in force with progress reported, else the last in force."""
+    log = [entry for entry in stage.services.followup.log(row.id) if entry.in_force]
+    reported = [entry for entry in log if entry.progress is not None]
+    chosen = reported or log
+    return chosen[-1] if chosen else None
+
+
+def correction_dialog(stage: Stage) -> QWidget:
+    """Progress typed wrong: corrected, with the reason; the entry's values filled in to fix."""
+    row = _with_correction(stage)
+    entry = _entry_in_force(stage, row) if row is not None else None
+    if row is None or entry is None:
+        return register(stage)
+    dialog = CorrectionDialog(
+        stage.services.followup, row, entry, recorded_by=_secretary(stage), parent=stage.window
+    )
+    dialog.progress.setText("۶۵")
+    dialog.reason.setPlainText(
+        "دستگاه در نامه بعدی درصد پیشرفت را ۶۵ اعلام کرد؛ عدد پیشین اشتباه خوانده شده بود."
+    )
+    return stage.open(dialog)
+
+
+def void_dialog(stage: Stage) -> QWidget:
+    row = _with_correction(stage)
+    entry = _entry_in_force(stage, row) if row is not None else None
+    if row is None or entry is None:
+        return register(stage)
+    dialog = VoidDialog(stage.services.followup, row, entry, by=_secretary(stage), parent=stage.window)
+    dialog.reason.setPlainText("این پیگیری برای مصوبه دیگری بود و به اشتباه اینجا ثبت شد.")
+    return stage.open(dialog)
+
+
 def done_dialog(stage: Stage) -> QWidget:
     def make(row: ResolutionRow) -> DoneDialog:
         dialog = DoneDialog(stage.services.followup, row, stage.window)
@@ -217,7 +275,7 @@ def defer_dialog(stage: Stage) -> QWidget:
 def deadline_dialog(stage: Stage) -> QWidget:
     def make(row: ResolutionRow) -> DeadlineDialog:
         dialog = DeadlineDialog(stage.services.followup, row, by=_secretary(stage), parent=stage.window)
-        dialog.new_due.setDate(max(row.due_date or dt.date.today(), dt.date.today()) + dt.timedelta(days=30))
+        dialog.new_due.setDate(max(row.due_date or clock.today(), clock.today()) + dt.timedelta(days=30))
         dialog.reason.setPlainText("درخواست دستگاه برای فرصت بیشتر، به سبب تأخیر در تأمین اعتبار")
         return dialog
 
@@ -229,8 +287,11 @@ SHOTS: list[tuple[str, Callable[[Stage], QWidget]]] = [
     ("register-overdue-agency", register_overdue_agency),
     ("followup-window", followup_window),
     ("followup-window-done", followup_window_done),
+    ("followup-window-corrected", followup_window_corrected),
     ("followup-form", followup_dialog),
     ("followup-form-errors", followup_dialog_errors),
+    ("followup-correction", correction_dialog),
+    ("followup-void", void_dialog),
     ("resolution-done", done_dialog),
     ("resolution-cancel", cancel_dialog),
     ("resolution-reopen", reopen_dialog),

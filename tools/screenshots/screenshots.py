@@ -7,26 +7,33 @@ returns the widget to photograph. Nothing is saved to the database.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from secretariat.demo.council import BUILD_PARTS, DemoStep
 from secretariat.errors import DomainError
 from secretariat.followup.register import ResolutionQuery
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
-from secretariat.members.agencies import AgencyRecord
+from secretariat.members.agencies import AgencyQuery, AgencyRecord
+from secretariat.members.agency_sheet import COLUMNS
 from secretariat.members.council import CouncilDraft, CouncilRecord
 from secretariat.members.people import RepresentationRecord
 from secretariat.persian import jalali
 from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
+from tools.screenshots.checks import problems_on_screen
+from tools.screenshots.empty_screenshots import SHOTS as EMPTY_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from tools.screenshots.stage import RenderStep, Stage
 from ui import messages, strings
 from ui.agencies.agency_dialog import AgencyDialog
+from ui.agencies.agency_import_dialog import AgencyImportDialog
 from ui.council.council_form import CouncilDialog
 from ui.people.appointment_dialog import AppointmentDialog
 from ui.people.decree_dialog import DecreeDialog
@@ -37,6 +44,8 @@ from ui.reports.report_jobs import minutes_job, register_job
 from ui.reports.report_preview import ReportPreview
 from ui.start.welcome_dialog import WelcomeDialog
 from ui.widgets import file_choice
+from ui.widgets.table_setup import select_row
+from ui.widgets.wait_window import WaitWindow
 from ui.window.main_window import AGENCIES, DASHBOARD, PEOPLE, RESOLUTIONS, MainWindow
 
 # Searching with Arabic letters shows that the search folds them.
@@ -136,6 +145,114 @@ def file_dialog(stage: Stage) -> QWidget:
 def agency_form_edit(stage: Stage) -> QWidget:
     agency = stage.selected_agency()
     return stage.open(AgencyDialog(stage.services.agencies, agency, parent=stage.window))
+
+
+# A council's sheet as it arrives: new agencies, two the demo has (one with a new PR manager), and
+# rows with mistakes (a category the app does not know, a mistyped e-mail).
+_SHEET_ROWS = [
+    [
+        "اداره کل ثبت اسناد و املاک",
+        "ثبت",
+        "اداره کل",
+        "",
+        "",
+        "021-76250000",
+        "pr@sabt.example.ir",
+        "",
+        "۱۴۰۲/۰۳/۱۵",
+        "زهرا",
+        "کاظمی",
+        "09121112233",
+    ],
+    [
+        "شبکه بهداشت و درمان",
+        "بهداشت",
+        "سازمان",
+        "وزارت بهداشت",
+        "",
+        "021-76251111",
+        "",
+        "",
+        "۱۴۰۱/۰۷/۰۱",
+        "حسین",
+        "نوروزی",
+        "09123334455",
+    ],
+    ["اداره ورزش و جوانان", "ورزش", "اداره کل", "", "", "", "", "", "1402/11/20", "سارا", "موسوی", ""],
+    [
+        "بانک ملی شعبه مرکزی",
+        "بانک ملی",
+        "بانکی",
+        "",
+        "",
+        "021-76252222",
+        "",
+        "",
+        "",
+        "رضا",
+        "حیدری",
+        "09125556677",
+    ],
+    ["اداره کل منابع طبیعی", "منابع طبیعی", "اداره کل", "", "", "", "pr@manabe", "", "", "", "", ""],
+    [
+        "آموزشکده فنی و حرفه‌ای",
+        "فنی و حرفه‌ای",
+        "دانشگاه",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "مهدی",
+        "رحیمی",
+        "09127778899",
+    ],
+]
+
+
+def _agency_sheet(folder: Path, stage: Stage) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook has its first sheet
+    sheet.append([column.title for column in COLUMNS[:12]])
+    existing = stage.services.agencies.page(AgencyQuery(), limit=2)
+    rows = list(_SHEET_ROWS)
+    for number, agency in enumerate(existing):
+        manager = agency.pr_manager if number == 0 else "نرگس صالحی"  # the same, then a new one
+        first, _space, last = manager.partition(" ")
+        rows.insert(
+            2 * number + 1,
+            [agency.name, agency.short_name, agency.category.label, "", "", "", "", "", "", first, last, ""],
+        )
+    for row in rows:
+        sheet.append(row)
+    path = folder / "فهرست دستگاه‌های عضو.xlsx"
+    workbook.save(path)
+    return path
+
+
+def agency_import(stage: Stage) -> QWidget:
+    """«ورود از اکسل…» on a sample sheet: new, existing and faulty rows, one of these selected."""
+    dialog = AgencyImportDialog(stage.services.agency_import, stage.window)
+    stage.track(dialog)
+    dialog.show()
+    folder = Path(tempfile.mkdtemp(prefix="agency-sheet-"))
+    try:
+        dialog.load(_agency_sheet(folder, stage))
+        timer = QElapsedTimer()
+        timer.start()
+        while dialog.busy() and timer.elapsed() < REPORT_WAIT_MS:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    for row in range(dialog.model.rowCount()):
+        if dialog.model.preview_row(row).errors:
+            select_row(dialog.table, row)
+            break
+    return dialog
 
 
 def person_form(stage: Stage) -> QWidget:
@@ -245,8 +362,7 @@ def report_preview_minutes(stage: Stage) -> QWidget:
     meeting = finalized[0]
     preview = ReportPreview(minutes_job(stage.services, meeting.id, meeting.title), stage.window)
     stage.track(preview)
-    preview.show()
-    preview.resize(900, 1000)
+    preview.show()  # at the size it opens at on this screen
     return _made(preview)
 
 
@@ -254,11 +370,17 @@ def report_preview_register(stage: Stage) -> QWidget:
     """The register report of the overdue resolutions, at its actual size."""
     preview = ReportPreview(register_job(stage.services, ResolutionQuery(overdue=True)), stage.window)
     stage.track(preview)
-    preview.show()
-    preview.resize(900, 1000)
+    preview.show()  # at the size it opens at on this screen
     preview.view.setZoomFactor(1.0)
     preview.zoom(1.0)
     return _made(preview)
+
+
+def demo_wait(stage: Stage) -> QWidget:
+    """The window shown while the demo is built (here: halfway through its meetings)."""
+    window = WaitWindow(strings.DEMO_WAIT_TITLE, strings.DEMO_WAIT_TEXT, stage.window)
+    window.show_step(BUILD_PARTS // 3, BUILD_PARTS, DemoStep.MEETINGS.label)
+    return stage.open(window)
 
 
 def attendance_period(stage: Stage) -> QWidget:
@@ -278,10 +400,12 @@ STEPS: list[RenderStep] = [
     RenderStep("people", people_section),
     RenderStep("welcome", welcome),
     RenderStep("welcome-create-council", welcome_form),
+    RenderStep("demo-wait", demo_wait),
     RenderStep("agency-form", agency_form_empty),
     RenderStep("agency-form-errors", agency_form_errors),
     RenderStep("agency-form-discard", agency_form_discard),
     RenderStep("agency-form-edit", agency_form_edit),
+    RenderStep("agency-import", agency_import),
     RenderStep("person-form", person_form),
     RenderStep("appointment", appointment),
     RenderStep("appointment-new-person", appointment_new_person),
@@ -293,24 +417,36 @@ STEPS: list[RenderStep] = [
     *(RenderStep(name, render) for name, render in MEETING_SHOTS),
     *(RenderStep(name, render) for name, render in REGISTER_SHOTS),
     *(RenderStep(name, render) for name, render in BACKUP_SHOTS),
+    *(RenderStep(name, render) for name, render in EMPTY_SHOTS),
 ]
 
 
-def take_screenshots(window: MainWindow, folder: Path, steps: list[RenderStep] | None = None) -> list[Path]:
-    """Run the steps in order; each one's picture is ``<folder>/<NN>-<name>.png``."""
+PROBLEMS_FILE = "problems.txt"
+
+
+def take_screenshots(window: MainWindow, folder: Path, steps: list[RenderStep] | None = None) -> list[str]:
+    """Run the steps in order; each one's picture is ``<folder>/<NN>-<name>.png``.
+
+    Returns what the checks found wrong on screen at each step (see ``checks``),
+    also written to ``<folder>/problems.txt`` (empty when all is well).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     stage = Stage(window)
-    saved: list[Path] = []
-    for number, step in enumerate(steps or STEPS, start=1):
-        widget = step.render(stage)
-        _settle()
-        path = folder / f"{number:02d}-{step.name}.png"
-        if not widget.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
-        saved.append(path)
-        stage.close_opened()
-        _settle()
-    return saved
+    problems: list[str] = []
+    try:
+        for number, step in enumerate(steps or STEPS, start=1):
+            widget = step.render(stage)
+            _settle()
+            name = f"{number:02d}-{step.name}"
+            if not widget.grab().save(str(folder / f"{name}.png")):
+                raise OSError(f"could not write {folder / name}.png")
+            problems += [f"{name}: {problem}" for problem in problems_on_screen()]
+            stage.close_opened()
+            _settle()
+    finally:
+        stage.close()  # the empty council's window and database
+    (folder / PROBLEMS_FILE).write_text("".join(f"{line}\n" for line in problems), encoding="utf-8")
+    return problems
 
 
 def _settle() -> None:

@@ -7,18 +7,23 @@ Its own module so that the step lists (``screenshots``, ``meeting_screenshots``,
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QWidget
 
 from secretariat.members.agencies import AgencyRecord
-from secretariat.members.council import CouncilRecord
+from secretariat.members.council import CouncilDraft, CouncilRecord
 from secretariat.members.people import RepresentationRecord
 
 if TYPE_CHECKING:
+    from ui.services import Services
     from ui.window.main_window import MainWindow
+
+EMPTY_COUNCIL_NAME = "شورای هماهنگی روابط عمومی‌های شهرستان نمونه"
 
 
 class Stage:
@@ -28,6 +33,7 @@ class Stage:
         self.window = window
         self.services = window.services
         self._opened: list[QWidget] = []
+        self._empty: tuple[MainWindow, Services, tempfile.TemporaryDirectory[str]] | None = None
 
     def open(self, widget: QWidget) -> QWidget:
         widget.show()
@@ -44,6 +50,41 @@ class Stage:
             widget.close()
             widget.deleteLater()
         self._opened.clear()
+
+    # -- a council just created ---------------------------------------------------
+
+    def empty_window(self) -> MainWindow:
+        """A second main window, the size of the first, on a council just created in a
+        database of its own (a temporary file, deleted by ``close``): what a new user sees."""
+        if self._empty is None:
+            from secretariat.database import open_database
+            from ui.services import Services
+            from ui.window.main_window import MainWindow
+
+            folder = tempfile.TemporaryDirectory(prefix="screenshots-")
+            services = Services.for_database(open_database(Path(folder.name) / "council.sqlite3"))
+            services.council.create(CouncilDraft(name=EMPTY_COUNCIL_NAME, city="نمونه"))
+            window = MainWindow(services)
+            window.resize(self.window.size())
+            window.show()
+            self._empty = (window, services, folder)
+        return self._empty[0]
+
+    def empty_services(self) -> Services:
+        self.empty_window()
+        assert self._empty is not None
+        return self._empty[1]
+
+    def close(self) -> None:
+        """Close what the steps left open: the empty council's window and its database."""
+        if self._empty is not None:
+            window, services, folder = self._empty
+            window.close_child_windows()
+            window.close()
+            window.deleteLater()
+            services.close()
+            folder.cleanup()
+            self._empty = None
 
     # -- the demo data the steps show ------------------------------------------
 

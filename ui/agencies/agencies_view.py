@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QPushButton, QScrollArea, QSplitter, QWidget
 
 from secretariat.errors import DomainError
-from secretariat.members.agencies import AgencyRecord
+from secretariat.members.agencies import AgencyQuery, AgencyRecord
+from secretariat.members.agency_import import ImportResult
 from ui import messages, strings
 from ui.agencies.agency_detail import AgencyDetailPanel
 from ui.agencies.agency_dialog import AgencyDialog
+from ui.agencies.agency_import_dialog import AgencyImportDialog
 from ui.agencies.agency_table_model import AgencyTableModel
 from ui.reports.report_jobs import directory_job, show_report
 from ui.reports.report_preview import ReportPreview
@@ -22,6 +24,8 @@ class AgenciesView(ListSection):
     ADD = strings.ADD_AGENCY
     FOUND, NONE = strings.AGENCIES_FOUND, strings.AGENCIES_NONE
     ADDED, SAVED = strings.AGENCY_ADDED, strings.AGENCY_SAVED
+    EMPTY, EMPTY_HINT = strings.AGENCIES_EMPTY, strings.AGENCIES_EMPTY_HINT
+    NO_MATCH = strings.AGENCIES_NO_MATCH
 
     RELOAD_ON = ("agencies", "roles", "people")  # the PR manager's name is a column
 
@@ -38,24 +42,38 @@ class AgenciesView(ListSection):
         self.print_button = QPushButton(strings.PRINT_DIRECTORY)
         self.print_button.setToolTip(strings.ACTION_PRINT_DIRECTORY)
         self.print_button.clicked.connect(self.print_directory)
+        self.import_button = QPushButton(strings.IMPORT_AGENCIES)
+        self.import_button.setToolTip(strings.ACTION_IMPORT_AGENCIES)
+        self.import_button.clicked.connect(self.import_from_sheet)
         self.toggle_button.clicked.connect(self.toggle_selected)
         self.delete_button.clicked.connect(self.delete_selected)
 
         self.detail = AgencyDetailPanel(services)
         self.detail.message.connect(self.message)
+        # The pane scrolls within what the splitter gives it, so the list keeps room.
+        self.detail_area = QScrollArea()
+        self.detail_area.setObjectName("tabScroll")
+        self.detail_area.setWidget(self.detail)
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_area.setMinimumHeight(220)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._table_area())
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 400])
+        splitter.addWidget(self.detail_area)
+        # The register first: the pane of the selected agency takes the rest, and is
+        # not shown while no agency is selected (it was a large empty panel beside
+        # six rows of the list on a 1366×768 screen).
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([440, 300])
         splitter.setChildrenCollapsible(False)
+        self.detail_area.setVisible(False)
 
         self._listen(services.changes)
         self._lay_out(
             splitter,
             filters=[self.show_inactive],
-            buttons=[self.toggle_button, self.delete_button, self.print_button],
+            buttons=[self.toggle_button, self.delete_button, self.import_button, self.print_button],
         )
 
     selected_agency_id = ListSection.selected_id
@@ -70,8 +88,24 @@ class AgenciesView(ListSection):
         return record.name
 
     def _selection_changed(self) -> None:
-        self.detail.show_agency(self.selected_agency_id())
+        agency_id = self.selected_agency_id()
+        self.detail.show_agency(agency_id)
+        self.detail_area.setVisible(agency_id is not None)
         super()._selection_changed()
+
+    def _filtered(self) -> bool:
+        # Only inactive agencies: the unticked «نمایش غیرفعال‌ها» hides them all.
+        if super()._filtered():
+            return True
+        return (
+            not self.show_inactive.isChecked()
+            and self._agencies.count(AgencyQuery(include_inactive=True)) > 0
+        )
+
+    def clear_filters(self) -> None:
+        super().clear_filters()
+        if self.model.total() == 0:
+            self.show_inactive.setChecked(True)
 
     def _update_buttons(self) -> None:
         super()._update_buttons()
@@ -107,6 +141,17 @@ class AgenciesView(ListSection):
             messages.warn(self, error.message)
             return
         self.message.emit(strings.AGENCY_DELETED.format(name=record.name))
+
+    def import_from_sheet(self) -> ImportResult | None:
+        """«ورود از اکسل…»: the preview dialog; the list reads again as the core announces the import."""
+        dialog = AgencyImportDialog(self._services.agency_import, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.imported is None:
+                return None
+            self.message.emit(dialog.imported.summary())
+            return dialog.imported
+        finally:
+            dialog.deleteLater()
 
     def print_directory(self) -> ReportPreview:
         return show_report(self, directory_job(self._services))

@@ -39,7 +39,7 @@ class AgencyDialog(FormDialog):
         )
         self.address = form.add_field("address", strings.AGENCY_ADDRESS, text_box())
         self.phones = form.add_field(
-            "phones", strings.AGENCY_PHONES, line_edit(strings.AGENCY_PHONES_PLACEHOLDER)
+            "phones", strings.AGENCY_PHONES, line_edit(strings.AGENCY_PHONES_PLACEHOLDER, digits=True)
         )
         self.email = form.add_field("email", strings.AGENCY_EMAIL, line_edit("pr@example.ir", latin=True))
         self.website = form.add_field("website", strings.AGENCY_WEBSITE, line_edit("example.ir", latin=True))

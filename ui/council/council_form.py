@@ -3,6 +3,7 @@ dialog) and to edit it later (menu «مشخصات شورا...»)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from PySide6.QtWidgets import QWidget
@@ -11,9 +12,14 @@ from secretariat.members import council
 from secretariat.members.council import CouncilDraft, CouncilLevel, CouncilRecord, CouncilService, QuorumRule
 from secretariat.persian.text import to_persian_digits
 from ui import strings
+from ui.council.numbering_fields import NumberingFields
 from ui.widgets.error_form import ErrorForm
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import choice_box, line_edit
+from ui.widgets.screen_fit import fit_to_screen
+
+# Wide enough that the numbering group's hint takes two lines and a fixed series' note one.
+DIALOG_WIDTH = 640
 
 
 class CouncilFields:
@@ -34,7 +40,9 @@ class CouncilFields:
             choice_box([(rule.label, rule.value) for rule in QuorumRule]),
         )
         self.quorum_count = form.add_field(
-            "quorum_count", strings.COUNCIL_QUORUM_COUNT, line_edit(strings.COUNCIL_QUORUM_COUNT_PLACEHOLDER)
+            "quorum_count",
+            strings.COUNCIL_QUORUM_COUNT,
+            line_edit(strings.COUNCIL_QUORUM_COUNT_PLACEHOLDER, digits=True),
         )
         self.quorum_rule.currentIndexChanged.connect(self._show_quorum_count)
         form.limit_texts(CouncilDraft)
@@ -70,16 +78,28 @@ class CouncilFields:
 
 
 class CouncilDialog(FormDialog):
-    """Edit the council's particulars; ``saved`` is the ``CouncilRecord``."""
+    """Edit the council's particulars and where its meetings' numbers begin; ``saved`` is the
+    ``CouncilRecord``."""
 
     def __init__(self, service: CouncilService, record: CouncilRecord, parent: QWidget | None = None):
         super().__init__(strings.COUNCIL_DIALOG_TITLE, parent)
         self._service = service
         self.fields = CouncilFields(self.form)
         self.fields.fill(record)
+        self.numbering = NumberingFields(self.form, service.numbering())
+        # At least as tall as its wrapped hints need: Qt sizes a window it shows (adjustSize) to at
+        # most two thirds of the screen, 512 pixels on a 768-pixel laptop, and the hints were cut.
+        self.ensurePolished()
+        height = self.heightForWidth(DIALOG_WIDTH)
+        self.setMinimumSize(DIALOG_WIDTH, height)
+        fit_to_screen(self, DIALOG_WIDTH, height)
+
+    def draft(self) -> CouncilDraft:
+        return dataclasses.replace(self.fields.draft(), numbering=self.numbering.drafts())
 
     def check(self) -> Mapping[str, str]:
-        return self.fields.check()
+        errors, _values = council.validate(self.draft())
+        return errors
 
     def save(self) -> CouncilRecord:
-        return self._service.update(self.fields.draft())
+        return self._service.update(self.draft())

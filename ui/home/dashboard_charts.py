@@ -3,7 +3,8 @@ resolutions, and the completion rate of the agencies with the most of them.
 
 A click on a slice or a bar asks for the register filtered on what it shows
 (``clicked`` carries the ``ResolutionQuery``). Numbers are drawn in Persian
-digits by the chart's own localisation.
+digits by the chart's own localisation. A chart with nothing to show draws
+no axes: a sentence says why it is empty.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from secretariat.followup.dashboard import AgencyCompletion, Dashboard
@@ -27,9 +28,12 @@ from secretariat.followup.status import ResolutionStatus
 from secretariat.persian.text import format_int
 from ui import strings
 from ui.resolutions.register_table_model import STATUS_COLOURS
+from ui.widgets.empty_state import EmptyMessage, EmptyState
 
 AGENCY_NAME_CHARACTERS = 34  # longer names are shortened on the axis; the tooltip has them whole
 COMPLETION_COLOUR = "#2f7d4f"
+# What the chart needs besides its bars: title, value axis and its title, margins.
+CHART_FURNITURE_HEIGHT = 120
 
 
 def _chart(title: str) -> QChart:
@@ -52,10 +56,20 @@ class _ChartView(QChartView):
     def __init__(self, chart: QChart, parent: QWidget | None = None):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(330)
+        # Low enough that the home page is whole on a 1366×768 screen.
+        self.setMinimumHeight(260)
         # The chart places its legend and axes itself; mirroring the view would
         # only turn its text around.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+    def _add_empty_state(self) -> None:
+        """The sentence shown while ``is_empty``; call once the chart's series are made."""
+        message = EmptyMessage(strings.DASHBOARD_NO_RECENT, strings.DASHBOARD_NO_RECENT_HINT)
+        self.empty_state = EmptyState(self, message, is_empty=self.is_empty)
+        self.empty_state.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+    def is_empty(self) -> bool:
+        raise NotImplementedError
 
 
 class StatusChart(_ChartView):
@@ -70,6 +84,10 @@ class StatusChart(_ChartView):
         legend = self.chart().legend()
         legend.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._dashboard: Dashboard | None = None
+        self._add_empty_state()
+
+    def is_empty(self) -> bool:
+        return self.series.count() == 0
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         self._dashboard = dashboard
@@ -85,10 +103,8 @@ class StatusChart(_ChartView):
             piece.hovered.connect(lambda on, p=piece: p.setExploded(on))
             piece.clicked.connect(lambda s=status: self._open(s))
             self.series.append(piece)
-        if self.series.count() == 0:
-            self.chart().setTitle(strings.DASHBOARD_STATUS_CHART + "\n" + strings.DASHBOARD_NO_RECENT)
-        else:
-            self.chart().setTitle(strings.DASHBOARD_STATUS_CHART)
+        self.chart().legend().setVisible(not self.is_empty())
+        self.empty_state.refresh()
 
     def slices(self) -> list[QPieSlice]:
         return list(self.series.slices())
@@ -110,17 +126,51 @@ class CompletionChart(_ChartView):
         self.agencies: tuple[AgencyCompletion, ...] = ()
         self.chart().legend().hide()
         self.series: QHorizontalBarSeries | None = None
+        self._dashboard: Dashboard | None = None
+        self._add_empty_state()
+
+    def rows_that_fit(self) -> int:
+        """How many agencies the chart's height names, each on its own line.
+
+        Qt's category axis silently drops every other name when they do not
+        fit (on a 1366×768 screen it named five of ten bars), so the chart
+        shows only as many agencies as it can name.
+        """
+        line = self.fontMetrics().height() + 6
+        return max(3, (self.height() - CHART_FURNITURE_HEIGHT) // line)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._dashboard is not None and self._shown(self._dashboard) != self.agencies:
+            self.show_dashboard(self._dashboard)
+
+    def _shown(self, dashboard: Dashboard) -> tuple[AgencyCompletion, ...]:
+        """The busiest agencies that fit, best rate at the top (drawn last: Qt draws upwards)."""
+        busiest = sorted(dashboard.completion, key=lambda agency: -agency.total)[: self.rows_that_fit()]
+        kept = {agency.agency_id for agency in busiest}
+        return tuple(reversed([agency for agency in dashboard.completion if agency.agency_id in kept]))
+
+    def is_empty(self) -> bool:
+        return not self.agencies
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
+        self._dashboard = dashboard
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        # Best at the top: a horizontal bar chart draws its first category at the bottom.
-        self.agencies = tuple(reversed(dashboard.completion))
+        self.agencies = self._shown(dashboard)
+        self.empty_state.refresh()
+        if not self.agencies:
+            self.series = None  # no bars, and no axes around nothing
+            return
         bars = QBarSet(strings.DASHBOARD_COMPLETION_SET)
         bars.setColor(QColor(COMPLETION_COLOUR))
-        bars.setLabelColor(QColor("#1d2733"))
+        # White on the dark green (dark on it could not be read).
+        bars.setLabelColor(QColor("white"))
+        label_font = QFont(bars.labelFont())
+        label_font.setBold(True)
+        bars.setLabelFont(label_font)
         for agency in self.agencies:
             bars.append(round(agency.rate * 100))
         bars.clicked.connect(self.click_bar)
@@ -146,8 +196,6 @@ class CompletionChart(_ChartView):
         series.attachAxis(values)
         values.setReverse(True)  # right to left: 0 at the right, beside the names
         self.series = series
-        title = strings.DASHBOARD_COMPLETION_CHART
-        chart.setTitle(title if self.agencies else title + "\n" + strings.DASHBOARD_NO_RECENT)
 
     def click_bar(self, index: int) -> None:
         if 0 <= index < len(self.agencies):

@@ -1,11 +1,14 @@
 """The home page «پیشخوان»: the figures of the follow-up work at a glance.
 
-Four figures (open, overdue, due within a week, done this year), the
+A council not yet set up sees the first-run guide on top (``FirstRunGuide``:
+agencies, PR managers, the first meeting, its minutes) until it has held a
+meeting. Four figures (open, overdue, due within a week, done this year), the
 agencies with the most overdue resolutions, the next meetings, and two
 charts. Everything leads on: a figure, an agency, a slice or a bar opens the
 register filtered on exactly what it counted (``show_register``); a meeting
 opens its window (``show_meeting``). The page reads the database again after
-any change, once it is next shown.
+any change, once it is next shown. A figure at zero is quiet: the overdue
+card is red only when something is overdue.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from ui import strings
 from ui.home.dashboard_charts import CompletionChart, StatusChart
+from ui.home.first_run_guide import FirstRunGuide
 from ui.resolutions.review_action import prepare_review
 from ui.rtl import rtl
 from ui.services import Services
@@ -52,7 +56,9 @@ class FigureCard(QFrame):
 
     def __init__(self, caption: str, tip: str, *, warning: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("figureCardWarning" if warning else "figureCard")
+        self.setObjectName("figureCard")
+        self._warning = warning  # red while its count is above zero: a zero is good news
+        self.setProperty("alarm", False)
         self.setToolTip(tip)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -81,6 +87,15 @@ class FigureCard(QFrame):
 
     def set_count(self, count: int) -> None:
         self.number.setText(format_int(count))
+        alarm = self._warning and count > 0
+        if self.property("alarm") != alarm:
+            self.setProperty("alarm", alarm)
+            for widget in (self, self.number):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
+    def alarming(self) -> bool:
+        return bool(self.property("alarm"))
 
 
 def _panel(title: str, body: QWidget, *extra: QWidget) -> QFrame:
@@ -161,6 +176,7 @@ class DashboardView(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("sectionHeading")
+        self.guide = FirstRunGuide()
         self.open_card = FigureCard(strings.DASHBOARD_OPEN, strings.DASHBOARD_OPEN_TIP)
         self.overdue_card = FigureCard(strings.DASHBOARD_OVERDUE, strings.DASHBOARD_OVERDUE_TIP, warning=True)
         self.due_card = FigureCard(strings.DASHBOARD_DUE_SOON, strings.DASHBOARD_DUE_SOON_TIP)
@@ -204,6 +220,7 @@ class DashboardView(QWidget):
         layout = QVBoxLayout(page)
         layout.setSpacing(14)
         layout.addWidget(self.heading)
+        layout.addWidget(self.guide)
         layout.addLayout(cards)
         layout.addLayout(lists)
         layout.addLayout(charts, 1)
@@ -231,6 +248,7 @@ class DashboardView(QWidget):
         self.dashboard = dashboard
         self._stale = False
         self.heading.setText(rtl(strings.DASHBOARD_HEADING.format(date=jalali.format_long(dashboard.today))))
+        self.guide.show_steps(self._services.first_steps.load())
         self.open_card.set_count(dashboard.still_open)
         self.overdue_card.set_count(dashboard.overdue)
         self.due_card.set_count(dashboard.due_soon)
@@ -266,7 +284,8 @@ class DashboardView(QWidget):
         self.completion_chart.show_dashboard(dashboard)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches("followups", "resolutions", "meetings", "agencies"):
+        # Roles: the guide counts the agencies without a PR manager.
+        if changes.touches("followups", "resolutions", "meetings", "agencies", "roles"):
             self._mark_stale()
 
     def _mark_stale(self) -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QDialog
 
-from secretariat import paths
+from secretariat import clock, paths
 from secretariat.maintenance import settings as settings_store
 from secretariat.maintenance.backup import SUFFIX, BackupRecord, backup_to, format_size
 from secretariat.maintenance.backup_check import BackupInfo, BackupKind, inspect_backup
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 def suggested_backup_name() -> str:
     """«پشتیبان-۱۴۰۴-۰۹-۰۴.sqlite3»: today's Jalali date, as a file name may hold it."""
-    return strings.BACKUP_FILE_NAME.format(date=jalali.format_short(jalali.today()).replace("/", "-"))
+    return strings.BACKUP_FILE_NAME.format(date=jalali.format_short(clock.today()).replace("/", "-"))
 
 
 def _on_file(window: MaintenanceWindow) -> bool:

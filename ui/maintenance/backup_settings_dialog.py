@@ -40,6 +40,9 @@ class BackupSettingsDialog(FormDialog):
         self.set_intro(strings.BACKUP_SETTINGS_INTRO if on_file else strings.BACKUP_SETTINGS_SERVER)
         low, high = GENERATIONS_RANGE
         self.generations = QSpinBox()
+        self.generations.setAlignment(
+            Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         # A larger number kept from before (the settings allow it) is not lowered by opening this.
         self.generations.setRange(low, max(high, current.backup_generations))
         self.generations.setValue(current.backup_generations)

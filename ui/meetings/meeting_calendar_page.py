@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QTableView,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat import clock
 from secretariat.clock import format_time
 from secretariat.meetings.planning import MeetingService
 from secretariat.meetings.records import MeetingRow
@@ -29,6 +29,7 @@ from ui import strings
 from ui.meetings.meeting_calendar import MeetingCalendar
 from ui.meetings.meeting_format import place, status_colour
 from ui.widgets.columns import Column
+from ui.widgets.empty_state import EmptyMessage, EmptyState
 from ui.widgets.jalali_calendar import from_qdate, to_qdate
 from ui.widgets.record_table_model import RecordTableModel
 from ui.widgets.table_setup import configure_table, select_row
@@ -78,13 +79,14 @@ class MeetingCalendarPage(QWidget):
         configure_table(self.month_list)
         self.month_list.doubleClicked.connect(self._open_listed)
         self.month_list.activated.connect(self._open_listed)
-        self.empty_label = QLabel(strings.MONTH_NO_MEETINGS)
-        self.empty_label.setObjectName("resultCount")
+        # A month without meetings is ordinary: said lightly, with how to plan one.
+        self.empty_state = EmptyState(
+            self.month_list, EmptyMessage(strings.MONTH_NO_MEETINGS, strings.MONTH_NO_MEETINGS_HINT)
+        )
         self.month_box = QGroupBox()
-        self.month_box.setMinimumWidth(480)
+        self.month_box.setMinimumWidth(380)
         box = QVBoxLayout(self.month_box)
         box.addWidget(self.month_list, 1)
-        box.addWidget(self.empty_label)
 
         self.today_button = QPushButton(strings.TODAY)
         self.today_button.clicked.connect(self.show_today)
@@ -103,7 +105,10 @@ class MeetingCalendarPage(QWidget):
         splitter.addWidget(self.calendar)
         splitter.addWidget(self.month_box)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        # The month's grid gets most of the width, so a day's meetings read whole
+        # rather than cut («کارگرو…»); the month's list beside it is short.
+        splitter.setSizes([3000, 1000])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
@@ -119,8 +124,6 @@ class MeetingCalendarPage(QWidget):
         self.calendar.set_meetings(rows)
         self.month_model.set_records(rows)
         self.month_box.setTitle(strings.MONTH_MEETINGS.format(month=jalali.format_month(year, month)))
-        self.month_list.setVisible(bool(rows))
-        self.empty_label.setVisible(not rows)
         self._on_day_selected()
 
     def show_month(self, year: int, month: int) -> None:
@@ -131,7 +134,7 @@ class MeetingCalendarPage(QWidget):
         self.calendar.showSelectedDate()
 
     def show_today(self) -> None:
-        self.show_date(dt.date.today())
+        self.show_date(clock.today())
 
     def selected_day(self) -> dt.date:
         return from_qdate(self.calendar.selectedDate())

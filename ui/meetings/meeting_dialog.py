@@ -56,9 +56,11 @@ class MeetingDialog(FormDialog):
         )
         self.date = form.add_field("date", strings.MEETING_DATE, JalaliDateEdit(side=DateSide.FUTURE))
         self.start_time = form.add_field(
-            "start_time", strings.MEETING_START, line_edit(strings.TIME_PLACEHOLDER)
+            "start_time", strings.MEETING_START, line_edit(strings.TIME_PLACEHOLDER, digits=True)
         )
-        self.end_time = form.add_field("end_time", strings.MEETING_END, line_edit(strings.TIME_PLACEHOLDER))
+        self.end_time = form.add_field(
+            "end_time", strings.MEETING_END, line_edit(strings.TIME_PLACEHOLDER, digits=True)
+        )
         self.host = form.add_field(
             "host_agency_id",
             strings.MEETING_HOST,

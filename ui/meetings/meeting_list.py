@@ -1,9 +1,11 @@
-"""The meeting list: every meeting, newest first, filtered by Jalali year,
-kind and status. Double-click (or «باز کردن جلسه») opens the meeting."""
+"""The meeting list: every meeting, newest first, searched by words (number,
+title, host, hall, occasion, agenda items, resolution codes: see
+``secretariat.meetings.search``) and filtered by Jalali year, kind and status,
+all together. Double-click (or «باز کردن جلسه») opens the meeting."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from secretariat.changes import Changes
@@ -22,6 +24,8 @@ class MeetingList(ListSection):
     ADD = strings.PLAN_MEETING
     FOUND, NONE = strings.MEETINGS_FOUND, strings.MEETINGS_NONE
     ADDED, SAVED = strings.MEETING_PLANNED, strings.MEETING_SAVED
+    EMPTY, EMPTY_HINT = strings.MEETINGS_EMPTY, strings.MEETINGS_EMPTY_HINT
+    NO_MATCH = strings.MEETINGS_NO_MATCH
 
     model: MeetingTableModel
 
@@ -34,8 +38,6 @@ class MeetingList(ListSection):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(MeetingTableModel(services.meetings), parent=parent)
         self._services = services
-        # Meetings are found by when, what and where they stand, not by words.
-        self.search_box.hide()
         self.edit_button.setText(strings.OPEN_MEETING)
         self.year_filter = QComboBox()
         self.year_filter.setMinimumContentsLength(10)
@@ -68,15 +70,26 @@ class MeetingList(ListSection):
             status=MeetingStatus(status) if status else None,
         )
 
+    def _filters(self) -> tuple[QComboBox, ...]:
+        return (self.year_filter, self.kind_filter, self.status_filter)
+
+    def _filtered(self) -> bool:
+        return super()._filtered() or any(combo.currentIndex() > 0 for combo in self._filters())
+
+    def clear_filters(self) -> None:
+        for combo in self._filters():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        super().clear_filters()
+        self._apply_filters()
+
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("meetings"):
             self._fill_years()  # a meeting in a year not listed yet
         super()._on_changes(changes)
 
     # -- actions ---------------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.year_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def add(self) -> None:
         self.plan_requested.emit()

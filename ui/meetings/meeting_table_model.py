@@ -1,5 +1,5 @@
-"""The meeting list as a lazily paged table, filtered by the database
-(Jalali year, kind, status), newest first."""
+"""The meeting list as a lazily paged table, searched and filtered by the
+database (words, Jalali year, kind, status), newest first."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QWidget
 
+from secretariat import clock
 from secretariat.errors import ValidationError
 from secretariat.members.agencies import AgencyRecord
 from secretariat.members.people import AppointmentDraft, PeopleService, RepresentationRecord
@@ -55,7 +56,7 @@ class AppointmentDialog(FormDialog):
             "role", strings.APPOINT_ROLE, choice_box([(r.label, r.value) for r in Role])
         )
         self.start_date = form.add_field("start_date", strings.APPOINT_START, JalaliDateEdit())
-        self.start_date.setDate(jalali.today())
+        self.start_date.setDate(clock.today())
         self.title = form.add_field(
             "title", strings.APPOINT_TITLE_FIELD, line_edit(strings.APPOINT_TITLE_PLACEHOLDER)
         )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from secretariat import clock
 from secretariat.members.people import DecreeDraft, DecreeRecord, PeopleService, RepresentationRecord
-from secretariat.persian import jalali
 from ui import strings
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import line_edit, text_box
@@ -30,12 +30,12 @@ class DecreeDialog(FormDialog):
         )
         form = self.form
         self.number = form.add_field(
-            "number", strings.DECREE_NUMBER, line_edit(strings.DECREE_NUMBER_PLACEHOLDER)
+            "number", strings.DECREE_NUMBER, line_edit(strings.DECREE_NUMBER_PLACEHOLDER, digits=True)
         )
         self.issued_on = form.add_field(
             "issued_on", strings.DECREE_ISSUED_ON, JalaliDateEdit(side=DateSide.PAST)
         )
-        self.issued_on.setDate(jalali.today())
+        self.issued_on.setDate(clock.today())
         self.issued_by = form.add_field(
             "issued_by", strings.DECREE_ISSUED_BY, line_edit(strings.DECREE_ISSUED_BY_PLACEHOLDER)
         )

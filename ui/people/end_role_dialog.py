@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from secretariat import clock
 from secretariat.members.people import PeopleService, RepresentationRecord
 from secretariat.persian import jalali
 from ui import strings
@@ -29,7 +30,7 @@ class EndRoleDialog(FormDialog):
             )
         )
         self.end_date = self.form.add_field("end_date", strings.END_ROLE_DATE, JalaliDateEdit())
-        self.end_date.setDate(jalali.today())
+        self.end_date.setDate(clock.today())
         self.end_date.setFocus()
 
     def save(self) -> RepresentationRecord:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from secretariat.members.people import PersonRecord
@@ -9,6 +10,7 @@ from ui import strings
 from ui.people.people_table_model import PeopleTableModel
 from ui.people.person_dialog import PersonDialog
 from ui.services import Services
+from ui.widgets.empty_state import EmptyAction
 from ui.widgets.list_section import ListSection
 
 
@@ -17,10 +19,14 @@ class PeopleView(ListSection):
     ADD = strings.ADD_PERSON
     FOUND, NONE = strings.PEOPLE_FOUND, strings.PEOPLE_NONE
     ADDED, SAVED = strings.PERSON_ADDED, strings.PERSON_SAVED
+    EMPTY, EMPTY_HINT = strings.PEOPLE_EMPTY, strings.PEOPLE_EMPTY_HINT
+    NO_MATCH = strings.PEOPLE_NO_MATCH
 
     RELOAD_ON = ("people", "roles", "agencies")  # a person's current roles are a column
 
     model: PeopleTableModel
+
+    show_agencies = Signal()  # PR managers are appointed from their agency
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(PeopleTableModel(services.people), parent=parent)
@@ -31,6 +37,12 @@ class PeopleView(ListSection):
     selected_person_id = ListSection.selected_id
     select_person = ListSection.select
     add_person = ListSection.add
+
+    def _empty_actions(self) -> tuple[EmptyAction, ...]:
+        return (
+            EmptyAction(strings.GO_TO_AGENCIES, self.show_agencies.emit, "agencies"),
+            *super()._empty_actions(),
+        )
 
     def _form(self, person_id: int | None) -> PersonDialog:
         record = self._people.get(person_id) if person_id is not None else None

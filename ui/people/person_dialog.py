@@ -25,8 +25,10 @@ class PersonFields:
         self.honorific = form.add_field(
             "honorific", strings.PERSON_HONORIFIC, line_edit(strings.PERSON_HONORIFIC_PLACEHOLDER)
         )
-        self.mobile = form.add_field("mobile", strings.PERSON_MOBILE, line_edit("۰۹۱۲۱۲۳۴۵۶۷"))
-        self.phone = None if compact else form.add_field("phone", strings.PERSON_PHONE, line_edit())
+        self.mobile = form.add_field("mobile", strings.PERSON_MOBILE, line_edit("۰۹۱۲۱۲۳۴۵۶۷", digits=True))
+        self.phone = (
+            None if compact else form.add_field("phone", strings.PERSON_PHONE, line_edit(digits=True))
+        )
         self.email = form.add_field("email", strings.PERSON_EMAIL, line_edit("name@example.ir", latin=True))
         self.notes = None if compact else form.add_field("notes", strings.PERSON_NOTES, text_box(2))
         form.limit_texts(PersonDraft)

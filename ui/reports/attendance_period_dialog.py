@@ -8,6 +8,7 @@ from typing import cast
 
 from PySide6.QtWidgets import QWidget
 
+from secretariat import clock
 from secretariat.persian import jalali
 from ui import strings
 from ui.widgets.form_dialog import FormDialog
@@ -19,7 +20,7 @@ class AttendancePeriodDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(strings.ATTENDANCE_PERIOD_TITLE, parent, save_text=strings.SHOW_REPORT)
-        today = today or dt.date.today()
+        today = today or clock.today()
         self.set_intro(strings.ATTENDANCE_PERIOD_INTRO)
         self.start = self.form.add_field("start", strings.ATTENDANCE_FROM, JalaliDateEdit(side=DateSide.PAST))
         self.end = self.form.add_field("end", strings.ATTENDANCE_TO, JalaliDateEdit())

@@ -1,5 +1,6 @@
-"""The follow-up dialogs of one resolution: record a follow-up, mark it done,
-cancel, reopen, refer it to a coming meeting, change its deadline.
+"""The follow-up dialogs of one resolution: record a follow-up, correct or void
+one, mark it done, cancel, reopen, refer it to a coming meeting, change its
+deadline.
 
 Each calls one ``FollowUpService`` operation; a refusal keeps the dialog open
 with the input intact and the core's message beside its field.
@@ -7,10 +8,10 @@ with the input intact and the core's message beside its field.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from secretariat import clock
+from secretariat.followup.corrections import CorrectionDraft
 from secretariat.followup.lifecycle import (
     DeadlineChangeRecord,
     FollowUpDraft,
@@ -23,6 +24,7 @@ from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery, MeetingService
 from secretariat.meetings.records import MeetingRow
 from secretariat.persian import jalali
+from secretariat.persian.text import format_int
 from ui import strings
 from ui.widgets.file_field import FileField
 from ui.widgets.form_dialog import FormDialog
@@ -68,14 +70,16 @@ class FollowUpDialog(_ResolutionDialog):
     ):
         super().__init__(strings.FOLLOWUP_DIALOG_TITLE, followup, row, parent)
         self.date = self.form.add_field("date", strings.FOLLOWUP_DATE, JalaliDateEdit())
-        self.date.setDate(dt.date.today())
+        self.date.setDate(clock.today())
         self.kind = self.form.add_field(
             "kind", strings.FOLLOWUP_KIND, choice_box([(kind.label, kind.value) for kind in FollowUpKind])
         )
         self.note = self.form.add_field("note", strings.FOLLOWUP_NOTE, text_box(3))
         self.note.setPlaceholderText(strings.FOLLOWUP_NOTE_PLACEHOLDER)
         self.progress = self.form.add_field(
-            "progress", strings.FOLLOWUP_PROGRESS, line_edit(strings.FOLLOWUP_PROGRESS_PLACEHOLDER)
+            "progress",
+            strings.FOLLOWUP_PROGRESS,
+            line_edit(strings.FOLLOWUP_PROGRESS_PLACEHOLDER, digits=True),
         )
         self.recorded_by = self.form.add_field("recorded_by", strings.FOLLOWUP_RECORDED_BY, line_edit())
         self.form.limit_texts(FollowUpDraft)
@@ -102,6 +106,100 @@ class FollowUpDialog(_ResolutionDialog):
         return self._followup.add(self._row.id, draft)
 
 
+def entry_summary(entry: FollowUpRecord) -> str:
+    """«پیگیری ۱۴۰۵/۰۶/۲۰، تماس تلفنی، پیشرفت ۶٪: ...»: which entry a dialog is about."""
+    progress = (
+        strings.ENTRY_SUMMARY_PROGRESS.format(percent=strings.PERCENT.format(n=format_int(entry.progress)))
+        if entry.progress is not None
+        else ""
+    )
+    note = " ".join(entry.note.split())
+    if len(note) > INTRO_LENGTH:
+        note = note[:INTRO_LENGTH].rsplit(" ", 1)[0] + "…"
+    return strings.ENTRY_SUMMARY.format(
+        date=jalali.format_short(entry.date), kind=entry.kind.label, progress=progress, note=note
+    )
+
+
+class CorrectionDialog(_ResolutionDialog):
+    """Correct an entry: its fields filled in to fix, a reason and who corrects are asked for.
+
+    ``saved`` is the correcting ``FollowUpRecord``.
+    """
+
+    def __init__(
+        self,
+        followup: FollowUpService,
+        row: ResolutionRow,
+        entry: FollowUpRecord,
+        *,
+        recorded_by: str = "",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(
+            strings.CORRECTION_DIALOG_TITLE, followup, row, parent, save_text=strings.CORRECTION_SAVE
+        )
+        self.entry = entry
+        self.set_intro(f"{intro(row)}\n{entry_summary(entry)}\n{strings.CORRECTION_EXPLAINED}")
+        self.date = self.form.add_field("date", strings.FOLLOWUP_DATE, JalaliDateEdit())
+        self.date.setDate(entry.date)
+        self.kind = self.form.add_field(
+            "kind",
+            strings.FOLLOWUP_KIND,
+            choice_box([(kind.label, kind.value) for kind in FollowUpKind], current=entry.kind.value),
+        )
+        self.note = self.form.add_field("note", strings.FOLLOWUP_NOTE, text_box(2))
+        self.note.setPlainText(entry.note)
+        self.progress = self.form.add_field(
+            "progress", strings.FOLLOWUP_PROGRESS, line_edit(strings.FOLLOWUP_PROGRESS_PLACEHOLDER)
+        )
+        if entry.progress is not None:
+            self.progress.setText(format_int(entry.progress))
+        self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
+        self.reason.setPlaceholderText(strings.CORRECTION_REASON_PLACEHOLDER)
+        self.recorded_by = self.form.add_field("recorded_by", strings.FOLLOWUP_RECORDED_BY, line_edit())
+        self.recorded_by.setText(recorded_by)
+        self.form.limit_texts(CorrectionDraft)
+        self.reason.setFocus()
+
+    def save(self) -> FollowUpRecord:
+        draft = CorrectionDraft(
+            date=self.date.text(),
+            kind=self.kind.currentData(),
+            note=self.note.toPlainText(),
+            progress=self.progress.text(),
+            reason=self.reason.toPlainText(),
+            recorded_by=self.recorded_by.text(),
+        )
+        return self._followup.correct(self.entry.id, draft)
+
+
+class VoidDialog(_ResolutionDialog):
+    """Void an entry: a reason and who voids it are asked for. ``saved`` is the entry, voided."""
+
+    def __init__(
+        self,
+        followup: FollowUpService,
+        row: ResolutionRow,
+        entry: FollowUpRecord,
+        *,
+        by: str = "",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(strings.VOID_DIALOG_TITLE, followup, row, parent, save_text=strings.VOID_SAVE)
+        self.entry = entry
+        self.set_intro(f"{intro(row)}\n{entry_summary(entry)}\n{strings.VOID_EXPLAINED}")
+        self.reason = self.form.add_field("reason", strings.REASON, text_box(2))
+        self.reason.setPlaceholderText(strings.VOID_REASON_PLACEHOLDER)
+        self.by = self.form.add_field("by", strings.FOLLOWUP_RECORDED_BY, line_edit())
+        self.by.setText(by)
+        self.form.limit_texts("FollowUpService.void")
+        self.reason.setFocus()
+
+    def save(self) -> FollowUpRecord:
+        return self._followup.void(self.entry.id, reason=self.reason.toPlainText(), by=self.by.text())
+
+
 class DoneDialog(_ResolutionDialog):
     """Close as done: the evidence of completion is asked for."""
 
@@ -111,7 +209,7 @@ class DoneDialog(_ResolutionDialog):
         self.form.limit_texts("FollowUpService.mark_done")
         self.evidence.setPlaceholderText(strings.DONE_EVIDENCE_PLACEHOLDER)
         self.on = self.form.add_field("on", strings.DONE_ON, JalaliDateEdit())
-        self.on.setDate(dt.date.today())
+        self.on.setDate(clock.today())
         self.evidence.setFocus()
 
     def save(self) -> int:

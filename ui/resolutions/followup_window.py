@@ -4,8 +4,9 @@ The top says which resolution it is (code, text, meeting, lead and
 collaborators, deadline, status) and, when there is any, what the status
 rests on: the evidence and day of completion, why and when it was
 cancelled, why it was reopened, the meeting it was referred to. The tabs
-hold its follow-up log (with the entries' documents) and the history of its
-deadline. Every action goes through a dialog and the core, which announces
+hold its follow-up log (with the entries' documents, and the entries
+corrected or voided, struck through) and the history of its deadline.
+Every action goes through a dialog and the core, which announces
 what it saved; the window reloads on any change to its resolution, wherever
 it was made (an amendment in the meeting window, a status in the register),
 and the register follows the same announcement. What the status no longer
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.changes import Changes
 from secretariat.errors import NotFoundError
-from secretariat.followup.lifecycle import DeadlineChangeRecord, ResolutionState
+from secretariat.followup.lifecycle import DeadlineChangeRecord, FollowUpRecord, ResolutionState
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.records import ResolutionRecord
@@ -41,11 +42,13 @@ from ui import strings
 from ui.meetings.meeting_format import due_text
 from ui.resolutions.followup_dialogs import (
     CancelDialog,
+    CorrectionDialog,
     DeadlineDialog,
     DeferDialog,
     DoneDialog,
     FollowUpDialog,
     ReopenDialog,
+    VoidDialog,
 )
 from ui.resolutions.followup_log_tab import FollowUpLogTab
 from ui.resolutions.followup_models import DeadlineHistoryModel
@@ -54,6 +57,7 @@ from ui.rtl import rtl
 from ui.services import Services
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.screen_fit import fit_to_screen
+from ui.widgets.status_badge import show_status
 from ui.widgets.table_setup import configure_table
 
 WINDOW_SIZE = (980, 680)
@@ -127,6 +131,8 @@ class FollowUpWindow(QDialog):
 
         self.log_tab = FollowUpLogTab(services.followup)
         self.log_tab.message.connect(self.message)
+        self.log_tab.correct_requested.connect(self.correct_entry)
+        self.log_tab.void_requested.connect(self.void_entry)
         self.log_model = self.log_tab.model
         self.log_table = self.log_tab.table
         self.deadline_model = DeadlineHistoryModel(self)
@@ -182,8 +188,7 @@ class FollowUpWindow(QDialog):
         self.row = row
         self.setWindowTitle(strings.FOLLOWUP_WINDOW_TITLE.format(code=row.display_code))
         self.heading.setText(strings.FOLLOWUP_HEADING.format(code=row.display_code))
-        self.status_label.setText(self.status_text())
-        self.status_label.setStyleSheet(f"background: {status_colour(row).name()};")
+        show_status(self.status_label, self.status_text(), status_colour(row))
         self.text.setText(rtl(record.current_text if record else row.text))
         self.meeting.setText(
             rtl(
@@ -282,6 +287,34 @@ class FollowUpWindow(QDialog):
             ),
         )
 
+    # An entry of a closed resolution is corrected or voided too (see FollowUpService.correct):
+    # the log tab offers it for any entry in force, whatever the status.
+
+    def correct_entry(self) -> bool:
+        entry = self.log_tab.selected_entry()
+        if entry is None or not entry.in_force:
+            return False
+        dialog = CorrectionDialog(
+            self._services.followup, self._shown_row(), entry, recorded_by=self._secretary(), parent=self
+        )
+        if not self._run(
+            dialog, lambda code: strings.ENTRY_CORRECTED_MESSAGE.format(date=_day(entry), code=code)
+        ):
+            return False
+        self.log_tab.select_entry(cast(FollowUpRecord, dialog.saved).id)
+        return True
+
+    def void_entry(self) -> bool:
+        entry = self.log_tab.selected_entry()
+        if entry is None or not entry.in_force:
+            return False
+        dialog = VoidDialog(
+            self._services.followup, self._shown_row(), entry, by=self._secretary(), parent=self
+        )
+        return self._run(
+            dialog, lambda code: strings.ENTRY_VOIDED_MESSAGE.format(date=_day(entry), code=code)
+        )
+
     def _run(self, dialog: FormDialog, done: Callable[[str], str]) -> bool:
         """Show the dialog; once it saved (the core announced it: this window and the register
         have reloaded), say what was done."""
@@ -289,6 +322,10 @@ class FollowUpWindow(QDialog):
             return False
         self.message.emit(done(self._shown_row().display_code))
         return True
+
+
+def _day(entry: FollowUpRecord) -> str:
+    return jalali.format_short(entry.date)
 
 
 def _state_lines(state: ResolutionState) -> tuple[str, list[str]]:

@@ -43,6 +43,7 @@ from ui.resolutions.register_table_model import RegisterTableModel
 from ui.resolutions.review_action import prepare_review
 from ui.services import Services
 from ui.widgets.agency_combo import AgencyCombo
+from ui.widgets.empty_state import EmptyAction
 from ui.widgets.inputs import choice_box, fill_years
 from ui.widgets.jalali_date_edit import JalaliDateEdit
 from ui.widgets.list_section import ListSection
@@ -59,6 +60,8 @@ class RegisterView(ListSection):
     ADD = strings.OPEN_FOLLOWUP  # unused: resolutions are written in the minutes
     FOUND, NONE = strings.REGISTER_FOUND, strings.REGISTER_NONE
     ADDED = SAVED = ""
+    EMPTY, EMPTY_HINT = strings.REGISTER_EMPTY, strings.REGISTER_EMPTY_HINT
+    NO_MATCH = strings.REGISTER_NO_MATCH
 
     # A row shows its resolution's follow-up, meeting and lead agency.
     RELOAD_ON = ("followups", "resolutions", "agencies", "meetings")
@@ -67,6 +70,7 @@ class RegisterView(ListSection):
     agency_filter: AgencyCombo  # read by a print menu lambda made before it
 
     show_agenda = Signal(int)  # a meeting whose agenda should be shown: the review was just prepared
+    plan_meeting_requested = Signal()  # resolutions are written in a meeting's minutes
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(RegisterTableModel(services.register), parent=parent)
@@ -115,8 +119,8 @@ class RegisterView(ListSection):
             edit.dateChanged.connect(lambda _date: self._apply_filters())
         self.closed_note = QLabel()
         self.closed_note.setObjectName("filterNote")
-        self.clear_button = QPushButton(strings.REGISTER_CLEAR_FILTERS)
-        self.clear_button.clicked.connect(lambda: self.show_query(ResolutionQuery()))
+        self.clear_button = QPushButton(strings.CLEAR_FILTERS)
+        self.clear_button.clicked.connect(self.clear_filters)
         self._fill_years()
         self._fill_meetings()
         for combo in (self.status_filter, self.due_filter, self.meeting_filter):
@@ -239,6 +243,15 @@ class RegisterView(ListSection):
             closed_from=self._closed_from,
             closed_to=self._closed_to,
         )
+
+    def _filtered(self) -> bool:
+        return super()._filtered() or self.filters() != ResolutionQuery()
+
+    def clear_filters(self) -> None:
+        self.show_query(ResolutionQuery())
+
+    def _empty_actions(self) -> tuple[EmptyAction, ...]:
+        return (EmptyAction(strings.REGISTER_PLAN_MEETING, self.plan_meeting_requested.emit, "plan"),)
 
     def _apply_filters(self) -> None:
         filters = self.filters()

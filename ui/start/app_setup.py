@@ -40,3 +40,25 @@ def _install_qt_translations(app: QApplication) -> None:
         app.installTranslator(translator)
         # A Python attribute of the app keeps it alive with the app (the self-test looks for it).
         app._persian_translator = translator  # type: ignore[attr-defined]
+    # Installed last, so asked first: the keys of a shortcut keep the names printed on them.
+    keys = _KeyNamesAsPrinted(app)
+    app.installTranslator(keys)
+    app._key_names_translator = keys  # type: ignore[attr-defined]
+
+
+class _KeyNamesAsPrinted(QTranslator):
+    """Shortcuts read «Ctrl+P», as the keys are labelled, not «کنترل+P».
+
+    Qt's Persian translation names the modifier keys in Persian, which puts a
+    Persian word and a Latin letter in one shortcut, reading neither as the
+    keyboard nor as Persian. Keyboards sold in Iran print Ctrl, Shift, Alt.
+    """
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "", is "no translation here": Qt then asks the Persian catalogue.
+        return source if context == "QShortcut" else None
+
+    def isEmpty(self) -> bool:
+        return False

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QTimer
 
 from secretariat import paths
 from secretariat.core import Secretariat
@@ -25,6 +24,7 @@ from secretariat.errors import DatabaseOpenError
 from secretariat.members.council import CouncilDraft, CouncilRecord
 from ui import messages, strings
 from ui.start.welcome_dialog import WelcomeChoice, WelcomeDialog
+from ui.widgets.wait_window import StepReport, wait_for
 
 
 class StartupCancelled(Exception):
@@ -36,19 +36,22 @@ class StartupCancelled(Exception):
 
 
 def open_demo() -> Database:
-    """The demo council's database, built on first use (or rebuilt if half-built)."""
+    """The demo council's database, built on first use (or rebuilt if half-built).
+
+    Built off the GUI thread, with a window that names each step (``wait_for``)."""
     path = paths.demo_database_path()
-    if path.exists():
-        database = open_database(path)
-        if _has_council(database):
-            return database
-        database.close()
-        _remove_sqlite(path)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return demo.create_demo_database(path)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+
+    def build(report: StepReport) -> Database:
+        return demo.create_demo_database(
+            path, progress=lambda done, total, step: report(done, total, step.label)
+        )
+
+    return wait_for(strings.DEMO_WAIT_TITLE, strings.DEMO_WAIT_TEXT, build)
+
+
+def open_file(location: str | Path) -> Database:
+    """``open_database``, off the GUI thread: a large file's check takes a while."""
+    return wait_for(strings.OPEN_WAIT_TITLE, strings.OPEN_WAIT_TEXT, lambda _report: open_database(location))
 
 
 def choose_database(*, demo_requested: bool, db_path: str | Path | None, probe: bool = False) -> Database:
@@ -56,14 +59,14 @@ def choose_database(*, demo_requested: bool, db_path: str | Path | None, probe: 
     if demo_requested:
         return _open_or_report(open_demo)
     if db_path is not None:
-        database = _open_or_report(lambda: open_database(db_path))
+        database = _open_or_report(lambda: open_file(db_path))
         if _has_council(database):
             return database
         return _welcome(lambda: database, start_on_form=True, probe=probe, opened=[database])
     default = paths.default_database_path()
     if default.exists():
         try:
-            database = open_database(default)
+            database = open_file(default)
         except DatabaseOpenError as error:
             messages.error(None, error.message, title=strings.OPEN_FAILED_TITLE)
         else:
@@ -125,8 +128,3 @@ def _open_or_report(open_it: Callable[[], Database]) -> Database:
 def _close_all(databases: list[Database]) -> None:
     for database in databases:
         database.close()
-
-
-def _remove_sqlite(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from ui import strings
+from ui.rtl import align_right
 from ui.widgets import file_choice
 
 
@@ -32,7 +33,7 @@ class FileField(QWidget):
         self._dialog_title = dialog_title
         self._filters = filters
         self._path = ""
-        self.name = QLineEdit()
+        self.name = align_right(QLineEdit())
         self.name.setReadOnly(True)
         self.name.setPlaceholderText(placeholder)
         self.choose_button = QPushButton(strings.CHOOSE_FILE)

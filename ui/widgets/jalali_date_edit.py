@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from secretariat import clock
 from secretariat.persian import jalali
 from ui import resources, strings
-from ui.rtl import align_right
+from ui.rtl import align_right, persian_digits_as_typed
 from ui.widgets.field_error import FieldError
 from ui.widgets.jalali_calendar import from_qdate, jalali_calendar_widget, to_qdate
 
@@ -74,7 +74,7 @@ class JalaliDateEdit(QWidget):
         self._external_error = ""
         self._popup: _CalendarPopup | None = None
 
-        self._line = align_right(QLineEdit())
+        self._line = persian_digits_as_typed(align_right(QLineEdit()))
         self._line.setPlaceholderText(placeholder if placeholder is not None else sample_placeholder(side))
         self._line.setMaxLength(20)
         self._button = QToolButton()

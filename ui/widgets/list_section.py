@@ -10,7 +10,11 @@ A subclass
 - gives ``_form`` (the add or edit dialog) and ``_name`` (for the messages),
 - adds its own filters, buttons or panel and calls ``_lay_out`` last.
 
-The selected row is kept across a reload, a search or a sort.
+The selected row is kept across a reload, a search or a sort. An empty list
+says why over its table (``EmptyState``): with nothing recorded yet, ``EMPTY``
+and ``EMPTY_HINT`` with the add button's action (``_empty_actions``); when a
+search or filter (``_filtered``) hides everything, ``NO_MATCH`` and a button
+that clears them (``clear_filters``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableV
 
 from secretariat.persian.text import format_int
 from ui import strings
+from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.paged_table_model import PagedTableModel
 from ui.widgets.search_box import SearchBox
@@ -42,6 +47,9 @@ class ListSection(QWidget):
     NONE: str  # the result count when nothing matches
     ADDED: str  # the status messages, with {name}
     SAVED: str
+    EMPTY: str  # the empty list, before anything is recorded
+    EMPTY_HINT: str = ""  # what to do about it
+    NO_MATCH: str  # the empty list, when a search or a filter hides every record
     RELOAD_ON: tuple[str, ...] = ()  # kinds of change (fields of secretariat.changes.Changes) shown here
 
     def __init__(self, model: PagedTableModel, *, parent: QWidget | None = None):
@@ -86,6 +94,7 @@ class ListSection(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(self._table_area() if body is None else body, 1)
+        self.empty_state = EmptyState(self.table, self._empty_message)
         self._show_result_count()
         self._update_buttons()
 
@@ -110,6 +119,20 @@ class ListSection(QWidget):
 
     def _selection_changed(self) -> None:
         self._update_buttons()
+
+    def _filtered(self) -> bool:
+        """Does a search or a filter narrow the list (so that empty means «nothing matches»)?"""
+        return bool(self.search_box.text().strip())
+
+    def clear_filters(self) -> None:
+        """Show every record again: the search emptied (a subclass clears its filters too)."""
+        if self.search_box.text():
+            self.search_box.clear()
+            self.search_box.flush()
+
+    def _empty_actions(self) -> tuple[EmptyAction, ...]:
+        """What the empty list offers to do: by default, add the first record."""
+        return (EmptyAction(self.ADD, self.add, "add"),)
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.selected_id() is not None)
@@ -152,6 +175,15 @@ class ListSection(QWidget):
         if self._kept_id is None or not self.select(self._kept_id):
             self._selection_changed()
         self._show_result_count()
+
+    def _empty_message(self) -> EmptyMessage:
+        if self._filtered():
+            return EmptyMessage(
+                self.NO_MATCH,
+                strings.NO_MATCH_HINT,
+                (EmptyAction(strings.CLEAR_FILTERS, self.clear_filters, "clear"),),
+            )
+        return EmptyMessage(self.EMPTY, self.EMPTY_HINT, self._empty_actions())
 
     def _show_result_count(self) -> None:
         total = self.model.total()

@@ -311,6 +311,16 @@ class MainWindow(QMainWindow):
             dashboard = cast("DashboardView", view)
             dashboard.show_register.connect(self.show_register)
             dashboard.show_meeting.connect(self.show_meeting)
+            # The first-run guide's steps are done where they are done elsewhere.
+            dashboard.guide.add_agency.connect(self.new_agency)
+            dashboard.guide.import_agencies.connect(self.import_agencies)
+            dashboard.guide.appoint_manager.connect(self.appoint_manager)
+            dashboard.guide.plan_meeting.connect(self.new_meeting)
+            dashboard.guide.open_meeting.connect(self.show_meeting)
+        if number == RESOLUTIONS:
+            cast("RegisterView", view).plan_meeting_requested.connect(self.new_meeting)
+        if number == PEOPLE:
+            cast("PeopleView", view).show_agencies.connect(lambda: self.show_section(AGENCIES))
 
     def show_register(self, query: ResolutionQuery) -> None:
         """The register, filtered by ``query`` (a ``ResolutionQuery``)."""
@@ -350,6 +360,8 @@ class MainWindow(QMainWindow):
             strings.ACTION_NEW_AGENCY, self.new_agency, QKeySequence.StandardKey.New
         )
         agencies.addAction(self.new_agency_action)
+        self.import_agencies_action = self._action(strings.ACTION_IMPORT_AGENCIES, self.import_agencies)
+        agencies.addAction(self.import_agencies_action)
         meetings = bar.addMenu(strings.MENU_MEETINGS)
         self.new_meeting_action = self._action(strings.ACTION_NEW_MEETING, self.new_meeting, "Ctrl+Shift+N")
         self.meeting_calendar_action = self._action(
@@ -390,6 +402,7 @@ class MainWindow(QMainWindow):
             self.council_action,
             self.find_action,
             self.new_agency_action,
+            self.import_agencies_action,
             self.new_person_action,
             self.new_meeting_action,
             self.meeting_calendar_action,
@@ -424,6 +437,20 @@ class MainWindow(QMainWindow):
     def new_agency(self) -> None:
         self.show_section(AGENCIES)
         self.agencies_view.add_agency()
+
+    def import_agencies(self) -> None:
+        self.show_section(AGENCIES)
+        self.agencies_view.import_from_sheet()
+
+    def appoint_manager(self, agency_id: int) -> None:
+        """The agency selected in its section, and the appointment of its PR manager."""
+        self.show_section(AGENCIES)
+        view = self.agencies_view
+        if not view.select_agency(agency_id):
+            view.clear_filters()  # a search may hide it
+            if not view.select_agency(agency_id):
+                view.detail.show_agency(agency_id)
+        view.detail.appoint()
 
     def new_person(self) -> None:
         self.show_section(PEOPLE)

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import update
 
 from db.models import AttachmentContent
-from secretariat.errors import DomainError, NotFoundError
+from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.meetings import attachments as attachments_module
 from secretariat.meetings.kinds import MeetingStatus
 from tests.support import files
@@ -206,6 +206,56 @@ def test_other_documents_are_accepted_at_any_stage(council, planned, tmp_path):
     # Documents, even a PDF, do not sign the minutes.
     assert not council.meetings.get(planned.id).signed
     assert council.meetings.get(planned.id).status_label == "صورتجلسه نهایی"
+
+
+# -- descriptions --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filename", "proposed"),
+    [
+        ("صورتجلسه_امضاشده.pdf", "صورتجلسه امضاشده"),
+        ("دعوت\u200cنامه هفتمین جلسه.docx", "دعوت\u200cنامه هفتمین جلسه"),
+        ("letter\u202efdp.exe", "letterfdp"),  # no direction mark carried into the text
+        ("گزارش.سالانه.1404.pdf", "گزارش.سالانه.1404"),
+    ],
+)
+def test_a_description_is_proposed_from_the_file_name(filename, proposed):
+    assert attachments_module.default_description(filename) == proposed
+
+
+def test_a_file_read_first_is_kept_with_its_description_and_the_description_changes_later(
+    council, finalized, tmp_path, database
+):
+    service = council.attachments
+    incoming = service.read(write(tmp_path, "scan.pdf", PDF), signed_minutes=True)
+    record = service.attach_file(
+        finalized.id, incoming, signed_minutes=True, description="  نسخه امضاشده   اعضا  "
+    )
+    assert (record.description, record.is_signed_minutes) == ("نسخه امضاشده اعضا", True)
+    assert council.meetings.get(finalized.id).signed
+
+    changed = service.describe(record.id, "نسخه امضاشده با امضای ريیس شورا")  # an Arabic ي
+    assert changed.description == "نسخه امضاشده با امضای رییس شورا"
+    assert [a.description for a in service.list(finalized.id)] == [changed.description]
+    assert (changed.filename, changed.sha256) == (record.filename, record.sha256)
+
+    too_long = "ش" * (attachments_module.DESCRIPTION_LIMIT + 1)
+    with unchanged(database):
+        with pytest.raises(ValidationError) as refused:
+            service.describe(record.id, too_long)
+        assert "description" in refused.value.errors
+        with pytest.raises(ValidationError):
+            service.attach_file(finalized.id, incoming, description=too_long)
+        with pytest.raises(NotFoundError):
+            service.describe(999_999, "سند")
+
+
+def test_a_file_that_cannot_be_the_signed_scan_is_refused_as_it_is_read(council, planned, tmp_path):
+    with pytest.raises(DomainError) as refused:
+        council.attachments.read(write(tmp_path, "minutes.txt", NOT_A_SCAN), signed_minutes=True)
+    assert refused.value.message == NOT_A_SCAN_MESSAGE
+    assert council.attachments.read(write(tmp_path, "minutes.txt", NOT_A_SCAN)).data == NOT_A_SCAN
 
 
 def test_a_cancelled_meeting_takes_no_files(council, planned, tmp_path, database):

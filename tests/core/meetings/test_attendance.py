@@ -129,6 +129,44 @@ def test_another_person_from_the_register_came(council, meeting, education):
     assert (record.attendee_person_id, record.attendee_name) == (deputy, "سارا موسوی")
 
 
+def test_the_agencys_people_are_offered_as_who_came_its_pr_manager_of_the_day_first(
+    council, meeting, education, municipality
+):
+    """The meeting is on 1404/07/15: its PR manager that day, then the deputy and the expert
+    serving then, then those whose role there ended before it or began after it."""
+    earlier = person(council, "حسین کریمی")
+    manager = person(council, "مریم احمدی")
+    deputy = person(council, "رضا کاظمی")
+    expert = person(council, "سارا نوری")
+    newcomer = person(council, "علی رضایی")
+    elsewhere = person(council, "زهرا موسوی")
+    appoint(council, education, earlier, start="1400/01/01")
+    appoint(council, education, manager, start="1403/01/01")  # ends the earlier one's term that day
+    appoint(council, education, expert, start="1402/01/01", role="expert")
+    appoint(council, education, deputy, start="1402/06/01", role="deputy")
+    appoint(council, education, newcomer, start="1405/01/01", role="expert")
+    appoint(council, municipality, elsewhere)
+
+    choices = council.attendance.attendee_choices(education, meeting.date)
+
+    assert [(c.name, c.role, c.default) for c in choices] == [
+        ("مریم احمدی", "مدیر روابط عمومی", True),
+        ("رضا کاظمی", "معاون روابط عمومی", False),
+        ("سارا نوری", "کارشناس روابط عمومی", False),
+        ("حسین کریمی", "مدیر روابط عمومی، تا ۱۴۰۳/۰۱/۰۱", False),
+        ("علی رضایی", "کارشناس روابط عمومی، از ۱۴۰۵/۰۱/۰۱", False),
+    ]
+    assert [c.person_id for c in choices] == [manager, deputy, expert, earlier, newcomer]
+    # Narrowed by a word of the name, typed with an Arabic ي.
+    assert [
+        c.name for c in council.attendance.attendee_choices(education, meeting.date, search="سارا نوري")
+    ] == ["سارا نوری"]
+
+    # The deputy chosen is who came: the sheet and the minutes name the deputy.
+    record = council.attendance.record_agency(meeting.id, education, "present", person_id=deputy)
+    assert (record.attendee_person_id, record.attendee_name) == (deputy, "رضا کاظمی")
+
+
 def test_an_unknown_person_is_refused(council, meeting, education, database):
     with unchanged(database), pytest.raises(NotFoundError) as error:
         council.attendance.record_agency(meeting.id, education, "present", person_id=999)

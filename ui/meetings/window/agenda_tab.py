@@ -13,6 +13,7 @@ from ui.meetings.window.agenda_item_dialog import AgendaItemDialog
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.services import Services
 from ui.widgets.columns import Column
+from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
 from ui.widgets.record_table_model import RecordTableModel
 
 
@@ -74,6 +75,19 @@ class AgendaTab(MeetingTab):
         layout.addWidget(self.lock_note)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        self.empty_state = EmptyState(self.table, self._empty_message)
+
+    def _empty_message(self) -> EmptyMessage:
+        if self._detail is None or not self.meeting.editable:
+            return EmptyMessage(strings.AGENDA_EMPTY)  # the lock note says why nothing can be added
+        return EmptyMessage(
+            strings.AGENDA_EMPTY,
+            strings.AGENDA_EMPTY_HINT,
+            (
+                EmptyAction(strings.ADD_AGENDA_ITEM, self.add, "add"),
+                EmptyAction(strings.ADD_OPEN_REVIEW, self.add_review, "review"),
+            ),
+        )
 
     def _refresh(self) -> None:
         kept = self._kept_id(self.table)

@@ -1,8 +1,9 @@
 """The attendance sheet as it is being filled in, before it is saved.
 
 One line per invitee: present, late, absent or excused (with the reason);
-for an agency present, who came: its PR manager unless another name is
-typed. The sheet is saved all at once (``entries``); until then the quorum
+for an agency present, who came: its PR manager unless another person is
+picked (``PickedPerson``: a deputy, an expert, anyone in the register) or
+another name typed. The sheet is saved all at once (``entries``); until then the quorum
 is counted from the lines as they stand, so the line under the sheet
 changes with every click.
 """
@@ -34,12 +35,20 @@ DEFAULT_ATTENDEE_COLOUR = QColor("#6b7785")
 NEEDS_INPUT_BACKGROUND = QColor("#fde8e6")
 
 
+@dataclass(frozen=True)
+class PickedPerson:
+    """A person of the register chosen as who came (the attendee cell's value when picked)."""
+
+    person_id: int
+    name: str
+
+
 @dataclass
 class SheetLine:
     invitation: InvitationRecord
     attendance: Attendance
     substitute: str  # a name typed for who came instead of the PR manager
-    person_id: int | None  # a registered person recorded as having come (kept unless changed)
+    person_id: int | None  # a person of the register picked or recorded as having come
     person_name: str
     excuse: str
     manager: str  # the agency's current PR manager, who comes by default
@@ -253,6 +262,8 @@ class AttendanceSheetModel(QAbstractTableModel):
             if attendance is line.attendance:
                 return False
             line.attendance = attendance
+        elif key == "attendee" and isinstance(value, PickedPerson):
+            line.person_id, line.person_name, line.substitute = value.person_id, value.name, ""
         elif key == "attendee":
             text = " ".join(str(value).split())
             line.person_id, line.person_name = None, ""

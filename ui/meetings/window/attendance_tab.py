@@ -1,13 +1,16 @@
 """Taking attendance: the sheet of invitees, saved at once, with the quorum
-line recounted as the sheet is filled in."""
+line recounted as the sheet is filled in. Who came for an agency is picked
+from its people or the register (F4 on the cell opens the list) or typed."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import cast
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -16,17 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat import clock
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.members.council import QuorumRule, quorum_required
 from secretariat.persian import jalali
 from ui import strings
 from ui.meetings.meeting_format import quorum_line
 from ui.meetings.window.attendance_delegate import AttendanceDelegate
-from ui.meetings.window.attendance_sheet_model import AttendanceSheetModel
+from ui.meetings.window.attendance_sheet_model import AttendanceSheetModel, SheetLine
+from ui.meetings.window.attendee_picker import attendee_picker
 from ui.meetings.window.meeting_tab import MeetingTab
+from ui.people.person_picker import PersonPicker
 from ui.rtl import rtl
 from ui.services import Services
+from ui.widgets.empty_state import EmptyMessage, EmptyState
 from ui.widgets.field_error import FieldError
+from ui.widgets.inputs import opens_list
 from ui.widgets.table_setup import configure_table, select_row
 
 
@@ -37,7 +45,8 @@ class AttendanceTab(MeetingTab):
         self.table = QTableView()
         self.table.setModel(self.model)
         configure_table(self.table)
-        self.table.setItemDelegate(AttendanceDelegate(self.table))
+        self.table.setItemDelegate(AttendanceDelegate(self.table, attendee_picker=self._attendee_picker))
+        self.table.installEventFilter(self)  # F4 on a cell opens its list
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
@@ -66,6 +75,9 @@ class AttendanceTab(MeetingTab):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.sheet_error)
         layout.addWidget(self.quorum_label)
+        self.empty_state = EmptyState(
+            self.table, EmptyMessage(strings.ATTENDANCE_EMPTY, strings.ATTENDANCE_EMPTY_HINT)
+        )
         self._required_for = _majority
         # Who comes for each agency by default, asked once per agency (the register seldom changes).
         self._defaults: dict[int, str] = {}
@@ -74,7 +86,7 @@ class AttendanceTab(MeetingTab):
 
     def can_take_attendance(self) -> bool:
         meeting = self.meeting
-        return meeting.editable and meeting.date <= dt.date.today()
+        return meeting.editable and meeting.date <= clock.today()
 
     def _default_attendees(self) -> dict[int, str]:
         """Who comes for each agency unless told otherwise: its PR manager on the meeting's day.
@@ -94,6 +106,26 @@ class AttendanceTab(MeetingTab):
                 found = attendance.default_attendee(agency_id, on=day)
                 self._defaults[agency_id] = found[1] if found is not None else ""
         return {agency_id: name for agency_id, name in self._defaults.items() if name}
+
+    def _attendee_picker(self, line: SheetLine, parent: QWidget) -> PersonPicker:
+        agency_id = cast(int, line.invitation.agency_id)  # only a member's line names who came
+        return attendee_picker(
+            self._services.attendance, self._services.people, agency_id, self.meeting.date, parent
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """F4 or Alt+Down on a status or attendee cell opens its list, as on a combo box."""
+        if watched is self.table and opens_list(event):
+            index = self.table.currentIndex()
+            if index.isValid() and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+                self.table.edit(index)
+                editor = self.table.indexWidget(index)
+                if isinstance(editor, PersonPicker):
+                    editor.show_matches()
+                elif isinstance(editor, QComboBox):
+                    editor.showPopup()
+                return True
+        return super().eventFilter(watched, event)
 
     def _forget_defaults(self, _agency_id: int = 0) -> None:
         # A new PR manager: ask again who comes by default.
@@ -117,7 +149,7 @@ class AttendanceTab(MeetingTab):
             self._set_lock(strings.MEETING_IS_CANCELLED)
         elif meeting.status is MeetingStatus.FINALIZED:
             self._set_lock(strings.ATTENDANCE_LOCKED)
-        elif meeting.date > dt.date.today():
+        elif meeting.date > clock.today():
             self._set_lock(strings.ATTENDANCE_NOT_YET.format(date=jalali.format_long(meeting.date)))
         else:
             self._set_lock("")

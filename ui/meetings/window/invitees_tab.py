@@ -16,6 +16,7 @@ from ui.meetings.window.invite_agency_dialog import InviteAgencyDialog
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.services import Services
 from ui.widgets.columns import Column
+from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
 from ui.widgets.record_table_model import RecordTableModel
 
 
@@ -73,6 +74,19 @@ class InviteesTab(MeetingTab):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+        self.empty_state = EmptyState(self.table, self._empty_message)
+
+    def _empty_message(self) -> EmptyMessage:
+        if self._detail is None or not self.meeting.editable:
+            return EmptyMessage(strings.INVITEES_EMPTY)
+        return EmptyMessage(
+            strings.INVITEES_EMPTY,
+            strings.INVITEES_EMPTY_HINT,
+            (
+                EmptyAction(strings.INVITE_AGENCY, self.invite_agency, "agency"),
+                EmptyAction(strings.INVITE_GUEST, self.invite_guest, "guest"),
+            ),
+        )
 
     def _refresh(self) -> None:
         kept = self._kept_id(self.table)

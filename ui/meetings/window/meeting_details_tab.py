@@ -1,12 +1,25 @@
-"""The meeting's particulars, the changes a meeting not yet held allows
-(edit, postpone, cancel), and its postponement history."""
+"""The meeting's particulars, where it stands step by step, the changes a
+meeting not yet held allows (edit, postpone, cancel), and its postponement history."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from secretariat import clock
 from secretariat.meetings.records import PostponementRecord
+from secretariat.meetings.steps import MeetingStep, StepPlace, StepState, meeting_steps
 from secretariat.persian import jalali
 from ui import strings
 from ui.meetings.cancel_meeting_dialog import CancelMeetingDialog
@@ -56,6 +69,55 @@ _FIELDS = (
 )
 
 
+_MARKS = {StepState.DONE: "✓", StepState.NEXT: "●", StepState.LATER: "○", StepState.SKIPPED: "–"}
+
+
+class MeetingStepsBox(QGroupBox):
+    """The meeting's steps from plan to signed minutes: done, next, later.
+
+    ``go_to`` asks the window for the tab where a step is done.
+    """
+
+    go_to = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(strings.MEETING_STEPS, parent)
+        self._grid = QGridLayout(self)
+        self._grid.setColumnStretch(2, 1)
+        self._grid.setVerticalSpacing(10)
+        self._rows: list[tuple[QLabel, QLabel, QLabel, QPushButton]] = []
+        self._places: list[StepPlace] = []
+
+    def show_steps(self, steps: tuple[MeetingStep, ...]) -> None:
+        while len(self._rows) < len(steps):
+            row = len(self._rows)
+            mark, title, text = QLabel(), QLabel(), QLabel()
+            mark.setObjectName("stepMark")
+            title.setObjectName("stepTitle")
+            text.setObjectName("stepText")
+            text.setWordWrap(True)
+            button = QPushButton(strings.STEP_GO)
+            button.setObjectName("linkButton")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setAutoDefault(False)  # Enter in the meeting window presses no button
+            for column, widget in enumerate((mark, title, text, button)):
+                self._grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignVCenter)
+            button.clicked.connect(lambda _=False, row=row: self.go_to.emit(self._places[row].value))
+            self._rows.append((mark, title, text, button))
+        self._places = [step.place for step in steps]
+        for (mark, title, text, button), step in zip(self._rows, steps, strict=False):
+            mark.setText(_MARKS[step.state])
+            mark.setProperty("state", step.state.value)
+            title.setProperty("state", step.state.value)
+            for label in (mark, title):
+                label.style().unpolish(label)
+                label.style().polish(label)
+            title.setText(step.title)
+            text.setText(rtl(step.text))
+            button.setVisible(step.place is not StepPlace.DETAILS and step.state is not StepState.SKIPPED)
+            button.setToolTip(strings.STEP_GO_TIP.format(step=step.title))
+
+
 class MeetingDetailsTab(MeetingTab):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(services, parent)
@@ -90,12 +152,31 @@ class MeetingDetailsTab(MeetingTab):
         box = QVBoxLayout(self.postponements_box)
         box.addWidget(self.postponements)
 
-        layout = QVBoxLayout(self)
+        self.steps = MeetingStepsBox()
+        # Side by side, the particulars and the steps: the tab is whole at 1366×768
+        # and its width is put to use rather than left empty beside short values.
+        columns = QHBoxLayout()
+        columns.addWidget(fields, 1)
+        columns.addWidget(self.steps, 1)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.lock_note)
         layout.addLayout(buttons)
-        layout.addWidget(fields)
-        layout.addWidget(self.postponements_box, 2)
-        layout.addStretch(1)
+        layout.addLayout(columns)
+        layout.addWidget(self.postponements_box, 1)
+        layout.addStretch(0)
+        # On a short screen the tab scrolls rather than making the window taller than the screen.
+        scroll = QScrollArea()
+        scroll.setObjectName("tabScroll")
+        content.setObjectName("tabScrollContent")
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _refresh(self) -> None:
         meeting = self.meeting
@@ -124,6 +205,7 @@ class MeetingDetailsTab(MeetingTab):
         for button in (self.edit_button, self.postpone_button, self.cancel_button):
             button.setEnabled(upcoming)
         self._set_lock("" if upcoming else strings.DETAILS_LOCKED)
+        self.steps.show_steps(meeting_steps(self.detail, clock.today()))
         self.postponement_model.set_records(meeting.postponements)
         self.postponements_box.setVisible(bool(meeting.postponements))
 

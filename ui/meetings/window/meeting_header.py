@@ -13,6 +13,7 @@ from ui import strings
 from ui.meetings.meeting_dialog import warnings_text
 from ui.meetings.meeting_format import place, status_colour, timestamp, when
 from ui.rtl import rtl
+from ui.widgets.status_badge import show_status
 
 _SEPARATOR = "  ·  "
 
@@ -58,9 +59,8 @@ class MeetingHeader(QWidget):
         # The kind is in the title of all but a regular meeting.
         self.kind.setText(meeting.kind.label if meeting.kind is MeetingKind.REGULAR else "")
         self.kind.setVisible(meeting.kind is MeetingKind.REGULAR)
-        self.status.setText(meeting.status_label)
-        # The colour is the status's own (shared with the calendar); the rest is in the style sheet.
-        self.status.setStyleSheet(f"background: {status_colour(meeting)};")
+        # The colour is the status's own, shared with the calendar.
+        show_status(self.status, meeting.status_label, status_colour(meeting))
         self.when.setText(rtl(when(meeting)))
         where = [
             place(meeting.host_agency_name, meeting.venue),

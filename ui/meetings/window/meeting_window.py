@@ -100,6 +100,7 @@ class MeetingWindow(QDialog):
             (self.resolutions, strings.TAB_RESOLUTIONS),
             (self.attachments, strings.TAB_ATTACHMENTS),
         ]
+        self.details.steps.go_to.connect(self._go_to_step)
         for tab, title in self._titles:
             self.tabs.addTab(tab, title)
             tab.changed.connect(self._on_tab_changed)
@@ -190,6 +191,12 @@ class MeetingWindow(QDialog):
 
     def show_tab(self, tab: MeetingTab) -> None:
         self.tabs.setCurrentWidget(tab)
+
+    def _go_to_step(self, place: str) -> None:
+        tab = getattr(self, place, None)  # the steps name the tabs as this window does
+        if isinstance(tab, MeetingTab):
+            self.show_tab(tab)
+            tab.setFocus()
 
     # -- changes ------------------------------------------------------------------------------
 

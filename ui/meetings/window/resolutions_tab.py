@@ -22,6 +22,7 @@ from ui.meetings.window.meeting_tab import MeetingTab
 from ui.meetings.window.resolution_dialog import ResolutionDialog
 from ui.services import Services
 from ui.widgets.columns import Column
+from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
 from ui.widgets.record_table_model import RecordTableModel
 
 PRIORITY_COLOURS = {Priority.HIGH: QColor("#b26a00"), Priority.URGENT: QColor("#b3261e")}
@@ -173,6 +174,16 @@ class ResolutionsTab(MeetingTab):
         layout.addWidget(self.lock_note)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
+        self.empty_state = EmptyState(self.table, self._empty_message)
+
+    def _empty_message(self) -> EmptyMessage:
+        if self._detail is None or self.meeting.status is not MeetingStatus.HELD:
+            return EmptyMessage(strings.RESOLUTIONS_EMPTY)  # the lock note says when they are written
+        return EmptyMessage(
+            strings.RESOLUTIONS_EMPTY,
+            strings.RESOLUTIONS_EMPTY_HINT,
+            (EmptyAction(strings.ADD_RESOLUTION, self.add, "add"),),
+        )
 
     def _refresh(self) -> None:
         kept = self._kept_id(self.table)
