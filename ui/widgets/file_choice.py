@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, QStandardPaths, Qt, QUrl
-from PySide6.QtWidgets import QDialog, QFileDialog, QFileSystemModel, QListView, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFileSystemModel,
+    QLineEdit,
+    QListView,
+    QTreeView,
+    QWidget,
+)
 
 from secretariat.errors import ValidationError
 from secretariat.maintenance import settings as settings_store
@@ -30,6 +38,7 @@ from secretariat.maintenance.backup import format_size
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from ui import messages, strings
+from ui.rtl import align_right
 from ui.start.app_setup import PERSIAN
 from ui.widgets.model_index import Index
 from ui.widgets.screen_fit import fit_to_screen
@@ -124,6 +133,9 @@ def _speak_persian(dialog: QFileDialog, *, saving: bool) -> None:
     }
     for label, text in labels.items():
         dialog.setLabelText(label, text)
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    if name is not None:
+        align_right(name)  # a Persian name stays on the right even when it starts with a digit
     dialog.setProxyModel(PersianFileDetails(dialog))
     places = [Path.home(), documents_folder(), _desktop_folder()]
     seen: list[Path] = []
