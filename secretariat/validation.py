@@ -41,7 +41,7 @@ def email(errors: FieldErrors, form: str | type, field: str, value: str | None) 
     errors.check(
         field,
         not value or bool(_EMAIL.match(value)),
-        f"«{value}» نشانی رایانامه درستی نیست؛ مانند pr@pardis.ir",
+        f"نشانی رایانامه «{value}» درست نیست؛ مانند pr@pardis.ir",
     )
     return value
 
@@ -49,7 +49,7 @@ def email(errors: FieldErrors, form: str | type, field: str, value: str | None) 
 def website(errors: FieldErrors, form: str | type, field: str, value: str | None) -> str:
     value = text(errors, form, field, value)
     errors.check(
-        field, not value or bool(_WEBSITE.match(value)), f"«{value}» نشانی وبگاه درستی نیست؛ مانند pardis.ir"
+        field, not value or bool(_WEBSITE.match(value)), f"نشانی وبگاه «{value}» درست نیست؛ مانند pardis.ir"
     )
     return value
 

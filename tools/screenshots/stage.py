@@ -36,8 +36,10 @@ class Stage:
         self._empty: tuple[MainWindow, Services, tempfile.TemporaryDirectory[str]] | None = None
 
     def open(self, widget: QWidget) -> QWidget:
-        widget.show()
+        # Sized before it is shown, as exec() shows a dialog: a form then fits itself
+        # to the screen when shown (FormDialog._fit_screen), which a later adjustSize undid.
         widget.adjustSize()
+        widget.show()
         return self.track(widget)
 
     def track(self, widget: QWidget) -> QWidget:

@@ -10,13 +10,73 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import strings
 from ui.rtl import rtl
 from ui.widgets.error_form import ErrorForm
+from ui.widgets.screen_fit import FRAME_HEIGHT
 from ui.widgets.unsaved_changes import ChangeGuard, GuardedDialog
+
+# The least height of a form's fields when the screen is short: the rest scrolls.
+LEAST_FORM_HEIGHT = 160
+
+
+class FormScroll(QScrollArea):
+    """The form's fields, scrolling only when the screen is too short for them all.
+
+    It asks for the whole form's size, so on a screen with room the dialog
+    shows every field and no scroll bar; on a 1366×768 laptop a long form
+    (a resolution: its text, agencies, deadline) keeps its buttons on the
+    screen and its fields scroll.
+    """
+
+    def __init__(self, form: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tabScroll")
+        form.setObjectName(form.objectName() or "tabScrollContent")
+        self.setWidget(form)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The form grew (a message shown): the dialog's layout must ask this area again.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+    def sizeHint(self) -> QSize:
+        form = self.widget()
+        if form is None:
+            return super().sizeHint()
+        hint = form.sizeHint()
+        # A message that wraps makes the form taller at the width it has.
+        width = self.viewport().width() if self.isVisible() else hint.width()
+        if form.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), form.heightForWidth(width)))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        form = self.widget()
+        if form is None:
+            return super().minimumSizeHint()
+        least = form.minimumSizeHint()
+        return QSize(least.width() + self._bar(), min(least.height(), LEAST_FORM_HEIGHT))
 
 
 class FormDialog(GuardedDialog):
@@ -49,8 +109,8 @@ class FormDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(self._intro)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
+        self._scroll = FormScroll(self.form)
+        layout.addWidget(self._scroll, 1)
         layout.addSpacing(6)
         layout.addWidget(self._buttons)
         self.setMinimumWidth(520)
@@ -82,6 +142,21 @@ class FormDialog(GuardedDialog):
         # Filled in by now (a record to edit, a date to propose): that is "unchanged".
         if not self.changes.remembered():
             self.changes.remember()
+            self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """As tall as the whole form, or as the screen has room for (the fields then scroll).
+
+        Qt opens a dialog at most two thirds of the screen tall, which cut a
+        long form on a 768-pixel screen although it would have fitted.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry().height() - FRAME_HEIGHT
+        height = min(max(self.sizeHint().height(), self.height()), room)
+        if height != self.height():
+            self.resize(self.width(), height)
 
     def _save(self) -> None:
         self.saved = self.save()
@@ -99,7 +174,14 @@ class FormDialog(GuardedDialog):
         the dialog taller (at the bottom), and it must not stay so with empty
         space in it once the messages are gone.
         """
-        if self.form.errors() or self.height() <= self._height_without_errors:
+        if self.form.errors() or self.form.general_error():
+            form_layout = self.form.layout()
+            if form_layout is not None:
+                form_layout.activate()
+            self._scroll.updateGeometry()  # now, not when the form's layout request is handled
+            self._fit_screen()  # taller by the messages, where the screen has room: no scroll bar
+            return
+        if self.height() <= self._height_without_errors:
             return
         # The minimum height without the messages: the form's layout first, then the dialog's.
         for layout in (self.form.layout(), self.layout()):

@@ -239,7 +239,7 @@ def test_each_field_is_held_to_the_forms_rules_and_named_by_its_column(secretari
     empty, post, gas, long, power = preview.rows
     assert all(row.status is RowStatus.ERROR for row in preview.rows)
     assert empty.action == "«نام دستگاه»: نام دستگاه را بنویسید."
-    assert "«پست الکترونیک»: «pr@post» نشانی رایانامه درستی نیست" in post.action
+    assert "«پست الکترونیک»: نشانی رایانامه «pr@post» درست نیست" in post.action
     assert "«تاریخ عضویت»: سال ۱۴۰۴ کبیسه نیست و اسفند آن ۲۹ روز دارد." in post.action
     assert gas.action == "«نام مدیر روابط عمومی»: نام و نام خانوادگی را بنویسید."
     assert long.action == "«نام دستگاه»: حداکثر ۲۰۰ نویسه؛ این متن ۲۰۱ نویسه است."
