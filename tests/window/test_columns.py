@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QTableView, QWidget
 
 from secretariat.database import open_database
@@ -19,6 +21,7 @@ from ui.resolutions.followup_window import FollowUpWindow
 from ui.resolutions.register_view import RegisterView
 from ui.services import Services
 from ui.widgets.list_section import ListSection
+from ui.widgets.record_table_model import RECORD_ROLE, RecordTableModel
 
 # Every table model of the app: a new one is expected to declare its columns too.
 TABLE_MODELS = {
@@ -70,11 +73,11 @@ def _inside_calendar(widget: QWidget) -> bool:
     return False
 
 
-def test_every_table_shows_the_titles_and_widths_of_its_columns(qtbot, demo_services):
-    services = demo_services
+def _every_table_widget(services: Services) -> list[QWidget]:
+    """The sections and windows that, between them, show every table model of the app."""
     [meeting] = services.meetings.page(MeetingQuery(), offset=0, limit=1)
     [resolution] = services.register.page(ResolutionQuery(), offset=0, limit=1)
-    widgets = [
+    return [
         AgenciesView(services),
         PeopleView(services),
         MeetingsView(services),
@@ -82,8 +85,11 @@ def test_every_table_shows_the_titles_and_widths_of_its_columns(qtbot, demo_serv
         MeetingWindow(services, meeting.id),
         FollowUpWindow(services, resolution.id, resolution.meeting_id),
     ]
+
+
+def test_every_table_shows_the_titles_and_widths_of_its_columns(qtbot, demo_services):
     seen = set()
-    for widget in widgets:
+    for widget in _every_table_widget(demo_services):
         for view in _tables(_shown(qtbot, widget)):
             model, header = view.model(), view.horizontalHeader()
             seen.add(type(model).__name__)
@@ -104,6 +110,63 @@ def test_every_table_shows_the_titles_and_widths_of_its_columns(qtbot, demo_serv
                 if column.width is not None:
                     assert view.columnWidth(at) == column.width, (type(model).__name__, column.key)
     assert seen == TABLE_MODELS
+
+
+# Every role a view or the code asks of a cell: what it paints, its tooltip, the models' own.
+ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.CheckStateRole,
+    Qt.ItemDataRole.SizeHintRole,
+    Qt.ItemDataRole.UserRole + 1,
+    Qt.ItemDataRole.UserRole + 2,
+)
+
+
+def _same(shown: Any, made: Any) -> bool:
+    if isinstance(made, QIcon):  # icons do not compare: the same picture
+        return isinstance(shown, QIcon) and shown.cacheKey() == made.cacheKey()
+    return type(shown) is type(made) and shown == made
+
+
+def test_every_cell_shows_what_its_column_makes_of_the_record(qtbot, demo_services):
+    """The texts, colours, fonts and icons a model keeps for its rows are those its columns'
+    functions make of each record (a whole row's, ``_row_data``, first), whatever the role."""
+    [resolution] = demo_services.register.page(ResolutionQuery(), offset=0, limit=1)
+    widgets = [*_every_table_widget(demo_services), MeetingWindow(demo_services, resolution.meeting_id)]
+    checked = set()
+    for widget in widgets:
+        for view in _tables(_shown(qtbot, widget)):
+            model = view.model()
+            if not isinstance(model, RecordTableModel):
+                continue  # the attendance sheet is edited in place: no record columns
+            for row in range(model.rowCount()):
+                record = model.record(row)
+                assert model.data(model.index(row, 0), RECORD_ROLE) is record
+                for at, column in enumerate(model.columns):
+                    index = model.index(row, at)
+                    for role in ROLES:
+                        whole = model._row_data(record, role)
+                        made = whole if whole is not None else column.data(record, role)
+                        assert _same(model.data(index, role), made), (type(model).__name__, column.key, role)
+                checked.add(type(model).__name__)
+    # The demo council leaves some tables empty (a meeting's files, a deadline moved): not these.
+    assert checked >= {
+        "AgencyTableModel",
+        "PeopleTableModel",
+        "MeetingTableModel",
+        "RegisterTableModel",
+        "AgendaModel",
+        "InviteeModel",
+        "ResolutionModel",
+        "SummaryModel",
+        "FollowUpLogModel",
+    }, checked
 
 
 def _click_header(qtbot, view: QTableView, column: int) -> None:

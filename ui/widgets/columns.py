@@ -28,6 +28,20 @@ _ROLE_FIELDS: dict[int, str] = {
     Qt.ItemDataRole.DecorationRole: "decoration",
 }
 
+# What a view asks of every cell each time it paints it, besides its text and
+# alignment: a table model makes these once per row (``RecordTableModel``).
+# The tooltip is not among them: it is asked for one cell, under the mouse.
+PAINTED_ROLES: tuple[int, ...] = tuple(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+)
+
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
@@ -55,14 +69,19 @@ class Column(Generic[R]):
     def sortable(self) -> bool:
         return self.sort is not None
 
+    def giver(self, role: int) -> Callable[[R], Any] | None:
+        """What gives this column's cells for the optional ``role``; None when they hold nothing."""
+        field = _ROLE_FIELDS.get(role)
+        giver: Callable[[R], Any] | None = getattr(self, field) if field else None
+        return giver
+
     def data(self, record: R, role: int) -> Any:
         """What this column's cell of ``record`` holds for ``role``; None when it holds nothing."""
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(record)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment
-        field = _ROLE_FIELDS.get(role)
-        give = getattr(self, field) if field else None
+        give = self.giver(role)
         return give(record) if give is not None else None
 
 

@@ -23,7 +23,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from secretariat.persian.text import format_int
 from ui import strings
@@ -70,11 +79,18 @@ class ListSection(QWidget):
         self.table.setObjectName("listTable")
         self.table.setModel(model)
         configure_table(self.table, sortable=True)
+        # Every row one line high: the view never measures the thousands of rows it does not show.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        model.watch(self.table)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self._kept_id: int | None = None
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        # A reload keeps the view where it is; the selection follows its record (or goes).
+        model.layoutChanged.connect(self._selection_changed)
+        model.rowsInserted.connect(lambda *_: self._show_result_count())
+        model.rowsRemoved.connect(lambda *_: self._show_result_count())
 
     def _lay_out(
         self,
@@ -170,8 +186,10 @@ class ListSection(QWidget):
         self._kept_id = self.selected_id()
 
     def _restore_selection(self) -> None:
-        # A reset (search, sort, reload) clears the selection without a
-        # signal: select the same record again, or say that none is selected.
+        # A reset (search, filter, sort) clears the selection without a
+        # signal: the list starts at the top, with the same record selected
+        # again if it is among the first rows, or none.
+        self.table.scrollToTop()
         if self._kept_id is None or not self.select(self._kept_id):
             self._selection_changed()
         self._show_result_count()

@@ -4,20 +4,43 @@ A meeting's agenda, invitees, resolutions or files come with the meeting
 (``MeetingService.detail``), a few dozen rows at most: the model holds them
 and a subclass declares its ``columns``, which say what each cell shows.
 Long lists page from the database instead (``PagedTableModel``).
+
+A view asks ``data()`` several times for each cell every time it paints it
+(its text, alignment, colours, font, icon, check box): what a row shows is
+made once, when its record arrives (``ShownRow``: a tuple of one value per
+column for each role), so that ``data()`` only looks it up. The tooltip,
+asked for one cell under the mouse, and a model's own roles (an id, the
+whole record) are worked out when asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QObject, Qt
 
-from ui.widgets.columns import Column, position
+from ui.widgets.columns import PAINTED_ROLES, Column, position
 from ui.widgets.model_index import ROOT, Index
 
 # The whole record; kept clear of the id roles subclasses number from UserRole + 1.
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 64
+
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+# Roles a row answers only from what it keeps: nothing kept, nothing to show.
+_KEPT_ONLY = frozenset((ALIGNMENT, *PAINTED_ROLES))
+
+
+class ShownRow:
+    """A record and what its cells show: by role, a tuple of one value per column (roles
+    whose every cell is None are left out)."""
+
+    __slots__ = ("cells", "record")
+
+    def __init__(self, record: Any, cells: dict[int, tuple[Any, ...]]) -> None:
+        self.record = record
+        self.cells = cells
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -31,10 +54,45 @@ class RecordTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._records: list[Any] = []
+        self._shown: dict[int, ShownRow] = {}  # by row
+        self._laid_out: tuple[Column[Any], ...] | None = None  # the columns the next three are of
+        self._alignments: tuple[Qt.AlignmentFlag | None, ...] | None = None
+        self._painted: tuple[tuple[int, tuple[Callable[[Any], Any] | None, ...]], ...] = ()
+        self._whole_rows = type(self)._row_data is not RecordTableModel._row_data
 
     def _row_data(self, record: Any, role: int) -> Any:
         return None
+
+    def _lay_out_columns(self) -> None:
+        """What the columns give besides their text (a model may set its columns in ``__init__``)."""
+        columns = self._laid_out = self.columns
+        alignments = tuple(column.alignment for column in columns)
+        self._alignments = alignments if any(a is not None for a in alignments) else None
+        # The painted roles some cell may give, with each column's giver of them.
+        self._painted = tuple(
+            (role, givers)
+            for role in PAINTED_ROLES
+            for givers in [tuple(column.giver(role) for column in columns)]
+            if self._whole_rows or any(givers)
+        )
+
+    def _shown_row(self, record: Any) -> ShownRow:
+        """What each cell of ``record``'s row shows, made once for all the paints to come."""
+        columns = self.columns
+        if columns is not self._laid_out:
+            self._lay_out_columns()
+        cells: dict[int, tuple[Any, ...]] = {DISPLAY: tuple(column.display(record) for column in columns)}
+        if self._alignments is not None:
+            cells[ALIGNMENT] = self._alignments
+        for role, givers in self._painted:
+            whole = self._row_data(record, role) if self._whole_rows else None
+            if whole is not None:
+                cells[role] = (whole,) * len(columns)
+                continue
+            values = tuple(give(record) if give is not None else None for give in givers)
+            if any(value is not None for value in values):
+                cells[role] = values
+        return ShownRow(record, cells)
 
     def column(self, key: str) -> int:
         """The position of the column ``key``."""
@@ -42,20 +100,20 @@ class RecordTableModel(QAbstractTableModel):
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
-        self._records = list(records)
+        self._shown = {row: self._shown_row(record) for row, record in enumerate(records)}
         self.endResetModel()
 
     def record(self, row: int) -> Any:
-        return self._records[row]
+        return self._shown[row].record
 
     def records(self) -> list[Any]:
-        return list(self._records)
+        return [self._shown[row].record for row in sorted(self._shown)]
 
     def row_of(self, record_id: int) -> int | None:
-        return next((row for row, record in enumerate(self._records) if record.id == record_id), None)
+        return next((row for row, shown in self._shown.items() if shown.record.id == record_id), None)
 
     def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._records)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
@@ -68,10 +126,23 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._records):
+        shown = self._shown.get(index.row())
+        if shown is None:
+            return self._not_shown(index, role)
+        cells = shown.cells.get(role)
+        if cells is not None:
+            return cells[index.column()]
+        if role in _KEPT_ONLY:
             return None
-        record = self._records[index.row()]
+        return self._asked(shown.record, index.column(), role)
+
+    def _asked(self, record: Any, column: int, role: int) -> Any:
+        """A role no row keeps (a tooltip, a model's own): worked out now."""
         if role == RECORD_ROLE:
             return record
         value = self._row_data(record, role)
-        return value if value is not None else self.columns[index.column()].data(record, role)
+        return value if value is not None else self.columns[column].data(record, role)
+
+    def _not_shown(self, index: Index, role: int) -> Any:
+        """A cell of a row not held: a row past the end (or a paged model's row still to read)."""
+        return None
