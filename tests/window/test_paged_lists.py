@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from secretariat.database import open_database
+from secretariat.database import BUSY_MESSAGE, open_database
+from secretariat.errors import DatabaseBusyError
 from secretariat.followup.register import RegisterSort, ResolutionQuery
 from secretariat.followup.status import RUNNING
 from secretariat.meetings.planning import MeetingQuery
@@ -180,9 +181,13 @@ class _Gated:
         self._people = people
         self.open = threading.Event()
         self.open.set()
+        self.fail: Exception | None = None  # raised by the next read
 
     def count(self, query: PersonQuery) -> int:
         self.open.wait(10)
+        failure, self.fail = self.fail, None
+        if failure is not None:
+            raise failure
         return int(self._people.count(query))
 
     def page(self, query: PersonQuery, *, offset: int, limit: int | None) -> list[Any]:
@@ -235,3 +240,22 @@ def test_rows_scrolled_to_during_a_slow_read_are_blank_then_painted(
     first, end = changed.args[0], changed.args[1]
     assert first.row() <= last.row() <= end.row() and end.column() == len(model.columns) - 1
     assert last.data() == "کارمند 39"
+
+
+def test_a_read_that_fails_says_why_where_it_was_asked_and_the_list_goes_on(qtbot, services, small_pages):
+    for name in ("زهرا کریمی", "علی رضایی"):
+        services.people.add(PersonDraft(full_name=name))
+    gated = _Gated(services.people)
+    model = PeopleTableModel(gated)  # type: ignore[arg-type]
+    gated.fail = DatabaseBusyError(BUSY_MESSAGE)
+    with pytest.raises(DatabaseBusyError):
+        model.reload()
+    assert not model.reading() and model.rowCount() == 2
+
+    services.people.add(PersonDraft(full_name="مریم احمدی"))
+    model.reload()
+    assert [model.index(row, 0).data() for row in range(model.rowCount())] == [
+        "زهرا کریمی",
+        "علی رضایی",
+        "مریم احمدی",
+    ]

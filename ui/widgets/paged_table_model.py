@@ -32,11 +32,13 @@ from PySide6.QtWidgets import QTableView
 
 from ui.widgets.background_reads import BackgroundReads
 from ui.widgets.model_index import ROOT, Index
-from ui.widgets.record_table_model import RecordTableModel, ShownRow
+from ui.widgets.record_table_model import RecordTableModel
 
 # Rows read around those in view at a reload: a change that adds or removes a
 # row above them moves the view's rows, and the selected one, by a few.
 RELOAD_MARGIN = 10
+# More than a screen shows: a view's rows are taken as no more than these (one not laid out yet).
+MOST_ROWS_IN_VIEW = 200
 
 
 class PagedSource(Protocol):
@@ -94,7 +96,7 @@ class PagedTableModel(RecordTableModel):
     def watch(self, view: QTableView) -> None:
         """Reload the rows ``view`` shows (by default, the page asked for last)."""
         self._view = view
-        view.destroyed.connect(self._forget_view)
+        view.destroyed.connect(lambda *_: self._forget_view())
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(self.columns) and self.columns[column].sortable
@@ -118,11 +120,11 @@ class PagedTableModel(RecordTableModel):
 
     def held_rows(self) -> int:
         """How many rows the model holds now (the rest are read when a view asks for them)."""
-        return len(self._shown)
+        return len(self._records)
 
     def is_held(self, row: int) -> bool:
         """Does the model hold ``row`` now (shown without reading)?"""
-        return row in self._shown
+        return row in self._records
 
     def reading(self) -> bool:
         """Are rows still being read in the background?"""
@@ -134,12 +136,12 @@ class PagedTableModel(RecordTableModel):
 
     def record(self, row: int) -> Any:
         """The record of ``row``, read now if the model does not hold it."""
-        if row not in self._shown:
+        if row not in self._records:
             self._reads.finish()
-            if row not in self._shown and 0 <= row < self._total:
+            if row not in self._records and 0 <= row < self._total:
                 self._read_pages(row // self.PAGE_SIZE, row // self.PAGE_SIZE)
                 self._reads.finish()
-        return self._shown[row].record
+        return self._records[row]
 
     def row_object(self, row: int) -> Any:
         return self.record(row)
@@ -153,7 +155,7 @@ class PagedTableModel(RecordTableModel):
 
     # -- reading a page ---------------------------------------------------------------
 
-    def _not_shown(self, index: Index, role: int) -> Any:
+    def _not_held(self, index: Index, role: int) -> Any:
         row = index.row()
         if self._renewing or not 0 <= row < self._total:
             return None
@@ -166,7 +168,7 @@ class PagedTableModel(RecordTableModel):
         missing = [p for p in pages if p not in self._pages] if page in pages else [page]
         self._read_pages(min(missing), max(missing))
         # Read within the wait: shown in this very paint.
-        return self.data(index, role) if row in self._shown else None
+        return self.data(index, role) if row in self._records else None
 
     def _read_pages(self, first_page: int, last_page: int) -> None:
         pages = range(first_page, last_page + 1)
@@ -188,7 +190,8 @@ class PagedTableModel(RecordTableModel):
             if records is None:
                 return
             for at, record in enumerate(records, start=first):
-                self._shown[at] = self._shown_row(record)
+                self._records[at] = record
+                self._shown.pop(at, None)
             self._drop_far_from(pages)
             if not at_once and records:
                 # Painted blank meanwhile: paint the rows that arrived.
@@ -210,7 +213,7 @@ class PagedTableModel(RecordTableModel):
         """Keep the pages just read with those around them, and the rows in view and those a
         selection is on; drop the rest."""
         size = self.PAGE_SIZE
-        if len(self._shown) <= self.HELD_PAGES * size:
+        if len(self._records) <= self.HELD_PAGES * size:
             return
         reach = max(0, self.HELD_PAGES - len(pages)) // 2
         first, last = self._rows_in_view()
@@ -218,8 +221,9 @@ class PagedTableModel(RecordTableModel):
             range(first // size, last // size + 1)
         )
         pinned = {index.row() for index in self.persistentIndexList()}
-        for row in [row for row in self._shown if row // size not in kept and row not in pinned]:
-            del self._shown[row]
+        for row in [row for row in self._records if row // size not in kept and row not in pinned]:
+            del self._records[row]
+            self._shown.pop(row, None)
         self._pages &= kept
 
     # -- a reload, a new query ---------------------------------------------------------------
@@ -251,23 +255,23 @@ class PagedTableModel(RecordTableModel):
         def arrived(future: Future[Any], at_once: bool) -> None:
             if generation != self._generation:
                 return
-            self._renewing = False
-            result = future.result()  # a read's error is raised here, in the GUI thread
-            if result is None:
-                return
-            found, blocks = result
-            rows = {
-                at: self._shown_row(record)
-                for first, records in blocks
-                for at, record in enumerate(records, first)
-            }
-            if reset:
-                self.beginResetModel()
-                self._total, self._shown = found, rows
-                self._pages, self._last_page = {0}, 0
-                self.endResetModel()
-            else:
-                self._reloaded(found, rows)
+            try:
+                result = future.result()  # a read's error is raised here, in the GUI thread
+                if result is None:
+                    return
+                found, blocks = result
+                rows = {at: record for first, records in blocks for at, record in enumerate(records, first)}
+                if reset:
+                    self.beginResetModel()
+                    self._total, self._records, self._shown = found, rows, {}
+                    self._pages, self._last_page = {0}, 0
+                    self.endResetModel()
+                else:
+                    self._reloaded(found, rows)
+            finally:
+                # Until now a view asking for a row not held is told nothing: it would be read
+                # with the old count, or among rows about to be replaced.
+                self._renewing = False
 
         self._reads.run(read, arrived, wait_ms=self.WAIT_MS)
 
@@ -285,33 +289,32 @@ class PagedTableModel(RecordTableModel):
 
     def _rows_in_view(self) -> tuple[int, int]:
         view = self._view
-        if view is not None and self._total:
-            height = view.viewport().height()
-            top = view.rowAt(0)
-            bottom = view.rowAt(height - 1)
-            if top >= 0:
-                return top, bottom if bottom >= 0 else self._total - 1
+        height = view.viewport().height() if view is not None else 0
+        top = view.rowAt(0) if view is not None and height > 0 else -1
+        if view is not None and top >= 0:
+            bottom = view.rowAt(height - 1)  # none: the list ends above the bottom edge
+            return top, min(bottom if bottom >= 0 else self._total - 1, top + MOST_ROWS_IN_VIEW - 1)
         first = self._last_page * self.PAGE_SIZE
         return first, first + self.PAGE_SIZE - 1
 
-    def _reloaded(self, found: int, rows: dict[int, ShownRow]) -> None:
+    def _reloaded(self, found: int, rows: dict[int, Any]) -> None:
         """Show the rows read again in place: the view stays put, a selection follows its record."""
         if found > self._total:
             self.beginInsertRows(ROOT, self._total, found - 1)
             self._total = found
             self.endInsertRows()
         self.layoutAboutToBeChanged.emit()
-        old = self._shown
-        new_rows = {shown.record.id: row for row, shown in rows.items()}
+        old = self._records
+        new_rows = {record.id: row for row, record in rows.items()}
         before = self.persistentIndexList()
         after = []
         for index in before:
             held = old.get(index.row())
-            row = new_rows.get(held.record.id) if held is not None else None
+            row = new_rows.get(held.id) if held is not None else None
             if row is None and held is None and index.row() < found:
                 row = index.row()  # not held before: it stays where it was
             after.append(self.index(row, index.column()) if row is not None else QModelIndex())
-        self._shown = rows
+        self._records, self._shown = rows, {}
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
         if found < self._total:

@@ -7,10 +7,10 @@ Long lists page from the database instead (``PagedTableModel``).
 
 A view asks ``data()`` several times for each cell every time it paints it
 (its text, alignment, colours, font, icon, check box): what a row shows is
-made once, when its record arrives (``ShownRow``: a tuple of one value per
-column for each role), so that ``data()`` only looks it up. The tooltip,
-asked for one cell under the mouse, and a model's own roles (an id, the
-whole record) are worked out when asked.
+made once, the first time it is painted (``ShownRow``: a tuple of one value
+per column for each role), so that ``data()`` then only looks it up. The
+tooltip, asked for one cell under the mouse, and a model's own roles (an id,
+the whole record) are worked out when asked.
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ class RecordTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._shown: dict[int, ShownRow] = {}  # by row
+        self._records: dict[int, Any] = {}  # by row
+        self._shown: dict[int, ShownRow] = {}  # by row: those of the records painted so far
         self._laid_out: tuple[Column[Any], ...] | None = None  # the columns the next three are of
         self._alignments: tuple[Qt.AlignmentFlag | None, ...] | None = None
         self._painted: tuple[tuple[int, tuple[Callable[[Any], Any] | None, ...]], ...] = ()
@@ -100,20 +101,20 @@ class RecordTableModel(QAbstractTableModel):
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
-        self._shown = {row: self._shown_row(record) for row, record in enumerate(records)}
+        self._records, self._shown = dict(enumerate(records)), {}
         self.endResetModel()
 
     def record(self, row: int) -> Any:
-        return self._shown[row].record
+        return self._records[row]
 
     def records(self) -> list[Any]:
-        return [self._shown[row].record for row in sorted(self._shown)]
+        return [self._records[row] for row in sorted(self._records)]
 
     def row_of(self, record_id: int) -> int | None:
-        return next((row for row, shown in self._shown.items() if shown.record.id == record_id), None)
+        return next((row for row, record in self._records.items() if record.id == record_id), None)
 
     def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._shown)
+        return 0 if parent.isValid() else len(self._records)
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
@@ -126,9 +127,13 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        shown = self._shown.get(index.row())
+        row = index.row()
+        shown = self._shown.get(row)
         if shown is None:
-            return self._not_shown(index, role)
+            record = self._records.get(row)
+            if record is None:
+                return self._not_held(index, role)
+            shown = self._shown[row] = self._shown_row(record)
         cells = shown.cells.get(role)
         if cells is not None:
             return cells[index.column()]
@@ -143,6 +148,6 @@ class RecordTableModel(QAbstractTableModel):
         value = self._row_data(record, role)
         return value if value is not None else self.columns[column].data(record, role)
 
-    def _not_shown(self, index: Index, role: int) -> Any:
+    def _not_held(self, index: Index, role: int) -> Any:
         """A cell of a row not held: a row past the end (or a paged model's row still to read)."""
         return None
