@@ -79,7 +79,7 @@ class ListSection(QWidget):
         self.table.setObjectName("listTable")
         self.table.setModel(model)
         configure_table(self.table, sortable=True)
-        # Every row one line high: the view never measures the thousands of rows it does not show.
+        # Every row is one line high and never resized (the lists do not fit rows to their text).
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         model.watch(self.table)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -88,9 +88,9 @@ class ListSection(QWidget):
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
         # A reload keeps the view where it is; the selection follows its record (or goes).
-        model.layoutChanged.connect(self._selection_changed)
-        model.rowsInserted.connect(lambda *_: self._show_result_count())
-        model.rowsRemoved.connect(lambda *_: self._show_result_count())
+        model.layoutChanged.connect(lambda *_: self._selection_changed())
+        model.rowsInserted.connect(lambda *_: self._count_changed())
+        model.rowsRemoved.connect(lambda *_: self._count_changed())
 
     def _lay_out(
         self,
@@ -189,9 +189,15 @@ class ListSection(QWidget):
         # A reset (search, filter, sort) clears the selection without a
         # signal: the list starts at the top, with the same record selected
         # again if it is among the first rows, or none.
+        self._count_changed()
         self.table.scrollToTop()
         if self._kept_id is None or not self.select(self._kept_id):
             self._selection_changed()
+
+    def _count_changed(self) -> None:
+        # The scroll bar fits the new count now, not after the rows are painted (which would
+        # paint the list, and the section around its rounded frame, a second time).
+        self.table.doItemsLayout()
         self._show_result_count()
 
     def _empty_message(self) -> EmptyMessage:
