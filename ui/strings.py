@@ -687,6 +687,7 @@ DASHBOARD_NO_MEETINGS = "جلسه‌ای برنامه‌ریزی نشده است
 DASHBOARD_STATUS_CHART = "وضعیت مصوبات دوازده ماه گذشته"
 DASHBOARD_SLICE = "{status} ({count})"
 DASHBOARD_COMPLETION_CHART = "درصد انجام مصوبات دستگاه‌ها در دوازده ماه گذشته"
+DASHBOARD_COMPLETION_BUSIEST = " ({count} دستگاه با بیشترین مصوبه)"
 DASHBOARD_COMPLETION_SET = "درصد انجام"
 DASHBOARD_COMPLETION_AXIS = "درصد انجام‌شده"
 DASHBOARD_NO_RECENT = "در دوازده ماه گذشته مصوبه‌ای نیست."
