@@ -78,7 +78,7 @@ def skip_feature_scan() -> bool:
         return False  # another binding version: nothing to turn off
     if getattr(feature.feature_imported, "skips_scan", False):
         return True
-    feature.feature_imported = _leave_unclassified
+    feature.feature_imported = _leave_unclassified  # type: ignore[attr-defined]
     return True
 
 
