@@ -15,6 +15,7 @@ when this module loads, so the window keeps painting while it loads.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,10 +72,16 @@ def open_file(location: str | Path, *, quiet: bool = False) -> Database:
 
 
 def _open_with_core(location: str | Path) -> Database:
-    # The services too, while off the GUI thread: the window needs them next.
-    from secretariat.core import Secretariat
+    from secretariat.maintenance.quick_check import QuickCheck
 
-    return Secretariat.open(location).database
+    path = Path(location).expanduser() if "://" not in str(location) else None
+    # SQLite checks the file while the database layer is imported (most of the wait), not after.
+    check = QuickCheck(path).start() if path is not None and path.is_file() else None
+    # The services' modules too, while off the GUI thread: the window needs them next.
+    importlib.import_module("secretariat.core")
+    from secretariat.database import open_database
+
+    return open_database(location, check=check)
 
 
 def choose_database(
