@@ -43,10 +43,12 @@ class StartupCancelled(Exception):
         self.exit_code = exit_code
 
 
-def open_demo() -> Database:
+def open_demo(*, quiet: bool = False) -> Database:
     """The demo council's database, built on first use (or rebuilt if half-built).
 
-    Built off the GUI thread, with a window that names each step (``wait_for``)."""
+    Built off the GUI thread, with a window that names each step (``wait_for``).
+    ``quiet``: the window already shows the demo's figures (it is built); a wait window only if
+    it lasts."""
     path = paths.demo_database_path()
 
     def build(report: StepReport) -> Database:
@@ -56,7 +58,8 @@ def open_demo() -> Database:
             path, progress=lambda done, total, step: report(done, total, step.label)
         )
 
-    return wait_for(strings.DEMO_WAIT_TITLE, strings.DEMO_WAIT_TEXT, build)
+    show_after_ms = QUIET_SHOW_AFTER_MS if quiet else SHOW_AFTER_MS
+    return wait_for(strings.DEMO_WAIT_TITLE, strings.DEMO_WAIT_TEXT, build, show_after_ms=show_after_ms)
 
 
 def open_file(location: str | Path, *, quiet: bool = False) -> Database:
@@ -91,7 +94,7 @@ def choose_database(
 
     ``quiet``: the window shows the council's figures already (see ``open_file``)."""
     if demo_requested:
-        return _open_or_report(open_demo)
+        return _open_or_report(lambda: open_demo(quiet=quiet))
     if db_path is not None:
         database = _open_or_report(lambda: open_file(db_path, quiet=quiet))
         if _has_council(database):
