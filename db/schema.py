@@ -2,7 +2,9 @@
 
 Alembic revisions in ``db/migrations/versions`` are the only way the schema
 changes. Opening a database at the head revision costs one small query and
-does not import Alembic at all, which keeps the app's start fast.
+does not import Alembic at all, which keeps the app's start fast; nor does
+importing this module import SQLAlchemy (the start-up's first look at the
+file, ``secretariat.first_look``, reads ``HEAD_REVISION`` before it loads).
 """
 
 from __future__ import annotations
@@ -11,11 +13,10 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect, text
-
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection, Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -35,12 +36,16 @@ class SchemaState(Enum):
 
 
 def current_revision(connection: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def state(engine: Engine) -> SchemaState:
+    from sqlalchemy import inspect
+
     with engine.connect() as connection:
         revision = current_revision(connection)
         return classify(revision, set(inspect(connection).get_table_names()))

@@ -248,6 +248,28 @@ def test_a_database_with_scribbled_pages_is_refused_untouched(tmp_path):
     assert snapshot(tmp_path) == before
 
 
+def test_a_check_started_ahead_refuses_scribbled_pages_too_and_lets_a_sound_file_open(tmp_path):
+    """Start-up starts the file's quick check before it imports the database layer (see
+    ``secretariat.maintenance.quick_check``); the opening takes its verdict."""
+    from secretariat.maintenance.quick_check import QuickCheck
+
+    sound = _council_file(tmp_path / "sound")
+    open_database(sound, check=QuickCheck(sound).start()).close()
+    path = _council_file(tmp_path)
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for page in range(1, len(data) // page_size):
+        data[page * page_size : page * page_size + 64] = random.Random(page).randbytes(64)
+    path.write_bytes(bytes(data))
+    before = snapshot(tmp_path)
+    check = QuickCheck(path).start()
+    with pytest.raises(DatabaseOpenError) as error:
+        open_database(path, check=check)
+    assert "آسیب دیده یا ناقص" in error.value.message
+    assert check.passed() is False
+    assert snapshot(tmp_path) == before
+
+
 def _refuse_read_only(path) -> str:
     with pytest.raises(DatabaseOpenError) as error:
         open_database(path, read_only=True)
