@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import itertools
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -121,6 +122,10 @@ class Database:
         event.listen(self._writes, "after_flush", changes.collect_flushed)
         # Every committed transaction says here what it changed (see secretariat.changes).
         self.changes = changes.ChangeFeed()
+        # How many transactions have committed, counted before anyone hears of them: what was
+        # read before one and remembered (secretariat.count_cache) is known stale at once.
+        self._commit_numbers = itertools.count(1)
+        self.commits = 0
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -139,6 +144,7 @@ class Database:
             if refusal is None:
                 raise
             raise refusal from error
+        self.commits = next(self._commit_numbers)
         self.changes.publish(changes.take_changes(session))
 
     @contextmanager
@@ -294,6 +300,7 @@ def _open(url: str, *, path: Path | None, read_only: bool) -> Database:
             collations={COLLATION_NAME: collation.compare},
             functions={FOLD_FUNCTION: _remembered_fold},
             wal=not read_only,
+            optimize=not read_only,
         )
         if state is schema.SchemaState.OLDER and path is not None:
             backup_sqlite(engine, path, reason="before-upgrade")
