@@ -1,3 +1,4 @@
-"""Benchmarks (developer tools, never shipped): each prints its figures, the dataset size and a
-baseline measured in the same run; ``generate`` builds the design-scale dataset.
+"""Benchmarks (developer tools, never shipped): ``python -m bench --scale S`` prints every figure of
+the app beside a baseline measured in the same run (see ``bench.__main__``); ``generate`` builds the
+design-scale dataset.
 """

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.bench_agencies import BARE_WINDOW
+from bench.bench_startup import BARE_WINDOW
 from bench.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent

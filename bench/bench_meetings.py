@@ -1,160 +1,123 @@
-"""Benchmark: meetings at the scale of DESIGN.md, through the core's services.
+"""Figures: the meetings' calendar and list, in the app's own widgets, painting included.
 
-Prints the size of a generated database (1,000 meetings over 20 years with
-their attendance, 30,000 resolutions with their responsible agencies) and,
-each with the median and 95th percentile over repeated runs:
-- a month of the calendar (``MeetingService.month``), over the last 24
-  months in turn;
-- the meeting list filtered by year: its first page and its count
-  (``MeetingService.page`` + ``count``), over the last 10 years in turn;
-- the meeting list searched, all years: its first page and its count, for a
-  number, a host agency, words of agenda items and a resolution code in turn;
-- one large meeting (60 invitees, 25 resolutions) loaded whole
-  (``MeetingService.detail``);
-each beside a baseline measured in the same run: the same rows read with
-one plain query and no records built. Target: each <= 50 ms.
+- a month of the calendar (``MeetingCalendarPage``: the month grid with each
+  day's meetings and the month's list beside it), the last 24 months in turn;
+- the meeting list (``MeetingList``) filtered by year, the last 10 years in
+  turn, and searched (a number, a host, words of agenda items, a resolution
+  code) across all years;
 
-    python -m bench.bench_meetings [--runs N] [--db PATH]
+each timed until painted (see ``bench.window``), beside a bare query for
+the same rows in the same run where one fits. Target: each <= 50 ms.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from typing import Any
+
 from sqlalchemy import func, select
 
-from bench.measure import TARGET_MS, line, run_on_database, timed
-from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Resolution
-from secretariat.core import Secretariat
+from bench.measure import Figure, Target, attempt, cycle, repeat, stopwatch
+from bench.window import Harness, PaintClock, dispose, show
+from db.models import Meeting
 from secretariat.database import Database
-from secretariat.meetings.planning import MeetingQuery
 from secretariat.persian import jalali
 
-
-def dataset(database: Database) -> int:
-    """Print the size of the data; the id of the large meeting."""
-    with database.reading() as session:
-        count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
-        statuses = dict(session.execute(select(Meeting.status, func.count()).group_by(Meeting.status)).all())
-        years = session.execute(select(func.min(Meeting.jalali_year), func.max(Meeting.jalali_year))).one()
-        invitees = (
-            select(func.count(Invitation.id)).where(Invitation.meeting_id == Meeting.id).scalar_subquery()
-        )
-        resolutions = (
-            select(func.count(Resolution.id)).where(Resolution.meeting_id == Meeting.id).scalar_subquery()
-        )
-        large = session.execute(
-            select(Meeting.id, invitees, resolutions)
-            .where(invitees == 60, resolutions == 25)
-            .order_by(Meeting.date.desc())
-            .limit(1)
-        ).one()
-        print(
-            f"dataset: {count(Agency)} agencies, {count(Person)} people, {count(Meeting)} meetings "
-            f"({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))}) over {years[0]}-{years[1]}"
-        )
-        print(
-            f"         {count(Invitation)} invitations, {count(AgendaItem)} agenda items, "
-            f"{count(Resolution)} resolutions, {count(Assignment)} assignments"
-        )
-        print(f"         large meeting: id {large[0]}, {large[1]} invitees, {large[2]} resolutions")
-        return large[0]
+TARGET = Target(median=50)
+SEARCHES = ["۳۰", "ارشاد", "گزارش ماهانه", "روابط عمومی", "۱۴۰۴-۳"]
 
 
-def bench(secretariat: Secretariat, runs: int) -> None:
-    database = secretariat.database  # for the baselines' bare queries
-    large = dataset(database)
-    service = secretariat.meetings
+def _months(count: int = 24) -> list[tuple[int, int]]:
     today = jalali.to_jalali(jalali.today())
-
-    months = []
-    year, month = today.year, today.month
-    for _ in range(24):
+    months, year, month = [], today.year, today.month
+    for _ in range(count):
         months.append((year, month))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    month_cycle = iter(months * runs)
-    sizes = [len(service.month(y, m)) for y, m in months]
-    print(f"\na month of the calendar ({min(sizes)}-{max(sizes)} meetings a month, last 24 months in turn)")
-    line("  MeetingService.month", timed(lambda: service.month(*next(month_cycle)), runs))
+    return months
 
-    baseline_months = iter(months * runs)
 
-    def month_baseline():
-        y, m = next(baseline_months)
-        first, last = jalali.from_jalali(y, m, 1), jalali.from_jalali(y, m, jalali.month_length(y, m))
-        with database.reading() as session:
-            session.execute(
-                select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status).where(
-                    Meeting.date.between(first, last)
-                )
-            ).all()
+def _bare_month(database: Database, year: int, month: int) -> None:
+    first = jalali.from_jalali(year, month, 1)
+    last = jalali.from_jalali(year, month, jalali.month_length(year, month))
+    with database.reading() as session:
+        session.execute(
+            select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status).where(
+                Meeting.date.between(first, last)
+            )
+        ).all()
 
-    line("  baseline: the same rows, one bare query", timed(month_baseline, runs), target=False)
 
-    years = list(range(today.year - 9, today.year + 1))
-    per_year = [service.count(MeetingQuery(jalali_year=y)) for y in years]
-    year_cycle = iter(years * runs)
+def _bare_year(database: Database, year: int) -> None:
+    with database.reading() as session:
+        session.execute(
+            select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status)
+            .where(Meeting.jalali_year == year)
+            .order_by(Meeting.date.desc(), Meeting.id.desc())
+            .limit(100)
+        ).all()
+        session.scalar(select(func.count(Meeting.id)).where(Meeting.jalali_year == year))
 
-    def year_list():
-        query = MeetingQuery(jalali_year=next(year_cycle))
-        service.page(query, limit=100)
-        service.count(query)
 
-    print(
-        f"\nthe meeting list filtered by year ({min(per_year)}-{max(per_year)} meetings a year, last 10 in "
-        "turn)"
+def meetings_figures(harness: Harness, services: Any) -> Iterator[Figure]:
+    from PySide6.QtWidgets import QTableView
+
+    from ui.meetings.meeting_calendar_page import MeetingCalendarPage
+    from ui.meetings.meeting_list import MeetingList
+
+    app, database, runs = harness.app, services.database, harness.runs
+
+    page = MeetingCalendarPage(services.meetings)
+    show(app, page)
+    grid = page.calendar.findChild(QTableView)
+    watched = [page.month_list.viewport(), *([grid.viewport()] if grid is not None else [])]
+    timer = PaintClock(app, harness.stall, page, watched, [page.month_model])
+    months = _months()
+    sizes = [len(services.meetings.month(y, m)) for y, m in months]
+    figure = Figure(
+        "calendar: month",
+        "ms",
+        TARGET,
+        note=f"the last {len(months)} months in turn ({min(sizes)}-{max(sizes)} meetings a month)",
     )
-    line("  MeetingService.page (100 rows) + count", timed(year_list, runs))
-
-    baseline_years = iter(years * runs)
-
-    def year_baseline():
-        with database.reading() as session:
-            session.execute(
-                select(Meeting.id, Meeting.date, Meeting.kind, Meeting.number, Meeting.status)
-                .where(Meeting.jalali_year == next(baseline_years))
-                .order_by(Meeting.date.desc(), Meeting.id.desc())
-                .limit(100)
-            ).all()
-
-    line("  baseline: the same rows, one bare query", timed(year_baseline, runs), target=False)
-
-    searches = ["۳۰", "ارشاد", "گزارش ماهانه", "روابط عمومی", "۱۴۰۴-۳"]
-    search_cycle = iter(searches * runs)
-
-    def searched():
-        query = MeetingQuery(search=next(search_cycle))
-        service.page(query, limit=100)
-        service.count(query)
-
-    found = ", ".join(f"{s}: {service.count(MeetingQuery(search=s))}" for s in searches)
-    print(f"\nthe meeting list searched, all years ({found})")
-    line("  MeetingService.page (100 rows) + count", timed(searched, runs))
-
-    detail = service.detail(large)
-    print(
-        f"\none large meeting ({len(detail.invitations)} invitees, {len(detail.resolutions)} resolutions, "
-        f"{len(detail.agenda)} agenda items)"
+    yield attempt(
+        figure,
+        lambda f: repeat(
+            f,
+            lambda run: timer.time(f.name, lambda: page.show_month(*cycle(months, run))),
+            lambda run: stopwatch(lambda: _bare_month(database, *cycle(months, run))),
+            runs=runs,
+        ),
     )
-    line("  MeetingService.detail", timed(lambda: service.detail(large), runs))
+    dispose(app, page)
 
-    def detail_baseline():
-        with database.reading() as session:
-            session.get(Meeting, large)
-            session.execute(
-                select(Invitation, Agency.name, Person.full_name)
-                .outerjoin(Agency, Agency.id == Invitation.agency_id)
-                .outerjoin(Person, Person.id == Invitation.attendee_person_id)
-                .where(Invitation.meeting_id == large)
-            ).all()
-            session.execute(select(Resolution).where(Resolution.meeting_id == large)).all()
-            session.execute(
-                select(Assignment.resolution_id, Assignment.agency_id, Assignment.role)
-                .join(Resolution, Resolution.id == Assignment.resolution_id)
-                .where(Resolution.meeting_id == large)
-            ).all()
+    listing = MeetingList(services)
+    show(app, listing)
+    timer = PaintClock(app, harness.stall, listing, [listing.table.viewport()], [listing.table.model()])
+    years = [(i, listing.year_filter.itemData(i)) for i in range(1, min(11, listing.year_filter.count()))]
+    figure = Figure("meeting list: year", "ms", TARGET, note=f"the newest {len(years)} years in turn")
+    yield attempt(
+        figure,
+        lambda f: repeat(
+            f,
+            lambda run: timer.time(f.name, lambda: listing.year_filter.setCurrentIndex(cycle(years, run)[0])),
+            lambda run: stopwatch(lambda: _bare_year(database, cycle(years, run)[1])),
+            runs=runs,
+        ),
+    )
+    started = time.perf_counter()
+    listing.clear_filters()
+    timer.settle(started, require_paint=False)
 
-    line("  baseline: its rows, four bare queries", timed(detail_baseline, runs), target=False)
-    print(f"\ntarget: each <= {TARGET_MS} ms (p95)")
+    def search(run: int) -> None:
+        listing.search_box.setText(cycle(SEARCHES, run))
+        listing.search_box.flush()
 
-
-if __name__ == "__main__":
-    run_on_database(bench, __doc__.splitlines()[0])
+    figure = Figure(
+        "meeting list: search",
+        "ms",
+        TARGET,
+        note=f"{', '.join(SEARCHES)} in turn, all years (titles, hosts, agendas, resolution codes)",
+    )
+    yield attempt(figure, lambda f: repeat(f, lambda run: timer.time(f.name, lambda: search(run)), runs=runs))
+    dispose(app, listing)

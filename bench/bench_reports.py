@@ -1,50 +1,32 @@
-"""Benchmark: the printed reports at the scale of DESIGN.md.
+"""Figures: the printed reports, as the report worker makes them (off the GUI thread).
 
-Prints, each with the median over repeated runs and the size of what was
-drawn:
-- the minutes of the largest meeting (60 invitees, 25 resolutions);
-- the register report of the newest 2,000 resolutions;
-- the attendance report of the last whole Jalali year;
-and beside each, reportlab drawing the same text in the same run without
-our layout (no shaping, no reordering, no wrapping, no tables: one
-``drawString`` per text, a new page when one is full). The ratio is what
-right-to-left layout costs. Targets: the minutes <= 0.5 s, the 2,000-row
-register <= 10 s.
+- the minutes of the largest meeting (the most invitees, then resolutions) — target <= 0.5 s;
+- the register report of the newest 2,000 resolutions — target <= 10 s;
 
-    python -m bench.bench_reports [--runs N] [--db PATH]
+each beside reportlab drawing the same text in the same run without our
+layout (no shaping, no reordering, no wrapping, no tables: one
+``drawString`` per text, a new page when one is full): the ratio is what
+right-to-left layout costs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import statistics
-import time
+from collections.abc import Iterator
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from sqlalchemy import func, select
 
-from bench.measure import run_on_database
+from bench.measure import Figure, Target, attempt, repeat, stopwatch
 from db.models import Invitation, Meeting, Resolution
-from secretariat.core import Secretariat
 from secretariat.followup.register import ResolutionQuery
-from secretariat.persian import jalali
-from secretariat.reports import render_attendance, render_minutes, render_register
+from secretariat.reports import render_minutes, render_register
 from secretariat.reports.fonts import REGULAR, register_fonts
 from secretariat.reports.minutes_data import gather_minutes
 
 REGISTER_ROWS = 2000
-TARGETS = {"minutes": 0.5, "register": 10.0}
-
-
-def seconds(function, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def plain_pdf(texts: list[str]) -> bytes:
@@ -65,93 +47,70 @@ def plain_pdf(texts: list[str]) -> bytes:
     return out.getvalue()
 
 
-def line(label: str, ours: float, pages: int, baseline: float, target: float | None) -> None:
-    verdict = ""
-    if target is not None:
-        verdict = "  ok" if ours <= target else f"  OVER {target:g} s"
-    print(
-        f"  {label:34s} {ours:7.3f} s  ({pages} pages)   plain reportlab {baseline:7.3f} s"
-        f"   ratio {ours / baseline:5.1f}x{verdict}"
-    )
-
-
-def pages_of(pdf: bytes) -> int:
-    return pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
-
-
-def bench(secretariat: Secretariat, runs: int) -> None:
-    database = secretariat.database  # the dataset's bare queries take it; the reports, the secretariat
-    runs = max(1, min(runs, 5))  # each run is a whole document
+def report_figures(secretariat: Any, runs: int) -> Iterator[Figure]:
+    database = secretariat.database
     with database.reading() as session:
-        # The large meeting of the generated data: the most invitees (60), then resolutions (25).
-        meeting_id, invitees = session.execute(
-            select(Invitation.meeting_id, func.count())
-            .group_by(Invitation.meeting_id)
-            .order_by(func.count().desc())
-            .limit(1)
+        # The largest meeting: the most invitees (60), then the most resolutions (more at a larger scale).
+        invited = (
+            select(func.count(Invitation.id)).where(Invitation.meeting_id == Meeting.id).scalar_subquery()
+        )
+        resolved = (
+            select(func.count(Resolution.id)).where(Resolution.meeting_id == Meeting.id).scalar_subquery()
+        )
+        meeting_id, invitees, resolutions = session.execute(
+            select(Meeting.id, invited, resolved).order_by(invited.desc(), resolved.desc()).limit(1)
         ).one()
-        resolutions = session.scalar(select(func.count()).where(Resolution.meeting_id == meeting_id))
+        total = session.scalar(select(func.count(Resolution.id))) or 0
         # The meeting date from which on there are about 2,000 resolutions.
         since = session.scalar(
             select(Meeting.date)
             .join(Resolution, Resolution.meeting_id == Meeting.id)
             .order_by(Meeting.date.desc())
-            .offset(REGISTER_ROWS - 1)
+            .offset(min(REGISTER_ROWS, total) - 1)
             .limit(1)
         )
-        last_held = session.scalar(
-            select(func.max(Meeting.date)).where(Meeting.status.in_(("held", "finalized")))
-        )
-    print(f"dataset: the largest meeting has {invitees} invitees and {resolutions} resolutions")
 
     data = gather_minutes(secretariat, meeting_id)
     detail = data.detail
-    minutes_texts = [item.title for item in detail.agenda] + [item.summary for item in detail.agenda]
-    minutes_texts += [r.current_text for r in detail.resolutions]
-    minutes_texts += [f"{m.agency_name} {m.attendee_name}" for m in data.present]
-    minutes_texts += [f"{m.agency_name} {m.excuse}" for m in data.absent]
-    ours, pdf = seconds(lambda: render_minutes(secretariat, meeting_id), runs)
-    plain, _ = seconds(lambda: plain_pdf(minutes_texts), runs)
-    print("\nthe minutes of the largest meeting")
-    line("render_minutes", ours, pages_of(pdf), plain, TARGETS["minutes"])
+    texts = [item.title for item in detail.agenda] + [item.summary for item in detail.agenda]
+    texts += [r.current_text for r in detail.resolutions]
+    texts += [f"{m.agency_name} {m.attendee_name}" for m in data.present]
+    texts += [f"{m.agency_name} {m.excuse}" for m in data.absent]
+    minutes = Figure(
+        "minutes PDF",
+        "s",
+        Target(median=0.5),
+        note=f"the largest meeting: {invitees} invitees, {resolutions} resolutions; baseline plain reportlab",
+    )
+    yield attempt(
+        minutes,
+        lambda f: repeat(
+            f,
+            lambda run: stopwatch(lambda: render_minutes(secretariat, meeting_id), "s"),
+            lambda run: stopwatch(lambda: plain_pdf(texts), "s"),
+            runs=min(runs, 5),
+        ),
+    )
 
     query = ResolutionQuery(meeting_from=since)
     rows = secretariat.register.page(query, limit=None)
-    register_texts = [
+    lines = [
         f"{r.code} {r.text} {r.meeting_title} {r.lead_agency_name} {r.due_text} {r.status.label}"
         for r in rows
     ]
-    ours, pdf = seconds(lambda: render_register(secretariat, query), runs)
-    plain, _ = seconds(lambda: plain_pdf(register_texts), runs)
-    print(
-        f"\nthe register report of the meetings since {jalali.format_short(since, persian_digits=False)} "
-        f"({len(rows)} resolutions)"
+    register = Figure(
+        f"register report, {REGISTER_ROWS:,} rows",
+        "s",
+        Target(median=10),
+        note=f"the newest meetings' {len(rows):,} resolutions; baseline plain reportlab",
     )
-    line("render_register", ours, pages_of(pdf), plain, TARGETS["register"])
-
-    year = jalali.jalali_year(last_held) - 1
-    start, end = jalali.from_jalali(year, 1, 1), jalali.from_jalali(year + 1, 1, 1) - dt.timedelta(days=1)
-    with database.reading() as session:
-        held = session.scalar(
-            select(func.count()).where(
-                Meeting.date.between(start, end), Meeting.status.in_(("held", "finalized"))
-            )
-        )
-        agency_lines = session.scalar(
-            select(func.count(func.distinct(Invitation.agency_id)))
-            .join(Meeting, Meeting.id == Invitation.meeting_id)
-            .where(Meeting.date.between(start, end))
-        )
-    attendance_texts = [f"agency {n}: invited present absent excused rate" for n in range(agency_lines or 0)]
-    ours, pdf = seconds(lambda: render_attendance(secretariat, start, end), runs)
-    plain, _ = seconds(lambda: plain_pdf(attendance_texts), runs)
-    print(f"\nthe attendance report of {year} ({held} meetings held, {agency_lines} agencies)")
-    line("render_attendance", ours, pages_of(pdf), plain, None)
-    print(
-        f"\ntargets: the minutes <= {TARGETS['minutes']} s, the {REGISTER_ROWS}-row register "
-        f"<= {TARGETS['register']:g} s"
+    yield attempt(
+        register,
+        lambda f: repeat(
+            f,
+            lambda run: stopwatch(lambda: render_register(secretariat, query), "s"),
+            lambda run: stopwatch(lambda: plain_pdf(lines), "s"),
+            runs=min(runs, 3),
+            warm_up=False,
+        ),
     )
-
-
-if __name__ == "__main__":
-    run_on_database(bench, __doc__.splitlines()[0])

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from bench.generate_followup import insert_followup, plan_followup
 from db.models import AgendaItem, Amendment, Assignment, Invitation, Meeting, Postponement, Resolution
+from secretariat import sort_keys
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, resolution_code
 from secretariat.meetings.numbering import renumber
 from secretariat.persian import jalali
@@ -179,6 +180,7 @@ def generate_meetings(
                     "code": resolution_code(year, p.number, p.kind.series, number),
                     "text": text,
                     "search_text": fold(text),
+                    "text_key": sort_keys.text_key(text),
                     "due_next_meeting": next_meeting,
                     "due_date": None if next_meeting else p.date + dt.timedelta(days=rng.randint(15, 120)),
                     "priority": rng.choices(["normal", "high", "urgent"], [80, 15, 5])[0],
@@ -242,6 +244,7 @@ def generate_meetings(
         if batch:
             session.execute(insert(model), batch)
     insert_followup(session, entries, changes)
+    sort_keys.refresh_all_lead_keys(session)  # as the services keep them, by the lead agency's name
     for series in {k.series for k in MeetingKind}:
         renumber(session, series)  # the planned meetings, after the held ones, as the services do
 

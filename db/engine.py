@@ -30,6 +30,14 @@ TextFunction = Callable[[str | None], str]  # a deterministic one-argument SQL f
 
 BUSY_TIMEOUT_MS = 5000
 
+# How many rows of each index SQLite's ANALYZE (and ``PRAGMA optimize``) reads:
+# statistics good enough to choose a plan, in a bounded time whatever the size
+# of the file (a full ANALYZE reads every index, slow on a network share).
+SQLITE_ANALYSIS_LIMIT = 1000
+# How long a closing connection waits for the write lock to store fresh statistics: a
+# moment, not the busy timeout (another PC saving must not hold up closing the app).
+OPTIMIZE_BUSY_TIMEOUT_MS = 100
+
 # The execution option that makes a SQLite connection begin with the write lock.
 WRITE_TRANSACTION = "secretariat_write_transaction"
 
@@ -44,16 +52,21 @@ def make_engine(
     collations: Mapping[str, Collation] | None = None,
     functions: Mapping[str, TextFunction] | None = None,
     wal: bool = True,
+    optimize: bool = False,
 ) -> Engine:
     """An engine with the settings above.
 
     ``wal=False`` leaves the file's journal mode as it is: switching to WAL
     rewrites the file's header, so a file that is only being looked at (and
-    may be refused) is opened without it.
+    may be refused) is opened without it. ``optimize=True``: each SQLite
+    connection runs ``PRAGMA optimize`` as it closes, which refreshes the
+    query planner's statistics of the tables it used once they have grown
+    (SQLite's advice for long-lived connections); for a database that is
+    written to, not one only looked at.
     """
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, collations or {}, functions or {}, wal=wal)
+        _configure_sqlite(engine, collations or {}, functions or {}, wal=wal, optimize=optimize)
     elif engine.dialect.name == "postgresql":
         _configure_postgresql(engine)
     return engine
@@ -65,6 +78,7 @@ def _configure_sqlite(
     functions: Mapping[str, TextFunction],
     *,
     wal: bool,
+    optimize: bool,
 ) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -79,9 +93,20 @@ def _configure_sqlite(
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
         if wal and engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
+
+    if optimize:
+
+        @event.listens_for(engine, "close")
+        def on_close(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+            try:
+                dbapi_connection.execute(f"PRAGMA busy_timeout={OPTIMIZE_BUSY_TIMEOUT_MS}")
+                dbapi_connection.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass  # busy, or read-only: the statistics wait for another time
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:

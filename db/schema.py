@@ -2,7 +2,9 @@
 
 Alembic revisions in ``db/migrations/versions`` are the only way the schema
 changes. Opening a database at the head revision costs one small query and
-does not import Alembic at all, which keeps the app's start fast.
+does not import Alembic at all, which keeps the app's start fast; nor does
+importing this module import SQLAlchemy (the start-up's first look at the
+file, ``secretariat.first_look``, reads ``HEAD_REVISION`` before it loads).
 """
 
 from __future__ import annotations
@@ -11,16 +13,15 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect, text
-
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection, Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # The newest revision this code knows; tests check it is Alembic's head.
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 
 # A table every revision of this app has had (from 0001 on).
 OWN_TABLE = "council"
@@ -35,12 +36,16 @@ class SchemaState(Enum):
 
 
 def current_revision(connection: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def state(engine: Engine) -> SchemaState:
+    from sqlalchemy import inspect
+
     with engine.connect() as connection:
         revision = current_revision(connection)
         return classify(revision, set(inspect(connection).get_table_names()))
@@ -83,7 +88,26 @@ def upgrade(engine: Engine) -> list[dict[str, object]]:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        refresh_statistics(connection)
     return list(config.attributes.get("renumbered", []))
+
+
+def refresh_statistics(connection: Connection) -> None:
+    """Give the query planner statistics of the tables and indexes as they now are.
+
+    Without them SQLite guesses, and at 120,000 resolutions it guesses wrong
+    (it sorts every row where an index would give the first page). Run after
+    migrating, which adds indexes; later SQLite refreshes them itself (``PRAGMA
+    optimize`` as each connection closes, see ``db.engine``) and PostgreSQL's
+    autovacuum does.
+    """
+    if connection.dialect.name == "sqlite":
+        from db.engine import SQLITE_ANALYSIS_LIMIT  # here: importing db.engine loads SQLAlchemy
+
+        connection.exec_driver_sql(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
+        connection.exec_driver_sql("ANALYZE")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("ANALYZE")
 
 
 def _config() -> Config:

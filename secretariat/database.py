@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import errno
 import functools
+import itertools
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
@@ -50,13 +51,12 @@ from secretariat.errors import (
     UnstorableValueError,
 )
 from secretariat.maintenance import backup, leftovers
-from secretariat.maintenance.backup_check import HEADER_SIZE, read_only_uri, sidecar, truncated
+from secretariat.maintenance.backup_check import HEADER_SIZE, sidecar, truncated
+from secretariat.maintenance.quick_check import QuickCheck
 from secretariat.persian import collation
 from secretariat.persian.text import fold, fold_translation
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-# How long the look at a file waits for another program's write (then it is left to the opening).
-CHECK_TIMEOUT_SECONDS = 2.0
 COLLATION_NAME = "persian"
 # PostgreSQL: an ICU collation that orders Persian as collation.sort_key does.
 # ICU's own "fa-IR-x-icu" sorts digits as text (منطقه ۱۰ before منطقه ۲), so
@@ -122,6 +122,10 @@ class Database:
         event.listen(self._writes, "after_flush", changes.collect_flushed)
         # Every committed transaction says here what it changed (see secretariat.changes).
         self.changes = changes.ChangeFeed()
+        # How many transactions have committed, counted before anyone hears of them: what was
+        # read before one and remembered (secretariat.count_cache) is known stale at once.
+        self._commit_numbers = itertools.count(1)
+        self.commits = 0
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -140,6 +144,7 @@ class Database:
             if refusal is None:
                 raise
             raise refusal from error
+        self.commits = next(self._commit_numbers)
         self.changes.publish(changes.take_changes(session))
 
     @contextmanager
@@ -215,18 +220,21 @@ def lock_numbering(session: Session, key: str) -> None:
         session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
 
 
-def open_database(location: str | Path, *, create: bool = True, read_only: bool = False) -> Database:
+def open_database(
+    location: str | Path, *, create: bool = True, read_only: bool = False, check: QuickCheck | None = None
+) -> Database:
     """Open (and create or migrate) the database at a path or URL.
 
     ``create=False`` refuses a missing file; ``read_only=True`` also refuses
-    an empty one (see the module's note).
+    an empty one (see the module's note). ``check``: the file's quick check,
+    started ahead (see ``secretariat.maintenance.quick_check``).
     """
     location_text = str(location)
     if "://" in location_text:
         return _open(location_text, path=None, read_only=read_only)
     path = Path(location).expanduser()
     if path.exists():
-        _check_is_sqlite(path, read_only=read_only)
+        _check_is_sqlite(path, read_only=read_only, check=check or QuickCheck(path))
     elif not create or read_only:
         raise DatabaseOpenError(f"پرونده «{path}» پیدا نشد.")
     else:
@@ -236,7 +244,7 @@ def open_database(location: str | Path, *, create: bool = True, read_only: bool 
     return database
 
 
-def _check_is_sqlite(path: Path, *, read_only: bool) -> None:
+def _check_is_sqlite(path: Path, *, read_only: bool, check: QuickCheck) -> None:
     """Refuse a folder, another kind of file, or a damaged database; only reads the file."""
     if path.is_dir():
         raise DatabaseOpenError(f"«{path}» یک پوشه است، نه پرونده پایگاه داده.")
@@ -262,15 +270,8 @@ def _check_is_sqlite(path: Path, *, read_only: bool) -> None:
     )
     if len(header) < HEADER_SIZE or truncated(header, size, has_wal=sidecar(path, "-wal").exists()):
         raise damaged
-    try:
-        # Read-only, and without locks or files beside it unless it is in use (see read_only_uri).
-        with closing(sqlite3.connect(read_only_uri(path), uri=True, timeout=CHECK_TIMEOUT_SECONDS)) as check:
-            result = [row[0] for row in check.execute("PRAGMA quick_check")]
-    except sqlite3.OperationalError:
-        return  # busy, locked, not readable this way: the opening itself reports it
-    except sqlite3.DatabaseError as error:  # "malformed", "not a database"
-        raise damaged from error
-    if result != ["ok"]:
+    # Busy, locked, not readable read-only (None): the opening itself reports it.
+    if check.passed() is False:
         raise damaged
 
 
@@ -299,6 +300,7 @@ def _open(url: str, *, path: Path | None, read_only: bool) -> Database:
             collations={COLLATION_NAME: collation.compare},
             functions={FOLD_FUNCTION: _remembered_fold},
             wal=not read_only,
+            optimize=not read_only,
         )
         if state is schema.SchemaState.OLDER and path is not None:
             backup_sqlite(engine, path, reason="before-upgrade")

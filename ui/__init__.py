@@ -11,3 +11,8 @@ signals), ``strings``, ``messages``, ``desktop``, ``resources``, ``rtl``,
 
 May import: PySide6 and ``secretariat``; never ``db``, SQLAlchemy, ``tools`` or ``tests``.
 """
+
+# Before anything else of ours is imported: see ui/start/qt_workarounds.py.
+from ui.start.qt_workarounds import skip_feature_scan
+
+skip_feature_scan()

@@ -1,11 +1,13 @@
 """Start the desktop app: ``python main.py [--demo | --db PATH] [--screenshots DIR [--screen-size WxH]]
-[--startup-probe]``.
+[--startup-probe [window|ready|loaded]]``.
 
 When the database to open already exists, the window's frame is shown
-first and filled once the database layer (SQLAlchemy, the core) has loaded:
-loading it is most of the start-up time, and a window that appears at once
-and fills a moment later is what people perceive as a fast start. Only Qt
-and the light ``ui`` modules are imported before the window is shown.
+first, then the council's name and the home page's four figures, read from
+the file with Python's own ``sqlite3`` (``secretariat.first_look``); the
+rest fills in once the database layer (SQLAlchemy, the models, the
+services) has loaded, off the GUI thread, and the file has been checked and
+opened: loading that layer is most of the start-up time. Only Qt, the light
+``ui`` modules and ``first_look`` are imported before the figures show.
 """
 
 from __future__ import annotations
@@ -48,10 +50,10 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         "--startup-probe",
         nargs="?",
         const="ready",
-        choices=["window", "ready"],
+        choices=["window", "ready", "loaded"],
         help=(
-            "quit once the main window is shown (window) or shows the council's data (ready); "
-            "for the benchmark"
+            "quit once the main window is shown (window), shows the home page's figures (ready), "
+            "or has opened the database and loaded every service (loaded); for the benchmark"
         ),
     )
     parser.add_argument(
@@ -118,23 +120,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:
     window: MainWindow | None = None
-    if _database_exists(args):
+    figures_shown = False
+    location = _existing_database(args)
+    if location is not None:
         window = _show_window(app)
         if args.startup_probe == "window":
             return 0
-    # The database layer loads here, behind the shown window.
-    from ui.services import Services
-    from ui.start.database_host import DatabaseHost
+        figures_shown = isinstance(location, Path) and _show_first_look(app, window, location)
+        if figures_shown and args.startup_probe == "ready":
+            return 0
+    # The database layer loads here (off the GUI thread), behind the shown window.
     from ui.start.startup import StartupCancelled, choose_database
 
     try:
         database = choose_database(
-            demo_requested=args.demo, db_path=args.db, probe=args.startup_probe is not None
+            demo_requested=args.demo,
+            db_path=args.db,
+            probe=args.startup_probe is not None,
+            quiet=figures_shown,
         )
     except StartupCancelled as cancelled:
         if window is not None:
             window.close()
         return cancelled.exit_code
+    from ui.services import Services
+    from ui.start.database_host import DatabaseHost
+
     host = DatabaseHost(database)  # restoring a backup swaps the database inside it
     try:
         if window is None:
@@ -163,13 +174,18 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         host.close()
 
 
-def _database_exists(args: argparse.Namespace) -> bool:
-    """Will start-up open an existing database (not the welcome dialog first)?"""
+def _existing_database(args: argparse.Namespace) -> Path | str | None:
+    """The database start-up will open, if it exists (else the welcome dialog comes first):
+    its file, or the URL of a database on a server."""
     if args.demo:
-        return paths.demo_database_path().exists()
-    if args.db:
-        return "://" in args.db or Path(args.db).exists()
-    return paths.default_database_path().exists()
+        path = paths.demo_database_path()
+    elif args.db:
+        if "://" in args.db:
+            return str(args.db)
+        path = Path(args.db)
+    else:
+        path = paths.default_database_path()
+    return path if path.exists() else None
 
 
 def _show_window(app: QApplication) -> MainWindow:
@@ -178,6 +194,19 @@ def _show_window(app: QApplication) -> MainWindow:
     window.show()
     app.processEvents()  # painted now, before the database layer loads
     return window
+
+
+def _show_first_look(app: QApplication, window: MainWindow, path: Path) -> bool:
+    """The council's name and the home page's figures, painted before the database layer
+    loads; False when the file cannot be read that way (see ``secretariat.first_look``)."""
+    from secretariat.first_look import first_look
+
+    look = first_look(path.expanduser())
+    if look is None:
+        return False
+    window.show_first_look(look)
+    app.processEvents()  # painted now
+    return True
 
 
 def _report_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:

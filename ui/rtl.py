@@ -8,6 +8,7 @@ right alignment for a field, keeps it reading as Persian.
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -47,6 +48,7 @@ def right_to_left_box(box: QPlainTextEdit | QTextEdit) -> QPlainTextEdit | QText
 
 
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+LRM = "\u200e"
 
 
 def phone_text(text: str) -> str:
@@ -112,7 +114,20 @@ def persian_digits_as_typed(edit: QLineEdit) -> QLineEdit:
     return edit
 
 
+# A separator between a digit and a digit or Latin letter: «۱۴۰۵-۰۹-۱۲.sqlite3».
+_NUMBER_JOINT = re.compile(r"(?<=[0-9۰-۹])([-./_])(?=[0-9۰-۹A-Za-z])")
+
+
 def isolated(text: str) -> str:
     """A file's name inside Persian text, kept whole and read in its own direction: a Persian
-    name from the right («فهرست دستگاه‌ها.xlsx»), a Latin one from the left («list.xlsx»)."""
-    return f"{FSI}{text}{PDI}" if text else text
+    name from the right («فهرست دستگاه‌ها.xlsx»), a Latin one from the left («list.xlsx»).
+
+    Persian digits after Persian letters count as Arabic numbers to the bidi
+    algorithm, and a hyphen does not join those: «پشتیبان-۱۴۰۵-۰۹-۱۲» showed
+    its date backwards. A left-to-right mark on each side of such a joint
+    keeps a date or a number with its extension in reading order.
+    """
+    if not text:
+        return text
+    joined = _NUMBER_JOINT.sub(lambda joint: LRM + joint.group(1) + LRM, text)
+    return f"{FSI}{joined}{PDI}"

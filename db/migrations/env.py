@@ -15,6 +15,7 @@ MIGRATION_ONLY_INDEXES = {
     "uq_representation_current_manager",
     "uq_meeting_series_number",
     "uq_meeting_series_year_number",
+    "ix_resolution_due_order",
 }
 
 

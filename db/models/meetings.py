@@ -174,6 +174,12 @@ class Resolution(Timestamped, Base):
         Index("ix_resolution_due_date", "due_date"),
         Index("ix_resolution_status", "status"),
         Index("ix_resolution_closed_on", "closed_on"),
+        # The register's orders by text and by lead agency (migration 0009). Its order by
+        # deadline has an index on an expression, made by that migration only.
+        Index("ix_resolution_text_key", "text_key", "id"),
+        Index("ix_resolution_lead_key", "lead_key", "id"),
+        # The running ones overdue or due within N days, found and counted on the index alone.
+        Index("ix_resolution_status_due", "status", "due_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -183,6 +189,12 @@ class Resolution(Timestamped, Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     text: Mapped[str] = mapped_column(Text)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The Persian order of the text and of the lead agency's name, as short keys
+    # (``collation.index_key``) that the core keeps on every save: see
+    # secretariat/sort_keys.py. Empty: no text, no lead. Deferred: only the register's
+    # ORDER BY reads them (and migration 0006 loads resolutions before 0009 adds them).
+    text_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
+    lead_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     due_next_meeting: Mapped[bool] = mapped_column(Boolean, default=False)
     priority: Mapped[str] = mapped_column(String(20), default="normal")  # normal | high | urgent

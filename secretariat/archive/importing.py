@@ -36,6 +36,7 @@ from db.models import (
     Representation,
     Resolution,
 )
+from secretariat import sort_keys
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
 from secretariat.archive.schema import numbering_fields
 from secretariat.archive.source import ArchiveSource, TypedRow, open_source
@@ -524,6 +525,7 @@ class _Import:
                         agenda_item_id=self.item[row["agenda_item"]] if row["agenda_item"] else None,
                         deferred_to_meeting_id=self._deferred_to(row),
                         search_text=fold(current_text.get(row["code"], row["text"])),
+                        text_key=sort_keys.text_key(row["text"]),
                     ),
                 )
             )
@@ -536,6 +538,9 @@ class _Import:
                     role=row["role"],
                 )
             )
+        self.s.flush()
+        # Their leads are known now: agencies of the archive or, by the same name, of the database.
+        sort_keys.refresh_lead_keys(self.s, self.resolution.values())
         for row in self.t["amendments"]:
             values = {k: v for k, v in row.items() if k not in ("meeting", "resolution", "agenda_item")}
             self.s.add(

@@ -14,6 +14,10 @@ on the dashboard opens the register on the same rows.
   the last twelve months' meetings: all-time figures would be dominated by
   years that are long settled;
 - the next meetings not yet held.
+
+At start-up the window shows the four figures before the core has loaded,
+read by ``secretariat.first_look`` in plain SQL: a change to how they are
+counted here is made there too (a test compares the two).
 """
 
 from __future__ import annotations
@@ -28,11 +32,10 @@ from db.models import Agency, Assignment, Meeting, Resolution
 from secretariat import clock
 from secretariat.database import Database
 from secretariat.followup.register import ResolutionQuery
-from secretariat.followup.status import RUNNING, STILL_OPEN, ResolutionStatus
+from secretariat.followup.status import DUE_SOON_DAYS, RUNNING, STILL_OPEN, ResolutionStatus
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
 from secretariat.persian import jalali
 
-DUE_SOON_DAYS = 7
 RECENT_DAYS = 365
 WORST_AGENCIES = 8
 COMPLETION_AGENCIES = 10  # bars in the chart: the agencies with the most recent resolutions

@@ -35,6 +35,8 @@ class ResolutionStatus(StrEnum):
 RUNNING = (ResolutionStatus.OPEN.value, ResolutionStatus.IN_PROGRESS.value)
 # Not yet closed: what «مصوبات باز» counts on the dashboard and the register's «همه مصوبات باز».
 STILL_OPEN = (*RUNNING, ResolutionStatus.DEFERRED.value)
+# «سررسید در هفت روز آینده»: running and due from today to this many days on.
+DUE_SOON_DAYS = 7
 OVERDUE_LABEL = "معوق"
 
 

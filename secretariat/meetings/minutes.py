@@ -28,7 +28,7 @@ from db.models import (
     Meeting,
     Resolution,
 )
-from secretariat import validation
+from secretariat import sort_keys, validation
 from secretariat.changes import note_changes
 from secretariat.database import Database, lock_numbering
 from secretariat.errors import DomainError, NotFoundError, ValidationError
@@ -130,6 +130,8 @@ class MinutesService:
                 code=resolution_code(meeting.jalali_year, cast(int, meeting.number), meeting.series, number),
                 text=values["text"],
                 search_text=fold(values["text"]),
+                text_key=sort_keys.text_key(values["text"]),
+                lead_key=sort_keys.lead_key(session, values["lead"]),
                 due_date=values["due_date"],
                 due_next_meeting=values["due_next_meeting"],
                 priority=values["priority"],
@@ -149,6 +151,8 @@ class MinutesService:
             values = _checked(session, meeting, draft)
             resolution.text = values["text"]
             resolution.search_text = fold(values["text"])
+            resolution.text_key = sort_keys.text_key(values["text"])
+            resolution.lead_key = sort_keys.lead_key(session, values["lead"])
             resolution.due_date = values["due_date"]
             resolution.due_next_meeting = values["due_next_meeting"]
             resolution.priority = values["priority"]

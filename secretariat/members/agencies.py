@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Representation
-from secretariat import clock, validation
+from secretariat import clock, sort_keys, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import pr_manager_terms
@@ -201,6 +201,8 @@ class AgencyService:
         with self._db.transaction() as session:
             agency = _get(session, agency_id)
             values = self._checked(session, draft, agency_id=agency_id)
+            if values["name"] != agency.name:
+                sort_keys.agency_renamed(session, agency.id, values["name"])
             for key, value in values.items():
                 setattr(agency, key, value)
             agency.name_key = fold(values["name"])

@@ -7,6 +7,10 @@ the order of a Persian dictionary:
 ``sort_key`` is used for lists built in Python, and ``compare`` is
 registered as the SQLite collation ``persian`` (see
 ``secretariat.database``) so that the database sorts the same way.
+``index_key`` is a short form of the key, as bytes, that the core stores
+beside a long list's text (the register's resolution texts and lead
+agencies, see ``secretariat.sort_keys``) so that an index, not
+Python, keeps the order.
 
 The key has two levels. The primary level reads letters with their
 variants folded (ي as ی, ك as ک, ة as ه, أ as ا) and ignores diacritics,
@@ -60,16 +64,74 @@ def sort_key(text: str | None) -> str:
     """A string whose code-point order is the Persian order of ``text``."""
     if not text:
         return ""
+    return _primary(text) + "\u0000" + text
+
+
+def _primary(text: str) -> str:
+    """The key's primary level: letters folded, words apart, numbers by value."""
     # NFC first, so that ا followed by a combining madda is آ too.
     marked = unicodedata.normalize("NFC", text).replace("آ", _MADDA_PLACEHOLDER)
     marked = _WORD_BREAK.sub(_BREAK_PLACEHOLDER, marked).strip(_BREAK_PLACEHOLDER)
     primary = fold(marked).translate(_WEIGHTS)
     if _DIGIT_RUN_NEEDED(primary):
         primary = _DIGITS.sub(_digit_run_weight, primary)
-    return primary + "\u0000" + text
+    return primary
 
 
 _DIGIT_RUN_NEEDED = re.compile("[0-9]").search
+
+# A stored key (``index_key``) is cut to this many bytes: an index entry stays small (PostgreSQL
+# refuses one of more than about 2,700 bytes), and texts that agree on their first 200 or so
+# letters are rare enough to be left in the order they were entered.
+INDEX_KEY_BYTES = 240
+
+
+class _CompactWeights(dict[int, str]):
+    """The primary level's weights as bytes (latin-1 characters), in the same order and compact:
+    one byte for each Persian and Latin letter, the word separator and ASCII; four for others.
+
+    Each class starts with its own byte, so comparing two keys byte by byte compares their
+    weights one by one: ASCII (0x00-0x7F) < other characters (0x80 and three bytes) < Persian
+    letters (0xC0-0xE0) < characters of the private plane between them (0xE1 and three bytes)
+    < Latin letters (0xE2-0xFB) < what comes after (0xFC and three bytes).
+    """
+
+    def __missing__(self, code: int) -> str:
+        persian, latin = code - _LETTER_BASE, code - _LATIN_BASE
+        if code < 0x80:
+            weight = chr(code)
+        elif code < _LETTER_BASE:
+            weight = "\x80" + _three_bytes(code)
+        elif persian < len(PERSIAN_ALPHABET):
+            weight = chr(0xC0 + persian)
+        elif code < _LATIN_BASE:
+            weight = "\xe1" + _three_bytes(code)
+        elif latin < 26:
+            weight = chr(0xE2 + latin)
+        else:
+            weight = "\xfc" + _three_bytes(code)
+        self[code] = weight
+        return weight
+
+
+def _three_bytes(code: int) -> str:
+    return chr(code >> 16) + chr((code >> 8) & 0xFF) + chr(code & 0xFF)
+
+
+_COMPACT_WEIGHTS = _CompactWeights()
+
+
+@lru_cache(maxsize=4096)
+def index_key(text: str | None) -> bytes:
+    """A short key whose byte order is the Persian order of ``text`` (its first
+    ``INDEX_KEY_BYTES``), for a database column and its index.
+
+    The primary level of ``sort_key`` alone: texts that read the same once folded (ي for ی, a
+    ZWNJ for a space) get the same key, and a query breaks such ties itself (by id).
+    """
+    if not text:
+        return b""
+    return _primary(text).translate(_COMPACT_WEIGHTS).encode("latin-1")[:INDEX_KEY_BYTES]
 
 
 def compare(left: str | None, right: str | None) -> int:

@@ -248,6 +248,28 @@ def test_a_database_with_scribbled_pages_is_refused_untouched(tmp_path):
     assert snapshot(tmp_path) == before
 
 
+def test_a_check_started_ahead_refuses_scribbled_pages_too_and_lets_a_sound_file_open(tmp_path):
+    """Start-up starts the file's quick check before it imports the database layer (see
+    ``secretariat.maintenance.quick_check``); the opening takes its verdict."""
+    from secretariat.maintenance.quick_check import QuickCheck
+
+    sound = _council_file(tmp_path / "sound")
+    open_database(sound, check=QuickCheck(sound).start()).close()
+    path = _council_file(tmp_path)
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for page in range(1, len(data) // page_size):
+        data[page * page_size : page * page_size + 64] = random.Random(page).randbytes(64)
+    path.write_bytes(bytes(data))
+    before = snapshot(tmp_path)
+    check = QuickCheck(path).start()
+    with pytest.raises(DatabaseOpenError) as error:
+        open_database(path, check=check)
+    assert "آسیب دیده یا ناقص" in error.value.message
+    assert check.passed() is False
+    assert snapshot(tmp_path) == before
+
+
 def _refuse_read_only(path) -> str:
     with pytest.raises(DatabaseOpenError) as error:
         open_database(path, read_only=True)
@@ -407,6 +429,9 @@ def database_with_duplicate_numbers(location):
         ("ALTER TABLE meeting DROP COLUMN minutes_snapshot", {}),  # 0006's
         ("DROP TABLE follow_up_correction", {}),  # 0007's
         ("DROP TABLE series_start", {}),  # 0008's
+        *((f"DROP INDEX {name}", {}) for name in INDEXES_OF_0009),
+        ("ALTER TABLE resolution DROP COLUMN text_key", {}),
+        ("ALTER TABLE resolution DROP COLUMN lead_key", {}),
         *(
             (
                 "UPDATE meeting SET number = :number, year_number = :number WHERE id = :id",
@@ -427,10 +452,23 @@ def database_with_duplicate_numbers(location):
         engine.dispose()
     else:
         with closing(sqlite3.connect(location)) as connection:
-            for statement, parameters in statements:
+            for statement, parameters in [*SQLITE_STATEMENTS_OF_0009, *statements]:
                 connection.execute(statement, parameters)
             connection.commit()
     return first, second, third, fourth, planned
+
+
+# What 0009 adds: taken away to make a database of an earlier revision by hand.
+INDEXES_OF_0009 = (
+    "ix_resolution_text_key",
+    "ix_resolution_lead_key",
+    "ix_resolution_due_order",
+    "ix_resolution_status_due",
+)
+SQLITE_STATEMENTS_OF_0009 = (
+    *((f"DROP TRIGGER resolution_short_{event}", {}) for event in ("insert", "delete", "update")),
+    ("DROP TABLE resolution_short", {}),
+)
 
 
 def test_migration_0005_renumbers_duplicate_meeting_numbers_in_date_order_and_says_so(tmp_path):
@@ -644,6 +682,82 @@ def test_the_upgrade_to_0008_starts_every_series_at_one_and_keeps_every_number(t
     with pytest.raises(IntegrityError), migrated.database.engine.begin() as connection:
         connection.execute(text("UPDATE series_start SET first_year_number = 7"))
     migrated.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_0009_fills_the_sort_keys_and_taking_it_back_leaves_the_rest(backend, tmp_path):
+    # Resolutions written before 0009 (here: the same database taken back to 0008, a text then
+    # edited by that version): the upgrade gives each its keys, so the register sorts them by
+    # text and by lead in Persian order, and finds them by one letter, as if written since.
+    from alembic import command
+
+    from secretariat.followup.register import RegisterSort, ResolutionQuery
+    from secretariat.persian.collation import sort_key
+    from secretariat.persian.text import fold
+    from tests.support.meetings import Council
+
+    location = database_location(backend, tmp_path)
+    with Secretariat.open(location) as secretariat:
+        council = Council(secretariat)
+        leads = [council.agency(name) for name in ("گمرک", "پست", "اداره ارشاد", "ژئوفیزیک")]
+        meeting = council.plan("1404/01/15")
+        council.hold(meeting.id)
+        texts = ["مقرر شد گزارش تهیه شود.", "مقرر شد پایش انجام شود.", "چاپ نشریه", "آموزش خبرنگاران"]
+        for text_, lead in zip(texts, leads, strict=True):
+            council.resolve(meeting.id, text_, lead)
+        rows_before = secretariat.register.count()
+
+    engine = db_engine.make_engine(
+        str(location) if backend == "postgresql" else db_engine.sqlite_url(location)
+    )
+    config = schema._config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0008")
+        found = inspect(connection)
+        assert not {"text_key", "lead_key"} & {c["name"] for c in found.get_columns("resolution")}
+        assert not set(INDEXES_OF_0009) & {i["name"] for i in found.get_indexes("resolution")}
+        assert not found.has_table("resolution_short")
+        assert connection.execute(text("SELECT count(*) FROM resolution")).scalar() == rows_before
+        connection.execute(
+            text("UPDATE resolution SET text = :text, search_text = :folded WHERE text = 'چاپ نشریه'"),
+            {"text": "ژاله‌ها", "folded": fold("ژاله‌ها")},
+        )
+    engine.dispose()
+    texts[texts.index("چاپ نشریه")] = "ژاله‌ها"
+
+    with Secretariat.open(location) as migrated:
+        register = migrated.register
+        with migrated.database.reading() as session:
+            assert schema.current_revision(session.connection()) == schema.HEAD_REVISION
+            if backend == "sqlite":  # and statistics for the query planner
+                tables = session.scalars(text("SELECT DISTINCT tbl FROM sqlite_stat1")).all()
+                assert {"resolution", "assignment", "meeting"} <= set(tables)
+        by_text = register.page(ResolutionQuery(sort=RegisterSort.TEXT, descending=False), limit=None)
+        assert [row.text for row in by_text] == sorted(texts, key=sort_key)
+        by_lead = register.page(ResolutionQuery(sort=RegisterSort.LEAD, descending=True), limit=None)
+        names = [row.lead_agency_name for row in by_lead]
+        assert names == sorted(names, key=sort_key, reverse=True) and len(names) == 4
+        assert register.count(ResolutionQuery(search="ژ")) == 1
+        assert register.count(ResolutionQuery(search="رش")) == 2  # گزارش، ارشاد: only the texts
+        assert register.count(ResolutionQuery(search="مقرر")) == 2
+
+
+def test_a_database_filled_since_it_was_made_gives_the_query_planner_its_statistics(tmp_path):
+    # Made empty, the tables had no statistics to take; once filled and used, closing stores
+    # them (PRAGMA optimize), so the next opening plans the register's queries on real numbers.
+    from secretariat.followup.register import ResolutionQuery
+    from tests.support.followup import followup_world
+
+    path = tmp_path / "council.sqlite3"
+    with Secretariat.open(path) as secretariat:
+        followup_world(secretariat)
+        secretariat.register.page(ResolutionQuery(still_open=True))
+        with closing(sqlite3.connect(path)) as look:
+            assert not look.execute("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'resolution'").fetchall()
+    with closing(sqlite3.connect(path)) as look:
+        counted = dict(look.execute("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'resolution'").fetchall())
+    assert counted["ix_resolution_status"].split()[0] == "8"  # the eight resolutions of the world
 
 
 # -- folding in the database ------------------------------------------------------------------

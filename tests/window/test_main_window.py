@@ -17,6 +17,7 @@ from secretariat.core import Secretariat
 from secretariat.members.agencies import AgencyDraft
 from secretariat.members.council import CouncilDraft
 from secretariat.members.people import AppointmentDraft, DecreeDraft, PersonDraft
+from secretariat.persian.text import format_int
 from ui import strings
 from ui.window.main_window import DASHBOARD, PEOPLE, MainWindow
 
@@ -134,8 +135,40 @@ def run_app(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
 def test_startup_probe_opens_the_database_and_quits(tmp_path):
     path = tmp_path / "council.sqlite3"
     build_small_council(path)
-    result = run_app("--db", str(path), "--startup-probe", data_dir=tmp_path / "data")
+    for probe in ("ready", "loaded"):
+        result = run_app("--db", str(path), "--startup-probe", probe, data_dir=tmp_path / "data")
+        assert result.returncode == 0, result.stderr
+
+
+# What the home page's figures must not wait for: the database layer, and what only other
+# screens need (reports, spreadsheets, text shaping, charts, migrations).
+HEAVY_MODULES = (
+    "sqlalchemy",
+    "alembic",
+    "db.models",
+    "secretariat.core",
+    "reportlab",
+    "openpyxl",
+    "uharfbuzz",
+    "PySide6.QtCharts",
+)
+
+
+def test_the_home_pages_figures_show_before_the_database_layer_loads(tmp_path, demo_copy):
+    """Start-up paints the council's figures from the file itself (``secretariat.first_look``),
+    then loads the database layer: most of the start-up time is then behind a filled window."""
+    script = (
+        "import sys\n"
+        "from ui.app import main\n"
+        f"code = main(['--db', {str(demo_copy)!r}, '--startup-probe', 'ready'])\n"
+        f"print(code, sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SECRETARIAT_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "0 []"
 
 
 def test_a_file_that_is_not_a_database_is_refused_in_persian_without_a_traceback(tmp_path):
@@ -179,6 +212,47 @@ def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, service
     assert window.new_agency_action.isEnabled()
     assert window.current_section() is window.dashboard_view
     assert window.agencies_view.model.rowCount() == 1
+
+
+def test_the_first_look_shows_the_figures_then_the_services_fill_the_home_page(qtbot, demo_copy):
+    """Before the database layer has loaded: the council's name and the four figures, nothing to
+    act on, «opening» in the status bar; attached, the same page gets its lists, charts and links."""
+    from secretariat.first_look import first_look
+    from ui.services import Services
+
+    look = first_look(demo_copy)
+    assert look is not None
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.show_first_look(look)
+    home = window.current_section()
+    assert look.council_name in window.windowTitle() and strings.DEMO_SUFFIX in window.windowTitle()
+    cards = (home.open_card, home.overdue_card, home.due_card, home.done_card)
+    figures = (look.still_open, look.overdue, look.due_soon, look.done_this_year)
+    assert [card.number.text() for card in cards] == [format_int(n) for n in figures]
+    assert window.statusBar().currentMessage() == strings.OPENING_DATABASE
+    assert not window.new_agency_action.isEnabled()
+    asked = []
+    home.show_register.connect(asked.append)
+    qtbot.mouseClick(home.overdue_card, Qt.MouseButton.LeftButton)
+    assert asked == [] and window.current_section() is home  # the register needs the core
+
+    secretariat = Secretariat.open(demo_copy)
+    try:
+        window.attach(Services.for_database(secretariat.database))
+        assert window.dashboard_view is home and window.current_section() is home
+        assert window.statusBar().currentMessage() == ""
+        assert window.new_agency_action.isEnabled()
+        assert home.worst_list.count() > 0 and home.status_chart.isVisible()
+        assert home.overdue_card.number.text() == format_int(look.overdue)
+        qtbot.mouseClick(home.overdue_card, Qt.MouseButton.LeftButton)
+        assert window.current_section() is window.register_view
+        assert window.register_view.model.total() == look.overdue
+    finally:
+        window.detach()
+        secretariat.close()
 
 
 def test_the_frame_marks_the_home_page_once_attached(qtbot, services, council):

@@ -106,3 +106,13 @@ def test_the_empty_date_range_shows_no_date_that_could_pass_for_a_filter(registe
     assert register.from_filter.lineEdit().placeholderText() == "از تاریخ"
     assert register.to_filter.lineEdit().placeholderText() == "تا تاریخ"
     assert register.model.total() == 9  # nothing filtered
+
+
+def test_clearing_the_filters_clears_the_chosen_meeting_too(qtbot, register):
+    meetings = register.meeting_filter
+    meetings.setCurrentIndex(1)  # a meeting chosen in the list
+    assert meetings.currentData() is not None
+    narrowed = register.model.total()
+    qtbot.mouseClick(register.clear_button, Qt.MouseButton.LeftButton)
+    assert meetings.currentData() is None
+    assert register.model.total() == 9 >= narrowed

@@ -85,3 +85,28 @@ def test_opening_a_file_that_is_not_a_database_is_refused_in_persian(persian_app
     path.write_text("یادداشت", encoding="utf-8")
     with pytest.raises(DatabaseOpenError):
         open_file(path)
+
+
+def test_with_the_figures_already_shown_the_opening_shows_no_wait_window_unless_it_lasts(
+    persian_app, demo_copy, monkeypatch
+):
+    """The home page's figures are up (the first look) while the database layer loads: a wait
+    window over them would only hide them; without them, a wait of more than 0.3 s shows one."""
+    import time
+
+    from ui.start import startup
+
+    opening = startup._open_with_core
+
+    def slowly(location):
+        time.sleep(0.6)
+        return opening(location)
+
+    monkeypatch.setattr(startup, "_open_with_core", slowly)
+    for quiet, expected in ((True, []), (False, [strings.OPEN_WAIT_TEXT])):
+        seen, timer = watch_wait_windows()
+        try:
+            open_file(demo_copy, quiet=quiet).close()
+        finally:
+            timer.stop()
+        assert sorted({text for text, _done, _total in seen}) == expected

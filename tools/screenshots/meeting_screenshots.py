@@ -367,8 +367,7 @@ def resolution_dialog_errors(stage: Stage) -> QWidget:
         "مقرر شد دوره آموزشی «خبرنویسی و عکاسی خبری» برای کارشناسان روابط عمومی برگزار شود."
     )
     dialog.due_date.setDate(detail.meeting.date - dt.timedelta(days=10))
-    dialog.accept()  # refused: the errors show under the fields
-    dialog.adjustSize()
+    dialog.accept()  # refused: the errors show under the fields (the dialog fits itself)
     return dialog
 
 

@@ -200,7 +200,6 @@ def followup_dialog_errors(stage: Stage) -> QWidget:
     dialog.note.setPlainText("گزارش دستگاه رسید.")
     dialog.progress.setText("۱۵۰")
     dialog.accept()  # refused before anything is written
-    dialog.adjustSize()
     return dialog
 
 

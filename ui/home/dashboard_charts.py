@@ -196,6 +196,16 @@ class CompletionChart(_ChartView):
         series.attachAxis(values)
         values.setReverse(True)  # right to left: 0 at the right, beside the names
         self.series = series
+        # Fewer bars than agencies (a short screen): the title says which are shown.
+        hidden = len(dashboard.completion) - len(self.agencies)
+        chart.setTitle(
+            strings.DASHBOARD_COMPLETION_CHART
+            + (
+                strings.DASHBOARD_COMPLETION_BUSIEST.format(count=format_int(len(self.agencies)))
+                if hidden
+                else ""
+            )
+        )
 
     def click_bar(self, index: int) -> None:
         if 0 <= index < len(self.agencies):

@@ -9,11 +9,17 @@ register filtered on exactly what it counted (``show_register``); a meeting
 opens its window (``show_meeting``). The page reads the database again after
 any change, once it is next shown. A figure at zero is quiet: the overdue
 card is red only when something is overdue.
+
+At start-up the page can show its heading and four figures before the core
+has loaded (``show_first_look``, from ``secretariat.first_look``); the
+lists and charts, and every link, come with the services (``attach``). This
+module therefore loads neither the core nor Qt Charts until then.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent, QStandardItem, QStandardItemModel
@@ -31,19 +37,40 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat import clock
-from secretariat.changes import Changes
-from secretariat.followup.dashboard import Dashboard
-from secretariat.followup.register import ResolutionQuery
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from ui import strings
-from ui.home.dashboard_charts import CompletionChart, StatusChart
 from ui.home.first_run_guide import FirstRunGuide
-from ui.resolutions.review_action import prepare_review
 from ui.rtl import rtl
-from ui.services import Services
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from secretariat.changes import Changes
+    from secretariat.first_look import FirstLook
+    from secretariat.followup.dashboard import Dashboard
+    from secretariat.followup.register import ResolutionQuery
+    from ui.home.dashboard_charts import CompletionChart, StatusChart
+    from ui.services import Services
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Figures(Protocol):
+    """The four figures and their day: a ``Dashboard``, or the ``FirstLook`` read before the core loads."""
+
+    @property
+    def today(self) -> dt.date: ...
+    @property
+    def still_open(self) -> int: ...
+    @property
+    def overdue(self) -> int: ...
+    @property
+    def due_soon(self) -> int: ...
+    @property
+    def done_this_year(self) -> int: ...
+    @property
+    def jalali_year(self) -> int: ...
 
 
 class FigureCard(QFrame):
@@ -168,52 +195,31 @@ class DashboardView(QWidget):
     show_meeting = Signal(int)
     show_agenda = Signal(int)  # the meeting whose agenda has just been given the review
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self._services = services
+        self._services: Services | None = None
         self.dashboard: Dashboard | None = None
         self._stale = True
 
         self.heading = QLabel()
         self.heading.setObjectName("sectionHeading")
         self.guide = FirstRunGuide()
+        self.guide.hide()  # until the core says how far the council has come
         self.open_card = FigureCard(strings.DASHBOARD_OPEN, strings.DASHBOARD_OPEN_TIP)
         self.overdue_card = FigureCard(strings.DASHBOARD_OVERDUE, strings.DASHBOARD_OVERDUE_TIP, warning=True)
         self.due_card = FigureCard(strings.DASHBOARD_DUE_SOON, strings.DASHBOARD_DUE_SOON_TIP)
         self.done_card = FigureCard("", strings.DASHBOARD_DONE_TIP)
         cards = QHBoxLayout()
         cards.setSpacing(12)
-        for card, query in (
+        queries: tuple[tuple[FigureCard, Callable[[Dashboard], ResolutionQuery]], ...] = (
             (self.open_card, lambda d: d.still_open_query()),
             (self.overdue_card, lambda d: d.overdue_query()),
             (self.due_card, lambda d: d.due_soon_query()),
             (self.done_card, lambda d: d.done_this_year_query()),
-        ):
-            card.clicked.connect(lambda q=query: self._open_register(q(self.dashboard)))
+        )
+        for card, query in queries:
+            card.clicked.connect(lambda q=query: self._open_figure(q))
             cards.addWidget(card)
-
-        self.worst_list = LinkList()
-        self.worst_list.activated_value.connect(lambda agency: self.show_register.emit(agency.query()))
-        self.meetings_list = LinkList()
-        self.meetings_list.activated_value.connect(lambda meeting_id: self.show_meeting.emit(meeting_id))
-        self.review_button = QPushButton(strings.PREPARE_REVIEW)
-        self.review_button.setToolTip(strings.PREPARE_REVIEW_TIP)
-        self.review_button.clicked.connect(self.prepare_review)
-        lists = QHBoxLayout()
-        lists.setSpacing(12)
-        lists.addWidget(_panel(strings.DASHBOARD_WORST, self.worst_list), 1)
-        lists.addWidget(_panel(strings.DASHBOARD_NEXT_MEETINGS, self.meetings_list, self.review_button), 1)
-
-        self.status_chart = StatusChart()
-        self.completion_chart = CompletionChart()
-        for chart in (self.status_chart, self.completion_chart):
-            chart.clicked.connect(self._open_register)
-        charts = QGridLayout()
-        charts.setSpacing(12)
-        charts.addWidget(self.status_chart, 0, 0)
-        charts.addWidget(self.completion_chart, 0, 1)
-        charts.setColumnStretch(0, 2)
-        charts.setColumnStretch(1, 3)
 
         page = QWidget()
         page.setObjectName("dashboardPage")
@@ -222,8 +228,10 @@ class DashboardView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.guide)
         layout.addLayout(cards)
-        layout.addLayout(lists)
-        layout.addLayout(charts, 1)
+        # The lists and charts, made with the services (see ``attach``); until then an empty space.
+        self._details = QWidget()
+        layout.addWidget(self._details, 1)
+        self._page_layout = layout
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -238,24 +246,63 @@ class DashboardView(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self._reload_if_shown)
+        if services is not None:
+            self.attach(services)
+
+    def show_first_look(self, look: FirstLook) -> None:
+        """The heading and the four figures, read before the core has loaded; nothing leads on yet."""
+        self._show_figures(look)
+
+    def attach(self, services: Services) -> None:
+        """Read everything through ``services``: the lists and charts are made, the figures lead on."""
+        from ui.home.dashboard_charts import CompletionChart, StatusChart  # Qt Charts: only now
+
+        self._services = services
+        self.worst_list = LinkList()
+        self.worst_list.activated_value.connect(lambda agency: self.show_register.emit(agency.query()))
+        self.meetings_list = LinkList()
+        self.meetings_list.activated_value.connect(lambda meeting_id: self.show_meeting.emit(meeting_id))
+        self.review_button = QPushButton(strings.PREPARE_REVIEW)
+        self.review_button.setToolTip(strings.PREPARE_REVIEW_TIP)
+        self.review_button.clicked.connect(self.prepare_review)
+        lists = QHBoxLayout()
+        lists.setSpacing(12)
+        lists.addWidget(_panel(strings.DASHBOARD_WORST, self.worst_list), 1)
+        lists.addWidget(_panel(strings.DASHBOARD_NEXT_MEETINGS, self.meetings_list, self.review_button), 1)
+
+        self.status_chart: StatusChart = StatusChart()
+        self.completion_chart: CompletionChart = CompletionChart()
+        for chart in (self.status_chart, self.completion_chart):
+            chart.clicked.connect(self._open_register)
+        charts = QGridLayout()
+        charts.setSpacing(12)
+        charts.addWidget(self.status_chart, 0, 0)
+        charts.addWidget(self.completion_chart, 0, 1)
+        charts.setColumnStretch(0, 2)
+        charts.setColumnStretch(1, 3)
+
+        details = QWidget()
+        layout = QVBoxLayout(details)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addLayout(lists)
+        layout.addLayout(charts, 1)
+        self._page_layout.replaceWidget(self._details, details)
+        self._details.deleteLater()
+        self._details = details
+        details.show()  # now, not when the event loop next runs: the page is shown already
         services.changes.changed.connect(self._on_changes)
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
+        assert self._services is not None, "attach() the services first"
         dashboard = self._services.dashboard.load()
         self.dashboard = dashboard
         self._stale = False
-        self.heading.setText(rtl(strings.DASHBOARD_HEADING.format(date=jalali.format_long(dashboard.today))))
         self.guide.show_steps(self._services.first_steps.load())
-        self.open_card.set_count(dashboard.still_open)
-        self.overdue_card.set_count(dashboard.overdue)
-        self.due_card.set_count(dashboard.due_soon)
-        self.done_card.set_count(dashboard.done_this_year)
-        self.done_card.caption.setText(
-            strings.DASHBOARD_DONE.format(year=to_persian_digits(dashboard.jalali_year))
-        )
+        self._show_figures(dashboard)
 
         self.worst_list.show_lines(
             [
@@ -283,6 +330,16 @@ class DashboardView(QWidget):
         self.status_chart.show_dashboard(dashboard)
         self.completion_chart.show_dashboard(dashboard)
 
+    def _show_figures(self, figures: Figures) -> None:
+        self.heading.setText(rtl(strings.DASHBOARD_HEADING.format(date=jalali.format_long(figures.today))))
+        self.open_card.set_count(figures.still_open)
+        self.overdue_card.set_count(figures.overdue)
+        self.due_card.set_count(figures.due_soon)
+        self.done_card.set_count(figures.done_this_year)
+        self.done_card.caption.setText(
+            strings.DASHBOARD_DONE.format(year=to_persian_digits(figures.jalali_year))
+        )
+
     def _on_changes(self, changes: Changes) -> None:
         # Roles: the guide counts the agencies without a PR manager.
         if changes.touches("followups", "resolutions", "meetings", "agencies", "roles"):
@@ -298,16 +355,23 @@ class DashboardView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale and self._services is not None:
             self.reload()
 
     # -- links ------------------------------------------------------------------------------
+
+    def _open_figure(self, query: Callable[[Dashboard], ResolutionQuery]) -> None:
+        if self.dashboard is not None:  # a first look leads nowhere: the register needs the core
+            self._open_register(query(self.dashboard))
 
     def _open_register(self, query: ResolutionQuery | None) -> None:
         if query is not None:
             self.show_register.emit(query)
 
     def prepare_review(self) -> bool:
+        from ui.resolutions.review_action import prepare_review
+
+        assert self._services is not None, "the button is made with the services"
         meeting_id = prepare_review(self, self._services, self.message)
         if meeting_id is not None:
             self.show_agenda.emit(meeting_id)

@@ -10,13 +10,17 @@ the app is started again).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from secretariat.first_steps import FirstSteps
 from secretariat.persian.text import format_int, to_persian_digits
 from ui import strings
 from ui.rtl import rtl
+
+if TYPE_CHECKING:
+    from secretariat.first_steps import FirstSteps
 
 
 class GuideStep(QFrame):

@@ -31,7 +31,7 @@ from secretariat.maintenance.restore import UNTOUCHED, RestoreResult, restore
 from secretariat.persian import jalali
 from ui import messages, strings
 from ui.maintenance.backup_settings_dialog import BackupSettingsDialog
-from ui.rtl import ltr
+from ui.rtl import isolated, ltr
 from ui.widgets import file_choice
 from ui.widgets.result_dialog import show_result
 from ui.widgets.work_dialog import run_work
@@ -98,7 +98,7 @@ def restore_question(info: BackupInfo, database_path: Path) -> str:
     """What the backup is, what happens to the current database, and the question."""
     version = strings.RESTORE_OLDER if info.kind is BackupKind.OLDER else strings.RESTORE_SAME
     return strings.RESTORE_QUESTION.format(
-        name=info.path.name,
+        name=isolated(info.path.name),
         council=info.council_name or strings.RESTORE_NO_COUNCIL,
         size=format_size(info.size),
         version=version,
@@ -163,7 +163,7 @@ def _swap(window: MaintenanceWindow, backup: Path) -> RestoreResult | None:
     result = cast(RestoreResult, outcome.result)  # what restore returned
     lines = [
         strings.RESTORE_DONE.format(
-            council=result.backup.council_name or strings.RESTORE_NO_COUNCIL, name=backup.name
+            council=result.backup.council_name or strings.RESTORE_NO_COUNCIL, name=isolated(backup.name)
         )
     ]
     if result.previous is not None:

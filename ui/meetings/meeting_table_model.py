@@ -64,10 +64,6 @@ class MeetingTableModel(PagedTableModel):
 
     meeting_id = PagedTableModel.item_id
 
-    def _reversed(self, query: MeetingQuery) -> MeetingQuery:
-        # By date then id, both ways.
-        return replace(query, newest_first=not query.newest_first)
-
     def set_filters(
         self, *, jalali_year: int | None, kind: MeetingKind | None, status: MeetingStatus | None
     ) -> None:

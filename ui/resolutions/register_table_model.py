@@ -90,10 +90,6 @@ class RegisterTableModel(PagedTableModel):
     def __init__(self, register: RegisterService, parent: QObject | None = None) -> None:
         super().__init__(register, ResolutionQuery(), parent)
 
-    def _reversed(self, query: ResolutionQuery) -> ResolutionQuery:
-        # Every key of the register's order, the id last, turns with ``descending``.
-        return replace(query, descending=not query.descending)
-
     def filter_by(self, filters: ResolutionQuery) -> None:
         """Show the rows ``filters`` selects; the search text and the order stay as they are."""
         current = self.query

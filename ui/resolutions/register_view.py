@@ -161,9 +161,11 @@ class RegisterView(ListSection):
     def _fill_years(self) -> None:
         fill_years(self.year_filter, self._services.meetings.years(), strings.ALL_YEARS)
 
-    def _fill_meetings(self, chosen: int | None = None) -> None:
-        """The meetings of the chosen year (every meeting without one), newest first."""
-        chosen = chosen if chosen is not None else self.meeting_filter.currentData()
+    def _fill_meetings(self, chosen: int | None = None, *, exact: bool = False) -> None:
+        """The meetings of the chosen year (every meeting without one), newest first; ``chosen``
+        (or, unless ``exact``, the meeting chosen before) stays chosen."""
+        if not exact and chosen is None:
+            chosen = self.meeting_filter.currentData()
         self.meeting_filter.blockSignals(True)
         self.meeting_filter.clear()
         self.meeting_filter.addItem(strings.REGISTER_ALL_MEETINGS, None)
@@ -203,7 +205,7 @@ class RegisterView(ListSection):
         if due is not None and self.due_filter.findData(due) < 0:
             self.due_filter.addItem(strings.REGISTER_DUE_WITHIN.format(days=format_int(due)), due)
         self.due_filter.setCurrentIndex(max(0, self.due_filter.findData(due if due is not None else "")))
-        self._fill_meetings(query.meeting_id)
+        self._fill_meetings(query.meeting_id, exact=True)  # «پاک کردن فیلترها» clears the meeting too
         self.from_filter.setDate(query.meeting_from)
         self.to_filter.setDate(query.meeting_to)
         self.agency_filter.set_agency_id(query.agency_id)

@@ -7,24 +7,32 @@
 A file that cannot be opened (not this app's, damaged, from a newer version)
 is reported in Persian; the person returns to the welcome dialog or the app
 ends cleanly.
+
+The database layer (SQLAlchemy, the models, the services: most of the
+start-up) is imported by the work ``wait_for`` runs off the GUI thread, not
+when this module loads, so the window keeps painting while it loads.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
 from secretariat import paths
-from secretariat.core import Secretariat
-from secretariat.database import Database, open_database
-from secretariat.demo import council as demo
 from secretariat.errors import DatabaseOpenError
-from secretariat.members.council import CouncilDraft, CouncilRecord
 from ui import messages, strings
-from ui.start.welcome_dialog import WelcomeChoice, WelcomeDialog
-from ui.widgets.wait_window import StepReport, wait_for
+from ui.widgets.wait_window import SHOW_AFTER_MS, StepReport, wait_for
+
+if TYPE_CHECKING:
+    from secretariat.database import Database
+    from secretariat.members.council import CouncilDraft, CouncilRecord
+
+# With the home page's figures already shown (``first_look``), a wait window only for a long wait.
+QUIET_SHOW_AFTER_MS = 5000
 
 
 class StartupCancelled(Exception):
@@ -35,45 +43,74 @@ class StartupCancelled(Exception):
         self.exit_code = exit_code
 
 
-def open_demo() -> Database:
+def open_demo(*, quiet: bool = False) -> Database:
     """The demo council's database, built on first use (or rebuilt if half-built).
 
-    Built off the GUI thread, with a window that names each step (``wait_for``)."""
+    Built off the GUI thread, with a window that names each step (``wait_for``).
+    ``quiet``: the window already shows the demo's figures (it is built); a wait window only if
+    it lasts."""
     path = paths.demo_database_path()
 
     def build(report: StepReport) -> Database:
+        from secretariat.demo import council as demo
+
         return demo.create_demo_database(
             path, progress=lambda done, total, step: report(done, total, step.label)
         )
 
-    return wait_for(strings.DEMO_WAIT_TITLE, strings.DEMO_WAIT_TEXT, build)
+    show_after_ms = QUIET_SHOW_AFTER_MS if quiet else SHOW_AFTER_MS
+    return wait_for(strings.DEMO_WAIT_TITLE, strings.DEMO_WAIT_TEXT, build, show_after_ms=show_after_ms)
 
 
-def open_file(location: str | Path) -> Database:
-    """``open_database``, off the GUI thread: a large file's check takes a while."""
-    return wait_for(strings.OPEN_WAIT_TITLE, strings.OPEN_WAIT_TEXT, lambda _report: open_database(location))
+def open_file(location: str | Path, *, quiet: bool = False) -> Database:
+    """``open_database``, off the GUI thread: loading the core, and a large file's check, take a while.
+
+    ``quiet``: the window already shows the council's figures; a wait window only if it lasts."""
+    return wait_for(
+        strings.OPEN_WAIT_TITLE,
+        strings.OPEN_WAIT_TEXT,
+        lambda _report: _open_with_core(location),
+        show_after_ms=QUIET_SHOW_AFTER_MS if quiet else SHOW_AFTER_MS,
+    )
 
 
-def choose_database(*, demo_requested: bool, db_path: str | Path | None, probe: bool = False) -> Database:
-    """An open database that has a council, or ``StartupCancelled``."""
+def _open_with_core(location: str | Path) -> Database:
+    from secretariat.maintenance.quick_check import QuickCheck
+
+    path = Path(location).expanduser() if "://" not in str(location) else None
+    # SQLite checks the file while the database layer is imported (most of the wait), not after.
+    check = QuickCheck(path).start() if path is not None and path.is_file() else None
+    # The services' modules too, while off the GUI thread: the window needs them next.
+    importlib.import_module("secretariat.core")
+    from secretariat.database import open_database
+
+    return open_database(location, check=check)
+
+
+def choose_database(
+    *, demo_requested: bool, db_path: str | Path | None, probe: bool = False, quiet: bool = False
+) -> Database:
+    """An open database that has a council, or ``StartupCancelled``.
+
+    ``quiet``: the window shows the council's figures already (see ``open_file``)."""
     if demo_requested:
-        return _open_or_report(open_demo)
+        return _open_or_report(lambda: open_demo(quiet=quiet))
     if db_path is not None:
-        database = _open_or_report(lambda: open_file(db_path))
+        database = _open_or_report(lambda: open_file(db_path, quiet=quiet))
         if _has_council(database):
             return database
         return _welcome(lambda: database, start_on_form=True, probe=probe, opened=[database])
     default = paths.default_database_path()
     if default.exists():
         try:
-            database = open_file(default)
+            database = open_file(default, quiet=quiet)
         except DatabaseOpenError as error:
             messages.error(None, error.message, title=strings.OPEN_FAILED_TITLE)
         else:
             if _has_council(database):
                 return database
             database.close()
-    return _welcome(lambda: open_database(default), start_on_form=False, probe=probe)
+    return _welcome(lambda: _open_with_core(default), start_on_form=False, probe=probe)
 
 
 def _welcome(
@@ -83,6 +120,9 @@ def _welcome(
     probe: bool,
     opened: list[Database] | None = None,
 ) -> Database:
+    from secretariat.core import Secretariat
+    from ui.start.welcome_dialog import WelcomeChoice, WelcomeDialog
+
     opened = opened if opened is not None else []
 
     def create_council(draft: CouncilDraft) -> CouncilRecord:
@@ -114,6 +154,8 @@ def _welcome(
 
 
 def _has_council(database: Database) -> bool:
+    from secretariat.core import Secretariat  # loaded by the opening already
+
     return Secretariat(database).council.get() is not None
 
 

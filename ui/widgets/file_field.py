@@ -38,6 +38,9 @@ class FileField(QWidget):
         self.name.setPlaceholderText(placeholder)
         self.choose_button = QPushButton(strings.CHOOSE_FILE)
         self.clear_button = QPushButton(strings.CLEAR_FILE)
+        for button in (self.choose_button, self.clear_button):
+            # Enter in the form saves: these are pressed, never the dialog's default.
+            button.setAutoDefault(False)
         self.clear_button.setToolTip(clear_tip)
         self.choose_button.clicked.connect(self.choose)
         self.clear_button.clicked.connect(self.clear)

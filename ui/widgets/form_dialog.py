@@ -8,9 +8,9 @@ whether to discard the changes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -42,8 +42,9 @@ class FormScroll(QScrollArea):
     screen and its fields scroll.
     """
 
-    def __init__(self, form: QWidget, parent: QWidget | None = None):
+    def __init__(self, form: QWidget, on_grown: Callable[[], None], parent: QWidget | None = None):
         super().__init__(parent)
+        self._on_grown = on_grown
         self.setObjectName("tabScroll")
         form.setObjectName(form.objectName() or "tabScrollContent")
         self.setWidget(form)
@@ -55,6 +56,8 @@ class FormScroll(QScrollArea):
         # The form grew (a message shown): the dialog's layout must ask this area again.
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()
+            # Once the form has laid itself out again (fields shown, a notice added).
+            QTimer.singleShot(0, self, self._on_grown)  # not once the dialog is gone
         return super().eventFilter(watched, event)
 
     def _bar(self) -> int:
@@ -109,7 +112,7 @@ class FormDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(self._intro)
-        self._scroll = FormScroll(self.form)
+        self._scroll = FormScroll(self.form, self._grow)
         layout.addWidget(self._scroll, 1)
         layout.addSpacing(6)
         layout.addWidget(self._buttons)
@@ -142,6 +145,15 @@ class FormDialog(GuardedDialog):
         # Filled in by now (a record to edit, a date to propose): that is "unchanged".
         if not self.changes.remembered():
             self.changes.remember()
+            self._fit_screen()
+
+    def _grow(self) -> None:
+        """The form grew while shown (a part revealed, a notice): taller, where the screen has room."""
+        if (
+            self.isVisible()
+            and self.changes.remembered()
+            and self._scroll.sizeHint().height() > self._scroll.height()
+        ):
             self._fit_screen()
 
     def _fit_screen(self) -> None:

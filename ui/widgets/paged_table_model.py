@@ -3,11 +3,10 @@
 The model says how many rows match (``service.count``) and reads a page of
 them (``service.page``) when a view asks for a row it does not hold, so a
 list of 120,000 resolutions opens, and scrolls to its end, as quickly as a
-list of a hundred. It keeps the pages around the rows asked for last
-(``HELD_PAGES``) and drops the others: what it holds stays a few hundred
-rows however far the list is scrolled. A page nearer the end than the start
-is read from the end, in the reverse order (where the query can say so,
-``_reversed``), so that it costs what the first page costs.
+list of a hundred (the register's service reads a page nearer the end from
+the end). It keeps the pages around the rows asked for last (``HELD_PAGES``)
+and drops the others: what it holds stays a few hundred rows however far the
+list is scrolled.
 
 ``reload`` (after a change) counts again and reads again only the rows in
 the view (``watch``): the view keeps its scroll position and its selection,
@@ -82,10 +81,6 @@ class PagedTableModel(RecordTableModel):
         previous, self._query = self._query, query
         # A new order of the same rows: the count stands, only the rows are read.
         self._renew(count=_without_order(query) != _without_order(previous), reset=True)
-
-    def _reversed(self, query: Any) -> Any | None:
-        """The same rows as ``query`` in exactly the reverse order, or None when the query cannot say so."""
-        return None
 
     # -- public ---------------------------------------------------------------
 
@@ -181,7 +176,7 @@ class PagedTableModel(RecordTableModel):
         def read() -> list[Any] | None:
             if generation != self._generation:
                 return None  # a reload or a new query came first
-            return self._read_rows(query, total, first, last)
+            return self._read_rows(query, first, last)
 
         def arrived(future: Future[Any], at_once: bool) -> None:
             if generation != self._generation:
@@ -200,14 +195,9 @@ class PagedTableModel(RecordTableModel):
 
         self._reads.run(read, arrived, wait_ms=self.WAIT_MS)
 
-    def _read_rows(self, query: Any, total: int, first: int, last: int) -> list[Any]:
-        """Rows ``first`` to ``last`` of ``total`` (on the reading thread): from the nearer end."""
-        backwards = self._reversed(query) if first > total - 1 - last else None
-        if backwards is None:
-            return self._service.page(query, offset=first, limit=last - first + 1)
-        records = self._service.page(backwards, offset=total - 1 - last, limit=last - first + 1)
-        records.reverse()
-        return records
+    def _read_rows(self, query: Any, first: int, last: int) -> list[Any]:
+        """Rows ``first`` to ``last`` (on the reading thread)."""
+        return self._service.page(query, offset=first, limit=last - first + 1)
 
     def _drop_far_from(self, pages: range) -> None:
         """Keep the pages just read with those around them, and the rows in view and those a
@@ -247,7 +237,7 @@ class PagedTableModel(RecordTableModel):
                 return found, [(0, records)]
             found = self._service.count(query) if count else total
             return found, [
-                (first, self._read_rows(query, found, first, min(last, found - 1)))
+                (first, self._read_rows(query, first, min(last, found - 1)))
                 for first, last in spans
                 if first < found
             ]

@@ -2,7 +2,9 @@
 
 A filled chip in the status's strong colour with white bold text looked like
 the window's primary button («صورتجلسه نهایی» beside «چاپ»), and people
-clicked it. A badge is read, not pressed: tinted, outlined, no hover.
+clicked it; outlined, a grey one still looked like a disabled button. A
+badge is read, not pressed: the status in bold in its colour on a faint
+tint, square-cornered, no border.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 TINT_ALPHA = 0.13
-OUTLINE_ALPHA = 0.5
 
 
 def show_status(label: QLabel, text: str, colour: QColor | str) -> None:
@@ -20,7 +21,4 @@ def show_status(label: QLabel, text: str, colour: QColor | str) -> None:
     rgb = f"{c.red()}, {c.green()}, {c.blue()}"
     label.setText(text)
     # The shape is in the style sheet (QLabel#statusChip); the colour is the status's own.
-    label.setStyleSheet(
-        f"color: {c.darker(115).name()}; background: rgba({rgb}, {TINT_ALPHA});"
-        f" border: 1px solid rgba({rgb}, {OUTLINE_ALPHA});"
-    )
+    label.setStyleSheet(f"color: {c.darker(115).name()}; background: rgba({rgb}, {TINT_ALPHA});")

@@ -4,9 +4,11 @@ It only wires the views together; each section does its own work.
 
 The window can be shown before a database is open (``MainWindow()`` then
 ``attach(services)``): the app shows its frame at once and fills it when the
-database layer has loaded, which is most of the start-up time. Sections are
-built the first time they are shown. This module therefore imports neither
-the sections nor the core at load time.
+database layer has loaded, which is most of the start-up time. Meanwhile
+``show_first_look`` puts the council's name and the home page's four
+figures in it, read without the core (``secretariat.first_look``). Sections
+are built the first time they are shown. This module therefore imports
+neither the sections nor the core at load time.
 
 Restoring a backup swaps the database under the window: ``detach`` closes
 the windows opened from this one and drops the sections, the app's
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
 
     from secretariat.changes import Changes
     from secretariat.database import Database
+    from secretariat.first_look import FirstLook
     from secretariat.followup.register import ResolutionQuery
     from ui.agencies.agencies_view import AgenciesView
     from ui.home.dashboard_view import DashboardView
@@ -173,8 +176,26 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self._set_actions_enabled(True)
+        self.statusBar().clearMessage()  # the first look's «opening»
+        home = self._built.get(DASHBOARD)
+        if home is not None:  # made by the first look, without services
+            cast("DashboardView", home).attach(services)
         self.show_section(DASHBOARD)
         self._tell_renumbering(services)
+
+    def show_first_look(self, look: FirstLook) -> None:
+        """The council's name and the home page's four figures, read before the database has
+        opened; the rest (every action, the other sections) waits for ``attach``."""
+        from ui.home.dashboard_view import DashboardView
+
+        self._set_title(look.council_name, is_demo=look.is_demo)
+        home = self._built.get(DASHBOARD)
+        if home is None:
+            home = DashboardView()
+            self._place_section(DASHBOARD, home)
+        cast("DashboardView", home).show_first_look(look)
+        self.show_section(DASHBOARD)
+        self.show_message(strings.OPENING_DATABASE, 0)
 
     def _tell_renumbering(self, services: Services) -> None:
         """The meetings that shared a number and were renumbered as the database opened (the
@@ -294,14 +315,17 @@ class MainWindow(QMainWindow):
         view = self._built.get(number)
         if view is None:
             view = _build_section(number, self.services)
-            view.message.connect(self._show_message)
-            self._connect_links(number, view)
-            waiting = cast(QWidget, self.stack.widget(number))  # the waiting page in its place
-            self.stack.insertWidget(number, view)
-            self.stack.removeWidget(waiting)
-            waiting.deleteLater()
-            self._built[number] = view
+            self._place_section(number, view)
         return view
+
+    def _place_section(self, number: int, view: Section) -> None:
+        view.message.connect(self._show_message)
+        self._connect_links(number, view)
+        waiting = cast(QWidget, self.stack.widget(number))  # the waiting page in its place
+        self.stack.insertWidget(number, view)
+        self.stack.removeWidget(waiting)
+        waiting.deleteLater()
+        self._built[number] = view
 
     def _connect_links(self, number: int, view: Section) -> None:
         """What a section asks of the others: the register on a filter, a meeting's window."""
@@ -511,8 +535,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         record = self.services.council.get()
-        parts = [record.name if record else strings.APP_TITLE]
-        if record is not None and record.is_demo:
+        self._set_title(record.name if record else None, is_demo=record is not None and record.is_demo)
+
+    def _set_title(self, council_name: str | None, *, is_demo: bool) -> None:
+        parts = [council_name or strings.APP_TITLE]
+        if is_demo:
             parts.append(strings.DEMO_SUFFIX)
         self.setWindowTitle(" ".join(parts))
 

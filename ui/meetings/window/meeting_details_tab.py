@@ -149,6 +149,7 @@ class MeetingDetailsTab(MeetingTab):
         self.postponements_box = QGroupBox(strings.POSTPONEMENTS)
         self.postponement_model = PostponementModel(self)
         self.postponements = self._table(self.postponement_model)
+        self.postponements.setMinimumHeight(130)  # its rows show; the tab scrolls on a short screen
         box = QVBoxLayout(self.postponements_box)
         box.addWidget(self.postponements)
 
