@@ -6,13 +6,15 @@ scale (a count of a broad search, a page deep into an order the database
 sorts by a collation). ``BackgroundReads.run`` hands the read to a thread and
 waits for it at most ``wait_ms``: a quick read is delivered at once, as if it
 had been read in place (the view paints its rows in the same frame), and a
-slow one when it ends (the reading thread says so by a queued signal, handled
-on the GUI thread), while the window goes on answering. Results are delivered
-in the order the reads began; a read's error is raised where it is delivered.
+slow one when it ends, found by a timer on the GUI thread, while the window
+goes on answering. Results are delivered in the order the reads began; a
+read's error is raised where it is delivered.
 
 The reads go to one thread for the whole app, one after the other; they
 open their own sessions through the core's services (the core's SQLite
-engine gives each thread its own pooled connection) and touch no widget.
+engine gives each thread its own pooled connection) and touch nothing of Qt:
+a signal from the reading thread could reach a model deleted meanwhile (a
+closed window's), where the timer dies with it.
 ``ui.worker.Worker`` is for long work with progress and cancel; a read is
 short and has neither.
 """
@@ -23,31 +25,16 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QTimer
 
 Read = Callable[[], Any]
 # Given the finished read, and whether it is delivered within the wait ``run``
 # began it with (before the view that asked for it paints) or later.
 Delivery = Callable[[Future[Any], bool], None]
 
+POLL_MS = 4  # how often a read that outlasted the wait is looked at
+
 _thread: ThreadPoolExecutor | None = None
-
-
-class _Ended(QObject):
-    """Emitted on the reading thread when a read ends; received on the GUI thread."""
-
-    read_ended = Signal()
-
-
-_ended: _Ended | None = None  # made on the GUI thread, with the first BackgroundReads
-
-
-def _say_ended(_future: Future[Any]) -> None:
-    try:
-        if _ended is not None:
-            _ended.read_ended.emit()
-    except RuntimeError:  # the app is closing: nobody waits for the rows
-        pass
 
 
 def _reader() -> ThreadPoolExecutor:
@@ -63,16 +50,14 @@ class BackgroundReads(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pending: list[tuple[Future[Any], Delivery]] = []
-        global _ended
-        if _ended is None:
-            _ended = _Ended()
-        _ended.read_ended.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._deliver)
 
     def run(self, read: Read, deliver: Delivery, *, wait_ms: float) -> None:
         """Read in the background; wait for it (and the reads before it) up to ``wait_ms``."""
         future = _reader().submit(read)
         self._pending.append((future, deliver))
-        future.add_done_callback(_say_ended)
         if wait_ms > 0:
             wait([future], timeout=wait_ms / 1000)
         self._deliver(future)
@@ -98,5 +83,9 @@ class BackgroundReads(QObject):
                 deliver(future, future is waited)
             except Exception as error:  # the reads after it are delivered all the same
                 failed = failed or error
+        if not self._pending:
+            self._timer.stop()
+        elif not self._timer.isActive():
+            self._timer.start()
         if failed is not None:
             raise failed
