@@ -12,3 +12,17 @@ def reads_waited_for(monkeypatch):
     from ui.widgets.paged_table_model import PagedTableModel
 
     monkeypatch.setattr(PagedTableModel, "WAIT_MS", 10_000)
+
+
+@pytest.fixture
+def window(qtbot, services, council):
+    """The main window of a new council at a laptop's size, shown (a test module may
+    define its own ``window``)."""
+    from ui.window.main_window import MainWindow
+
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    main.resize(1366, 740)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
@@ -23,7 +22,7 @@ from ui.meetings.meeting_list import MeetingList
 from ui.meetings.window.meeting_window import MeetingWindow
 from ui.resolutions.followup_window import FollowUpWindow
 from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
-from ui.window.main_window import AGENCIES, MEETINGS, PEOPLE, RESOLUTIONS, MainWindow
+from ui.window.main_window import AGENCIES, MEETINGS, PEOPLE, RESOLUTIONS
 
 
 def shown(state: EmptyState) -> bool:
@@ -38,16 +37,6 @@ def click(qtbot, button) -> None:
 def search(view, text: str) -> None:
     view.search_box.setText(text)
     view.search_box.flush()
-
-
-@pytest.fixture
-def window(qtbot, services, council):
-    main = MainWindow(services)
-    qtbot.addWidget(main)
-    main.resize(1366, 740)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 # -- the widget ------------------------------------------------------------------------------

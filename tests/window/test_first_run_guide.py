@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -16,17 +15,7 @@ from tests.support.window_meetings import plan
 from ui.agencies.agency_dialog import AgencyDialog
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.people.appointment_dialog import AppointmentDialog
-from ui.window.main_window import AGENCIES, DASHBOARD, MEETINGS, MainWindow
-
-
-@pytest.fixture
-def window(qtbot, services, council):
-    main = MainWindow(services)
-    qtbot.addWidget(main)
-    main.resize(1366, 740)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+from ui.window.main_window import AGENCIES, DASHBOARD, MEETINGS
 
 
 def ticks(window) -> list[bool]:
