@@ -30,14 +30,21 @@ from db.models import (
     Attachment,
     AttachmentContent,
     Council,
+    CouncilSetting,
     DeadlineChange,
     FollowUp,
     FollowUpCorrection,
+    Indicator,
     Invitation,
     Meeting,
     MembershipDecree,
+    MonthlyExemption,
+    MonthlyFigure,
+    MonthlyReport,
     Person,
     Postponement,
+    ReportFile,
+    ReportFileContent,
     Representation,
     Resolution,
     SeriesStart,
@@ -63,6 +70,10 @@ class Changes:
     resolutions: frozenset[int] = field(default_factory=frozenset)
     # Resolutions followed up: an entry logged, a deadline moved.
     followups: frozenset[int] = field(default_factory=frozenset)
+    # Agencies whose monthly reports or exemptions changed (recorded, corrected, voided, exempted).
+    monthly: frozenset[int] = field(default_factory=frozenset)
+    # The council's indicators of activity changed (added, renamed, reordered, retired).
+    indicators: bool = False
     # The whole database was replaced or filled (a restore, an import).
     everything: bool = False
 
@@ -129,7 +140,7 @@ def _ids(*values: int | None) -> frozenset[int]:
 def _changes_of(session: Session, record: object) -> Changes:
     """What writing one record means to the people looking at it."""
     match record:
-        case Council() | SeriesStart():
+        case Council() | SeriesStart() | CouncilSetting():
             return Changes(council=True)
         case Agency():
             return Changes(agencies=_ids(record.id))
@@ -162,8 +173,12 @@ def _changes_of(session: Session, record: object) -> Changes:
             return Changes(followups=_ids(entry.resolution_id)) if entry is not None else NOTHING
         case DeadlineChange():
             return Changes(followups=_ids(record.resolution_id), resolutions=_ids(record.resolution_id))
-        case AttachmentContent():
-            return NOTHING  # its attachment row says which meeting
+        case MonthlyReport() | MonthlyExemption():
+            return Changes(monthly=_ids(record.agency_id))
+        case Indicator():
+            return Changes(indicators=True)
+        case AttachmentContent() | MonthlyFigure() | ReportFile() | ReportFileContent():
+            return NOTHING  # written with their attachment or report, which says what changed
     return NOTHING
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from secretariat.council_settings import CouncilSettingsService
 from secretariat.database import Database, open_database
 from secretariat.first_steps import FirstStepsService
 from secretariat.followup.dashboard import DashboardService
@@ -30,6 +31,9 @@ from secretariat.members.agencies import AgencyService
 from secretariat.members.agency_import import AgencyImportService
 from secretariat.members.council import CouncilService
 from secretariat.members.people import PeopleService
+from secretariat.monthly.indicators import IndicatorService
+from secretariat.monthly.matrix import MonthlyMatrixService
+from secretariat.monthly.reports import MonthlyReportService
 
 
 class Secretariat:
@@ -46,6 +50,26 @@ class Secretariat:
     @cached_property
     def council(self) -> CouncilService:
         return CouncilService(self.database)
+
+    @cached_property
+    def council_settings(self) -> CouncilSettingsService:
+        """The council's own settings, shared by every desk (the monthly reports' due day)."""
+        return CouncilSettingsService(self.database)
+
+    @cached_property
+    def indicators(self) -> IndicatorService:
+        """The council's indicators of PR activity the monthly reports give figures for."""
+        return IndicatorService(self.database)
+
+    @cached_property
+    def monthly_reports(self) -> MonthlyReportService:
+        """The agencies' monthly reports: record, correct, void, exempt."""
+        return MonthlyReportService(self.database)
+
+    @cached_property
+    def monthly_matrix(self) -> MonthlyMatrixService:
+        """The year at a glance (agencies × months) and the home page's line."""
+        return MonthlyMatrixService(self.database)
 
     @cached_property
     def agencies(self) -> AgencyService:

@@ -121,6 +121,15 @@ FIELD_LIMITS: Mapping[str, Mapping[str, TextLimit]] = MappingProxyType(
         "FollowUpService.change_deadline": {"reason": _line(REASON), "by": _line(NAME)},
         "CorrectionDraft": {"note": _lines(4_000), "recorded_by": _line(NAME), "reason": _line(REASON)},
         "FollowUpService.void": {"reason": _line(REASON), "by": _line(NAME)},
+        "IndicatorDraft": {"name": _line(200), "unit": _line(50)},
+        "MonthlyReportDraft": {
+            "letter_number": _line(100),
+            "note": _lines(NOTES),
+            "recorded_by": _line(NAME),
+        },
+        "MonthlyReportService.correct": {"reason": _line(REASON), "by": _line(NAME)},
+        "MonthlyReportService.void": {"reason": _line(REASON), "by": _line(NAME)},
+        "MonthlyReportService.exempt": {"reason": _line(REASON), "by": _line(NAME)},
     }
 )
 
@@ -178,6 +187,16 @@ COLUMN_FIELDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "follow_up_correction.recorded_by": ("CorrectionDraft", "recorded_by"),
         "deadline_change.reason": ("FollowUpService.change_deadline", "reason"),
         "deadline_change.changed_by": ("FollowUpService.change_deadline", "by"),
+        "indicator.name": ("IndicatorDraft", "name"),
+        "indicator.unit": ("IndicatorDraft", "unit"),
+        "monthly_report.letter_number": ("MonthlyReportDraft", "letter_number"),
+        "monthly_report.note": ("MonthlyReportDraft", "note"),
+        "monthly_report.recorded_by": ("MonthlyReportDraft", "recorded_by"),
+        "monthly_report.reason": ("MonthlyReportService.correct", "reason"),
+        "monthly_report.voided_reason": ("MonthlyReportService.void", "reason"),
+        "monthly_report.voided_by": ("MonthlyReportService.void", "by"),
+        "monthly_exemption.reason": ("MonthlyReportService.exempt", "reason"),
+        "monthly_exemption.recorded_by": ("MonthlyReportService.exempt", "by"),
     }
 )
 

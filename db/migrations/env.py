@@ -16,6 +16,7 @@ MIGRATION_ONLY_INDEXES = {
     "uq_meeting_series_number",
     "uq_meeting_series_year_number",
     "ix_resolution_due_order",
+    "uq_monthly_report_in_force",
 }
 
 

@@ -19,9 +19,25 @@ from db.models.meetings import (
     Resolution,
     SeriesStart,
 )
+from db.models.monthly import (
+    CouncilSetting,
+    Indicator,
+    MonthlyExemption,
+    MonthlyFigure,
+    MonthlyReport,
+    ReportFile,
+    ReportFileContent,
+)
 from db.models.register import Agency, Council, MembershipDecree, Person, Representation
 
 __all__ = [
+    "ReportFileContent",
+    "ReportFile",
+    "MonthlyReport",
+    "MonthlyFigure",
+    "MonthlyExemption",
+    "Indicator",
+    "CouncilSetting",
     "Agency",
     "AgendaItem",
     "Amendment",

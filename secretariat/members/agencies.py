@@ -16,7 +16,17 @@ from sqlalchemy import Select, SQLColumnExpression, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.models import Agency, AgendaItem, Assignment, Invitation, Meeting, Person, Representation
+from db.models import (
+    Agency,
+    AgendaItem,
+    Assignment,
+    Invitation,
+    Meeting,
+    MonthlyExemption,
+    MonthlyReport,
+    Person,
+    Representation,
+)
 from secretariat import clock, sort_keys, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
@@ -237,6 +247,8 @@ class AgencyService:
             select(Invitation.id).where(Invitation.agency_id == agency_id),
             select(AgendaItem.id).where(AgendaItem.presenter_agency_id == agency_id),
             select(Assignment.id).where(Assignment.agency_id == agency_id),
+            select(MonthlyReport.id).where(MonthlyReport.agency_id == agency_id),
+            select(MonthlyExemption.id).where(MonthlyExemption.agency_id == agency_id),
         )
         return any(session.scalar(query.limit(1)) is not None for query in references)
 

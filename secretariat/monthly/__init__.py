@@ -1,0 +1,7 @@
+"""Monthly activity reports the member agencies send the secretariat (گزارش ماهانه).
+
+- ``months``: a Jalali month, its due date, its wording;
+- ``indicators``: the council's list of activity indicators;
+- ``reports``: recording a report, correcting or voiding it, exemptions;
+- ``matrix``: the year at a glance (agencies × months) and the home page's line.
+"""
