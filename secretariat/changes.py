@@ -32,10 +32,17 @@ from db.models import (
     Council,
     CouncilSetting,
     DeadlineChange,
+    Evaluation,
+    EvaluationAmendment,
+    EvaluationCriterion,
+    EvaluationExclusion,
+    EvaluationResult,
+    EvaluationTier,
     FollowUp,
     FollowUpCorrection,
     Indicator,
     Invitation,
+    JuryScore,
     Meeting,
     MembershipDecree,
     MonthlyExemption,
@@ -74,6 +81,8 @@ class Changes:
     monthly: frozenset[int] = field(default_factory=frozenset)
     # The council's indicators of activity changed (added, renamed, reordered, retired).
     indicators: bool = False
+    # A yearly evaluation changed: criteria, tiers, exclusions, scores, publishing, amendments.
+    evaluations: bool = False
     # The whole database was replaced or filled (a restore, an import).
     everything: bool = False
 
@@ -177,6 +186,16 @@ def _changes_of(session: Session, record: object) -> Changes:
             return Changes(monthly=_ids(record.agency_id))
         case Indicator():
             return Changes(indicators=True)
+        case (
+            Evaluation()
+            | EvaluationCriterion()
+            | EvaluationTier()
+            | EvaluationExclusion()
+            | JuryScore()
+            | EvaluationResult()
+            | EvaluationAmendment()
+        ):
+            return Changes(evaluations=True)
         case AttachmentContent() | MonthlyFigure() | ReportFile() | ReportFileContent():
             return NOTHING  # written with their attachment or report, which says what changed
     return NOTHING

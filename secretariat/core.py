@@ -17,6 +17,7 @@ from pathlib import Path
 
 from secretariat.council_settings import CouncilSettingsService
 from secretariat.database import Database, open_database
+from secretariat.evaluation.service import EvaluationService
 from secretariat.first_steps import FirstStepsService
 from secretariat.followup.dashboard import DashboardService
 from secretariat.followup.lifecycle import FollowUpService
@@ -70,6 +71,11 @@ class Secretariat:
     def monthly_matrix(self) -> MonthlyMatrixService:
         """The year at a glance (agencies × months) and the home page's line."""
         return MonthlyMatrixService(self.database)
+
+    @cached_property
+    def evaluations(self) -> EvaluationService:
+        """The yearly evaluation of the agencies' PR units: criteria, scores, ranking, publishing."""
+        return EvaluationService(self.database)
 
     @cached_property
     def agencies(self) -> AgencyService:

@@ -130,6 +130,12 @@ FIELD_LIMITS: Mapping[str, Mapping[str, TextLimit]] = MappingProxyType(
         "MonthlyReportService.correct": {"reason": _line(REASON), "by": _line(NAME)},
         "MonthlyReportService.void": {"reason": _line(REASON), "by": _line(NAME)},
         "MonthlyReportService.exempt": {"reason": _line(REASON), "by": _line(NAME)},
+        "CriterionDraft": {"name": _line(200), "group_name": _line(200)},
+        "EvaluationService.set_tiers": {"name": _line(100)},
+        "EvaluationService.exclude": {"reason": _line(REASON)},
+        "EvaluationService.score": {"by": _line(NAME), "note": _lines(NOTES)},
+        "EvaluationService.publish": {"by": _line(NAME)},
+        "EvaluationService.amend": {"reason": _line(REASON), "by": _line(NAME)},
     }
 )
 
@@ -197,6 +203,15 @@ COLUMN_FIELDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "monthly_report.voided_by": ("MonthlyReportService.void", "by"),
         "monthly_exemption.reason": ("MonthlyReportService.exempt", "reason"),
         "monthly_exemption.recorded_by": ("MonthlyReportService.exempt", "by"),
+        "evaluation.published_by": ("EvaluationService.publish", "by"),
+        "evaluation_criterion.name": ("CriterionDraft", "name"),
+        "evaluation_criterion.group_name": ("CriterionDraft", "group_name"),
+        "evaluation_tier.name": ("EvaluationService.set_tiers", "name"),
+        "evaluation_exclusion.reason": ("EvaluationService.exclude", "reason"),
+        "jury_score.evaluator": ("EvaluationService.score", "by"),
+        "jury_score.note": ("EvaluationService.score", "note"),
+        "evaluation_amendment.reason": ("EvaluationService.amend", "reason"),
+        "evaluation_amendment.amended_by": ("EvaluationService.amend", "by"),
     }
 )
 

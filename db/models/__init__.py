@@ -6,6 +6,15 @@ May import: SQLAlchemy and ``db.models`` itself.
 """
 
 from db.models.base import Base, Timestamped
+from db.models.evaluation import (
+    Evaluation,
+    EvaluationAmendment,
+    EvaluationCriterion,
+    EvaluationExclusion,
+    EvaluationResult,
+    EvaluationTier,
+    JuryScore,
+)
 from db.models.followup import DeadlineChange, FollowUp, FollowUpCorrection
 from db.models.meetings import (
     AgendaItem,
@@ -31,6 +40,13 @@ from db.models.monthly import (
 from db.models.register import Agency, Council, MembershipDecree, Person, Representation
 
 __all__ = [
+    "JuryScore",
+    "EvaluationTier",
+    "EvaluationResult",
+    "EvaluationExclusion",
+    "EvaluationCriterion",
+    "EvaluationAmendment",
+    "Evaluation",
     "ReportFileContent",
     "ReportFile",
     "MonthlyReport",

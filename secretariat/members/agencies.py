@@ -20,7 +20,10 @@ from db.models import (
     Agency,
     AgendaItem,
     Assignment,
+    EvaluationExclusion,
+    EvaluationResult,
     Invitation,
+    JuryScore,
     Meeting,
     MonthlyExemption,
     MonthlyReport,
@@ -249,6 +252,9 @@ class AgencyService:
             select(Assignment.id).where(Assignment.agency_id == agency_id),
             select(MonthlyReport.id).where(MonthlyReport.agency_id == agency_id),
             select(MonthlyExemption.id).where(MonthlyExemption.agency_id == agency_id),
+            select(EvaluationExclusion.id).where(EvaluationExclusion.agency_id == agency_id),
+            select(JuryScore.id).where(JuryScore.agency_id == agency_id),
+            select(EvaluationResult.id).where(EvaluationResult.agency_id == agency_id),
         )
         return any(session.scalar(query.limit(1)) is not None for query in references)
 
