@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.cli import archive, backup, meetings, register, reports, resolutions
+from secretariat.cli import archive, backup, evaluation, meetings, register, reports, resolutions
 from secretariat.cli.common import EXIT_REFUSED, CliError, database_location
 from secretariat.cli.persian_parser import PersianArgumentParser, shown
 from secretariat.core import Secretariat
@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     meetings.add_parsers(commands)
     resolutions.add_parsers(commands)
     reports.add_parsers(commands)
+    evaluation.add_parsers(commands)
     backup.add_parsers(commands)
     archive.add_parsers(commands)
     return parser
@@ -237,6 +238,8 @@ def _run(args: argparse.Namespace) -> int:
             return resolutions.run(secretariat, args)
         if args.command == "report":
             return reports.run(secretariat, args)
+        if args.command == "evaluation":
+            return evaluation.run(secretariat, args)
         if args.command == "backup":
             return backup.run(secretariat, args)
         return register.run(secretariat, args)
