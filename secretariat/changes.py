@@ -43,6 +43,9 @@ from db.models import (
     Indicator,
     Invitation,
     JuryScore,
+    Letter,
+    LetterDocument,
+    LetterResolution,
     Meeting,
     MembershipDecree,
     MonthlyExemption,
@@ -83,6 +86,8 @@ class Changes:
     indicators: bool = False
     # A yearly evaluation changed: criteria, tiers, exclusions, scores, publishing, amendments.
     evaluations: bool = False
+    # The letter register changed: a letter issued, received or voided.
+    letters: bool = False
     # The whole database was replaced or filled (a restore, an import).
     everything: bool = False
 
@@ -196,6 +201,11 @@ def _changes_of(session: Session, record: object) -> Changes:
             | EvaluationAmendment()
         ):
             return Changes(evaluations=True)
+        case Letter() | LetterDocument():
+            return Changes(letters=True)
+        case LetterResolution():
+            # A resolution communicated or answered: its follow-up window shows the letter.
+            return Changes(letters=True, followups=_ids(record.resolution_id))
         case AttachmentContent() | MonthlyFigure() | ReportFile() | ReportFileContent():
             return NOTHING  # written with their attachment or report, which says what changed
     return NOTHING

@@ -22,6 +22,8 @@ from secretariat.first_steps import FirstStepsService
 from secretariat.followup.dashboard import DashboardService
 from secretariat.followup.lifecycle import FollowUpService
 from secretariat.followup.register import RegisterService
+from secretariat.letters.communication import Communication, communicate
+from secretariat.letters.register import LetterService
 from secretariat.meetings.agenda import AgendaService
 from secretariat.meetings.attachments import AttachmentService
 from secretariat.meetings.attendance import AttendanceService
@@ -76,6 +78,15 @@ class Secretariat:
     def evaluations(self) -> EvaluationService:
         """The yearly evaluation of the agencies' PR units: criteria, scores, ranking, publishing."""
         return EvaluationService(self.database)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        """The letter register: letters issued and received, numbered from the council's pattern."""
+        return LetterService(self.database)
+
+    def communicate(self, meeting_id: int, *, new: bool = False) -> Communication:
+        """Issue (or reprint) the letters communicating a finalized meeting's resolutions (ابلاغ مصوبات)."""
+        return communicate(self.meetings, self.minutes, self.letters, meeting_id, new=new)
 
     @cached_property
     def agencies(self) -> AgencyService:

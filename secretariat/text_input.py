@@ -136,6 +136,13 @@ FIELD_LIMITS: Mapping[str, Mapping[str, TextLimit]] = MappingProxyType(
         "EvaluationService.score": {"by": _line(NAME), "note": _lines(NOTES)},
         "EvaluationService.publish": {"by": _line(NAME)},
         "EvaluationService.amend": {"reason": _line(REASON), "by": _line(NAME)},
+        "IncomingDraft": {
+            "subject": _line(1_000),
+            "party": _line(300),
+            "their_number": _line(100),
+            "recorded_by": _line(NAME),
+        },
+        "LetterService.void": {"reason": _line(REASON), "by": _line(NAME)},
     }
 )
 
@@ -212,6 +219,12 @@ COLUMN_FIELDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "jury_score.note": ("EvaluationService.score", "note"),
         "evaluation_amendment.reason": ("EvaluationService.amend", "reason"),
         "evaluation_amendment.amended_by": ("EvaluationService.amend", "by"),
+        "letter.subject": ("IncomingDraft", "subject"),
+        "letter.party": ("IncomingDraft", "party"),
+        "letter.their_number": ("IncomingDraft", "their_number"),
+        "letter.recorded_by": ("IncomingDraft", "recorded_by"),
+        "letter.voided_reason": ("LetterService.void", "reason"),
+        "letter.voided_by": ("LetterService.void", "by"),
     }
 )
 

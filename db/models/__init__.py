@@ -16,6 +16,7 @@ from db.models.evaluation import (
     JuryScore,
 )
 from db.models.followup import DeadlineChange, FollowUp, FollowUpCorrection
+from db.models.letters import Letter, LetterDocument, LetterResolution
 from db.models.meetings import (
     AgendaItem,
     Amendment,
@@ -40,6 +41,9 @@ from db.models.monthly import (
 from db.models.register import Agency, Council, MembershipDecree, Person, Representation
 
 __all__ = [
+    "LetterResolution",
+    "LetterDocument",
+    "Letter",
     "JuryScore",
     "EvaluationTier",
     "EvaluationResult",

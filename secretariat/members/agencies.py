@@ -24,6 +24,7 @@ from db.models import (
     EvaluationResult,
     Invitation,
     JuryScore,
+    Letter,
     Meeting,
     MonthlyExemption,
     MonthlyReport,
@@ -255,6 +256,7 @@ class AgencyService:
             select(EvaluationExclusion.id).where(EvaluationExclusion.agency_id == agency_id),
             select(JuryScore.id).where(JuryScore.agency_id == agency_id),
             select(EvaluationResult.id).where(EvaluationResult.agency_id == agency_id),
+            select(Letter.id).where(Letter.agency_id == agency_id),
         )
         return any(session.scalar(query.limit(1)) is not None for query in references)
 

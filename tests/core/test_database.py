@@ -459,9 +459,12 @@ def database_with_duplicate_numbers(location):
     return first, second, third, fourth, planned
 
 
-# What 0010 and 0011 add, children first: taken away to make a database of an earlier revision by hand.
+# What 0010, 0011 and 0012 add, children first: taken away to make a database of an earlier revision by hand.
 TABLES_OF_0010 = (
-    # 0011's first: they refer to 0010's indicators
+    "letter_document",  # 0012's
+    "letter_resolution",
+    "letter",
+    # 0011's: they refer to 0010's indicators
     "jury_score",
     "evaluation_result",
     "evaluation_amendment",
