@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.cli import archive, backup, evaluation, meetings, register, reports, resolutions
+from secretariat.cli import archive, backup, evaluation, letters, meetings, register, reports, resolutions
 from secretariat.cli.common import EXIT_REFUSED, CliError, database_location
 from secretariat.cli.persian_parser import PersianArgumentParser, shown
 from secretariat.core import Secretariat
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     resolutions.add_parsers(commands)
     reports.add_parsers(commands)
     evaluation.add_parsers(commands)
+    letters.add_parsers(commands)
     backup.add_parsers(commands)
     archive.add_parsers(commands)
     return parser
@@ -240,6 +241,8 @@ def _run(args: argparse.Namespace) -> int:
             return reports.run(secretariat, args)
         if args.command == "evaluation":
             return evaluation.run(secretariat, args)
+        if args.command == "letters":
+            return letters.run(secretariat, args)
         if args.command == "backup":
             return backup.run(secretariat, args)
         return register.run(secretariat, args)
