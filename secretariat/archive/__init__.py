@@ -4,7 +4,7 @@ One ZIP per Jalali year holds the yearly report, the finalized minutes, the
 files the meetings keep, the year's records as JSON and CSV, and a manifest
 of every file's SHA-256 (layout and data schema: ``docs/archive-schema.md``).
 
-- ``schema``: the tables and fields of the data, version 1, and the document;
+- ``schema``: the tables and fields of the data (version 3), and the document;
 - ``keys``: how rows name each other without database ids;
 - ``records``: the year's records read as plain rows;
 - ``formats``: those rows as ``records.json`` and CSV files;

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -25,14 +25,21 @@ from db.models import (
     Attachment,
     AttachmentContent,
     Council,
+    CouncilSetting,
     DeadlineChange,
     FollowUp,
     FollowUpCorrection,
+    Indicator,
     Invitation,
     Meeting,
     MembershipDecree,
+    MonthlyExemption,
+    MonthlyFigure,
+    MonthlyReport,
     Person,
     Postponement,
+    ReportFile,
+    ReportFileContent,
     Representation,
     Resolution,
 )
@@ -42,6 +49,7 @@ from secretariat.archive.schema import numbering_fields
 from secretariat.archive.source import ArchiveSource, TypedRow, open_source
 from secretariat.archive.values import refusal
 from secretariat.changes import note_changes
+from secretariat.council_settings import MONTHLY_DUE_DAY, read_due_day
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.meetings.kinds import MeetingKind, MeetingSeries
@@ -49,6 +57,8 @@ from secretariat.meetings.numbering_start import NumberingStart, write_start
 from secretariat.members.agencies import _search_text as agency_search_text
 from secretariat.members.people import _person_search_text as person_search_text
 from secretariat.members.roles import Role
+from secretariat.monthly.indicators import IndicatorKind
+from secretariat.monthly.months import DEFAULT_DUE_DAY
 from secretariat.persian.text import fold, format_int, to_persian_digits
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 
@@ -91,7 +101,18 @@ another program) into the database. The rules:
     longer than its database column, or 10,000 characters for a long text;
     agency names unique in any spelling;
   - *files*: an attachment from 1 byte to the 50 MB `attach` accepts, with a
-    SHA-256 and a path under `attachments/`.
+    SHA-256 and a path under `attachments/`; a monthly report's file the same,
+    a PDF, Word document or image, under `monthly_reports/`;
+  - *monthly reports*: a month 1-12; the last version of each report for a
+    month of the archive's year (earlier versions may be of another year), an
+    exemption of that year; a report received neither before its month
+    begins nor in the future, a letter not dated after it was received; at
+    most one version in force per agency and month; a version corrected once,
+    by a version with its `reason`, and then not in force; a voided version
+    with its `voided_reason`, not in force; no chain of corrections that goes
+    round; a figure once per report and indicator, from 0, a whole number for
+    a count and 0 or 1 for yes/no; an agency exempted once a month; indicator
+    names unique in any spelling; the due day 1-29.
 
   A refusal names the first bad record, where it is, the field and what is
   wrong: «جلسه ۱۴۰۴-۰۷ (data/records.json، جدول meetings، ردیف ۳، ستون date):
@@ -113,8 +134,9 @@ another program) into the database. The rules:
 - **A year once.** A year is imported whole into a database that has no
   meeting of that Jalali year yet. If the database holds the archive's
   meetings already, the import is refused with «این بایگانی پیش‌تر وارد شده
-  است»; if it holds other meetings of that year, or a resolution with one
-  of the archive's codes, it is refused as well, and nothing is merged.
+  است»; if it holds other meetings of that year, a resolution with one of
+  the archive's codes, or a monthly report or exemption of that year, it is
+  refused as well, and nothing is merged.
 - **Agencies** are matched by name in any spelling (the folded name, which
   the register keeps unique); an agency not in the database is added as the
   archive has it. A matched agency is kept as the database has it.
@@ -135,10 +157,21 @@ another program) into the database. The rules:
   A resolution deferred to a meeting outside the archive is linked to it if
   the database has that meeting (same key), else left unlinked (its status
   stays «ارجاع به جلسه بعد») and the result says so.
-- **Files.** From a ZIP, each attachment's bytes are read from its `path` and
-  checked against its size and SHA-256. A bare JSON file has no bytes: its
-  attachments are left out (their follow-up entries keep no document) and
-  the result says how many.
+- **Monthly reports** (version 3) are added with every version, as recorded
+  (in force, corrected with the version that corrects them and why, or
+  voided), with their figures and the year's exemptions. **Indicators** are
+  matched by name in any spelling with the database's (which keeps its own
+  name, unit, order and whether required); one of another kind (a count in
+  the archive, yes/no in the database) refuses the import; an indicator
+  not in the database is added after its own, as the archive has it. **The
+  due day** of an archive whose council the import creates is set; a
+  database's council keeps its own, and the result says when they differ.
+  An archive of version 1 or 2 has no monthly reports.
+- **Files.** From a ZIP, each attachment's and each monthly report file's
+  bytes are read from its `path` and checked against its size and SHA-256.
+  A bare JSON file has no bytes: its attachments are left out (their
+  follow-up entries keep no document), so are the reports' files (the
+  reports keep none), and the result says how many.
 
 Imported into an empty database and exported again, an archive gives the
 same `data/records.json` and CSV files (the PDFs are printed again, with
@@ -169,6 +202,11 @@ class ImportResult:
     follow_ups: int
     attachments: int
     attachments_skipped: int  # a bare JSON file holds no bytes
+    monthly_reports: int = 0  # every version
+    monthly_exemptions: int = 0
+    indicators_added: int = 0
+    report_files: int = 0
+    report_files_skipped: int = 0  # a bare JSON file holds no bytes
     notes: tuple[str, ...] = ()  # what was left out, and why
 
     def summary(self) -> str:
@@ -179,12 +217,23 @@ class ImportResult:
             f"دستگاه‌ها: {n(self.agencies_added)} افزوده، {n(self.agencies_matched)} از پیش بود؛ "
             f"افراد: {n(self.people_added)} افزوده، {n(self.people_matched)} از پیش بود.",
         ]
+        if self.monthly_reports or self.monthly_exemptions:
+            added = f"؛ {n(self.indicators_added)} شاخص افزوده" if self.indicators_added else ""
+            lines.append(
+                f"گزارش‌های ماهانه: {n(self.monthly_reports)} نسخه گزارش، {n(self.report_files)} پرونده، "
+                f"{n(self.monthly_exemptions)} معافیت{added}."
+            )
         if self.council_created:
             lines.append(f"شورای «{self.council}» از بایگانی ساخته شد.")
         if self.attachments_skipped:
             lines.append(
                 f"{n(self.attachments_skipped)} پیوست وارد نشد: پرونده JSON محتوای پیوست‌ها را ندارد؛ "
                 "برای آن‌ها خود بایگانی ZIP را وارد کنید."
+            )
+        if self.report_files_skipped:
+            lines.append(
+                f"{n(self.report_files_skipped)} پرونده گزارش ماهانه وارد نشد: پرونده JSON محتوای آن‌ها را "
+                "ندارد؛ برای آن‌ها خود بایگانی ZIP را وارد کنید."
             )
         lines += self.notes
         return "\n".join(lines)
@@ -231,6 +280,9 @@ class _Import:
         self.item: dict[str, int] = {}
         self.resolution: dict[str, int] = {}
         self.attachment: dict[str, int] = {}
+        self.indicator: dict[str, int] = {}
+        self.report_file: dict[str, int] = {}
+        self.report: dict[str, int] = {}
 
     def run(self) -> ImportResult:
         council_created = self._council()
@@ -247,6 +299,10 @@ class _Import:
         attachments = self._attachments()
         self.progress.advance(0.8)
         self._follow_ups()
+        indicators_added = self._indicators()
+        self.progress.advance(0.85)
+        report_files = self._report_files()
+        self._monthly_reports()
         self.s.flush()
         self.progress.advance(1.0)
         t = self.t
@@ -265,6 +321,11 @@ class _Import:
             follow_ups=len(t["follow_ups"]),
             attachments=attachments,
             attachments_skipped=len(t["attachments"]) - attachments,
+            monthly_reports=len(t["monthly_reports"]),
+            monthly_exemptions=len(t["monthly_exemptions"]),
+            indicators_added=indicators_added,
+            report_files=report_files,
+            report_files_skipped=len(t["report_files"]) - report_files,
             notes=tuple(self.notes),
         )
 
@@ -272,6 +333,7 @@ class _Import:
 
     def _council(self) -> bool:
         archived = dict(self.src.council)
+        due_day = archived.pop("monthly_due_day")
         begins = []
         for series in MeetingSeries:
             number, year_number = numbering_fields(series)
@@ -282,12 +344,20 @@ class _Import:
             for start in begins:
                 if start != NumberingStart(start.series):
                     write_start(self.s, start)
+            if due_day != DEFAULT_DUE_DAY:
+                self.s.merge(CouncilSetting(key=MONTHLY_DUE_DAY, value=str(due_day)))
             self.s.flush()
             return True
         if fold(council.name) != fold(archived["name"]):
             raise DomainError(
                 f"این بایگانی از «{archived['name']}» است و این پایگاه داده از «{council.name}»؛ "
                 "بایگانی هر شورا در پایگاه داده همان شورا وارد می‌شود. چیزی وارد نشد."
+            )
+        ours = read_due_day(self.s)
+        if self.t["monthly_reports"] and due_day != ours:
+            self.notes.append(
+                f"روز مهلت گزارش ماهانه در بایگانی {to_persian_digits(due_day)} است و در این پایگاه داده "
+                f"{to_persian_digits(ours)}؛ روز مهلت این پایگاه داده ماند."
             )
         return False
 
@@ -307,6 +377,7 @@ class _Import:
                 "دارد؛ سالی که جلسه‌ای از آن ثبت شده با بایگانی یکی نمی‌شود. چیزی وارد نشد."
             )
         self._refuse_numbers_taken()
+        self._refuse_monthly_present()
         codes = [row["code"] for row in self.t["resolutions"]]
         for start in range(0, len(codes), 500):
             clash = self.s.scalar(
@@ -316,6 +387,20 @@ class _Import:
                 raise DomainError(
                     f"{ALREADY_IMPORTED}: مصوبه‌ای با کد «{clash}» در این پایگاه داده هست. چیزی وارد نشد."
                 )
+
+    def _refuse_monthly_present(self) -> None:
+        """Monthly reports or exemptions of the year already in the database: nothing is merged."""
+        year = self.src.year
+        reports = self.s.scalar(select(func.count(MonthlyReport.id)).where(MonthlyReport.year == year)) or 0
+        exemptions = (
+            self.s.scalar(select(func.count(MonthlyExemption.id)).where(MonthlyExemption.year == year)) or 0
+        )
+        if reports or exemptions:
+            raise DomainError(
+                f"این پایگاه داده از پیش {to_persian_digits(reports)} گزارش ماهانه و "
+                f"{to_persian_digits(exemptions)} معافیت از سال {to_persian_digits(year)} دارد؛ "
+                "گزارش‌های ماهانه سال با بایگانی یکی نمی‌شوند. چیزی وارد نشد."
+            )
 
     def _refuse_numbers_taken(self) -> None:
         """A meeting number of the archive that a meeting of another year has in the database."""
@@ -625,6 +710,102 @@ class _Import:
         for row in self.t["deadline_changes"]:
             values = {k: v for k, v in row.items() if k != "resolution"}
             self.s.add(DeadlineChange(**values, resolution_id=self.resolution[row["resolution"]]))
+        self.s.flush()
+
+    # -- monthly reports ---------------------------------------------------------------------
+
+    def _indicators(self) -> int:
+        """Match the archive's indicators with the database's by name; add those it lacks."""
+        rows = self.t["indicators"]
+        existing = {
+            indicator.name_key: indicator
+            for indicator in self.s.scalars(
+                select(Indicator).where(Indicator.name_key.in_({fold(row["name"]) for row in rows}))
+            )
+        }
+        position = self.s.scalar(select(func.max(Indicator.position))) or 0
+        added = []
+        for row in rows:
+            name_key = fold(row["name"])
+            found = existing.get(name_key)
+            if found is None:
+                position += 1
+                values = {k: v for k, v in row.items() if k != "key"}
+                added.append((row["key"], Indicator(**values, name_key=name_key, position=position)))
+                continue
+            if found.kind != row["kind"]:
+                raise DomainError(
+                    f"شاخص «{row['name']}» در بایگانی «{IndicatorKind(row['kind']).label}» است و در این "
+                    f"پایگاه داده «{IndicatorKind(found.kind).label}»؛ ارقام آن با هم نمی‌خوانند. "
+                    "چیزی وارد نشد."
+                )
+            self.indicator[row["key"]] = found.id
+        self._flush_ids(added, self.indicator)
+        return len(added)
+
+    def _report_files(self) -> int:
+        rows = self.t["report_files"]
+        if not self.src.has_files:
+            return 0
+        for row in rows:
+            self.progress.check()
+            try:
+                data = self.src.file(row["path"])
+            except KeyError as error:
+                raise DomainError(
+                    f"پرونده گزارش ماهانه «{row['filename']}» ({row['path']}) در بایگانی نیست؛ چیزی وارد نشد."
+                ) from error
+            if len(data) != row["size"] or hashlib.sha256(data).hexdigest() != row["sha256"]:
+                raise DomainError(
+                    f"پرونده گزارش ماهانه «{row['filename']}» با چکیده ثبت‌شده‌اش نمی‌خواند؛ "
+                    "بایگانی آسیب دیده است. چیزی وارد نشد."
+                )
+            stored = ReportFile(**{k: v for k, v in row.items() if k not in ("key", "path")})
+            self.s.add(stored)
+            self.s.flush()
+            content = ReportFileContent(file_id=stored.id, data=data)
+            self.s.add(content)
+            self.s.flush()
+            self.s.expunge(content)  # written: its bytes need not stay in memory until the commit
+            del content, data
+            self.report_file[row["key"]] = stored.id
+        return len(rows)
+
+    def _monthly_reports(self) -> None:
+        """Every version in the archive's order (so that the ids keep it), then who corrects whom."""
+        rows = self.t["monthly_reports"]
+        added = []
+        for row in rows:
+            values = {k: v for k, v in row.items() if k not in ("key", "agency", "file", "replaces")}
+            added.append(
+                (
+                    row["key"],
+                    MonthlyReport(
+                        **values,
+                        agency_id=self.agency[row["agency"]],
+                        file_id=self.report_file.get(row["file"]) if row["file"] else None,
+                    ),
+                )
+            )
+        self._flush_ids(added, self.report)
+        for (_key, report), row in zip(added, rows, strict=True):
+            if row["replaces"] is not None:  # a version may correct one that comes after it in order
+                report.replaces_id = self.report[row["replaces"]]
+        self.s.flush()
+        self.s.add_all(
+            MonthlyFigure(
+                report_id=self.report[row["report"]],
+                indicator_id=self.indicator[row["indicator"]],
+                value=row["value"],
+            )
+            for row in self.t["monthly_figures"]
+        )
+        self.s.add_all(
+            MonthlyExemption(
+                **{k: v for k, v in row.items() if k != "agency"}, agency_id=self.agency[row["agency"]]
+            )
+            for row in self.t["monthly_exemptions"]
+        )
         self.s.flush()
 
     def _flush_ids(

@@ -7,6 +7,7 @@ from secretariat.persian.text import to_persian_digits
 MANIFEST_PATH = "manifest.json"
 README_PATH = "README.txt"
 REPORT_FOLDER = "report"
+MONTHLY_REPORTS_FOLDER = "monthly_reports/"  # the files of the agencies' monthly reports
 
 
 def report_path(year: int) -> str:
@@ -23,6 +24,7 @@ LAYOUT_DOC = """## Layout of the ZIP
 | `data/csv/<table>.csv` | The same records, one CSV per table. |
 | `minutes/<meeting>.pdf` | The finalized minutes of every finalized meeting of the year («minutes/1404-07.pdf»), as printed for signing, with their document code and QR code. |
 | `attachments/<meeting>/<NN>-<file name>` | The files the meetings keep: signed scans of the minutes, documents, follow-up documents (NN: the file's place among the meeting's files). |
+| `monthly_reports/<year>-<month>/<F0001>-<file name>` | The files the agencies sent as their monthly reports (the month of the first report version that keeps the file; F0001 its key in `report_files`). |
 | `report/karname-<year>.pdf` | The yearly report (کارنامه سالانه). |
 
 `manifest.json` lists every other file; checking an archive
@@ -36,7 +38,16 @@ read right on Windows 10 and later.
 
 
 def readme_text(
-    *, year: int, council: str, meetings: int, resolutions: int, minutes: int, attachments: int, created: str
+    *,
+    year: int,
+    council: str,
+    meetings: int,
+    resolutions: int,
+    minutes: int,
+    attachments: int,
+    created: str,
+    monthly_reports: int,
+    report_files: int,
 ) -> bytes:
     """``README.txt``: Persian, UTF-8 with a byte order mark and CRLF, for Notepad."""
     p = to_persian_digits
@@ -48,7 +59,9 @@ def readme_text(
         f"- report/karname-{year}.pdf : کارنامه سالانه {p(year)}",
         f"- minutes/ : صورتجلسه‌های نهایی ({p(minutes)} صورتجلسه)، با کد سند و رمزینه (QR)",
         f"- attachments/ : نسخه‌های امضاشده، اسناد و اسناد پیگیری ({p(attachments)} پرونده)",
-        f"- data/records.json : داده‌های سال ({p(meetings)} جلسه، {p(resolutions)} مصوبه) با پیگیری‌ها",
+        f"- monthly_reports/ : پرونده‌های گزارش‌های ماهانه دستگاه‌ها ({p(report_files)} پرونده)",
+        f"- data/records.json : داده‌های سال ({p(meetings)} جلسه، {p(resolutions)} مصوبه) با پیگیری‌ها، "
+        f"و گزارش‌های ماهانه ({p(monthly_reports)} نسخه) با ارقام و معافیت‌ها",
         "- data/csv/ : همان داده‌ها، هر جدول در یک پرونده CSV که Excel فارسی آن را درست می‌خواند",
         "- manifest.json : فهرست همه پرونده‌ها با اندازه و چکیده SHA-256 هر یک",
         "",

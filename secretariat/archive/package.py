@@ -3,7 +3,8 @@
 ``export_archive`` reads the year's records, prints the finalized minutes of
 each meeting (as ``render_minutes`` does, ``gather_minutes`` then
 ``minutes_pdf``, keeping what was gathered for the document code the data
-records), copies the files the meetings keep, prints the yearly report
+records), copies the files the meetings keep and those of the agencies'
+monthly reports (each checked against its SHA-256), prints the yearly report
 (``render_yearbook``), and writes them with the data (JSON and CSV) and a
 manifest of every file's SHA-256 into a ZIP (see ``layout``). The ZIP is
 written to a temporary file beside the target and moved into place only
@@ -41,6 +42,7 @@ from secretariat.archive.records import YearRecords, year_records
 from secretariat.database import Database
 from secretariat.errors import DomainError
 from secretariat.meetings.attachments import stored_content
+from secretariat.monthly import report_file
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports.minutes import minutes_pdf
@@ -196,6 +198,8 @@ def _write_data(writer: _ArchiveWriter, records: YearRecords, created: dt.dateti
             resolutions=records.count("resolutions"),
             minutes=len(records.minutes),
             attachments=len(records.attachments),
+            monthly_reports=records.count("monthly_reports"),
+            report_files=len(records.report_files),
             created=f"{jalali.format_long(created.date())}، ساعت {to_persian_digits(f'{created:%H:%M}')}",
         ),
     )
@@ -208,7 +212,8 @@ def _write_attachments(
     database: Database, writer: _ArchiveWriter, records: YearRecords, run: ReportRun
 ) -> None:
     sizes = {row["key"]: row["size"] for row in records.tables["attachments"]}
-    total = max(1, sum(sizes.values()))
+    report_sizes = {row["key"]: row["size"] for row in records.tables["report_files"]}
+    total = max(1, sum(sizes.values()) + sum(report_sizes.values()))
     done = 0
     with database.reading() as session:
         for (attachment_id, path), row in zip(
@@ -217,6 +222,12 @@ def _write_attachments(
             run.check()
             writer.add(path, stored_content(session, attachment_id))
             done += sizes[row["key"]]
+            run.advance(0.55 + 0.15 * done / total)
+        for (file_id, path), row in zip(records.report_files, records.tables["report_files"], strict=True):
+            run.check()
+            _stored, data = report_file.stored_content(session, file_id)  # refused if its bytes changed
+            writer.add(path, data)
+            done += report_sizes[row["key"]]
             run.advance(0.55 + 0.15 * done / total)
     run.advance(0.70)
 
@@ -228,6 +239,8 @@ def _counts(records: YearRecords) -> dict[str, int]:
         "follow_ups": records.count("follow_ups"),
         "minutes": len(records.minutes),
         "attachments": len(records.attachments),
+        "monthly_reports": records.count("monthly_reports"),
+        "report_files": len(records.report_files),
     }
 
 

@@ -8,8 +8,13 @@ and their corrections) and deadline history of those resolutions (entries
 made in later years too); and the register as far as
 the year refers to it: the agencies named by its records, their terms
 (representations) that overlap the year with their decrees, and the people
-who attended or held those terms. Rows follow ``schema.TABLES`` field by
-field and refer to each other by archive keys (see ``keys``), never by ids.
+who attended or held those terms. And the year's monthly reports: every
+version of each report whose last version is for a month of the year (a
+report first recorded for the wrong year travels with its correction), their
+figures, files and the indicators they use, the year's exemptions, the
+council's due day, and every agency the year's matrix lists. Rows follow
+``schema.TABLES`` field by field and refer to each other by archive keys
+(see ``keys``), never by ids.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from pathlib import PurePosixPath
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from db.models import (
     Agency,
@@ -34,16 +39,23 @@ from db.models import (
     DeadlineChange,
     FollowUp,
     FollowUpCorrection,
+    Indicator,
     Invitation,
     Meeting,
     MembershipDecree,
+    MonthlyExemption,
+    MonthlyFigure,
+    MonthlyReport,
     Person,
     Postponement,
+    ReportFile,
     Representation,
     Resolution,
 )
 from secretariat.archive.keys import follow_up_keys, meeting_keys_of_years, meeting_order
+from secretariat.archive.layout import MONTHLY_REPORTS_FOLDER
 from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLE, TABLES, numbering_fields
+from secretariat.council_settings import read_due_day
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
@@ -59,10 +71,12 @@ _JOINERS = "\u200c\u200d"  # ZWNJ and ZWJ are spelling; other invisible characte
 
 # A row as JSON: field name -> a value of any kind JSON has (text, number, bool, None).
 JsonRow = dict[str, Any]
+_IDS_PER_QUERY = 500  # ids in one ``IN (...)``
 # The records read by meeting, and by resolution (each has the id it is read by).
 _OfMeeting = TypeVar("_OfMeeting", Invitation, Postponement, Amendment, Attachment)
 _OfResolution = TypeVar("_OfResolution", Assignment, FollowUp, DeadlineChange)
 _Keyed = TypeVar("_Keyed", Agency, Person)
+_ById = TypeVar("_ById", MonthlyReport, ReportFile, Indicator)
 
 
 @dataclass
@@ -75,6 +89,7 @@ class YearRecords:
     # Not in the data: the database ids behind the files the archive holds.
     minutes: list[tuple[int, str, str]] = field(default_factory=list)  # (meeting id, key, archive path)
     attachments: list[tuple[int, str]] = field(default_factory=list)  # (attachment id, archive path)
+    report_files: list[tuple[int, str]] = field(default_factory=list)  # (report file id, archive path)
 
     def set_minutes_code(self, meeting_key: str, code: str) -> None:
         """Note the document code printed on a meeting's finalized minutes."""
@@ -116,7 +131,10 @@ def year_period(year: int) -> tuple[dt.date, dt.date]:
 
 
 def json_value(value: object) -> object:
-    """A stored value as JSON: ISO dates, «09:30» times; text, numbers, booleans and None as they are."""
+    """A stored value as JSON: ISO dates, «09:30» times, a figure that is whole as a whole number
+    (42, not 42.0); text, numbers, booleans and None as they are."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="seconds")
     if isinstance(value, dt.date):
@@ -177,10 +195,10 @@ def year_records(database: Database, year: int) -> YearRecords:
         if not meetings:
             raise DomainError(f"در سال {to_persian_digits(year)} جلسه‌ای ثبت نشده است؛ بایگانی ساخته نشد.")
         reader = _Reader(session, year, meetings)
-        return reader.read(_council_row(council, starts(session)))
+        return reader.read(_council_row(council, starts(session), read_due_day(session)))
 
 
-def _council_row(council: Council, numbering: Iterable[NumberingStart]) -> JsonRow:
+def _council_row(council: Council, numbering: Iterable[NumberingStart], due_day: int) -> JsonRow:
     begins: dict[str, object] = {}
     for start in numbering:
         number, year_number = numbering_fields(start.series)
@@ -197,6 +215,7 @@ def _council_row(council: Council, numbering: Iterable[NumberingStart]) -> JsonR
             "quorum_count": council.quorum_count,
             "is_demo": bool(council.is_demo),
             **begins,
+            "monthly_due_day": due_day,
         },
     )
 
@@ -253,8 +272,11 @@ class _Reader:
             # None is discarded above.
             self.meeting_key |= meeting_keys_of_years(s, cast(set[int], other_years))
 
+        monthly = _MonthlyYear.read(s, self.year)
+
         agency_ids = {m.host_agency_id for m in self.meetings} | {i.presenter_agency_id for i in agenda}
         agency_ids |= {i.agency_id for i in invitations} | {a.agency_id for a in assignments}
+        agency_ids |= monthly.agency_ids
         agency_ids.discard(None)
         agencies, representations, decrees, people = self._register(
             cast(set[int], agency_ids),
@@ -528,6 +550,7 @@ class _Reader:
             )
             for c in deadline_changes
         ]
+        monthly.write_rows(records, agency_key)
         return records
 
     def _meeting_row(self, m: Meeting, agency_key: Mapping[int, str]) -> JsonRow:
@@ -612,6 +635,189 @@ class _Reader:
     ) -> dict[int, str]:
         ordered = sorted(rows, key=lambda row: (*order(row), row.id))
         return {row.id: f"{prefix}{rank:0{width}d}" for rank, row in enumerate(ordered, start=1)}
+
+
+@dataclass
+class _MonthlyYear:
+    """A year's monthly reports as the database holds them, read in the export's session."""
+
+    reports: list[MonthlyReport]  # every version of the reports whose last version is of the year
+    figures: list[MonthlyFigure]
+    exemptions: list[MonthlyExemption]
+    files: dict[int, ReportFile]
+    indicators: list[Indicator]  # those the figures are for, in the council's order
+    agency_ids: set[int]  # the agencies of the year's matrix, and those the reports name
+
+    @classmethod
+    def read(cls, session: Session, year: int) -> _MonthlyYear:
+        later = aliased(MonthlyReport)
+        replaced = select(later.id).where(later.replaces_id == MonthlyReport.id).exists()
+        last = session.scalars(select(MonthlyReport).where(MonthlyReport.year == year, ~replaced)).all()
+        versions = {report.id: report for report in last}
+        wanted = {report.replaces_id for report in last} - {None}
+        while wanted:  # back along each report's corrections, whatever year they were for
+            found = _by_ids(session, MonthlyReport, cast(set[int], wanted))
+            versions.update((report.id, report) for report in found)
+            wanted = {report.replaces_id for report in found} - {None} - versions.keys()
+        report_ids = sorted(versions)
+        figures = [
+            figure
+            for start in range(0, len(report_ids), _IDS_PER_QUERY)
+            for figure in session.scalars(
+                select(MonthlyFigure).where(
+                    MonthlyFigure.report_id.in_(report_ids[start : start + _IDS_PER_QUERY])
+                )
+            )
+        ]
+        exemptions = list(session.scalars(select(MonthlyExemption).where(MonthlyExemption.year == year)))
+        files = _by_ids(session, ReportFile, {r.file_id for r in versions.values() if r.file_id is not None})
+        indicators = _by_ids(session, Indicator, {figure.indicator_id for figure in figures})
+        # The matrix lists the active members (those that had joined by the year's end) and any
+        # agency with a report in force or an exemption in the year.
+        members = session.scalars(
+            select(Agency.id).where(
+                Agency.active.is_(True),
+                or_(Agency.joined_on.is_(None), Agency.joined_on <= year_period(year)[1]),
+            )
+        ).all()
+        named = {r.agency_id for r in versions.values()} | {e.agency_id for e in exemptions}
+        return cls(
+            reports=list(versions.values()),
+            figures=figures,
+            exemptions=exemptions,
+            files={stored.id: stored for stored in files},
+            indicators=sorted(indicators, key=lambda indicator: (indicator.position, indicator.id)),
+            agency_ids=set(members) | named,
+        )
+
+    def write_rows(self, records: YearRecords, agency_key: Mapping[int, str]) -> None:
+        """The tables of the monthly reports, keyed by ``agency_key``; the files noted in ``records``."""
+        reports = sorted(
+            self.reports,
+            key=lambda r: (
+                agency_key[r.agency_id],
+                r.year,
+                r.month,
+                r.recorded_at.replace(microsecond=0),
+                r.id,
+            ),
+        )
+        report_key: dict[int, str] = {}
+        counted: dict[tuple[int, int, int], int] = {}
+        for report in reports:
+            place = (report.agency_id, report.year, report.month)
+            counted[place] = counted.get(place, 0) + 1
+            report_key[report.id] = (
+                f"{agency_key[report.agency_id]}/{report.year}-{report.month:02d}/{counted[place]}"
+            )
+        indicator_key = {
+            indicator.id: f"I{rank:03d}" for rank, indicator in enumerate(self.indicators, start=1)
+        }
+        file_key: dict[int, str] = {}
+        file_path: dict[int, str] = {}
+        for report in reports:
+            if report.file_id is None or report.file_id in file_key:
+                continue
+            key = f"F{len(file_key) + 1:04d}"
+            stored = self.files[report.file_id]
+            file_key[report.file_id] = key
+            file_path[report.file_id] = (
+                f"{MONTHLY_REPORTS_FOLDER}{report.year}-{report.month:02d}/{key}-{safe_filename(stored.filename)}"
+            )
+            records.report_files.append((report.file_id, file_path[report.file_id]))
+        tables = records.tables
+        tables["indicators"] = [
+            make_row(
+                "indicators",
+                {
+                    "key": indicator_key[i.id],
+                    "name": i.name,
+                    "unit": i.unit,
+                    "kind": i.kind,
+                    "required": bool(i.required),
+                    "retired": bool(i.retired),
+                },
+            )
+            for i in self.indicators
+        ]
+        tables["report_files"] = [
+            make_row(
+                "report_files",
+                {
+                    "key": file_key[file_id],
+                    "filename": self.files[file_id].filename,
+                    "media_type": self.files[file_id].media_type,
+                    "size": self.files[file_id].size,
+                    "sha256": self.files[file_id].sha256,
+                    "added_at": self.files[file_id].added_at,
+                    "path": file_path[file_id],
+                },
+            )
+            for file_id, _path in records.report_files
+        ]
+        tables["monthly_reports"] = [
+            make_row(
+                "monthly_reports",
+                {
+                    "key": report_key[r.id],
+                    "agency": agency_key[r.agency_id],
+                    "year": r.year,
+                    "month": r.month,
+                    "received_on": r.received_on,
+                    "via": r.via,
+                    "letter_number": r.letter_number,
+                    "letter_date": r.letter_date,
+                    "note": r.note,
+                    "file": _key_of(file_key, r.file_id),
+                    "recorded_by": r.recorded_by,
+                    "recorded_at": r.recorded_at,
+                    "in_force": bool(r.in_force),
+                    "replaces": _key_of(report_key, r.replaces_id),
+                    "reason": r.reason,
+                    "voided_reason": r.voided_reason,
+                    "voided_by": r.voided_by,
+                    "voided_at": r.voided_at,
+                },
+            )
+            for r in reports
+        ]
+        report_rank = {report.id: rank for rank, report in enumerate(reports)}
+        tables["monthly_figures"] = [
+            make_row(
+                "monthly_figures",
+                {
+                    "report": report_key[f.report_id],
+                    "indicator": indicator_key[f.indicator_id],
+                    "value": f.value,
+                },
+            )
+            for f in sorted(
+                self.figures, key=lambda f: (report_rank[f.report_id], indicator_key[f.indicator_id])
+            )
+        ]
+        tables["monthly_exemptions"] = [
+            make_row(
+                "monthly_exemptions",
+                {
+                    "agency": agency_key[e.agency_id],
+                    "year": e.year,
+                    "month": e.month,
+                    "reason": e.reason,
+                    "recorded_by": e.recorded_by,
+                    "recorded_at": e.recorded_at,
+                },
+            )
+            for e in sorted(self.exemptions, key=lambda e: (agency_key[e.agency_id], e.month, e.id))
+        ]
+
+
+def _by_ids(session: Session, model: type[_ById], ids: set[int]) -> list[_ById]:
+    ordered = sorted(ids)
+    return [
+        row
+        for start in range(0, len(ordered), _IDS_PER_QUERY)
+        for row in session.scalars(select(model).where(model.id.in_(ordered[start : start + _IDS_PER_QUERY])))
+    ]
 
 
 def _key_of(keys: Mapping[int, str], record_id: int | None) -> str | None:

@@ -1,4 +1,4 @@
-"""The archive's data schema, version 2: every table and field, in one place.
+"""The archive's data schema, version 3: every table and field, in one place.
 
 ``records`` builds its rows in the order of these fields, ``source``
 reads them back by these types, and ``schema_doc`` writes
@@ -10,7 +10,8 @@ Types:
 - ``key``: the row's archive key, unique in its table; never a database id.
 - ``ref:<table>``: the key of a row of another table (``ref:meetings`` may
   name a meeting outside the archive, see the meetings table).
-- ``text``, ``int``, ``bool``; ``date`` ISO «2025-06-08»; ``datetime`` ISO
+- ``text``, ``int``, ``bool``; ``number`` a JSON number (a figure: 42, 7.5);
+  ``date`` ISO «2025-06-08»; ``datetime`` ISO
   to the second «2025-06-08T10:30:00»; ``time`` «09:30»; ``enum``: one of
   the listed codes.
 - a derived field (``derived``) is written for people reading the archive
@@ -21,7 +22,10 @@ Every ``date`` and ``datetime`` field ``X`` is followed by a derived
 
 Versions: 2 added the follow-up entries' keys and the table of their
 corrections (``since``). An archive of version 1 is still read: its entries
-are keyed as version 2 keys them, and none was ever corrected.
+are keyed as version 2 keys them, and none was ever corrected. 3 added the
+agencies' monthly reports (every version), their figures and files, the
+indicators they use, the year's exemptions and the council's due day; an
+archive of version 1 or 2 has none, and reads the due day as the default.
 """
 
 from __future__ import annotations
@@ -41,9 +45,13 @@ from secretariat.meetings.kinds import (
 from secretariat.members.agencies import AgencyCategory
 from secretariat.members.council import CouncilLevel, QuorumRule
 from secretariat.members.roles import Role
+from secretariat.monthly.indicators import IndicatorKind
+from secretariat.monthly.months import DEFAULT_DUE_DAY
+from secretariat.monthly.reports import Via
 
 SCHEMA_NAME = "council-secretariat-archive"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+MONTHLY = 3  # the version that added the monthly reports
 ATTACHMENT_KINDS = ("signed_minutes", "document", "followup_document")
 AMENDMENT_FIELDS = ("resolution_text", "due_date", "item_summary")
 
@@ -51,7 +59,7 @@ AMENDMENT_FIELDS = ("resolution_text", "due_date", "item_summary")
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # key | ref:<table> | text | int | bool | date | datetime | time | enum
+    type: str  # key | ref:<table> | text | int | number | bool | date | datetime | time | enum
     description: str
     nullable: bool = False
     derived: bool = False
@@ -94,14 +102,27 @@ class Table:
 
 
 def _enum(
-    name: str, kind: type[StrEnum], description: str, *, nullable: bool = False, derived: bool = False
+    name: str,
+    kind: type[StrEnum],
+    description: str,
+    *,
+    nullable: bool = False,
+    derived: bool = False,
+    since: int = 1,
 ) -> Field:
     choices = tuple(member.value for member in kind)
-    return Field(name, "enum", description, nullable=nullable, derived=derived, choices=choices)
+    return Field(name, "enum", description, nullable=nullable, derived=derived, choices=choices, since=since)
 
 
-def _text(name: str, description: str, *, nullable: bool = False, derived: bool = False) -> Field:
-    return Field(name, "text", description, nullable=nullable, derived=derived)
+def _text(
+    name: str, description: str, *, nullable: bool = False, derived: bool = False, since: int = 1
+) -> Field:
+    return Field(name, "text", description, nullable=nullable, derived=derived, since=since)
+
+
+def _monthly(name: str, kind: str, description: str, *, nullable: bool = False) -> Field:
+    """A field of the monthly reports' tables (schema version 3)."""
+    return Field(name, kind, description, nullable=nullable, since=MONTHLY)
 
 
 def numbering_fields(series: MeetingSeries) -> tuple[str, str]:
@@ -138,7 +159,7 @@ def _numbering_start(series: MeetingSeries) -> tuple[Field, Field]:
     )
 
 
-TABLES: tuple[Table, ...] = (
+_REGISTER_AND_MEETINGS: tuple[Table, ...] = (
     Table(
         "council",
         "شورا",
@@ -154,13 +175,22 @@ TABLES: tuple[Table, ...] = (
             Field("quorum_count", "int", "The fixed quorum, for the rule fixed.", nullable=True),
             Field("is_demo", "bool", "The demo council."),
             *(field for series in MeetingSeries for field in _numbering_start(series)),
+            Field(
+                "monthly_due_day",
+                "int",
+                "The day of the following month a monthly report is due by (5: the 5th).",
+                since=MONTHLY,
+                if_absent=DEFAULT_DUE_DAY,
+            ),
         ),
     ),
     Table(
         "agencies",
         "دستگاه‌های عضو",
         "The member agencies the year's records refer to (hosts, presenters, invitees, responsible "
-        "agencies), as the register holds them at export time.",
+        "agencies) and those of the year's monthly reports (every agency the year's matrix lists: "
+        "active members that had joined by the year's end, and any agency with a report or an "
+        "exemption in the year), as the register holds them at export time.",
         "Persian alphabetical order of the name",
         (
             Field("key", "key", "«A001»: the agency's place in Persian order of names."),
@@ -456,5 +486,115 @@ TABLES: tuple[Table, ...] = (
         ),
     ),
 )
+
+_MONTHLY_REPORTS: tuple[Table, ...] = (
+    Table(
+        "indicators",
+        "شاخص‌ها",
+        "The council's indicators the year's monthly figures are given for, as the council holds them "
+        "at export time.",
+        "the council's order of its indicators",
+        (
+            _monthly("key", "key", "«I001»: the indicator's place in that order."),
+            _monthly("name", "text", "Its name; unique in any spelling (folded)."),
+            _monthly("unit", "text", "Its unit (خبر، ساعت، ...)."),
+            Field(
+                "kind",
+                "enum",
+                "count (a whole number), hours (halves allowed) or yesno (1 or 0).",
+                choices=tuple(kind.value for kind in IndicatorKind),
+                since=MONTHLY,
+            ),
+            _monthly("required", "bool", "Every report must give it."),
+            _monthly("retired", "bool", "No longer asked for (its figures stay)."),
+        ),
+        since=MONTHLY,
+    ),
+    Table(
+        "report_files",
+        "پرونده‌های گزارش ماهانه",
+        "The files the agencies sent as their monthly reports (PDF, Word, image). The bytes are in the "
+        "archive at «path». A file kept by a correction is listed once.",
+        "the order of the first report version that keeps it",
+        (
+            _monthly("key", "key", "«F0001»: the file's place in that order."),
+            _monthly("filename", "text", "The file name as it was chosen."),
+            _monthly("media_type", "text", "application/pdf, image/png, a Word document's type, ..."),
+            _monthly("size", "int", "Bytes."),
+            _monthly("sha256", "text", "The SHA-256 of the bytes, taken when the file was added."),
+            _monthly("added_at", "datetime", "When it was added."),
+            _monthly(
+                "path",
+                "text",
+                "Where its bytes are in the archive («monthly_reports/1405-07/F0001-mehr.pdf»).",
+            ),
+        ),
+        since=MONTHLY,
+    ),
+    Table(
+        "monthly_reports",
+        "گزارش‌های ماهانه",
+        "Every version of the agencies' monthly reports of the year: the versions in force, those "
+        "corrected (with the version that corrects them and why) and those voided. The versions of a "
+        "report belong to the year of its last version: a report first recorded for the wrong year "
+        "travels with its correction.",
+        "agency key, year, month, then as recorded",
+        (
+            _monthly(
+                "key",
+                "key",
+                "«A003/1405-07/2»: the agency's key, the month the version is for, and its place among "
+                "that agency's versions for that month, as recorded.",
+            ),
+            _monthly("agency", "ref:agencies", "The agency."),
+            _monthly("year", "int", "The Jalali year of the month it covers."),
+            _monthly("month", "int", "The Jalali month it covers, 1-12."),
+            _monthly("received_on", "date", "When the secretariat received it."),
+            _enum("via", Via, "letter, email, in_person or system.", since=MONTHLY),
+            _monthly("letter_number", "text", "The agency's letter number."),
+            _monthly("letter_date", "date", "The agency's letter date.", nullable=True),
+            _monthly("note", "text", "A note."),
+            _monthly("file", "ref:report_files", "The file of the report.", nullable=True),
+            _monthly("recorded_by", "text", "Who recorded it."),
+            _monthly("recorded_at", "datetime", "When it was recorded."),
+            _monthly("in_force", "bool", "The version that counts (one per agency and month at most)."),
+            _monthly("replaces", "ref:monthly_reports", "The version this one corrects.", nullable=True),
+            _monthly("reason", "text", "Why this version corrects the one it replaces."),
+            _monthly("voided_reason", "text", "Why it was voided (taken back with nothing in its place)."),
+            _monthly("voided_by", "text", "Who voided it."),
+            _monthly("voided_at", "datetime", "When it was voided; empty unless voided.", nullable=True),
+        ),
+        since=MONTHLY,
+    ),
+    Table(
+        "monthly_figures",
+        "ارقام گزارش‌های ماهانه",
+        "The figure each report version gives for an indicator.",
+        "report order, then indicator order",
+        (
+            _monthly("report", "ref:monthly_reports", "The report version."),
+            _monthly("indicator", "ref:indicators", "The indicator."),
+            _monthly("value", "number", "The figure: a count, hours, or 1 (yes) / 0 (no)."),
+        ),
+        since=MONTHLY,
+    ),
+    Table(
+        "monthly_exemptions",
+        "معافیت‌های گزارش ماهانه",
+        "The months of the year an agency owes no report for, and why (a new member, merged, ...).",
+        "agency key, month",
+        (
+            _monthly("agency", "ref:agencies", "The agency."),
+            _monthly("year", "int", "The Jalali year (the archive's)."),
+            _monthly("month", "int", "The Jalali month, 1-12."),
+            _monthly("reason", "text", "Why."),
+            _monthly("recorded_by", "text", "Who recorded it."),
+            _monthly("recorded_at", "datetime", "When."),
+        ),
+        since=MONTHLY,
+    ),
+)
+# In the order an import checks and writes them.
+TABLES: tuple[Table, ...] = (*_REGISTER_AND_MEETINGS, *_MONTHLY_REPORTS)
 
 TABLE = {table.name: table for table in TABLES}

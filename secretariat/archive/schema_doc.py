@@ -48,7 +48,8 @@ def schema_markdown() -> str:
         "The export time is in `manifest.json` only.",
         "",
         "Values: text as stored (Persian letters, ZWNJ kept); `null` for an empty date, time, number "
-        "or reference; dates ISO Gregorian. Every `date` or `datetime` field `X` is followed by a "
+        "or reference; a `number` (a monthly figure) as a JSON number, a whole one without a decimal "
+        "point (42, 7.5); dates ISO Gregorian. Every `date` or `datetime` field `X` is followed by a "
         "derived `X_jalali` («1404/03/18», «1404/03/18 10:30», Latin digits so that spreadsheets sort "
         "them). Derived fields are for people reading the archive and are ignored on import.",
         "",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -221,6 +222,13 @@ def _typed_value(
             if not isinstance(value, int) or isinstance(value, bool):
                 raise ValueError
             return value
+        if kind == "number":  # a figure: JSON's NaN, Infinity and numbers past a float are not one
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise ValueError
+            number = float(value)
+            if not math.isfinite(number):
+                raise ValueError
+            return number
         if kind == "bool":
             if not isinstance(value, bool):
                 raise ValueError
@@ -232,7 +240,7 @@ def _typed_value(
         if kind == "time":
             hour, minute = value.split(":")
             return dt.time(int(hour), int(minute))
-    except (ValueError, TypeError, AttributeError) as error:
+    except (ValueError, TypeError, AttributeError, OverflowError) as error:
         raise refuse(field.name, f"مقدار «{shown(value)}» از نوع {kind} نیست") from error
     raise refuse(field.name, f"نوع {kind} شناخته نیست")
 

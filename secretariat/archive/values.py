@@ -6,7 +6,10 @@ values make sense, as the app's own forms and rules would have them: dates
 in a sane range and in order, numbers from 1 and unique where the app keeps
 them unique, statuses that agree with their data, names and required texts
 not empty, no control characters, texts within their length, attachments
-within the size ``attach`` accepts. The first bad value refuses the whole
+within the size ``attach`` accepts; and the monthly reports as their
+service keeps them (a received date in its month's span and not in the
+future, one version in force per agency and month, each correction with its
+reason, figures of their indicator's kind). The first bad value refuses the whole
 archive with a Persian message that names the record, the table, the row
 and the field (``refusal``).
 """
@@ -31,21 +34,30 @@ from db.models import (
     DeadlineChange,
     FollowUp,
     FollowUpCorrection,
+    Indicator,
     Invitation,
     Meeting,
     MembershipDecree,
+    MonthlyExemption,
+    MonthlyFigure,
+    MonthlyReport,
     Person,
     Postponement,
+    ReportFile,
     Representation,
     Resolution,
 )
 from secretariat import clock
+from secretariat.archive.layout import MONTHLY_REPORTS_FOLDER
 from secretariat.archive.limits import ATTACHMENT_MAX_BYTES, ATTACHMENTS_FOLDER, megabytes
 from secretariat.archive.schema import TABLE, TABLES, numbering_fields
 from secretariat.errors import DomainError
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingSeries, MeetingStatus
 from secretariat.meetings.numbering_start import LARGEST_START
+from secretariat.monthly import report_file
+from secretariat.monthly.indicators import MAX_VALUE, IndicatorKind
+from secretariat.monthly.months import MAX_DUE_DAY, Month
 from secretariat.persian import jalali
 from secretariat.persian.text import fold, to_persian_digits
 from secretariat.text_input import limit_of_column
@@ -76,6 +88,11 @@ _MODELS: dict[str, type[DeclarativeBase]] = {
     "follow_ups": FollowUp,
     "follow_up_corrections": FollowUpCorrection,
     "deadline_changes": DeadlineChange,
+    "indicators": Indicator,
+    "report_files": ReportFile,
+    "monthly_reports": MonthlyReport,
+    "monthly_figures": MonthlyFigure,
+    "monthly_exemptions": MonthlyExemption,
 }
 
 
@@ -119,6 +136,9 @@ REQUIRED = {
     "attachments": ("filename", "media_type", "sha256", "path"),
     "follow_up_corrections": ("reason", "recorded_by"),
     "deadline_changes": ("reason", "changed_by"),
+    "indicators": ("name",),
+    "report_files": ("filename", "media_type", "sha256", "path"),
+    "monthly_exemptions": ("reason",),
 }
 # Names and titles: one line.
 SINGLE_LINE = {
@@ -128,6 +148,10 @@ SINGLE_LINE = {
     "meetings": ("venue", "chair"),
     "invitations": ("guest_name", "substitute_name"),
     "attachments": ("filename", "media_type", "sha256", "path"),
+    "indicators": ("name", "unit"),
+    "report_files": ("filename", "media_type", "sha256", "path"),
+    "monthly_reports": ("letter_number", "recorded_by", "voided_by"),
+    "monthly_exemptions": ("recorded_by",),
 }
 
 
@@ -151,6 +175,11 @@ _RECORD: dict[str, tuple[str, str | None]] = {
     "follow_ups": ("پیگیری مصوبه", "resolution"),
     "follow_up_corrections": ("اصلاح پیگیری", "entry"),
     "deadline_changes": ("تغییر مهلت مصوبه", "resolution"),
+    "indicators": ("شاخص", "key"),
+    "report_files": ("پرونده گزارش ماهانه", "key"),
+    "monthly_reports": ("گزارش ماهانه", "key"),
+    "monthly_figures": ("رقم گزارش ماهانه", "report"),
+    "monthly_exemptions": ("معافیت گزارش ماهانه دستگاه", "agency"),
 }
 
 
@@ -288,6 +317,12 @@ class _Checker:
         self.meetings = {row["key"]: row for row in tables["meetings"]}
         self.resolutions = {row["code"]: row for row in tables["resolutions"]}
         self.follow_ups = {row["key"]: row for row in tables["follow_ups"]}
+        self.indicator_kinds = {row["key"]: IndicatorKind(row["kind"]) for row in tables["indicators"]}
+        # A report version -> the version that corrects it (the first, should two claim it).
+        self.corrected_by: dict[str, str] = {}
+        for row in tables["monthly_reports"]:
+            if row["replaces"] is not None:
+                self.corrected_by.setdefault(row["replaces"], row["key"])
         self.seen: dict[str, set[tuple[Any, ...]]] = {}
         self.leads: dict[str, int] = {}
         unknown: dict[str, int] = {}
@@ -310,6 +345,11 @@ class _Checker:
             "follow_ups": self.follow_up,
             "follow_up_corrections": self.follow_up_correction,
             "deadline_changes": self.deadline_change,
+            "indicators": self.indicator,
+            "report_files": self.report_file,
+            "monthly_reports": self.monthly_report,
+            "monthly_figures": self.monthly_figure,
+            "monthly_exemptions": self.monthly_exemption,
         }
 
     def unique(self, kind: str, field: str, value: tuple[Any, ...], problem: str) -> None:
@@ -341,6 +381,13 @@ class _Checker:
                 _fail(number, f"شماره {to_persian_digits(row[number])} برای نخستین جلسه پذیرفتنی نیست")
             if row[year_number] > row[number]:
                 _fail(year_number, "شماره در سال از شماره کل نخستین جلسه بیشتر است")
+        due_day = row["monthly_due_day"]
+        if not 1 <= due_day <= MAX_DUE_DAY:
+            _fail(
+                "monthly_due_day",
+                f"روز مهلت {to_persian_digits(due_day)} پذیرفتنی نیست "
+                f"(از ۱ تا {to_persian_digits(MAX_DUE_DAY)})",
+            )
 
     def agency(self, row: TypedRow) -> None:
         self.unique(
@@ -517,7 +564,141 @@ class _Checker:
         resolution = self.resolutions[row["resolution"]]
         self.not_before_meeting("new_due", row["new_due"], resolution["meeting"])
 
+    # -- monthly reports
+
+    def indicator(self, row: TypedRow) -> None:
+        self.unique(
+            "indicator-name", "name", (fold(row["name"]),), f"نام «{shown(row['name'])}» را شاخص دیگری دارد"
+        )
+
+    def report_file(self, row: TypedRow) -> None:
+        self.file_size(row["size"])
+        if not _SHA256.match(row["sha256"]):
+            _fail("sha256", "چکیده SHA-256 نیست")
+        if row["media_type"] not in report_file.ACCEPTED:
+            _fail("media_type", f"«{shown(row['media_type'])}» پرونده PDF، Word یا تصویر نیست")
+        if not row["path"].startswith(MONTHLY_REPORTS_FOLDER):
+            _fail(
+                "path",
+                f"پرونده‌های گزارش ماهانه در پوشه {MONTHLY_REPORTS_FOLDER} بایگانی‌اند، "
+                f"نه «{shown(row['path'])}»",
+            )
+
+    def monthly_report(self, row: TypedRow) -> None:
+        month = self.month(row)
+        key = row["key"]
+        corrected_by = self.corrected_by.get(key)
+        if corrected_by is None and row["year"] != self.year:
+            _fail(
+                "year",
+                f"گزارش از سال {to_persian_digits(row['year'])} است و بایگانی از سال "
+                f"{to_persian_digits(self.year)}",
+            )
+        received: dt.date = row["received_on"]
+        if received < month.first_day:
+            _fail("received_on", f"گزارش {month.label} پیش از آغاز آن ماه ({shown_date(received)}) رسیده است")
+        if received > self.today:
+            _fail("received_on", f"تاریخ دریافت {shown_date(received)} هنوز نرسیده است")
+        letter_date = row["letter_date"]
+        if letter_date is not None and letter_date > received:
+            _fail("letter_date", "تاریخ نامه پس از تاریخ دریافت است")
+        replaces = row["replaces"]
+        if replaces is not None:
+            if replaces == key:
+                _fail("replaces", "گزارش اصلاحیه خودش است")
+            self.unique(
+                "report-corrected",
+                "replaces",
+                (replaces,),
+                f"گزارش {to_persian_digits(shown(replaces))} دو بار اصلاح شده است",
+            )
+            if not fold(row["reason"]):
+                _fail("reason", "اصلاحیه دلیل ندارد")
+        voided = row["voided_at"] is not None
+        if voided and not fold(row["voided_reason"]):
+            _fail("voided_reason", "گزارش باطل‌شده دلیل ابطال ندارد")
+        if row["in_force"] and (voided or corrected_by is not None):
+            _fail("in_force", "گزارشی که اصلاح یا باطل شده در جریان نیست")
+        if not row["in_force"] and not voided and corrected_by is None:
+            _fail("in_force", "گزارش نه در جریان است، نه اصلاح شده و نه باطل")
+        if voided and corrected_by is not None:
+            _fail("voided_at", "گزارش باطل‌شده اصلاحیه‌ای ندارد")
+        if row["in_force"]:
+            self.unique(
+                "report-in-force",
+                "in_force",
+                (row["agency"], row["year"], row["month"]),
+                f"برای {month.label} همین دستگاه دو گزارش در جریان است",
+            )
+
+    def monthly_figure(self, row: TypedRow) -> None:
+        self.unique(
+            "figure",
+            "indicator",
+            (row["report"], row["indicator"]),
+            f"رقم شاخص {to_persian_digits(shown(row['indicator']))} در همین گزارش دو بار آمده است",
+        )
+        value: float = row["value"]
+        kind = self.indicator_kinds[row["indicator"]]
+        if not 0 <= value <= MAX_VALUE:
+            _fail(
+                "value",
+                f"رقم {to_persian_digits(shown(value))} پذیرفتنی نیست (صفر یا بیشتر، تا اندازه‌ای معقول)",
+            )
+        if kind is IndicatorKind.COUNT and not value.is_integer():
+            _fail("value", f"رقم {to_persian_digits(shown(value))} برای شاخص شمار درست نیست")
+        if kind is IndicatorKind.YESNO and value not in (0, 1):
+            _fail("value", f"رقم {to_persian_digits(shown(value))} برای شاخص بله/خیر ۰ یا ۱ نیست")
+
+    def monthly_exemption(self, row: TypedRow) -> None:
+        month = self.month(row)
+        if row["year"] != self.year:
+            _fail(
+                "year",
+                f"معافیت از سال {to_persian_digits(row['year'])} است و بایگانی از سال "
+                f"{to_persian_digits(self.year)}",
+            )
+        self.unique(
+            "exemption",
+            "month",
+            (row["agency"], row["month"]),
+            f"{month.label} همین دستگاه دو بار معاف شده است",
+        )
+
+    def month(self, row: TypedRow) -> Month:
+        if not 1 <= row["month"] <= 12:
+            _fail("month", f"ماه {to_persian_digits(row['month'])} پذیرفتنی نیست (از ۱ تا ۱۲)")
+        if not FIRST_JALALI_YEAR <= row["year"] <= LAST_JALALI_YEAR:
+            _fail("year", f"سال {to_persian_digits(row['year'])} پذیرفتنی نیست")
+        return Month(row["year"], row["month"])
+
+    def file_size(self, size: int) -> None:
+        if size < 1:
+            _fail("size", "پرونده خالی پذیرفتنی نیست")
+        if size > ATTACHMENT_MAX_BYTES:
+            _fail(
+                "size",
+                f"پرونده {megabytes(size)} مگابایت است؛ پرونده بزرگ‌تر از {megabytes(ATTACHMENT_MAX_BYTES)} "
+                "مگابایت پذیرفتنی نیست",
+            )
+
+    def versions_in_order(self) -> None:
+        """Every chain of corrections goes back to a first version: none goes round in a circle."""
+        replaces = {row["key"]: row["replaces"] for row in self.tables["monthly_reports"]}
+        settled: set[str] = set()
+        for number, row in enumerate(self.tables["monthly_reports"], start=1):
+            path: list[str] = []
+            key: str | None = row["key"]
+            while key is not None and key not in settled:
+                if key in path:
+                    raise _RefusedElsewhere("monthly_reports", number, "replaces", "زنجیره اصلاح‌ها دور می‌زند")
+                path.append(key)
+                key = replaces[key]
+            settled.update(path)
+
     def after_table(self, table: str) -> None:
+        if table == "monthly_reports":
+            self.versions_in_order()
         if table == "assignments":
             for number, row in enumerate(self.tables["resolutions"], start=1):
                 if row["code"] not in self.leads:

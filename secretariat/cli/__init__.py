@@ -8,6 +8,8 @@ message on stderr, exits with status 2 and changes nothing.
   signed minutes;
 - ``resolutions``: ``resolutions list|follow-up|set-status|deadline|dashboard|
   prepare-review``, the register and the follow-up of resolutions;
+- ``monthly``: ``monthly indicators|record|exempt|matrix|due-day|export``, the
+  agencies' monthly reports (see ``cli/monthly.py``);
 - ``report``: ``report minutes|invitation|followup-letter|register|attendance|
   directory --out FILE.pdf``, the printed reports;
 - ``backup --out FILE`` / ``backup --daily``, ``restore FILE``: backups, and
@@ -41,7 +43,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from secretariat import paths
-from secretariat.cli import archive, backup, evaluation, letters, meetings, register, reports, resolutions
+from secretariat.cli import (
+    archive,
+    backup,
+    evaluation,
+    letters,
+    meetings,
+    monthly,
+    register,
+    reports,
+    resolutions,
+)
 from secretariat.cli.common import EXIT_REFUSED, CliError, database_location
 from secretariat.cli.persian_parser import PersianArgumentParser, shown
 from secretariat.core import Secretariat
@@ -67,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     register.add_parsers(commands)
     meetings.add_parsers(commands)
     resolutions.add_parsers(commands)
+    monthly.add_parsers(commands)
     reports.add_parsers(commands)
     evaluation.add_parsers(commands)
     letters.add_parsers(commands)
@@ -237,6 +250,8 @@ def _run(args: argparse.Namespace) -> int:
             return meetings.run(secretariat, args)
         if args.command == "resolutions":
             return resolutions.run(secretariat, args)
+        if args.command == "monthly":
+            return monthly.run(secretariat, args)
         if args.command == "report":
             return reports.run(secretariat, args)
         if args.command == "evaluation":

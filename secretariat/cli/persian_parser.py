@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 EXIT_REFUSED = 2
 
 # How argparse names the sub-command arguments (their ``dest``), in Persian.
-_ARGUMENT_NAMES = {"command": "فرمان", "action": "زیرفرمان"}
+_ARGUMENT_NAMES = {"command": "فرمان", "action": "زیرفرمان", "indicator_action": "زیرفرمان"}
 
 _REQUIRED = re.compile(r"the following arguments are required: (?P<names>.*)", re.S)
 _UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<values>.*)", re.S)

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from secretariat.archive import export_archive, import_archive, verify_archive
+from secretariat.archive import export_archive, import_archive
 from secretariat.archive.limits import ATTACHMENT_MAX_BYTES, RECORDS_MAX_BYTES
 from secretariat.archive.values import LONG_TEXT_MAX
 from secretariat.cli import main
@@ -33,7 +33,7 @@ from secretariat.database import open_database
 from secretariat.errors import DomainError
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
-from tests.support.archive import rewrite_zip, yearbook_available
+from tests.support.archive import tampered, yearbook_available
 from tests.support.backends import BACKENDS, fresh_postgres, table_rows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,29 +83,6 @@ def records(archive: Path) -> Data:
     with zipfile.ZipFile(archive) as z:
         data: Data = json.loads(z.read(RECORDS))
         return data
-
-
-def tampered(archive: Path, out: Path, data: Data, files: dict[str, bytes] | None = None) -> Path:
-    """The archive with ``data`` as its records (and ``files`` added), its manifest made to agree."""
-    new = {RECORDS: json.dumps(data).encode("utf-8"), **(files or {})}
-    with zipfile.ZipFile(archive) as z:
-        manifest = json.loads(z.read("manifest.json"))
-    for path, content in new.items():
-        entry = {"path": path, "size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
-        listed = [e for e in manifest["files"] if e["path"] == path]
-        if listed:
-            listed[0].update(entry)
-        else:
-            manifest["files"].append(entry)
-
-    def change(name: str, content: bytes) -> bytes:
-        if name == "manifest.json":
-            return json.dumps(manifest, ensure_ascii=False).encode("utf-8")
-        return new.pop(name) if name in new else content
-
-    rewrite_zip(archive, out, change=change, add={k: v for k, v in new.items() if k != RECORDS})
-    assert verify_archive(out).ok  # only the values are wrong: the manifest check passes
-    return out
 
 
 def assert_refused(target: str, archive: Path, *fragments: str, capsys) -> str:

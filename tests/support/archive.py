@@ -1,10 +1,13 @@
 """What the archive tests share: the yearly report's stand-in while it is not
-written yet, rewriting a ZIP with one change, and a snapshot of a database."""
+written yet, rewriting a ZIP with one change (or with other records, its
+manifest made to agree), and a snapshot of a database."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
+import json
 import sqlite3
 import types
 import zipfile
@@ -12,6 +15,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from secretariat.archive import verify_archive
+
+RECORDS = "data/records.json"
 
 YEARBOOK = "secretariat.reports.yearbook"
 STAND_IN_PDF = b"%PDF-1.4\n% the yearly report's stand-in\n%%EOF\n"
@@ -83,3 +90,26 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
             table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
             for table in tables
         }
+
+
+def tampered(archive: Path, out: Path, data: dict, files: dict[str, bytes] | None = None) -> Path:
+    """The archive with ``data`` as its records (and ``files`` added), its manifest made to agree."""
+    new = {RECORDS: json.dumps(data).encode("utf-8"), **(files or {})}
+    with zipfile.ZipFile(archive) as z:
+        manifest = json.loads(z.read("manifest.json"))
+    for path, content in new.items():
+        entry = {"path": path, "size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
+        listed = [e for e in manifest["files"] if e["path"] == path]
+        if listed:
+            listed[0].update(entry)
+        else:
+            manifest["files"].append(entry)
+
+    def change(name: str, content: bytes) -> bytes:
+        if name == "manifest.json":
+            return json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+        return new.pop(name) if name in new else content
+
+    rewrite_zip(archive, out, change=change, add={k: v for k, v in new.items() if k != RECORDS})
+    assert verify_archive(out).ok  # only the values are wrong: the manifest check passes
+    return out
