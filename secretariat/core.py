@@ -34,6 +34,7 @@ from secretariat.members.agencies import AgencyService
 from secretariat.members.agency_import import AgencyImportService
 from secretariat.members.council import CouncilService
 from secretariat.members.people import PeopleService
+from secretariat.monthly.figures import MonthlyFiguresService
 from secretariat.monthly.indicators import IndicatorService
 from secretariat.monthly.matrix import MonthlyMatrixService
 from secretariat.monthly.reports import MonthlyReportService
@@ -73,6 +74,11 @@ class Secretariat:
     def monthly_matrix(self) -> MonthlyMatrixService:
         """The year at a glance (agencies × months) and the home page's line."""
         return MonthlyMatrixService(self.database)
+
+    @cached_property
+    def monthly_figures(self) -> MonthlyFiguresService:
+        """The figures the monthly reports in force gave: totals per indicator, month and agency."""
+        return MonthlyFiguresService(self.database)
 
     @cached_property
     def evaluations(self) -> EvaluationService:

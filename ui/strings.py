@@ -892,6 +892,36 @@ ATTENDANCE_PERIOD_ORDER = "تاریخ پایان نباید پیش از تاری
 ATTENDANCE_PERIOD_REQUIRED = "تاریخ را بنویسید."
 SHOW_REPORT = "پیش‌نمایش"
 
+# -- the monthly reports on paper and in Excel (the «گزارش‌ها» menu and the monthly page) ----------
+ACTION_PRINT_MONTHLY_REMINDERS = "یادآوری گزارش‌های ماهانه نرسیده..."
+ACTION_PRINT_MONTHLY_SUMMARY = "خلاصه سالانه گزارش‌های ماهانه..."
+ACTION_EXPORT_MONTHLY_WORKBOOK = "خروجی اکسل گزارش‌های ماهانه..."
+REPORT_MONTHLY_REMINDERS = "نامه‌های یادآوری گزارش ماهانه {month}"
+REPORT_MONTHLY_REMINDER_LIST = "یادآوری گزارش ماهانه {month} با فهرست دستگاه‌ها"
+REPORT_MONTHLY_SUMMARY = "خلاصه سالانه گزارش‌های ماهانه {year}"
+MONTHLY_REMINDERS_TITLE = "یادآوری گزارش‌های ماهانه نرسیده"
+MONTHLY_REMINDERS_INTRO = (
+    "برای هر دستگاهی که گزارش این ماه را تا مهلت نفرستاده و معاف نیست، نامه یادآوری به مدیر روابط عمومی آن "
+    "چاپ می‌شود؛ یا یک نامه به اعضای شورا با فهرست این دستگاه‌ها."
+)
+MONTHLY_YEAR = "سال"
+MONTHLY_MONTH = "ماه"
+MONTHLY_ONE_LETTER = "یک نامه با فهرست"
+MONTHLY_NOT_DUE = "گزارش‌های {month} تا {due} مهلت دارند؛ ماهی را برگزینید که مهلت آن گذشته است."
+MONTHLY_SUMMARY_TITLE = "خلاصه سالانه گزارش‌های ماهانه"
+MONTHLY_SUMMARY_INTRO = "وضعیت ارسال گزارش هر دستگاه در ماه‌های سال، نمودارها و ارقام شاخص‌ها، تا امروز."
+MONTHLY_EXPORT_TITLE = "خروجی اکسل گزارش‌های ماهانه"
+MONTHLY_EXPORT_INTRO = (
+    "کاربرگ اکسل با سه برگه: وضعیت ارسال هر دستگاه در ماه‌های سال، همه ارقام گزارش‌ها (یک رقم در هر ردیف، "
+    "با فیلتر) و جمع ماهانه هر شاخص."
+)
+MONTHLY_EXPORT_SAVE = "ذخیره..."
+MONTHLY_EXPORT_SAVE_TITLE = "ذخیره کاربرگ گزارش‌های ماهانه"
+MONTHLY_EXPORT_WORKING = "کاربرگ گزارش‌های ماهانه سال {year} نوشته می‌شود..."
+MONTHLY_EXPORT_DONE = "کاربرگ گزارش‌های ماهانه سال {year} در «{path}» ذخیره شد."
+MONTHLY_EXPORT_FAILED = "کاربرگ ذخیره نشد: {reason}"
+MONTHLY_EXPORT_OPEN = "باز کردن کاربرگ"
+
 # -- backups, restoring and the yearly archive (the «پشتیبان و بایگانی» menu) ----------------------
 MENU_BACKUP = "پشتیبان و بایگانی"
 ACTION_BACKUP = "تهیه نسخه پشتیبان..."

@@ -9,7 +9,11 @@
   [--open] [--due-within DAYS] [--from D] [--to D] [--search TEXT]``: the
   register of resolutions for any filter, as ``resolutions list`` takes;
 - ``attendance --from D --to D``: each agency's attendance in a period, worst first;
-- ``directory``: the agencies and their PR managers, in Persian order.
+- ``directory``: the agencies and their PR managers, in Persian order;
+- ``monthly-reminders --month 1405/07 [--list]``: a reminder letter to each
+  agency whose monthly report for the month is missing, or one letter to the
+  council's members with the list;
+- ``monthly-summary --year 1405``: the yearly summary of the monthly reports.
 
 The meeting ID is the ``id`` of ``meetings list --json``. The file is written
 whole or not at all.
@@ -35,9 +39,19 @@ from secretariat.cli.common import (
 from secretariat.core import Secretariat
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
+from secretariat.monthly.months import Month
 from secretariat.persian.text import to_persian_digits
 
-KINDS = ("minutes", "invitation", "followup-letter", "register", "attendance", "directory")
+KINDS = (
+    "minutes",
+    "invitation",
+    "followup-letter",
+    "register",
+    "attendance",
+    "directory",
+    "monthly-reminders",
+    "monthly-summary",
+)
 
 
 def add_parsers(commands: Commands) -> None:
@@ -48,9 +62,12 @@ def add_parsers(commands: Commands) -> None:
     report.add_argument("--meeting", type=identifier, help="شناسه جلسه (id در meetings list --json)")
     report.add_argument("--agency", help="دستگاه: شناسه یا نام")
     report.add_argument("--all", action="store_true", help="نامه پیگیری به همه دستگاه‌های دارای مصوبه معوق")
-    report.add_argument("--list", action="store_true", help="دعوت‌نامه: یک نامه با فهرست گیرندگان")
+    report.add_argument(
+        "--list", action="store_true", help="دعوت‌نامه یا یادآوری گزارش ماهانه: یک نامه با فهرست دستگاه‌ها"
+    )
     report.add_argument("--status", help="وضعیت مصوبه")
-    report.add_argument("--year", help="سال جلسه، مانند ۱۴۰۴")
+    report.add_argument("--year", help="سال جلسه یا گزارش‌های ماهانه، مانند ۱۴۰۵")
+    report.add_argument("--month", help="ماه گزارش ماهانه، مانند 1405/07")
     report.add_argument("--overdue", action="store_true")
     report.add_argument("--open", action="store_true", dest="still_open")
     report.add_argument("--due-within", type=bounded("شمار روزها", 1, MAX_DAYS), metavar="DAYS")
@@ -110,4 +127,13 @@ def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
         if start is None or end is None:
             raise CliError("بازه گزارش را با --from و --to بدهید، مانند ‎--from 1404/01/01 --to 1404/12/29.")
         return reports.render_attendance(secretariat, start, end)
+    if kind == "monthly-reminders":
+        if not args.month:
+            raise CliError("ماه را با --month بدهید، مانند ‎--month 1405/07.")
+        return reports.render_monthly_reminders(secretariat, Month.parse(args.month), one_letter=args.list)
+    if kind == "monthly-summary":
+        chosen = year(args.year)
+        if chosen is None:
+            raise CliError("سال را با --year بدهید، مانند ‎--year 1405.")
+        return reports.render_monthly_summary(secretariat, chosen)
     return reports.render_directory(secretariat)

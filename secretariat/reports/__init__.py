@@ -10,6 +10,7 @@ The toolkit:
 - ``letter``: the parts every letter shares (date, number, addressee, signature);
 - ``fingerprint``: a finalized document's code, SHA-256 fingerprint and QR code;
 - ``progress``: progress and cancelling for a worker thread (``ReportCancelled``);
+- ``month_grid``: a table of rows × the twelve Jalali months on a portrait page;
 - ``styles`` and ``wording``: the look and the words of every report.
 
 The reports, each ``render_*(secretariat, ...) -> bytes`` over a ``secretariat.core.Secretariat``:
@@ -20,6 +21,10 @@ The reports, each ``render_*(secretariat, ...) -> bytes`` over a ``secretariat.c
 - ``register_report``: the resolutions of any filter of the register, with totals;
 - ``attendance_report``: each agency's attendance in a period, worst first;
 - ``directory``: the member agencies and their PR managers;
+- ``monthly_reminder``: the reminders for a month's missing monthly reports, a
+  letter per agency or one with the list;
+- ``monthly_summary``: the yearly summary of the monthly reports (punctuality,
+  the matrix, charts, the indicators' figures);
 - ``yearbook``: the yearly report (کارنامه سالانه) that opens the yearly archive.
 """
 
@@ -28,6 +33,8 @@ from secretariat.reports.directory import render_directory
 from secretariat.reports.followup_letter import render_followup_letter, render_followup_letters
 from secretariat.reports.invitation import render_invitation
 from secretariat.reports.minutes import render_minutes
+from secretariat.reports.monthly_reminder import render_monthly_reminders
+from secretariat.reports.monthly_summary import render_monthly_summary
 from secretariat.reports.progress import ReportCancelled
 from secretariat.reports.register_report import render_register
 from secretariat.reports.yearbook import render_yearbook
@@ -40,6 +47,8 @@ __all__ = [
     "render_followup_letters",
     "render_invitation",
     "render_minutes",
+    "render_monthly_reminders",
+    "render_monthly_summary",
     "render_register",
     "render_yearbook",
 ]

@@ -12,6 +12,10 @@ from the right, as the page does:
   on its right (swatch right of the label, the label right aligned);
 - ``rate_bars``: one horizontal bar per agency, the name on the right and
   the bar growing leftwards from ۰٪ to ۱۰۰٪, the figure at the bar's end.
+
+``chart_text`` (a Persian label placed by its shaped width) and ``nice_top``
+(a round top for a value axis) serve the monthly reports' charts too
+(``monthly_charts``).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ def percent_text(rate: float) -> str:
     return PERCENT.format(n=format_int(math.floor(rate * 100 + 0.5)))
 
 
-def _text(
+def chart_text(
     x: float,
     y: float,
     text: str,
@@ -60,7 +64,7 @@ def _text(
     )
 
 
-def _nice_top(value: float) -> tuple[float, float]:
+def nice_top(value: float) -> tuple[float, float]:
     """A round top for the value axis and its step (about four steps)."""
     if value <= 0:
         return 4.0, 1.0
@@ -97,7 +101,7 @@ def month_bars(
     plot_top = height - 14.0
     peak = max((month.value or 0 for month in months), default=0)
     if top is None:
-        top, step = _nice_top(peak)
+        top, step = nice_top(peak)
     else:
         step = top / 4
     scale = (plot_top - bottom) / top
@@ -107,7 +111,7 @@ def month_bars(
         y = bottom + value * scale
         drawing.add(Line(left, y, right, y, strokeColor=GRID if index else styles.RULE, strokeWidth=0.5))
         label = percent_text(value) if axis_percent else format_int(int(value))
-        drawing.add(_text(width - 2, y - 2.5, label, size=VALUE_SIZE, color=styles.MUTED))
+        drawing.add(chart_text(width - 2, y - 2.5, label, size=VALUE_SIZE, color=styles.MUTED))
     slot = (right - left) / max(1, len(months))
     bar_width = min(26.0, slot * 0.6)
     for index, month in enumerate(months):
@@ -119,11 +123,13 @@ def month_bars(
             )
         if month.value is not None:
             y = bottom + (month.value or 0) * scale + 3
-            drawing.add(_text(centre, y, month.value_text, size=VALUE_SIZE, anchor="middle"))
-        drawing.add(_text(centre, bottom - 11, month.label, anchor="middle"))
+            drawing.add(chart_text(centre, y, month.value_text, size=VALUE_SIZE, anchor="middle"))
+        drawing.add(chart_text(centre, bottom - 11, month.label, anchor="middle"))
         if month.note:
             drawing.add(
-                _text(centre, bottom - 22, month.note, size=VALUE_SIZE, anchor="middle", color=styles.MUTED)
+                chart_text(
+                    centre, bottom - 22, month.note, size=VALUE_SIZE, anchor="middle", color=styles.MUTED
+                )
             )
     return drawing
 
@@ -186,11 +192,11 @@ def share_pie(
     y = cy + (len(shares) - 1) * line_height / 2
     for share, figure in zip(shares, figures, strict=True):
         drawing.add(Rect(key_right - 9, y - 1.5, 9, 9, fillColor=share.color, strokeColor=None))
-        drawing.add(_text(key_right - 14, y, share.label, size=8.5))
-        drawing.add(_text(key_right - 14 - label_width, y, figure, size=8.5, font=MEDIUM))
+        drawing.add(chart_text(key_right - 14, y, share.label, size=8.5))
+        drawing.add(chart_text(key_right - 14 - label_width, y, figure, size=8.5, font=MEDIUM))
         y -= line_height
     if total_label:
-        drawing.add(_text(key_right, y - 6, total_label, size=8.5, font=BOLD, color=styles.ACCENT))
+        drawing.add(chart_text(key_right, y - 6, total_label, size=8.5, font=BOLD, color=styles.ACCENT))
     return drawing
 
 
@@ -215,7 +221,9 @@ def rate_bars(
     for tick in range(5):
         x = bars_right - span * tick / 4
         drawing.add(Line(x, axis_room, x, height - 2, strokeColor=GRID, strokeWidth=0.5))
-        drawing.add(_text(x, 3, percent_text(tick / 4), size=VALUE_SIZE, anchor="middle", color=styles.MUTED))
+        drawing.add(
+            chart_text(x, 3, percent_text(tick / 4), size=VALUE_SIZE, anchor="middle", color=styles.MUTED)
+        )
     for index, row in enumerate(rows):
         top = height - 2 - index * row_height
         middle = top - row_height / 2
@@ -224,7 +232,7 @@ def rate_bars(
             lines = [lines[0], _shortened(" ".join(lines[1:]), name_width)]
         for number, line in enumerate(lines):
             offset = (len(lines) - 1) * 4.5 - number * 9.0
-            drawing.add(_text(width - 2, middle - 2.5 + offset, line))
+            drawing.add(chart_text(width - 2, middle - 2.5 + offset, line))
         bar_height = min(10.0, row_height - 7)
         drawing.add(
             Rect(bars_left, middle - bar_height / 2, span, bar_height, fillColor=TRACK, strokeColor=None)
@@ -242,10 +250,10 @@ def rate_bars(
                 )
             )
         figure = percent_text(row.rate)
-        drawing.add(_text(bars_left - 4, middle - 2.5, figure, size=VALUE_SIZE, font=MEDIUM))
+        drawing.add(chart_text(bars_left - 4, middle - 2.5, figure, size=VALUE_SIZE, font=MEDIUM))
         if row.detail:
             drawing.add(
-                _text(
+                chart_text(
                     bars_left - 8 - text_width(figure, MEDIUM, VALUE_SIZE),
                     middle - 2.5,
                     row.detail,

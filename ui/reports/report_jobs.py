@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from secretariat.followup.register import ResolutionQuery
+from secretariat.monthly.months import Month
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from ui import strings
@@ -113,4 +114,29 @@ def directory_job(services: Services) -> ReportJob:
         return render_directory(services, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_DIRECTORY
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def monthly_reminders_job(services: Services, month: Month, *, one_letter: bool = False) -> ReportJob:
+    """The reminders of ``month``: a letter to each agency whose report is missing, or one with the list."""
+
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
+        from secretariat.reports.monthly_reminder import render_monthly_reminders
+
+        return render_monthly_reminders(
+            services, month, one_letter=one_letter, progress=progress, cancelled=cancelled
+        )
+
+    template = strings.REPORT_MONTHLY_REMINDER_LIST if one_letter else strings.REPORT_MONTHLY_REMINDERS
+    title = template.format(month=month.label)
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def monthly_summary_job(services: Services, year: int) -> ReportJob:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
+        from secretariat.reports.monthly_summary import render_monthly_summary
+
+        return render_monthly_summary(services, year, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_MONTHLY_SUMMARY.format(year=to_persian_digits(year))
     return ReportJob(title=title, filename=_file(title), render=render)

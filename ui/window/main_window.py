@@ -51,6 +51,7 @@ from ui.maintenance.backup_menu import BackupMenu
 
 if TYPE_CHECKING:
     import datetime as dt
+    from pathlib import Path
 
     from secretariat.changes import Changes
     from secretariat.database import Database
@@ -406,8 +407,17 @@ class MainWindow(QMainWindow):
             self._action(strings.ACTION_PRINT_ATTENDANCE, self.print_attendance),
             self._action(strings.ACTION_PRINT_DIRECTORY, self.print_directory),
         ]
+        self.monthly_report_actions = [
+            self._action(strings.ACTION_PRINT_MONTHLY_REMINDERS, self.print_monthly_reminders),
+            self._action(strings.ACTION_PRINT_MONTHLY_SUMMARY, self.print_monthly_summary),
+            self._action(strings.ACTION_EXPORT_MONTHLY_WORKBOOK, self.export_monthly_workbook),
+        ]
         for action in self.report_actions:
             reports.addAction(action)
+        reports.addSeparator()
+        for action in self.monthly_report_actions:
+            reports.addAction(action)
+        self.report_actions += self.monthly_report_actions
         self.backup_menu = BackupMenu(self, bar.addMenu(strings.MENU_BACKUP))
 
     def _action(
@@ -514,6 +524,21 @@ class MainWindow(QMainWindow):
 
     def print_directory(self) -> ReportPreview:
         return self.agencies_view.print_directory()
+
+    def print_monthly_reminders(self) -> ReportPreview | None:
+        from ui.reports.monthly_actions import ask_monthly_reminders
+
+        return ask_monthly_reminders(self, self.services)
+
+    def print_monthly_summary(self) -> ReportPreview | None:
+        from ui.reports.monthly_actions import ask_monthly_summary
+
+        return ask_monthly_summary(self, self.services)
+
+    def export_monthly_workbook(self) -> Path | None:
+        from ui.reports.monthly_actions import ask_monthly_export
+
+        return ask_monthly_export(self, self.services)
 
     def edit_council(self) -> None:
         from ui.council.council_form import CouncilDialog
