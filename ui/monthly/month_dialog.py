@@ -43,7 +43,14 @@ from ui.meetings.meeting_format import file_size, timestamp
 from ui.monthly.matrix_model import LOOKS, cell_state_line
 from ui.monthly.reason_dialogs import ExemptDialog, VoidReportDialog
 from ui.monthly.report_form import MonthlyReportForm
-from ui.monthly.report_tables import FigureModel, Version, VersionModel, figure_lines
+from ui.monthly.report_tables import (
+    FigureModel,
+    Version,
+    VersionModel,
+    figure_lines,
+    version_note,
+    version_state,
+)
 from ui.rtl import isolated, rtl
 from ui.services import Services
 from ui.widgets import file_choice
@@ -135,6 +142,7 @@ class MonthDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         self.values: dict[str, QLabel] = {}
         for key, caption in (
+            ("version", strings.MONTHLY_VERSION),
             ("received", strings.MONTHLY_RECEIVED_ON),
             ("via", strings.MONTHLY_VIA),
             ("letter", strings.MONTHLY_LETTER),
@@ -291,6 +299,12 @@ class MonthDialog(QDialog):
             part for part in (timestamp(record.recorded_at), record.recorded_by) if part
         )
         texts = {
+            # What the history's note says of it (taken back, a correction), or «در جریان».
+            "version": (
+                version_state(record)
+                if record.in_force and record.replaces_id is None
+                else version_note(self._version_of(record))
+            ),
             "received": jalali.format_short(record.received_on),
             "via": record.via.label,
             "letter": letter or strings.MONTHLY_NO_FIGURE,
@@ -308,6 +322,10 @@ class MonthDialog(QDialog):
         self.save_file_button.setEnabled(file is not None)
         indicators = self._services.indicators.list(include_retired=True)
         self.figure_model.set_records(figure_lines(record, indicators))
+
+    def _version_of(self, record: MonthlyReportRecord) -> Version:
+        row = self.version_model.row_of(record.id)
+        return self.version_model.record(row) if row is not None else Version(record)
 
     def _update_buttons(self, month: MonthOfAgency) -> None:
         has_report = month.report is not None

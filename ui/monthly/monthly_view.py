@@ -72,7 +72,8 @@ from ui.widgets.inputs import choice_box
 from ui.widgets.model_index import Index
 from ui.widgets.search_box import SearchBox
 
-CELL_PADDING = 16  # pixels beside a cell's widest text
+CELL_PADDING = 12  # pixels beside a cell's widest text
+HEADER_PADDING = 10  # beside a header's text: its padding (the style sheet's, 3 each side) and border
 
 
 def latest_due_month(year: int) -> int:
@@ -196,17 +197,18 @@ class MonthlyView(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        metrics = table.fontMetrics()
+        cells, titles = table.fontMetrics(), header.fontMetrics()
         widest = max(
-            metrics.horizontalAdvance(text)
-            for text in [
-                *jalali.MONTHS,
-                strings.MONTHLY_CELL_LATE.format(days=format_int(100)),
-                strings.MONTHLY_RECEIVED_OF.format(received=format_int(200), expected=format_int(200)),
-            ]
+            *(titles.horizontalAdvance(name) + HEADER_PADDING for name in jalali.MONTHS),
+            # Later than 99 days is rare: such a cell is cut short, its tip says it whole.
+            cells.horizontalAdvance(strings.MONTHLY_CELL_LATE.format(days=format_int(99))) + CELL_PADDING,
+            titles.horizontalAdvance(
+                strings.MONTHLY_RECEIVED_OF.format(received=format_int(200), expected=format_int(200))
+            )
+            + HEADER_PADDING,
         )
         count_width = max(
-            metrics.horizontalAdvance(text)
+            titles.horizontalAdvance(text) + HEADER_PADDING
             for text in (
                 strings.MONTHLY_COLUMN_RECEIVED,
                 strings.MONTHLY_COLUMN_LATE,
@@ -216,8 +218,7 @@ class MonthlyView(QWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         for column in range(1, COLUMN_COUNT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            width = widest if column < RECEIVED_COLUMN else count_width
-            table.setColumnWidth(column, width + CELL_PADDING)
+            table.setColumnWidth(column, widest if column < RECEIVED_COLUMN else count_width)
 
     # -- filters ---------------------------------------------------------------------------------
 
