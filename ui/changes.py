@@ -41,6 +41,10 @@ class Changes(QObject):
     resolutions_changed = Signal(int)
     # A resolution followed up: an entry logged, its deadline moved.
     followup_changed = Signal(int)
+    # An agency's monthly reports or exemptions changed: recorded, corrected, voided, exempted.
+    monthly_changed = Signal(int)
+    # The council's indicators of activity changed (added, edited, reordered, retired, deleted).
+    indicators_changed = Signal()
 
     # What another thread heard, on its way to the GUI thread.
     _heard_elsewhere = Signal(object)
@@ -70,6 +74,8 @@ class Changes(QObject):
         self.changed.emit(changes)
         if changes.council or changes.everything:
             self.council_changed.emit()
+        if changes.indicators or changes.everything:
+            self.indicators_changed.emit()
         for signal, ids in (
             (self.agency_changed, changes.agencies),
             (self.person_changed, changes.people),
@@ -77,6 +83,7 @@ class Changes(QObject):
             (self.meeting_changed, changes.meetings),
             (self.resolutions_changed, changes.resolutions),
             (self.followup_changed, changes.followups),
+            (self.monthly_changed, changes.monthly),
         ):
             _emit_each(signal, ids, everything=changes.everything)
 

@@ -30,6 +30,7 @@ from tools.screenshots.checks import problems_on_screen
 from tools.screenshots.empty_screenshots import SHOTS as EMPTY_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.monthly_print_screenshots import SHOTS as MONTHLY_PRINT_SHOTS
+from tools.screenshots.monthly_screenshots import SHOTS as MONTHLY_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from tools.screenshots.stage import RenderStep, Stage
 from ui import messages, strings
@@ -417,6 +418,7 @@ STEPS: list[RenderStep] = [
     RenderStep("file-dialog", file_dialog),
     *(RenderStep(name, render) for name, render in MEETING_SHOTS),
     *(RenderStep(name, render) for name, render in REGISTER_SHOTS),
+    *(RenderStep(name, render) for name, render in MONTHLY_SHOTS),
     *(RenderStep(name, render) for name, render in BACKUP_SHOTS),
     *(RenderStep(name, render) for name, render in MONTHLY_PRINT_SHOTS),
     *(RenderStep(name, render) for name, render in EMPTY_SHOTS),

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +22,8 @@ from secretariat.members.people import RepresentationRecord
 if TYPE_CHECKING:
     from ui.services import Services
     from ui.window.main_window import MainWindow
+
+T = TypeVar("T")
 
 EMPTY_COUNCIL_NAME = "شورای هماهنگی روابط عمومی‌های شهرستان نمونه"
 
@@ -34,6 +36,7 @@ class Stage:
         self.services = window.services
         self._opened: list[QWidget] = []
         self._empty: tuple[MainWindow, Services, tempfile.TemporaryDirectory[str]] | None = None
+        self._shared: dict[str, tuple[Any, Callable[[], None]]] = {}
 
     def open(self, widget: QWidget) -> QWidget:
         # Sized before it is shown, as exec() shows a dialog: a form then fits itself
@@ -77,8 +80,19 @@ class Stage:
         assert self._empty is not None
         return self._empty[1]
 
+    def shared(self, key: str, make: Callable[[], tuple[T, Callable[[], None]]]) -> T:
+        """What several steps show (a window on a sample council): made by the first step that
+        asks for ``key``; ``make`` returns it and what closes it, called by ``close``."""
+        if key not in self._shared:
+            self._shared[key] = make()
+        return cast(T, self._shared[key][0])
+
     def close(self) -> None:
-        """Close what the steps left open: the empty council's window and its database."""
+        """Close what the steps left open: the empty council's window and its database, and
+        whatever the steps shared."""
+        for _thing, close in self._shared.values():
+            close()
+        self._shared.clear()
         if self._empty is not None:
             window, services, folder = self._empty
             window.close_child_windows()

@@ -61,13 +61,14 @@ if TYPE_CHECKING:
     from ui.home.dashboard_view import DashboardView
     from ui.meetings.meetings_view import MeetingsView
     from ui.meetings.window.meeting_window import MeetingWindow
+    from ui.monthly.monthly_view import MonthlyView
     from ui.people.people_view import PeopleView
     from ui.reports.report_preview import ReportPreview
     from ui.resolutions.register_view import RegisterView
     from ui.services import Services
     from ui.start.database_host import DatabaseHost
 
-    Section: TypeAlias = DashboardView | AgenciesView | MeetingsView | RegisterView | PeopleView
+    Section: TypeAlias = DashboardView | AgenciesView | MeetingsView | RegisterView | PeopleView | MonthlyView
 
 STATUS_MESSAGE_MS = 6000
 NAVIGATION_ROW_HEIGHT = 40
@@ -81,7 +82,7 @@ class _NavigationItems(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), NAVIGATION_ROW_HEIGHT))
 
 
-DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE = range(5)
+DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE, MONTHLY = range(6)
 
 
 class _Searchable(Protocol):
@@ -106,6 +107,10 @@ def _build_section(number: int, services: Services) -> Section:
         from ui.resolutions.register_view import RegisterView
 
         return RegisterView(services)
+    if number == MONTHLY:
+        from ui.monthly.monthly_view import MonthlyView
+
+        return MonthlyView(services)
     from ui.people.people_view import PeopleView
 
     return PeopleView(services)
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
         strings.SECTION_MEETINGS,
         strings.SECTION_RESOLUTIONS,
         strings.SECTION_PEOPLE,
+        strings.SECTION_MONTHLY,
     )
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
@@ -311,6 +317,10 @@ class MainWindow(QMainWindow):
     def people_view(self) -> PeopleView:
         return cast("PeopleView", self._section(PEOPLE))
 
+    @property
+    def monthly_view(self) -> MonthlyView:
+        return cast("MonthlyView", self._section(MONTHLY))
+
     def _section(self, number: int) -> Section:
         """The section's view, built the first time it is needed."""
         view = self._built.get(number)
@@ -461,7 +471,7 @@ class MainWindow(QMainWindow):
             )
 
     def current_section(self) -> QWidget:
-        return cast(QWidget, self.stack.currentWidget())  # the stack always holds the five pages
+        return cast(QWidget, self.stack.currentWidget())  # the stack always holds every section's page
 
     def focus_search(self) -> None:
         if self.stack.currentIndex() == DASHBOARD:
