@@ -434,7 +434,7 @@ def _export(secretariat: Secretariat, args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".xlsx":
         raise CliError("پرونده خروجی باید پسوند ‎.xlsx داشته باشد.")
     # Written on another branch (the Excel export); the ignore goes once both are merged.
-    from secretariat.monthly.workbook import write_workbook  # type: ignore[import-not-found, unused-ignore]
+    from secretariat.monthly.workbook import write_workbook
 
     written = write_workbook(secretariat, chosen, out)
     print(f"کاربرگ گزارش‌های ماهانه سال {to_persian_digits(chosen)} در «{written}» ذخیره شد.")

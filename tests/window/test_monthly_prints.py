@@ -22,7 +22,7 @@ from ui.reports.monthly_dialogs import MonthlyReminderDialog, MonthlyYearDialog,
 from ui.reports.report_preview import ReportPreview
 from ui.widgets import file_choice
 from ui.widgets.result_dialog import ResultDialog
-from ui.window.main_window import MainWindow
+from ui.window.main_window import MONTHLY, MainWindow
 
 MEHR = Month(1405, 7)
 
@@ -190,3 +190,28 @@ def test_the_export_from_the_menu_asks_the_year(window, monkeypatch, run_modal, 
     assert written == [tmp_path / "monthly.xlsx"]
     for dialog in window.findChildren(ResultDialog):
         dialog.close()
+
+
+def test_the_monthly_pages_buttons_print_what_the_page_shows(qtbot, window, run_modal, monkeypatch):
+    """The page's three buttons reach the printouts: the reminders dialog opens on the page's month."""
+    window.show_section(MONTHLY)
+    page = window.monthly_view
+    chosen: list[Month] = []
+
+    def keep_month(dialog):
+        assert isinstance(dialog, MonthlyReminderDialog)
+        chosen.append(dialog.chosen_month())
+        dialog.reject()
+
+    run_modal(lambda: page.reminders_requested.emit(1405, 6), keep_month)
+    assert chosen == [Month(1405, 6)]
+    previews: list[ReportPreview] = []
+    monkeypatch.setattr(monthly_actions, "show_report", lambda parent, job: previews.append(job) or job)
+    page.summary_requested.emit(1405)
+    assert [job.title for job in previews] == ["خلاصه سالانه گزارش‌های ماهانه ۱۴۰۵"]
+    saved: list[int] = []
+    monkeypatch.setattr(
+        monthly_actions, "export_monthly_workbook", lambda parent, services, year: saved.append(year)
+    )
+    page.export_requested.emit(1404)
+    assert saved == [1404]

@@ -356,6 +356,11 @@ class MainWindow(QMainWindow):
             cast("RegisterView", view).plan_meeting_requested.connect(self.new_meeting)
         if number == PEOPLE:
             cast("PeopleView", view).show_agencies.connect(lambda: self.show_section(AGENCIES))
+        if number == MONTHLY:
+            monthly = cast("MonthlyView", view)
+            monthly.reminders_requested.connect(self.print_monthly_reminders_of)
+            monthly.summary_requested.connect(self.print_monthly_summary_of)
+            monthly.export_requested.connect(self.export_monthly_workbook_of)
 
     def show_register(self, query: ResolutionQuery) -> None:
         """The register, filtered by ``query`` (a ``ResolutionQuery``)."""
@@ -544,6 +549,23 @@ class MainWindow(QMainWindow):
         from ui.reports.monthly_actions import ask_monthly_summary
 
         return ask_monthly_summary(self, self.services)
+
+    def print_monthly_reminders_of(self, year: int, month: int) -> ReportPreview | None:
+        """From the monthly page: its month chosen, one letter each or one with the list still asked."""
+        from secretariat.monthly.months import Month
+        from ui.reports.monthly_actions import ask_monthly_reminders
+
+        return ask_monthly_reminders(self, self.services, month=Month(year, month))
+
+    def print_monthly_summary_of(self, year: int) -> ReportPreview:
+        from ui.reports.monthly_actions import print_monthly_summary
+
+        return print_monthly_summary(self, self.services, year)
+
+    def export_monthly_workbook_of(self, year: int) -> Path | None:
+        from ui.reports.monthly_actions import export_monthly_workbook
+
+        return export_monthly_workbook(self, self.services, year)
 
     def export_monthly_workbook(self) -> Path | None:
         from ui.reports.monthly_actions import ask_monthly_export
