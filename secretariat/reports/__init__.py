@@ -21,6 +21,9 @@ The reports, each ``render_*(secretariat, ...) -> bytes`` over a ``secretariat.c
 - ``attendance_report``: each agency's attendance in a period, worst first;
 - ``directory``: the member agencies and their PR managers;
 - ``yearbook``: the yearly report (کارنامه سالانه) that opens the yearly archive.
+- ``evaluation_report``, ``scorecards``, ``certificates``: the yearly evaluation's ranking, one
+  score card per agency, and the certificates of appreciation (لوح تقدیر) of a published one
+  (what they share, and their seals: ``evaluation_data``).
 """
 
 from secretariat.reports.attendance_report import render_attendance
