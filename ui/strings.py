@@ -1118,6 +1118,42 @@ MONTHLY_EXPORT_WORKING = "کاربرگ گزارش‌های ماهانه سال {
 MONTHLY_EXPORT_DONE = "کاربرگ گزارش‌های ماهانه سال {year} در «{path}» ذخیره شد."
 MONTHLY_EXPORT_FAILED = "کاربرگ ذخیره نشد: {reason}"
 MONTHLY_EXPORT_OPEN = "باز کردن کاربرگ"
+# -- printing the yearly evaluation (ui/reports/evaluation_prints.py) ----------------------------
+REPORT_EVALUATION = "رتبه‌بندی ارزیابی عملکرد روابط عمومی‌ها؛ سال {year}"
+REPORT_SCORECARDS = "کارنامه‌های ارزیابی سال {year}"
+REPORT_SCORECARD = "کارنامه ارزیابی سال {year}؛ {agency}"
+REPORT_CERTIFICATES = "لوح‌های تقدیر ارزیابی سال {year}"
+ACTION_PRINT_EVALUATION = "رتبه‌بندی ارزیابی عملکرد..."
+ACTION_PRINT_SCORECARDS = "کارنامه‌های ارزیابی..."
+ACTION_PRINT_CERTIFICATES = "لوح‌های تقدیر..."
+EVALUATION_PRINT_TITLES = {
+    "ranking": "چاپ رتبه‌بندی ارزیابی",
+    "scorecards": "چاپ کارنامه‌های ارزیابی",
+    "certificates": "چاپ لوح تقدیر",
+}
+EVALUATION_PRINT_INTROS = {
+    "ranking": "جدول رتبه‌بندی دستگاه‌ها با امتیاز هر معیار؛ ارزیابی منتشرنشده با نشان «پیش‌نویس» چاپ می‌شود.",
+    "scorecards": "برای هر دستگاه یک صفحه: امتیاز هر معیار و منشأ آن، رتبه و پیشنهاد برای بهبود.",
+    "certificates": (
+        "برای هر دستگاه برگزیده یک لوح تقدیر، به نام مدیر روابط عمومی امروز آن، "
+        "در برگ A4 افقی. لوح تقدیر فقط برای ارزیابی منتشرشده چاپ می‌شود."
+    ),
+}
+EVALUATION_YEAR = "سال ارزیابی"
+EVALUATION_NO_YEARS = "هنوز ارزیابی‌ای ساخته نشده است؛ نخست ارزیابی سال را در بخش ارزیابی بسازید."
+EVALUATION_PUBLISHED_ITEM = "سال {year}"
+EVALUATION_DRAFT_ITEM = "سال {year} (پیش‌نویس)"
+SCORECARDS_AGENCY = "دستگاه"
+SCORECARDS_ALL = "همه دستگاه‌ها"
+SCORECARDS_UNKNOWN_AGENCY = "دستگاهی با این نام نیست؛ از فهرست برگزینید، یا برای همه دستگاه‌ها خالی بگذارید."
+CERTIFICATES_FOR = "برگزیدگان"
+CERTIFICATES_BY_RANK = "رتبه‌های نخست"
+CERTIFICATES_BY_TIER = "یک رده"
+CERTIFICATES_TOP = "شمار رتبه‌ها"
+CERTIFICATES_TOP_HINT = "مثلاً ۳: رتبه‌های ۱ تا ۳، با هم‌رتبه‌ها"
+CERTIFICATES_TOP_INVALID = "شمار رتبه‌ها را عددی از ۱ تا ۱٬۰۰۰ بنویسید، مانند ۳."
+CERTIFICATES_TIER = "رده"
+CERTIFICATES_NO_TIERS = "این ارزیابی رده‌ای ندارد؛ رتبه‌های نخست را برگزینید."
 
 # -- backups, restoring and the yearly archive (the «پشتیبان و بایگانی» menu) ----------------------
 MENU_BACKUP = "پشتیبان و بایگانی"

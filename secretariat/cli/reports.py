@@ -14,6 +14,10 @@
   agency whose monthly report for the month is missing, or one letter to the
   council's members with the list;
 - ``monthly-summary --year 1405``: the yearly summary of the monthly reports.
+- ``evaluation --year Y``: the ranking of the year's evaluation (a draft is marked «پیش‌نویس»);
+- ``scorecards --year Y [--agency A]``: a score card for every agency, or for one;
+- ``certificates --year Y (--top N | --tier T)``: certificates of appreciation for the top N
+  ranks or for one tier of a published evaluation.
 
 The meeting ID is the ``id`` of ``meetings list --json``. The file is written
 whole or not at all.
@@ -52,11 +56,12 @@ KINDS = (
     "monthly-reminders",
     "monthly-summary",
 )
+EVALUATION_KINDS = ("evaluation", "scorecards", "certificates")
 
 
 def add_parsers(commands: Commands) -> None:
     report = commands.add_parser("report", help="گزارش‌های چاپی (PDF)")
-    report.add_argument("kind", choices=KINDS, help="نوع گزارش")
+    report.add_argument("kind", choices=KINDS + EVALUATION_KINDS, help="نوع گزارش")
     report.set_defaults(read_only=True)
     report.add_argument("--out", required=True, type=file_path, help="پرونده PDF خروجی")
     report.add_argument("--meeting", type=identifier, help="شناسه جلسه (id در meetings list --json)")
@@ -74,6 +79,8 @@ def add_parsers(commands: Commands) -> None:
     report.add_argument("--search", default="")
     report.add_argument("--from", dest="start", metavar="DATE", help="از تاریخ (جلسات)")
     report.add_argument("--to", dest="end", metavar="DATE", help="تا تاریخ (جلسات)")
+    report.add_argument("--top", type=bounded("شمار رتبه‌ها", 1, 1000), help="لوح تقدیر: N رتبه نخست")
+    report.add_argument("--tier", help="لوح تقدیر: همه دستگاه‌های یک رده، مانند ممتاز")
 
 
 def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
@@ -96,6 +103,8 @@ def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
     import secretariat.reports as reports
 
     kind = args.kind
+    if kind in EVALUATION_KINDS:
+        return _render_evaluation(secretariat, args)
     if kind in ("minutes", "invitation"):
         if args.meeting is None:
             raise CliError("شناسه جلسه را با --meeting بدهید (id در «meetings list --json»).")
@@ -137,3 +146,25 @@ def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
             raise CliError("سال را با --year بدهید، مانند ‎--year 1405.")
         return reports.render_monthly_summary(secretariat, chosen)
     return reports.render_directory(secretariat)
+
+
+def _render_evaluation(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
+    evaluation_year = year(args.year)
+    if evaluation_year is None:
+        raise CliError("سال ارزیابی را با --year بدهید، مانند ‎--year 1404.")
+    if args.kind == "evaluation":
+        from secretariat.reports.evaluation_report import render_evaluation
+
+        return render_evaluation(secretariat, evaluation_year)
+    if args.kind == "scorecards":
+        from secretariat.reports.scorecards import render_scorecards
+
+        agency = agency_id(secretariat, args.agency) if args.agency else None
+        return render_scorecards(secretariat, evaluation_year, agency_id=agency)
+    if (args.top is None) == (args.tier is None):
+        raise CliError(
+            "برگزیدگان را با یکی از --top N (مانند ‎--top 3) یا --tier T (مانند ‎--tier ممتاز) بدهید."
+        )
+    from secretariat.reports.certificates import render_certificates
+
+    return render_certificates(secretariat, evaluation_year, top=args.top, tier=args.tier)

@@ -84,3 +84,10 @@ def ordinal(n: int) -> str:
 def ordinal_title(n: int, noun: str = "جلسه") -> str:
     """«هفتمین جلسه»."""
     return f"{ordinal(n)} {noun}"
+
+
+def ordinal_after(n: int) -> str:
+    """The ordinal that follows its noun, as a rank is said: «رتبه اول»، «دوم»، «بیست و یکم»، «سی‌ام»."""
+    if n == 1:
+        return "اول"
+    return ordinal(n).removesuffix("ین")

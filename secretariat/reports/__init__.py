@@ -26,6 +26,9 @@ The reports, each ``render_*(secretariat, ...) -> bytes`` over a ``secretariat.c
 - ``monthly_summary``: the yearly summary of the monthly reports (punctuality,
   the matrix, charts, the indicators' figures);
 - ``yearbook``: the yearly report (کارنامه سالانه) that opens the yearly archive.
+- ``evaluation_report``, ``scorecards``, ``certificates``: the yearly evaluation's ranking, one
+  score card per agency, and the certificates of appreciation (لوح تقدیر) of a published one
+  (what they share, and their seals: ``evaluation_data``).
 """
 
 from secretariat.reports.attendance_report import render_attendance

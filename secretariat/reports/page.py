@@ -7,13 +7,18 @@
 - Later pages: a running head with the document's title.
 - Every page: a footer with the council's name, «صفحه ۲ از ۵» and the print
   date, all in Persian digits, and a diagonal «پیش‌نویس» watermark on drafts.
+- A wide table (``PageSetup.landscape``) is set on A4 turned on its side,
+  with the same letterhead, running heads and footers across its width.
 - A letter (``PageSetup.letter_fields``) has «تاریخ: ...»، «شماره: ...» and
   «پیوست: ...» in the letterhead's left block, where an office letter has
   them, instead of the print date.
 - Several letters in one document (``letters_story``): each starts on a new
   page with the letterhead, its later pages carry its own running head, and
   its pages are numbered on their own («صفحه ۱ از ۱» for each one-page
-  letter): a ``LetterStart`` at the top of each letter tells the canvas.
+  letter): a ``LetterStart`` at the top of each letter tells the canvas. A
+  document whose letters each carry their own seal (``PageSetup.sealed_letters``:
+  score cards, each with its own code) draws each letter's QR code and code at
+  the end of its first page, once the ``LetterStart`` has told the canvas.
 - A book-like document (``PageSetup.cover``) opens with a cover page drawn
   by the story's first flowables: no letterhead, running head or footer on
   it, but it counts as page 1, so the next page says «صفحه ۲ از ۵».
@@ -100,6 +105,18 @@ class PageSetup:
     created_at: dt.datetime | None = None
     # For the yearly archive: PDF/A-2b (see ``metadata.pdfa_2b``).
     archival: bool = False
+    # A4 turned on its side: a table too wide for a portrait page.
+    landscape: bool = False
+    # Each letter carries its own seal (``LetterStart``'s) in its letterhead and footers.
+    sealed_letters: bool = False
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return (A4[1], A4[0]) if self.landscape else (A4[0], A4[1])
+
+    @property
+    def content_width(self) -> float:
+        return self.page_size[0] - 2 * SIDE_MARGIN
 
     def metadata(self) -> DocumentMetadata:
         return DocumentMetadata(
@@ -122,9 +139,10 @@ def build_pdf(
     register_fonts()
     run = run or ReportRun()
     buffer = io.BytesIO()
-    right = PAGE_WIDTH - SIDE_MARGIN
-    first_top = PAGE_HEIGHT - TOP_MARGIN - LETTERHEAD_HEIGHT
-    later_top = PAGE_HEIGHT - TOP_MARGIN - RUNNING_HEAD_HEIGHT
+    page_width, page_height = setup.page_size
+    right = page_width - SIDE_MARGIN
+    first_top = page_height - TOP_MARGIN - LETTERHEAD_HEIGHT
+    later_top = page_height - TOP_MARGIN - RUNNING_HEAD_HEIGHT
 
     def frame(top: float, name: str) -> Frame:
         return Frame(
@@ -144,6 +162,8 @@ def build_pdf(
         autoNextPageTemplate="later",
         frames=[frame(first_top, "first")],
         onPage=lambda canvas, _doc: _first_page(canvas, setup),
+        # A letter's own seal is known once its ``LetterStart`` is drawn on the page.
+        onPageEnd=lambda canvas, _doc: _letter_seal(canvas, setup),
     )
     later = PageTemplate(
         id="later", frames=[frame(later_top, "later")], onPage=lambda canvas, _doc: _later_page(canvas, setup)
@@ -153,13 +173,13 @@ def build_pdf(
         cover = PageTemplate(
             id="cover",
             autoNextPageTemplate="later",
-            frames=[frame(PAGE_HEIGHT - TOP_MARGIN, "cover")],
+            frames=[frame(page_height - TOP_MARGIN, "cover")],
             onPage=lambda canvas, _doc: _cover_page(canvas),
         )
         templates = [cover, later]
     document = UnfailingDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=setup.page_size,
         pageTemplates=templates,
         title=setup.title,
         author=setup.council_name,
@@ -192,10 +212,11 @@ class LetterStart(Flowable):
 
     _ZEROSIZE = True
 
-    def __init__(self, title: str = "", outline: str = ""):
+    def __init__(self, title: str = "", outline: str = "", seal: Seal | None = None):
         super().__init__()
         self.title = title
         self.outline = outline or title  # the letter's bookmark: its addressee, say
+        self.seal = seal  # the letter's own code (``PageSetup.sealed_letters``)
         self.width = self.height = 0.0
 
     def __repr__(self) -> str:
@@ -207,9 +228,9 @@ class LetterStart(Flowable):
     def draw(self) -> None:
         start = getattr(self.canv, "start_letter", None)
         if start is not None:
-            start(self.title)
+            start(self.title, self.seal)
         if self.outline:  # each letter of a document of several is a bookmark
-            bookmark(self.canv, self.outline, top=PAGE_HEIGHT)
+            bookmark(self.canv, self.outline, top=self.canv._pagesize[1])
 
 
 # -- bookmarks ----------------------------------------------------------------
@@ -287,10 +308,14 @@ class Bookmarked(Flowable):
 
 
 def letters_story(
-    letters: Iterable[tuple[str, Sequence[Flowable]] | tuple[str, Sequence[Flowable], str]],
+    letters: Iterable[
+        tuple[str, Sequence[Flowable]]
+        | tuple[str, Sequence[Flowable], str]
+        | tuple[str, Sequence[Flowable], str, Seal | None]
+    ],
 ) -> list[Flowable]:
-    """Several letters, each ``(running head, flowables)`` or ``(running head, flowables,
-    bookmark)``, as one story for ``build_pdf``.
+    """Several letters, each ``(running head, flowables)``, ``(running head, flowables,
+    bookmark)`` or ``(running head, flowables, bookmark, seal)``, as one story for ``build_pdf``.
 
     Each letter starts on a new page with the letterhead and has its own
     page numbers, and is a bookmark (its running head unless given); a single
@@ -321,6 +346,7 @@ def _numbered_canvas(setup: PageSetup, metadata: DocumentMetadata) -> type[Canva
             self._finished_pages: list[dict[str, Any]] = []  # each page's state of the canvas
             self._letter = 0
             self.letter_title = ""
+            self.letter_seal: Seal | None = None
             self._bare_page = False
             self._when_saved: list[Callable[[Canvas], None]] = []
             self._bookmarks = 0  # made on the page being written out (for their keys)
@@ -342,9 +368,10 @@ def _numbered_canvas(setup: PageSetup, metadata: DocumentMetadata) -> type[Canva
 
             self._when_saved.append(mark)
 
-        def start_letter(self, title: str) -> None:
+        def start_letter(self, title: str, seal: Seal | None = None) -> None:
             self._letter += 1
             self.letter_title = title
+            self.letter_seal = seal
 
         def bare_page(self) -> None:
             """This page (a cover) has no footer."""
@@ -468,15 +495,15 @@ def name_baselines(name: NameLayout, top: float, emblem_y: float) -> list[float]
     return [first - index * name.leading for index in range(len(name.lines))]
 
 
-def letterhead_rule_y() -> float:
+def letterhead_rule_y(page_height: float = PAGE_HEIGHT) -> float:
     """The double rule under the letterhead (its upper line)."""
-    rule_y: float = PAGE_HEIGHT - TOP_MARGIN - LETTERHEAD_HEIGHT + 8
+    rule_y: float = page_height - TOP_MARGIN - LETTERHEAD_HEIGHT + 8
     return rule_y
 
 
 def _left_block_right(setup: PageSetup) -> float:
     """The right end of the letterhead's left block (the seal, or the letter's fields)."""
-    if setup.seal is not None:
+    if setup.seal is not None or setup.sealed_letters:
         return SIDE_MARGIN + QR_SIZE + 4 + LEFT_BLOCK_TEXT_WIDTH
     return SIDE_MARGIN + LEFT_BLOCK_TEXT_WIDTH
 
@@ -500,12 +527,13 @@ def _descent(font: str, size: float) -> float:
 
 def _first_page(canvas: Canvas, setup: PageSetup) -> None:
     canvas.saveState()
-    top = PAGE_HEIGHT - TOP_MARGIN
-    right = PAGE_WIDTH - SIDE_MARGIN
+    page_width, page_height = setup.page_size
+    top = page_height - TOP_MARGIN
+    right = page_width - SIDE_MARGIN
     canvas.setFillColor(styles.INK)
     draw_text(
         canvas,
-        PAGE_WIDTH / 2,
+        page_width / 2,
         top - GOD_BASELINE,
         wording.IN_THE_NAME_OF_GOD,
         font=MEDIUM,
@@ -532,32 +560,56 @@ def _first_page(canvas: Canvas, setup: PageSetup) -> None:
         size=SECRETARIAT_SIZE,
     )
 
-    # Left: the seal (QR and code) or the draft stamp, and the print date.
+    # Left: the seal (QR and code) or the draft stamp, and the print date; a letter's own
+    # seal is drawn once the letter has begun (``_letter_seal``).
     left = SIDE_MARGIN
     if setup.seal is not None:
-        draw_qr(canvas, setup.seal.payload, left, top - 8 - QR_SIZE, QR_SIZE)
-        text_right = _left_block_right(setup)
-        draw_text(canvas, text_right, top - 30, wording.DOCUMENT_CODE_LABEL, font=MEDIUM, size=9)
-        draw_text(canvas, text_right, top - 44, setup.seal.code, size=9)
-        draw_text(canvas, text_right, top - 62, _printed_on(setup), size=9)
+        _seal_block(canvas, setup, setup.seal)
     elif setup.letter_fields:
         text_right = left + LEFT_BLOCK_TEXT_WIDTH
         y = top - 30
         for label, value in setup.letter_fields:
             draw_text(canvas, text_right, y, LETTER_FIELD.format(label=label, value=value), size=9.5)
             y -= LETTER_FIELD_LEADING
-    else:
+    elif not setup.sealed_letters:
         text_right = left + LEFT_BLOCK_TEXT_WIDTH
         if setup.draft:
             _draft_stamp(canvas, text_right - DRAFT_STAMP_WIDTH, top - 46)
         draw_text(canvas, text_right, top - 62, _printed_on(setup), size=9)
 
-    rule_y = letterhead_rule_y()
+    rule_y = letterhead_rule_y(page_height)
     canvas.setStrokeColor(styles.ACCENT)
     canvas.setLineWidth(1.2)
     canvas.line(SIDE_MARGIN, rule_y, right, rule_y)
     canvas.setLineWidth(0.4)
     canvas.line(SIDE_MARGIN, rule_y - 2.5, right, rule_y - 2.5)
+    canvas.restoreState()
+
+
+def _seal_block(canvas: Canvas, setup: PageSetup, seal: Seal) -> None:
+    """The letterhead's left block of a sealed document: the QR code, its code and the print date."""
+    top = setup.page_size[1] - TOP_MARGIN
+    draw_qr(canvas, seal.payload, SIDE_MARGIN, top - 8 - QR_SIZE, QR_SIZE)
+    text_right = _left_block_right(setup)
+    canvas.setFillColor(styles.INK)
+    draw_text(canvas, text_right, top - 30, wording.DOCUMENT_CODE_LABEL, font=MEDIUM, size=9)
+    draw_text(canvas, text_right, top - 44, seal.code, size=9)
+    draw_text(canvas, text_right, top - 62, _printed_on(setup), size=9)
+
+
+def _letter_seal(canvas: Canvas, setup: PageSetup) -> None:
+    """At the end of a letter's first page: its own seal (``PageSetup.sealed_letters``), or
+    the print date alone for a letter without one."""
+    if not setup.sealed_letters or setup.seal is not None:
+        return
+    seal = getattr(canvas, "letter_seal", None)
+    canvas.saveState()
+    if seal is not None:
+        _seal_block(canvas, setup, seal)
+    else:
+        canvas.setFillColor(styles.INK)
+        top = setup.page_size[1] - TOP_MARGIN
+        draw_text(canvas, SIDE_MARGIN + LEFT_BLOCK_TEXT_WIDTH, top - 62, _printed_on(setup), size=9)
     canvas.restoreState()
 
 
@@ -569,11 +621,12 @@ def _cover_page(canvas: Canvas) -> None:
 
 def _later_page(canvas: Canvas, setup: PageSetup) -> None:
     canvas.saveState()
-    top = PAGE_HEIGHT - TOP_MARGIN
-    right = PAGE_WIDTH - SIDE_MARGIN
+    page_width, page_height = setup.page_size
+    top = page_height - TOP_MARGIN
+    right = page_width - SIDE_MARGIN
     canvas.setFillColor(styles.MUTED)
     # In a document of several letters, the running head of the letter the page belongs to.
-    title = wrap_text(getattr(canvas, "letter_title", "") or setup.title, CONTENT_WIDTH, REGULAR, 8.5)
+    title = wrap_text(getattr(canvas, "letter_title", "") or setup.title, setup.content_width, REGULAR, 8.5)
     draw_text(canvas, right, top - 8, title[0] + ("…" if len(title) > 1 else ""), size=8.5)
     canvas.setStrokeColor(styles.RULE)
     canvas.setLineWidth(0.5)
@@ -583,7 +636,9 @@ def _later_page(canvas: Canvas, setup: PageSetup) -> None:
 
 def _footer(canvas: Canvas, setup: PageSetup, page: int, total: int) -> None:
     canvas.saveState()
-    right = PAGE_WIDTH - SIDE_MARGIN
+    page_width = setup.page_size[0]
+    content_width = setup.content_width
+    right = page_width - SIDE_MARGIN
     rule_y = FOOTER_HEIGHT - 16
     canvas.setStrokeColor(styles.RULE)
     canvas.setLineWidth(0.5)
@@ -591,15 +646,16 @@ def _footer(canvas: Canvas, setup: PageSetup, page: int, total: int) -> None:
     canvas.setFillColor(styles.MUTED)
     y = rule_y - 12
     name = setup.council_name
-    if text_width(name, REGULAR, 8) > CONTENT_WIDTH / 2 - 50:
-        name = wrap_text(name, CONTENT_WIDTH / 2 - 60, REGULAR, 8)[0] + "…"
+    if text_width(name, REGULAR, 8) > content_width / 2 - 50:
+        name = wrap_text(name, content_width / 2 - 60, REGULAR, 8)[0] + "…"
     draw_text(canvas, right, y, name, size=8)
     page_text = wording.PAGE_OF.format(page=to_persian_digits(page), total=to_persian_digits(total))
-    draw_text(canvas, PAGE_WIDTH / 2, y, page_text, font=MEDIUM, size=8.5, align="center")
+    draw_text(canvas, page_width / 2, y, page_text, font=MEDIUM, size=8.5, align="center")
     left_right = SIDE_MARGIN + 150
     draw_text(canvas, left_right, y, _printed_on(setup), size=8)
-    if setup.seal is not None:
-        draw_text(canvas, left_right, y - 11, wording.DOCUMENT_CODE.format(code=setup.seal.code), size=8)
+    seal = setup.seal or getattr(canvas, "letter_seal", None)
+    if seal is not None:
+        draw_text(canvas, left_right, y - 11, wording.DOCUMENT_CODE.format(code=seal.code), size=8)
     canvas.restoreState()
 
 
@@ -613,8 +669,9 @@ def _watermark(canvas: Canvas, setup: PageSetup) -> None:
     if not setup.draft:
         return
     canvas.saveState()
-    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-    canvas.rotate(math.degrees(math.atan2(PAGE_HEIGHT, PAGE_WIDTH)))
+    page_width, page_height = setup.page_size
+    canvas.translate(page_width / 2, page_height / 2)
+    canvas.rotate(math.degrees(math.atan2(page_height, page_width)))
     canvas.setFillColor(styles.WATERMARK)
     canvas.setFillAlpha(0.22)
     # Not in the text layer: a search, a copy or pdftotext would find «پیش‌نویس» mixed

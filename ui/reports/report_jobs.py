@@ -140,3 +140,41 @@ def monthly_summary_job(services: Services, year: int) -> ReportJob:
 
     title = strings.REPORT_MONTHLY_SUMMARY.format(year=to_persian_digits(year))
     return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def evaluation_job(services: Services, year: int) -> ReportJob:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
+        from secretariat.reports.evaluation_report import render_evaluation
+
+        return render_evaluation(services, year, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_EVALUATION.format(year=to_persian_digits(year))
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def scorecards_job(
+    services: Services, year: int, agency_id: int | None = None, agency_name: str = ""
+) -> ReportJob:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
+        from secretariat.reports.scorecards import render_scorecards
+
+        return render_scorecards(services, year, agency_id=agency_id, progress=progress, cancelled=cancelled)
+
+    shown_year = to_persian_digits(year)
+    if agency_id is None:
+        title = strings.REPORT_SCORECARDS.format(year=shown_year)
+    else:
+        title = strings.REPORT_SCORECARD.format(year=shown_year, agency=agency_name)
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def certificates_job(
+    services: Services, year: int, *, top: int | None = None, tier: str | None = None
+) -> ReportJob:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
+        from secretariat.reports.certificates import render_certificates
+
+        return render_certificates(services, year, top=top, tier=tier, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_CERTIFICATES.format(year=to_persian_digits(year))
+    return ReportJob(title=title, filename=_file(title), render=render)

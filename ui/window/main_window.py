@@ -433,6 +433,15 @@ class MainWindow(QMainWindow):
         for action in self.monthly_report_actions:
             reports.addAction(action)
         self.report_actions += self.monthly_report_actions
+        reports.addSeparator()
+        evaluation_actions = [
+            self._action(strings.ACTION_PRINT_EVALUATION, self.print_evaluation),
+            self._action(strings.ACTION_PRINT_SCORECARDS, self.print_scorecards),
+            self._action(strings.ACTION_PRINT_CERTIFICATES, self.print_certificates),
+        ]
+        for action in evaluation_actions:
+            reports.addAction(action)
+        self.report_actions += evaluation_actions
         self.backup_menu = BackupMenu(self, bar.addMenu(strings.MENU_BACKUP))
 
     def _action(
@@ -571,6 +580,21 @@ class MainWindow(QMainWindow):
         from ui.reports.monthly_actions import ask_monthly_export
 
         return ask_monthly_export(self, self.services)
+
+    def print_evaluation(self) -> ReportPreview | None:
+        return self._print_evaluation("ranking")
+
+    def print_scorecards(self) -> ReportPreview | None:
+        return self._print_evaluation("scorecards")
+
+    def print_certificates(self) -> ReportPreview | None:
+        return self._print_evaluation("certificates")
+
+    def _print_evaluation(self, kind: str) -> ReportPreview | None:
+        from ui.reports.evaluation_print_dialog import EvaluationPrint
+        from ui.reports.evaluation_prints import print_from_menu
+
+        return print_from_menu(self, self.services, EvaluationPrint(kind))
 
     def edit_council(self) -> None:
         from ui.council.council_form import CouncilDialog

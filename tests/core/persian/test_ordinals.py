@@ -2,7 +2,7 @@
 
 import pytest
 
-from secretariat.persian.ordinals import cardinal, ordinal, ordinal_title
+from secretariat.persian.ordinals import cardinal, ordinal, ordinal_after, ordinal_title
 
 ZWNJ = "\u200c"
 
@@ -94,3 +94,19 @@ def test_cardinal(n, words):
 def test_negative_numbers_have_no_cardinal():
     with pytest.raises(ValueError):
         cardinal(-1)
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (1, "اول"),
+        (2, "دوم"),
+        (3, "سوم"),
+        (4, "چهارم"),
+        (21, "بیست و یکم"),
+        (30, "سی" + ZWNJ + "ام"),
+        (101, "صد و یکم"),
+    ],
+)
+def test_the_ordinal_after_a_noun_as_a_rank_is_said(n, words):
+    assert ordinal_after(n) == words
