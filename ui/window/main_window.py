@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import messages, strings
+from ui.evaluation import wording as evaluation_wording
 from ui.maintenance.backup_menu import BackupMenu
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from secretariat.first_look import FirstLook
     from secretariat.followup.register import ResolutionQuery
     from ui.agencies.agencies_view import AgenciesView
+    from ui.evaluation.evaluation_view import EvaluationView
     from ui.home.dashboard_view import DashboardView
     from ui.meetings.meetings_view import MeetingsView
     from ui.meetings.window.meeting_window import MeetingWindow
@@ -66,7 +68,9 @@ if TYPE_CHECKING:
     from ui.services import Services
     from ui.start.database_host import DatabaseHost
 
-    Section: TypeAlias = DashboardView | AgenciesView | MeetingsView | RegisterView | PeopleView
+    Section: TypeAlias = (
+        DashboardView | AgenciesView | MeetingsView | RegisterView | PeopleView | EvaluationView
+    )
 
 STATUS_MESSAGE_MS = 6000
 NAVIGATION_ROW_HEIGHT = 40
@@ -81,6 +85,7 @@ class _NavigationItems(QStyledItemDelegate):
 
 
 DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE = range(5)
+EVALUATION = 5
 
 
 class _Searchable(Protocol):
@@ -105,6 +110,10 @@ def _build_section(number: int, services: Services) -> Section:
         from ui.resolutions.register_view import RegisterView
 
         return RegisterView(services)
+    if number == EVALUATION:
+        from ui.evaluation.evaluation_view import EvaluationView
+
+        return EvaluationView(services)
     from ui.people.people_view import PeopleView
 
     return PeopleView(services)
@@ -117,6 +126,7 @@ class MainWindow(QMainWindow):
         strings.SECTION_MEETINGS,
         strings.SECTION_RESOLUTIONS,
         strings.SECTION_PEOPLE,
+        evaluation_wording.SECTION_EVALUATION,
     )
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
@@ -309,6 +319,10 @@ class MainWindow(QMainWindow):
     @property
     def people_view(self) -> PeopleView:
         return cast("PeopleView", self._section(PEOPLE))
+
+    @property
+    def evaluation_view(self) -> EvaluationView:
+        return cast("EvaluationView", self._section(EVALUATION))
 
     def _section(self, number: int) -> Section:
         """The section's view, built the first time it is needed."""
