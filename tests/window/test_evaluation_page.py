@@ -50,6 +50,23 @@ def view(qtbot, services, agencies) -> EvaluationView:
     return window.evaluation_view
 
 
+@pytest.fixture
+def modal(run_modal):
+    """``run_modal``, and the dialog must have opened: a trigger that opens nothing fails."""
+
+    def run(trigger, interact) -> None:
+        seen = []
+
+        def interact_and_note(dialog) -> None:
+            seen.append(dialog)
+            interact(dialog)
+
+        run_modal(trigger, interact_and_note)
+        assert seen, "no dialog was opened"
+
+    return run
+
+
 def jury_criteria(services, year=1404):
     return [c for c in services.evaluations.get(year).criteria if c.source is Source.MANUAL]
 
@@ -78,9 +95,7 @@ def save(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
 
 
-def test_a_year_begins_from_the_default_set_and_takes_a_criterion_of_its_own(
-    qtbot, view, run_modal, type_text
-):
+def test_a_year_begins_from_the_default_set_and_takes_a_criterion_of_its_own(qtbot, view, modal, type_text):
     assert view.pages.currentIndex() == 0  # nothing yet: the page offers to begin
 
     def begin(dialog: NewEvaluationDialog) -> None:
@@ -88,7 +103,7 @@ def test_a_year_begins_from_the_default_set_and_takes_a_criterion_of_its_own(
         dialog.start_from.setCurrentIndex(dialog.start_from.findData(None))  # the default set
         save(qtbot, dialog)
 
-    run_modal(view.new_button.click, begin)
+    modal(view.new_button.click, begin)
 
     assert view.year == 1404 and view.pages.currentWidget() is view.tabs
     assert view.setup.criteria_model.rowCount() == 7
@@ -106,7 +121,7 @@ def test_a_year_begins_from_the_default_set_and_takes_a_criterion_of_its_own(
         type_text(dialog.group, "کیفیت (داوری)")
         save(qtbot, dialog)
 
-    run_modal(view.setup.add_button.click, add)
+    modal(view.setup.add_button.click, add)
 
     names = [view.setup.criteria_model.criterion(r).name for r in range(view.setup.criteria_model.rowCount())]
     assert names[-1] == "همکاری با رسانه‌ها"
@@ -116,7 +131,7 @@ def test_a_year_begins_from_the_default_set_and_takes_a_criterion_of_its_own(
 
 
 def test_jury_scores_entered_in_the_dialog_fill_the_table_and_the_missing_count_falls(
-    qtbot, services, view, run_modal, type_text
+    qtbot, services, view, modal, type_text
 ):
     services.evaluations.create(1404)  # heard by the page, which reads the new year
     assert view.year == 1404
@@ -137,7 +152,7 @@ def test_jury_scores_entered_in_the_dialog_fill_the_table_and_the_missing_count_
         type_text(dialog.score, "۱۲")
         save(qtbot, dialog)
 
-    run_modal(lambda: double_click(qtbot, view.scores.table, cell(view, ALEF, quality.id)), first_juror)
+    modal(lambda: double_click(qtbot, view.scores.table, cell(view, ALEF, quality.id)), first_juror)
 
     scored = cell(view, ALEF, quality.id)
     assert scored.data() == "۱۲"
@@ -152,13 +167,13 @@ def test_jury_scores_entered_in_the_dialog_fill_the_table_and_the_missing_count_
         type_text(dialog.score, "۱۴")
         save(qtbot, dialog)
 
-    run_modal(lambda: double_click(qtbot, view.scores.table, cell(view, ALEF, quality.id)), second_juror)
+    modal(lambda: double_click(qtbot, view.scores.table, cell(view, ALEF, quality.id)), second_juror)
 
     assert cell(view, ALEF, quality.id).data() == "۱۳"  # the mean of the two
     assert "۵ امتیاز داوری ثبت‌نشده" in view.status_line.text()  # the same cell, scored again
 
 
-def test_a_computed_cell_shows_where_its_score_came_from(qtbot, services, view, run_modal):
+def test_a_computed_cell_shows_where_its_score_came_from(qtbot, services, view, modal):
     services.evaluations.create(1404)
     view.tabs.setCurrentWidget(view.scores)
     attendance = next(c for c in services.evaluations.get(1404).criteria if c.source is Source.ATTENDANCE)
@@ -171,11 +186,13 @@ def test_a_computed_cell_shows_where_its_score_came_from(qtbot, services, view, 
         assert "× ۲۰" in dialog.formula.text()
         dialog.reject()
 
-    run_modal(lambda: double_click(qtbot, view.scores.table, index), read)
+    modal(lambda: double_click(qtbot, view.scores.table, index), read)
+    # Enter on the current cell opens it as a double-click does.
+    modal(lambda: qtbot.keyClick(view.scores.table, Qt.Key.Key_Return), read)
 
 
 def test_publishing_is_refused_while_a_jury_score_is_missing_then_an_amendment_shows_the_original(
-    qtbot, services, agencies, view, run_modal, type_text
+    qtbot, services, agencies, view, modal, type_text
 ):
     services.evaluations.create(1404)
     score_all(services, agencies, {ALEF: 10, BE: 10})  # پ not yet
@@ -187,7 +204,7 @@ def test_publishing_is_refused_while_a_jury_score_is_missing_then_an_amendment_s
         assert "۲ امتیاز داوری هنوز ثبت نشده است" in dialog.form.general_error()
         dialog.done(QDialog.DialogCode.Rejected)
 
-    run_modal(view.publish_button.click, refused)
+    modal(view.publish_button.click, refused)
     assert not services.evaluations.get(1404).published
 
     score_all(services, agencies, {PE: 10})
@@ -196,7 +213,7 @@ def test_publishing_is_refused_while_a_jury_score_is_missing_then_an_amendment_s
         type_text(dialog.by, "دبیر شورا")
         save(qtbot, dialog)
 
-    run_modal(view.publish_button.click, published)
+    modal(view.publish_button.click, published)
 
     assert view.status_chip.text() == wording.STATUS_PUBLISHED
     assert "به دست دبیر شورا" in view.status_line.text()
@@ -212,7 +229,7 @@ def test_publishing_is_refused_while_a_jury_score_is_missing_then_an_amendment_s
         type_text(dialog.by, "دبیر شورا")
         save(qtbot, dialog)
 
-    run_modal(lambda: double_click(qtbot, view.scores.table, cell(view, BE, attendance.id)), amend)
+    modal(lambda: double_click(qtbot, view.scores.table, cell(view, BE, attendance.id)), amend)
 
     amended = cell(view, BE, attendance.id)
     assert amended.data() == "۱۵ (پیش‌تر ۲۰)"
@@ -244,7 +261,7 @@ def test_the_ranking_shares_equal_totals_in_persian_order_with_the_change_on_las
 
 
 def test_tiers_exclusions_and_the_criteria_order_are_set_through_the_setup_tab(
-    qtbot, services, agencies, view, run_modal, type_text, message_boxes
+    qtbot, services, agencies, view, modal, type_text, message_boxes
 ):
     services.evaluations.create(1404)
     setup = view.setup
@@ -258,7 +275,7 @@ def test_tiers_exclusions_and_the_criteria_order_are_set_through_the_setup_tab(
         type_text(dialog.rows[0].threshold, "۹۰")
         save(qtbot, dialog)
 
-    run_modal(setup.tiers_button.click, tiers)
+    modal(setup.tiers_button.click, tiers)
     assert services.evaluations.get(1404).tiers[0].min_score == 90
     assert "ممتاز از ۹۰" in setup.tiers.text()
 
@@ -269,7 +286,7 @@ def test_tiers_exclusions_and_the_criteria_order_are_set_through_the_setup_tab(
         type_text(dialog.reason, "ادغام در سازمان دیگر")
         save(qtbot, dialog)
 
-    run_modal(setup.exclude_button.click, exclude)
+    modal(setup.exclude_button.click, exclude)
     assert setup.exclusions_model.exclusion(0).reason == "ادغام در سازمان دیگر"
     assert PE not in [view.scores.model.standing(r).agency for r in range(view.scores.model.rowCount())]
     select_row(setup.exclusions, 0)

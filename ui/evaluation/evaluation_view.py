@@ -39,10 +39,10 @@ from secretariat.evaluation.service import EvaluationRecord, Ranking
 from secretariat.persian.text import format_int, to_persian_digits
 from ui.evaluation import wording
 from ui.evaluation.ranking_tab import RankingTab
+from ui.evaluation.score_dialogs import timestamp
 from ui.evaluation.scores_tab import ScoresTab
 from ui.evaluation.setup_tab import SetupTab
 from ui.evaluation.year_dialogs import NewEvaluationDialog, PublishDialog
-from ui.meetings.meeting_format import timestamp
 from ui.rtl import rtl
 from ui.services import Services
 from ui.widgets.status_badge import show_status
@@ -270,7 +270,8 @@ class EvaluationView(QWidget):
         if changes.evaluations or changes.everything:
             return  # heard as evaluations_changed
         draft = self.ranking is not None and not self.ranking.evaluation.published
-        if draft and changes.touches(*COUNTED_RECORDS):
+        # A published year keeps its scores; its agencies' names are read as they are now.
+        if changes.touches("agencies") or (draft and changes.touches(*COUNTED_RECORDS)):
             self._read_when_shown()
 
     def _read_when_shown(self) -> None:

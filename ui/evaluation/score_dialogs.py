@@ -11,9 +11,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from secretariat.clock import format_time
 from secretariat.evaluation.criteria import format_score
 from secretariat.evaluation.service import (
     JURY_RULES,
@@ -24,14 +27,19 @@ from secretariat.evaluation.service import (
     ScoreCell,
     Standing,
 )
+from secretariat.persian import jalali
 from secretariat.persian.text import fold
 from ui.evaluation import wording
-from ui.meetings.meeting_format import timestamp
 from ui.rtl import rtl
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.inputs import line_edit, text_box
 
 SOURCE_WIDTH = 560
+
+
+def timestamp(value: dt.datetime | None) -> str:
+    """«۱۴۰۵/۰۲/۲۰ ۱۰:۳۰»: when a year was published, a score amended."""
+    return f"{jalali.format_short(value.date())} {format_time(value.time())}" if value is not None else ""
 
 
 def on_cell(standing: Standing, criterion: CriterionRecord) -> str:

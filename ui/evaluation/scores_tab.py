@@ -1,6 +1,6 @@
 """The «امتیازها» tab: agencies × criteria, what is missing, and a double-click on a cell.
 
-A double-click on a jury cell of a draft opens the jury's dialog; on a
+A double-click (or Enter) on a jury cell of a draft opens the jury's dialog; on a
 computed cell, where its score came from (read-only); on any score of a
 published evaluation, the amendment dialog. The evaluator's name typed last
 is offered again, as a juror enters a whole column in one sitting.
@@ -57,7 +57,8 @@ class ScoresTab(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         self.header.setDefaultAlignment(WRAPPED_CENTRE)  # the criteria's names wrap
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.doubleClicked.connect(self.open_cell)
+        # Activated: double-clicked, or Enter pressed on the current cell.
+        self.table.activated.connect(self.open_cell)
         self.model.modelReset.connect(self._fit_columns)
         tools = QHBoxLayout()
         tools.addWidget(self.search_box, 1)
