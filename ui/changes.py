@@ -34,6 +34,9 @@ class Changes(QObject):
     person_changed = Signal(int)  # added or edited
     roles_changed = Signal(int)  # appointments, ends of roles, decrees at this agency
     council_changed = Signal()
+    # A yearly evaluation changed: created, its criteria, tiers, rules or exclusions, a jury score,
+    # publishing, an amendment.
+    evaluations_changed = Signal()
     # A meeting planned, edited, renumbered, postponed or cancelled, or its
     # agenda, invitees, attendance, minutes, files or status changed.
     meeting_changed = Signal(int)
@@ -72,6 +75,8 @@ class Changes(QObject):
         if self._unsubscribe is None or not changes:
             return  # stopped: what was still on its way from a worker is for views now gone
         self.changed.emit(changes)
+        if changes.evaluations or changes.everything:
+            self.evaluations_changed.emit()
         if changes.council or changes.everything:
             self.council_changed.emit()
         if changes.indicators or changes.everything:

@@ -33,6 +33,7 @@ from db.models import (
     JuryScore,
 )
 from secretariat import validation
+from secretariat.changes import note_changes
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.evaluation import sources
@@ -307,6 +308,20 @@ class EvaluationService:
             _draft(session, _year_of(session, criterion))
             session.delete(criterion)
 
+    def move_criterion(self, criterion_id: int, offset: int) -> None:
+        """Move one place up (-1) or down (+1) in the criteria's order (the score card's order)."""
+        with self._db.transaction() as session:
+            criterion = _criterion(session, criterion_id)
+            _draft(session, _year_of(session, criterion))
+            order = _criteria(session, criterion.evaluation_id)
+            index = next(i for i, row in enumerate(order) if row.id == criterion_id)
+            target = index + offset
+            if not 0 <= target < len(order):
+                return
+            order.insert(target, order.pop(index))
+            for position, row in enumerate(order, start=1):
+                row.position = position
+
     def set_tiers(self, year: int, tiers: Sequence[tuple[str, str | float]]) -> tuple[Tier, ...]:
         """The tiers by name and threshold (any digits); a threshold above the total is refused."""
         with self._db.transaction() as session:
@@ -373,6 +388,7 @@ class EvaluationService:
                     EvaluationExclusion.agency_id == agency_id,
                 )
             )
+            note_changes(session, evaluations=True)  # a bulk delete flushes nothing to announce
 
     # -- scoring ------------------------------------------------------------
 

@@ -136,3 +136,23 @@ def test_the_dialogs_fit_a_laptop_screen(qtbot, services, world):
         dialog.show()
         size = dialog.frameGeometry().size()
         assert size.width() <= 1366 and size.height() <= 768
+
+
+def test_the_evaluation_pages_buttons_print_the_year_it_shows(qtbot, services, world):
+    """The page's print signals reach the printouts: the year's ranking, one agency's score card."""
+    from ui.window.main_window import EVALUATION
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_section(EVALUATION)
+    page = window.evaluation_view
+    page.ranking_print_requested.emit(1404)
+    page.scorecards_print_requested.emit(1404, world[support.SPORTS])
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReportPreview) and w.isVisible()]
+    for preview in previews:
+        qtbot.addWidget(preview)
+    titles = sorted(preview.job.title for preview in previews)
+    assert len(titles) == 2
+    assert any("۱۴۰۴" in title and support.SPORTS not in title for title in titles)
+    assert any(support.SPORTS in title for title in titles)

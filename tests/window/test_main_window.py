@@ -41,7 +41,15 @@ def test_the_window_is_right_to_left_with_the_council_name_and_persian_counts(wi
     assert window.isRightToLeft()
     assert council.name in window.windowTitle()
     sections = window.navigation.model().stringList()
-    assert sections == ["پیشخوان", "دستگاه‌های عضو", "جلسات", "مصوبات", "افراد", "گزارش‌های ماهانه"]
+    assert sections == [
+        "پیشخوان",
+        "دستگاه‌های عضو",
+        "جلسات",
+        "مصوبات",
+        "افراد",
+        "گزارش‌های ماهانه",
+        "ارزیابی روابط عمومی‌ها",
+    ]
     assert window.current_section() is window.dashboard_view  # the home page
     assert window.counts.text() == "۲ دستگاه فعال  ·  ۱ نفر"
     # The navigation list is on the right of the sections.
@@ -211,6 +219,7 @@ def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, service
         "مصوبات",
         "افراد",
         "گزارش‌های ماهانه",
+        "ارزیابی روابط عمومی‌ها",
     ]
     assert "در حال باز کردن" in window.current_section().text()
     assert not window.new_agency_action.isEnabled()

@@ -37,6 +37,7 @@ class Stage:
         self._opened: list[QWidget] = []
         self._empty: tuple[MainWindow, Services, tempfile.TemporaryDirectory[str]] | None = None
         self._shared: dict[str, tuple[Any, Callable[[], None]]] = {}
+        self._copy: tuple[MainWindow, Services, tempfile.TemporaryDirectory[str]] | None = None
 
     def open(self, widget: QWidget) -> QWidget:
         # Sized before it is shown, as exec() shows a dialog: a form then fits itself
@@ -87,20 +88,48 @@ class Stage:
             self._shared[key] = make()
         return cast(T, self._shared[key][0])
 
+    # -- a copy of the demo -------------------------------------------------------
+
+    def copy_window(self) -> MainWindow:
+        """A second main window, the size of the first, on a copy of the demo database (a
+        temporary file, deleted by ``close``): for a step that must save to show something the
+        demo does not have yet, leaving the demo as it was."""
+        if self._copy is None:
+            from secretariat.database import open_database
+            from secretariat.maintenance.backup import backup_to
+            from ui.services import Services
+            from ui.window.main_window import MainWindow
+
+            folder = tempfile.TemporaryDirectory(prefix="screenshots-")
+            path = Path(folder.name) / "council.sqlite3"
+            backup_to(self.services.database, path)
+            services = Services.for_database(open_database(path))
+            window = MainWindow(services)
+            window.resize(self.window.size())
+            window.show()
+            self._copy = (window, services, folder)
+        return self._copy[0]
+
+    def copy_services(self) -> Services:
+        self.copy_window()
+        assert self._copy is not None
+        return self._copy[1]
+
     def close(self) -> None:
-        """Close what the steps left open: the empty council's window and its database, and
-        whatever the steps shared."""
+        """Close what the steps left open: whatever the steps shared, the empty council's window,
+        the demo's copy, and their databases."""
         for _thing, close in self._shared.values():
             close()
         self._shared.clear()
-        if self._empty is not None:
-            window, services, folder = self._empty
-            window.close_child_windows()
-            window.close()
-            window.deleteLater()
-            services.close()
-            folder.cleanup()
-            self._empty = None
+        for opened in (self._empty, self._copy):
+            if opened is not None:
+                window, services, folder = opened
+                window.close_child_windows()
+                window.close()
+                window.deleteLater()
+                services.close()
+                folder.cleanup()
+        self._empty = self._copy = None
 
     # -- the demo data the steps show ------------------------------------------
 

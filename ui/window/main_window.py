@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import messages, strings
+from ui.evaluation import wording as evaluation_wording
 from ui.maintenance.backup_menu import BackupMenu
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from secretariat.first_look import FirstLook
     from secretariat.followup.register import ResolutionQuery
     from ui.agencies.agencies_view import AgenciesView
+    from ui.evaluation.evaluation_view import EvaluationView
     from ui.home.dashboard_view import DashboardView
     from ui.meetings.meetings_view import MeetingsView
     from ui.meetings.window.meeting_window import MeetingWindow
@@ -68,7 +70,9 @@ if TYPE_CHECKING:
     from ui.services import Services
     from ui.start.database_host import DatabaseHost
 
-    Section: TypeAlias = DashboardView | AgenciesView | MeetingsView | RegisterView | PeopleView | MonthlyView
+    Section: TypeAlias = (
+        DashboardView | AgenciesView | MeetingsView | RegisterView | PeopleView | MonthlyView | EvaluationView
+    )
 
 STATUS_MESSAGE_MS = 6000
 NAVIGATION_ROW_HEIGHT = 40
@@ -82,7 +86,7 @@ class _NavigationItems(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), NAVIGATION_ROW_HEIGHT))
 
 
-DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE, MONTHLY = range(6)
+DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE, MONTHLY, EVALUATION = range(7)
 
 
 class _Searchable(Protocol):
@@ -111,6 +115,10 @@ def _build_section(number: int, services: Services) -> Section:
         from ui.monthly.monthly_view import MonthlyView
 
         return MonthlyView(services)
+    if number == EVALUATION:
+        from ui.evaluation.evaluation_view import EvaluationView
+
+        return EvaluationView(services)
     from ui.people.people_view import PeopleView
 
     return PeopleView(services)
@@ -124,6 +132,7 @@ class MainWindow(QMainWindow):
         strings.SECTION_RESOLUTIONS,
         strings.SECTION_PEOPLE,
         strings.SECTION_MONTHLY,
+        evaluation_wording.SECTION_EVALUATION,
     )
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
@@ -321,6 +330,10 @@ class MainWindow(QMainWindow):
     def monthly_view(self) -> MonthlyView:
         return cast("MonthlyView", self._section(MONTHLY))
 
+    @property
+    def evaluation_view(self) -> EvaluationView:
+        return cast("EvaluationView", self._section(EVALUATION))
+
     def _section(self, number: int) -> Section:
         """The section's view, built the first time it is needed."""
         view = self._built.get(number)
@@ -356,6 +369,11 @@ class MainWindow(QMainWindow):
             cast("RegisterView", view).plan_meeting_requested.connect(self.new_meeting)
         if number == PEOPLE:
             cast("PeopleView", view).show_agencies.connect(lambda: self.show_section(AGENCIES))
+        if number == EVALUATION:
+            evaluation = cast("EvaluationView", view)
+            evaluation.ranking_print_requested.connect(self.print_evaluation_of)
+            evaluation.scorecards_print_requested.connect(self.print_scorecards_of)
+            evaluation.certificates_print_requested.connect(self.print_certificates_of)
         if number == MONTHLY:
             monthly = cast("MonthlyView", view)
             monthly.reminders_requested.connect(self.print_monthly_reminders_of)
@@ -589,6 +607,23 @@ class MainWindow(QMainWindow):
 
     def print_certificates(self) -> ReportPreview | None:
         return self._print_evaluation("certificates")
+
+    def print_evaluation_of(self, year: int) -> ReportPreview:
+        """From the evaluation page: the ranking of the year it shows."""
+        from ui.reports.evaluation_prints import print_ranking
+
+        return print_ranking(self, self.services, year)
+
+    def print_scorecards_of(self, year: int, agency_id: int) -> ReportPreview:
+        """From the evaluation page: every agency's score card (``agency_id`` 0) or one agency's."""
+        from ui.reports.evaluation_prints import print_scorecards
+
+        return print_scorecards(self, self.services, year, agency_id or None)
+
+    def print_certificates_of(self, year: int) -> ReportPreview | None:
+        from ui.reports.evaluation_prints import print_certificates
+
+        return print_certificates(self, self.services, year)
 
     def _print_evaluation(self, kind: str) -> ReportPreview | None:
         from ui.reports.evaluation_print_dialog import EvaluationPrint

@@ -1,0 +1,202 @@
+"""The words of the evaluation page (ارزیابی روابط عمومی‌ها): the page, its tabs and its dialogs.
+
+Strings by area, as STYLE.md asks; the refusals and the formulas in words
+come from the core (``secretariat.evaluation``), which owns the rules.
+"""
+
+from __future__ import annotations
+
+SECTION_EVALUATION = "ارزیابی روابط عمومی‌ها"
+
+# -- the page's head ---------------------------------------------------------------------
+YEAR_LABEL = "ارزیابی سال:"
+YEAR_ITEM = "{year}"
+NEW_YEAR_ITEM = "ارزیابی سال تازه…"
+STATUS_DRAFT = "پیش‌نویس"
+STATUS_PUBLISHED = "منتشرشده"
+LINE_MISSING = "{count} امتیاز داوری ثبت‌نشده"
+LINE_COMPLETE = "همه امتیازهای داوری ثبت شده است"
+LINE_PUBLISHED = "به دست {by} در {when}"
+LINE_AMENDMENTS = "{count} اصلاحیه"
+LINE_PARTICIPANTS = "{count} دستگاه"
+LINE_SEPARATOR = "  ·  "
+PUBLISH = "انتشار…"
+PUBLISH_TIP = "امتیازها ثابت می‌شود؛ پس از آن هر اصلاح، اصلاحیه‌ای با دلیل است."
+PRINT_RANKING = "چاپ جدول رتبه‌بندی"
+PRINT_SCORECARDS = "چاپ کارنامه‌ها"
+SCORECARDS_ALL = "کارنامه همه دستگاه‌ها"
+SCORECARDS_ONE = "کارنامه «{agency}»"
+SCORECARDS_ONE_NONE = "کارنامه دستگاه برگزیده (ردیفی برگزیده نیست)"
+PRINT_CERTIFICATES = "چاپ لوح تقدیر"
+CERTIFICATES_AFTER_PUBLISHING = "لوح تقدیر پس از انتشار ارزیابی چاپ می‌شود."
+EMPTY = "هنوز ارزیابی‌ای ساخته نشده است."
+EMPTY_HINT = (
+    "ارزیابی هر سال با معیارهای پیش‌فرض یا معیارهای سال پیش آغاز می‌شود. امتیاز حضور در جلسات، "
+    "اجرای مصوبات و گزارش‌های ماهانه از سوابق خود دبیرخانه حساب می‌شود و امتیاز داوری را داوران ثبت می‌کنند."
+)
+NEW_EVALUATION = "ارزیابی سال تازه…"
+CREATED = "ارزیابی سال {year} ساخته شد."
+PUBLISHED = "ارزیابی سال {year} منتشر شد."
+
+TAB_SETUP = "معیارها و قواعد"
+TAB_SCORES = "امتیازها"
+TAB_RANKING = "رتبه‌بندی"
+
+# -- a new year's evaluation -------------------------------------------------------------
+NEW_TITLE = "ارزیابی سال تازه"
+NEW_INTRO = "دستگاه‌های شرکت‌کننده همه اعضای فعال شورا هستند؛ هر دستگاه را می‌توان با ذکر دلیل کنار گذاشت."
+NEW_YEAR = "سال"
+NEW_START_FROM = "معیارها و رده‌ها"
+NEW_FROM_DEFAULTS = "مجموعه پیش‌فرض (از ۱۰۰)"
+NEW_FROM_YEAR = "مانند ارزیابی سال {year}"
+NEW_CREATE = "ساختن"
+NOT_A_YEAR = "سال را با چهار رقم بنویسید، مثلاً {year}."
+
+# -- setup: criteria ----------------------------------------------------------------------
+CRITERIA_HEADING = "معیارها"
+COLUMN_GROUP = "گروه"
+COLUMN_CRITERION = "معیار"
+COLUMN_MAX = "بیشینه"
+COLUMN_SOURCE = "منبع امتیاز"
+COLUMN_FORMULA = "شیوه محاسبه"
+ADD_CRITERION = "افزودن معیار…"
+EDIT_CRITERION = "ویرایش…"
+REMOVE_CRITERION = "حذف"
+MOVE_UP = "بالاتر"
+MOVE_DOWN = "پایین‌تر"
+TOTAL_MAX = "جمع بیشینه امتیازها: {total}"
+REMOVE_CONFIRM = "معیار «{name}» حذف شود؟"
+REMOVE_CONFIRM_JURY = "معیار «{name}» حذف شود؟ امتیازهای داوری ثبت‌شده برای آن هم پاک می‌شود."
+CRITERION_ADDED = "معیار «{name}» افزوده شد."
+CRITERION_SAVED = "معیار «{name}» ذخیره شد."
+CRITERION_REMOVED = "معیار «{name}» حذف شد."
+READ_ONLY_NOTE = (
+    "این ارزیابی منتشر شده است و معیارها، رده‌ها و قواعد آن دیگر تغییر نمی‌کند. "
+    "برای اصلاح یک امتیاز، در برگه «امتیازها» روی آن دوبار کلیک کنید."
+)
+
+# -- the criterion dialog ---------------------------------------------------------------------
+CRITERION_NEW_TITLE = "معیار تازه"
+CRITERION_EDIT_TITLE = "ویرایش معیار"
+CRITERION_NAME = "نام معیار"
+CRITERION_GROUP = "گروه"
+CRITERION_GROUP_PLACEHOLDER = "مثلاً مشارکت در شورا"
+CRITERION_MAX = "بیشینه امتیاز"
+CRITERION_SOURCE = "منبع امتیاز"
+CRITERION_INDICATOR = "شاخص فعالیت"
+CRITERION_NO_INDICATOR = "شاخصی برای گزارش ماهانه تعریف نشده است."
+SOURCE_CHANGE_CLEARS_JURY = "با تغییر منبع، امتیازهای داوری ثبت‌شده برای این معیار پاک می‌شود."
+
+# -- setup: tiers, rules, exclusions -----------------------------------------------------------
+TIERS_HEADING = "رده‌ها"
+TIER_LINE = "{name} از {min}"
+TIERS_SEPARATOR = "، "
+TIERS_NONE = "رده‌ای تعریف نشده است."
+EDIT_TIERS = "ویرایش رده‌ها…"
+TIERS_TITLE = "رده‌های ارزیابی سال {year}"
+TIERS_INTRO = (
+    "هر دستگاه در نخستین رده‌ای جای می‌گیرد که جمع امتیازش به آستانه آن برسد (از {total}). "
+    "ردیف خالی نادیده گرفته می‌شود."
+)
+TIER_ROW = "رده {n}"
+TIER_NAME_PLACEHOLDER = "نام رده، مثلاً ممتاز"
+TIER_FROM = "از"
+TIER_THRESHOLD_PLACEHOLDER = "آستانه"
+TIER_NAME_REQUIRED = "نام رده را بنویسید."
+TIERS_SAVED = "رده‌ها ذخیره شد."
+
+RULES_HEADING = "قواعد"
+JURY_RULE = "امتیاز چند داور:"
+RULE_MEAN = "میانگین"
+RULE_MEDIAN = "میانه"
+RANK_BY_CATEGORY = "رتبه‌بندی جداگانه در هر دسته (دانشگاه‌ها، بانک‌ها، …)"
+
+EXCLUSIONS_HEADING = "دستگاه‌های کنارگذاشته"
+COLUMN_AGENCY = "دستگاه"
+COLUMN_REASON = "دلیل"
+EXCLUDE = "کنار گذاشتن…"
+INCLUDE = "بازگرداندن"
+EXCLUSIONS_NONE = "همه اعضای فعال در ارزیابی هستند."
+EXCLUDE_TITLE = "کنار گذاشتن دستگاه از ارزیابی سال {year}"
+EXCLUDE_AGENCY = "دستگاه"
+EXCLUDE_REASON = "دلیل"
+EXCLUDE_REASON_PLACEHOLDER = "مثلاً ادغام در سازمان دیگر در میانه سال"
+CHOOSE_AGENCY = "دستگاه را برگزینید."
+EXCLUDED = "«{agency}» از ارزیابی کنار گذاشته شد."
+INCLUDED = "«{agency}» به ارزیابی بازگشت."
+
+# -- scores ---------------------------------------------------------------------------------
+SCORES_SEARCH = "جست‌وجوی دستگاه"
+ONLY_MISSING = "فقط دستگاه‌هایی که امتیاز داوری ثبت‌نشده دارند"
+SCORES_HINT_DRAFT = (
+    "برای ثبت امتیاز داوری روی خانه آن دوبار کلیک کنید؛ امتیاز معیارهای دیگر از سوابق حساب می‌شود."
+)
+SCORES_HINT_PUBLISHED = "برای اصلاح یک امتیاز منتشرشده روی خانه آن دوبار کلیک کنید."
+NOT_RECORDED = "ثبت‌نشده"
+AMENDED_CELL = "{score} (پیش‌تر {original})"
+COLUMN_HEAD = "{name}\nاز {max}"
+COLUMN_TOTAL = "جمع\nاز {max}"
+COLUMN_RANK = "رتبه"
+COLUMN_TIER = "رده"
+HEADER_TIP = "{name} ({group})\n{source}: {formula}"
+TIP_JURY_MISSING = "امتیاز داوری هنوز ثبت نشده است؛ برای ثبت دوبار کلیک کنید."
+TIP_AMENDMENT = "اصلاحیه {when}: از {previous} به {score}، به دست {by}. دلیل: {reason}"
+TIP_ORIGINAL = "امتیاز منتشرشده نخست: {score}"
+SCORES_NONE = "دستگاهی در این ارزیابی نیست."
+SCORES_NO_MATCH = "دستگاهی با این جست‌وجو پیدا نشد."
+ALL_RECORDED = "همه امتیازهای داوری ثبت شده است."
+
+# -- the jury's score, where a score came from, an amendment, publishing ---------------------------
+JURY_TITLE = "امتیاز داوری"
+ON_CELL = "امتیاز «{agency}» در معیار «{criterion}»، از {max}"
+JURY_EVALUATOR = "ارزیاب"
+JURY_EVALUATOR_PLACEHOLDER = "نام داور"
+JURY_SCORE = "امتیاز (از {max})"
+JURY_NOTE = "یادداشت"
+JURY_ENTRIES = "امتیازهای ثبت‌شده ({rule}: {score})"
+JURY_ENTRY = "• {evaluator}: {score}"
+JURY_ENTRY_NOTE = "• {evaluator}: {score} ({note})"
+JURY_NO_ENTRIES = "هنوز داوری برای این خانه امتیاز نداده است."
+JURY_REPLACES = "امتیاز پیشین این ارزیاب ({score}) با این امتیاز جایگزین می‌شود."
+JURY_SAVED = "امتیاز {evaluator} برای «{agency}» ثبت شد."
+
+SOURCE_TITLE = "امتیاز از کجا آمده است"
+SOURCE_SCORE = "امتیاز"
+SOURCE_FORMULA = "شیوه محاسبه"
+SOURCE_COUNTED = "آنچه شمرده شد"
+SOURCE_CLOSE = "بستن"
+
+AMEND_TITLE = "اصلاحیه امتیاز"
+AMEND_CURRENT = "امتیاز کنونی {score}؛ {explanation}"
+AMEND_EARLIER = "اصلاحیه‌های پیشین:"
+AMEND_SCORE = "امتیاز تازه (از {max})"
+AMEND_REASON = "دلیل اصلاح"
+AMEND_BY = "ثبت‌کننده"
+AMEND_SAVE = "ثبت اصلاحیه"
+AMENDED = "اصلاحیه امتیاز «{agency}» ثبت شد."
+
+PUBLISH_TITLE = "انتشار ارزیابی سال {year}"
+PUBLISH_INTRO = (
+    "پس از انتشار، امتیاز هر دستگاه با آنچه از آن آمده ثابت می‌شود و دیگر با سوابق تغییر نمی‌کند؛ "
+    "هر اصلاح، اصلاحیه‌ای با دلیل است که کنار امتیاز نخست نشان داده می‌شود."
+)
+PUBLISH_BY = "منتشرکننده"
+PUBLISH_BY_PLACEHOLDER = "مثلاً دبیر شورا"
+PUBLISH_SAVE = "انتشار"
+
+# -- ranking --------------------------------------------------------------------------------
+COLUMN_CATEGORY = "دسته"
+COLUMN_TOTAL_PLAIN = "جمع امتیاز"
+COLUMN_PREVIOUS = "رتبه سال پیش"
+COLUMN_CHANGE = "تغییر"
+COLUMN_CATEGORY_RANK = "رتبه در دسته"
+SHARED_RANK = "{rank} (مشترک)"
+TIP_SHARED = "رتبه {rank} میان {count} دستگاه با جمع برابر مشترک است."
+UP = "▲{n}"
+DOWN = "▼{n}"
+NO_CHANGE = "—"
+TIP_UP = "{n} پله بالاتر از سال پیش"
+TIP_DOWN = "{n} پله پایین‌تر از سال پیش"
+TIP_SAME = "همان رتبه سال پیش"
+TIP_NEW = "سال پیش در ارزیابی نبود"
+RANKING_DRAFT_NOTE = "این رتبه‌بندی پیش‌نویس است و تا انتشار با سوابق و امتیازهای داوری تغییر می‌کند."
