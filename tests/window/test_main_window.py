@@ -41,7 +41,7 @@ def test_the_window_is_right_to_left_with_the_council_name_and_persian_counts(wi
     assert window.isRightToLeft()
     assert council.name in window.windowTitle()
     sections = window.navigation.model().stringList()
-    assert sections == ["پیشخوان", "دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
+    assert sections == ["پیشخوان", "دستگاه‌های عضو", "جلسات", "مصوبات", "افراد", "دفتر نامه‌ها"]
     assert window.current_section() is window.dashboard_view  # the home page
     assert window.counts.text() == "۲ دستگاه فعال  ·  ۱ نفر"
     # The navigation list is on the right of the sections.
@@ -204,7 +204,14 @@ def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, service
     qtbot.addWidget(window)
     window.show()
     # The frame: the sections' names, a waiting message, nothing to act on yet.
-    assert window.navigation.model().stringList() == ["پیشخوان", "دستگاه‌های عضو", "جلسات", "مصوبات", "افراد"]
+    assert window.navigation.model().stringList() == [
+        "پیشخوان",
+        "دستگاه‌های عضو",
+        "جلسات",
+        "مصوبات",
+        "افراد",
+        "دفتر نامه‌ها",
+    ]
     assert "در حال باز کردن" in window.current_section().text()
     assert not window.new_agency_action.isEnabled()
     window.attach(services)

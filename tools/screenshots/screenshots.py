@@ -28,6 +28,7 @@ from secretariat.persian import jalali
 from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
 from tools.screenshots.checks import problems_on_screen
 from tools.screenshots.empty_screenshots import SHOTS as EMPTY_SHOTS
+from tools.screenshots.letters_screenshots import SHOTS as LETTERS_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from tools.screenshots.stage import RenderStep, Stage
@@ -417,6 +418,7 @@ STEPS: list[RenderStep] = [
     *(RenderStep(name, render) for name, render in MEETING_SHOTS),
     *(RenderStep(name, render) for name, render in REGISTER_SHOTS),
     *(RenderStep(name, render) for name, render in BACKUP_SHOTS),
+    *(RenderStep(name, render) for name, render in LETTERS_SHOTS),
     *(RenderStep(name, render) for name, render in EMPTY_SHOTS),
 ]
 
