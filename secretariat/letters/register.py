@@ -18,6 +18,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, exists, func, or_, select
@@ -31,7 +32,8 @@ from secretariat.errors import DomainError, NotFoundError, NumberTakenError, Val
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.letters import numbering
 from secretariat.letters.numbering import IN, OUT
-from secretariat.meetings.attachments import IncomingFile
+from secretariat.meetings.attachments import IncomingFile, read_file
+from secretariat.meetings.kinds import display_code
 from secretariat.monthly.months import Month
 from secretariat.persian import jalali
 from secretariat.persian.text import fold, search_terms, to_persian_digits
@@ -97,6 +99,10 @@ ANSWER_DAYS_SETTING = "letters.answer_days"
 DEFAULT_ANSWER_DAYS = 14
 
 ALREADY_VOID = "نامه {number} پیش‌تر باطل شده است."
+SCAN_REFUSED = (
+    "«{name}» پرونده PDF یا تصویر (PNG، JPEG، TIFF) نیست؛ نسخه نامه به یکی از این شکل‌ها نگه داشته می‌شود."
+)
+SAME_PATTERNS = "الگوی شماره نامه‌های وارده باید با الگوی صادره فرق داشته باشد، تا شماره‌ها یکی نشوند."
 NO_LETTER = "نامه‌ای با شماره «{number}» در دفتر نیست."
 REASON_REQUIRED = "دلیل ابطال را بنویسید."
 
@@ -161,6 +167,7 @@ class LetterRecord:
     voided_at: dt.datetime | None
     resolution_ids: tuple[int, ...] = ()
     has_document: bool = False
+    document_name: str = ""  # the issued PDF's or the scan's file name
     answered_by: tuple[int, ...] = ()  # incoming letters that answer this one
     copy: bool = False  # ``issue`` gave back a letter issued before: print it as a copy
 
@@ -173,6 +180,15 @@ class LetterRecord:
         return numbering.shown(self.number)
 
 
+class LetterSort(StrEnum):
+    DATE = "date"
+    NUMBER = "number"
+    DIRECTION = "direction"
+    PARTY = "party"
+    SUBJECT = "subject"
+    CONCERNS = "concerns"
+
+
 @dataclass(frozen=True)
 class LetterQuery:
     year: int | None = None
@@ -181,6 +197,25 @@ class LetterQuery:
     concerns: str | None = None
     search: str = ""
     include_voided: bool = True
+    # Only the letters ``awaiting_answer`` counts: asking for an answer, unanswered past the council's days.
+    awaiting_answer: bool = False
+    sort: LetterSort = LetterSort.DATE
+    descending: bool = True  # the newest first
+
+
+@dataclass(frozen=True)
+class LinkedResolution:
+    """A resolution a letter is about, as the letter's window lists it."""
+
+    id: int
+    code: str
+    meeting_id: int
+    text: str
+    status: ResolutionStatus
+
+    @property
+    def display_code(self) -> str:
+        return display_code(self.code)
 
 
 @dataclass(frozen=True)
@@ -239,6 +274,14 @@ class LetterService:
             return _record(session, letter)
 
     # -- incoming --------------------------------------------------------------------
+
+    def read_file(self, path: str | Path) -> IncomingFile:
+        """Read the scan of a letter received, to go in its ``IncomingDraft``: a whole PDF or image
+        (told by its content), else refused with a DomainError in Persian."""
+        incoming = read_file(path)
+        if incoming.media_type is None:
+            raise DomainError(SCAN_REFUSED.format(name=incoming.filename))
+        return incoming
 
     def record_incoming(self, draft: IncomingDraft) -> LetterRecord:
         """Record a letter received, with our receipt number, and link it to what it answers."""
@@ -364,16 +407,30 @@ class LetterService:
                 raise DomainError(f"پرونده «{stored.filename}» آسیب دیده است (چکیده آن نمی‌خواند).")
             return stored.filename, stored.data
 
-    def count(self, query: LetterQuery = LetterQuery()) -> int:
+    def resolutions(self, letter_id: int) -> tuple[LinkedResolution, ...]:
+        """The resolutions a letter is about, by their codes."""
         with self._db.reading() as session:
-            return session.scalar(self._filtered(select(func.count(Letter.id)), query)) or 0
+            rows = session.execute(
+                select(Resolution.id, Resolution.code, Resolution.meeting_id, Resolution.text)
+                .add_columns(Resolution.status)
+                .join(LetterResolution, LetterResolution.resolution_id == Resolution.id)
+                .where(LetterResolution.letter_id == letter_id)
+                .order_by(Resolution.code)
+            )
+            return tuple(
+                LinkedResolution(resolution_id, code, meeting_id, text, ResolutionStatus(status))
+                for resolution_id, code, meeting_id, text, status in rows
+            )
+
+    def count(self, query: LetterQuery = LetterQuery()) -> int:
+        statement = self._filtered(select(func.count(Letter.id)), query)
+        with self._db.reading() as session:
+            return session.scalar(statement) or 0
 
     def page(
         self, query: LetterQuery = LetterQuery(), *, offset: int = 0, limit: int | None = 100
     ) -> list[LetterRow]:
-        """The register, newest first, filtered and paged in the database."""
-        answer = aliased(Letter)
-        answered = exists().where(answer.answers_letter_id == Letter.id)
+        """The register, filtered, sorted (newest first by default) and paged in the database."""
         statement = self._filtered(
             select(
                 Letter.id,
@@ -385,10 +442,10 @@ class LetterService:
                 Letter.subject,
                 Letter.concerns,
                 Letter.voided_at.is_not(None),
-                answered,
+                _answered(),
             ),
             query,
-        ).order_by(Letter.date.desc(), Letter.year.desc(), Letter.direction, Letter.seq.desc())
+        ).order_by(*self._order(query))
         statement = statement.offset(offset)
         if limit is not None:
             statement = statement.limit(limit)
@@ -409,7 +466,22 @@ class LetterService:
                 for row in session.execute(statement)
             ]
 
+    def _order(self, query: LetterQuery) -> list[Any]:
+        persian = self._db.persian_order
+        by_date = [Letter.date, Letter.direction, Letter.seq]
+        keys: dict[LetterSort, list[Any]] = {
+            LetterSort.DATE: by_date,
+            LetterSort.NUMBER: [Letter.year, Letter.direction, Letter.seq],
+            LetterSort.DIRECTION: [Letter.direction, *by_date],
+            LetterSort.PARTY: [persian(Letter.party), *by_date],
+            LetterSort.SUBJECT: [persian(Letter.subject), *by_date],
+            LetterSort.CONCERNS: [Letter.concerns, *by_date],
+        }
+        return [key.desc() if query.descending else key for key in [*keys[query.sort], Letter.id]]
+
     def _filtered(self, statement: StatementT, query: LetterQuery) -> StatementT:
+        if query.awaiting_answer:
+            statement = statement.where(_awaiting(clock.today() - dt.timedelta(days=self.answer_days())))
         if query.year is not None:
             statement = statement.where(Letter.year == query.year)
         if query.direction:
@@ -436,31 +508,17 @@ class LetterService:
             return tuple(_record(session, letter) for letter in letters)
 
     def awaiting_answer(self, days: int | None = None) -> int:
-        """Outgoing letters that ask for an answer, sent more than ``days`` ago, not void, unanswered."""
+        """Outgoing letters that ask for an answer, sent more than ``days`` (by default the
+        council's ``answer_days``) ago, not void, unanswered."""
+        cutoff = clock.today() - dt.timedelta(days=self.answer_days() if days is None else days)
         with self._db.reading() as session:
-            if days is None:
-                stored = session.get(CouncilSetting, ANSWER_DAYS_SETTING)
-                days = (
-                    int(stored.value)
-                    if stored is not None and stored.value.isdigit()
-                    else DEFAULT_ANSWER_DAYS
-                )
-            answer = aliased(Letter)
-            cutoff = clock.today() - dt.timedelta(days=days)
-            return (
-                session.scalar(
-                    select(func.count(Letter.id)).where(
-                        Letter.direction == OUT,
-                        Letter.kind.in_(ASKS_FOR_ANSWER),
-                        Letter.voided_at.is_(None),
-                        Letter.date < cutoff,
-                        ~exists().where(
-                            and_(answer.answers_letter_id == Letter.id, answer.voided_at.is_(None))
-                        ),
-                    )
-                )
-                or 0
-            )
+            return session.scalar(select(func.count(Letter.id)).where(_awaiting(cutoff))) or 0
+
+    def answer_days(self) -> int:
+        """After how many days an unanswered letter counts as awaiting its answer (a council setting)."""
+        with self._db.reading() as session:
+            stored = session.get(CouncilSetting, ANSWER_DAYS_SETTING)
+        return int(stored.value) if stored is not None and stored.value.isdigit() else DEFAULT_ANSWER_DAYS
 
     def years(self) -> tuple[int, ...]:
         with self._db.reading() as session:
@@ -478,6 +536,34 @@ class LetterService:
         with self._db.transaction() as session:
             session.merge(CouncilSetting(key=numbering.SETTING_KEYS[direction], value=pattern))
         return pattern
+
+    def set_patterns(self, *, outgoing: str, incoming: str) -> tuple[str, str]:
+        """Both patterns in one save; refused field by field (``out``, ``in``), nothing saved then."""
+        errors = validation.FieldErrors()
+        checked: dict[str, str] = {}
+        for direction, pattern in ((OUT, outgoing), (IN, incoming)):
+            try:
+                checked[direction] = numbering.check_pattern(pattern)
+            except ValidationError as error:
+                errors.check(direction, False, error.errors["pattern"])
+        if not errors:
+            errors.check(IN, checked[OUT] != checked[IN], SAME_PATTERNS)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.transaction() as session:
+            for direction, pattern in checked.items():
+                session.merge(CouncilSetting(key=numbering.SETTING_KEYS[direction], value=pattern))
+        return checked[OUT], checked[IN]
+
+    def next_sequence(self, direction: str = OUT) -> tuple[int, int]:
+        """The Jalali year and the sequence the next letter of ``direction`` would get today (for
+        showing an example of a pattern; ``issue`` takes the number under the lock)."""
+        year = jalali.jalali_year(clock.today())
+        with self._db.reading() as session:
+            last = session.scalar(
+                select(func.max(Letter.seq)).where(Letter.direction == direction, Letter.year == year)
+            )
+        return year, (last or 0) + 1
 
 
 # -- the rules ------------------------------------------------------------------------
@@ -523,6 +609,23 @@ def _issue(session: Session, draft: OutgoingDraft, *, new: bool, on: dt.date | N
     )
     session.flush()
     return _record(session, letter)
+
+
+def _answered() -> Any:
+    """The letter has an answer in force (an incoming letter answering it, not void)."""
+    answer = aliased(Letter)
+    return exists().where(and_(answer.answers_letter_id == Letter.id, answer.voided_at.is_(None)))
+
+
+def _awaiting(cutoff: dt.date) -> Any:
+    """The letter asks for an answer, was sent before ``cutoff``, is not void and has no answer."""
+    return and_(
+        Letter.direction == OUT,
+        Letter.kind.in_(ASKS_FOR_ANSWER),
+        Letter.voided_at.is_(None),
+        Letter.date < cutoff,
+        ~_answered(),
+    )
 
 
 def _flush_number(session: Session) -> None:
@@ -595,7 +698,9 @@ def _record(session: Session, letter: Letter, *, copy: bool = False) -> LetterRe
         session.scalars(select(LetterResolution.resolution_id).where(LetterResolution.letter_id == letter.id))
     )
     answers = tuple(session.scalars(select(Letter.id).where(Letter.answers_letter_id == letter.id)))
-    has_document = session.scalar(select(exists().where(LetterDocument.letter_id == letter.id)))
+    document_name = session.scalar(
+        select(LetterDocument.filename).where(LetterDocument.letter_id == letter.id)
+    )
     return LetterRecord(
         id=letter.id,
         direction=letter.direction,
@@ -622,7 +727,8 @@ def _record(session: Session, letter: Letter, *, copy: bool = False) -> LetterRe
         voided_by=letter.voided_by,
         voided_at=letter.voided_at,
         resolution_ids=resolutions,
-        has_document=bool(has_document),
+        has_document=document_name is not None,
+        document_name=document_name or "",
         answered_by=answers,
         copy=copy,
     )

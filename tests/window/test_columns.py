@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QTableView, QWidget
 
 from secretariat.database import open_database
 from secretariat.followup.register import ResolutionQuery
+from secretariat.letters.register import LetterKind, LetterQuery, OutgoingDraft
 from secretariat.meetings.planning import MeetingQuery
 from ui.agencies.agencies_view import AgenciesView
+from ui.letters.letter_window import LetterWindow
+from ui.letters.letters_view import LettersView
 from ui.meetings.meetings_view import MeetingsView
 from ui.meetings.window.meeting_window import MeetingWindow
 from ui.people.people_view import PeopleView
@@ -41,6 +44,9 @@ TABLE_MODELS = {
     "RegisterTableModel",
     "FollowUpLogModel",
     "DeadlineHistoryModel",
+    "LetterTableModel",
+    "LinkedResolutionModel",
+    "ResolutionLettersModel",
 }
 
 
@@ -77,6 +83,7 @@ def _every_table_widget(services: Services) -> list[QWidget]:
     """The sections and windows that, between them, show every table model of the app."""
     [meeting] = services.meetings.page(MeetingQuery(), offset=0, limit=1)
     [resolution] = services.register.page(ResolutionQuery(), offset=0, limit=1)
+    letters = services.letters.page(LetterQuery(), limit=1) or [_a_letter(services, resolution.id)]
     return [
         AgenciesView(services),
         PeopleView(services),
@@ -84,7 +91,21 @@ def _every_table_widget(services: Services) -> list[QWidget]:
         RegisterView(services),
         MeetingWindow(services, meeting.id),
         FollowUpWindow(services, resolution.id, resolution.meeting_id),
+        LettersView(services),
+        LetterWindow(services, letters[0].id),
     ]
+
+
+def _a_letter(services: Services, resolution_id: int):
+    """A follow-up letter about a resolution, for a demo council without letters."""
+    draft = OutgoingDraft(
+        kind=LetterKind.FOLLOWUP.value,
+        source_key="columns-test",
+        party="شهرداری",
+        subject="پیگیری مصوبه",
+        resolution_ids=[resolution_id],
+    )
+    return services.letters.issue(draft)
 
 
 def test_every_table_shows_the_titles_and_widths_of_its_columns(qtbot, demo_services):
@@ -185,8 +206,9 @@ def _click_header(qtbot, view: QTableView, column: int) -> None:
         (PeopleView, None, "people"),
         (MeetingsView, "list", "meetings"),
         (RegisterView, None, "register"),
+        (LettersView, None, "letters"),
     ],
-    ids=["agencies", "people", "meetings", "register"],
+    ids=["agencies", "people", "meetings", "register", "letters"],
 )
 def test_a_header_click_sorts_in_the_database_by_its_columns_sort(
     qtbot, demo_services, view_class, part, service

@@ -49,6 +49,7 @@ def test_the_window_is_right_to_left_with_the_council_name_and_persian_counts(wi
         "افراد",
         "گزارش‌های ماهانه",
         "ارزیابی روابط عمومی‌ها",
+        "دفتر نامه‌ها",
     ]
     assert window.current_section() is window.dashboard_view  # the home page
     assert window.counts.text() == "۲ دستگاه فعال  ·  ۱ نفر"
@@ -220,6 +221,7 @@ def test_the_frame_shows_before_a_database_is_attached_then_fills(qtbot, service
         "افراد",
         "گزارش‌های ماهانه",
         "ارزیابی روابط عمومی‌ها",
+        "دفتر نامه‌ها",
     ]
     assert "در حال باز کردن" in window.current_section().text()
     assert not window.new_agency_action.isEnabled()

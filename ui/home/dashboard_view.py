@@ -40,6 +40,7 @@ from secretariat import clock
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from ui import strings
+from ui.home.awaiting_letters import AwaitingLettersLine
 from ui.home.first_run_guide import FirstRunGuide
 from ui.rtl import rtl
 
@@ -194,6 +195,7 @@ class DashboardView(QWidget):
     show_register = Signal(object)  # a ResolutionQuery
     show_meeting = Signal(int)
     show_agenda = Signal(int)  # the meeting whose agenda has just been given the review
+    show_letters = Signal(object)  # a LetterQuery: the letter register on the letters awaiting an answer
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -281,10 +283,14 @@ class DashboardView(QWidget):
         charts.setColumnStretch(0, 2)
         charts.setColumnStretch(1, 3)
 
+        self.letters_line = AwaitingLettersLine()
+        self.letters_line.clicked.connect(self._open_letters)
+
         details = QWidget()
         layout = QVBoxLayout(details)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
+        layout.addWidget(self.letters_line)
         layout.addLayout(lists)
         layout.addLayout(charts, 1)
         self._page_layout.replaceWidget(self._details, details)
@@ -329,6 +335,8 @@ class DashboardView(QWidget):
 
         self.status_chart.show_dashboard(dashboard)
         self.completion_chart.show_dashboard(dashboard)
+        letters = self._services.letters
+        self.letters_line.show_count(letters.awaiting_answer(), letters.answer_days())
 
     def _show_figures(self, figures: Figures) -> None:
         self.heading.setText(rtl(strings.DASHBOARD_HEADING.format(date=jalali.format_long(figures.today))))
@@ -343,6 +351,8 @@ class DashboardView(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         # Roles: the guide counts the agencies without a PR manager.
         if changes.touches("followups", "resolutions", "meetings", "agencies", "roles"):
+            self._mark_stale()
+        if changes.touches("letters", "council"):  # the line of letters awaiting an answer, its days
             self._mark_stale()
 
     def _mark_stale(self) -> None:
@@ -363,6 +373,12 @@ class DashboardView(QWidget):
     def _open_figure(self, query: Callable[[Dashboard], ResolutionQuery]) -> None:
         if self.dashboard is not None:  # a first look leads nowhere: the register needs the core
             self._open_register(query(self.dashboard))
+
+    def _open_letters(self) -> None:
+        from secretariat.letters.numbering import OUT
+        from secretariat.letters.register import LetterQuery
+
+        self.show_letters.emit(LetterQuery(direction=OUT, awaiting_answer=True))
 
     def _open_register(self, query: ResolutionQuery | None) -> None:
         if query is not None:

@@ -38,7 +38,9 @@ from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.records import ResolutionRecord
 from secretariat.persian import jalali
+from secretariat.persian.text import format_int
 from ui import strings
+from ui.letters import wording as letters_wording
 from ui.meetings.meeting_format import due_text
 from ui.resolutions.followup_dialogs import (
     CancelDialog,
@@ -50,6 +52,7 @@ from ui.resolutions.followup_dialogs import (
     ReopenDialog,
     VoidDialog,
 )
+from ui.resolutions.followup_letters_tab import FollowUpLettersTab, letters_summary
 from ui.resolutions.followup_log_tab import FollowUpLogTab
 from ui.resolutions.followup_models import DeadlineHistoryModel
 from ui.resolutions.register_table_model import status_colour, status_text
@@ -66,6 +69,7 @@ _RUNNING = (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatu
 
 class FollowUpWindow(QDialog):
     message = Signal(str)  # what was just done, for the main window's status bar
+    letter_requested = Signal(int)  # a letter about the resolution, double-clicked: its window
 
     def __init__(
         self, services: Services, resolution_id: int, meeting_id: int, parent: QWidget | None = None
@@ -99,6 +103,7 @@ class FollowUpWindow(QDialog):
         # Beside the first line of the evidence or the reason, which often run to two.
         self.state_caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         self.state = self._value_label()
+        self.letters = self._value_label()
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         facts.addRow(self._caption(strings.RESOLUTION_TEXT), self.text)
@@ -107,6 +112,7 @@ class FollowUpWindow(QDialog):
         facts.addRow(self._caption(strings.FOLLOWUP_COLLABORATORS), self.collaborators)
         facts.addRow(self._caption(strings.FOLLOWUP_DUE), self.due)
         facts.addRow(self.state_caption, self.state)
+        facts.addRow(self._caption(letters_wording.FOLLOWUP_LETTERS), self.letters)
         self._facts = facts
 
         self.record_button = QPushButton(strings.ACTION_RECORD_FOLLOWUP)
@@ -142,6 +148,9 @@ class FollowUpWindow(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.log_tab, strings.FOLLOWUP_LOG_TAB)
         self.tabs.addTab(self.deadline_table, strings.FOLLOWUP_DEADLINES_TAB)
+        self.letters_tab = FollowUpLettersTab()
+        self.letters_tab.letter_requested.connect(self.letter_requested)
+        self.tabs.addTab(self.letters_tab, letters_wording.FOLLOWUP_LETTERS)
 
         # The look of the meeting window's header.
         header = QWidget()
@@ -203,6 +212,7 @@ class FollowUpWindow(QDialog):
         self._show_state(services.followup.state(self.resolution_id))
         self.log_tab.set_records(services.followup.log(self.resolution_id))
         self.deadline_model.set_records(services.followup.deadline_history(self.resolution_id))
+        self._show_letters()
         self._update_buttons(row.status)
 
     def _show_state(self, state: ResolutionState) -> None:
@@ -212,6 +222,17 @@ class FollowUpWindow(QDialog):
         # Each line its own right-to-left paragraph: evidence may start with a number.
         self.state.setText("\n".join(rtl(line) for line in lines))
         self._facts.setRowVisible(self.state, bool(lines))
+
+    def _show_letters(self) -> None:
+        """Its communication, follow-up letters and answers: one line in the header, a list in a tab."""
+        letters = self._services.letters.of_resolution(self.resolution_id)
+        self.letters.setText(rtl(letters_summary(letters)))
+        self._facts.setRowVisible(self.letters, bool(letters))  # none: the tab says «(۰)»
+        self.letters_tab.set_records(letters)
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.letters_tab),
+            letters_wording.FOLLOWUP_LETTERS_TAB.format(count=format_int(len(letters))),
+        )
 
     def status_text(self) -> str:
         return status_text(self.row) if self.row else ""
@@ -231,6 +252,7 @@ class FollowUpWindow(QDialog):
             changes.touches_resolution(self.resolution_id)
             or changes.touches_meeting(self.meeting_id)
             or changes.agencies
+            or changes.letters  # a letter about it voided: only the register says so
         ):
             self._reload_or_close()
 

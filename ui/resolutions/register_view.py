@@ -71,6 +71,7 @@ class RegisterView(ListSection):
 
     show_agenda = Signal(int)  # a meeting whose agenda should be shown: the review was just prepared
     plan_meeting_requested = Signal()  # resolutions are written in a meeting's minutes
+    show_letter = Signal(int)  # a letter about a resolution, asked for from its follow-up window
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(RegisterTableModel(services.register), parent=parent)
@@ -318,6 +319,7 @@ class RegisterView(ListSection):
             messages.warn(self, error.message)
             return None
         window.message.connect(self.message)
+        window.letter_requested.connect(self.show_letter)
         return window
 
     def open_windows(self) -> list[FollowUpWindow]:

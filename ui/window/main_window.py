@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from ui import messages, strings
 from ui.evaluation import wording as evaluation_wording
+from ui.letters import wording as letters_wording
 from ui.maintenance.backup_menu import BackupMenu
 
 if TYPE_CHECKING:
@@ -58,20 +59,30 @@ if TYPE_CHECKING:
     from secretariat.database import Database
     from secretariat.first_look import FirstLook
     from secretariat.followup.register import ResolutionQuery
+    from secretariat.letters.register import LetterQuery
     from ui.agencies.agencies_view import AgenciesView
     from ui.evaluation.evaluation_view import EvaluationView
     from ui.home.dashboard_view import DashboardView
+    from ui.letters.letters_view import LettersView
     from ui.meetings.meetings_view import MeetingsView
     from ui.meetings.window.meeting_window import MeetingWindow
     from ui.monthly.monthly_view import MonthlyView
     from ui.people.people_view import PeopleView
     from ui.reports.report_preview import ReportPreview
+    from ui.resolutions.followup_window import FollowUpWindow
     from ui.resolutions.register_view import RegisterView
     from ui.services import Services
     from ui.start.database_host import DatabaseHost
 
     Section: TypeAlias = (
-        DashboardView | AgenciesView | MeetingsView | RegisterView | PeopleView | MonthlyView | EvaluationView
+        DashboardView
+        | AgenciesView
+        | MeetingsView
+        | RegisterView
+        | PeopleView
+        | MonthlyView
+        | EvaluationView
+        | LettersView
     )
 
 STATUS_MESSAGE_MS = 6000
@@ -86,7 +97,7 @@ class _NavigationItems(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), NAVIGATION_ROW_HEIGHT))
 
 
-DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE, MONTHLY, EVALUATION = range(7)
+DASHBOARD, AGENCIES, MEETINGS, RESOLUTIONS, PEOPLE, MONTHLY, EVALUATION, LETTERS = range(8)
 
 
 class _Searchable(Protocol):
@@ -119,6 +130,10 @@ def _build_section(number: int, services: Services) -> Section:
         from ui.evaluation.evaluation_view import EvaluationView
 
         return EvaluationView(services)
+    if number == LETTERS:
+        from ui.letters.letters_view import LettersView
+
+        return LettersView(services)
     from ui.people.people_view import PeopleView
 
     return PeopleView(services)
@@ -133,6 +148,7 @@ class MainWindow(QMainWindow):
         strings.SECTION_PEOPLE,
         strings.SECTION_MONTHLY,
         evaluation_wording.SECTION_EVALUATION,
+        letters_wording.SECTION_LETTERS,
     )
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
@@ -234,10 +250,10 @@ class MainWindow(QMainWindow):
         from ui.widgets.window_registry import close_windows
 
         kept = False
-        for number in (MEETINGS, RESOLUTIONS):  # the sections that keep a window per record
+        for number in (MEETINGS, RESOLUTIONS, LETTERS):  # the sections that keep a window per record
             view = self._built.get(number)
             if view is not None:
-                kept = not cast("MeetingsView | RegisterView", view).windows.close_all() or kept
+                kept = not cast("MeetingsView | RegisterView | LettersView", view).windows.close_all() or kept
         # The rest opened from here: report previews, results, the archive dialog.
         others = [w for w in self.findChildren(QWidget) if w.isWindow() and not isinstance(w, QMenu)]
         return close_windows(others) and not kept
@@ -334,6 +350,10 @@ class MainWindow(QMainWindow):
     def evaluation_view(self) -> EvaluationView:
         return cast("EvaluationView", self._section(EVALUATION))
 
+    @property
+    def letters_view(self) -> LettersView:
+        return cast("LettersView", self._section(LETTERS))
+
     def _section(self, number: int) -> Section:
         """The section's view, built the first time it is needed."""
         view = self._built.get(number)
@@ -367,6 +387,11 @@ class MainWindow(QMainWindow):
             dashboard.guide.open_meeting.connect(self.show_meeting)
         if number == RESOLUTIONS:
             cast("RegisterView", view).plan_meeting_requested.connect(self.new_meeting)
+            cast("RegisterView", view).show_letter.connect(self.show_letter)
+        if number == DASHBOARD:
+            cast("DashboardView", view).show_letters.connect(self.show_letters)
+        if number == LETTERS:
+            cast("LettersView", view).open_followup.connect(self.show_followup)
         if number == PEOPLE:
             cast("PeopleView", view).show_agencies.connect(lambda: self.show_section(AGENCIES))
         if number == EVALUATION:
@@ -384,6 +409,19 @@ class MainWindow(QMainWindow):
         """The register, filtered by ``query`` (a ``ResolutionQuery``)."""
         self.show_section(RESOLUTIONS)
         self.register_view.show_query(query)
+
+    def show_letters(self, query: LetterQuery) -> None:
+        """The letter register, filtered by ``query``."""
+        self.show_section(LETTERS)
+        self.letters_view.show_query(query)
+
+    def show_letter(self, letter_id: int) -> None:
+        """The letter's window; the letter register stays where it is."""
+        self.letters_view.open_letter(letter_id)
+
+    def show_followup(self, resolution_id: int, meeting_id: int) -> FollowUpWindow | None:
+        """The resolution's follow-up window; the resolutions' register stays where it is."""
+        return self.register_view.open_followup(resolution_id, meeting_id)
 
     def show_meeting(self, meeting_id: int) -> MeetingWindow | None:
         """The meeting's window; the meetings section stays where it is."""

@@ -1,0 +1,163 @@
+"""The words of the letter register (دفتر نامه‌ها): its page, the letter's window and the dialogs.
+
+Strings by area, as STYLE.md asks; the refusals (a pattern, a date, a code not
+found) come from the core (``secretariat.letters``), which owns the rules.
+"""
+
+from __future__ import annotations
+
+SECTION_LETTERS = "دفتر نامه‌ها"
+
+# -- the page ----------------------------------------------------------------------------
+SEARCH_PLACEHOLDER = "جستجو در شماره، طرف نامه، موضوع..."
+FOUND = "{count} نامه"
+NONE = "نامه‌ای یافت نشد"
+EMPTY = "هنوز نامه‌ای در دفتر ثبت نشده است."
+EMPTY_HINT = (
+    "نامه‌هایی که برنامه چاپ می‌کند (دعوت‌نامه، نامه پیگیری، ابلاغ مصوبات) هنگام چاپ شماره می‌گیرند "
+    "و اینجا می‌آیند؛ نامه‌های رسیده را با «ثبت نامه وارده» ثبت کنید."
+)
+NO_MATCH = "نامه‌ای با این جستجو و فیلترها پیدا نشد."
+RECORD_INCOMING = "ثبت نامه وارده…"
+RECORD_INCOMING_TIP = "نامه‌ای را که رسیده است با شماره و تاریخ فرستنده و پیوند آن به مصوبه یا نامه ثبت کنید."
+OPEN_LETTER = "نمایش نامه"
+PATTERNS_BUTTON = "الگوی شماره…"
+PATTERNS_TIP = "الگوی شماره نامه‌های صادره و وارده"
+ALL_DIRECTIONS = "صادره و وارده"
+ALL_AGENCIES = "همه طرف‌ها"
+ALL_CONCERNS = "درباره همه چیز"
+AWAITING_FILTER = "فقط بی‌پاسخ‌های بیش از {days} روز"
+AWAITING_FILTER_TIP = (
+    "نامه‌های صادره‌ای که پاسخ می‌خواهند (پیگیری، یادآوری، ابلاغ) و بیش از {days} روز است پاسخی نگرفته‌اند"
+)
+
+OUTGOING = "صادره"
+INCOMING = "وارده"
+
+COLUMN_NUMBER = "شماره"
+COLUMN_DATE = "تاریخ"
+COLUMN_DIRECTION = "صادره/وارده"
+COLUMN_PARTY = "طرف نامه"
+COLUMN_SUBJECT = "موضوع"
+COLUMN_CONCERNS = "مربوط به"
+COLUMN_ANSWER = "پاسخ"
+
+VOIDED = "باطل"
+ANSWERED = "پاسخ رسید"
+UNANSWERED = "بی‌پاسخ، {days} روز"
+UNANSWERED_TODAY = "بی‌پاسخ"
+
+LETTER_RECORDED = "نامه وارده {name} ثبت شد."
+LETTER_VOIDED = "نامه {number} باطل شد."
+PATTERNS_SAVED = "الگوی شماره نامه‌ها ذخیره شد."
+
+# -- the letter's window ------------------------------------------------------------------
+WINDOW_TITLE = "نامه {number}"
+HEADING_OUT = "نامه صادره {number}"
+HEADING_IN = "نامه وارده {number}"
+FIELD_DATE_OUT = "تاریخ صدور"
+FIELD_DATE_IN = "تاریخ دریافت"
+FIELD_KIND = "نوع"
+FIELD_TO = "گیرنده"
+FIELD_FROM = "فرستنده"
+FIELD_SUBJECT = "موضوع"
+FIELD_ATTACHMENTS = "پیوست"
+ATTACHMENTS_NONE = "ندارد"
+ATTACHMENTS_COUNT = "{count} برگ"
+FIELD_THEIRS = "شماره و تاریخ فرستنده"
+THEIRS = "{number} مورخ {date}"
+THEIRS_NO_DATE = "{number}"
+THEIRS_ONLY_DATE = "مورخ {date}"
+FIELD_CONCERNS = "مربوط به"
+CONCERNS_MEETING = "{concerns}: {meeting}"
+CONCERNS_MONTH = "{concerns}: {month}"
+FIELD_RECORDED = "ثبت"
+RECORDED = "{by}، {when}"
+FIELD_VOIDED = "ابطال"
+VOIDED_LINE = "باطل شد به دست {by} در {when}: {reason}"
+VOIDED_LINE_NO_BY = "باطل شد در {when}: {reason}"
+FIELD_ANSWERS = "پاسخ به"
+FIELD_ANSWERED_BY = "پاسخ‌ها"
+NO_ANSWER_YET = "هنوز پاسخی ثبت نشده است"
+LINKED_LETTER = "{direction} {number} مورخ {date}، {party}: {subject}"
+FIELD_DOCUMENT_OUT = "نسخه صادرشده"
+FIELD_DOCUMENT_IN = "تصویر نامه"
+NO_DOCUMENT = "پرونده‌ای نگه داشته نشده است"
+OPEN_FILE = "باز کردن"
+SAVE_FILE = "ذخیره در…"
+SAVE_FILE_TITLE = "ذخیره یک نسخه از نامه"
+FILE_OPENED = "پرونده «{name}» باز شد."
+RESOLUTIONS_TITLE = "مصوبه‌هایی که نامه درباره آن‌هاست"
+RESOLUTIONS_HINT = "دوبار کلیک روی مصوبه پنجره پیگیری آن را باز می‌کند."
+COLUMN_CODE = "کد"
+COLUMN_TEXT = "متن مصوبه"
+COLUMN_STATUS = "وضعیت"
+VOID = "ابطال…"
+VOID_TIP = "نامه از دفتر پاک نمی‌شود: خط‌خورده و با دلیل ابطال می‌ماند و شماره‌اش به نامه دیگری داده نمی‌شود."
+LETTER_NOT_FOUND = "این نامه دیگر در دفتر نیست."
+
+# -- voiding ---------------------------------------------------------------------------------
+VOID_TITLE = "ابطال نامه {number}"
+VOID_INTRO = (
+    "نامه {number} ({party}: {subject}) باطل می‌شود. در دفتر خط‌خورده می‌ماند و شماره‌اش به نامه دیگری "
+    "داده نمی‌شود. اگر دوباره چاپ شود، نامه تازه‌ای با شماره تازه صادر می‌شود."
+)
+VOID_SAVE = "ابطال نامه"
+VOID_REASON = "دلیل ابطال"
+VOID_REASON_PLACEHOLDER = "مثلاً نشانی گیرنده نادرست بود و نامه فرستاده نشد."
+VOID_BY = "ابطال‌کننده"
+
+# -- recording an incoming letter --------------------------------------------------------------
+INCOMING_TITLE = "ثبت نامه وارده"
+INCOMING_INTRO = "شماره ثبت وارده هنگام ثبت داده می‌شود؛ شماره بعدی: {example}"
+INCOMING_SAVE = "ثبت نامه"
+INCOMING_PARTY = "فرستنده"
+INCOMING_PARTY_PLACEHOLDER = "دستگاه را برگزینید یا نام فرستنده را بنویسید"
+INCOMING_THEIR_NUMBER = "شماره نامه فرستنده"
+INCOMING_THEIR_NUMBER_PLACEHOLDER = "مثلاً ۴۵۶/ر/۱۴۰۵"
+INCOMING_THEIR_DATE = "تاریخ نامه فرستنده"
+INCOMING_RECEIVED_ON = "تاریخ دریافت"
+INCOMING_SUBJECT = "موضوع"
+INCOMING_FILE = "تصویر نامه"
+INCOMING_FILE_TITLE = "انتخاب تصویر نامه"
+INCOMING_FILE_NONE = "بدون تصویر"
+INCOMING_FILE_CLEAR_TIP = "تصویر برگزیده برداشته می‌شود"
+INCOMING_FILE_FILTER = "PDF و تصویر (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
+INCOMING_ANSWERS = "پاسخ به"
+ANSWERS_NOTHING = "هیچ (نامه تازه)"
+ANSWERS_RESOLUTION = "یک مصوبه"
+ANSWERS_LETTER = "نامه‌ای از دبیرخانه"
+ANSWERS_MONTH = "گزارش ماهانه یک ماه"
+INCOMING_RESOLUTION = "کد مصوبه"
+INCOMING_RESOLUTION_PLACEHOLDER = "مثلاً ۱۴۰۵-۰۷-۰۳"
+INCOMING_LETTER = "شماره نامه دبیرخانه"
+INCOMING_LETTER_PLACEHOLDER = "مثلاً ۱۲/ش/۱۴۰۵"
+INCOMING_MONTH = "ماه گزارش"
+INCOMING_MONTH_PLACEHOLDER = "مثلاً ۱۴۰۵/۰۷"
+INCOMING_PROGRESS = "پیشرفت اعلام‌شده"
+INCOMING_PROGRESS_PLACEHOLDER = "درصد، مثلاً ۴۰ (اختیاری)"
+INCOMING_RECORDED_BY = "ثبت‌کننده"
+
+# -- the number patterns ---------------------------------------------------------------------------
+PATTERNS_TITLE = "الگوی شماره نامه‌ها"
+PATTERNS_INTRO = (
+    "{seq} ردیف نامه در سال است (هر سال از ۱ آغاز می‌شود)، {year} سال و {yy} دو رقم آخر سال؛ "
+    "هر متن دیگری همان‌گونه در شماره می‌آید. شماره‌هایی که پیش‌تر داده شده تغییر نمی‌کنند."
+)
+PATTERN_OUT = "نامه‌های صادره"
+PATTERN_IN = "ثبت نامه‌های وارده"
+PATTERN_EXAMPLE = "شماره نامه بعدی: {number}"
+
+# -- elsewhere: the home page and the follow-up window -----------------------------------------------
+AWAITING_LINE = "نامه‌های بی‌پاسخ بیش از {days} روز: {count}"
+AWAITING_LINE_TIP = "نامه‌های پیگیری، یادآوری و ابلاغی که پاسخشان نرسیده است؛ کلیک: فهرست آن‌ها در دفتر نامه‌ها"
+AWAITING_LINE_OPEN = "نمایش در دفتر نامه‌ها ←"
+FOLLOWUP_LETTERS = "نامه‌ها"
+FOLLOWUP_LETTERS_TAB = "نامه‌ها ({count})"
+FOLLOWUP_COMMUNICATED = "ابلاغ با نامه {numbers} مورخ {date}"
+FOLLOWUP_COMMUNICATED_MANY = "ابلاغ با نامه‌های {numbers} مورخ {date}"
+FOLLOWUP_NOT_COMMUNICATED = "هنوز با نامه ابلاغ نشده است"
+FOLLOWUP_SENT = "{count} نامه پیگیری"
+FOLLOWUP_ANSWERS = "{count} پاسخ"
+FOLLOWUP_LETTERS_EMPTY = "نامه‌ای درباره این مصوبه در دفتر نیست."
+FOLLOWUP_LETTERS_HINT = "ابلاغ مصوبات، نامه‌های پیگیری و پاسخ دستگاه‌ها اینجا می‌آیند؛ دوبار کلیک: نمایش نامه."
