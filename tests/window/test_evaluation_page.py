@@ -316,7 +316,23 @@ def test_a_draft_follows_the_records_it_is_counted_from(services, view):
     assert "۸ امتیاز داوری ثبت‌نشده" in view.status_line.text()
 
 
-def test_the_print_buttons_ask_for_the_printouts_by_signal(qtbot, services, agencies, view):
+def test_the_print_buttons_ask_for_the_printouts_by_signal(qtbot, services, agencies, view, monkeypatch):
+    from ui.reports import evaluation_prints
+
+    printed: list[tuple] = []  # what the main window asked to print, in place of the previews
+    monkeypatch.setattr(
+        evaluation_prints, "print_ranking", lambda parent, s, year: printed.append(("ranking", year))
+    )
+    monkeypatch.setattr(
+        evaluation_prints,
+        "print_scorecards",
+        lambda parent, s, year, agency=None: printed.append(("cards", agency)),
+    )
+    monkeypatch.setattr(
+        evaluation_prints,
+        "print_certificates",
+        lambda parent, s, year: printed.append(("certificates", year)),
+    )
     services.evaluations.create(1404)
     assert not view.print_certificates_button.isEnabled()  # certificates are for a published year
     with qtbot.waitSignal(view.ranking_print_requested) as ranking:
@@ -337,3 +353,4 @@ def test_the_print_buttons_ask_for_the_printouts_by_signal(qtbot, services, agen
     with qtbot.waitSignal(view.certificates_print_requested) as certificates:
         view.print_certificates_button.click()
     assert certificates.args == [1404]
+    assert printed == [("ranking", 1404), ("cards", None), ("cards", agencies[BE]), ("certificates", 1404)]
