@@ -8,14 +8,15 @@ the line of last month's monthly reports («گزارش‌های ماهانه م�
 and two charts. Everything leads on: a figure, an agency, a slice or a bar
 opens the register filtered on exactly what it counted (``show_register``);
 a meeting opens its window (``show_meeting``); the monthly line the monthly
-reports' page on its month (``show_monthly``). The page reads the database again after
-any change, once it is next shown. A figure at zero is quiet: the overdue
-card is red only when something is overdue.
+reports' page on its month (``show_monthly``). The page reads the database
+again after any change, once it is next shown. A figure at zero is quiet:
+the overdue card is red only when something is overdue.
 
 At start-up the page can show its heading, four figures and monthly line
-before the core has loaded (``show_first_look``, from ``secretariat.first_look``); the
-lists and charts, and every link, come with the services (``attach``). This
-module therefore loads neither the core nor Qt Charts until then.
+before the core has loaded (``show_first_look``, from
+``secretariat.first_look``); the lists and charts, and every link, come with
+the services (``attach``). This module therefore loads neither the core nor
+Qt Charts until then.
 """
 
 from __future__ import annotations
@@ -110,33 +111,20 @@ def monthly_text(line: MonthLine, today: dt.date) -> str:
     return text
 
 
-class FigureCard(QFrame):
-    """A big number over its caption; a click (or Enter, Space) opens the register on those resolutions.
+class ClickableFrame(QFrame):
+    """Labels in a frame that leads somewhere: ``clicked`` on a click, Enter or Space.
 
     A frame, not a push button: a button's size ignores the labels laid out in it.
     """
 
     clicked = Signal()
 
-    def __init__(self, caption: str, tip: str, *, warning: bool = False, parent: QWidget | None = None):
+    def __init__(self, tip: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("figureCard")
-        self._warning = warning  # red while its count is above zero: a zero is good news
-        self.setProperty("alarm", False)
         self.setToolTip(tip)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.number = QLabel("—")
-        self.number.setObjectName("figureNumber")
-        self.caption = QLabel(caption)
-        self.caption.setObjectName("figureCaption")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        for label in (self.number, self.caption):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -148,6 +136,26 @@ class FigureCard(QFrame):
             self.clicked.emit()
             return
         super().keyPressEvent(event)
+
+
+class FigureCard(ClickableFrame):
+    """A big number over its caption; a click (or Enter, Space) opens the register on those resolutions."""
+
+    def __init__(self, caption: str, tip: str, *, warning: bool = False, parent: QWidget | None = None):
+        super().__init__(tip, parent)
+        self.setObjectName("figureCard")
+        self._warning = warning  # red while its count is above zero: a zero is good news
+        self.setProperty("alarm", False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.number = QLabel("—")
+        self.number.setObjectName("figureNumber")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("figureCaption")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        for label in (self.number, self.caption):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
 
     def set_count(self, count: int) -> None:
         self.number.setText(format_int(count))
@@ -162,19 +170,13 @@ class FigureCard(QFrame):
         return bool(self.property("alarm"))
 
 
-class MonthlyLine(QFrame):
+class MonthlyLine(ClickableFrame):
     """Last month's monthly reports in a line beside the page's heading, and a link to their
     page; a click (or Enter, Space) anywhere on it opens the page."""
 
-    clicked = Signal()
-
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(strings.DASHBOARD_MONTHLY_TIP, parent)
         self.setObjectName("monthlyLine")
-        self.setToolTip(strings.DASHBOARD_MONTHLY_TIP)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.text = QLabel()
         self.text.setObjectName("monthlyText")
@@ -190,17 +192,6 @@ class MonthlyLine(QFrame):
         self.text.setText(rtl(monthly_text(line, today)))
         # A council with no agency yet owes no report: nothing to say.
         self.setVisible(bool(line.expected or line.received))
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.clicked.emit()
-            return
-        super().keyPressEvent(event)
 
 
 def _panel(title: str, body: QWidget, *extra: QWidget) -> QFrame:
