@@ -13,7 +13,8 @@ it (``bench_startup``); every action of the register (``bench_register``),
 the agencies (``bench_agencies``), the calendar and the meeting list
 (``bench_meetings``) and the home page (``bench_home``) in the app's own
 views, painting included; the event loop's longest stall during those;
-the minutes PDF and the register report (``bench_reports``), a backup
+the monthly reports' year matrix and the home page's line of them, in the
+core (``bench_monthly``); the minutes PDF and the register report (``bench_reports``), a backup
 (``bench_backup``) and the busiest year's archive (``bench_archive``).
 """
 
@@ -31,7 +32,7 @@ from typing import Any
 from bench.dataset import cached_database, default_cache, describe, working_copy
 from bench.measure import Figure, Target, header, line
 
-AREAS = ("start", "register", "agencies", "meetings", "home", "reports", "backup", "archive")
+AREAS = ("start", "register", "agencies", "meetings", "home", "monthly", "reports", "backup", "archive")
 WINDOW_AREAS = ("register", "agencies", "meetings", "home")
 STALL_TARGET = Target(median=100)
 
@@ -135,6 +136,10 @@ def run_figures(
     else:
         secretariat = Secretariat(open_database(database_path, create=False))
     try:
+        if "monthly" in args.only:
+            from bench.bench_monthly import monthly_figures
+
+            report("monthly", monthly_figures(secretariat, args.runs))
         if "reports" in args.only:
             from bench.bench_reports import report_figures
 

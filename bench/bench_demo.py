@@ -29,7 +29,18 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from db.models import Agency, Attachment, FollowUp, Invitation, Meeting, Person, Resolution
+from db.models import (
+    Agency,
+    Attachment,
+    FollowUp,
+    Invitation,
+    Meeting,
+    MonthlyFigure,
+    MonthlyReport,
+    Person,
+    ReportFile,
+    Resolution,
+)
 from secretariat.core import Secretariat
 from secretariat.demo.council import build_demo, create_demo_database
 
@@ -82,7 +93,8 @@ def dataset() -> None:
                 f"dataset: the demo council: {count(Agency)} agencies, {count(Person)} people, "
                 f"{count(Meeting)} meetings, {count(Invitation)} invitations, "
                 f"{count(Resolution)} resolutions, {count(FollowUp)} follow-up entries, "
-                f"{count(Attachment)} scanned files"
+                f"{count(MonthlyReport)} monthly reports with {count(MonthlyFigure)} figures, "
+                f"{count(Attachment) + count(ReportFile)} scanned files"
             )
         print(f"         {path.stat().st_size / 1024:.0f} KiB on disk")
 

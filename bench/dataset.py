@@ -42,7 +42,8 @@ from secretariat import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = [
-    ROOT / "bench" / name for name in ("generate.py", "generate_meetings.py", "generate_followup.py")
+    ROOT / "bench" / name
+    for name in ("generate.py", "generate_meetings.py", "generate_followup.py", "generate_monthly.py")
 ]
 MIGRATIONS = ROOT / "db" / "migrations" / "versions"
 SEED = 1405
@@ -55,12 +56,14 @@ class Sizes:
     meetings: int
     resolutions: int
     followups: int
+    monthly_years: int  # of every agency's twelve monthly reports
 
 
 def sizes(scale: float) -> Sizes:
     resolutions = max(100, round(30_000 * scale))
+    years = max(1, round(20 * scale))  # of monthly reports, every agency's twelve a year
     if scale >= 1:
-        return Sizes(200, 2_000, 1_000, resolutions, 5 * resolutions)
+        return Sizes(200, 2_000, 1_000, resolutions, 5 * resolutions, years)
     # Fewer meetings than resolutions (each held meeting has one at least), 60 active agencies at least.
     return Sizes(
         agencies=max(80, round(200 * scale)),
@@ -68,6 +71,7 @@ def sizes(scale: float) -> Sizes:
         meetings=max(30, round(1_000 * scale)),
         resolutions=resolutions,
         followups=5 * resolutions,
+        monthly_years=years,
     )
 
 
@@ -126,6 +130,7 @@ def _generate(target: Path, wanted: Sizes) -> None:
             meetings=wanted.meetings,
             resolutions=wanted.resolutions,
             followups=wanted.followups,
+            monthly_years=wanted.monthly_years,
             seed=SEED,
         )
         _fold_wal(staged)
@@ -182,7 +187,8 @@ def describe(path: Path) -> str:
 
         counts = (
             f"{count('agency'):,} agencies, {count('person'):,} people, {count('meeting'):,} meetings, "
-            f"{count('resolution'):,} resolutions, {count('follow_up'):,} follow-up entries"
+            f"{count('resolution'):,} resolutions, {count('follow_up'):,} follow-up entries, "
+            f"{count('monthly_report'):,} monthly reports"
         )
     finally:
         connection.close()

@@ -4,13 +4,15 @@ A province over 20 years: 200 agencies and 2,000 people, with PR managers
 changing every few years (so most agencies have a history), and 1,000
 meetings with their attendance and 30,000 resolutions (see
 ``generate_meetings``) with 150,000 follow-up entries, their statuses and
-deadline changes (see ``generate_followup``). The data is deterministic (seeded) so runs compare.
+deadline changes (see ``generate_followup``), and 48,000 monthly reports with
+their figures (see ``generate_monthly``). The data is deterministic (seeded) so runs compare.
 Written in one transaction through the models, with the folded and
 normalised text computed by the core exactly as the services do, because
 hundreds of thousands of one-row transactions would measure fsync, not the
 app.
 
     python -m bench.generate PATH [--agencies N] [--people N] [--meetings N] [--resolutions N] [--followups N]
+                                  [--monthly-years N]
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import random
 from pathlib import Path
 
 from bench.generate_meetings import generate_meetings
+from bench.generate_monthly import YEARS as MONTHLY_YEARS
+from bench.generate_monthly import generate_monthly
 from db.models import Agency, Council, Person, Representation
 from secretariat.database import open_database
 from secretariat.members.agencies import AgencyCategory
@@ -144,9 +148,11 @@ def generate(
     meetings: int = 1000,
     resolutions: int = 30000,
     followups: int | None = None,
+    monthly_years: int = MONTHLY_YEARS,
     seed: int = 1405,
 ) -> None:
-    """``followups`` defaults to five a resolution (150,000 at full scale)."""
+    """``followups`` defaults to five a resolution (150,000 at full scale); every agency's
+    monthly reports for ``monthly_years`` years (0: none)."""
     rng = random.Random(seed)
     today = dt.date.today()
     database = open_database(path)
@@ -246,6 +252,14 @@ def generate(
                 today=today,
                 followups=followups,
             )
+        if monthly_years:
+            session.flush()
+            generate_monthly(
+                session,
+                agencies=[(a.id, a.active) for a in agency_rows],
+                years=monthly_years,
+                today=today,
+            )
     database.close()
 
 
@@ -257,6 +271,7 @@ def main() -> None:
     parser.add_argument("--meetings", type=int, default=1000)
     parser.add_argument("--resolutions", type=int, default=30000)
     parser.add_argument("--followups", type=int, help="follow-up entries (default: five a resolution)")
+    parser.add_argument("--monthly-years", type=int, default=MONTHLY_YEARS, help="years of monthly reports")
     args = parser.parse_args()
     if args.path.exists():
         parser.error(f"{args.path} exists; the generator writes a new database")
@@ -267,11 +282,13 @@ def main() -> None:
         meetings=args.meetings,
         resolutions=args.resolutions,
         followups=args.followups,
+        monthly_years=args.monthly_years,
     )
     followups = 5 * args.resolutions if args.followups is None else args.followups
     print(
         f"generated {args.path}: {args.agencies} agencies, {args.people} people, "
-        f"{args.meetings} meetings, {args.resolutions} resolutions, {followups} follow-up entries"
+        f"{args.meetings} meetings, {args.resolutions} resolutions, {followups} follow-up entries, "
+        f"{args.monthly_years} years of monthly reports"
     )
 
 

@@ -1,9 +1,11 @@
-"""The home page's four figures, read at start-up before the database layer has loaded.
+"""The home page's four figures and its line of monthly reports, read at start-up before the
+database layer has loaded.
 
 Loading SQLAlchemy, the models and the services is most of the app's start
 (half a second of CPU on a laptop); the home page's four figures are two
-small queries. ``first_look(path)`` reads them, with the council's name,
-straight from a SQLite file with Python's own ``sqlite3`` and nothing else of
+small queries, and its line of last month's reports three more.
+``first_look(path)`` reads them, with the council's name, straight from a
+SQLite file with Python's own ``sqlite3`` and nothing else of
 the core, so the window can show them while the database is opened the
 usual way behind it.
 
@@ -17,7 +19,8 @@ page shows the first-run guide, which waits for the core). For anything else
 or locked one) it gives None, and the app opens the database first.
 
 The figures are those of ``DashboardService.load`` (the same conditions,
-counted the same way); a test checks that both give the same numbers.
+counted the same way), and the line of last month's reports that of
+``monthly.matrix.month_summary``; a test checks that both give the same numbers.
 """
 
 from __future__ import annotations
@@ -33,10 +36,22 @@ from secretariat import clock
 from secretariat.followup.status import DUE_SOON_DAYS, RUNNING, STILL_OPEN, ResolutionStatus
 from secretariat.maintenance.backup_check import SQLITE_HEADER, read_only_uri
 from secretariat.meetings.kinds import MeetingStatus
+from secretariat.monthly.months import DEFAULT_DUE_DAY, MAX_DUE_DAY, Month
 from secretariat.persian import jalali
 
 # A file another program holds locked is left to the opening, which waits and says so.
 TIMEOUT_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class MonthlyLine:
+    """Last month's reports as ``monthly.matrix.MonthSummary`` counts them."""
+
+    month: Month
+    due_date: dt.date
+    expected: int
+    received: int
+    late: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,7 @@ class FirstLook:
     overdue: int
     due_soon: int
     done_this_year: int
+    monthly: MonthlyLine
 
     @property
     def jalali_year(self) -> int:
@@ -77,6 +93,22 @@ _OPEN_FIGURES = (
 _DONE_THIS_YEAR = (
     f"SELECT count(CASE WHEN status = '{ResolutionStatus.DONE.value}' THEN 1 END)"
     " FROM resolution WHERE closed_on BETWEEN :year_start AND :year_end"
+)
+
+# As council_settings.read_due_day (its key) and monthly.matrix.month_summary: the agencies that
+# owe the month (``owing``), and every report in force for it, counting those from the agencies
+# that owed none as expected too.
+_DUE_DAY = "SELECT value FROM council_setting WHERE key = 'monthly.due_day'"
+_OWING = (
+    "a.active = 1 AND (a.joined_on IS NULL OR a.joined_on <= :first_day) AND NOT EXISTS"
+    " (SELECT 1 FROM monthly_exemption e WHERE e.agency_id = a.id AND e.year = :year AND e.month = :month)"
+)
+_MONTHLY_EXPECTED = f"SELECT count(*) FROM agency a WHERE {_OWING}"
+_MONTHLY_RECEIVED = (
+    "SELECT count(*), count(CASE WHEN r.received_on > :due THEN 1 END),"
+    f" count(CASE WHEN NOT ({_OWING}) THEN 1 END)"
+    " FROM monthly_report r JOIN agency a ON a.id = r.agency_id"
+    " WHERE r.year = :year AND r.month = :month AND r.in_force = 1"
 )
 
 
@@ -123,4 +155,19 @@ def _read(connection: sqlite3.Connection, today: dt.date) -> FirstLook | None:
         overdue=overdue,
         due_soon=due_soon,
         done_this_year=done_this_year,
+        monthly=_monthly(connection, Month.of(today).previous()),
     )
+
+
+def _monthly(connection: sqlite3.Connection, month: Month) -> MonthlyLine:
+    stored = connection.execute(_DUE_DAY).fetchone()
+    due_day = DEFAULT_DUE_DAY
+    if stored is not None and stored[0].isdigit() and 1 <= int(stored[0]) <= MAX_DUE_DAY:
+        due_day = int(stored[0])
+    due = month.due_date(due_day)
+    values = {"year": month.year, "month": month.month, "first_day": month.first_day.isoformat()}
+    (expected,) = connection.execute(_MONTHLY_EXPECTED, values).fetchone()
+    received, late, owed_none = connection.execute(
+        _MONTHLY_RECEIVED, {**values, "due": due.isoformat()}
+    ).fetchone()
+    return MonthlyLine(month, due, expected + owed_none, received, late)

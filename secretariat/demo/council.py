@@ -27,7 +27,8 @@ from secretariat.core import Secretariat
 from secretariat.database import Database, open_database
 from secretariat.demo.calendar import DemoCalendar
 from secretariat.demo.followup import HISTORIES, build_followup
-from secretariat.demo.meetings import MEETINGS, build_meetings
+from secretariat.demo.meetings import LEAVES_ON, MEETINGS, build_meetings
+from secretariat.demo.monthly import MONTHLY_PARTS, MonthlyAgency, build_monthly
 from secretariat.errors import DomainError
 from secretariat.maintenance import backup
 from secretariat.maintenance.backup_check import BackupKind, inspect_backup, read_only_uri
@@ -309,8 +310,9 @@ AGENCIES = (
         "021-76252525",
         "",
         "",
-        "1400/01/15",
-        (("ثمین اصفهانی", "", "09121110025", "1400/01/15"),),
+        # The newest member: invited to the meetings since it joined, its monthly reports owed from then.
+        "1404/12/10",
+        (("ثمین اصفهانی", "", "09121110025", "1404/12/10"),),
     ),
     DemoAgency(
         "شرکت عمران شهر جدید پردیس",
@@ -373,6 +375,7 @@ class DemoStep(StrEnum):
     REGISTER = "register"
     MEETINGS = "meetings"
     FOLLOWUP = "followup"
+    MONTHLY = "monthly"
     SAVING = "saving"
 
     @property
@@ -381,13 +384,14 @@ class DemoStep(StrEnum):
             "register": "ثبت دستگاه‌ها و مدیران روابط عمومی…",
             "meetings": "ساختن جلسه‌ها و صورتجلسه‌ها…",
             "followup": "ثبت پیگیری مصوبه‌ها…",
+            "monthly": "ثبت گزارش‌های ماهانه دستگاه‌ها…",
             "saving": "ذخیره شورای نمایشی…",
         }[self.value]
 
 
 # ``progress(done, total, step)``: ``done`` of ``total`` parts built, ``step`` the one being built.
 DemoProgress = Callable[[int, int, DemoStep], None]
-BUILD_PARTS = len(AGENCIES) + len(MEETINGS) + len(HISTORIES) + 1  # the last: saving the file
+BUILD_PARTS = len(AGENCIES) + len(MEETINGS) + len(HISTORIES) + MONTHLY_PARTS + 1  # the last: saving the file
 
 
 def build_demo(
@@ -395,7 +399,8 @@ def build_demo(
 ) -> None:
     """Fill an empty database with the demo council: its register, then a
     year and a half of meetings ending around ``today`` (default: the
-    clock's), then the follow-up of their resolutions."""
+    clock's), then the follow-up of their resolutions, then the agencies'
+    monthly reports of the same year and a half."""
     calendar = DemoCalendar.built_on(today)
     tell = progress or (lambda _done, _total, _step: None)
     tell(0, BUILD_PARTS, DemoStep.REGISTER)
@@ -457,12 +462,14 @@ def build_demo(
     leaving = tuple(item.short_name for item in AGENCIES if not item.active)
     done = len(AGENCIES)
     tell(done, BUILD_PARTS, DemoStep.MEETINGS)
+    joined = {item.short_name: calendar.day(item.joined) for item in AGENCIES}
     meetings = build_meetings(
         secretariat,
         agency_ids,
         person_ids,
         calendar,
         leaving=leaving,
+        joined=joined,
         progress=lambda n: tell(done + n, BUILD_PARTS, DemoStep.MEETINGS),
     )
     done += len(MEETINGS)
@@ -472,6 +479,23 @@ def build_demo(
         calendar,
         meetings,
         progress=lambda n: tell(done + n, BUILD_PARTS, DemoStep.FOLLOWUP),
+    )
+    done += len(HISTORIES)
+    tell(done, BUILD_PARTS, DemoStep.MONTHLY)
+    build_monthly(
+        secretariat,
+        calendar,
+        tuple(
+            MonthlyAgency(
+                id=agency_ids[item.short_name],
+                short_name=item.short_name,
+                joined=joined[item.short_name],
+                has_website=bool(item.website),
+                left=None if item.active else calendar.day(LEAVES_ON),
+            )
+            for item in AGENCIES
+        ),
+        progress=lambda n: tell(done + n, BUILD_PARTS, DemoStep.MONTHLY),
     )
     tell(BUILD_PARTS - 1, BUILD_PARTS, DemoStep.SAVING)
 

@@ -858,9 +858,12 @@ class _Builder:
         agency_ids: dict[str, int],
         person_ids: dict[str, int],
         calendar: DemoCalendar,
+        joined: dict[str, dt.date] | None = None,
     ):
         self.db = secretariat.database
         self.agencies = agency_ids
+        # The day each agency joined: a meeting before it does not invite it.
+        self.joined = {agency_ids[name]: day for name, day in (joined or {}).items()}
         self.people = person_ids
         self.calendar = calendar
         self.meetings = secretariat.meetings
@@ -894,11 +897,14 @@ class _Builder:
         meeting_id = result.meeting.id
         self.built.append(meeting_id)
         self.result.meeting_ids[spec.date] = meeting_id
-        if spec.invited_only:
-            keep = {self.agencies[name] for name in spec.invited_only}
-            for invitation in self.attendance.invitations(meeting_id):
-                if invitation.agency_id not in keep:
-                    self.attendance.uninvite(invitation.id)
+        keep = {self.agencies[name] for name in spec.invited_only} if spec.invited_only else None
+        held_on = result.meeting.date
+        for invitation in self.attendance.invitations(meeting_id):  # every active agency, as planned
+            agency_id = invitation.agency_id
+            if agency_id is None:
+                continue
+            if self.joined.get(agency_id, held_on) > held_on or (keep is not None and agency_id not in keep):
+                self.attendance.uninvite(invitation.id)
         if spec.review_open:
             self.agenda.add_open_resolutions_review(meeting_id)
         items = [
@@ -1026,12 +1032,14 @@ def build_meetings(
     calendar: DemoCalendar,
     *,
     leaving: tuple[str, ...] = (),
+    joined: dict[str, dt.date] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> BuiltMeetings:
     """The demo's meetings, in the order they happened; ``leaving`` agencies
-    are deactivated on ``LEAVES_ON``, after the meetings they attended.
+    are deactivated on ``LEAVES_ON``, after the meetings they attended; an
+    agency is invited only from the day it ``joined`` (short name -> day).
     ``progress(n)`` is told each meeting built."""
-    builder = _Builder(secretariat, agency_ids, person_ids, calendar)
+    builder = _Builder(secretariat, agency_ids, person_ids, calendar, joined)
     leaves_on = calendar.day(LEAVES_ON)
     left = False
     with tempfile.TemporaryDirectory(prefix="demo-scan-") as folder:

@@ -13,11 +13,15 @@ on the dashboard opens the register on the same rows.
 - the status of, and each agency's completion rate over, the resolutions of
   the last twelve months' meetings: all-time figures would be dominated by
   years that are long settled;
-- the next meetings not yet held.
+- the next meetings not yet held;
+- last month's monthly reports: how many of the agencies that owe one sent
+  it, how many late (``monthly.matrix.month_summary``, as the matrix counts
+  the month).
 
-At start-up the window shows the four figures before the core has loaded,
-read by ``secretariat.first_look`` in plain SQL: a change to how they are
-counted here is made there too (a test compares the two).
+At start-up the window shows the four figures and the monthly line before
+the core has loaded, read by ``secretariat.first_look`` in plain SQL: a
+change to how they are counted here is made there too (a test compares the
+two).
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ from secretariat.database import Database
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import DUE_SOON_DAYS, RUNNING, STILL_OPEN, ResolutionStatus
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.monthly.matrix import MonthSummary, month_summary
+from secretariat.monthly.months import Month
 from secretariat.persian import jalali
 
 RECENT_DAYS = 365
@@ -92,6 +98,7 @@ class Dashboard:
     worst_agencies: tuple[AgencyOverdue, ...]
     completion: tuple[AgencyCompletion, ...]  # best rate first
     next_meetings: tuple[UpcomingMeeting, ...]
+    monthly: MonthSummary  # last month's reports
 
     @property
     def jalali_year(self) -> int:
@@ -215,6 +222,7 @@ class DashboardService:
             ).all()
 
             upcoming = _upcoming(session, today, NEXT_MEETINGS)
+            monthly = month_summary(session, Month.of(today).previous())
 
         rates = [
             AgencyCompletion(
@@ -233,6 +241,7 @@ class DashboardService:
             worst_agencies=tuple(AgencyOverdue(agency_id=r[0], name=r[1], overdue=r[2]) for r in worst),
             completion=tuple(rates),
             next_meetings=upcoming,
+            monthly=monthly,
         )
 
     def next_meeting(self, today: dt.date | None = None) -> UpcomingMeeting | None:

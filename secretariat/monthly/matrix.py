@@ -21,8 +21,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
-from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Agency, MonthlyExemption, MonthlyReport
@@ -144,7 +145,7 @@ def cell_state(
     exemption: str | None = None,
 ) -> Cell:
     """The state of one agency's month from what was received and whether it is exempt."""
-    due = month.due_date(due_day)
+    due = _due_date(month, due_day)
     if received_on is not None:
         if received_on <= due:
             return Cell(month, CellState.ON_TIME, report_id=report_id, received_on=received_on)
@@ -228,9 +229,21 @@ def _standing_exemption(month: Month, joined_on: dt.date | None, active: bool) -
     """Why an agency owes nothing for a month without anyone recording it: not a member yet, or no longer."""
     if not active:
         return INACTIVE
-    if joined_on is not None and month.first_day < joined_on:
+    if joined_on is not None and _first_day(month) < joined_on:
         return BEFORE_JOINING.format(date=jalali.format_short(joined_on))
     return None
+
+
+# A year's matrix asks for each of its 2,400 cells (200 agencies) the month's due date and first
+# day: converted from the Jalali calendar once each, not for every cell (most of its time, before).
+@lru_cache(maxsize=256)
+def _due_date(month: Month, due_day: int) -> dt.date:
+    return month.due_date(due_day)
+
+
+@lru_cache(maxsize=256)
+def _first_day(month: Month) -> dt.date:
+    return month.first_day
 
 
 def _columns(months: Iterable[Month], rows: list[MatrixRow], due_day: int) -> tuple[MonthCount, ...]:
@@ -271,19 +284,25 @@ def owing(month: Month) -> tuple[ColumnElement[bool], ...]:
 
 
 def month_summary(session: Session, month: Month) -> MonthSummary:
-    """Counted in the database: the agencies that owed the month, and how many of them sent it."""
+    """Counted in the database as the matrix counts the month's column: the agencies that owed
+    the month, and every report in force for it, even from an agency that owed none (exempted,
+    not a member yet, or no longer): the matrix shows that report as received too.
+
+    ``secretariat.first_look`` counts the same in plain SQL at start-up: a change here is made
+    there too (a test compares the two)."""
     due = month.due_date(read_due_day(session))
-    owing_agencies = select(Agency.id).where(*owing(month)).scalar_subquery()
     expected = session.scalar(select(func.count(Agency.id)).where(*owing(month))) or 0
-    received, late = session.execute(
+    received, late, owed_none = session.execute(
         select(
             func.count(MonthlyReport.id),
-            func.coalesce(func.sum(case((MonthlyReport.received_on > due, 1), else_=0)), 0),
-        ).where(
+            func.count(case((MonthlyReport.received_on > due, 1))),
+            func.count(case((~and_(*owing(month)), 1))),
+        )
+        .join(Agency, Agency.id == MonthlyReport.agency_id)
+        .where(
             MonthlyReport.year == month.year,
             MonthlyReport.month == month.month,
             MonthlyReport.in_force.is_(True),
-            MonthlyReport.agency_id.in_(owing_agencies),
         )
     ).one()
-    return MonthSummary(month, due, expected, int(received), int(late))
+    return MonthSummary(month, due, expected + int(owed_none), int(received), int(late))

@@ -4,8 +4,9 @@ import datetime as dt
 import re
 
 import pytest
+from sqlalchemy import select
 
-from db.models import FollowUp
+from db.models import FollowUp, MonthlyFigure, MonthlyReport
 from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.demo.calendar import ANCHOR, DemoCalendar, is_working_day
@@ -93,7 +94,13 @@ def test_the_build_reports_its_steps_in_order(built):
     assert {total for _, total, _ in reports} == {BUILD_PARTS}
     steps = [step for _, _, step in reports]
     order = [steps[0]] + [b for a, b in zip(steps, steps[1:], strict=False) if a != b]
-    assert order == [DemoStep.REGISTER, DemoStep.MEETINGS, DemoStep.FOLLOWUP, DemoStep.SAVING]
+    assert order == [
+        DemoStep.REGISTER,
+        DemoStep.MEETINGS,
+        DemoStep.FOLLOWUP,
+        DemoStep.MONTHLY,
+        DemoStep.SAVING,
+    ]
     assert len(reports) >= 50  # often enough for a progress bar to move
     assert all(step.label.endswith("…") for step in DemoStep)
 
@@ -105,7 +112,14 @@ def test_the_demo_is_the_same_when_built_twice_on_one_day(tmp_path, monkeypatch)
     def content(path):
         with Secretariat(create_demo_database(path)) as demo:
             rows = demo.register.page(ResolutionQuery(descending=False), limit=None)
-            return [
+            with demo.database.reading() as session:
+                reports = session.execute(
+                    select(MonthlyReport.agency_id, MonthlyReport.year, MonthlyReport.month)
+                    .add_columns(MonthlyReport.received_on, MonthlyReport.letter_number, MonthlyFigure.value)
+                    .join(MonthlyFigure)
+                    .order_by(MonthlyReport.id, MonthlyFigure.indicator_id)
+                ).all()
+            return reports, [
                 (r.code, r.due_date, r.status, [(e.date, e.note) for e in demo.followup.log(r.id)])
                 for r in rows
             ]

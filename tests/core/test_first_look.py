@@ -15,15 +15,21 @@ import pytest
 from secretariat.core import Secretariat
 from secretariat.first_look import first_look
 from secretariat.followup.lifecycle import FollowUpDraft
+from secretariat.monthly.months import Month
 from secretariat.persian import jalali
 from tests.support.followup import followup_world, in_days
 from tests.support.meetings import Council
+from tests.support.monthly import TODAY, add_agency, fix_today, record
+
+AGENCY_NAMES = ("شهرداری پردیس", "آموزش و پرورش", "شبکه بهداشت")  # the follow-up world's
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _figures(board) -> tuple[int, int, int, int]:
-    return board.still_open, board.overdue, board.due_soon, board.done_this_year
+def _figures(board) -> tuple[object, ...]:
+    line = board.monthly
+    monthly = (line.month, line.due_date, line.expected, line.received, line.late)
+    return board.still_open, board.overdue, board.due_soon, board.done_this_year, monthly
 
 
 @pytest.fixture
@@ -45,7 +51,8 @@ def test_the_figures_are_the_dashboards(council_file):
     assert look is not None
     assert look.council_name == "شورای هماهنگی روابط عمومی‌های شهرستان پردیس" and not look.is_demo
     with Secretariat.open(council_file) as secretariat:
-        assert _figures(look) == _figures(secretariat.dashboard.load()) == (6, 3, 1, 1)
+        assert _figures(look) == _figures(secretariat.dashboard.load())
+    assert _figures(look)[:4] == (6, 3, 1, 1)
 
 
 @pytest.mark.parametrize("day", ["1405/01/01", "1405/12/29", "1403/12/30"])
@@ -55,6 +62,29 @@ def test_the_demo_on_any_day_gives_the_dashboards_figures(demo_path, day):
     assert look is not None and look.is_demo and look.today == today
     with Secretariat.open(demo_path, read_only=True) as demo:
         assert _figures(look) == _figures(demo.dashboard.load(today))
+
+
+def test_the_monthly_line_is_the_dashboards_with_the_councils_due_day(council_file, monkeypatch):
+    """Last month's reports counted as ``month_summary`` counts them: on time, late, exempt, from an
+    agency that left since, and with the council's own due day."""
+    fix_today(monkeypatch)  # 1405/08/12: Mehr's reports were due on the 5th
+    with Secretariat.open(council_file) as secretariat:
+        town, school, health = (secretariat.agencies.find_by_name(n).id for n in AGENCY_NAMES)
+        left = add_agency(secretariat, "اداره پست شهرستان پردیس")
+        record(secretariat, town, "1405/07", "1405/08/03")
+        record(secretariat, school, "1405/07", "1405/08/09")  # four days late
+        record(secretariat, left, "1405/07", "1405/08/01")
+        secretariat.agencies.set_active(left, False)
+        secretariat.monthly_reports.exempt(health, "1405/07", reason="ادغام در سازمان استانی")
+    for due_day, late in (("5", 1), ("10", 0)):
+        with Secretariat.open(council_file) as secretariat:
+            secretariat.council_settings.set_monthly_due_day(due_day)
+            board = secretariat.dashboard.load(TODAY)
+        look = first_look(council_file, TODAY)
+        assert look is not None
+        assert _figures(look) == _figures(board)
+        assert (look.monthly.month, look.monthly.expected, look.monthly.received) == (Month(1405, 7), 3, 3)
+        assert look.monthly.late == late
 
 
 def test_the_file_is_left_as_it_was_and_nothing_is_made_beside_it(council_file):

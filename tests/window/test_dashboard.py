@@ -6,9 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from secretariat.followup.status import ResolutionStatus
+from secretariat.monthly.months import Month
+from secretariat.persian import jalali
 from tests.support.followup import followup_world
+from tests.support.monthly import add_agency, fix_today, record
+from ui.home.dashboard_view import DashboardView
 from ui.resolutions.followup_dialogs import DoneDialog
 from ui.resolutions.register_view import OVERDUE
+from ui.rtl import rtl
 from ui.window.main_window import DASHBOARD, RESOLUTIONS, MainWindow
 
 
@@ -145,3 +150,61 @@ def test_a_coming_meeting_opens_its_window(qtbot, window, world):
     [meeting_window] = window.meetings_view.open_windows()
     qtbot.addWidget(meeting_window)
     assert meeting_window.meeting_id == world["next"].id
+
+
+# -- the line of last month's monthly reports ---------------------------------------------
+
+
+@pytest.fixture
+def monthly_home(qtbot, services, monkeypatch):
+    """The home page on 1405/08/12 (Mehr's reports were due on the 5th), three member agencies."""
+    fix_today(monkeypatch)
+    agencies = [add_agency(services, name) for name in ("شهرداری پردیس", "آموزش و پرورش", "شبکه بهداشت")]
+    view = DashboardView(services)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, agencies
+
+
+def test_the_monthly_line_says_how_many_reports_came_and_how_many_late(qtbot, services, monthly_home):
+    view, (town, school, health) = monthly_home
+    line = view.monthly_line
+    assert line.isVisible() and line.text.text() == rtl("گزارش‌های ماهانه مهر: ۰ از ۳ رسیده")
+    record(services, town, "1405/07", "1405/08/03")
+    record(services, school, "1405/07", "1405/08/09")  # four days late
+    # Saved elsewhere (a dialog, the command line): the page reads its figures again.
+    qtbot.waitUntil(lambda: line.text.text() == rtl("گزارش‌های ماهانه مهر: ۲ از ۳ رسیده (۱ با تأخیر)"))
+    services.monthly_reports.exempt(health, "1405/07", reason="ادغام در سازمان استانی")
+    qtbot.waitUntil(lambda: line.text.text() == rtl("گزارش‌های ماهانه مهر: ۲ از ۲ رسیده (۱ با تأخیر)"))
+    services.council_settings.set_monthly_due_day(10)  # the council's due day: the 9th is on time
+    qtbot.waitUntil(lambda: line.text.text() == rtl("گزارش‌های ماهانه مهر: ۲ از ۲ رسیده"))
+
+
+def test_before_the_due_day_the_line_says_when_it_is_due(qtbot, services, monthly_home, monkeypatch):
+    view, (town, _school, _health) = monthly_home
+    fix_today(monkeypatch, jalali.from_jalali(1405, 8, 3))
+    record(services, town, "1405/07", "1405/08/02")
+    qtbot.waitUntil(
+        lambda: view.monthly_line.text.text() == rtl("گزارش‌های ماهانه مهر: ۱ از ۳ رسیده؛ تا ۵ آبان موعد دارد")
+    )
+
+
+def test_the_monthly_line_opens_the_monthly_page_on_its_month(qtbot, monthly_home):
+    view, _agencies = monthly_home
+    asked = []
+    view.show_monthly.connect(asked.append)
+    qtbot.mouseClick(view.monthly_line, Qt.MouseButton.LeftButton)
+    view.monthly_line.setFocus()
+    qtbot.keyClick(view.monthly_line, Qt.Key.Key_Return)
+    assert asked == [Month(1405, 7), Month(1405, 7)]
+
+
+def test_a_council_without_agencies_has_no_monthly_line(qtbot, services, monkeypatch):
+    fix_today(monkeypatch)
+    view = DashboardView(services)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.monthly_line.isVisible()

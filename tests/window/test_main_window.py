@@ -19,6 +19,8 @@ from secretariat.members.council import CouncilDraft
 from secretariat.members.people import AppointmentDraft, DecreeDraft, PersonDraft
 from secretariat.persian.text import format_int
 from ui import strings
+from ui.home.dashboard_view import monthly_text
+from ui.rtl import rtl
 from ui.window.main_window import DASHBOARD, PEOPLE, MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -252,9 +254,13 @@ def test_the_first_look_shows_the_figures_then_the_services_fill_the_home_page(q
     assert [card.number.text() for card in cards] == [format_int(n) for n in figures]
     assert window.statusBar().currentMessage() == strings.OPENING_DATABASE
     assert not window.new_agency_action.isEnabled()
+    line = rtl(monthly_text(look.monthly, look.today))  # «گزارش‌های ماهانه مهر: ۲۴ از ۲۶ رسیده …»
+    assert home.monthly_line.isVisible() and home.monthly_line.text.text() == line
     asked = []
     home.show_register.connect(asked.append)
+    home.show_monthly.connect(asked.append)
     qtbot.mouseClick(home.overdue_card, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(home.monthly_line, Qt.MouseButton.LeftButton)
     assert asked == [] and window.current_section() is home  # the register needs the core
 
     secretariat = Secretariat.open(demo_copy)
@@ -265,6 +271,9 @@ def test_the_first_look_shows_the_figures_then_the_services_fill_the_home_page(q
         assert window.new_agency_action.isEnabled()
         assert home.worst_list.count() > 0 and home.status_chart.isVisible()
         assert home.overdue_card.number.text() == format_int(look.overdue)
+        assert home.monthly_line.text.text() == line
+        qtbot.mouseClick(home.monthly_line, Qt.MouseButton.LeftButton)
+        assert asked == [look.monthly.month]
         qtbot.mouseClick(home.overdue_card, Qt.MouseButton.LeftButton)
         assert window.current_section() is window.register_view
         assert window.register_view.model.total() == look.overdue

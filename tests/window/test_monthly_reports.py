@@ -469,3 +469,21 @@ def test_the_window_hears_of_monthly_reports_and_indicators(qtbot, services, age
     assert heard.args == [agencies["بانک"]]
     with qtbot.waitSignal(services.changes.indicators_changed):
         services.indicators.add(IndicatorDraft(name="نمایشگاه‌ها", unit="نمایشگاه"))
+
+
+def test_the_home_pages_monthly_line_opens_the_page_on_its_month(qtbot, window, services, agencies):
+    """From the home page: the monthly page, on the year and month the line counts, whatever it showed."""
+    from ui.window.main_window import DASHBOARD
+
+    record(services, agencies["ورزش"], "1404/03", "1404/04/02")  # a year to be on before
+    window.show_section(MONTHLY)
+    view = window.monthly_view
+    view.year_filter.setCurrentIndex(view.year_filter.findData(1404))
+    qtbot.waitUntil(lambda: view.year() == 1404 and view.model.matrix() is not None)
+    window.show_section(DASHBOARD)
+    home = window.dashboard_view
+    qtbot.waitUntil(lambda: home.monthly_line.isVisible())
+    qtbot.mouseClick(home.monthly_line, Qt.MouseButton.LeftButton)
+    assert window.current_section() is view
+    qtbot.waitUntil(lambda: view.year() == 1405 and view.model.matrix() is not None)
+    qtbot.waitUntil(lambda: view.selected_month() == 7)  # Mehr: the month the line counted

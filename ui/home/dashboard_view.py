@@ -2,18 +2,21 @@
 
 A council not yet set up sees the first-run guide on top (``FirstRunGuide``:
 agencies, PR managers, the first meeting, its minutes) until it has held a
-meeting. Four figures (open, overdue, due within a week, done this year), the
-agencies with the most overdue resolutions, the next meetings, and two
-charts. Everything leads on: a figure, an agency, a slice or a bar opens the
-register filtered on exactly what it counted (``show_register``); a meeting
-opens its window (``show_meeting``). The page reads the database again after
-any change, once it is next shown. A figure at zero is quiet: the overdue
-card is red only when something is overdue.
+meeting. Four figures (open, overdue, due within a week, done this year),
+the line of last month's monthly reports («گزارش‌های ماهانه مهر: ۱۷ از ۲۵
+رسیده»), the agencies with the most overdue resolutions, the next meetings,
+and two charts. Everything leads on: a figure, an agency, a slice or a bar
+opens the register filtered on exactly what it counted (``show_register``);
+a meeting opens its window (``show_meeting``); the monthly line the monthly
+reports' page on its month (``show_monthly``). The page reads the database
+again after any change, once it is next shown. A figure at zero is quiet:
+the overdue card is red only when something is overdue.
 
-At start-up the page can show its heading and four figures before the core
-has loaded (``show_first_look``, from ``secretariat.first_look``); the
-lists and charts, and every link, come with the services (``attach``). This
-module therefore loads neither the core nor Qt Charts until then.
+At start-up the page can show its heading, four figures and monthly line
+before the core has loaded (``show_first_look``, from
+``secretariat.first_look``); the lists and charts, and every link, come with
+the services (``attach``). This module therefore loads neither the core nor
+Qt Charts until then.
 """
 
 from __future__ import annotations
@@ -51,14 +54,31 @@ if TYPE_CHECKING:
     from secretariat.first_look import FirstLook
     from secretariat.followup.dashboard import Dashboard
     from secretariat.followup.register import ResolutionQuery
+    from secretariat.monthly.months import Month
     from ui.home.dashboard_charts import CompletionChart, StatusChart
     from ui.services import Services
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class MonthLine(Protocol):
+    """Last month's reports: a ``MonthSummary``, or the first look's ``MonthlyLine``."""
+
+    @property
+    def month(self) -> Month: ...
+    @property
+    def due_date(self) -> dt.date: ...
+    @property
+    def expected(self) -> int: ...
+    @property
+    def received(self) -> int: ...
+    @property
+    def late(self) -> int: ...
+
+
 class Figures(Protocol):
-    """The four figures and their day: a ``Dashboard``, or the ``FirstLook`` read before the core loads."""
+    """The four figures, the monthly line and their day: a ``Dashboard``, or the ``FirstLook``
+    read before the core loads."""
 
     @property
     def today(self) -> dt.date: ...
@@ -72,35 +92,40 @@ class Figures(Protocol):
     def done_this_year(self) -> int: ...
     @property
     def jalali_year(self) -> int: ...
+    @property
+    def monthly(self) -> MonthLine: ...
 
 
-class FigureCard(QFrame):
-    """A big number over its caption; a click (or Enter, Space) opens the register on those resolutions.
+def monthly_text(line: MonthLine, today: dt.date) -> str:
+    """«گزارش‌های ماهانه مهر: ۱۷ از ۲۵ رسیده (۳ با تأخیر)»; before the due day
+    «… ۱۲ از ۲۵ رسیده؛ تا ۵ آبان موعد دارد»."""
+    text = strings.DASHBOARD_MONTHLY.format(
+        month=line.month.name, received=format_int(line.received), expected=format_int(line.expected)
+    )
+    if today <= line.due_date:
+        due = jalali.to_jalali(line.due_date)
+        return text + strings.DASHBOARD_MONTHLY_NOT_DUE.format(
+            due=f"{to_persian_digits(due.day)} {jalali.MONTHS[due.month - 1]}"
+        )
+    if line.late:
+        text += strings.DASHBOARD_MONTHLY_LATE.format(late=format_int(line.late))
+    return text
+
+
+class ClickableFrame(QFrame):
+    """Labels in a frame that leads somewhere: ``clicked`` on a click, Enter or Space.
 
     A frame, not a push button: a button's size ignores the labels laid out in it.
     """
 
     clicked = Signal()
 
-    def __init__(self, caption: str, tip: str, *, warning: bool = False, parent: QWidget | None = None):
+    def __init__(self, tip: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("figureCard")
-        self._warning = warning  # red while its count is above zero: a zero is good news
-        self.setProperty("alarm", False)
         self.setToolTip(tip)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.number = QLabel("—")
-        self.number.setObjectName("figureNumber")
-        self.caption = QLabel(caption)
-        self.caption.setObjectName("figureCaption")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        for label in (self.number, self.caption):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -113,6 +138,26 @@ class FigureCard(QFrame):
             return
         super().keyPressEvent(event)
 
+
+class FigureCard(ClickableFrame):
+    """A big number over its caption; a click (or Enter, Space) opens the register on those resolutions."""
+
+    def __init__(self, caption: str, tip: str, *, warning: bool = False, parent: QWidget | None = None):
+        super().__init__(tip, parent)
+        self.setObjectName("figureCard")
+        self._warning = warning  # red while its count is above zero: a zero is good news
+        self.setProperty("alarm", False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.number = QLabel("—")
+        self.number.setObjectName("figureNumber")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("figureCaption")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        for label in (self.number, self.caption):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+
     def set_count(self, count: int) -> None:
         self.number.setText(format_int(count))
         alarm = self._warning and count > 0
@@ -124,6 +169,30 @@ class FigureCard(QFrame):
 
     def alarming(self) -> bool:
         return bool(self.property("alarm"))
+
+
+class MonthlyLine(ClickableFrame):
+    """Last month's monthly reports in a line beside the page's heading, and a link to their
+    page; a click (or Enter, Space) anywhere on it opens the page."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(strings.DASHBOARD_MONTHLY_TIP, parent)
+        self.setObjectName("monthlyLine")
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.text = QLabel()
+        self.text.setObjectName("monthlyText")
+        self.link = QLabel(strings.DASHBOARD_MONTHLY_OPEN)
+        self.link.setObjectName("monthlyLink")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 4)
+        layout.setSpacing(18)
+        layout.addWidget(self.text)
+        layout.addWidget(self.link)
+
+    def show_line(self, line: MonthLine, today: dt.date) -> None:
+        self.text.setText(rtl(monthly_text(line, today)))
+        # A council with no agency yet owes no report: nothing to say.
+        self.setVisible(bool(line.expected or line.received))
 
 
 def _panel(title: str, body: QWidget, *extra: QWidget) -> QFrame:
@@ -196,6 +265,7 @@ class DashboardView(QWidget):
     show_meeting = Signal(int)
     show_agenda = Signal(int)  # the meeting whose agenda has just been given the review
     show_letters = Signal(object)  # a LetterQuery: the letter register on the letters awaiting an answer
+    show_monthly = Signal(object)  # the Month of the monthly line: the monthly reports' page on it
 
     def __init__(self, services: Services | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -222,12 +292,21 @@ class DashboardView(QWidget):
         for card, query in queries:
             card.clicked.connect(lambda q=query: self._open_figure(q))
             cards.addWidget(card)
+        self.monthly_line = MonthlyLine()
+        self.monthly_line.hide()  # until the figures are read
+        self.monthly_line.clicked.connect(self._open_monthly)
 
         page = QWidget()
         page.setObjectName("dashboardPage")
         layout = QVBoxLayout(page)
         layout.setSpacing(14)
-        layout.addWidget(self.heading)
+        # The monthly line beside the heading: a row of its own would push the charts off a laptop's screen.
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.monthly_line)
+        layout.addLayout(top)
         layout.addWidget(self.guide)
         layout.addLayout(cards)
         # The lists and charts, made with the services (see ``attach``); until then an empty space.
@@ -347,10 +426,12 @@ class DashboardView(QWidget):
         self.done_card.caption.setText(
             strings.DASHBOARD_DONE.format(year=to_persian_digits(figures.jalali_year))
         )
+        self.monthly_line.show_line(figures.monthly, figures.today)
 
     def _on_changes(self, changes: Changes) -> None:
-        # Roles: the guide counts the agencies without a PR manager.
-        if changes.touches("followups", "resolutions", "meetings", "agencies", "roles"):
+        # Roles: the guide counts the agencies without a PR manager. Monthly: the line of last
+        # month's reports; council: its due day is a council setting.
+        if changes.touches("followups", "resolutions", "meetings", "agencies", "roles", "monthly", "council"):
             self._mark_stale()
         if changes.touches("letters", "council"):  # the line of letters awaiting an answer, its days
             self._mark_stale()
@@ -379,6 +460,10 @@ class DashboardView(QWidget):
         from secretariat.letters.register import LetterQuery
 
         self.show_letters.emit(LetterQuery(direction=OUT, awaiting_answer=True))
+
+    def _open_monthly(self) -> None:
+        if self.dashboard is not None:  # as a figure: the page needs the core
+            self.show_monthly.emit(self.dashboard.monthly.month)
 
     def _open_register(self, query: ResolutionQuery | None) -> None:
         if query is not None:

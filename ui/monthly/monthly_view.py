@@ -102,6 +102,7 @@ class MonthlyView(QWidget):
         super().__init__(parent)
         self._services = services
         self._kept: tuple[int, int] | None = None  # the current cell's agency and column, over a reload
+        self._wanted_month: int | None = None  # the month to show once read (``show_year_month``)
         year = jalali.jalali_year(clock.today())
         self.model = MatrixModel(services.monthly_matrix, MatrixQuery(year), self)
 
@@ -247,6 +248,18 @@ class MonthlyView(QWidget):
         query = self.model.query()
         return bool(query.category) or query.only_missing
 
+    def show_year_month(self, month: Month) -> None:
+        """The page on ``month``'s year with its column current (the home page's monthly line)."""
+        self.clear_filters()
+        self._fill_years()
+        index = self.year_filter.findData(month.year)
+        if index >= 0:
+            self.year_filter.setCurrentIndex(index)
+        self._apply_filters()
+        self._wanted_month = month.month
+        if self.model.matrix() is not None and self.model.query().year == month.year:
+            self._after_reload()
+
     def clear_filters(self) -> None:
         self.category_filter.setCurrentIndex(0)
         self.only_missing.setChecked(False)
@@ -294,14 +307,18 @@ class MonthlyView(QWidget):
             self._kept = (cast(int, index.data(AGENCY_ROLE)), index.column())
 
     def _after_reload(self) -> None:
-        """The same cell current again (its agency may have moved); else the month due last."""
+        """The same cell current again (its agency may have moved); else the month asked for, or
+        the month due last."""
         if self.model.rowCount():
             kept = self._kept
             row = self.model.row_of(kept[0]) if kept is not None else None
-            if kept is not None and row is not None:
+            if self._wanted_month is not None:
+                self._set_current(row or 0, month_column(self._wanted_month))
+            elif kept is not None and row is not None:
                 self._set_current(row, kept[1])
             else:
                 self.table.setCurrentIndex(self.model.index(0, month_column(latest_due_month(self.year()))))
+            self._wanted_month = None
         self._show_result_count()
         self._show_reminders_month()
 

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from secretariat.first_look import FirstLook
     from secretariat.followup.register import ResolutionQuery
     from secretariat.letters.register import LetterQuery
+    from secretariat.monthly.months import Month
     from ui.agencies.agencies_view import AgenciesView
     from ui.evaluation.evaluation_view import EvaluationView
     from ui.home.dashboard_view import DashboardView
@@ -390,6 +391,7 @@ class MainWindow(QMainWindow):
             cast("RegisterView", view).show_letter.connect(self.show_letter)
         if number == DASHBOARD:
             cast("DashboardView", view).show_letters.connect(self.show_letters)
+            cast("DashboardView", view).show_monthly.connect(self.show_monthly)
         if number == LETTERS:
             cast("LettersView", view).open_followup.connect(self.show_followup)
         if number == PEOPLE:
@@ -409,6 +411,11 @@ class MainWindow(QMainWindow):
         """The register, filtered by ``query`` (a ``ResolutionQuery``)."""
         self.show_section(RESOLUTIONS)
         self.register_view.show_query(query)
+
+    def show_monthly(self, month: Month) -> None:
+        """The monthly reports' page on ``month`` (the home page's monthly line)."""
+        self.show_section(MONTHLY)
+        self.monthly_view.show_year_month(month)
 
     def show_letters(self, query: LetterQuery) -> None:
         """The letter register, filtered by ``query``."""

@@ -99,3 +99,22 @@ def test_a_voided_report_counts_no_more(secretariat, council):
     secretariat.monthly_reports.void(report.id, reason="اشتباه")
     assert cells(secretariat)[1][council["ورزش"]][6].state is CellState.MISSING
     assert secretariat.monthly_matrix.month_summary().received == 0
+
+
+def test_the_home_line_counts_as_the_matrixs_column(secretariat, council):
+    """A report from an agency that owed none (left the council since, not a member yet) shows as
+    received in the matrix: the home line counts it too, so the two never disagree."""
+    record(secretariat, council["ورزش"], "1405/07", "1405/08/09")
+    record(secretariat, council["بانک"], "1405/07", "1405/08/01")
+    secretariat.agencies.set_active(council["بانک"], False)
+    record(secretariat, council["تازه"], "1405/04", "1405/05/20")  # sent before it joined on 1405/05/10
+    matrix, _ = cells(secretariat)
+    for month in (Month(1405, 7), Month(1405, 4)):
+        column = matrix.columns[month.month - 1]
+        summary = secretariat.monthly_matrix.month_summary(month)
+        assert (summary.expected, summary.received, summary.late) == (
+            column.expected,
+            column.received,
+            column.late,
+        )
+    assert secretariat.monthly_matrix.month_summary(Month(1405, 7)).expected == 3
