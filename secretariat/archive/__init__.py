@@ -1,17 +1,21 @@
 """The yearly archive (بایگانی سالانه): export, check, import. No Qt here.
 
 One ZIP per Jalali year holds the yearly report, the finalized minutes, the
-files the meetings keep, the year's records as JSON and CSV, and a manifest
-of every file's SHA-256 (layout and data schema: ``docs/archive-schema.md``).
+files the meetings keep, the evaluation's printouts, the letters' documents,
+the year's records as JSON and CSV, and a manifest of every file's SHA-256
+(layout and data schema: ``docs/archive-schema.md``).
 
-- ``schema``: the tables and fields of the data (version 3), and the document;
+- ``schema``: the tables and fields of the data (version 4), and the document;
 - ``keys``: how rows name each other without database ids;
-- ``records``: the year's records read as plain rows;
+- ``records``: the year's records read as plain rows (the evaluation's in
+  ``evaluation_records``, the letter register's in ``letter_records``);
 - ``formats``: those rows as ``records.json`` and CSV files;
 - ``layout``, ``manifest``: where files sit in the ZIP, and the list of them;
-- ``package``: ``export_archive``, the ZIP written whole or not at all;
+- ``package``: ``export_archive``, the ZIP written whole or not at all (the
+  evaluation printed by ``evaluation_printouts``);
 - ``verify``: ``verify_archive`` (every file against the manifest) and
-  ``verify_document`` (a printed code or QR payload against the records);
+  ``verify_document`` (a printed code or QR payload against the records; an
+  evaluation's codes in ``evaluation_codes``);
 - ``source``, ``importing``: ``import_archive``, reading a ZIP or a JSON file
   into a database in one transaction.
 

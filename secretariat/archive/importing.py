@@ -27,10 +27,20 @@ from db.models import (
     Council,
     CouncilSetting,
     DeadlineChange,
+    Evaluation,
+    EvaluationAmendment,
+    EvaluationCriterion,
+    EvaluationExclusion,
+    EvaluationResult,
+    EvaluationTier,
     FollowUp,
     FollowUpCorrection,
     Indicator,
     Invitation,
+    JuryScore,
+    Letter,
+    LetterDocument,
+    LetterResolution,
     Meeting,
     MembershipDecree,
     MonthlyExemption,
@@ -45,6 +55,7 @@ from db.models import (
 )
 from secretariat import sort_keys
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
+from secretariat.archive.letter_records import IMPORTED_SOURCE
 from secretariat.archive.schema import numbering_fields
 from secretariat.archive.source import ArchiveSource, TypedRow, open_source
 from secretariat.archive.values import refusal
@@ -52,6 +63,9 @@ from secretariat.changes import note_changes
 from secretariat.council_settings import MONTHLY_DUE_DAY, read_due_day
 from secretariat.database import Database
 from secretariat.errors import DomainError
+from secretariat.letters import numbering
+from secretariat.letters.numbering import OUT
+from secretariat.letters.register import _search_text as letter_search_text
 from secretariat.meetings.kinds import MeetingKind, MeetingSeries
 from secretariat.meetings.numbering_start import NumberingStart, write_start
 from secretariat.members.agencies import _search_text as agency_search_text
@@ -112,7 +126,27 @@ another program) into the database. The rules:
     with its `voided_reason`, not in force; no chain of corrections that goes
     round; a figure once per report and indicator, from 0, a whole number for
     a count and 0 or 1 for yes/no; an agency exempted once a month; indicator
-    names unique in any spelling; the due day 1-29.
+    names unique in any spelling; the due day 1-29;
+  - *the evaluation* (version 4): at most one, of the archive's year; a
+    published one with its `published_at` and `published_by`, a draft
+    without `published_at`; criterion names unique in any
+    spelling, a maximum above 0 and at most 1,000, positions unique, an
+    indicator for an activity criterion and for no other; tier names unique,
+    thresholds from 0 to the criteria's total; an agency excluded once; jury
+    scores only for the criteria the jury scores, one per evaluator (in any
+    spelling), agency and criterion; every score (a jury's, a result, an
+    amendment's) from 0 to its criterion's maximum; results and amendments
+    only once published, a result on every criterion for each agency that
+    has one; an amendment only of a published result, its `previous_score`
+    the score then in force;
+  - *letters* (version 4): of the archive's year, dated in it; a sequence
+    from 1, unique in its direction; the kind `incoming` for the letters
+    received and only for them; a letter received not in the future, the
+    sender's date not after it; a month's report 1-12 with its year; an
+    answer only from a letter received, to a letter issued; a voided letter
+    with its `voided_reason`; a resolution linked to a letter once; a
+    letter's document once, from 1 byte to 50 MB, a PDF or an image, under
+    `letters/`.
 
   A refusal names the first bad record, where it is, the field and what is
   wrong: «جلسه ۱۴۰۴-۰۷ (data/records.json، جدول meetings، ردیف ۳، ستون date):
@@ -135,8 +169,9 @@ another program) into the database. The rules:
   meeting of that Jalali year yet. If the database holds the archive's
   meetings already, the import is refused with «این بایگانی پیش‌تر وارد شده
   است»; if it holds other meetings of that year, a resolution with one of
-  the archive's codes, or a monthly report or exemption of that year, it is
-  refused as well, and nothing is merged.
+  the archive's codes, a monthly report or exemption of that year, the
+  year's evaluation, or a letter with one of the archive's numbers or places
+  in the year's sequences, it is refused as well, and nothing is merged.
 - **Agencies** are matched by name in any spelling (the folded name, which
   the register keeps unique); an agency not in the database is added as the
   archive has it. A matched agency is kept as the database has it.
@@ -167,11 +202,30 @@ another program) into the database. The rules:
   due day** of an archive whose council the import creates is set; a
   database's council keeps its own, and the result says when they differ.
   An archive of version 1 or 2 has no monthly reports.
-- **Files.** From a ZIP, each attachment's and each monthly report file's
-  bytes are read from its `path` and checked against its size and SHA-256.
-  A bare JSON file has no bytes: its attachments are left out (their
-  follow-up entries keep no document), so are the reports' files (the
-  reports keep none), and the result says how many.
+- **The evaluation** (version 4) is added as archived: a draft goes on
+  being scored (its computed criteria from the records, its participants
+  the database's active members not excluded), a published one with its
+  results and amendments as published. Its activity criteria's indicators
+  are matched by name, as the monthly reports' are. Refused when the
+  database has that year's evaluation. Last year's rank on the ranking
+  comes from the previous year's evaluation: import that year's archive too
+  (the codes of the printouts count it).
+- **Letters** (version 4) are added with their numbers, sequences, dates
+  and voids as recorded (numbering goes on after them), with the
+  resolutions they are about and their documents. A letter's meeting, the
+  letter it answers, or a resolution it is about outside the archive is
+  linked when the database has it (the same key, number or code), else
+  left unlinked and the result says so. An outgoing letter's `source_key`
+  names records by the ids of the database that issued it: it is kept
+  fenced off (`archive:` before it), so that printing here never takes an
+  imported letter for its own reprint; an export gives it back as archived.
+  An archive of an older version has no evaluation and no letters.
+- **Files.** From a ZIP, each attachment's, monthly report file's and
+  letter document's bytes are read from its `path` and checked against its
+  size and SHA-256. A bare JSON file has no bytes: its attachments are left
+  out (their follow-up entries keep no document), so are the reports' files
+  (the reports keep none) and the letters' documents, and the result says
+  how many.
 
 Imported into an empty database and exported again, an archive gives the
 same `data/records.json` and CSV files (the PDFs are printed again, with
@@ -207,6 +261,10 @@ class ImportResult:
     indicators_added: int = 0
     report_files: int = 0
     report_files_skipped: int = 0  # a bare JSON file holds no bytes
+    evaluation: bool = False  # the year's evaluation was imported
+    letters: int = 0
+    letter_documents: int = 0
+    letter_documents_skipped: int = 0  # a bare JSON file holds no bytes
     notes: tuple[str, ...] = ()  # what was left out, and why
 
     def summary(self) -> str:
@@ -223,6 +281,10 @@ class ImportResult:
                 f"گزارش‌های ماهانه: {n(self.monthly_reports)} نسخه گزارش، {n(self.report_files)} پرونده، "
                 f"{n(self.monthly_exemptions)} معافیت{added}."
             )
+        if self.evaluation:
+            lines.append(f"ارزیابی عملکرد روابط عمومی‌های سال {to_persian_digits(self.year)} وارد شد.")
+        if self.letters:
+            lines.append(f"دفتر نامه‌ها: {n(self.letters)} نامه، {n(self.letter_documents)} پرونده نامه.")
         if self.council_created:
             lines.append(f"شورای «{self.council}» از بایگانی ساخته شد.")
         if self.attachments_skipped:
@@ -233,6 +295,11 @@ class ImportResult:
         if self.report_files_skipped:
             lines.append(
                 f"{n(self.report_files_skipped)} پرونده گزارش ماهانه وارد نشد: پرونده JSON محتوای آن‌ها را "
+                "ندارد؛ برای آن‌ها خود بایگانی ZIP را وارد کنید."
+            )
+        if self.letter_documents_skipped:
+            lines.append(
+                f"{n(self.letter_documents_skipped)} پرونده نامه وارد نشد: پرونده JSON محتوای آن‌ها را "
                 "ندارد؛ برای آن‌ها خود بایگانی ZIP را وارد کنید."
             )
         lines += self.notes
@@ -283,6 +350,9 @@ class _Import:
         self.indicator: dict[str, int] = {}
         self.report_file: dict[str, int] = {}
         self.report: dict[str, int] = {}
+        self.criterion: dict[str, int] = {}
+        self.letter: dict[str, int] = {}
+        self.outside_meetings: dict[int, dict[str, int]] = {}  # by year: the database's meeting keys
 
     def run(self) -> ImportResult:
         council_created = self._council()
@@ -303,6 +373,10 @@ class _Import:
         self.progress.advance(0.85)
         report_files = self._report_files()
         self._monthly_reports()
+        evaluation = self._evaluation()
+        self.progress.advance(0.9)
+        self._letters()
+        letter_documents = self._letter_documents()
         self.s.flush()
         self.progress.advance(1.0)
         t = self.t
@@ -326,6 +400,10 @@ class _Import:
             indicators_added=indicators_added,
             report_files=report_files,
             report_files_skipped=len(t["report_files"]) - report_files,
+            evaluation=evaluation,
+            letters=len(t["letters"]),
+            letter_documents=letter_documents,
+            letter_documents_skipped=len(t["letter_documents"]) - letter_documents,
             notes=tuple(self.notes),
         )
 
@@ -378,6 +456,8 @@ class _Import:
             )
         self._refuse_numbers_taken()
         self._refuse_monthly_present()
+        self._refuse_evaluation_present()
+        self._refuse_letters_present()
         codes = [row["code"] for row in self.t["resolutions"]]
         for start in range(0, len(codes), 500):
             clash = self.s.scalar(
@@ -401,6 +481,44 @@ class _Import:
                 f"{to_persian_digits(exemptions)} معافیت از سال {to_persian_digits(year)} دارد؛ "
                 "گزارش‌های ماهانه سال با بایگانی یکی نمی‌شوند. چیزی وارد نشد."
             )
+
+    def _refuse_evaluation_present(self) -> None:
+        year = self.src.year
+        if self.t["evaluations"] and self.s.scalar(select(Evaluation.id).where(Evaluation.year == year)):
+            raise DomainError(
+                f"این پایگاه داده از پیش ارزیابی عملکرد روابط عمومی‌های سال {to_persian_digits(year)} را "
+                "دارد؛ ارزیابی سال با بایگانی یکی نمی‌شود. چیزی وارد نشد."
+            )
+
+    def _refuse_letters_present(self) -> None:
+        """A letter number of the archive, or a place in the year's sequence, taken in the database."""
+        rows = self.t["letters"]
+        if not rows:
+            return
+        numbers = [row["number"] for row in rows]
+        for start in range(0, len(numbers), 500):
+            clash = self.s.scalar(
+                select(Letter.number).where(Letter.number.in_(numbers[start : start + 500])).limit(1)
+            )
+            if clash is not None:
+                raise DomainError(
+                    f"نامه‌ای با شماره «{numbering.shown(clash)}» در این پایگاه داده هست؛ شماره هر نامه "
+                    f"یکتاست و نامه‌های سال {to_persian_digits(self.src.year)} با بایگانی یکی نمی‌شوند. "
+                    "چیزی وارد نشد."
+                )
+        archived = {(row["direction"], row["seq"]) for row in rows}
+        for direction, seq, number in self.s.execute(
+            select(Letter.direction, Letter.seq, Letter.number)
+            .where(Letter.year == self.src.year)
+            .order_by(Letter.direction, Letter.seq)
+        ):
+            if (direction, seq) in archived:
+                side = "صادره" if direction == OUT else "وارده"
+                raise DomainError(
+                    f"ردیف {to_persian_digits(seq)} نامه‌های {side} سال {to_persian_digits(self.src.year)} "
+                    f"را در این پایگاه داده نامه «{numbering.shown(number)}» دارد؛ نامه‌های سال با بایگانی "
+                    "یکی نمی‌شوند. چیزی وارد نشد."
+                )
 
     def _refuse_numbers_taken(self) -> None:
         """A meeting number of the archive that a meeting of another year has in the database."""
@@ -642,16 +760,25 @@ class _Import:
         key = row["deferred_to_meeting"]
         if key is None:
             return None
-        if key in self.meeting:
-            return self.meeting[key]
-        year = year_of_meeting_key(key)
-        outside = {k: i for i, k in meeting_keys_of_years(self.s, {year}).items()} if year else {}
-        if key in outside:
-            return outside[key]
+        found = self._meeting_id(key)
+        if found is not None:
+            return found
         self.notes.append(
             f"مصوبه {row['code']} به جلسه {key} ارجاع شده که در این پایگاه داده نیست؛ ارجاع آن برقرار نشد."
         )
         return None
+
+    def _meeting_id(self, key: str) -> int | None:
+        """The meeting of the archive, or of the database (another year's), by its key; None if neither."""
+        if key in self.meeting:
+            return self.meeting[key]
+        year = year_of_meeting_key(key)
+        if year is None:
+            return None
+        if year not in self.outside_meetings:
+            keys = meeting_keys_of_years(self.s, {year})
+            self.outside_meetings[year] = {k: meeting_id for meeting_id, k in keys.items()}
+        return self.outside_meetings[year].get(key)
 
     # -- files and follow-up ---------------------------------------------------------------
 
@@ -807,6 +934,150 @@ class _Import:
             for row in self.t["monthly_exemptions"]
         )
         self.s.flush()
+
+    # -- the evaluation ----------------------------------------------------------------------
+
+    def _evaluation(self) -> bool:
+        """The year's evaluation as archived: a draft to go on scoring, or published with its results."""
+        if not self.t["evaluations"]:
+            return False
+        evaluation = Evaluation(**self.t["evaluations"][0])
+        self.s.add(evaluation)
+        self.s.flush()
+        criteria = []
+        for row in self.t["evaluation_criteria"]:
+            values = {k: v for k, v in row.items() if k not in ("key", "indicator")}
+            criterion = EvaluationCriterion(
+                **values,
+                evaluation_id=evaluation.id,
+                name_key=fold(row["name"]),
+                indicator_id=self.indicator[row["indicator"]] if row["indicator"] else None,
+            )
+            criteria.append((row["key"], criterion))
+        self._flush_ids(criteria, self.criterion)
+        self.s.add_all(
+            EvaluationTier(**row, evaluation_id=evaluation.id) for row in self.t["evaluation_tiers"]
+        )
+        self.s.add_all(
+            EvaluationExclusion(
+                evaluation_id=evaluation.id, agency_id=self.agency[row["agency"]], reason=row["reason"]
+            )
+            for row in self.t["evaluation_exclusions"]
+        )
+        self.s.add_all(
+            JuryScore(**self._of_cell(row), evaluator_key=fold(row["evaluator"]))
+            for row in self.t["jury_scores"]
+        )
+        self.s.add_all(EvaluationResult(**self._of_cell(row)) for row in self.t["evaluation_results"])
+        # In the archive's order, the order they were made in: their ids keep it.
+        self.s.add_all(EvaluationAmendment(**self._of_cell(row)) for row in self.t["evaluation_amendments"])
+        self.s.flush()
+        return True
+
+    def _of_cell(self, row: TypedRow) -> dict[str, object]:
+        """A row about an agency on a criterion, its references made ids."""
+        values = {k: v for k, v in row.items() if k not in ("criterion", "agency")}
+        return {
+            **values,
+            "criterion_id": self.criterion[row["criterion"]],
+            "agency_id": self.agency[row["agency"]],
+        }
+
+    # -- the letter register -----------------------------------------------------------------
+
+    def _letters(self) -> None:
+        """Every letter with its number, as recorded; then what each answers and is about."""
+        rows = self.t["letters"]
+        added = []
+        for row in rows:
+            values = {
+                k: v for k, v in row.items() if k not in ("agency", "meeting", "answers_letter", "source_key")
+            }
+            letter = Letter(
+                **values,
+                agency_id=self._agency_id(row["agency"]),
+                meeting_id=self._letter_meeting(row),
+                source_key=IMPORTED_SOURCE + row["source_key"] if row["source_key"] else "",
+                search_text=letter_search_text(
+                    row["number"], row["party"], row["subject"], row["their_number"]
+                ),
+            )
+            added.append((row["number"], letter))
+        self._flush_ids(added, self.letter)
+        for (_number, letter), row in zip(added, rows, strict=True):
+            if row["answers_letter"] is not None:  # an answer may come before the letter it answers
+                letter.answers_letter_id = self._answered(row)
+        links = []
+        for row in self.t["letter_resolutions"]:
+            resolution_id = self._linked_resolution(row)
+            if resolution_id is not None:
+                links.append(
+                    LetterResolution(letter_id=self.letter[row["letter"]], resolution_id=resolution_id)
+                )
+        self.s.add_all(links)
+        self.s.flush()
+
+    def _letter_meeting(self, row: TypedRow) -> int | None:
+        key = row["meeting"]
+        if key is None:
+            return None
+        found = self._meeting_id(key)
+        if found is None:
+            self.notes.append(
+                f"نامه {numbering.shown(row['number'])} درباره جلسه {key} است که در این پایگاه داده نیست؛ "
+                "پیوند آن با جلسه برقرار نشد."
+            )
+        return found
+
+    def _answered(self, row: TypedRow) -> int | None:
+        number = row["answers_letter"]
+        if number in self.letter:
+            return self.letter[number]
+        found = self.s.scalar(select(Letter.id).where(Letter.number == number, Letter.direction == OUT))
+        if found is None:
+            self.notes.append(
+                f"نامه {numbering.shown(row['number'])} پاسخ نامه {numbering.shown(number)} است که در این "
+                "پایگاه داده نیست؛ پیوند پاسخ برقرار نشد."
+            )
+        return found
+
+    def _linked_resolution(self, row: TypedRow) -> int | None:
+        code = row["resolution"]
+        if code in self.resolution:
+            return self.resolution[code]
+        found = self.s.scalar(select(Resolution.id).where(Resolution.code == code))
+        if found is None:
+            self.notes.append(
+                f"نامه {numbering.shown(row['letter'])} درباره مصوبه {to_persian_digits(code)} است که در این "
+                "پایگاه داده نیست؛ پیوند آن با مصوبه برقرار نشد."
+            )
+        return found
+
+    def _letter_documents(self) -> int:
+        rows = self.t["letter_documents"]
+        if not self.src.has_files:
+            return 0
+        for row in rows:
+            self.progress.check()
+            number = numbering.shown(row["letter"])
+            try:
+                data = self.src.file(row["path"])
+            except KeyError as error:
+                raise DomainError(
+                    f"پرونده نامه {number} ({row['path']}) در بایگانی نیست؛ چیزی وارد نشد."
+                ) from error
+            if len(data) != row["size"] or hashlib.sha256(data).hexdigest() != row["sha256"]:
+                raise DomainError(
+                    f"پرونده نامه {number} («{row['filename']}») با چکیده ثبت‌شده‌اش نمی‌خواند؛ "
+                    "بایگانی آسیب دیده است. چیزی وارد نشد."
+                )
+            values = {k: v for k, v in row.items() if k not in ("letter", "path")}
+            document = LetterDocument(**values, letter_id=self.letter[row["letter"]], data=data)
+            self.s.add(document)
+            self.s.flush()
+            self.s.expunge(document)  # written: its bytes need not stay in memory until the commit
+            del document, data
+        return len(rows)
 
     def _flush_ids(
         self,

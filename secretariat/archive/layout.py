@@ -8,10 +8,28 @@ MANIFEST_PATH = "manifest.json"
 README_PATH = "README.txt"
 REPORT_FOLDER = "report"
 MONTHLY_REPORTS_FOLDER = "monthly_reports/"  # the files of the agencies' monthly reports
+EVALUATION_FOLDER = "evaluation/"  # the evaluation's printouts
+LETTERS_FOLDER = "letters/"  # the letters' documents: issued PDFs and scans
+_UNSAFE_NAME = str.maketrans({c: "_" for c in '/\\:*?"<>|\x00'})
+_JOINERS = "\u200c\u200d"  # ZWNJ and ZWJ are spelling; other invisible characters are dropped
 
 
 def report_path(year: int) -> str:
     return f"{REPORT_FOLDER}/karname-{year}.pdf"
+
+
+def ranking_path(year: int) -> str:
+    return f"{EVALUATION_FOLDER}ranking-{year}.pdf"
+
+
+def certificates_path(year: int) -> str:
+    return f"{EVALUATION_FOLDER}certificates-{year}.pdf"
+
+
+def safe_filename(name: str) -> str:
+    """A stored file name usable as a ZIP entry on every system (Persian letters kept)."""
+    cleaned = "".join(c for c in name.translate(_UNSAFE_NAME) if c in _JOINERS or c.isprintable()).strip(" .")
+    return cleaned or "file"
 
 
 LAYOUT_DOC = """## Layout of the ZIP
@@ -25,6 +43,9 @@ LAYOUT_DOC = """## Layout of the ZIP
 | `minutes/<meeting>.pdf` | The finalized minutes of every finalized meeting of the year («minutes/1404-07.pdf»), as printed for signing, with their document code and QR code. |
 | `attachments/<meeting>/<NN>-<file name>` | The files the meetings keep: signed scans of the minutes, documents, follow-up documents (NN: the file's place among the meeting's files). |
 | `monthly_reports/<year>-<month>/<F0001>-<file name>` | The files the agencies sent as their monthly reports (the month of the first report version that keeps the file; F0001 its key in `report_files`). |
+| `evaluation/ranking-<year>.pdf` | The ranking of the year's evaluation of the PR units, if it has one: sealed with its document code («E1404-R-9F3A1C2B») and QR code once published, marked as a draft before. |
+| `evaluation/certificates-<year>.pdf` | A published evaluation's certificates (لوح تقدیر) of the agencies ranked in the top three (a shared third rank too), dated the day it was published, each with its document code («E1404-C012-…»). |
+| `letters/<direction>/<number>.<ext>` | Each letter's document (direction `out` or `in`): the PDF of an outgoing letter as first issued, the scan of an incoming one (the number made a file name: «letters/out/12_ش_1404.pdf»). |
 | `report/karname-<year>.pdf` | The yearly report (کارنامه سالانه). |
 
 `manifest.json` lists every other file; checking an archive
@@ -48,6 +69,9 @@ def readme_text(
     created: str,
     monthly_reports: int,
     report_files: int,
+    evaluation: bool,
+    letters: int,
+    letter_documents: int,
 ) -> bytes:
     """``README.txt``: Persian, UTF-8 with a byte order mark and CRLF, for Notepad."""
     p = to_persian_digits
@@ -60,8 +84,16 @@ def readme_text(
         f"- minutes/ : صورتجلسه‌های نهایی ({p(minutes)} صورتجلسه)، با کد سند و رمزینه (QR)",
         f"- attachments/ : نسخه‌های امضاشده، اسناد و اسناد پیگیری ({p(attachments)} پرونده)",
         f"- monthly_reports/ : پرونده‌های گزارش‌های ماهانه دستگاه‌ها ({p(report_files)} پرونده)",
+        (
+            f"- evaluation/ : رتبه‌بندی ارزیابی عملکرد روابط عمومی‌های سال {p(year)}، و لوح‌های تقدیر سه رتبه "
+            "نخست اگر منتشر شده باشد"
+            if evaluation
+            else f"- evaluation/ : ارزیابی عملکرد روابط عمومی‌های سال {p(year)} ساخته نشده است"
+        ),
+        f"- letters/ : نامه‌های صادره چاپ‌شده و اسکن نامه‌های وارده ({p(letter_documents)} پرونده)",
         f"- data/records.json : داده‌های سال ({p(meetings)} جلسه، {p(resolutions)} مصوبه) با پیگیری‌ها، "
-        f"و گزارش‌های ماهانه ({p(monthly_reports)} نسخه) با ارقام و معافیت‌ها",
+        f"و گزارش‌های ماهانه ({p(monthly_reports)} نسخه) با ارقام و معافیت‌ها، ارزیابی سال، "
+        f"و دفتر نامه‌ها ({p(letters)} نامه)",
         "- data/csv/ : همان داده‌ها، هر جدول در یک پرونده CSV که Excel فارسی آن را درست می‌خواند",
         "- manifest.json : فهرست همه پرونده‌ها با اندازه و چکیده SHA-256 هر یک",
         "",

@@ -15,7 +15,7 @@ import zipfile
 import zlib
 
 from secretariat.archive.formats import RECORDS_PATH
-from secretariat.archive.layout import MANIFEST_PATH, MONTHLY_REPORTS_FOLDER
+from secretariat.archive.layout import LETTERS_FOLDER, MANIFEST_PATH, MONTHLY_REPORTS_FOLDER
 from secretariat.errors import DomainError
 from secretariat.meetings.attachments import MAX_BYTES as ATTACHMENT_MAX_BYTES
 from secretariat.persian.text import to_persian_digits
@@ -45,7 +45,9 @@ def member_limit(name: str) -> int:
         return RECORDS_MAX_BYTES
     if name == MANIFEST_PATH:
         return MANIFEST_MAX_BYTES
-    if name.startswith((ATTACHMENTS_FOLDER, MONTHLY_REPORTS_FOLDER)):  # read as attach reads them
+    if name.startswith(
+        (ATTACHMENTS_FOLDER, MONTHLY_REPORTS_FOLDER, LETTERS_FOLDER)
+    ):  # read as attach reads them
         return ATTACHMENT_MAX_BYTES
     return OTHER_MAX_BYTES
 

@@ -3,8 +3,10 @@
 ``export_archive`` reads the year's records, prints the finalized minutes of
 each meeting (as ``render_minutes`` does, ``gather_minutes`` then
 ``minutes_pdf``, keeping what was gathered for the document code the data
-records), copies the files the meetings keep and those of the agencies'
-monthly reports (each checked against its SHA-256), prints the yearly report
+records), prints the year's evaluation (``evaluation_printouts``: the ranking,
+and once published the top three's certificates), copies the files the
+meetings keep, those of the agencies' monthly reports and the letters'
+documents (each checked against its SHA-256), prints the yearly report
 (``render_yearbook``), and writes them with the data (JSON and CSV) and a
 manifest of every file's SHA-256 into a ZIP (see ``layout``). The ZIP is
 written to a temporary file beside the target and moved into place only
@@ -15,9 +17,9 @@ The archive is made at one moment (``clock.now()`` when the export starts):
 the manifest's ``created_at``, the README, the files' times in the ZIP and the
 PDFs' creation dates all say it. The PDFs are PDF/A-2b (``reports.metadata``).
 
-Progress, in hundredths: the records 0-10, the minutes 10-55 (each meeting
-its share), the files 55-70 (by bytes), the yearly report 70-95, the
-manifest and the move 95-100.
+Progress, in hundredths: the records 0-10, the minutes 10-50 (each meeting
+its share), the evaluation 50-55, the files 55-70 (by bytes), the yearly
+report 70-95, the manifest and the move 95-100.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import secretariat
 from secretariat import clock
@@ -41,6 +43,7 @@ from secretariat.archive.manifest import Manifest, ManifestEntry
 from secretariat.archive.records import YearRecords, year_records
 from secretariat.database import Database
 from secretariat.errors import DomainError
+from secretariat.letters.register import LetterService
 from secretariat.meetings.attachments import stored_content
 from secretariat.monthly import report_file
 from secretariat.persian import jalali
@@ -49,9 +52,12 @@ from secretariat.reports.minutes import minutes_pdf
 from secretariat.reports.minutes_data import gather_minutes, minutes_seal
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportCancelled, ReportRun
 
+if TYPE_CHECKING:
+    from secretariat.core import Secretariat
+
 # Already compressed: deflating them again costs time and saves nothing.
 _STORED_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".zip")
-PARTS = ("records", "minutes", "attachments", "report", "writing")
+PARTS = ("records", "minutes", "evaluation", "attachments", "report", "writing")
 
 
 class ArchiveCancelled(ReportCancelled):
@@ -72,12 +78,19 @@ class ArchiveResult:
     attachments: int
     files: tuple[ManifestEntry, ...]  # every file but the manifest
     timings: dict[str, float] = field(default_factory=dict)  # seconds of each of PARTS
+    evaluation_printouts: int = 0  # the ranking, and the certificates once published
+    letters: int = 0
 
     def summary(self) -> str:
+        more = ""
+        if self.evaluation_printouts:
+            more += "، ارزیابی سال"
+        if self.letters:
+            more += f"، {format_int(self.letters)} نامه"
         return (
             f"بایگانی سال {to_persian_digits(self.year)} در «{self.path}» ذخیره شد: "
             f"{format_int(self.meetings)} جلسه، {format_int(self.resolutions)} مصوبه، "
-            f"{format_int(self.minutes)} صورتجلسه، {format_int(self.attachments)} پیوست؛ "
+            f"{format_int(self.minutes)} صورتجلسه، {format_int(self.attachments)} پیوست{more}؛ "
             f"{format_int(max(1, self.size // 1024))} کیلوبایت."
         )
 
@@ -120,7 +133,7 @@ def export_archive(
             with os.fdopen(handle, "wb") as stream, _ArchiveWriter(stream, created) as writer:
                 started = time.perf_counter()
                 for index, (meeting_id, key, path) in enumerate(records.minutes):
-                    begin, end = _slice(0.10, 0.55, index, len(records.minutes))
+                    begin, end = _slice(0.10, 0.50, index, len(records.minutes))
                     # What render_minutes does, with the gathered minutes kept for their code.
                     data = gather_minutes(core, meeting_id)
                     records.set_minutes_code(key, minutes_seal(data).code)
@@ -135,6 +148,10 @@ def export_archive(
                     )
                     run.advance(end)
                 timings["minutes"] = time.perf_counter() - started - writer.take_time()
+                started = time.perf_counter()
+                printouts = _write_evaluation(core, writer, records, run, cancelled, printed_on, created)
+                timings["evaluation"] = time.perf_counter() - started - writer.take_time()
+                run.advance(0.55)
                 started = time.perf_counter()
                 _write_data(writer, records, created)
                 timings["records"] += time.perf_counter() - started - writer.take_time()
@@ -185,6 +202,8 @@ def export_archive(
         attachments=len(records.attachments),
         files=tuple(manifest.files),
         timings=timings,
+        evaluation_printouts=printouts,
+        letters=records.count("letters"),
     )
 
 
@@ -200,6 +219,9 @@ def _write_data(writer: _ArchiveWriter, records: YearRecords, created: dt.dateti
             attachments=len(records.attachments),
             monthly_reports=records.count("monthly_reports"),
             report_files=len(records.report_files),
+            evaluation=bool(records.count("evaluations")),
+            letters=records.count("letters"),
+            letter_documents=len(records.letter_documents),
             created=f"{jalali.format_long(created.date())}، ساعت {to_persian_digits(f'{created:%H:%M}')}",
         ),
     )
@@ -213,7 +235,8 @@ def _write_attachments(
 ) -> None:
     sizes = {row["key"]: row["size"] for row in records.tables["attachments"]}
     report_sizes = {row["key"]: row["size"] for row in records.tables["report_files"]}
-    total = max(1, sum(sizes.values()) + sum(report_sizes.values()))
+    letter_sizes = [row["size"] for row in records.tables["letter_documents"]]
+    total = max(1, sum(sizes.values()) + sum(report_sizes.values()) + sum(letter_sizes))
     done = 0
     with database.reading() as session:
         for (attachment_id, path), row in zip(
@@ -229,6 +252,13 @@ def _write_attachments(
             writer.add(path, data)
             done += report_sizes[row["key"]]
             run.advance(0.55 + 0.15 * done / total)
+    letters = LetterService(database)
+    for (letter_id, path), size in zip(records.letter_documents, letter_sizes, strict=True):
+        run.check()
+        _filename, data = letters.document(letter_id)  # refused if its bytes changed
+        writer.add(path, data)
+        done += size
+        run.advance(0.55 + 0.15 * done / total)
     run.advance(0.70)
 
 
@@ -241,7 +271,36 @@ def _counts(records: YearRecords) -> dict[str, int]:
         "attachments": len(records.attachments),
         "monthly_reports": records.count("monthly_reports"),
         "report_files": len(records.report_files),
+        "evaluations": records.count("evaluations"),
+        "letters": records.count("letters"),
+        "letter_documents": len(records.letter_documents),
     }
+
+
+def _write_evaluation(
+    core: Secretariat,
+    writer: _ArchiveWriter,
+    records: YearRecords,
+    run: ReportRun,
+    cancelled: CancelCheck | None,
+    printed_on: dt.date | None,
+    created: dt.datetime,
+) -> int:
+    """The year's evaluation printed into the archive (nothing without one); how many PDFs."""
+    from secretariat.archive.evaluation_printouts import evaluation_printouts
+
+    if not records.count("evaluations"):
+        return 0
+    printouts = evaluation_printouts(
+        core,
+        records.year,
+        printed_on=printed_on,
+        archived_at=created,
+        run_for=lambda start, end: ReportRun(_scaled(run, 0.50 + 0.05 * start, 0.50 + 0.05 * end), cancelled),
+    )
+    for path, pdf in printouts:
+        writer.add(path, pdf)
+    return len(printouts)
 
 
 def _slice(start: float, end: float, index: int, count: int) -> tuple[float, float]:

@@ -12,7 +12,9 @@ who attended or held those terms. And the year's monthly reports: every
 version of each report whose last version is for a month of the year (a
 report first recorded for the wrong year travels with its correction), their
 figures, files and the indicators they use, the year's exemptions, the
-council's due day, and every agency the year's matrix lists. Rows follow
+council's due day, and every agency the year's matrix lists. And the year's
+evaluation (``evaluation_records``) and letter register (``letter_records``),
+with the agencies, indicators and meetings they name. Rows follow
 ``schema.TABLES`` field by field and refer to each other by archive keys
 (see ``keys``), never by ids.
 """
@@ -52,8 +54,10 @@ from db.models import (
     Representation,
     Resolution,
 )
+from secretariat.archive.evaluation_records import EvaluationYear
 from secretariat.archive.keys import follow_up_keys, meeting_keys_of_years, meeting_order
-from secretariat.archive.layout import MONTHLY_REPORTS_FOLDER
+from secretariat.archive.layout import MONTHLY_REPORTS_FOLDER, safe_filename
+from secretariat.archive.letter_records import LetterYear
 from secretariat.archive.schema import SCHEMA_NAME, SCHEMA_VERSION, TABLE, TABLES, numbering_fields
 from secretariat.council_settings import read_due_day
 from secretariat.database import Database
@@ -66,8 +70,6 @@ from secretariat.persian.text import to_persian_digits
 
 MINUTES_FOLDER = "minutes"
 ATTACHMENTS_FOLDER = "attachments"
-_UNSAFE_NAME = str.maketrans({c: "_" for c in '/\\:*?"<>|\x00'})
-_JOINERS = "\u200c\u200d"  # ZWNJ and ZWJ are spelling; other invisible characters are dropped
 
 # A row as JSON: field name -> a value of any kind JSON has (text, number, bool, None).
 JsonRow = dict[str, Any]
@@ -90,6 +92,7 @@ class YearRecords:
     minutes: list[tuple[int, str, str]] = field(default_factory=list)  # (meeting id, key, archive path)
     attachments: list[tuple[int, str]] = field(default_factory=list)  # (attachment id, archive path)
     report_files: list[tuple[int, str]] = field(default_factory=list)  # (report file id, archive path)
+    letter_documents: list[tuple[int, str]] = field(default_factory=list)  # (letter id, archive path)
 
     def set_minutes_code(self, meeting_key: str, code: str) -> None:
         """Note the document code printed on a meeting's finalized minutes."""
@@ -167,12 +170,6 @@ def make_row(table: str, values: Mapping[str, object]) -> JsonRow:
         if spec.dated:
             row[f"{spec.name}_jalali"] = jalali_value(value)
     return row
-
-
-def safe_filename(name: str) -> str:
-    """A stored file name usable as a ZIP entry on every system (Persian letters kept)."""
-    cleaned = "".join(c for c in name.translate(_UNSAFE_NAME) if c in _JOINERS or c.isprintable()).strip(" .")
-    return cleaned or "file"
 
 
 # -- reading ------------------------------------------------------------------------
@@ -262,21 +259,26 @@ class _Reader:
         )
         deadline_changes = self._by_resolution(DeadlineChange, year_resolutions, resolution_rank)
 
-        # Meetings of other years named by a deferral have their keys too.
-        other_years = {
-            self._year_of(r.deferred_to_meeting_id) for r in resolutions if r.deferred_to_meeting_id
-        }
+        evaluation = EvaluationYear.read(s, self.year)
+        letters = LetterYear.read(s, self.year)
+        # Meetings of other years named by a deferral or a letter have their keys too.
+        outside = {r.deferred_to_meeting_id for r in resolutions if r.deferred_to_meeting_id}
+        outside |= letters.meeting_ids
+        outside -= self.meeting_key.keys()
+        other_years = (
+            set(s.scalars(select(Meeting.jalali_year).where(Meeting.id.in_(outside)).distinct()))
+            if outside
+            else set()
+        )
         other_years.discard(self.year)
-        other_years.discard(None)
         if other_years:
-            # None is discarded above.
-            self.meeting_key |= meeting_keys_of_years(s, cast(set[int], other_years))
+            self.meeting_key |= meeting_keys_of_years(s, other_years)
 
-        monthly = _MonthlyYear.read(s, self.year)
+        monthly = _MonthlyYear.read(s, self.year, also_indicators=evaluation.indicator_ids)
 
         agency_ids = {m.host_agency_id for m in self.meetings} | {i.presenter_agency_id for i in agenda}
         agency_ids |= {i.agency_id for i in invitations} | {a.agency_id for a in assignments}
-        agency_ids |= monthly.agency_ids
+        agency_ids |= monthly.agency_ids | evaluation.agency_ids | letters.agency_ids
         agency_ids.discard(None)
         agencies, representations, decrees, people = self._register(
             cast(set[int], agency_ids),
@@ -551,6 +553,11 @@ class _Reader:
             for c in deadline_changes
         ]
         monthly.write_rows(records, agency_key)
+        for table, rows in evaluation.rows(agency_key, monthly.indicator_key).items():
+            tables[table] = [make_row(table, values) for values in rows]
+        for table, rows in letters.rows(agency_key, self.meeting_key).items():
+            tables[table] = [make_row(table, values) for values in rows]
+        records.letter_documents = letters.paths
         return records
 
     def _meeting_row(self, m: Meeting, agency_key: Mapping[int, str]) -> JsonRow:
@@ -594,9 +601,6 @@ class _Reader:
     ) -> list[_OfResolution]:
         rows = self.session.scalars(select(model).where(model.resolution_id.in_(year_resolutions))).all()
         return sorted(rows, key=lambda row: (rank[row.resolution_id], row.id))
-
-    def _year_of(self, meeting_id: int) -> int | None:
-        return self.session.scalar(select(Meeting.jalali_year).where(Meeting.id == meeting_id))
 
     def _register(
         self, agency_ids: set[int], invitations: list[Invitation]
@@ -649,7 +653,8 @@ class _MonthlyYear:
     agency_ids: set[int]  # the agencies of the year's matrix, and those the reports name
 
     @classmethod
-    def read(cls, session: Session, year: int) -> _MonthlyYear:
+    def read(cls, session: Session, year: int, *, also_indicators: set[int]) -> _MonthlyYear:
+        """The year's reports; ``also_indicators``: indicators named elsewhere (the evaluation's)."""
         later = aliased(MonthlyReport)
         replaced = select(later.id).where(later.replaces_id == MonthlyReport.id).exists()
         last = session.scalars(select(MonthlyReport).where(MonthlyReport.year == year, ~replaced)).all()
@@ -671,7 +676,7 @@ class _MonthlyYear:
         ]
         exemptions = list(session.scalars(select(MonthlyExemption).where(MonthlyExemption.year == year)))
         files = _by_ids(session, ReportFile, {r.file_id for r in versions.values() if r.file_id is not None})
-        indicators = _by_ids(session, Indicator, {figure.indicator_id for figure in figures})
+        indicators = _by_ids(session, Indicator, {f.indicator_id for f in figures} | also_indicators)
         # The matrix lists the active members (those that had joined by the year's end) and any
         # agency with a report in force or an exemption in the year.
         members = session.scalars(
@@ -689,6 +694,11 @@ class _MonthlyYear:
             indicators=sorted(indicators, key=lambda indicator: (indicator.position, indicator.id)),
             agency_ids=set(members) | named,
         )
+
+    @property
+    def indicator_key(self) -> dict[int, str]:
+        """«I001»: each indicator's place in the council's order."""
+        return {indicator.id: f"I{rank:03d}" for rank, indicator in enumerate(self.indicators, start=1)}
 
     def write_rows(self, records: YearRecords, agency_key: Mapping[int, str]) -> None:
         """The tables of the monthly reports, keyed by ``agency_key``; the files noted in ``records``."""
@@ -710,9 +720,7 @@ class _MonthlyYear:
             report_key[report.id] = (
                 f"{agency_key[report.agency_id]}/{report.year}-{report.month:02d}/{counted[place]}"
             )
-        indicator_key = {
-            indicator.id: f"I{rank:03d}" for rank, indicator in enumerate(self.indicators, start=1)
-        }
+        indicator_key = self.indicator_key
         file_key: dict[int, str] = {}
         file_path: dict[int, str] = {}
         for report in reports:

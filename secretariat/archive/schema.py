@@ -1,4 +1,4 @@
-"""The archive's data schema, version 3: every table and field, in one place.
+"""The archive's data schema, version 4: every table and field, in one place.
 
 ``records`` builds its rows in the order of these fields, ``source``
 reads them back by these types, and ``schema_doc`` writes
@@ -26,6 +26,10 @@ are keyed as version 2 keys them, and none was ever corrected. 3 added the
 agencies' monthly reports (every version), their figures and files, the
 indicators they use, the year's exemptions and the council's due day; an
 archive of version 1 or 2 has none, and reads the due day as the default.
+4 added the year's evaluation of the PR units (its criteria, tiers,
+exclusions, the jury's scores, the published results and their amendments)
+and the letter register of the year (the letters, the resolutions they are
+about, their documents); an archive of an older version has neither.
 """
 
 from __future__ import annotations
@@ -33,7 +37,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from secretariat.evaluation.criteria import Source
+from secretariat.evaluation.service import DRAFT, JURY_RULES, PUBLISHED
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
+from secretariat.letters.numbering import IN, OUT
+from secretariat.letters.register import Concerns, LetterKind
 from secretariat.meetings.kinds import (
     AssignmentRole,
     Attendance,
@@ -50,8 +58,9 @@ from secretariat.monthly.months import DEFAULT_DUE_DAY
 from secretariat.monthly.reports import Via
 
 SCHEMA_NAME = "council-secretariat-archive"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MONTHLY = 3  # the version that added the monthly reports
+EVALUATION_AND_LETTERS = 4  # the version that added the evaluation and the letter register
 ATTACHMENT_KINDS = ("signed_minutes", "document", "followup_document")
 AMENDMENT_FIELDS = ("resolution_text", "due_date", "item_summary")
 
@@ -188,9 +197,11 @@ _REGISTER_AND_MEETINGS: tuple[Table, ...] = (
         "agencies",
         "دستگاه‌های عضو",
         "The member agencies the year's records refer to (hosts, presenters, invitees, responsible "
-        "agencies) and those of the year's monthly reports (every agency the year's matrix lists: "
+        "agencies), those of the year's monthly reports (every agency the year's matrix lists: "
         "active members that had joined by the year's end, and any agency with a report or an "
-        "exemption in the year), as the register holds them at export time.",
+        "exemption in the year), those the year's evaluation names (and, while it is a draft, every "
+        "agency taking part: the active members not excluded) and those of the year's letters, as "
+        "the register holds them at export time.",
         "Persian alphabetical order of the name",
         (
             Field("key", "key", "«A001»: the agency's place in Persian order of names."),
@@ -491,8 +502,8 @@ _MONTHLY_REPORTS: tuple[Table, ...] = (
     Table(
         "indicators",
         "شاخص‌ها",
-        "The council's indicators the year's monthly figures are given for, as the council holds them "
-        "at export time.",
+        "The council's indicators the year's monthly figures are given for, and those the activity "
+        "criteria of the year's evaluation total, as the council holds them at export time.",
         "the council's order of its indicators",
         (
             _monthly("key", "key", "«I001»: the indicator's place in that order."),
@@ -594,7 +605,251 @@ _MONTHLY_REPORTS: tuple[Table, ...] = (
         since=MONTHLY,
     ),
 )
+
+
+def _v4(name: str, kind: str, description: str, *, nullable: bool = False) -> Field:
+    """A field of the evaluation's or the letter register's tables (schema version 4)."""
+    return Field(name, kind, description, nullable=nullable, since=EVALUATION_AND_LETTERS)
+
+
+def _v4_enum(name: str, choices: tuple[str, ...], description: str) -> Field:
+    return Field(name, "enum", description, choices=choices, since=EVALUATION_AND_LETTERS)
+
+
+_EVALUATION: tuple[Table, ...] = (
+    Table(
+        "evaluations",
+        "ارزیابی سال",
+        "The evaluation of the member agencies' PR units whose year is the archive's: none or one row. "
+        "A draft is scored from the records as they are; a published one is frozen in "
+        "evaluation_results and corrected only by evaluation_amendments.",
+        "one row, or none",
+        (
+            _v4("year", "int", "The Jalali year evaluated (the archive's)."),
+            _v4_enum("status", (DRAFT, PUBLISHED), "draft or published."),
+            _v4_enum(
+                "jury_rule",
+                tuple(JURY_RULES),
+                "How several evaluators' scores of a criterion become one: mean or median.",
+            ),
+            _v4("rank_by_category", "bool", "Agencies are ranked within their category too."),
+            _v4("published_at", "datetime", "When it was published; empty for a draft.", nullable=True),
+            _v4("published_by", "text", "Who published it."),
+            Field(
+                "ranking_file",
+                "text",
+                "The ranking as printed in the archive («evaluation/ranking-1404.pdf»).",
+                derived=True,
+                since=EVALUATION_AND_LETTERS,
+            ),
+            Field(
+                "certificates_file",
+                "text",
+                "The certificates of the agencies ranked in the top three, dated the day the result was "
+                "published («evaluation/certificates-1404.pdf»); empty for a draft.",
+                derived=True,
+                since=EVALUATION_AND_LETTERS,
+            ),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+    Table(
+        "evaluation_criteria",
+        "معیارهای ارزیابی",
+        "The criteria of the year's evaluation, each with its maximum score and where its score comes from.",
+        "position",
+        (
+            _v4("key", "key", "«C01»: the criterion's place in that order."),
+            _v4("group_name", "text", "Its group (مشارکت در شورا، ...)."),
+            _v4("name", "text", "Its name; unique in the evaluation in any spelling (folded)."),
+            _v4("max_score", "number", "Its maximum score (above 0, at most 1,000)."),
+            _v4_enum(
+                "source",
+                tuple(source.value for source in Source),
+                "attendance, resolutions, monthly_reports, activity (computed from the records) or "
+                "manual (scored by the jury).",
+            ),
+            _v4(
+                "indicator",
+                "ref:indicators",
+                "An activity criterion: the indicator whose year total it compares; empty otherwise.",
+                nullable=True,
+            ),
+            _v4("position", "int", "Its place on the ranking and the score cards, from 1."),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+    Table(
+        "evaluation_tiers",
+        "رده‌های ارزیابی",
+        "The tiers (ممتاز، برتر، ...): an agency is in the first whose threshold its total reaches.",
+        "threshold, highest first, then name",
+        (
+            _v4("name", "text", "The tier's name; unique in any spelling."),
+            _v4("min_score", "number", "The least total that reaches it (0 up to the criteria's total)."),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+    Table(
+        "evaluation_exclusions",
+        "دستگاه‌های کنارگذاشته",
+        "Active members left out of the year's evaluation, and why.",
+        "agency key",
+        (
+            _v4("agency", "ref:agencies", "The agency."),
+            _v4("reason", "text", "Why."),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+    Table(
+        "jury_scores",
+        "امتیازهای داوران",
+        "Each evaluator's score of an agency on a criterion scored by the jury (manual).",
+        "criterion order, agency key, evaluator (folded)",
+        (
+            _v4("criterion", "ref:evaluation_criteria", "The criterion (its source manual)."),
+            _v4("agency", "ref:agencies", "The agency."),
+            _v4("evaluator", "text", "The evaluator's name; once per criterion and agency in any spelling."),
+            _v4("score", "number", "The score, from 0 to the criterion's maximum."),
+            _v4("note", "text", "The evaluator's note."),
+            _v4("recorded_at", "datetime", "When it was last entered."),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+    Table(
+        "evaluation_results",
+        "نتایج منتشرشده",
+        "A published evaluation's scores, frozen when it was published: for every agency taking part, "
+        "its score on every criterion and where it came from. A draft has none.",
+        "criterion order, then agency key",
+        (
+            _v4("criterion", "ref:evaluation_criteria", "The criterion."),
+            _v4("agency", "ref:agencies", "The agency."),
+            _v4("score", "number", "The score as published, from 0 to the criterion's maximum."),
+            _v4("explanation", "text", "Where it came from («۲ از ۲ جلسه»، the jury's scores, ...)."),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+    Table(
+        "evaluation_amendments",
+        "اصلاحیه‌های ارزیابی",
+        "Corrections of published scores, each beside the score it replaced: the last one of a score is "
+        "the score in force.",
+        "when recorded, then as recorded",
+        (
+            _v4("criterion", "ref:evaluation_criteria", "The criterion."),
+            _v4("agency", "ref:agencies", "The agency."),
+            _v4(
+                "previous_score",
+                "number",
+                "The score it corrects (the published one, or the previous amendment's).",
+            ),
+            _v4("score", "number", "The corrected score, from 0 to the criterion's maximum."),
+            _v4("reason", "text", "Why."),
+            _v4("amended_by", "text", "Who."),
+            _v4("amended_at", "datetime", "When."),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+)
+
+_LETTERS: tuple[Table, ...] = (
+    Table(
+        "letters",
+        "نامه‌ها",
+        "The letter register of the year (دفتر اندیکاتور): every letter the secretariat issued (out) or "
+        "received (in) whose number belongs to the archive's Jalali year, voided ones too: a letter is "
+        "never deleted.",
+        "direction (out, then in), then sequence",
+        (
+            _v4(
+                "number",
+                "key",
+                "The secretariat's number («12/ش/1404»: the outgoing letter's, or the incoming letter's "
+                "receipt number), Latin digits as stored; unique in the council.",
+            ),
+            _v4_enum("direction", (OUT, IN), "out (issued) or in (received)."),
+            _v4("year", "int", "The Jalali year of its sequence (the archive's)."),
+            _v4("seq", "int", "Its place in the year's sequence of its direction, from 1."),
+            _v4("date", "date", "Issued on, or received on."),
+            _v4_enum(
+                "kind",
+                tuple(kind.value for kind in LetterKind),
+                "invitation, followup, monthly_reminder, communication, certificate, incoming or other.",
+            ),
+            _v4("agency", "ref:agencies", "The member agency it is to or from.", nullable=True),
+            _v4("party", "text", "The recipient or sender as written."),
+            _v4("subject", "text", "Its subject."),
+            _v4("attachments", "int", "How many attachments it has (پیوست)."),
+            _v4_enum(
+                "concerns",
+                tuple(concern.value for concern in Concerns),
+                "What it concerns: meeting, resolutions, monthly, evaluation, letter or other.",
+            ),
+            _v4(
+                "meeting",
+                "ref:meetings",
+                "The meeting it concerns (a meeting of another year by its key in that year).",
+                nullable=True,
+            ),
+            _v4("report_year", "int", "A letter about a month's report: the month's year.", nullable=True),
+            _v4("report_month", "int", "That month, 1-12.", nullable=True),
+            _v4(
+                "source_key",
+                "text",
+                "An outgoing letter: what printed it and to whom («communication:12:5»), in the ids of "
+                "the database that issued it; a reprint of the same has the same key there.",
+            ),
+            _v4("their_number", "text", "An incoming letter: the sender's own number."),
+            _v4("their_date", "date", "An incoming letter: the sender's date.", nullable=True),
+            _v4(
+                "answers_letter",
+                "ref:letters",
+                "An incoming letter: the outgoing letter it answers (one of another year by its number).",
+                nullable=True,
+            ),
+            _v4("recorded_by", "text", "Who registered it."),
+            _v4("recorded_at", "datetime", "When it was registered."),
+            _v4("voided_reason", "text", "Why it was voided."),
+            _v4("voided_by", "text", "Who voided it."),
+            _v4("voided_at", "datetime", "When it was voided; empty unless voided.", nullable=True),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+    Table(
+        "letter_resolutions",
+        "مصوبات نامه‌ها",
+        "The resolutions each letter is about: communicated by it, followed up, or answered.",
+        "letter order, then resolution code",
+        (
+            _v4("letter", "ref:letters", "The letter."),
+            _v4(
+                "resolution",
+                "ref:resolutions",
+                "The resolution, by its code (a resolution of another year's meeting by its code too).",
+            ),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+    Table(
+        "letter_documents",
+        "پرونده‌های نامه‌ها",
+        "The PDF of each outgoing letter as first issued, and the scan of each incoming one. The bytes "
+        "are in the archive at «path».",
+        "letter order",
+        (
+            _v4("letter", "ref:letters", "The letter (one document each)."),
+            _v4("filename", "text", "The file name as it was kept."),
+            _v4("media_type", "text", "application/pdf, image/png, image/jpeg or image/tiff."),
+            _v4("size", "int", "Bytes."),
+            _v4("sha256", "text", "The SHA-256 of the bytes, taken when the file was kept."),
+            _v4("path", "text", "Where its bytes are in the archive («letters/out/12_ش_1404.pdf»)."),
+        ),
+        since=EVALUATION_AND_LETTERS,
+    ),
+)
+
 # In the order an import checks and writes them.
-TABLES: tuple[Table, ...] = (*_REGISTER_AND_MEETINGS, *_MONTHLY_REPORTS)
+TABLES: tuple[Table, ...] = (*_REGISTER_AND_MEETINGS, *_MONTHLY_REPORTS, *_EVALUATION, *_LETTERS)
 
 TABLE = {table.name: table for table in TABLES}

@@ -44,8 +44,14 @@ from secretariat.archive.verify import verify_archive
 from secretariat.errors import DomainError
 from secretariat.persian.text import to_persian_digits
 
-# A reference that may name a row outside the archive (a meeting of another year).
-OUTSIDE_ALLOWED = {("resolutions", "deferred_to_meeting")}
+# A reference that may name a row outside the archive: a meeting of another year, a resolution of an
+# earlier year's meeting, a letter of another year answered.
+OUTSIDE_ALLOWED = {
+    ("resolutions", "deferred_to_meeting"),
+    ("letters", "meeting"),
+    ("letters", "answers_letter"),
+    ("letter_resolutions", "resolution"),
+}
 _MAX_PROBLEMS_SHOWN = 5
 
 # A row read: field name -> a value of the field's type (text, int, bool, date, datetime, time, None).
@@ -66,7 +72,8 @@ class ArchiveSource:
         return self.zip is not None
 
     def file(self, path: str) -> bytes:
-        """An attachment's bytes, read in chunks and refused past the size ``attach`` accepts."""
+        """A file's bytes (an attachment, a monthly report's file, a letter's document), read in
+        chunks and refused past the size ``attach`` accepts."""
         assert self.zip is not None
         return read_member(self.zip, path, ATTACHMENT_MAX_BYTES)
 

@@ -9,7 +9,12 @@ not empty, no control characters, texts within their length, attachments
 within the size ``attach`` accepts; and the monthly reports as their
 service keeps them (a received date in its month's span and not in the
 future, one version in force per agency and month, each correction with its
-reason, figures of their indicator's kind). The first bad value refuses the whole
+reason, figures of their indicator's kind); the year's evaluation as its
+service keeps it (scores within their criterion's maximum, jury scores only
+for criteria the jury scores, results only once published and complete,
+each amendment correcting the score then in force) and the letter register
+(numbers and sequences of the archive's year, an answer to an outgoing
+letter, documents within the size and formats a letter keeps). The first bad value refuses the whole
 archive with a Persian message that names the record, the table, the row
 and the field (``refusal``).
 """
@@ -32,10 +37,20 @@ from db.models import (
     Attachment,
     Council,
     DeadlineChange,
+    Evaluation,
+    EvaluationAmendment,
+    EvaluationCriterion,
+    EvaluationExclusion,
+    EvaluationResult,
+    EvaluationTier,
     FollowUp,
     FollowUpCorrection,
     Indicator,
     Invitation,
+    JuryScore,
+    Letter,
+    LetterDocument,
+    LetterResolution,
     Meeting,
     MembershipDecree,
     MonthlyExemption,
@@ -48,11 +63,18 @@ from db.models import (
     Resolution,
 )
 from secretariat import clock
-from secretariat.archive.layout import MONTHLY_REPORTS_FOLDER
+from secretariat.archive.layout import LETTERS_FOLDER, MONTHLY_REPORTS_FOLDER
+from secretariat.archive.letter_records import IMPORTED_SOURCE
 from secretariat.archive.limits import ATTACHMENT_MAX_BYTES, ATTACHMENTS_FOLDER, megabytes
 from secretariat.archive.schema import TABLE, TABLES, numbering_fields
 from secretariat.errors import DomainError
+from secretariat.evaluation.criteria import Source, format_score
+from secretariat.evaluation.ranking import rounded
+from secretariat.evaluation.service import PUBLISHED
 from secretariat.followup.status import ResolutionStatus
+from secretariat.letters.numbering import IN, OUT
+from secretariat.letters.register import LetterKind
+from secretariat.meetings import content
 from secretariat.meetings.kinds import AssignmentRole, Attendance, MeetingKind, MeetingSeries, MeetingStatus
 from secretariat.meetings.numbering_start import LARGEST_START
 from secretariat.monthly import report_file
@@ -70,6 +92,9 @@ FIRST_JALALI_YEAR, LAST_JALALI_YEAR = 1300, 1500
 # A text field with no length of its own (a note, a resolution's text): generous, but bounded.
 LONG_TEXT_MAX = 10_000
 KEY_MAX = 100  # an archive key or a reference to one («1404-07/2», «R0001»)
+MAX_CRITERION_SCORE = 1000  # the most a criterion may be worth, as its form has it
+# What a letter's document may be: a PDF or a scan, or what the register kept without a known format.
+LETTER_MEDIA_TYPES = (*content.EXTENSIONS, "application/octet-stream")
 
 _MODELS: dict[str, type[DeclarativeBase]] = {
     "council": Council,
@@ -93,6 +118,16 @@ _MODELS: dict[str, type[DeclarativeBase]] = {
     "monthly_reports": MonthlyReport,
     "monthly_figures": MonthlyFigure,
     "monthly_exemptions": MonthlyExemption,
+    "evaluations": Evaluation,
+    "evaluation_criteria": EvaluationCriterion,
+    "evaluation_tiers": EvaluationTier,
+    "evaluation_exclusions": EvaluationExclusion,
+    "jury_scores": JuryScore,
+    "evaluation_results": EvaluationResult,
+    "evaluation_amendments": EvaluationAmendment,
+    "letters": Letter,
+    "letter_resolutions": LetterResolution,
+    "letter_documents": LetterDocument,
 }
 
 
@@ -139,6 +174,12 @@ REQUIRED = {
     "indicators": ("name",),
     "report_files": ("filename", "media_type", "sha256", "path"),
     "monthly_exemptions": ("reason",),
+    "evaluation_criteria": ("name",),
+    "evaluation_tiers": ("name",),
+    "evaluation_exclusions": ("reason",),
+    "jury_scores": ("evaluator",),
+    "evaluation_amendments": ("reason", "amended_by"),
+    "letter_documents": ("filename", "media_type", "sha256", "path"),
 }
 # Names and titles: one line.
 SINGLE_LINE = {
@@ -152,6 +193,13 @@ SINGLE_LINE = {
     "report_files": ("filename", "media_type", "sha256", "path"),
     "monthly_reports": ("letter_number", "recorded_by", "voided_by"),
     "monthly_exemptions": ("recorded_by",),
+    "evaluations": ("published_by",),
+    "evaluation_criteria": ("group_name", "name"),
+    "evaluation_tiers": ("name",),
+    "jury_scores": ("evaluator",),
+    "evaluation_amendments": ("amended_by",),
+    "letters": ("number", "their_number", "recorded_by", "voided_by", "source_key"),
+    "letter_documents": ("filename", "media_type", "sha256", "path"),
 }
 
 
@@ -180,6 +228,16 @@ _RECORD: dict[str, tuple[str, str | None]] = {
     "monthly_reports": ("گزارش ماهانه", "key"),
     "monthly_figures": ("رقم گزارش ماهانه", "report"),
     "monthly_exemptions": ("معافیت گزارش ماهانه دستگاه", "agency"),
+    "evaluations": ("ارزیابی سال", None),
+    "evaluation_criteria": ("معیار ارزیابی", "name"),
+    "evaluation_tiers": ("رده ارزیابی", "name"),
+    "evaluation_exclusions": ("کنار گذاشتن دستگاه", "agency"),
+    "jury_scores": ("امتیاز داور", "evaluator"),
+    "evaluation_results": ("نتیجه منتشرشده معیار", "criterion"),
+    "evaluation_amendments": ("اصلاحیه ارزیابی معیار", "criterion"),
+    "letters": ("نامه", "number"),
+    "letter_resolutions": ("مصوبه نامه", "letter"),
+    "letter_documents": ("پرونده نامه", "letter"),
 }
 
 
@@ -323,6 +381,10 @@ class _Checker:
         for row in tables["monthly_reports"]:
             if row["replaces"] is not None:
                 self.corrected_by.setdefault(row["replaces"], row["key"])
+        self.evaluation = tables["evaluations"][0] if tables["evaluations"] else None
+        self.criteria = {row["key"]: row for row in tables["evaluation_criteria"]}
+        self.results: dict[tuple[str, str], float] = {}  # (criterion, agency) -> the score in force
+        self.letters = {row["number"]: row for row in tables["letters"]}
         self.seen: dict[str, set[tuple[Any, ...]]] = {}
         self.leads: dict[str, int] = {}
         unknown: dict[str, int] = {}
@@ -350,6 +412,16 @@ class _Checker:
             "monthly_reports": self.monthly_report,
             "monthly_figures": self.monthly_figure,
             "monthly_exemptions": self.monthly_exemption,
+            "evaluations": self.evaluation_row,
+            "evaluation_criteria": self.criterion,
+            "evaluation_tiers": self.tier,
+            "evaluation_exclusions": self.exclusion,
+            "jury_scores": self.jury_score,
+            "evaluation_results": self.result,
+            "evaluation_amendments": self.evaluation_amendment,
+            "letters": self.letter,
+            "letter_resolutions": self.letter_resolution,
+            "letter_documents": self.letter_document,
         }
 
     def unique(self, kind: str, field: str, value: tuple[Any, ...], problem: str) -> None:
@@ -696,7 +768,206 @@ class _Checker:
                 key = replaces[key]
             settled.update(path)
 
+    # -- the evaluation
+
+    def in_evaluation(self) -> TypedRow:
+        if self.evaluation is None:
+            _fail(None, "ارزیابی سال در بایگانی نیست؛ جدول evaluations خالی است")
+        assert self.evaluation is not None
+        return self.evaluation
+
+    def evaluation_row(self, row: TypedRow) -> None:
+        self.unique("evaluation", "year", (), "بایگانی بیش از یک ارزیابی دارد")
+        if row["year"] != self.year:
+            _fail(
+                "year",
+                f"ارزیابی از سال {to_persian_digits(row['year'])} است و بایگانی از سال "
+                f"{to_persian_digits(self.year)}",
+            )
+        published_at = row["published_at"]
+        if row["status"] == PUBLISHED:
+            if published_at is None:
+                _fail("published_at", "ارزیابی منتشرشده زمان انتشار ندارد")
+            if not fold(row["published_by"]):
+                _fail("published_by", "ارزیابی منتشرشده نام منتشرکننده ندارد")
+        elif published_at is not None:
+            _fail("published_at", "ارزیابی پیش‌نویس منتشر نشده اما زمان انتشار دارد")
+
+    def criterion(self, row: TypedRow) -> None:
+        self.in_evaluation()
+        self.unique(
+            "criterion-name",
+            "name",
+            (fold(row["name"]),),
+            f"نام «{shown(row['name'])}» را معیار دیگری از همین ارزیابی دارد",
+        )
+        if not 0 < row["max_score"] <= MAX_CRITERION_SCORE:
+            _fail(
+                "max_score",
+                f"بیشینه امتیاز {shown(format_score(row['max_score']))} پذیرفتنی نیست "
+                f"(بیش از ۰ و تا {format_score(MAX_CRITERION_SCORE)})",
+            )
+        _at_least("position", row["position"], 1)
+        self.unique(
+            "criterion-position",
+            "position",
+            (row["position"],),
+            f"جای {to_persian_digits(row['position'])} را معیار دیگری دارد",
+        )
+        activity = Source(row["source"]) is Source.ACTIVITY
+        if activity and row["indicator"] is None:
+            _fail("indicator", "معیار شاخص فعالیت نمی‌گوید جمع کدام شاخص را می‌سنجد")
+        if not activity and row["indicator"] is not None:
+            _fail("indicator", f"معیار «{Source(row['source']).label}» شاخصی ندارد")
+
+    def tier(self, row: TypedRow) -> None:
+        self.in_evaluation()
+        self.unique(
+            "tier-name", "name", (fold(row["name"]),), f"نام «{shown(row['name'])}» را رده دیگری دارد"
+        )
+        total = sum(criterion["max_score"] for criterion in self.criteria.values())
+        self.score_within("min_score", row["min_score"], total)
+
+    def exclusion(self, row: TypedRow) -> None:
+        self.in_evaluation()
+        self.unique(
+            "exclusion",
+            "agency",
+            (row["agency"],),
+            f"دستگاه {to_persian_digits(row['agency'])} دو بار کنار گذاشته شده است",
+        )
+
+    def jury_score(self, row: TypedRow) -> None:
+        criterion = self.criteria[row["criterion"]]
+        if Source(criterion["source"]).computed:
+            _fail("criterion", f"«{shown(criterion['name'])}» از سوابق حساب می‌شود و امتیاز داور نمی‌گیرد")
+        self.score_within("score", row["score"], criterion["max_score"])
+        self.unique(
+            "jury-score",
+            "evaluator",
+            (row["criterion"], row["agency"], fold(row["evaluator"])),
+            f"«{shown(row['evaluator'])}» به همین دستگاه در همین معیار دو بار امتیاز داده است",
+        )
+
+    def result(self, row: TypedRow) -> None:
+        if self.in_evaluation()["status"] != PUBLISHED:
+            _fail("criterion", "ارزیابی پیش‌نویس نتیجه منتشرشده ندارد")
+        self.score_within("score", row["score"], self.criteria[row["criterion"]]["max_score"])
+        cell = (row["criterion"], row["agency"])
+        self.unique("result", "agency", cell, "نتیجه همین دستگاه در همین معیار دو بار آمده است")
+        self.results[cell] = row["score"]
+
+    def results_complete(self) -> None:
+        """A published evaluation froze a score of every criterion for every agency taking part."""
+        for number, row in enumerate(self.tables["evaluation_results"], start=1):
+            missing = [c for c in self.criteria if (c, row["agency"]) not in self.results]
+            if missing:
+                raise _RefusedElsewhere(
+                    "evaluation_results",
+                    number,
+                    "agency",
+                    f"دستگاه {to_persian_digits(row['agency'])} در معیار {to_persian_digits(missing[0])} "
+                    "نتیجه منتشرشده ندارد",
+                )
+
+    def evaluation_amendment(self, row: TypedRow) -> None:
+        if self.in_evaluation()["status"] != PUBLISHED:
+            _fail("criterion", "ارزیابی پیش‌نویس اصلاحیه ندارد؛ امتیازهای آن خود تغییر می‌کنند")
+        cell = (row["criterion"], row["agency"])
+        if cell not in self.results:
+            _fail("agency", "این دستگاه در این معیار نتیجه منتشرشده‌ای ندارد که اصلاح شود")
+        maximum = self.criteria[row["criterion"]]["max_score"]
+        self.score_within("previous_score", row["previous_score"], maximum)
+        self.score_within("score", row["score"], maximum)
+        in_force = self.results[cell]
+        if rounded(row["previous_score"]) != rounded(in_force):
+            _fail(
+                "previous_score",
+                f"امتیاز پیشین {format_score(row['previous_score'])} است اما امتیاز در جریان "
+                f"{format_score(in_force)} بود",
+            )
+        self.results[cell] = row["score"]
+
+    @staticmethod
+    def score_within(field: str, value: float, maximum: float) -> None:
+        if not 0 <= rounded(value) <= rounded(maximum):
+            _fail(
+                field,
+                f"امتیاز {shown(format_score(value))} پذیرفتنی نیست (از ۰ تا {format_score(maximum)})",
+            )
+
+    # -- the letter register
+
+    def letter(self, row: TypedRow) -> None:
+        year: int = row["year"]
+        if year != self.year:
+            _fail(
+                "year",
+                f"نامه از سال {to_persian_digits(year)} است و بایگانی از سال {to_persian_digits(self.year)}",
+            )
+        date: dt.date = row["date"]
+        if jalali.jalali_year(date) != year:
+            _fail("date", f"تاریخ {shown_date(date)} در سال {to_persian_digits(year)} نیست")
+        _at_least("seq", row["seq"], 1)
+        _at_least("attachments", row["attachments"], 0)
+        direction = row["direction"]
+        self.unique(
+            "letter-seq",
+            "seq",
+            (direction, row["seq"]),
+            f"ردیف {to_persian_digits(row['seq'])} را نامه دیگری از همین سو دارد",
+        )
+        incoming = direction == IN
+        if incoming != (row["kind"] == LetterKind.INCOMING.value):
+            _fail("kind", f"نامه «{LetterKind(row['kind']).label}» با سوی نامه ({direction}) نمی‌خواند")
+        if incoming and date > self.today:
+            _fail("date", f"تاریخ دریافت {shown_date(date)} هنوز نرسیده است")
+        their_date = row["their_date"]
+        if their_date is not None and their_date > date:
+            _fail("their_date", "تاریخ نامه پس از تاریخ دریافت آن است")
+        month, month_year = row["report_month"], row["report_year"]
+        if (month is None) != (month_year is None):
+            _fail("report_month", "ماه گزارش بی‌سال یا سال آن بی‌ماه آمده است")
+        if month is not None and not 1 <= month <= 12:
+            _fail("report_month", f"ماه {to_persian_digits(month)} پذیرفتنی نیست (از ۱ تا ۱۲)")
+        if month_year is not None and not FIRST_JALALI_YEAR <= month_year <= LAST_JALALI_YEAR:
+            _fail("report_year", f"سال {to_persian_digits(month_year)} پذیرفتنی نیست")
+        answered = row["answers_letter"]
+        if answered is not None:
+            if not incoming:
+                _fail("answers_letter", "تنها نامه وارده پاسخ نامه‌ای است")
+            if answered == row["number"]:
+                _fail("answers_letter", "نامه پاسخ خودش است")
+            if answered in self.letters and self.letters[answered]["direction"] != OUT:
+                _fail("answers_letter", "نامه پاسخ‌داده‌شده باید از نامه‌های صادره باشد")
+        if len(row["source_key"]) + len(IMPORTED_SOURCE) > text_limit("letters", "source_key"):
+            _fail(
+                "source_key", f"متن {to_persian_digits(len(row['source_key']))} نویسه است؛ بلندتر از اندازه"
+            )
+        if row["voided_at"] is not None and not fold(row["voided_reason"]):
+            _fail("voided_reason", "نامه باطل‌شده دلیل ابطال ندارد")
+
+    def letter_resolution(self, row: TypedRow) -> None:
+        self.unique(
+            "letter-resolution",
+            "resolution",
+            (row["letter"], row["resolution"]),
+            f"مصوبه {to_persian_digits(shown(row['resolution']))} دو بار به همین نامه پیوند دارد",
+        )
+
+    def letter_document(self, row: TypedRow) -> None:
+        self.unique("letter-document", "letter", (row["letter"],), "نامه دو پرونده دارد")
+        self.file_size(row["size"])
+        if not _SHA256.match(row["sha256"]):
+            _fail("sha256", "چکیده SHA-256 نیست")
+        if row["media_type"] not in LETTER_MEDIA_TYPES:
+            _fail("media_type", f"«{shown(row['media_type'])}» پرونده PDF یا تصویر نیست")
+        if not row["path"].startswith(LETTERS_FOLDER):
+            _fail("path", f"پرونده‌های نامه‌ها در پوشه {LETTERS_FOLDER} بایگانی‌اند، نه «{shown(row['path'])}»")
+
     def after_table(self, table: str) -> None:
+        if table == "evaluation_results":
+            self.results_complete()
         if table == "monthly_reports":
             self.versions_in_order()
         if table == "assignments":

@@ -11,7 +11,9 @@ a Persian message (``DomainError``): there is nothing to check it against.
 (``CSEC1:<code>:<SHA-256>``), finds the meeting, recomputes the minutes'
 fingerprint from the records (``minutes_data``) and says, in Persian,
 whether they match. Copies printed before a later amendment match the
-state of the minutes on their day.
+state of the minutes on their day. The codes of a published evaluation's
+ranking, score cards and certificates («E1404-R-…», «E1404-S012-…»,
+«E1404-C012-…») are checked the same way (``evaluation_codes``).
 """
 
 from __future__ import annotations
@@ -147,10 +149,10 @@ class DocumentCheck:
     code: str  # the document code read
     matches: bool
     message: str  # Persian: the verdict and why
-    meeting_id: int | None = None
+    meeting_id: int | None = None  # minutes: their meeting (none for an evaluation's document)
     meeting_title: str = ""
-    current_code: str | None = None  # the minutes' code as the records give it now
-    amended_since: bool = False  # matches the minutes as they were before a later amendment
+    current_code: str | None = None  # the document's code as the records give it now
+    amended_since: bool = False  # matches the document as it was before a later amendment
 
 
 class _MeetingNamed(TypedDict):
@@ -171,7 +173,10 @@ def normalized_code(text: str) -> str:
 
 
 def verify_document(database: Database, code_or_payload: str) -> DocumentCheck:
-    """Does a printed minutes' code, or its QR payload, match the records?"""
+    """Does a printed minutes' or evaluation document's code, or its QR payload, match the records?"""
+    from secretariat.archive.evaluation_codes import CODE as EVALUATION_CODE
+    from secretariat.archive.evaluation_codes import check_evaluation_code
+
     text = normalized_code(code_or_payload)
     sha256 = None
     if text.startswith(f"{PAYLOAD_PREFIX}:"):
@@ -187,10 +192,20 @@ def verify_document(database: Database, code_or_payload: str) -> DocumentCheck:
             )
     else:
         code = text
+    if EVALUATION_CODE.match(code):
+        verdict = check_evaluation_code(database, code, sha256)
+        return DocumentCheck(
+            code,
+            verdict.matches,
+            verdict.message,
+            current_code=verdict.current_code,
+            amended_since=verdict.amended_since,
+        )
     match = _CODE.match(code)
     if match is None or match.group(2) not in _SERIES_OF_LETTER:
         raise DomainError(
-            f"«{code_or_payload.strip()}» کد سند دبیرخانه نیست؛ کد صورتجلسه مانند M1404-07-9F3A1C2B است."
+            f"«{code_or_payload.strip()}» کد سند دبیرخانه نیست؛ کد صورتجلسه مانند M1404-07-9F3A1C2B "
+            "و کد رتبه‌بندی، کارنامه یا لوح تقدیر ارزیابی مانند E1404-R-9F3A1C2B است."
         )
     year, series, number = int(match.group(1)), _SERIES_OF_LETTER[match.group(2)], int(match.group(3))
     with database.reading() as session:

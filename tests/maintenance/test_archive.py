@@ -175,7 +175,7 @@ def test_the_progress_goes_up_to_a_hundred_and_the_file_is_whole(db, tmp_path, y
     seen: list[int] = []
     result = export_archive(db, years[-1], tmp_path / "a.zip", progress=lambda done, total: seen.append(done))
     assert seen == sorted(seen) and seen[0] == 0 and seen[-1] == 100 and len(seen) > 10
-    assert set(result.timings) == {"records", "minutes", "attachments", "report", "writing"}
+    assert set(result.timings) == {"records", "minutes", "evaluation", "attachments", "report", "writing"}
     assert result.size == (tmp_path / "a.zip").stat().st_size
     assert to_persian_digits(years[-1]) in result.summary()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
