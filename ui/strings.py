@@ -1095,6 +1095,29 @@ ATTENDANCE_PERIOD_ORDER = "تاریخ پایان نباید پیش از تاری
 ATTENDANCE_PERIOD_REQUIRED = "تاریخ را بنویسید."
 SHOW_REPORT = "پیش‌نمایش"
 
+# -- letters: previewed, then issued with their numbers (ui/reports/letter_preview.py) ------------
+REPORT_COMMUNICATION = "ابلاغ مصوبات {meeting}"
+ACTION_COMMUNICATE = "ابلاغ مصوبات..."
+STEP_COMMUNICATE = "نامه‌های ابلاغ"
+STEP_COMMUNICATE_TIP = "پیش‌نمایش نامه‌های ابلاغ مصوبات به دستگاه‌های مسئول را باز می‌کند"
+LETTERS_PENDING = (
+    "پیش‌نمایش: {count} نامه هنوز شماره ندارد و در دفتر نامه‌ها ثبت نشده است. «{issue}» به آن‌ها "
+    "شماره و تاریخ دبیرخانه می‌دهد و آن‌ها را ثبت می‌کند؛ پس از آن چاپ یا ذخیره کنید."
+)
+LETTERS_PENDING_COPIES = " {count} نامه دیگر پیش‌تر صادر شده است و با همان شماره، با نشان «رونوشت» چاپ می‌شود."
+LETTERS_REPRINT = (
+    "این نامه‌ها پیش‌تر صادر شده‌اند و با همان شماره و تاریخ، با نشان «رونوشت» چاپ می‌شوند. "
+    "برای نامه‌ای تازه با شماره تازه «{new}» را بزنید."
+)
+LETTERS_ISSUE = "صدور نامه‌ها"
+LETTERS_ISSUE_NEW = "صدور نامه تازه..."
+LETTERS_ISSUING = "در حال صدور و ثبت نامه‌ها..."
+LETTERS_ISSUE_FIRST = "نخست نامه‌ها را صادر کنید تا با شماره و تاریخ چاپ شوند."
+LETTERS_NEW_CONFIRM = (
+    "برای {count} نامه شماره و تاریخ تازه گرفته شود؟ نامه‌های پیشین در دفتر نامه‌ها می‌مانند؛ "
+    "اگر فرستاده نشده‌اند، آن‌ها را در دفتر باطل کنید."
+)
+
 # -- the monthly reports on paper and in Excel (the «گزارش‌ها» menu and the monthly page) ----------
 ACTION_PRINT_MONTHLY_REMINDERS = "یادآوری گزارش‌های ماهانه نرسیده..."
 ACTION_PRINT_MONTHLY_SUMMARY = "خلاصه سالانه گزارش‌های ماهانه..."

@@ -1,26 +1,34 @@
 """``python -m secretariat report KIND ... --out FILE.pdf``: the printed reports.
 
 - ``minutes --meeting ID``: the minutes to sign (a draft is marked «پیش‌نویس»);
-- ``invitation --meeting ID [--list]``: one letter per invited agency, or one
+- ``invitation --meeting ID [--list] [--new]``: one letter per invited agency, or one
   letter with the distribution list;
-- ``followup-letter --agency A`` or ``followup-letter --all``: the letter to one
+- ``followup-letter --agency A [--new]`` or ``followup-letter --all [--new]``: the letter to one
   agency, or one letter to every agency with overdue resolutions;
+- ``communication --meeting ID [--new]``: the communication of a finalized meeting's
+  resolutions (ابلاغ مصوبات), a letter to each responsible agency;
 - ``register [--status S] [--agency A] [--meeting ID] [--year Y] [--overdue]
   [--open] [--due-within DAYS] [--from D] [--to D] [--search TEXT]``: the
   register of resolutions for any filter, as ``resolutions list`` takes;
 - ``attendance --from D --to D``: each agency's attendance in a period, worst first;
 - ``directory``: the agencies and their PR managers, in Persian order;
-- ``monthly-reminders --month 1405/07 [--list]``: a reminder letter to each
+- ``monthly-reminders --month 1405/07 [--list] [--new]``: a reminder letter to each
   agency whose monthly report for the month is missing, or one letter to the
   council's members with the list;
 - ``monthly-summary --year 1405``: the yearly summary of the monthly reports.
 - ``evaluation --year Y``: the ranking of the year's evaluation (a draft is marked «پیش‌نویس»);
 - ``scorecards --year Y [--agency A]``: a score card for every agency, or for one;
-- ``certificates --year Y (--top N | --tier T)``: certificates of appreciation for the top N
-  ranks or for one tier of a published evaluation.
+- ``certificates --year Y (--top N | --tier T) [--new]``: certificates of appreciation for the
+  top N ranks or for one tier of a published evaluation.
+
+The letters (invitations, follow-up letters, the communication, reminders,
+certificates) are registered in the letter register as they are issued and
+print their number and date; printed again, they keep them and are stamped
+«رونوشت», unless ``--new`` issues new letters (see
+``secretariat.reports.issuing``). What was issued is said on standard output.
 
 The meeting ID is the ``id`` of ``meetings list --json``. The file is written
-whole or not at all.
+whole or not at all; the output's folder is checked before any letter is issued.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ from secretariat.cli.common import (
 from secretariat.core import Secretariat
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
+from secretariat.letters.printed import Issuing, PrintedLetters
 from secretariat.monthly.months import Month
 from secretariat.persian.text import to_persian_digits
 
@@ -50,6 +59,7 @@ KINDS = (
     "minutes",
     "invitation",
     "followup-letter",
+    "communication",
     "register",
     "attendance",
     "directory",
@@ -57,6 +67,8 @@ KINDS = (
     "monthly-summary",
 )
 EVALUATION_KINDS = ("evaluation", "scorecards", "certificates")
+# The reports that are letters: registered as they are issued (``--new`` issues new ones).
+LETTER_KINDS = ("invitation", "followup-letter", "communication", "monthly-reminders", "certificates")
 
 
 def add_parsers(commands: Commands) -> None:
@@ -81,42 +93,68 @@ def add_parsers(commands: Commands) -> None:
     report.add_argument("--to", dest="end", metavar="DATE", help="تا تاریخ (جلسات)")
     report.add_argument("--top", type=bounded("شمار رتبه‌ها", 1, 1000), help="لوح تقدیر: N رتبه نخست")
     report.add_argument("--tier", help="لوح تقدیر: همه دستگاه‌های یک رده، مانند ممتاز")
+    report.add_argument(
+        "--new",
+        action="store_true",
+        help="نامه‌ها: صدور نامه تازه با شماره تازه، به جای چاپ رونوشت نامه پیشین",
+    )
 
 
 def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.suffix.lower() != ".pdf":
         raise CliError("پرونده خروجی باید پسوند ‎.pdf داشته باشد.")
-    pdf = _render(secretariat, args)
+    if args.new and args.kind not in LETTER_KINDS:
+        raise CliError("--new تنها برای نامه‌هاست: " + "، ".join(LETTER_KINDS) + ".")
     partial = out.with_name(out.name + ".part")
+    try:
+        # Before anything is issued: a folder that cannot be written to issues no number.
+        partial.touch()
+    except OSError as error:
+        raise CliError(f"پرونده «{out}» نوشته نشد: {error.strerror or error}") from error
+    try:
+        printed = _render(secretariat, args)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    pdf = printed if isinstance(printed, bytes) else printed.pdf
     try:
         partial.write_bytes(pdf)
         partial.replace(out)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise CliError(f"پرونده «{out}» نوشته نشد: {error.strerror or error}") from error
+    if isinstance(printed, PrintedLetters):  # letters: what was issued, what reprinted
+        print(printed.summary())
     print(f"گزارش در «{out}» ذخیره شد ({to_persian_digits(len(pdf) // 1024)} کیلوبایت).")
     return 0
 
 
-def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
+def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes | PrintedLetters:
     import secretariat.reports as reports
+    from secretariat.reports.communication_letter import print_communication
+    from secretariat.reports.followup_letter import print_followup_letter, print_followup_letters
+    from secretariat.reports.invitation import print_invitation
+    from secretariat.reports.monthly_reminder import print_monthly_reminders
 
     kind = args.kind
+    issuing = Issuing.NEW if args.new else Issuing.ISSUE
     if kind in EVALUATION_KINDS:
-        return _render_evaluation(secretariat, args)
-    if kind in ("minutes", "invitation"):
+        return _render_evaluation(secretariat, args, issuing)
+    if kind in ("minutes", "invitation", "communication"):
         if args.meeting is None:
             raise CliError("شناسه جلسه را با --meeting بدهید (id در «meetings list --json»).")
         if kind == "minutes":
             return reports.render_minutes(secretariat, args.meeting)
-        return reports.render_invitation(secretariat, args.meeting, per_agency=not args.list)
+        if kind == "communication":
+            return print_communication(secretariat, args.meeting, issuing=issuing)
+        return print_invitation(secretariat, args.meeting, per_agency=not args.list, issuing=issuing)
     if kind == "followup-letter":
         if args.all:
-            return reports.render_followup_letters(secretariat)
+            return print_followup_letters(secretariat, issuing=issuing)
         if not args.agency:
             raise CliError("دستگاه را با --agency بدهید، یا برای همه دستگاه‌های دارای مصوبه معوق --all.")
-        return reports.render_followup_letter(secretariat, agency_id(secretariat, args.agency))
+        return print_followup_letter(secretariat, agency_id(secretariat, args.agency), issuing=issuing)
     if kind == "register":
         query = ResolutionQuery(
             search=args.search,
@@ -139,7 +177,9 @@ def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
     if kind == "monthly-reminders":
         if not args.month:
             raise CliError("ماه را با --month بدهید، مانند ‎--month 1405/07.")
-        return reports.render_monthly_reminders(secretariat, Month.parse(args.month), one_letter=args.list)
+        return print_monthly_reminders(
+            secretariat, Month.parse(args.month), one_letter=args.list, issuing=issuing
+        )
     if kind == "monthly-summary":
         chosen = year(args.year)
         if chosen is None:
@@ -148,7 +188,9 @@ def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
     return reports.render_directory(secretariat)
 
 
-def _render_evaluation(secretariat: Secretariat, args: argparse.Namespace) -> bytes:
+def _render_evaluation(
+    secretariat: Secretariat, args: argparse.Namespace, issuing: Issuing
+) -> bytes | PrintedLetters:
     evaluation_year = year(args.year)
     if evaluation_year is None:
         raise CliError("سال ارزیابی را با --year بدهید، مانند ‎--year 1404.")
@@ -165,6 +207,6 @@ def _render_evaluation(secretariat: Secretariat, args: argparse.Namespace) -> by
         raise CliError(
             "برگزیدگان را با یکی از --top N (مانند ‎--top 3) یا --tier T (مانند ‎--tier ممتاز) بدهید."
         )
-    from secretariat.reports.certificates import render_certificates
+    from secretariat.reports.certificates import print_certificates
 
-    return render_certificates(secretariat, evaluation_year, top=args.top, tier=args.tier)
+    return print_certificates(secretariat, evaluation_year, top=args.top, tier=args.tier, issuing=issuing)

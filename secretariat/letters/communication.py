@@ -36,6 +36,26 @@ class CommunicatedResolution:
     due_date: dt.date | None
     due_next_meeting: bool
     role: AssignmentRole
+    lead: str = ""  # the lead agency, for a collaborator: whom it works with
+
+
+@dataclass(frozen=True)
+class PlannedLetter:
+    """A communication letter to issue: to whom, about which resolutions, and its draft."""
+
+    agency_id: int
+    agency: str
+    resolutions: tuple[CommunicatedResolution, ...]  # those it leads first
+    draft: OutgoingDraft
+
+
+@dataclass(frozen=True)
+class CommunicationPlan:
+    """What communicating a meeting's resolutions issues, before anything is issued."""
+
+    meeting: MeetingRecord
+    subject: str
+    letters: tuple[PlannedLetter, ...]  # one per responsible agency, in Persian order
 
 
 @dataclass(frozen=True)
@@ -56,20 +76,17 @@ def source_key(meeting_id: int, agency_id: int) -> str:
     return f"communication:{meeting_id}:{agency_id}"
 
 
-def communicate(
-    meetings: MeetingService,
-    minutes: MinutesService,
-    letters: LetterService,
-    meeting_id: int,
-    *,
-    new: bool = False,
-) -> Communication:
-    """Issue (or reprint) one letter per responsible agency; refused before the minutes are finalized."""
+def plan_communication(
+    meetings: MeetingService, minutes: MinutesService, meeting_id: int, *, recorded_by: str = ""
+) -> CommunicationPlan:
+    """The letters communicating a meeting's resolutions, one per responsible agency, not yet
+    issued; refused before the minutes are finalized, or with no agency responsible for any."""
     meeting = meetings.get(meeting_id)
     if meeting.status is not MeetingStatus.FINALIZED:
         raise DomainError(NOT_FINALIZED.format(meeting=meeting.title))
     by_agency: dict[int, tuple[str, list[CommunicatedResolution]]] = {}
     for resolution in minutes.resolutions(meeting_id):
+        lead = resolution.lead
         for assignment in resolution.assignments:
             name, listed = by_agency.setdefault(assignment.agency_id, (assignment.agency_name, []))
             listed.append(
@@ -80,6 +97,9 @@ def communicate(
                     due_date=resolution.due_date,
                     due_next_meeting=resolution.due_next_meeting,
                     role=assignment.role,
+                    lead=lead.agency_name
+                    if lead is not None and assignment.role is AssignmentRole.COLLABORATOR
+                    else "",
                 )
             )
     if not by_agency:
@@ -89,26 +109,46 @@ def communicate(
         (agency_id, name, tuple(sorted(listed, key=lambda r: (r.role is not AssignmentRole.LEAD, r.code))))
         for agency_id, (name, listed) in sorted(by_agency.items(), key=lambda item: sort_key(item[1][0]))
     ]
-    issued = letters.issue_many(
-        [
-            OutgoingDraft(
-                kind=LetterKind.COMMUNICATION.value,
-                source_key=source_key(meeting_id, agency_id),
-                party=name,
-                subject=subject,
-                agency_id=agency_id,
-                concerns=Concerns.RESOLUTIONS.value,
-                meeting_id=meeting_id,
-                resolution_ids=[r.id for r in resolutions],
+    return CommunicationPlan(
+        meeting,
+        subject,
+        tuple(
+            PlannedLetter(
+                agency_id,
+                name,
+                resolutions,
+                OutgoingDraft(
+                    kind=LetterKind.COMMUNICATION.value,
+                    source_key=source_key(meeting_id, agency_id),
+                    party=name,
+                    subject=subject,
+                    agency_id=agency_id,
+                    concerns=Concerns.RESOLUTIONS.value,
+                    meeting_id=meeting_id,
+                    resolution_ids=[r.id for r in resolutions],
+                    recorded_by=recorded_by,
+                ),
             )
             for agency_id, name, resolutions in ordered
-        ],
-        new=new,
+        ),
     )
+
+
+def communicate(
+    meetings: MeetingService,
+    minutes: MinutesService,
+    letters: LetterService,
+    meeting_id: int,
+    *,
+    new: bool = False,
+) -> Communication:
+    """Issue (or reprint) one letter per responsible agency; refused before the minutes are finalized."""
+    plan = plan_communication(meetings, minutes, meeting_id)
+    issued = letters.issue_many([planned.draft for planned in plan.letters], new=new)
     return Communication(
-        meeting,
+        plan.meeting,
         tuple(
-            CommunicationLetter(agency_id, name, letter, resolutions)
-            for (agency_id, name, resolutions), letter in zip(ordered, issued, strict=True)
+            CommunicationLetter(planned.agency_id, planned.agency, letter, planned.resolutions)
+            for planned, letter in zip(plan.letters, issued, strict=True)
         ),
     )

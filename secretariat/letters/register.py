@@ -252,6 +252,13 @@ class LetterService:
         with self._db.transaction() as session:
             return tuple(_issue(session, draft, new=new, on=on) for draft in drafts)
 
+    def reprint_of(self, source_key: str) -> LetterRecord | None:
+        """The letter that printing ``source_key`` again reprints (the newest not void), marked as a
+        copy; None when printing it issues a new letter. Registers nothing: what a preview shows."""
+        with self._db.reading() as session:
+            earlier = _earlier(session, source_key) if source_key else None
+            return _record(session, earlier, copy=True) if earlier is not None else None
+
     def keep_pdf(self, letter_id: int, filename: str, data: bytes) -> None:
         """Keep the PDF of the letter as first issued; a reprint keeps the first one."""
         with self._db.transaction() as session:
@@ -507,6 +514,15 @@ class LetterService:
             )
             return tuple(_record(session, letter) for letter in letters)
 
+    def of_meeting(self, meeting_id: int, kind: LetterKind | None = None) -> tuple[LetterRecord, ...]:
+        """The letters in force (not void) about a meeting, of ``kind`` if given, in the order issued."""
+        statement = select(Letter).where(Letter.meeting_id == meeting_id, Letter.voided_at.is_(None))
+        if kind is not None:
+            statement = statement.where(Letter.kind == kind.value)
+        with self._db.reading() as session:
+            letters = session.scalars(statement.order_by(Letter.date, Letter.id))
+            return tuple(_record(session, letter) for letter in letters)
+
     def awaiting_answer(self, days: int | None = None) -> int:
         """Outgoing letters that ask for an answer, sent more than ``days`` (by default the
         council's ``answer_days``) ago, not void, unanswered."""
@@ -569,14 +585,19 @@ class LetterService:
 # -- the rules ------------------------------------------------------------------------
 
 
+def _earlier(session: Session, source_key: str) -> Letter | None:
+    """The newest letter issued for ``source_key`` and not void: the one a reprint prints again."""
+    return session.scalar(
+        select(Letter)
+        .where(Letter.direction == OUT, Letter.source_key == source_key, Letter.voided_at.is_(None))
+        .order_by(Letter.date.desc(), Letter.id.desc())
+        .limit(1)
+    )
+
+
 def _issue(session: Session, draft: OutgoingDraft, *, new: bool, on: dt.date | None) -> LetterRecord:
     if not new and draft.source_key:
-        earlier = session.scalar(
-            select(Letter)
-            .where(Letter.direction == OUT, Letter.source_key == draft.source_key, Letter.voided_at.is_(None))
-            .order_by(Letter.date.desc(), Letter.id.desc())
-            .limit(1)
-        )
+        earlier = _earlier(session, draft.source_key)
         if earlier is not None:
             return _record(session, earlier, copy=True)
     day = on or clock.today()

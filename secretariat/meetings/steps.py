@@ -2,8 +2,9 @@
 
 The meeting window's first tab shows these steps, so that a secretary who
 opens a meeting sees at once what is done and what comes next (the agenda
-still empty, attendance not taken, the signed scan not yet attached), each
-with a way to the tab where it is done.
+still empty, attendance not taken, the resolutions not yet communicated to
+the agencies responsible, the signed scan not yet attached), each with a
+way to the tab where it is done (or, for the communication, to its letters).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class StepPlace(StrEnum):
     ATTENDANCE = "attendance"
     RESOLUTIONS = "resolutions"
     ATTACHMENTS = "attachments"
+    # Not a tab: the communication letters' preview, where they are issued (ابلاغ مصوبات).
+    COMMUNICATION = "communication"
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ class MeetingStep:
     place: StepPlace
 
 
-def meeting_steps(detail: MeetingDetail, today: dt.date) -> tuple[MeetingStep, ...]:
+def meeting_steps(detail: MeetingDetail, today: dt.date, communicated: int = 0) -> tuple[MeetingStep, ...]:
+    """The steps; ``communicated``: how many letters communicating its resolutions are in force."""
     meeting = detail.meeting
     status = meeting.status
     held = status in (MeetingStatus.HELD, MeetingStatus.FINALIZED)
@@ -66,6 +70,16 @@ def meeting_steps(detail: MeetingDetail, today: dt.date) -> tuple[MeetingStep, .
         else "پس از ثبت کامل حضور و غیاب و مصوبات، صورتجلسه را نهایی کنید"
     )
     resolutions = len(detail.resolutions)
+    responsible = {a.agency_id for r in detail.resolutions for a in r.assignments}
+    finalized = status is MeetingStatus.FINALIZED
+    if communicated:
+        communication_text = f"{n(communicated)} نامه ابلاغ به دستگاه‌های مسئول صادر شده است"
+    elif finalized and not responsible:
+        communication_text = "مصوبه‌ای دستگاه مسئول ندارد؛ ابلاغی لازم نیست"
+    elif finalized:
+        communication_text = f"نامه ابلاغ مصوبات را برای {n(len(responsible))} دستگاه مسئول صادر کنید"
+    else:
+        communication_text = "پس از نهایی‌سازی، مصوبات به دستگاه‌های مسئول ابلاغ می‌شود"
     steps = [
         ("برنامه", True, f"{jalali.format_long(meeting.date)}", StepPlace.DETAILS),
         (
@@ -94,7 +108,13 @@ def meeting_steps(detail: MeetingDetail, today: dt.date) -> tuple[MeetingStep, .
             f"{n(resolutions)} مصوبه" if resolutions else "مصوبات را در زبانه «مصوبات» بنویسید",
             StepPlace.RESOLUTIONS,
         ),
-        ("نهایی‌سازی", status is MeetingStatus.FINALIZED, finalized_text, StepPlace.DETAILS),
+        ("نهایی‌سازی", finalized, finalized_text, StepPlace.DETAILS),
+        (
+            "ابلاغ مصوبات",
+            finalized and (communicated > 0 or not responsible),
+            communication_text,
+            StepPlace.COMMUNICATION,
+        ),
         (
             "نسخه امضاشده",
             meeting.signed,

@@ -8,6 +8,8 @@ The toolkit:
 - ``page``: A4 pages with the letterhead, «صفحه ۲ از ۵» footers and the draft
   watermark; several letters in one document, each numbered on its own;
 - ``letter``: the parts every letter shares (date, number, addressee, signature);
+- ``issuing``: the letters registered as they are printed, their numbers on the page, «رونوشت» on
+  a reprint (one path for the command line and the window: each letter report's ``print_*``);
 - ``fingerprint``: a finalized document's code, SHA-256 fingerprint and QR code;
 - ``progress``: progress and cancelling for a worker thread (``ReportCancelled``);
 - ``month_grid``: a table of rows × the twelve Jalali months on a portrait page;
@@ -23,6 +25,8 @@ The reports, each ``render_*(secretariat, ...) -> bytes`` over a ``secretariat.c
 - ``directory``: the member agencies and their PR managers;
 - ``monthly_reminder``: the reminders for a month's missing monthly reports, a
   letter per agency or one with the list;
+- ``communication_letter``: the communication of a finalized meeting's resolutions (ابلاغ
+  مصوبات), a letter to each responsible agency;
 - ``monthly_summary``: the yearly summary of the monthly reports (punctuality,
   the matrix, charts, the indicators' figures);
 - ``yearbook``: the yearly report (کارنامه سالانه) that opens the yearly archive.
@@ -32,6 +36,7 @@ The reports, each ``render_*(secretariat, ...) -> bytes`` over a ``secretariat.c
 """
 
 from secretariat.reports.attendance_report import render_attendance
+from secretariat.reports.communication_letter import render_communication
 from secretariat.reports.directory import render_directory
 from secretariat.reports.followup_letter import render_followup_letter, render_followup_letters
 from secretariat.reports.invitation import render_invitation
@@ -45,6 +50,7 @@ from secretariat.reports.yearbook import render_yearbook
 __all__ = [
     "ReportCancelled",
     "render_attendance",
+    "render_communication",
     "render_directory",
     "render_followup_letter",
     "render_followup_letters",

@@ -14,6 +14,11 @@ drawn here: no image files.
 
 A certificate honours a published result: a draft evaluation is refused, as
 is a choice that names no agency.
+
+Each certificate is registered as a letter when it is issued (see
+``issuing``): one per evaluation year and agency. Its number and date stand
+at the top left, inside the frame, as on the council's letters; printed
+again it keeps them and is stamped «رونوشت».
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -34,6 +40,8 @@ from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
 from secretariat.evaluation.service import Standing
+from secretariat.letters.printed import Issuing, PrintedLetter, PrintedLetters
+from secretariat.letters.register import Concerns, LetterKind, OutgoingDraft
 from secretariat.members.people import PersonRecord
 from secretariat.persian import jalali
 from secretariat.persian.ordinals import ordinal_after
@@ -42,10 +50,19 @@ from secretariat.reports import styles, wording
 from secretariat.reports.evaluation_data import EvaluationPrint, certificate_seal, gather_evaluation
 from secretariat.reports.fingerprint import Seal, draw_qr
 from secretariat.reports.fonts import BOLD, MEDIUM, REGULAR, register_fonts
+from secretariat.reports.issuing import letter_head, print_letters
 from secretariat.reports.letter import PR_MANAGER_POST, SECRETARY_TITLE, formal_name
 from secretariat.reports.metadata import DocumentMetadata, pdfa_2b, write_metadata
-from secretariat.reports.page import CREATOR, bookmark, draw_emblem, draw_text
-from secretariat.reports.paragraph import RtlParagraph, balanced_wrap
+from secretariat.reports.page import (
+    CREATOR,
+    LETTER_FIELD,
+    LetterHead,
+    bookmark,
+    draw_emblem,
+    draw_stamp,
+    draw_text,
+)
+from secretariat.reports.paragraph import RtlParagraph, balanced_wrap, text_width
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 from secretariat.reports.typeset import READING_RIGHT_TO_LEFT
 
@@ -99,6 +116,11 @@ WISH_STYLE = ParagraphStyle("certificate_wish", parent=BODY, fontSize=12.5, lead
 SIGNATURE_BLOCK = 250.0  # each signature's width
 SIGNATURE_CENTRE = 175.0  # from the page's side to the centre of a signature
 QR_SIZE = 58.0
+HEAD_RIGHT = 200.0  # the number and date: their right end, inside the frame at the top left
+HEAD_TOP = 540.0  # the first one's baseline
+HEAD_LEADING = 16.0
+STAMP_HEIGHT = 26.0
+SUBJECT = "لوح تقدیر ارزیابی عملکرد روابط عمومی سال {year}"  # as the letter register lists it
 
 
 @dataclass(frozen=True)
@@ -117,11 +139,37 @@ def render_certificates(
     *,
     top: int | None = None,
     tier: str | None = None,
+    issuing: Issuing = Issuing.ISSUE,
     printed_on: dt.date | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> bytes:
     """The certificates of the top ``top`` ranks, or of every agency in ``tier``, as PDF bytes."""
+    return print_certificates(
+        secretariat,
+        year,
+        top=top,
+        tier=tier,
+        issuing=issuing,
+        printed_on=printed_on,
+        progress=progress,
+        cancelled=cancelled,
+    ).pdf
+
+
+def print_certificates(
+    secretariat: Secretariat,
+    year: int,
+    *,
+    top: int | None = None,
+    tier: str | None = None,
+    issuing: Issuing = Issuing.ISSUE,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> PrintedLetters:
+    """The certificates of the top ``top`` ranks, or of every agency in ``tier``, each
+    registered as ``issuing`` says."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     printed_on = printed_on or clock.today()
@@ -131,7 +179,27 @@ def render_certificates(
     honour = RANK if top is not None else TIER
     honoured = [_honoured(data, standing, managers.get(standing.agency_id), honour) for standing in standings]
     run.advance(GATHERED)
-    return certificates_pdf(data, honoured, printed_on=printed_on, run=run)
+
+    def layout(letters: Sequence[PrintedLetter], layout_run: ReportRun | None) -> bytes:
+        pages = [(honoured[letter.index], letter.date, letter_head(letter)) for letter in letters]
+        return certificates_pdf(data, pages, printed_on=printed_on, run=layout_run)
+
+    drafts = [certificate_draft(data, each) for each in honoured]
+    return print_letters(secretariat.letters, drafts, layout, issuing=issuing, on=printed_on, run=run)
+
+
+def certificate_draft(data: EvaluationPrint, honoured: Honoured) -> OutgoingDraft:
+    """The certificate as the register keeps it: one per evaluation year and agency."""
+    standing = honoured.standing
+    return OutgoingDraft(
+        kind=LetterKind.CERTIFICATE.value,
+        source_key=f"certificate:{data.year}:{standing.agency_id}",
+        party=standing.agency,
+        subject=SUBJECT.format(year=to_persian_digits(data.year)),
+        agency_id=standing.agency_id,
+        concerns=Concerns.EVALUATION.value,
+        recorded_by=data.council.secretary,
+    )
 
 
 def honoured_standings(data: EvaluationPrint, *, top: int | None, tier: str | None) -> list[Standing]:
@@ -182,13 +250,14 @@ def body_text(data: EvaluationPrint, honoured: Honoured) -> str:
 
 def certificates_pdf(
     data: EvaluationPrint,
-    honoured: list[Honoured],
+    pages: Sequence[tuple[Honoured, dt.date, LetterHead | None]],
     *,
     printed_on: dt.date,
     run: ReportRun | None = None,
     archived_at: dt.datetime | None = None,
 ) -> bytes:
-    """``honoured``'s certificates, one a page; ``archived_at``: for the yearly archive, as PDF/A-2b."""
+    """The certificates, one a page, each with its date and its number (a letter's head, or none);
+    ``archived_at``: for the yearly archive, as PDF/A-2b."""
     register_fonts()
     run = run or ReportRun()
     buffer = io.BytesIO()
@@ -200,12 +269,12 @@ def certificates_pdf(
         initialFontSize=10,
     )
     canvas.setViewerPreference("Direction", "R2L")
-    for index, each in enumerate(honoured):
-        draw_certificate(canvas, data, each, printed_on)
+    for index, (each, dated, head) in enumerate(pages):
+        draw_certificate(canvas, data, each, dated, head)
         canvas.showPage()
         setattr(canvas, READING_RIGHT_TO_LEFT, False)  # a reader reads each page afresh
-        run.advance(GATHERED + (1 - GATHERED) * (index + 1) / len(honoured))
-    if len(honoured) > 1:
+        run.advance(GATHERED + (1 - GATHERED) * (index + 1) / len(pages))
+    if len(pages) > 1:
         canvas.showOutline()
     title = DOCUMENT_TITLE.format(year=to_persian_digits(data.year))
     write_metadata(
@@ -227,13 +296,17 @@ def certificates_pdf(
 # -- one certificate -------------------------------------------------------------------------
 
 
-def draw_certificate(canvas: Canvas, data: EvaluationPrint, honoured: Honoured, printed_on: dt.date) -> None:
+def draw_certificate(
+    canvas: Canvas, data: EvaluationPrint, honoured: Honoured, dated: dt.date, head: LetterHead | None = None
+) -> None:
     """One certificate on the canvas's page, in reading order (the text layer reads it so)."""
     centre = PAGE_WIDTH / 2
     standing = honoured.standing
     council = data.council
     bookmark(canvas, standing.agency, top=PAGE_HEIGHT)
     _frame(canvas)
+    if head is not None:
+        _head(canvas, head)
 
     # The council's letterhead: «بسمه تعالی», its emblem and name.
     canvas.setFillColor(styles.INK)
@@ -275,12 +348,25 @@ def draw_certificate(canvas: Canvas, data: EvaluationPrint, honoured: Honoured, 
 
     # The date, then the signatures (the chair at the right) and the seal between them.
     canvas.setFillColor(styles.INK)
-    draw_text(
-        canvas, centre, DATE_BASELINE, jalali.format_long(printed_on), font=MEDIUM, size=12, align="center"
-    )
+    draw_text(canvas, centre, DATE_BASELINE, jalali.format_long(dated), font=MEDIUM, size=12, align="center")
     _signature(canvas, PAGE_WIDTH - SIGNATURE_CENTRE, council.chair, CHAIR_TITLE.format(council=council.name))
     _signature(canvas, SIGNATURE_CENTRE, council.secretary, SECRETARY_TITLE.format(council=council.name))
     _seal(canvas, centre, honoured.seal)
+
+
+def _head(canvas: Canvas, head: LetterHead) -> None:
+    """The certificate's number and date at the top left, as a letter has them, and its stamp under them."""
+    canvas.saveState()
+    canvas.setFillColor(styles.INK)
+    y = HEAD_TOP
+    for label, value in head.fields[:2]:  # «تاریخ» and «شماره»: a certificate has no attachment
+        draw_text(canvas, HEAD_RIGHT, y, LETTER_FIELD.format(label=label, value=value), size=10)
+        y -= HEAD_LEADING
+    if head.stamp:  # under them, at their right
+        width = text_width(head.stamp, BOLD, 13) + 16
+        bottom = y - STAMP_HEIGHT + 4
+        draw_stamp(canvas, head.stamp, HEAD_RIGHT - width, bottom, width, STAMP_HEIGHT, head.stamp_color, 13)
+    canvas.restoreState()
 
 
 def _body(text: str, room: float) -> list[RtlParagraph]:

@@ -18,12 +18,21 @@ overdue work, worst first (the most days overdue, then the most overdue
 resolutions), each on its own pages with its own page numbers.
 
 Overdue is as of today, as the register and the dashboard count it (the
-records are today's); the print date is the letter's date.
+records are today's); the letter's date is the day it is issued.
+
+Each letter is registered as it is issued (see ``issuing``), linked to the
+resolutions it lists. The same letter is the one to the same agency on the
+same day about the same resolutions: printed again that day it is
+reprinted with its number as «رونوشت»; printed on another day, or once the
+list has changed, it is a new letter, for a follow-up letter speaks of the
+state of things on its day and asks for a reply a week after it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
@@ -35,6 +44,8 @@ from secretariat.errors import DomainError
 from secretariat.followup.lifecycle import FollowUpRecord, in_force
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import OVERDUE_LABEL, ResolutionStatus
+from secretariat.letters.printed import Issuing, PrintedLetter, PrintedLetters
+from secretariat.letters.register import Concerns, LetterKind, OutgoingDraft
 from secretariat.meetings.deadline import deadline_text
 from secretariat.meetings.kinds import AssignmentRole, display_code
 from secretariat.members.council import CouncilRecord
@@ -43,6 +54,7 @@ from secretariat.persian.collation import sort_key
 from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports import styles
 from secretariat.reports.fonts import BOLD
+from secretariat.reports.issuing import letter_head, print_letters
 from secretariat.reports.letter import (
     BODY,
     RUNNING_HEAD,
@@ -50,7 +62,6 @@ from secretariat.reports.letter import (
     chair_copies,
     closing,
     council_of,
-    letter_fields,
     opening,
     pr_manager_addressee,
 )
@@ -239,59 +250,126 @@ def render_followup_letter(
     secretariat: Secretariat,
     agency_id: int,
     *,
+    issuing: Issuing = Issuing.ISSUE,
     printed_on: dt.date | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> bytes:
     """The follow-up letter to one agency about its open resolutions, as PDF bytes."""
+    return print_followup_letter(
+        secretariat, agency_id, issuing=issuing, printed_on=printed_on, progress=progress, cancelled=cancelled
+    ).pdf
+
+
+def print_followup_letter(
+    secretariat: Secretariat,
+    agency_id: int,
+    *,
+    issuing: Issuing = Issuing.ISSUE,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> PrintedLetters:
+    """The follow-up letter to one agency, registered as ``issuing`` says."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     council = council_of(secretariat)
     letter = gather_followup_letter(secretariat, agency_id)
     run.advance(GATHERED)
-    return followup_letters_pdf(
-        council, [letter], title=TITLE.format(agency=letter.agency_name), printed_on=printed_on, run=run
-    )
+    title = TITLE.format(agency=letter.agency_name)
+    return _print(secretariat, council, [letter], title, issuing, printed_on, run)
 
 
 def render_followup_letters(
     secretariat: Secretariat,
     *,
+    issuing: Issuing = Issuing.ISSUE,
     printed_on: dt.date | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> bytes:
     """One follow-up letter for every agency with overdue work, worst first, as one PDF."""
+    return print_followup_letters(
+        secretariat, issuing=issuing, printed_on=printed_on, progress=progress, cancelled=cancelled
+    ).pdf
+
+
+def print_followup_letters(
+    secretariat: Secretariat,
+    *,
+    issuing: Issuing = Issuing.ISSUE,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> PrintedLetters:
+    """A follow-up letter to every agency with overdue work, worst first, each registered."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     council = council_of(secretariat)
     letters = gather_followup_letters(secretariat, run)
-    return followup_letters_pdf(
-        council, letters, title=LETTERS_TITLE.format(council=council.name), printed_on=printed_on, run=run
+    title = LETTERS_TITLE.format(council=council.name)
+    return _print(secretariat, council, letters, title, issuing, printed_on, run)
+
+
+def _print(
+    secretariat: Secretariat,
+    council: CouncilRecord,
+    letters: list[FollowUpLetterData],
+    title: str,
+    issuing: Issuing,
+    printed_on: dt.date | None,
+    run: ReportRun,
+) -> PrintedLetters:
+    printed_on = printed_on or clock.today()
+
+    def layout(printed: Sequence[PrintedLetter], layout_run: ReportRun | None) -> bytes:
+        return followup_letters_pdf(
+            council, letters, printed, title=title, printed_on=printed_on, run=layout_run
+        )
+
+    drafts = [followup_draft(council, letter, printed_on) for letter in letters]
+    return print_letters(secretariat.letters, drafts, layout, issuing=issuing, on=printed_on, run=run)
+
+
+def followup_draft(council: CouncilRecord, letter: FollowUpLetterData, day: dt.date) -> OutgoingDraft:
+    """The letter to register: the same agency, day and resolutions make the same letter."""
+    ids = sorted(r.id for r in letter.resolutions)
+    listed = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:16]
+    return OutgoingDraft(
+        kind=LetterKind.FOLLOWUP.value,
+        source_key=f"followup:{letter.agency_id}:{day.isoformat()}:{listed}",
+        party=letter.agency_name,
+        subject=SUBJECT.format(council=council.name),
+        agency_id=letter.agency_id,
+        concerns=Concerns.RESOLUTIONS.value,
+        resolution_ids=ids,
+        recorded_by=council.secretary,
     )
 
 
 def followup_letters_pdf(
     council: CouncilRecord,
     letters: list[FollowUpLetterData],
+    printed: Sequence[PrintedLetter],
     *,
     title: str,
     printed_on: dt.date | None = None,
     run: ReportRun | None = None,
 ) -> bytes:
-    """``letters`` one after another, each on its own pages, as PDF bytes."""
+    """The ``printed`` of ``letters`` one after another, each on its own pages, as PDF bytes."""
     printed_on = printed_on or clock.today()
-    setup = PageSetup(
-        council_name=council.name, title=title, printed_on=printed_on, letter_fields=letter_fields(printed_on)
-    )
+    setup = PageSetup(council_name=council.name, title=title, printed_on=printed_on, letter_heads=True)
     subject = SUBJECT.format(council=council.name)
     story = letters_story(
         (
             RUNNING_HEAD.format(subject=subject, addressee=letter.agency_name),
-            followup_letter(council, letter, printed_on),
+            followup_letter(council, letter, each.date),
             letter.agency_name,
+            None,
+            letter_head(each),
         )
-        for letter in letters
+        for each in printed
+        for letter in (letters[each.index],)
     )
     return build_pdf(story, setup, run, layout_from=GATHERED)
 
@@ -300,10 +378,8 @@ def reply_by(printed_on: dt.date) -> dt.date:
     return printed_on + dt.timedelta(days=REPLY_DAYS)
 
 
-def followup_letter(
-    council: CouncilRecord, letter: FollowUpLetterData, printed_on: dt.date
-) -> list[Flowable]:
-    """One letter's flowables, top to bottom."""
+def followup_letter(council: CouncilRecord, letter: FollowUpLetterData, dated: dt.date) -> list[Flowable]:
+    """One letter's flowables, top to bottom; the reply asked for a week after its date."""
     story = opening(letter.addressee.lines, SUBJECT.format(council=council.name))
     story.append(RtlParagraph(_intro(council, letter), BODY))
     story.append(Spacer(1, 4))
@@ -317,7 +393,7 @@ def followup_letter(
         )
     )
     # The date held together: a date broken over two lines reads badly.
-    reply = jalali.format_long(reply_by(printed_on)).replace(" ", NBSP)
+    reply = jalali.format_long(reply_by(dated)).replace(" ", NBSP)
     story.append(closing(REQUEST.format(reply=reply), council, chair_copies(council)))
     return story
 

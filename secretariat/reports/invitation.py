@@ -18,11 +18,17 @@ record. A postponed meeting's letter recalls the date first planned.
 
 Only a meeting still to be held (planned or postponed) with someone invited
 is invitable; a cancelled or held meeting is refused with a Persian message.
+
+Each letter is registered as it is issued (see ``issuing``): one per
+meeting, meeting date and invitee (or the circular), so that printing it
+again reprints its number as «رونوشت», and a meeting postponed to another
+day is invited to by new letters.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -32,6 +38,8 @@ from secretariat import clock
 from secretariat.clock import format_time
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
+from secretariat.letters.printed import Issuing, PrintedLetter, PrintedLetters
+from secretariat.letters.register import Concerns, LetterKind, OutgoingDraft
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus
 from secretariat.meetings.records import AgendaItemRecord, InvitationRecord, MeetingRecord
 from secretariat.members.council import CouncilRecord
@@ -40,6 +48,7 @@ from secretariat.persian import jalali
 from secretariat.persian.ordinals import ordinal
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles
+from secretariat.reports.issuing import letter_head, print_letters
 from secretariat.reports.letter import (
     BODY,
     COUNCIL_MEMBERS,
@@ -52,7 +61,6 @@ from secretariat.reports.letter import (
     closing,
     council_of,
     guest_addressee,
-    letter_fields,
     opening,
     pr_manager_addressee,
 )
@@ -110,6 +118,8 @@ class Invitee:
     addressee: Addressee
     is_guest: bool
     listed_as: str  # in the circular's list of recipients: the PR manager, or the guest and their title
+    invitation_id: int = 0
+    agency_id: int | None = None  # a member agency; None for a guest
 
 
 @dataclass(frozen=True)
@@ -164,11 +174,21 @@ def _invitee(people: PeopleService, invitation: InvitationRecord) -> Invitee:
         listed_as = LIST_SEPARATOR.join(
             part for part in (invitation.guest_name, invitation.guest_title) if part
         )
-        return Invitee(invitation.agency_name, addressee, is_guest=True, listed_as=listed_as)
+        return Invitee(
+            invitation.agency_name, addressee, is_guest=True, listed_as=listed_as, invitation_id=invitation.id
+        )
     # Not a guest: a member's invitation has its agency.
-    manager = people.current_pr_manager(cast(int, invitation.agency_id))
+    agency_id = cast(int, invitation.agency_id)
+    manager = people.current_pr_manager(agency_id)
     addressee = pr_manager_addressee(invitation.agency_name, manager)
-    return Invitee(invitation.agency_name, addressee, is_guest=False, listed_as=addressee.name)
+    return Invitee(
+        invitation.agency_name,
+        addressee,
+        is_guest=False,
+        listed_as=addressee.name,
+        invitation_id=invitation.id,
+        agency_id=agency_id,
+    )
 
 
 def render_invitation(
@@ -176,46 +196,110 @@ def render_invitation(
     meeting_id: int,
     *,
     per_agency: bool = True,
+    issuing: Issuing = Issuing.ISSUE,
     printed_on: dt.date | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> bytes:
-    """The invitation to a meeting to come, as PDF bytes: a letter to each
-    invitee (``per_agency``), or one circular to the council's members."""
+    """The invitation to a meeting to come, as PDF bytes (see ``print_invitation``)."""
+    return print_invitation(
+        secretariat,
+        meeting_id,
+        per_agency=per_agency,
+        issuing=issuing,
+        printed_on=printed_on,
+        progress=progress,
+        cancelled=cancelled,
+    ).pdf
+
+
+def print_invitation(
+    secretariat: Secretariat,
+    meeting_id: int,
+    *,
+    per_agency: bool = True,
+    issuing: Issuing = Issuing.ISSUE,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> PrintedLetters:
+    """The invitation to a meeting to come: a letter to each invitee (``per_agency``), or one
+    circular to the council's members, each registered as ``issuing`` says."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     data = gather_invitation(secretariat, meeting_id, run)
-    return invitation_pdf(data, per_agency=per_agency, printed_on=printed_on, run=run)
+    printed_on = printed_on or clock.today()
+
+    def layout(letters: Sequence[PrintedLetter], layout_run: ReportRun | None) -> bytes:
+        return invitation_pdf(data, letters, per_agency=per_agency, printed_on=printed_on, run=layout_run)
+
+    drafts = invitation_drafts(data, per_agency=per_agency)
+    return print_letters(secretariat.letters, drafts, layout, issuing=issuing, on=printed_on, run=run)
+
+
+def invitation_drafts(data: InvitationData, *, per_agency: bool) -> list[OutgoingDraft]:
+    """The letters to register: one per invitee, or the circular."""
+    meeting = data.meeting
+    key = f"invitation:{meeting.id}:{meeting.date.isoformat()}"
+
+    def draft(source: str, party: str, agency_id: int | None = None) -> OutgoingDraft:
+        return OutgoingDraft(
+            kind=LetterKind.INVITATION.value,
+            source_key=f"{key}:{source}",
+            party=party,
+            subject=data.subject,
+            agency_id=agency_id,
+            concerns=Concerns.MEETING.value,
+            meeting_id=meeting.id,
+            recorded_by=data.council.secretary,
+        )
+
+    if not per_agency:
+        return [draft("members", COUNCIL_MEMBERS.format(council=data.council.name))]
+    return [
+        draft(f"guest:{invitee.invitation_id}", _guest_party(invitee))
+        if invitee.is_guest
+        else draft(f"agency:{invitee.agency_id}", invitee.agency_name, invitee.agency_id)
+        for invitee in data.invitees
+    ]
+
+
+def _guest_party(invitee: Invitee) -> str:
+    """A guest as the register names them: «سرکار خانم دکتر نرگس طاهری، دانشگاه تهران»."""
+    return LIST_SEPARATOR.join(part for part in (invitee.addressee.name, invitee.agency_name) if part)
 
 
 def invitation_pdf(
     data: InvitationData,
+    letters: Sequence[PrintedLetter],
     *,
     per_agency: bool = True,
     printed_on: dt.date | None = None,
     run: ReportRun | None = None,
 ) -> bytes:
+    """``letters`` (of ``invitation_drafts``) laid out, each with its number and date."""
     printed_on = printed_on or clock.today()
     setup = PageSetup(
-        council_name=data.council.name,
-        title=data.title,
-        printed_on=printed_on,
-        letter_fields=letter_fields(printed_on),
+        council_name=data.council.name, title=data.title, printed_on=printed_on, letter_heads=True
     )
     if per_agency:
-        letters = [
+        story = letters_story(
             (
                 RUNNING_HEAD.format(
                     subject=data.subject, addressee=invitee.agency_name or invitee.addressee.name
                 ),
                 invitation_letter(data, invitee.addressee.lines, guest=invitee.is_guest),
                 invitee.agency_name or invitee.addressee.name,
+                None,
+                letter_head(letter),
             )
-            for invitee in data.invitees
-        ]
-        story = letters_story(letters)
+            for letter in letters
+            for invitee in (data.invitees[letter.index],)
+        )
     else:
-        story = circular_letter(data)
+        story = letters_story(
+            (data.title, circular_letter(data), data.title, None, letter_head(letter)) for letter in letters
+        )
     return build_pdf(story, setup, run, layout_from=GATHERED)
 
 

@@ -1,8 +1,8 @@
 """The parts of the secretariat's office letter (نامه اداری), shared by the letters.
 
 An Iranian office letter, as the secretariat sends it: the letterhead with
-«تاریخ»، «شماره» and «پیوست» at its left (the number left as dots, for the
-registry to write in by hand from its log), the addressee at the right in
+«تاریخ»، «شماره» and «پیوست» at its left (the number and date the letter
+register gave it, see ``issuing``), the addressee at the right in
 bold («سرکار خانم دکتر مریم احمدی» over «مدیر محترم روابط عمومی ...»), or
 «به: اعضای محترم شورای ...» for a circular, the subject («موضوع: ...»),
 «با سلام و احترام،», the body, and the secretary's signature at the left:
@@ -36,6 +36,7 @@ from secretariat.errors import NotFoundError
 from secretariat.members.council import CouncilRecord
 from secretariat.members.people import PersonRecord
 from secretariat.persian import jalali
+from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles, wording
 from secretariat.reports.fonts import BOLD, MEDIUM
 from secretariat.reports.page import CONTENT_WIDTH
@@ -45,7 +46,7 @@ from secretariat.reports.paragraph import RtlParagraph
 DATE_LABEL = "تاریخ"
 NUMBER_LABEL = "شماره"
 ATTACHMENT_LABEL = "پیوست"
-NUMBER_BLANK = "........"  # the registry writes the letter's number in by hand
+NOT_NUMBERED = "پس از صدور"  # a letter previewed before it is issued has no number yet
 NO_ATTACHMENT = "ندارد"
 SUBJECT = "موضوع: {subject}"
 GREETING = "با سلام و احترام،"
@@ -197,12 +198,13 @@ def pr_manager_addressee(agency_name: str, manager: PersonRecord | None) -> Addr
     return Addressee(name=name, post=PR_MANAGER_POST.format(agency=agency_name))
 
 
-def letter_fields(printed_on: dt.date, *, attachment: str = NO_ATTACHMENT) -> tuple[tuple[str, str], ...]:
-    """The letterhead's «تاریخ»، «شماره» (left for the registry) and «پیوست»."""
+def letter_fields(date: dt.date, number: str, attachments: int = 0) -> tuple[tuple[str, str], ...]:
+    """The letterhead's «تاریخ»، «شماره» (as the register shows it: «۱۲/ش/۱۴۰۵») and «پیوست»
+    (how many, or «ندارد»)."""
     return (
-        (DATE_LABEL, jalali.format_short(printed_on)),
-        (NUMBER_LABEL, NUMBER_BLANK),
-        (ATTACHMENT_LABEL, attachment),
+        (DATE_LABEL, jalali.format_short(date)),
+        (NUMBER_LABEL, number),
+        (ATTACHMENT_LABEL, to_persian_digits(attachments) if attachments else NO_ATTACHMENT),
     )
 
 

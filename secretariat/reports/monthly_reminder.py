@@ -20,11 +20,17 @@ they owe), how many of the agencies that owed it have sent it, and the
 same request.
 
 A month not yet due, or one no agency owes, is refused with a Persian message.
+
+Each letter is registered as it is issued (see ``issuing``), about the
+month's report: the reminder to an agency for a month is one letter (so is
+the circular of a month), printed again as «رونوشت» with its number unless
+a new one is asked for (a second reminder).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
@@ -33,12 +39,15 @@ from reportlab.platypus import Flowable, Spacer
 from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
+from secretariat.letters.printed import Issuing, PrintedLetter, PrintedLetters
+from secretariat.letters.register import Concerns, LetterKind, OutgoingDraft
 from secretariat.members.council import CouncilRecord
 from secretariat.monthly.matrix import CellState, MatrixQuery
 from secretariat.monthly.months import Month
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from secretariat.reports import styles, wording
+from secretariat.reports.issuing import letter_head, print_letters
 from secretariat.reports.letter import (
     BODY,
     COUNCIL_MEMBERS,
@@ -48,7 +57,6 @@ from secretariat.reports.letter import (
     chair_copies,
     closing,
     council_of,
-    letter_fields,
     opening,
     pr_manager_addressee,
 )
@@ -133,6 +141,10 @@ class RemindersData:
     def subject(self) -> str:
         return SUBJECT.format(month=self.month.label)
 
+    def days_late_on(self, dated: dt.date) -> int:
+        """How late the report is on a letter's date (a reprint says what the letter said)."""
+        return max(1, (dated - self.due_date).days)
+
 
 def gather_reminders(secretariat: Secretariat, month: Month, run: ReportRun | None = None) -> RemindersData:
     """The agencies that owe ``month``, with their PR managers; refused if none does or it is not due."""
@@ -176,43 +188,97 @@ def render_monthly_reminders(
     month: Month,
     *,
     one_letter: bool = False,
+    issuing: Issuing = Issuing.ISSUE,
     printed_on: dt.date | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> bytes:
-    """The reminders for ``month`` as PDF bytes: a letter to each agency that owes it, or
-    (``one_letter``) one circular to the council's members with the list."""
+    """The reminders for ``month`` as PDF bytes (see ``print_monthly_reminders``)."""
+    return print_monthly_reminders(
+        secretariat,
+        month,
+        one_letter=one_letter,
+        issuing=issuing,
+        printed_on=printed_on,
+        progress=progress,
+        cancelled=cancelled,
+    ).pdf
+
+
+def print_monthly_reminders(
+    secretariat: Secretariat,
+    month: Month,
+    *,
+    one_letter: bool = False,
+    issuing: Issuing = Issuing.ISSUE,
+    printed_on: dt.date | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> PrintedLetters:
+    """The reminders for ``month``: a letter to each agency that owes it, or (``one_letter``) one
+    circular to the council's members with the list; registered as ``issuing`` says."""
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     data = gather_reminders(secretariat, month, run)
-    return reminders_pdf(data, one_letter=one_letter, printed_on=printed_on, run=run)
+    printed_on = printed_on or clock.today()
+
+    def layout(letters: Sequence[PrintedLetter], layout_run: ReportRun | None) -> bytes:
+        return reminders_pdf(data, letters, one_letter=one_letter, printed_on=printed_on, run=layout_run)
+
+    drafts = reminder_drafts(data, one_letter=one_letter)
+    return print_letters(secretariat.letters, drafts, layout, issuing=issuing, on=printed_on, run=run)
+
+
+def reminder_drafts(data: RemindersData, *, one_letter: bool) -> list[OutgoingDraft]:
+    """The letters to register: one per agency that owes the month, or the circular."""
+    month = data.month
+    key = f"monthly_reminder:{month.year}/{month.month:02d}"
+
+    def draft(source: str, party: str, agency_id: int | None = None) -> OutgoingDraft:
+        return OutgoingDraft(
+            kind=LetterKind.MONTHLY_REMINDER.value,
+            source_key=f"{key}:{source}",
+            party=party,
+            subject=data.subject,
+            agency_id=agency_id,
+            concerns=Concerns.MONTHLY.value,
+            report_month=month,
+            recorded_by=data.council.secretary,
+        )
+
+    if one_letter:
+        return [draft("list", COUNCIL_MEMBERS.format(council=data.council.name))]
+    return [draft(str(agency.agency_id), agency.agency, agency.agency_id) for agency in data.agencies]
 
 
 def reminders_pdf(
     data: RemindersData,
+    letters: Sequence[PrintedLetter],
     *,
     one_letter: bool = False,
     printed_on: dt.date | None = None,
     run: ReportRun | None = None,
 ) -> bytes:
+    """``letters`` (of ``reminder_drafts``) laid out, each with its number and date."""
     printed_on = printed_on or clock.today()
     title = (LIST_TITLE if one_letter else TITLE).format(month=data.month.label)
-    setup = PageSetup(
-        council_name=data.council.name,
-        title=title,
-        printed_on=printed_on,
-        letter_fields=letter_fields(printed_on),
-    )
+    setup = PageSetup(council_name=data.council.name, title=title, printed_on=printed_on, letter_heads=True)
     if one_letter:
-        story = circular_letter(data, printed_on)
+        story = letters_story(
+            (title, circular_letter(data, letter.date), title, None, letter_head(letter))
+            for letter in letters
+        )
     else:
         story = letters_story(
             (
                 RUNNING_HEAD.format(subject=data.subject, addressee=agency.agency),
-                reminder_letter(data, agency, printed_on),
+                reminder_letter(data, agency, letter.date),
                 agency.agency,
+                None,
+                letter_head(letter),
             )
-            for agency in data.agencies
+            for letter in letters
+            for agency in (data.agencies[letter.index],)
         )
     return build_pdf(story, setup, run, layout_from=GATHERED)
 
@@ -222,22 +288,22 @@ def reply_by(printed_on: dt.date) -> str:
     return jalali.format_long(printed_on + dt.timedelta(days=REPLY_DAYS)).replace(" ", NBSP)
 
 
-def reminder_letter(data: RemindersData, agency: OwingAgency, printed_on: dt.date) -> list[Flowable]:
-    """One agency's letter, top to bottom."""
+def reminder_letter(data: RemindersData, agency: OwingAgency, dated: dt.date) -> list[Flowable]:
+    """One agency's letter, top to bottom; the reply asked for a week after its date."""
     story = opening(agency.addressee.lines, data.subject)
     text = OVERDUE.format(
-        month=data.month.label, due=jalali.format_short(data.due_date), days=format_int(data.days_late)
+        month=data.month.label,
+        due=jalali.format_short(data.due_date),
+        days=format_int(data.days_late_on(dated)),
     )
     if agency.earlier_missing:
         text += EARLIER.format(months=earlier_months(agency.earlier_missing))
     story.append(RtlParagraph(text, BODY))
-    story.append(
-        closing(REQUEST.format(reply=reply_by(printed_on)), data.council, chair_copies(data.council))
-    )
+    story.append(closing(REQUEST.format(reply=reply_by(dated)), data.council, chair_copies(data.council)))
     return story
 
 
-def circular_letter(data: RemindersData, printed_on: dt.date) -> list[Flowable]:
+def circular_letter(data: RemindersData, dated: dt.date) -> list[Flowable]:
     """One letter to the council's members with the agencies that owe the month."""
     to = TO.format(to=COUNCIL_MEMBERS.format(council=data.council.name))
     story = opening((to,), data.subject)
@@ -246,7 +312,7 @@ def circular_letter(data: RemindersData, printed_on: dt.date) -> list[Flowable]:
         count=format_int(len(data.agencies)),
         month=data.month.label,
         due=jalali.format_short(data.due_date),
-        days=format_int(data.days_late),
+        days=format_int(data.days_late_on(dated)),
     )
     text += LIST_RECEIVED.format(expected=format_int(data.expected), received=format_int(data.received))
     story += [RtlParagraph(text, BODY), Spacer(1, 4)]
@@ -262,7 +328,7 @@ def circular_letter(data: RemindersData, printed_on: dt.date) -> list[Flowable]:
         rows.append(row)
     story.append(rtl_table(columns, rows, width=CONTENT_WIDTH, numbered=True, cell_style=CELL))
     story.append(
-        closing(LIST_REQUEST.format(reply=reply_by(printed_on)), data.council, chair_copies(data.council))
+        closing(LIST_REQUEST.format(reply=reply_by(dated)), data.council, chair_copies(data.council))
     )
     return story
 

@@ -11,7 +11,13 @@
   with the same letterhead, running heads and footers across its width.
 - A letter (``PageSetup.letter_fields``) has «تاریخ: ...»، «شماره: ...» and
   «پیوست: ...» in the letterhead's left block, where an office letter has
-  them, instead of the print date.
+  them, instead of the print date. Letters registered one by one
+  (``PageSetup.letter_heads``) each bring their own (a ``LetterHead`` on
+  their ``LetterStart``): the number and date the register gave them, and
+  a stamp beside them: «رونوشت» on a reprint of a letter issued before,
+  «پیش‌نویس» on the preview of one not yet issued. The stamp is on each of
+  the letter's pages: beside the block on the first, at the left of the
+  running head on the others.
 - Several letters in one document (``letters_story``): each starts on a new
   page with the letterhead, its later pages carry its own running head, and
   its pages are numbered on their own («صفحه ۱ از ۱» for each one-page
@@ -50,6 +56,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -81,7 +88,16 @@ COUNCIL_NAME_WIDTH = 250.0
 LEFT_BLOCK_TEXT_WIDTH = 110.0
 DRAFT_STAMP_WIDTH = 84.0
 LETTER_FIELD_LEADING = 16.0
-LETTER_FIELD = "{label}: {value}"  # «شماره: ........»
+LETTER_FIELD = "{label}: {value}"  # «شماره: ۱۲/ش/۱۴۰۵»
+# A letter's stamp («رونوشت»): beside its letter block on the first page, smaller by the running head after.
+STAMP_SIZE = 13.0
+STAMP_HEIGHT = 28.0
+STAMP_PADDING = 16.0  # the word's width plus this: the frame
+STAMP_ROOM = 72.0  # the widest stamp («پیش‌نویس»), kept free of the council's name
+STAMP_GAP = 10.0
+RUNNING_STAMP_SIZE = 9.5
+RUNNING_STAMP_HEIGHT = 15.0
+RUNNING_STAMP_PADDING = 12.0
 CREATOR = "council-secretariat {version}"  # the program that made the PDF (its Creator, xmp:CreatorTool)
 
 
@@ -109,6 +125,8 @@ class PageSetup:
     landscape: bool = False
     # Each letter carries its own seal (``LetterStart``'s) in its letterhead and footers.
     sealed_letters: bool = False
+    # Each letter carries its own «تاریخ»، «شماره» and «پیوست», and its stamp (``LetterStart``'s head).
+    letter_heads: bool = False
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -202,6 +220,16 @@ def build_pdf(
     return pdf
 
 
+@dataclass(frozen=True)
+class LetterHead:
+    """One letter's own lines of the letterhead's left block, and its stamp (``PageSetup.letter_heads``)."""
+
+    # (label, value): (("تاریخ", "۱۴۰۵/۰۹/۱۲"), ("شماره", "۱۲/ش/۱۴۰۵"), ("پیوست", "ندارد")).
+    fields: tuple[tuple[str, str], ...]
+    stamp: str = ""  # «رونوشت» on a reprint, «پیش‌نویس» on a letter not yet issued; or none
+    stamp_color: Color = styles.ACCENT
+
+
 class LetterStart(Flowable):
     """The top of one letter in a document of several (see ``letters_story``).
 
@@ -212,11 +240,14 @@ class LetterStart(Flowable):
 
     _ZEROSIZE = True
 
-    def __init__(self, title: str = "", outline: str = "", seal: Seal | None = None):
+    def __init__(
+        self, title: str = "", outline: str = "", seal: Seal | None = None, head: LetterHead | None = None
+    ):
         super().__init__()
         self.title = title
         self.outline = outline or title  # the letter's bookmark: its addressee, say
         self.seal = seal  # the letter's own code (``PageSetup.sealed_letters``)
+        self.head = head  # the letter's own number and date (``PageSetup.letter_heads``)
         self.width = self.height = 0.0
 
     def __repr__(self) -> str:
@@ -228,7 +259,7 @@ class LetterStart(Flowable):
     def draw(self) -> None:
         start = getattr(self.canv, "start_letter", None)
         if start is not None:
-            start(self.title, self.seal)
+            start(self.title, self.seal, self.head)
         if self.outline:  # each letter of a document of several is a bookmark
             bookmark(self.canv, self.outline, top=self.canv._pagesize[1])
 
@@ -312,10 +343,12 @@ def letters_story(
         tuple[str, Sequence[Flowable]]
         | tuple[str, Sequence[Flowable], str]
         | tuple[str, Sequence[Flowable], str, Seal | None]
+        | tuple[str, Sequence[Flowable], str, Seal | None, LetterHead | None]
     ],
 ) -> list[Flowable]:
     """Several letters, each ``(running head, flowables)``, ``(running head, flowables,
-    bookmark)`` or ``(running head, flowables, bookmark, seal)``, as one story for ``build_pdf``.
+    bookmark)``, ``(running head, flowables, bookmark, seal)`` or ``(running head, flowables,
+    bookmark, seal, head)``, as one story for ``build_pdf``.
 
     Each letter starts on a new page with the letterhead and has its own
     page numbers, and is a bookmark (its running head unless given); a single
@@ -347,6 +380,7 @@ def _numbered_canvas(setup: PageSetup, metadata: DocumentMetadata) -> type[Canva
             self._letter = 0
             self.letter_title = ""
             self.letter_seal: Seal | None = None
+            self.letter_head: LetterHead | None = None
             self._bare_page = False
             self._when_saved: list[Callable[[Canvas], None]] = []
             self._bookmarks = 0  # made on the page being written out (for their keys)
@@ -368,10 +402,19 @@ def _numbered_canvas(setup: PageSetup, metadata: DocumentMetadata) -> type[Canva
 
             self._when_saved.append(mark)
 
-        def start_letter(self, title: str, seal: Seal | None = None) -> None:
+        def start_letter(self, title: str, seal: Seal | None = None, head: LetterHead | None = None) -> None:
             self._letter += 1
             self.letter_title = title
             self.letter_seal = seal
+            self.letter_head = head
+            if setup.letter_heads:
+                # Now, before the letter's text: its number and date read first, as on paper. Drawn
+                # from the letter's first flowable, in the page's own coordinates.
+                x, y = self.absolutePosition(0, 0)
+                self.saveState()
+                self.translate(-x, -y)
+                _letter_head(self, setup, head)
+                self.restoreState()
 
         def bare_page(self) -> None:
             """This page (a cover) has no footer."""
@@ -505,6 +548,8 @@ def _left_block_right(setup: PageSetup) -> float:
     """The right end of the letterhead's left block (the seal, or the letter's fields)."""
     if setup.seal is not None or setup.sealed_letters:
         return SIDE_MARGIN + QR_SIZE + 4 + LEFT_BLOCK_TEXT_WIDTH
+    if setup.letter_heads:  # room for a letter's stamp beside its block
+        return SIDE_MARGIN + LEFT_BLOCK_TEXT_WIDTH + STAMP_GAP + STAMP_ROOM
     return SIDE_MARGIN + LEFT_BLOCK_TEXT_WIDTH
 
 
@@ -565,13 +610,9 @@ def _first_page(canvas: Canvas, setup: PageSetup) -> None:
     left = SIDE_MARGIN
     if setup.seal is not None:
         _seal_block(canvas, setup, setup.seal)
-    elif setup.letter_fields:
-        text_right = left + LEFT_BLOCK_TEXT_WIDTH
-        y = top - 30
-        for label, value in setup.letter_fields:
-            draw_text(canvas, text_right, y, LETTER_FIELD.format(label=label, value=value), size=9.5)
-            y -= LETTER_FIELD_LEADING
-    elif not setup.sealed_letters:
+    elif setup.letter_fields and not setup.letter_heads:
+        _letter_fields(canvas, setup, setup.letter_fields)
+    elif not setup.sealed_letters and not setup.letter_heads:
         text_right = left + LEFT_BLOCK_TEXT_WIDTH
         if setup.draft:
             _draft_stamp(canvas, text_right - DRAFT_STAMP_WIDTH, top - 46)
@@ -595,6 +636,27 @@ def _seal_block(canvas: Canvas, setup: PageSetup, seal: Seal) -> None:
     draw_text(canvas, text_right, top - 30, wording.DOCUMENT_CODE_LABEL, font=MEDIUM, size=9)
     draw_text(canvas, text_right, top - 44, seal.code, size=9)
     draw_text(canvas, text_right, top - 62, _printed_on(setup), size=9)
+
+
+def _letter_fields(canvas: Canvas, setup: PageSetup, fields: Sequence[tuple[str, str]]) -> None:
+    """«تاریخ: ...»، «شماره: ...» and «پیوست: ...», one under the other, in the letterhead's left block."""
+    text_right = SIDE_MARGIN + LEFT_BLOCK_TEXT_WIDTH
+    y = setup.page_size[1] - TOP_MARGIN - 30
+    for label, value in fields:
+        draw_text(canvas, text_right, y, LETTER_FIELD.format(label=label, value=value), size=9.5)
+        y -= LETTER_FIELD_LEADING
+
+
+def _letter_head(canvas: Canvas, setup: PageSetup, head: LetterHead | None) -> None:
+    """A letter's own number and date in the letterhead's left block, and its stamp beside them
+    (``PageSetup.letter_heads``); a letter without one has the document's fields, if any."""
+    canvas.setFillColor(styles.INK)
+    _letter_fields(canvas, setup, head.fields if head is not None else setup.letter_fields)
+    if head is not None and head.stamp:
+        top = setup.page_size[1] - TOP_MARGIN
+        left = SIDE_MARGIN + LEFT_BLOCK_TEXT_WIDTH + STAMP_GAP
+        width = text_width(head.stamp, BOLD, STAMP_SIZE) + STAMP_PADDING
+        draw_stamp(canvas, head.stamp, left, top - 59, width, STAMP_HEIGHT, head.stamp_color, STAMP_SIZE)
 
 
 def _letter_seal(canvas: Canvas, setup: PageSetup) -> None:
@@ -625,8 +687,25 @@ def _later_page(canvas: Canvas, setup: PageSetup) -> None:
     top = page_height - TOP_MARGIN
     right = page_width - SIDE_MARGIN
     canvas.setFillColor(styles.MUTED)
+    # The stamp of a letter's every page («رونوشت»), at the left of its running head.
+    head: LetterHead | None = getattr(canvas, "letter_head", None) if setup.letter_heads else None
+    width = setup.content_width
+    if head is not None and head.stamp:
+        stamp_width = text_width(head.stamp, BOLD, RUNNING_STAMP_SIZE) + RUNNING_STAMP_PADDING
+        draw_stamp(
+            canvas,
+            head.stamp,
+            SIDE_MARGIN,
+            top - 11,
+            stamp_width,
+            RUNNING_STAMP_HEIGHT,
+            head.stamp_color,
+            RUNNING_STAMP_SIZE,
+            double=False,
+        )
+        width -= stamp_width + STAMP_GAP
     # In a document of several letters, the running head of the letter the page belongs to.
-    title = wrap_text(getattr(canvas, "letter_title", "") or setup.title, setup.content_width, REGULAR, 8.5)
+    title = wrap_text(getattr(canvas, "letter_title", "") or setup.title, width, REGULAR, 8.5)
     draw_text(canvas, right, top - 8, title[0] + ("…" if len(title) > 1 else ""), size=8.5)
     canvas.setStrokeColor(styles.RULE)
     canvas.setLineWidth(0.5)
@@ -677,6 +756,33 @@ def _watermark(canvas: Canvas, setup: PageSetup) -> None:
     # Not in the text layer: a search, a copy or pdftotext would find «پیش‌نویس» mixed
     # into every page's text (the stamp in the letterhead says it, in the text).
     draw_text(canvas, 0, -40, wording.DRAFT, font=BOLD, size=120, align="center", mute=True)
+    canvas.restoreState()
+
+
+def draw_stamp(
+    canvas: Canvas,
+    text: str,
+    left: float,
+    bottom: float,
+    width: float,
+    height: float,
+    color: Color,
+    size: float,
+    *,
+    double: bool = True,
+) -> None:
+    """A framed word, as an office's rubber stamp puts it («رونوشت»): a rule and, ``double``,
+    a finer one inside it; the word centred in bold. In the text layer: it says what the page is."""
+    canvas.saveState()
+    canvas.setStrokeColor(color)
+    canvas.setFillColor(color)
+    canvas.setLineWidth(1.3)
+    canvas.roundRect(left, bottom, width, height, 3, stroke=1, fill=0)
+    if double:
+        canvas.setLineWidth(0.5)
+        canvas.roundRect(left + 2.5, bottom + 2.5, width - 5, height - 5, 2, stroke=1, fill=0)
+    baseline = bottom + height / 2 - size * 0.32
+    draw_text(canvas, left + width / 2, baseline, text, font=BOLD, size=size, align="center")
     canvas.restoreState()
 
 

@@ -38,6 +38,11 @@ class ReportRun:
         if self._cancelled is not None and self._cancelled():
             raise ReportCancelled()
 
+    def cannot_cancel(self) -> None:
+        """From now on the report is finished whatever the person asks: what it did (letters
+        issued, their numbers taken) must end in the PDF that says so."""
+        self._cancelled = None
+
     def advance(self, fraction: float) -> None:
         """Check for cancelling, then report ``fraction`` of the work done (never going back)."""
         self.check()

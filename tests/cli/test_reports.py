@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from secretariat.cli import main
+from secretariat.persian.text import to_persian_digits
 
 
 def meetings(demo_copy, capsys) -> list[dict]:
@@ -43,6 +44,64 @@ def test_invitations_one_per_agency_and_one_with_the_list(demo_copy, tmp_path, c
     assert per_agency > one_letter >= 1
 
 
+def letters(demo_copy, capsys) -> list[dict]:
+    capsys.readouterr()
+    assert main(["--db", str(demo_copy), "letters", "list", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def shown(number: str) -> str:
+    return to_persian_digits(number)
+
+
+def test_invitations_are_registered_and_printed_again_as_copies_unless_new(demo_copy, tmp_path, capsys):
+    planned = next(m for m in meetings(demo_copy, capsys) if m["status"] == "planned")
+    before = {row["number"] for row in letters(demo_copy, capsys)}
+    pages, text = report(demo_copy, tmp_path, "invitation", "--meeting", str(planned["id"]), "--new")
+    assert "صادر و در دفتر ثبت شد" in capsys.readouterr().out
+    issued = [row for row in letters(demo_copy, capsys) if row["number"] not in before]
+    assert len(issued) == pages and all(row["direction"] == "out" for row in issued)
+    assert all(f"شماره: {shown(row['number'])}" in text for row in issued)
+    assert "رونوشت" not in text.split()
+    _, again = report(demo_copy, tmp_path, "invitation", "--meeting", str(planned["id"]))
+    assert "رونوشت آن چاپ شد" in capsys.readouterr().out
+    assert all(f"شماره: {shown(row['number'])}" in again for row in issued)
+    assert again.split().count("رونوشت") == pages  # the stamp on each letter
+    assert len(letters(demo_copy, capsys)) == len(before) + pages  # a reprint registers nothing
+
+
+def test_the_communication_of_finalized_minutes_is_issued_reprinted_and_issued_anew(
+    demo_copy, tmp_path, capsys
+):
+    finalized = next(m for m in meetings(demo_copy, capsys) if m["status"] == "finalized")
+    meeting = str(finalized["id"])
+    before = {row["number"] for row in letters(demo_copy, capsys)}
+    pages, text = report(demo_copy, tmp_path, "communication", "--meeting", meeting, "--new")
+    assert pages >= 1 and "ابلاغ مصوبات" in text
+    issued = [row for row in letters(demo_copy, capsys) if row["number"] not in before]
+    assert issued and all(row["subject"].startswith("ابلاغ مصوبات") for row in issued)
+    assert {row["concerns"] for row in issued} == {"resolutions"}
+    assert all(f"شماره: {shown(row['number'])}" in text for row in issued)
+    _, again = report(demo_copy, tmp_path, "communication", "--meeting", meeting)
+    assert all(f"شماره: {shown(row['number'])}" in again for row in issued)
+    assert again.split().count("رونوشت") == len(issued)
+    report(demo_copy, tmp_path, "communication", "--meeting", meeting, "--new")
+    assert len(letters(demo_copy, capsys)) == len(before) + 2 * len(issued)
+
+
+def test_the_communication_before_the_minutes_are_finalized_is_refused(demo_copy, tmp_path, capsys):
+    held = next(m for m in meetings(demo_copy, capsys) if m["status"] == "held")
+    before = len(letters(demo_copy, capsys))
+    out = tmp_path / "communication.pdf"
+    code = main(
+        ["--db", str(demo_copy), "report", "communication", "--meeting", str(held["id"]), "--out", str(out)]
+    )
+    assert code == 2
+    assert "پس از نهایی شدن صورتجلسه ابلاغ می‌شود" in capsys.readouterr().err
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+    assert len(letters(demo_copy, capsys)) == before
+
+
 def test_follow_up_letters_to_one_agency_and_to_all_late_ones(demo_copy, tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", str(demo_copy), "resolutions", "dashboard", "--json"]) == 0
@@ -71,6 +130,8 @@ def test_the_register_for_a_filter_and_the_directory_and_attendance(demo_copy, t
         (["attendance", "--from", "1404/01/01"], "--to"),
         (["attendance", "--from", "1404/13/01", "--to", "1404/12/01"], "--from"),
         (["minutes", "--meeting", "99999"], "جلسه"),
+        (["communication"], "--meeting"),
+        (["directory", "--new"], "--new تنها برای نامه‌هاست"),
     ],
 )
 def test_refusals_exit_2_and_write_nothing(demo_copy, tmp_path, capsys, args, message):

@@ -12,15 +12,17 @@ from pypdf import PdfReader
 
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
+from secretariat.letters.printed import Issuing
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
-from secretariat.reports.certificates import render_certificates
+from secretariat.reports.certificates import print_certificates, render_certificates
 from secretariat.reports.evaluation_report import render_evaluation
 from secretariat.reports.scorecards import improvements, render_scorecards
 from tests.support import evaluation as world
 from tests.support.reports import PRINTED_ON, logical_text, page_count, page_texts, watermarks
 
 LANDSCAPE = (842, 595)  # A4 on its side, in whole points
+PREVIEW = Issuing.PREVIEW  # the shared council is only read: its certificates are previewed, not issued
 
 
 @pytest.fixture(scope="module")
@@ -176,7 +178,7 @@ def test_a_score_card_for_an_agency_not_evaluated_is_refused(council):
 
 
 def test_certificates_for_the_top_two_honour_the_shared_second_rank_too(council):
-    pdf = render_certificates(council[0], 1404, top=2, printed_on=PRINTED_ON)
+    pdf = render_certificates(council[0], 1404, top=2, issuing=PREVIEW, printed_on=PRINTED_ON)
     texts = [" ".join(text.split()) for text in page_texts(pdf)]
     assert len(texts) == 3  # 1st, and the two 2nds
     assert page_sizes(pdf) == [LANDSCAPE] * 3
@@ -194,14 +196,32 @@ def test_certificates_for_the_top_two_honour_the_shared_second_rank_too(council)
 
 
 def test_certificates_for_a_tier(council):
-    pdf = render_certificates(council[0], 1404, tier="ممتاز", printed_on=PRINTED_ON)
+    pdf = render_certificates(council[0], 1404, tier="ممتاز", issuing=PREVIEW, printed_on=PRINTED_ON)
     texts = page_texts(pdf)
     assert len(texts) == 1
     assert "در رده «ممتاز» جای گرفت" in " ".join(texts[0].split())
 
 
+def test_a_certificate_is_issued_with_its_number_and_printed_again_as_a_copy(tmp_path, monkeypatch):
+    world.fix_today(monkeypatch)
+    with Secretariat.open(tmp_path / "council.sqlite3") as secretariat:
+        world.evaluation_world(secretariat)
+        first = print_certificates(secretariat, 1404, top=1, printed_on=PRINTED_ON)
+        (text,) = [" ".join(text.split()) for text in page_texts(first.pdf)]
+        assert "شماره: ۱/ش/۱۴۰۴" in text and "تاریخ: ۱۴۰۴/۰۲/۲۷" in text and "رونوشت" not in text
+        (letter,) = first.issued
+        assert letter.kind.value == "certificate" and letter.agency_id is not None
+        again = print_certificates(secretariat, 1404, top=1, printed_on=jalali.from_jalali(1404, 3, 1))
+        (text,) = [" ".join(text.split()) for text in page_texts(again.pdf)]
+        assert "شماره: ۱/ش/۱۴۰۴" in text and "رونوشت" in text
+        assert "۲۷ اردیبهشت ۱۴۰۴" in text  # the certificate's own date, not the reprint's
+        top_two = print_certificates(secretariat, 1404, top=2, printed_on=PRINTED_ON)
+        assert [each.copy for each in top_two.letters] == [True, False, False]
+        assert secretariat.letters.count() == 3
+
+
 def test_an_agency_without_a_pr_manager_is_addressed_by_the_post(council):
-    pdf = render_certificates(council[0], 1404, tier="نیازمند بهبود", printed_on=PRINTED_ON)
+    pdf = render_certificates(council[0], 1404, tier="نیازمند بهبود", issuing=PREVIEW, printed_on=PRINTED_ON)
     text = page_texts(pdf)[0]
     lines = [line.strip() for line in text.splitlines()]
     post = lines.index(f"مدیر محترم روابط عمومی {world.SPORTS}")
@@ -223,7 +243,7 @@ def test_certificates_are_refused_without_a_published_result_or_an_agency_to_hon
     council, year, choice, message
 ):
     with pytest.raises(DomainError, match=message):
-        render_certificates(council[0], year, printed_on=PRINTED_ON, **choice)
+        render_certificates(council[0], year, issuing=PREVIEW, printed_on=PRINTED_ON, **choice)
 
 
 def test_the_same_records_print_the_same_codes(council, ranking_pdf):

@@ -5,6 +5,7 @@ import pytest
 
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError
+from secretariat.letters.printed import Issuing
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.meetings.attendance import GuestDraft
 from secretariat.meetings.kinds import MeetingStatus
@@ -14,7 +15,7 @@ from secretariat.members.people import AppointmentDraft, PersonDraft
 from secretariat.reports import ReportCancelled
 from secretariat.reports.invitation import render_invitation
 from tests.support.meetings import Council
-from tests.support.reports import PRINTED_ON, page_count, page_texts, readable_lines, rtl
+from tests.support.reports import PRINTED_ON, number_field, page_count, page_texts, readable_lines, rtl
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 SECRETARY = "زهرا موسوی"
@@ -41,7 +42,6 @@ FIRST_ITEM_TEXT = "تشکیل شبکه ارتباط رسانه‌ای دستگا
 SECOND_ITEM = ")" + rtl("اردیبهشت") + " ۲۷( " + rtl("برنامه هفته روابط عمومی")
 SECOND_ITEM_TEXT = "برنامه هفته روابط عمومی (۲۷ اردیبهشت)"
 DATE_FIELD = "۱۴۰۴/۰۲/۲۷ :" + rtl("تاریخ")
-NUMBER_FIELD = "........ :" + rtl("شماره")
 ATTACHMENT_FIELD = rtl("پیوست: ندارد")
 SUBJECT = rtl(f"موضوع: دعوت به نخستین جلسه {COUNCIL}")
 SIGNATURE = [rtl(SECRETARY), rtl(f"دبیر {COUNCIL}")]
@@ -165,9 +165,11 @@ def test_each_letter_is_addressed_to_the_pr_manager_by_name_in_persian_order(let
     assert [addressee_lines(lines) for lines in letter_pages] == ADDRESSEES
 
 
-def test_every_letter_has_its_date_an_empty_number_and_its_subject(letter_pages):
-    for lines in letter_pages:
-        assert DATE_FIELD in lines and NUMBER_FIELD in lines and ATTACHMENT_FIELD in lines
+def test_every_letter_has_its_registered_number_its_date_and_its_subject(letter_pages):
+    # Issued on the print date, 1404/02/27: the year's first letters, in the order printed.
+    for seq, lines in enumerate(letter_pages, start=1):
+        assert DATE_FIELD in lines and number_field(seq, 1404) in lines and ATTACHMENT_FIELD in lines
+        assert rtl("رونوشت") not in lines  # the first print of each: no copy stamp
         assert SUBJECT in lines
         assert rtl("با سلام و احترام،") in lines
 
@@ -322,7 +324,8 @@ def assembly(demo, demo_meetings):
 
 
 def test_the_demo_assembly_has_a_letter_for_every_invited_agency(demo, assembly):
-    pdf = render_invitation(demo, assembly.id, printed_on=PRINTED_ON)
+    # Previewed: the demo is only read here (a letter not yet issued has no number, and says so).
+    pdf = render_invitation(demo, assembly.id, issuing=Issuing.PREVIEW, printed_on=PRINTED_ON)
     pages = readable_lines(pdf)
     invitations = [i for i in demo.meetings.detail(assembly.id).invitations if not i.is_guest]
     starts = [index for index, lines in enumerate(pages) if rtl("بسمه تعالی") in lines]
@@ -337,18 +340,21 @@ def test_the_demo_assembly_has_a_letter_for_every_invited_agency(demo, assembly)
         assert rtl(f"موضوع: دعوت به دومین جلسه مجمع عمومی {COUNCIL}") in lines
         assert rtl("تجلیل از روابط عمومی‌های برتر") + " .۳" not in lines  # the number is drawn on its own
         assert ".۳" in lines
+        assert rtl("شماره: پس از صدور") in lines and rtl("پیش‌نویس") in lines
 
 
 def test_a_demo_meeting_cancelled_or_held_is_refused(demo, demo_meetings):
     for status in (MeetingStatus.CANCELLED, MeetingStatus.HELD, MeetingStatus.FINALIZED):
         meeting = next(m for m in demo_meetings if m.status is status)
         with pytest.raises(DomainError):
-            render_invitation(demo, meeting.id)
+            render_invitation(demo, meeting.id, issuing=Issuing.PREVIEW)
 
 
 def test_progress_goes_up_to_the_end(demo, assembly):
     seen = []
-    render_invitation(demo, assembly.id, progress=lambda done, total: seen.append((done, total)))
+    render_invitation(
+        demo, assembly.id, issuing=Issuing.PREVIEW, progress=lambda done, total: seen.append((done, total))
+    )
     assert seen == sorted(seen) and len(set(seen)) == len(seen) > 5
     assert seen[0] == (0, 100) and seen[-1] == (100, 100)
 
@@ -362,4 +368,4 @@ def test_cancelling_stops_the_invitation(demo, assembly, after):
         return len(calls) > after
 
     with pytest.raises(ReportCancelled):
-        render_invitation(demo, assembly.id, cancelled=cancelled)
+        render_invitation(demo, assembly.id, issuing=Issuing.PREVIEW, cancelled=cancelled)

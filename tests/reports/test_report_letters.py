@@ -23,7 +23,7 @@ from tests.support.reports import readable, readable_lines, rtl, text_runs
 
 COUNCIL = "شورای هماهنگی روابط عمومی‌های شهرستان پردیس"
 PRINTED_ON = dt.date(2025, 5, 17)  # ۱۴۰۴/۰۲/۲۷
-FIELDS = (("تاریخ", "۱۴۰۴/۰۲/۲۷"), ("شماره", "........"), ("پیوست", "ندارد"))
+FIELDS = (("تاریخ", "۱۴۰۴/۰۲/۲۷"), ("شماره", "۱۲/ش/۱۴۰۴"), ("پیوست", "ندارد"))
 
 
 def page_of(page: int, total: int) -> str:
@@ -61,7 +61,7 @@ def test_a_letter_has_its_date_number_and_attachment_in_the_letterhead_not_the_p
     )
     first = readable_lines(pdf)[0]
     assert "۱۴۰۴/۰۲/۲۷ :" + rtl("تاریخ") in first
-    assert "........ :" + rtl("شماره") in first
+    assert "۱۴۰۴/ش/۱۲ :" + rtl("شماره") in first  # the number reads from the right: ۱۲، ش، ۱۴۰۴
     assert rtl("پیوست: ندارد") in first
     assert first.count("۱۴۰۴/۰۲/۲۷ :" + rtl("تاریخ چاپ")) == 1  # in the footer only
 

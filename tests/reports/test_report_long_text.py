@@ -12,10 +12,11 @@ from dataclasses import replace
 from reportlab.platypus import Flowable
 
 from secretariat.followup.register import ResolutionQuery
+from secretariat.letters.printed import PrintedLetter
 from secretariat.persian.text import to_persian_digits
 from secretariat.reports import styles
 from secretariat.reports.directory import directory_pdf, directory_story, gather_directory
-from secretariat.reports.followup_letter import followup_letters_pdf, gather_followup_letter
+from secretariat.reports.followup_letter import followup_draft, followup_letters_pdf, gather_followup_letter
 from secretariat.reports.letter import council_of
 from secretariat.reports.minutes import minutes_pdf
 from secretariat.reports.minutes_data import gather_minutes
@@ -90,7 +91,9 @@ def test_a_resolution_of_ten_thousand_characters_prints_whole_in_the_follow_up_l
     letter = gather_followup_letter(demo, town)
     first, *others = letter.resolutions
     letter = replace(letter, resolutions=(replace(first, text=TEN_THOUSAND), *others))
-    pdf = followup_letters_pdf(council_of(demo), [letter], title="آزمون", printed_on=PRINTED_ON)
+    drafts = [followup_draft(council_of(demo), letter, PRINTED_ON)]
+    previewed = [PrintedLetter(0, drafts[0], None, PRINTED_ON)]  # not issued: the demo is only read
+    pdf = followup_letters_pdf(council_of(demo), [letter], previewed, title="آزمون", printed_on=PRINTED_ON)
     assert all_printed(pdf) == TEN_THOUSAND
     assert page_count(pdf) >= 3
 

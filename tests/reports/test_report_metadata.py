@@ -18,6 +18,7 @@ from pypdf.generic import IndirectObject
 from secretariat import clock
 from secretariat.archive import export_archive
 from secretariat.followup.register import RegisterSort, ResolutionQuery
+from secretariat.letters.printed import Issuing
 from secretariat.reports import (
     render_attendance,
     render_directory,
@@ -230,12 +231,12 @@ def test_the_minutes_have_a_bookmark_for_each_section_and_agenda_item(demo, fina
 
 
 def test_each_invitation_and_follow_up_letter_is_a_bookmark(demo, demo_meetings):
-    invitation = render_invitation(demo, demo_meetings[-1].id, printed_on=PRINTED_ON)
+    invitation = render_invitation(demo, demo_meetings[-1].id, issuing=Issuing.PREVIEW, printed_on=PRINTED_ON)
     entries = outline(invitation)
     assert len(entries) == len(PdfReader(io.BytesIO(invitation)).pages) > 1  # one-page letters
     assert all(level == 0 and "؛" not in title for level, title, _ in entries)  # the addressee alone
     assert [page for _, _, page in entries] == list(range(1, len(entries) + 1))
-    letters = render_followup_letters(demo, printed_on=PRINTED_ON)
+    letters = render_followup_letters(demo, issuing=Issuing.PREVIEW, printed_on=PRINTED_ON)
     agencies = [title for _, title, _ in outline(letters)]
     assert agencies and len(set(agencies)) == len(agencies)
     assert opens_with_the_outline(letters)

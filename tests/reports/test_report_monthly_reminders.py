@@ -10,12 +10,17 @@ from pypdf import PdfReader
 from secretariat.core import Secretariat
 from secretariat.database import open_database
 from secretariat.errors import DomainError
+from secretariat.letters.printed import Issuing
 from secretariat.monthly.months import Month
 from secretariat.reports import ReportCancelled
-from secretariat.reports.monthly_reminder import gather_reminders, render_monthly_reminders
+from secretariat.reports.monthly_reminder import (
+    gather_reminders,
+    print_monthly_reminders,
+    render_monthly_reminders,
+)
 from tests.support import monthly_print as world
 from tests.support.monthly import TODAY, fix_today, record
-from tests.support.reports import page_texts, readable_lines, rtl
+from tests.support.reports import number_field, page_texts, readable_lines, rtl
 
 MEHR = Month(1405, 7)
 
@@ -80,9 +85,9 @@ def test_each_letter_is_to_the_pr_manager_dated_signed_copied_and_numbered_on_it
     assert rtl("مدیر محترم روابط عمومی بانک ملی") in bank
     # Without a PR manager on record, the letter is to the post alone.
     assert agriculture[agriculture.index(rtl("دبیرخانه")) + 4] == rtl("مدیر محترم روابط عمومی جهاد کشاورزی")
-    for page in pages:
+    for seq, page in enumerate(pages, start=1):  # issued in the order printed
         assert "۱۴۰۵/۰۸/۱۲ :" + rtl("تاریخ") in page
-        assert "........ :" + rtl("شماره") in page
+        assert number_field(seq, 1405) in page
         assert rtl(world.SECRETARY) in page
         assert f"۱ {rtl('از')} ۱ {rtl('صفحه')}" in page
     assert all("رونوشت: - جناب آقای محمدرضا صالحی، رئیس محترم" in page for page in words(council["letters"]))
@@ -150,3 +155,18 @@ def test_cancelling_stops_the_letters(council, monkeypatch):
         render_monthly_reminders(
             council["secretariat"], MEHR, cancelled=lambda: calls.append(1) or len(calls) > 2
         )
+
+
+def test_a_reminder_is_one_letter_per_agency_and_month_reprinted_as_a_copy(secretariat):
+    world.build_monthly_world(secretariat)
+    first = print_monthly_reminders(secretariat, MEHR, printed_on=TODAY)
+    assert [letter.record.number for letter in first.letters] == ["1/ش/1405", "2/ش/1405"]
+    for letter in first.letters:
+        assert letter.record.report_month == MEHR and letter.record.concerns.value == "monthly"
+    circular = print_monthly_reminders(secretariat, MEHR, one_letter=True, printed_on=TODAY)
+    assert [letter.record.number for letter in circular.letters] == ["3/ش/1405"]  # a letter of its own
+    again = print_monthly_reminders(secretariat, MEHR, printed_on=TODAY)
+    assert again.copies == 2 and not again.issued
+    assert all("رونوشت" in page.split() for page in words(again.pdf))
+    second = print_monthly_reminders(secretariat, MEHR, issuing=Issuing.NEW, printed_on=TODAY)
+    assert [letter.record.number for letter in second.letters] == ["4/ش/1405", "5/ش/1405"]

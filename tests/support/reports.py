@@ -268,6 +268,12 @@ def rtl(text: str) -> str:
     return text[::-1]
 
 
+def number_field(seq: int, year: int) -> str:
+    """«شماره: ۱۲/ش/۱۴۰۵» (the default pattern) as drawn: the label at the right, then, leftwards,
+    the sequence, «/ش/» and the year, each number read left to right."""
+    return f"{to_persian_digits(year)}/ش/{to_persian_digits(seq)} :" + rtl("شماره")
+
+
 def page_texts(pdf: bytes) -> list[str]:
     """pypdf's text of each page (presentation forms, where a PDF still has them, made plain letters)."""
     reader = PdfReader(io.BytesIO(pdf))

@@ -30,6 +30,7 @@ from tools.screenshots.checks import problems_on_screen
 from tools.screenshots.empty_screenshots import SHOTS as EMPTY_SHOTS
 from tools.screenshots.evaluation_print_screenshots import SHOTS as EVALUATION_PRINT_SHOTS
 from tools.screenshots.evaluation_screenshots import SHOTS as EVALUATION_SHOTS
+from tools.screenshots.letter_print_screenshots import SHOTS as LETTER_PRINT_SHOTS
 from tools.screenshots.letters_screenshots import SHOTS as LETTERS_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.monthly_print_screenshots import SHOTS as MONTHLY_PRINT_SHOTS
@@ -425,6 +426,7 @@ STEPS: list[RenderStep] = [
     *(RenderStep(name, render) for name, render in BACKUP_SHOTS),
     *(RenderStep(name, render) for name, render in MONTHLY_PRINT_SHOTS),
     *(RenderStep(name, render) for name, render in LETTERS_SHOTS),
+    *(RenderStep(name, render) for name, render in LETTER_PRINT_SHOTS),
     *(RenderStep(name, render) for name, render in EMPTY_SHOTS),
     *(RenderStep(name, render) for name, render in EVALUATION_PRINT_SHOTS),
     *(RenderStep(name, render) for name, render in EVALUATION_SHOTS),

@@ -2,7 +2,10 @@
 
 Each function names a report and gives the call that makes it from the
 core's ``secretariat.reports``; ``show_report`` opens its preview, where it
-is made in the background. The core's reports are imported when a report is
+is made in the background. The letters (invitations, follow-up letters, the
+communication of resolutions, reminders, certificates) are ``LetterJob``s:
+their preview registers nothing until the letters are issued from it
+(``letter_preview``). The core's reports are imported when a report is
 made, not when the app starts: reportlab and the shaping libraries load
 only for someone who prints.
 """
@@ -15,18 +18,21 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from secretariat.followup.register import ResolutionQuery
+from secretariat.letters.printed import Issuing, PrintedLetters
 from secretariat.monthly.months import Month
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from ui import strings
+from ui.reports.letter_preview import LetterJob, LetterPreview
 from ui.reports.report_preview import ReportPreview
 from ui.reports.report_worker import ReportJob
 from ui.services import Services
 from ui.worker import Progress
 
 
-def show_report(parent: QWidget, job: ReportJob) -> ReportPreview:
-    preview = ReportPreview(job, parent.window() if parent is not None else None)
+def show_report(parent: QWidget, job: ReportJob | LetterJob) -> ReportPreview:
+    window = parent.window() if parent is not None else None
+    preview = LetterPreview(job, window) if isinstance(job, LetterJob) else ReportPreview(job, window)
     preview.show()
     preview.raise_()
     preview.activateWindow()
@@ -49,36 +55,57 @@ def minutes_job(services: Services, meeting_id: int, meeting_title: str) -> Repo
     return ReportJob(title=title, filename=_file(title), render=render)
 
 
-def invitation_job(services: Services, meeting_id: int, meeting_title: str, *, per_agency: bool) -> ReportJob:
-    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
-        from secretariat.reports.invitation import render_invitation
+def invitation_job(services: Services, meeting_id: int, meeting_title: str, *, per_agency: bool) -> LetterJob:
+    def make(issuing: Issuing, progress: Progress, cancelled: Callable[[], bool]) -> PrintedLetters:
+        from secretariat.reports.invitation import print_invitation
 
-        return render_invitation(
-            services, meeting_id, per_agency=per_agency, progress=progress, cancelled=cancelled
+        return print_invitation(
+            services,
+            meeting_id,
+            per_agency=per_agency,
+            issuing=issuing,
+            progress=progress,
+            cancelled=cancelled,
         )
 
     title = strings.REPORT_INVITATION.format(meeting=meeting_title)
-    return ReportJob(title=title, filename=_file(title), render=render)
+    return LetterJob(title=title, filename=_file(title), print_letters=make)
 
 
-def followup_letter_job(services: Services, agency_id: int, agency_name: str) -> ReportJob:
-    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
-        from secretariat.reports.followup_letter import render_followup_letter
+def communication_job(services: Services, meeting_id: int, meeting_title: str) -> LetterJob:
+    """The letters communicating a finalized meeting's resolutions to the agencies responsible."""
 
-        return render_followup_letter(services, agency_id, progress=progress, cancelled=cancelled)
+    def make(issuing: Issuing, progress: Progress, cancelled: Callable[[], bool]) -> PrintedLetters:
+        from secretariat.reports.communication_letter import print_communication
+
+        return print_communication(
+            services, meeting_id, issuing=issuing, progress=progress, cancelled=cancelled
+        )
+
+    title = strings.REPORT_COMMUNICATION.format(meeting=meeting_title)
+    return LetterJob(title=title, filename=_file(title), print_letters=make)
+
+
+def followup_letter_job(services: Services, agency_id: int, agency_name: str) -> LetterJob:
+    def make(issuing: Issuing, progress: Progress, cancelled: Callable[[], bool]) -> PrintedLetters:
+        from secretariat.reports.followup_letter import print_followup_letter
+
+        return print_followup_letter(
+            services, agency_id, issuing=issuing, progress=progress, cancelled=cancelled
+        )
 
     title = strings.REPORT_FOLLOWUP_LETTER.format(agency=agency_name)
-    return ReportJob(title=title, filename=_file(title), render=render)
+    return LetterJob(title=title, filename=_file(title), print_letters=make)
 
 
-def followup_letters_job(services: Services) -> ReportJob:
-    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
-        from secretariat.reports.followup_letter import render_followup_letters
+def followup_letters_job(services: Services) -> LetterJob:
+    def make(issuing: Issuing, progress: Progress, cancelled: Callable[[], bool]) -> PrintedLetters:
+        from secretariat.reports.followup_letter import print_followup_letters
 
-        return render_followup_letters(services, progress=progress, cancelled=cancelled)
+        return print_followup_letters(services, issuing=issuing, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_FOLLOWUP_LETTERS
-    return ReportJob(title=title, filename=_file(title), render=render)
+    return LetterJob(title=title, filename=_file(title), print_letters=make)
 
 
 def register_job(services: Services, query: ResolutionQuery) -> ReportJob:
@@ -117,19 +144,19 @@ def directory_job(services: Services) -> ReportJob:
     return ReportJob(title=title, filename=_file(title), render=render)
 
 
-def monthly_reminders_job(services: Services, month: Month, *, one_letter: bool = False) -> ReportJob:
+def monthly_reminders_job(services: Services, month: Month, *, one_letter: bool = False) -> LetterJob:
     """The reminders of ``month``: a letter to each agency whose report is missing, or one with the list."""
 
-    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
-        from secretariat.reports.monthly_reminder import render_monthly_reminders
+    def make(issuing: Issuing, progress: Progress, cancelled: Callable[[], bool]) -> PrintedLetters:
+        from secretariat.reports.monthly_reminder import print_monthly_reminders
 
-        return render_monthly_reminders(
-            services, month, one_letter=one_letter, progress=progress, cancelled=cancelled
+        return print_monthly_reminders(
+            services, month, one_letter=one_letter, issuing=issuing, progress=progress, cancelled=cancelled
         )
 
     template = strings.REPORT_MONTHLY_REMINDER_LIST if one_letter else strings.REPORT_MONTHLY_REMINDERS
     title = template.format(month=month.label)
-    return ReportJob(title=title, filename=_file(title), render=render)
+    return LetterJob(title=title, filename=_file(title), print_letters=make)
 
 
 def monthly_summary_job(services: Services, year: int) -> ReportJob:
@@ -170,11 +197,13 @@ def scorecards_job(
 
 def certificates_job(
     services: Services, year: int, *, top: int | None = None, tier: str | None = None
-) -> ReportJob:
-    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
-        from secretariat.reports.certificates import render_certificates
+) -> LetterJob:
+    def make(issuing: Issuing, progress: Progress, cancelled: Callable[[], bool]) -> PrintedLetters:
+        from secretariat.reports.certificates import print_certificates
 
-        return render_certificates(services, year, top=top, tier=tier, progress=progress, cancelled=cancelled)
+        return print_certificates(
+            services, year, top=top, tier=tier, issuing=issuing, progress=progress, cancelled=cancelled
+        )
 
     title = strings.REPORT_CERTIFICATES.format(year=to_persian_digits(year))
-    return ReportJob(title=title, filename=_file(title), render=render)
+    return LetterJob(title=title, filename=_file(title), print_letters=make)

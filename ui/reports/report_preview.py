@@ -130,12 +130,7 @@ class ReportPreview(QDialog):
         fit_to_screen(self, *WINDOW_SIZE)
         self._set_ready(False)
 
-        self.worker = ReportWorker(job, self)
-        self.worker.progressed.connect(self._on_progress)
-        self.worker.made.connect(self._on_made)
-        self.worker.failed.connect(self._on_failed)
-        self.worker.stopped.connect(self._on_stopped)
-        self.worker.start()
+        self.worker = self._start_worker()
 
     @staticmethod
     def _tool(icon: str, tip: str, slot: Callable[[], object], *, text: str = "") -> QToolButton:
@@ -148,6 +143,18 @@ class ReportPreview(QDialog):
         return button
 
     # -- the work ---------------------------------------------------------------------------
+
+    def _make_worker(self) -> ReportWorker:
+        return ReportWorker(self.job, self)
+
+    def _start_worker(self) -> ReportWorker:
+        worker = self._make_worker()
+        worker.progressed.connect(self._on_progress)
+        worker.made.connect(self._on_made)
+        worker.failed.connect(self._on_failed)
+        worker.stopped.connect(self._on_stopped)
+        worker.start()
+        return worker
 
     def cancel(self) -> None:
         self.cancel_button.setEnabled(False)
@@ -163,6 +170,9 @@ class ReportPreview(QDialog):
 
     def _on_made(self, data: bytes) -> None:
         self.data = data
+        if self._buffer.isOpen():  # made again (a letter issued after its preview): the new pages
+            self.document.close()
+            self._buffer.close()
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.steps import StepPlace, StepState, meeting_steps
-from tests.support.window_meetings import held_meeting, make_council
+from tests.support.window_meetings import AGENCIES, held_meeting, make_council, with_resolution
 
 
 def _as(detail, status: MeetingStatus):
@@ -50,3 +50,24 @@ def test_a_cancelled_meeting_skips_what_was_not_done(services):
     steps = meeting_steps(detail, detail.meeting.date)
     assert StepState.NEXT not in [step.state for step in steps]
     assert all(step.text == "جلسه لغو شده است" for step in steps if step.state is StepState.SKIPPED)
+
+
+def test_after_finalizing_the_resolutions_are_communicated_to_the_agencies_responsible(services):
+    agencies = make_council(services)
+    meeting = held_meeting(services, agencies)
+    with_resolution(services, meeting.id, agencies[AGENCIES[1]])
+    detail = services.meetings.detail(meeting.id)
+
+    def communication(detail, communicated=0):
+        steps = meeting_steps(detail, detail.meeting.date, communicated)
+        titles = [step.title for step in steps]
+        assert titles.index("ابلاغ مصوبات") == titles.index("نهایی‌سازی") + 1
+        return next(step for step in steps if step.place is StepPlace.COMMUNICATION)
+
+    assert communication(detail).state is StepState.LATER  # held: the minutes come first
+    services.minutes.finalize(meeting.id, by="دبیر شورا")
+    detail = services.meetings.detail(meeting.id)
+    step = communication(detail)
+    assert step.state is StepState.NEXT and "۱ دستگاه مسئول" in step.text
+    step = communication(detail, communicated=1)
+    assert step.state is StepState.DONE and "۱ نامه ابلاغ" in step.text

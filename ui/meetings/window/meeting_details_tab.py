@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat import clock
+from secretariat.letters.register import LetterKind
+from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.records import PostponementRecord
 from secretariat.meetings.steps import MeetingStep, StepPlace, StepState, meeting_steps
 from secretariat.persian import jalali
@@ -114,8 +116,14 @@ class MeetingStepsBox(QGroupBox):
                 label.style().polish(label)
             title.setText(step.title)
             text.setText(rtl(step.text))
-            button.setVisible(step.place is not StepPlace.DETAILS and step.state is not StepState.SKIPPED)
-            button.setToolTip(strings.STEP_GO_TIP.format(step=step.title))
+            communication = step.place is StepPlace.COMMUNICATION
+            # The communication's letters open once the minutes are final (the step is no longer later).
+            hidden = step.place is StepPlace.DETAILS or step.state is StepState.SKIPPED
+            button.setVisible(not hidden and not (communication and step.state is StepState.LATER))
+            button.setText(strings.STEP_COMMUNICATE if communication else strings.STEP_GO)
+            button.setToolTip(
+                strings.STEP_COMMUNICATE_TIP if communication else strings.STEP_GO_TIP.format(step=step.title)
+            )
 
 
 class MeetingDetailsTab(MeetingTab):
@@ -206,7 +214,10 @@ class MeetingDetailsTab(MeetingTab):
         for button in (self.edit_button, self.postpone_button, self.cancel_button):
             button.setEnabled(upcoming)
         self._set_lock("" if upcoming else strings.DETAILS_LOCKED)
-        self.steps.show_steps(meeting_steps(self.detail, clock.today()))
+        communicated = 0
+        if meeting.status is MeetingStatus.FINALIZED:
+            communicated = len(self._services.letters.of_meeting(meeting.id, LetterKind.COMMUNICATION))
+        self.steps.show_steps(meeting_steps(self.detail, clock.today(), communicated))
         self.postponement_model.set_records(meeting.postponements)
         self.postponements_box.setVisible(bool(meeting.postponements))
 

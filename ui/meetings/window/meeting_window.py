@@ -28,6 +28,7 @@ from secretariat.errors import NotFoundError
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingDraft
 from secretariat.meetings.records import MeetingDetail
+from secretariat.meetings.steps import StepPlace
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import messages, strings
@@ -41,7 +42,7 @@ from ui.meetings.window.meeting_header import MeetingHeader
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.meetings.window.resolutions_tab import ResolutionsTab
 from ui.meetings.window.summaries_tab import SummariesTab
-from ui.reports.report_jobs import invitation_job, minutes_job, show_report
+from ui.reports.report_jobs import communication_job, invitation_job, minutes_job, show_report
 from ui.reports.report_preview import ReportPreview
 from ui.rtl import rtl
 from ui.services import Services
@@ -77,6 +78,8 @@ class MeetingWindow(QDialog):
         self.print_invitation_list_action = print_menu.addAction(
             strings.ACTION_PRINT_INVITATION_LIST, lambda: self.print_invitation(per_agency=False)
         )
+        print_menu.addSeparator()
+        self.communicate_action = print_menu.addAction(strings.ACTION_COMMUNICATE, self.communicate)
         self.print_button.setMenu(print_menu)
         head = QHBoxLayout()
         head.addWidget(self.header, 1)
@@ -177,6 +180,8 @@ class MeetingWindow(QDialog):
         self.print_minutes_action.setEnabled(meeting.status in (MeetingStatus.HELD, MeetingStatus.FINALIZED))
         for action in (self.print_invitations_action, self.print_invitation_list_action):
             action.setEnabled(meeting.status.upcoming)
+        # The resolutions are communicated once the minutes are final.
+        self.communicate_action.setEnabled(meeting.status is MeetingStatus.FINALIZED)
 
     def _planning_warnings(self, detail: MeetingDetail) -> tuple[str, ...]:
         meeting = detail.meeting
@@ -193,6 +198,9 @@ class MeetingWindow(QDialog):
         self.tabs.setCurrentWidget(tab)
 
     def _go_to_step(self, place: str) -> None:
+        if place == StepPlace.COMMUNICATION:  # not a tab: the letters' preview
+            self.communicate()
+            return
         tab = getattr(self, place, None)  # the steps name the tabs as this window does
         if isinstance(tab, MeetingTab):
             self.show_tab(tab)
@@ -221,6 +229,8 @@ class MeetingWindow(QDialog):
         """Whether ``changes`` touch what this window shows."""
         if changes.touches_meeting(self.meeting_id) or changes.agencies or self._detail is None:
             return True  # an agency: a renamed host, presenter or invitee
+        if changes.letters and self._detail.meeting.status is MeetingStatus.FINALIZED:
+            return True  # its resolutions communicated: the steps say so
         return any(resolution.id in changes.resolutions for resolution in self._detail.resolutions)
 
     def _show_header(self) -> None:
@@ -243,6 +253,12 @@ class MeetingWindow(QDialog):
             self._services, self.meeting_id, self.detail.meeting.title, per_agency=per_agency
         )
         return show_report(self, job)
+
+    def communicate(self) -> ReportPreview:
+        """The letters communicating the resolutions to the agencies responsible: previewed, then issued."""
+        return show_report(
+            self, communication_job(self._services, self.meeting_id, self.detail.meeting.title)
+        )
 
     def finalize(self) -> None:
         council = self._services.council.get()
