@@ -54,14 +54,21 @@ def evaluation_printouts(
     printouts.append(
         (
             certificates_path(year),
-            certificates_pdf(data, honoured, printed_on=day, run=run_for(0.6, 1.0), archived_at=archived_at),
+            certificates_pdf(
+                data,
+                [(each, day, None) for each in honoured],
+                printed_on=day,
+                run=run_for(0.6, 1.0),
+                archived_at=archived_at,
+            ),
         )
     )
     return printouts
 
 
 def top_certificates(core: Secretariat, data: EvaluationPrint, day: dt.date) -> list[Honoured]:
-    """The top three's certificates, each addressed to the agency's PR manager on ``day``."""
+    """The top three's certificates, each addressed to the agency's PR manager on ``day`` (printed
+    as of that day, without a letter number: the archive keeps the result, not a letter issued)."""
     standings = honoured_standings(data, top=CERTIFICATES_TOP, tier=None)
     managers = core.people.pr_managers_on({standing.agency_id for standing in standings}, day)
     honoured = []

@@ -33,7 +33,8 @@ def test_the_demo_is_built_and_every_screen_is_whole_and_right_aligned_at_1366_b
     assert problems == "", problems
     assert result.returncode == 0, result.stderr[-2000:]
     assert (data_folder / "demo.sqlite3").exists()  # built on first use
-    pictures = sorted((tmp_path / "shots").glob("*.png"))
+    # In the order taken: by their number, not as text («100-» after «99-»).
+    pictures = sorted((tmp_path / "shots").glob("*.png"), key=lambda p: int(p.stem.split("-", 1)[0]))
     assert [p.stem.split("-", 1)[1] for p in pictures] == [step.name for step in STEPS]
     assert all(p.stat().st_size > 5000 for p in pictures)
 

@@ -93,8 +93,8 @@ def test_the_dialogs_fit_a_laptops_screen(qtbot, persian_app):
 
 
 def test_the_reports_menu_offers_the_monthly_printouts_and_the_workbook(window):
-    texts = [action.text() for action in window.report_actions]
-    assert texts[-3:] == [
+    texts = [action.text() for action in window.monthly_report_actions]
+    assert texts == [
         "یادآوری گزارش‌های ماهانه نرسیده...",
         "خلاصه سالانه گزارش‌های ماهانه...",
         "خروجی اکسل گزارش‌های ماهانه...",
