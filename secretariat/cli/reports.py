@@ -15,7 +15,8 @@
 - ``monthly-reminders --month 1405/07 [--list] [--new]``: a reminder letter to each
   agency whose monthly report for the month is missing, or one letter to the
   council's members with the list;
-- ``monthly-summary --year 1405``: the yearly summary of the monthly reports.
+- ``monthly-summary --year 1405``: the yearly summary of the monthly reports;
+- ``letters --from D --to D [--direction in|out] [--agency A]``: the letter register of a period.
 - ``evaluation --year Y``: the ranking of the year's evaluation (a draft is marked «پیش‌نویس»);
 - ``scorecards --year Y [--agency A]``: a score card for every agency, or for one;
 - ``certificates --year Y (--top N | --tier T) [--new]``: certificates of appreciation for the
@@ -65,6 +66,7 @@ KINDS = (
     "directory",
     "monthly-reminders",
     "monthly-summary",
+    "letters",
 )
 EVALUATION_KINDS = ("evaluation", "scorecards", "certificates")
 # The reports that are letters: registered as they are issued (``--new`` issues new ones).
@@ -91,6 +93,7 @@ def add_parsers(commands: Commands) -> None:
     report.add_argument("--search", default="")
     report.add_argument("--from", dest="start", metavar="DATE", help="از تاریخ (جلسات)")
     report.add_argument("--to", dest="end", metavar="DATE", help="تا تاریخ (جلسات)")
+    report.add_argument("--direction", help="دفتر نامه‌ها: out (صادره) یا in (وارده)")
     report.add_argument("--top", type=bounded("شمار رتبه‌ها", 1, 1000), help="لوح تقدیر: N رتبه نخست")
     report.add_argument("--tier", help="لوح تقدیر: همه دستگاه‌های یک رده، مانند ممتاز")
     report.add_argument(
@@ -174,6 +177,19 @@ def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes | Print
         if start is None or end is None:
             raise CliError("بازه گزارش را با --from و --to بدهید، مانند ‎--from 1404/01/01 --to 1404/12/29.")
         return reports.render_attendance(secretariat, start, end)
+    if kind == "letters":
+        start, end = date_option(args.start, "--from"), date_option(args.end, "--to")
+        if start is None or end is None:
+            raise CliError(
+                "بازه دفتر نامه‌ها را با --from و --to بدهید، مانند ‎--from 1405/01/01 --to 1405/06/31."
+            )
+        direction = args.direction.strip() if args.direction else None
+        if direction not in (None, "in", "out"):
+            raise CliError("جهت نامه را out (صادره) یا in (وارده) بنویسید.")
+        from secretariat.reports.letters_report import render_letters
+
+        agency = agency_id(secretariat, args.agency) if args.agency else None
+        return render_letters(secretariat, start, end, direction=direction, agency_id=agency)
     if kind == "monthly-reminders":
         if not args.month:
             raise CliError("ماه را با --month بدهید، مانند ‎--month 1405/07.")

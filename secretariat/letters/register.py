@@ -192,6 +192,8 @@ class LetterSort(StrEnum):
 @dataclass(frozen=True)
 class LetterQuery:
     year: int | None = None
+    start: dt.date | None = None  # dated from (the register's report of a period)
+    end: dt.date | None = None  # dated up to, that day included
     direction: str | None = None  # out | in
     agency_id: int | None = None
     concerns: str | None = None
@@ -491,6 +493,10 @@ class LetterService:
             statement = statement.where(_awaiting(clock.today() - dt.timedelta(days=self.answer_days())))
         if query.year is not None:
             statement = statement.where(Letter.year == query.year)
+        if query.start is not None:
+            statement = statement.where(Letter.date >= query.start)
+        if query.end is not None:
+            statement = statement.where(Letter.date <= query.end)
         if query.direction:
             statement = statement.where(Letter.direction == query.direction)
         if query.agency_id is not None:

@@ -3,9 +3,11 @@ dialogs, the follow-up window and the home page."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 
@@ -433,3 +435,26 @@ def test_the_follow_up_window_says_by_which_letters_its_resolution_was_communica
     assert followup.letters.text().removeprefix(RLM).startswith("هنوز با نامه ابلاغ نشده است")
     kind = followup.letters_tab.model.index(1, followup.letters_tab.model.column("kind"))
     assert kind.data() == "ابلاغ مصوبات (باطل)"
+
+
+def test_the_register_of_a_period_is_printed_from_the_reports_menu(qtbot, window, run_modal):
+    """«دفتر نامه‌های یک دوره...»: a period asked, then the letters dated in it previewed."""
+    from ui.reports.attendance_period_dialog import AttendancePeriodDialog
+
+    opened = []
+
+    def from_aban(dialog):
+        assert isinstance(dialog, AttendancePeriodDialog) and dialog.windowTitle() == "دفتر نامه‌ها"
+        dialog.start.setDate(jalali.from_jalali(1405, 8, 1))
+        dialog.accept()
+
+    run_modal(lambda: opened.append(window.print_letters_register()), from_aban)
+    (preview,) = opened
+    qtbot.addWidget(preview)
+    assert preview.job.title == "دفتر نامه‌ها از ۱۴۰۵/۰۸/۰۱ تا ۱۴۰۵/۰۹/۱۲"
+    qtbot.waitUntil(
+        lambda: preview.is_ready() or preview.pages.currentWidget() is preview.message, timeout=20000
+    )
+    assert preview.is_ready(), preview.message.text()
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(preview.data)).pages)
+    assert "پیگیری نصب تابلوهای" in text and "دعوت به جلسه شورا" not in text  # dated before Aban

@@ -18,10 +18,18 @@ from ui.widgets.jalali_date_edit import DateSide, JalaliDateEdit
 class AttendancePeriodDialog(FormDialog):
     """``saved`` is the chosen ``(start, end)``; nothing is written."""
 
-    def __init__(self, parent: QWidget | None = None, *, today: dt.date | None = None):
-        super().__init__(strings.ATTENDANCE_PERIOD_TITLE, parent, save_text=strings.SHOW_REPORT)
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+        title: str = strings.ATTENDANCE_PERIOD_TITLE,
+        intro: str = strings.ATTENDANCE_PERIOD_INTRO,
+    ):
+        """A period for a report: the attendance report's, or another's ``title`` and ``intro``."""
+        super().__init__(title, parent, save_text=strings.SHOW_REPORT)
         today = today or clock.today()
-        self.set_intro(strings.ATTENDANCE_PERIOD_INTRO)
+        self.set_intro(intro)
         self.start = self.form.add_field("start", strings.ATTENDANCE_FROM, JalaliDateEdit(side=DateSide.PAST))
         self.end = self.form.add_field("end", strings.ATTENDANCE_TO, JalaliDateEdit())
         self.start.setDate(jalali.from_jalali(jalali.jalali_year(today), 1, 1))

@@ -118,6 +118,16 @@ def register_job(services: Services, query: ResolutionQuery) -> ReportJob:
     return ReportJob(title=title, filename=_file(title), render=render)
 
 
+def letters_register_job(services: Services, start: dt.date, end: dt.date) -> ReportJob:
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
+        from secretariat.reports.letters_report import render_letters
+
+        return render_letters(services, start, end, progress=progress, cancelled=cancelled)
+
+    title = strings.REPORT_LETTERS.format(start=jalali.format_short(start), end=jalali.format_short(end))
+    return ReportJob(title=title, filename=_file(title.replace("/", "-")), render=render)
+
+
 def attendance_job(services: Services, start: dt.date, end: dt.date) -> ReportJob:
     def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
         from secretariat.reports.attendance_report import render_attendance

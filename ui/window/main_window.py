@@ -483,6 +483,7 @@ class MainWindow(QMainWindow):
             self._action(strings.ACTION_PRINT_REGISTER, self.print_register, QKeySequence.StandardKey.Print),
             self._action(strings.ACTION_PRINT_FOLLOWUP_LETTERS, self.print_followup_letters),
             self._action(strings.ACTION_PRINT_ATTENDANCE, self.print_attendance),
+            self._action(strings.ACTION_PRINT_LETTERS, self.print_letters_register),
             self._action(strings.ACTION_PRINT_DIRECTORY, self.print_directory),
         ]
         self.monthly_report_actions = [
@@ -598,6 +599,19 @@ class MainWindow(QMainWindow):
 
     def print_followup_letters(self) -> ReportPreview:
         return self.register_view.print_letters()
+
+    def print_letters_register(self) -> ReportPreview | None:
+        """The letter register of a period, asked first."""
+        from ui.reports.attendance_period_dialog import AttendancePeriodDialog
+        from ui.reports.report_jobs import letters_register_job, show_report
+
+        dialog = AttendancePeriodDialog(
+            self, title=strings.LETTERS_PERIOD_TITLE, intro=strings.LETTERS_PERIOD_INTRO
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        start, end = cast("tuple[dt.date, dt.date]", dialog.saved)  # what the dialog saves
+        return show_report(self, letters_register_job(self.services, start, end))
 
     def print_attendance(self) -> ReportPreview | None:
         from ui.reports.attendance_period_dialog import AttendancePeriodDialog
