@@ -340,7 +340,19 @@ def test_a_cells_menu_exempts_an_empty_month(qtbot, view, services, agencies, ty
     assert view.cell_menu(view.model.index(row_of(view, city), month_column(ABAN))) is not None
 
 
-def test_the_printing_buttons_ask_for_the_selected_month_and_year(qtbot, view, agencies):
+def test_the_printing_buttons_ask_for_the_selected_month_and_year(qtbot, view, agencies, monkeypatch):
+    from ui.reports import monthly_actions
+
+    asked_for: list[tuple] = []  # what the main window asked for, in place of the dialogs and previews
+    monkeypatch.setattr(
+        monthly_actions, "ask_monthly_reminders", lambda parent, services, month: asked_for.append(month)
+    )
+    monkeypatch.setattr(
+        monthly_actions, "print_monthly_summary", lambda parent, services, year: asked_for.append(year)
+    )
+    monkeypatch.setattr(
+        monthly_actions, "export_monthly_workbook", lambda parent, services, year: asked_for.append(-year)
+    )
     assert view.reminders_button.text() == "نامه‌های یادآوری مهر..."  # the month due last
     with qtbot.waitSignal(view.reminders_requested) as asked:
         click(qtbot, view.reminders_button)
@@ -356,6 +368,7 @@ def test_the_printing_buttons_ask_for_the_selected_month_and_year(qtbot, view, a
     with qtbot.waitSignal(view.export_requested) as asked:
         click(qtbot, view.export_button)
     assert asked.args == [1405]
+    assert asked_for == [Month(1405, MEHR), Month(1405, TIR), 1405, -1405]
 
 
 def test_the_matrix_follows_what_the_core_saves_and_the_due_day(qtbot, view, services, agencies):
