@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from db.models import MonthlyExemption, MonthlyFigure, MonthlyReport
 from secretariat.changes import note_changes
@@ -169,7 +169,6 @@ def build_monthly(
     today = calendar.today
     with secretariat.database.reading() as session:
         due_day = read_due_day(session)
-        first_id = (session.scalar(select(func.max(MonthlyReport.id))) or 0) + 1
     months = due_months(today, due_day)
     last_due = months[-1] if months[-1].due_date(due_day) < today else months[-2]
     indicators = {fold(indicator.name): indicator for indicator in secretariat.indicators.list()}
@@ -186,13 +185,19 @@ def build_monthly(
     with secretariat.database.transaction() as session:
         for report in planner.with_file:
             report.file_id = report_file.store(session, _scan(report)).id
-        rows = [report.row(report_id) for report_id, report in enumerate(planner.reports, start=first_id)]
-        session.execute(insert(MonthlyReport), rows)
+        # The database numbers the rows (its own sequence on PostgreSQL, which explicit ids would
+        # leave behind); the ids come back in the order the rows were given.
+        rows = [report.row(ordinal) for ordinal, report in enumerate(planner.reports, start=1)]
+        ids = session.scalars(
+            insert(MonthlyReport).returning(MonthlyReport.id, sort_by_parameter_order=True), rows
+        ).all()
+        for report, report_id in zip(planner.reports, ids, strict=True):
+            report.id = report_id
         session.execute(
             insert(MonthlyFigure),
             [
-                {"report_id": report_id, "indicator_id": indicator_id, "value": value}
-                for report_id, report in enumerate(planner.reports, start=first_id)
+                {"report_id": report.id, "indicator_id": indicator_id, "value": value}
+                for report in planner.reports
                 for indicator_id, value in report.stored_figures.items()
             ],
         )
@@ -270,10 +275,9 @@ class _Report:
     file_id: int | None = None
     id: int = 0  # known once given its row
 
-    def row(self, report_id: int) -> dict[str, object]:
-        self.id = report_id
+    def row(self, ordinal: int) -> dict[str, object]:
+        """The report's row; ``ordinal`` (its place in the demo) spreads the minutes it was typed at."""
         return {
-            "id": report_id,
             "agency_id": self.agency.id,
             "year": self.month.year,
             "month": self.month.month,
@@ -284,7 +288,7 @@ class _Report:
             "note": self.note,
             "file_id": self.file_id,
             "recorded_by": SECRETARY,
-            "recorded_at": _at(self.received_on, 9 + report_id % 6, report_id % 60),
+            "recorded_at": _at(self.received_on, 9 + ordinal % 6, ordinal % 60),
             "in_force": True,
             "replaces_id": None,
             "reason": "",
