@@ -14,7 +14,9 @@ the agencies (``bench_agencies``), the calendar and the meeting list
 (``bench_meetings``) and the home page (``bench_home``) in the app's own
 views, painting included; the event loop's longest stall during those;
 the monthly reports' year matrix and the home page's line of them, in the
-core (``bench_monthly``); the minutes PDF and the register report (``bench_reports``), a backup
+core (``bench_monthly``); the letter register's page, count and search
+(``bench_letters``); the evaluation's ranking of every agency
+(``bench_evaluation``); the minutes PDF and the register report (``bench_reports``), a backup
 (``bench_backup``) and the busiest year's archive (``bench_archive``).
 """
 
@@ -32,7 +34,19 @@ from typing import Any
 from bench.dataset import cached_database, default_cache, describe, working_copy
 from bench.measure import Figure, Target, header, line
 
-AREAS = ("start", "register", "agencies", "meetings", "home", "monthly", "reports", "backup", "archive")
+AREAS = (
+    "start",
+    "register",
+    "agencies",
+    "meetings",
+    "home",
+    "monthly",
+    "letters",
+    "evaluation",
+    "reports",
+    "backup",
+    "archive",
+)
 WINDOW_AREAS = ("register", "agencies", "meetings", "home")
 STALL_TARGET = Target(median=100)
 
@@ -140,6 +154,14 @@ def run_figures(
             from bench.bench_monthly import monthly_figures
 
             report("monthly", monthly_figures(secretariat, args.runs))
+        if "letters" in args.only:
+            from bench.bench_letters import letters_figures
+
+            report("letters", letters_figures(secretariat, args.runs))
+        if "evaluation" in args.only:
+            from bench.bench_evaluation import evaluation_figures
+
+            report("evaluation", evaluation_figures(secretariat, args.runs))
         if "reports" in args.only:
             from bench.bench_reports import report_figures
 

@@ -32,8 +32,11 @@ from sqlalchemy import func, select
 from db.models import (
     Agency,
     Attachment,
+    Evaluation,
     FollowUp,
     Invitation,
+    JuryScore,
+    Letter,
     Meeting,
     MonthlyFigure,
     MonthlyReport,
@@ -94,6 +97,8 @@ def dataset() -> None:
                 f"{count(Meeting)} meetings, {count(Invitation)} invitations, "
                 f"{count(Resolution)} resolutions, {count(FollowUp)} follow-up entries, "
                 f"{count(MonthlyReport)} monthly reports with {count(MonthlyFigure)} figures, "
+                f"{count(Letter)} letters, "
+                f"{count(Evaluation)} evaluations with {count(JuryScore)} jury scores, "
                 f"{count(Attachment) + count(ReportFile)} scanned files"
             )
         print(f"         {path.stat().st_size / 1024:.0f} KiB on disk")

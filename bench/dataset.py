@@ -1,10 +1,12 @@
 """The benchmark's database: generated at a scale of DESIGN.md's, kept in a cache, copied for each run.
 
 Scale 1 is the design's council: 200 agencies, 2,000 people, 1,000 meetings
-over 20 years, 30,000 resolutions and 150,000 follow-up entries. The scale
+over 20 years, 30,000 resolutions and 150,000 follow-up entries, 20 years of
+monthly reports and of letters in the register (3,000 a year). The scale
 multiplies the resolutions and their follow-up entries (scale 4: 120,000
-and 600,000); the agencies, people and meetings stay as they are, as a
-council's do while its years of work pile up. Below 1 (a quick check that
+and 600,000) and the years of reports and letters (scale 4: 80); the
+agencies, people and meetings stay as they are, as a council's do while
+its years of work pile up. Below 1 (a quick check that
 the benchmark runs) everything shrinks, with a floor that keeps the
 generator's large meeting (60 invitees, 25 resolutions) possible.
 
@@ -43,7 +45,13 @@ from secretariat import paths
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = [
     ROOT / "bench" / name
-    for name in ("generate.py", "generate_meetings.py", "generate_followup.py", "generate_monthly.py")
+    for name in (
+        "generate.py",
+        "generate_meetings.py",
+        "generate_followup.py",
+        "generate_monthly.py",
+        "generate_letters.py",
+    )
 ]
 MIGRATIONS = ROOT / "db" / "migrations" / "versions"
 SEED = 1405
@@ -56,14 +64,16 @@ class Sizes:
     meetings: int
     resolutions: int
     followups: int
-    monthly_years: int  # of every agency's twelve monthly reports
+    monthly_years: int  # of every agency's twelve monthly reports, and of letters in the register
+    letters_per_year: int
 
 
 def sizes(scale: float) -> Sizes:
     resolutions = max(100, round(30_000 * scale))
     years = max(1, round(20 * scale))  # of monthly reports, every agency's twelve a year
+    letters = max(200, round(3_000 * min(scale, 1)))  # a year
     if scale >= 1:
-        return Sizes(200, 2_000, 1_000, resolutions, 5 * resolutions, years)
+        return Sizes(200, 2_000, 1_000, resolutions, 5 * resolutions, years, letters)
     # Fewer meetings than resolutions (each held meeting has one at least), 60 active agencies at least.
     return Sizes(
         agencies=max(80, round(200 * scale)),
@@ -72,6 +82,7 @@ def sizes(scale: float) -> Sizes:
         resolutions=resolutions,
         followups=5 * resolutions,
         monthly_years=years,
+        letters_per_year=letters,
     )
 
 
@@ -131,6 +142,7 @@ def _generate(target: Path, wanted: Sizes) -> None:
             resolutions=wanted.resolutions,
             followups=wanted.followups,
             monthly_years=wanted.monthly_years,
+            letters_per_year=wanted.letters_per_year,
             seed=SEED,
         )
         _fold_wal(staged)
@@ -188,7 +200,7 @@ def describe(path: Path) -> str:
         counts = (
             f"{count('agency'):,} agencies, {count('person'):,} people, {count('meeting'):,} meetings, "
             f"{count('resolution'):,} resolutions, {count('follow_up'):,} follow-up entries, "
-            f"{count('monthly_report'):,} monthly reports"
+            f"{count('monthly_report'):,} monthly reports, {count('letter'):,} letters"
         )
     finally:
         connection.close()

@@ -4,15 +4,16 @@ A province over 20 years: 200 agencies and 2,000 people, with PR managers
 changing every few years (so most agencies have a history), and 1,000
 meetings with their attendance and 30,000 resolutions (see
 ``generate_meetings``) with 150,000 follow-up entries, their statuses and
-deadline changes (see ``generate_followup``), and 48,000 monthly reports with
-their figures (see ``generate_monthly``). The data is deterministic (seeded) so runs compare.
+deadline changes (see ``generate_followup``), 48,000 monthly reports with
+their figures (see ``generate_monthly``) and 60,000 letters in the register
+(see ``generate_letters``). The data is deterministic (seeded) so runs compare.
 Written in one transaction through the models, with the folded and
 normalised text computed by the core exactly as the services do, because
 hundreds of thousands of one-row transactions would measure fsync, not the
 app.
 
     python -m bench.generate PATH [--agencies N] [--people N] [--meetings N] [--resolutions N] [--followups N]
-                                  [--monthly-years N]
+                                  [--monthly-years N] [--letters-per-year N]
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from bench.generate_letters import PER_YEAR as LETTERS_PER_YEAR
+from bench.generate_letters import generate_letters
 from bench.generate_meetings import generate_meetings
 from bench.generate_monthly import YEARS as MONTHLY_YEARS
 from bench.generate_monthly import generate_monthly
@@ -149,10 +152,12 @@ def generate(
     resolutions: int = 30000,
     followups: int | None = None,
     monthly_years: int = MONTHLY_YEARS,
+    letters_per_year: int = LETTERS_PER_YEAR,
     seed: int = 1405,
 ) -> None:
     """``followups`` defaults to five a resolution (150,000 at full scale); every agency's
-    monthly reports for ``monthly_years`` years (0: none)."""
+    monthly reports for ``monthly_years`` years (0: none), and ``letters_per_year`` letters in
+    the register in each of those years."""
     rng = random.Random(seed)
     today = dt.date.today()
     database = open_database(path)
@@ -260,6 +265,9 @@ def generate(
                 years=monthly_years,
                 today=today,
             )
+        if monthly_years and letters_per_year:
+            session.flush()
+            generate_letters(session, years=monthly_years, per_year=letters_per_year, today=today)
     database.close()
 
 
@@ -272,6 +280,9 @@ def main() -> None:
     parser.add_argument("--resolutions", type=int, default=30000)
     parser.add_argument("--followups", type=int, help="follow-up entries (default: five a resolution)")
     parser.add_argument("--monthly-years", type=int, default=MONTHLY_YEARS, help="years of monthly reports")
+    parser.add_argument(
+        "--letters-per-year", type=int, default=LETTERS_PER_YEAR, help="letters in the register, in each year"
+    )
     args = parser.parse_args()
     if args.path.exists():
         parser.error(f"{args.path} exists; the generator writes a new database")
@@ -283,12 +294,13 @@ def main() -> None:
         resolutions=args.resolutions,
         followups=args.followups,
         monthly_years=args.monthly_years,
+        letters_per_year=args.letters_per_year,
     )
     followups = 5 * args.resolutions if args.followups is None else args.followups
     print(
         f"generated {args.path}: {args.agencies} agencies, {args.people} people, "
         f"{args.meetings} meetings, {args.resolutions} resolutions, {followups} follow-up entries, "
-        f"{args.monthly_years} years of monthly reports"
+        f"{args.monthly_years} years of monthly reports, {args.letters_per_year} letters a year"
     )
 
 

@@ -40,6 +40,11 @@ class Letter(Base):
         UniqueConstraint("direction", "year", "seq", name="uq_letter_sequence"),
         Index("ix_letter_year_date", "year", "date"),
         Index("ix_letter_source", "source_key"),
+        # Whether a letter is answered is asked of every letter listed or counted; the list's order,
+        # of all the letters and of those in or out (see migration 0013).
+        Index("ix_letter_answers", "answers_letter_id"),
+        Index("ix_letter_date", "date", "direction", "seq"),
+        Index("ix_letter_direction_date", "direction", "date", "seq"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

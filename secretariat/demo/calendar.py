@@ -86,6 +86,12 @@ class DemoCalendar:
         return _DATED.sub(lambda match: match.group(1) + year, text)
 
 
+def working_day(day: dt.date, direction: int = -1) -> dt.date:
+    """``day`` if offices are open then, else the nearest working day before it (``direction`` -1)
+    or after it (+1)."""
+    return _step_to_working_day(day, direction)
+
+
 def _step_to_working_day(day: dt.date, direction: int) -> dt.date:
     while not is_working_day(day):
         day += dt.timedelta(days=direction)

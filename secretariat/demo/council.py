@@ -26,9 +26,11 @@ from db import schema
 from secretariat.core import Secretariat
 from secretariat.database import Database, open_database
 from secretariat.demo.calendar import DemoCalendar
+from secretariat.demo.evaluation import EVALUATION_PARTS, build_evaluation
 from secretariat.demo.followup import HISTORIES, build_followup
+from secretariat.demo.letters import LETTER_PARTS, build_letters
 from secretariat.demo.meetings import LEAVES_ON, MEETINGS, build_meetings
-from secretariat.demo.monthly import MONTHLY_PARTS, MonthlyAgency, build_monthly
+from secretariat.demo.monthly import MONTHLY_PARTS, SIZES, MonthlyAgency, build_monthly
 from secretariat.errors import DomainError
 from secretariat.maintenance import backup
 from secretariat.maintenance.backup_check import BackupKind, inspect_backup, read_only_uri
@@ -376,6 +378,8 @@ class DemoStep(StrEnum):
     MEETINGS = "meetings"
     FOLLOWUP = "followup"
     MONTHLY = "monthly"
+    LETTERS = "letters"
+    EVALUATION = "evaluation"
     SAVING = "saving"
 
     @property
@@ -385,13 +389,17 @@ class DemoStep(StrEnum):
             "meetings": "ساختن جلسه‌ها و صورتجلسه‌ها…",
             "followup": "ثبت پیگیری مصوبه‌ها…",
             "monthly": "ثبت گزارش‌های ماهانه دستگاه‌ها…",
+            "letters": "شماره‌گذاری نامه‌های صادره و ثبت نامه‌های وارده…",
+            "evaluation": "ارزیابی عملکرد روابط عمومی‌ها…",
             "saving": "ذخیره شورای نمایشی…",
         }[self.value]
 
 
 # ``progress(done, total, step)``: ``done`` of ``total`` parts built, ``step`` the one being built.
 DemoProgress = Callable[[int, int, DemoStep], None]
-BUILD_PARTS = len(AGENCIES) + len(MEETINGS) + len(HISTORIES) + MONTHLY_PARTS + 1  # the last: saving the file
+BUILD_PARTS = (
+    len(AGENCIES) + len(MEETINGS) + len(HISTORIES) + MONTHLY_PARTS + LETTER_PARTS + EVALUATION_PARTS + 1
+)  # the last: saving the file
 
 
 def build_demo(
@@ -400,7 +408,9 @@ def build_demo(
     """Fill an empty database with the demo council: its register, then a
     year and a half of meetings ending around ``today`` (default: the
     clock's), then the follow-up of their resolutions, then the agencies'
-    monthly reports of the same year and a half."""
+    monthly reports of the same year and a half, the letters in and out of
+    those months, and the yearly evaluation: last year's published, this
+    year's begun."""
     calendar = DemoCalendar.built_on(today)
     tell = progress or (lambda _done, _total, _step: None)
     tell(0, BUILD_PARTS, DemoStep.REGISTER)
@@ -496,6 +506,16 @@ def build_demo(
             for item in AGENCIES
         ),
         progress=lambda n: tell(done + n, BUILD_PARTS, DemoStep.MONTHLY),
+    )
+    done += MONTHLY_PARTS
+    tell(done, BUILD_PARTS, DemoStep.LETTERS)
+    build_letters(
+        secretariat, calendar, meetings, progress=lambda n: tell(done + n, BUILD_PARTS, DemoStep.LETTERS)
+    )
+    done += LETTER_PARTS
+    tell(done, BUILD_PARTS, DemoStep.EVALUATION)
+    build_evaluation(
+        secretariat, calendar, SIZES, progress=lambda n: tell(done + n, BUILD_PARTS, DemoStep.EVALUATION)
     )
     tell(BUILD_PARTS - 1, BUILD_PARTS, DemoStep.SAVING)
 

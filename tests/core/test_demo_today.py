@@ -14,6 +14,7 @@ from secretariat.demo.council import BUILD_PARTS, DemoStep, create_demo_database
 from secretariat.followup.dashboard import DUE_SOON_DAYS
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
+from secretariat.letters.register import LetterQuery
 from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingQuery
 from secretariat.persian import jalali
@@ -99,6 +100,8 @@ def test_the_build_reports_its_steps_in_order(built):
         DemoStep.MEETINGS,
         DemoStep.FOLLOWUP,
         DemoStep.MONTHLY,
+        DemoStep.LETTERS,
+        DemoStep.EVALUATION,
         DemoStep.SAVING,
     ]
     assert len(reports) >= 50  # often enough for a progress bar to move
@@ -119,10 +122,23 @@ def test_the_demo_is_the_same_when_built_twice_on_one_day(tmp_path, monkeypatch)
                     .join(MonthlyFigure)
                     .order_by(MonthlyReport.id, MonthlyFigure.indicator_id)
                 ).all()
-            return reports, [
-                (r.code, r.due_date, r.status, [(e.date, e.note) for e in demo.followup.log(r.id)])
-                for r in rows
+            letters = [
+                (row.number, row.date, row.party, row.subject, row.voided)
+                for row in demo.letters.page(LetterQuery(), limit=None)
             ]
+            rankings = [
+                [(s.agency, s.total, s.rank) for s in demo.evaluations.ranking(year).standings]
+                for year in demo.evaluations.years()
+            ]
+            return (
+                reports,
+                letters,
+                rankings,
+                [
+                    (r.code, r.due_date, r.status, [(e.date, e.note) for e in demo.followup.log(r.id)])
+                    for r in rows
+                ],
+            )
 
     assert content(tmp_path / "a.sqlite3") == content(tmp_path / "b.sqlite3")
 

@@ -45,6 +45,14 @@ FIGURES = [
     "event loop: longest stall",
     "monthly: the year's matrix",
     "monthly: home page line",
+    "letters: first page and years",
+    "letters: direction",
+    "letters: search",
+    "letters: agency",
+    "letters: awaiting an answer",
+    "letters: home page line",
+    "evaluation: ranking, a draft",
+    "evaluation: ranking, published",
     "minutes PDF",
     "register report, 2,000 rows",
     "backup",
@@ -77,6 +85,7 @@ def test_every_figure_has_its_line_and_the_exit_code_says_whether_all_met_their_
     dataset = next(line for line in lines if line.startswith("dataset: "))  # after «generating ...»
     assert dataset.startswith("dataset: scale 0.01: ")
     assert "300 resolutions, 1,500 follow-up entries" in dataset and " monthly reports" in dataset
+    assert " letters; " in dataset
     table = [re.split(r"\s{2,}", line.strip()) for line in lines if re.search(r"\s(ok|FAIL)$", line)]
     assert [row[0] for row in table] == FIGURES
     for name, median, p95, baseline, ratio, target, _verdict in table:
