@@ -615,16 +615,13 @@ def _issue(database: Database, outgoing: list[_Out]) -> None:
                 select(Letter.year, func.max(Letter.seq)).where(Letter.direction == OUT).group_by(Letter.year)
             ).all()
         )
-        first_id = (session.scalar(select(func.max(Letter.id))) or 0) + 1
         rows: list[dict[str, object]] = []
-        links: list[dict[str, int]] = []
-        for letter_id, letter in enumerate(outgoing, start=first_id):
+        for letter in outgoing:
             year = jalali.jalali_year(letter.day)
             seq = last[year] = last.get(year, 0) + 1
             letter.number = numbering.format_number(pattern, seq=seq, year=year)
             rows.append(
                 {
-                    "id": letter_id,
                     "direction": OUT,
                     "year": year,
                     "seq": seq,
@@ -654,8 +651,14 @@ def _issue(database: Database, outgoing: list[_Out]) -> None:
                     "voided_at": None,
                 }
             )
-            links += [{"letter_id": letter_id, "resolution_id": r} for r in letter.resolution_ids]
-        session.execute(insert(Letter), rows)
+        # The database numbers the rows (explicit ids would leave PostgreSQL's sequence behind);
+        # the ids come back in the order the rows were given.
+        ids = session.scalars(insert(Letter).returning(Letter.id, sort_by_parameter_order=True), rows).all()
+        links = [
+            {"letter_id": letter_id, "resolution_id": resolution_id}
+            for letter, letter_id in zip(outgoing, ids, strict=True)
+            for resolution_id in letter.resolution_ids
+        ]
         if links:
             session.execute(insert(LetterResolution), links)
         note_changes(session, letters=True)
