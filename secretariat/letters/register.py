@@ -25,7 +25,17 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from db.models import Agency, CouncilSetting, FollowUp, Letter, LetterDocument, LetterResolution, Resolution
+from db.models import (
+    Agency,
+    CouncilSetting,
+    FollowUp,
+    Letter,
+    LetterDocument,
+    LetterResolution,
+    MonthlyExemption,
+    MonthlyReport,
+    Resolution,
+)
 from secretariat import clock, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, NumberTakenError, ValidationError
@@ -639,9 +649,55 @@ def _issue(session: Session, draft: OutgoingDraft, *, new: bool, on: dt.date | N
 
 
 def _answered() -> Any:
-    """The letter has an answer in force (an incoming letter answering it, not void)."""
+    """The letter has had its answer, as the office counts one.
+
+    An incoming letter in force answering it; for a reminder of a month's report, that report
+    recorded (or the month exempted), however it came; for a follow-up or a communication of
+    resolutions, the agency's own letter on one of its resolutions since it was sent, or an
+    agency's report on one of them entered in the follow-up log since.
+    """
     answer = aliased(Letter)
-    return exists().where(and_(answer.answers_letter_id == Letter.id, answer.voided_at.is_(None)))
+    by_letter = exists().where(and_(answer.answers_letter_id == Letter.id, answer.voided_at.is_(None)))
+    same_month = (
+        MonthlyReport.agency_id == Letter.agency_id,
+        MonthlyReport.year == Letter.report_year,
+        MonthlyReport.month == Letter.report_month,
+    )
+    report_arrived = and_(
+        Letter.kind == LetterKind.MONTHLY_REMINDER.value,
+        or_(
+            exists().where(*same_month, MonthlyReport.in_force.is_(True)),
+            exists().where(
+                MonthlyExemption.agency_id == Letter.agency_id,
+                MonthlyExemption.year == Letter.report_year,
+                MonthlyExemption.month == Letter.report_month,
+            ),
+        ),
+    )
+    reply = aliased(Letter)
+    asked, replied = aliased(LetterResolution), aliased(LetterResolution)
+    agency_replied = and_(
+        Letter.kind.in_((LetterKind.FOLLOWUP.value, LetterKind.COMMUNICATION.value)),
+        or_(
+            exists().where(
+                asked.letter_id == Letter.id,
+                replied.resolution_id == asked.resolution_id,
+                reply.id == replied.letter_id,
+                reply.direction == IN,
+                reply.agency_id == Letter.agency_id,
+                reply.voided_at.is_(None),
+                reply.date >= Letter.date,
+            ),
+            # The agency's report entered in the follow-up log (by phone, by e-mail …) answers too.
+            exists().where(
+                asked.letter_id == Letter.id,
+                FollowUp.resolution_id == asked.resolution_id,
+                FollowUp.kind == FollowUpKind.AGENCY_REPORT.value,
+                FollowUp.date >= Letter.date,
+            ),
+        ),
+    )
+    return or_(by_letter, report_arrived, agency_replied)
 
 
 def _awaiting(cutoff: dt.date) -> Any:

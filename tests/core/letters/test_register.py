@@ -1,14 +1,16 @@
 import pytest
 
 from secretariat.errors import DomainError, NotFoundError, ValidationError
+from secretariat.followup.lifecycle import FollowUpDraft
 from secretariat.followup.status import ResolutionStatus
 from secretariat.letters.numbering import check_pattern, format_number
 from secretariat.letters.register import IncomingDraft, LetterKind, LetterQuery, OutgoingDraft
 from secretariat.meetings.attachments import IncomingFile
+from secretariat.monthly.months import Month
 from secretariat.persian import jalali
 from tests.support import files
 from tests.support.meetings import Council
-from tests.support.monthly import fix_today
+from tests.support.monthly import fix_today, record
 
 TODAY = jalali.from_jalali(1405, 9, 12)
 
@@ -116,6 +118,63 @@ def test_an_incoming_letter_answers_an_outgoing_one_and_leaves_the_awaiting_coun
     )
     assert secretariat.letters.awaiting_answer(14) == 0
     assert secretariat.letters.get(sent.id).answered_by
+
+
+def test_a_reminder_is_answered_once_the_months_report_arrives_however_it_came(secretariat, council):
+    sent_on = jalali.from_jalali(1405, 8, 10)
+    asked, exempted = council.agency("بانک ملی"), council.agency("بانک سپه")
+    for agency in (asked, exempted):
+        secretariat.letters.issue(
+            reminder(agency, key=f"monthly_reminder:1405/07:{agency}", report_month=Month(1405, 7)),
+            on=sent_on,
+        )
+    assert secretariat.letters.awaiting_answer(14) == 2
+    record(secretariat, asked, "1405/06", "1405/08/20")  # another month's report answers nothing
+    assert secretariat.letters.awaiting_answer(14) == 2
+    record(secretariat, asked, "1405/07", "1405/08/20", via="email")
+    secretariat.monthly_reports.exempt(exempted, Month(1405, 7), reason="ادغام با بانک دیگر", by="")
+    assert secretariat.letters.awaiting_answer(14) == 0
+    assert all(row.answered for row in secretariat.letters.page(LetterQuery(year=1405)))
+
+
+def test_a_follow_up_letter_is_answered_by_the_agencys_report_on_one_of_its_resolutions(secretariat, council):
+    agency = council.agency("اداره کل ورزش و جوانان")
+    meeting = council.plan("1405/07/20")
+    council.hold(meeting.id)
+    by_letter = council.resolve(meeting.id, "مقرر شد ویژه‌نامه هفته تربیت بدنی منتشر شود.", agency)
+    by_phone = council.resolve(meeting.id, "مقرر شد همایش روز ورزش برگزار شود.", agency)
+
+    def ask(resolution):
+        draft = OutgoingDraft(
+            kind=LetterKind.FOLLOWUP.value,
+            source_key=f"followup:{resolution.id}",
+            party="اداره کل ورزش و جوانان",
+            subject="پیگیری مصوبه",
+            agency_id=agency,
+            concerns="resolutions",
+            resolution_ids=(resolution.id,),
+        )
+        secretariat.letters.issue(draft, on=jalali.from_jalali(1405, 8, 10))
+
+    def answer(sender, received_on):
+        secretariat.letters.record_incoming(
+            IncomingDraft(
+                received_on=received_on,
+                subject="گزارش اقدامات",
+                agency_id=sender,
+                answers_resolution=by_letter.code,
+            )
+        )
+
+    ask(by_letter), ask(by_phone)
+    assert secretariat.letters.awaiting_answer(14) == 2
+    answer(agency, "1405/08/01")  # the agency's own letter, but before it was asked
+    secretariat.followup.add(by_phone.id, FollowUpDraft(date="1405/08/15", kind="phone", note="تماس گرفتیم"))
+    assert secretariat.letters.awaiting_answer(14) == 2  # our own call is no answer
+    answer(agency, "1405/09/01")
+    report = FollowUpDraft(date="1405/08/20", kind="agency_report", note="همایش برگزار شد", progress="100")
+    secretariat.followup.add(by_phone.id, report)
+    assert secretariat.letters.awaiting_answer(14) == 0
 
 
 @pytest.mark.parametrize(
