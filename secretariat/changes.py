@@ -229,6 +229,12 @@ def note_changes(session: Session, **touched: Iterable[int] | bool) -> None:
     session.info[_INFO_KEY] = session.info.get(_INFO_KEY, NOTHING) | replace(NOTHING, **values)
 
 
+def peek_changes(session: Session) -> Changes:
+    """What the session's transaction has changed so far (kept for ``take_changes``)."""
+    found: Changes = session.info.get(_INFO_KEY, NOTHING)
+    return found
+
+
 def take_changes(session: Session) -> Changes:
     """What the session's transaction changed, forgotten by the session."""
     changes: Changes = session.info.pop(_INFO_KEY, NOTHING)

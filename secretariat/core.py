@@ -38,6 +38,9 @@ from secretariat.monthly.figures import MonthlyFiguresService
 from secretariat.monthly.indicators import IndicatorService
 from secretariat.monthly.matrix import MonthlyMatrixService
 from secretariat.monthly.reports import MonthlyReportService
+from secretariat.office.accounts import UserService
+from secretariat.office.audit import AuditService
+from secretariat.office.roles import Permission, SignedIn, may, require
 
 
 class Secretariat:
@@ -93,6 +96,29 @@ class Secretariat:
     def communicate(self, meeting_id: int, *, new: bool = False) -> Communication:
         """Issue (or reprint) the letters communicating a finalized meeting's resolutions (ابلاغ مصوبات)."""
         return communicate(self.meetings, self.minutes, self.letters, meeting_id, new=new)
+
+    @cached_property
+    def users(self) -> UserService:
+        """The council's user accounts and signing in (see ``secretariat.office``)."""
+        return UserService(self.database)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        """The trail of every change: who, when, what, before and after."""
+        return AuditService(self.database)
+
+    @property
+    def user(self) -> SignedIn | None:
+        """Who is signed in at this desk (None on a council without accounts, or before signing in)."""
+        return self.database.desk.user
+
+    def may(self, permission: Permission) -> bool:
+        """Whether this desk may do what needs ``permission`` (the window greys out the rest)."""
+        return may(self.database.desk.user, self.database.desk.accounts_exist, permission)
+
+    def require(self, permission: Permission) -> None:
+        """Refuse (``PermissionDeniedError``, Persian) what this desk's role may not do."""
+        require(self.database.desk.user, self.database.desk.accounts_exist, permission)
 
     @cached_property
     def agencies(self) -> AgencyService:

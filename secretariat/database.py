@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import engine as db_engine
 from db import schema
+from db.models import UserAccount
 from secretariat import changes
 from secretariat.errors import (
     DatabaseBusyError,
@@ -53,6 +54,7 @@ from secretariat.errors import (
 from secretariat.maintenance import backup, leftovers
 from secretariat.maintenance.backup_check import HEADER_SIZE, sidecar, truncated
 from secretariat.maintenance.quick_check import QuickCheck
+from secretariat.office import access, audit, desks
 from secretariat.persian import collation
 from secretariat.persian.text import fold, fold_translation
 
@@ -120,6 +122,11 @@ class Database:
         self._sessions: sessionmaker[Session] = db_engine.make_session_factory(engine)
         self._writes: sessionmaker[Session] = db_engine.make_session_factory(db_engine.for_writing(engine))
         event.listen(self._writes, "after_flush", changes.collect_flushed)
+        # Who sits at this desk, what their role lets them save, and the trail of every save
+        # (see secretariat.office).
+        self.desk = desks.Desk(accounts_exist=self._has_accounts)
+        access.install(self._writes, lambda: self.desk.user, lambda: self.desk.accounts_exist)
+        audit.install(self._writes, lambda: self.desk.user)
         # Every committed transaction says here what it changed (see secretariat.changes).
         self.changes = changes.ChangeFeed()
         # How many transactions have committed, counted before anyone hears of them: what was
@@ -139,6 +146,7 @@ class Database:
             with self._writes.begin() as session:
                 yield session
                 session.flush()  # the last writes, so that their changes are counted
+                desks.tell(session, self.desk, changes.peek_changes(session))  # for the other desks
         except (DBAPIError, OSError) as error:
             refusal = save_refusal(error)
             if refusal is None:
@@ -157,6 +165,23 @@ class Database:
             if not isinstance(refusal, (DatabaseBusyError, UnstorableValueError)):
                 raise
             raise refusal from error
+
+    def news(self) -> changes.Changes:
+        """What the other desks on this database saved since this one last asked; published here
+        too, so that this desk's windows refresh as they do for its own saves."""
+        with self.reading() as session:
+            found = desks.news(session, self.desk)
+        self.changes.publish(found)
+        return found
+
+    def start_listening(self) -> None:
+        """Hear from now on what the other desks save (``news``), not what they saved before."""
+        with self.reading() as session:
+            desks.start_listening(session, self.desk)
+
+    def _has_accounts(self) -> bool:
+        with self.reading() as session:
+            return session.scalar(select(func.count(UserAccount.id))) != 0
 
     def persian_order(self, expression: SQLColumnExpression[str]) -> SQLColumnExpression[str]:
         """``expression`` sorted in Persian alphabetical order on this engine."""
@@ -307,6 +332,7 @@ def _open(url: str, *, path: Path | None, read_only: bool) -> Database:
         renumbered: list[dict[str, object]] = []
         if state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER):
             renumbered = schema.upgrade(engine)
+            _snapshot_finalized_minutes(engine)
         if engine.dialect.name == "postgresql":
             _create_postgres_collation(engine)
     except DomainError:  # a refusal, or a before-upgrade backup that could not be taken
@@ -319,6 +345,15 @@ def _open(url: str, *, path: Path | None, read_only: bool) -> Database:
             f"(جزئیات: {error.orig if hasattr(error, 'orig') else error})"
         ) from error
     return Database(engine, path, renumbered=renumbered)
+
+
+def _snapshot_finalized_minutes(engine: Engine) -> None:
+    """Snapshot the minutes finalized before revision 0006 (see its note); at the newest revision
+    every finalizing takes its own, so there is usually none to take."""
+    from secretariat.meetings.snapshot import snapshot_finalized  # which needs this module
+
+    with Session(bind=engine) as session, session.begin():
+        snapshot_finalized(session)
 
 
 def _create_postgres_collation(engine: Engine) -> None:

@@ -44,3 +44,15 @@ class UnstorableValueError(DomainError):
 
 class NumberTakenError(DomainError):
     """A number or code was taken by another save at the same moment; nothing was saved."""
+
+
+class PermissionDeniedError(DomainError):
+    """The signed-in user's role may not do this (or nobody is signed in); nothing was changed."""
+
+
+class SignInError(DomainError):
+    """A user name or password that does not sign in, or one tried again too soon."""
+
+
+class ConflictError(DomainError):
+    """Another desk saved the same record since this one read it; nothing was written over."""

@@ -38,9 +38,13 @@ from db.models.monthly import (
     ReportFile,
     ReportFileContent,
 )
+from db.models.office import AuditEntry, DeskChange, UserAccount
 from db.models.register import Agency, Council, MembershipDecree, Person, Representation
 
 __all__ = [
+    "AuditEntry",
+    "DeskChange",
+    "UserAccount",
     "LetterResolution",
     "LetterDocument",
     "Letter",

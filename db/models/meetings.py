@@ -65,6 +65,10 @@ class Meeting(Timestamped, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Raised by every save of the row: a save from a window that read an older version is refused
+    # (see secretariat.office.versions), never written over another desk's.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     kind: Mapped[str] = mapped_column(
         String(20)
     )  # regular | extraordinary | general_assembly | working_group
@@ -183,6 +187,10 @@ class Resolution(Timestamped, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Raised by every save of the row: a save from a window that read an older version is refused
+    # (see secretariat.office.versions), never written over another desk's.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
     number: Mapped[int] = mapped_column(Integer)

@@ -49,6 +49,10 @@ class Agency(Timestamped, Base):
     __table_args__ = (Index("ix_agency_active", "active"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Raised by every save of the row: a save from a window that read an older version is refused
+    # (see secretariat.office.versions), never written over another desk's.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     name: Mapped[str] = mapped_column(String(200))
     # fold(name): unique, so a name typed with ي or a ZWNJ is the same agency.
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -72,6 +76,10 @@ class Person(Timestamped, Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Raised by every save of the row: a save from a window that read an older version is refused
+    # (see secretariat.office.versions), never written over another desk's.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     full_name: Mapped[str] = mapped_column(String(200))
     honorific: Mapped[str] = mapped_column(String(50), default="")  # دکتر، مهندس
     mobile: Mapped[str] = mapped_column(String(50), default="")

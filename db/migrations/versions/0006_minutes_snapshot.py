@@ -6,8 +6,10 @@ earlier printed copy fail its check. Finalizing now keeps, with the
 meeting, a JSON snapshot of what the minutes print (see
 ``secretariat.meetings.snapshot``).
 
-The minutes finalized before this revision get their snapshot here, with
-the names as they are now (at the upgrade): the names of their day were not
+The minutes finalized before this revision get their snapshot at the end
+of the upgrade (``secretariat.database``, once every revision has run: the
+app's reading of the minutes uses its models, which are the newest
+revision's), with the names as they are then: the names of their day were not
 kept anywhere, so this is the best available; their code and fingerprint
 stay what they are today, and from now on a rename no longer changes them.
 The snapshot is taken by the app's own reading of the minutes, so that it
@@ -19,7 +21,6 @@ Revises: 0005
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0006"
 down_revision = "0005"
@@ -29,12 +30,6 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("meeting", sa.Column("minutes_snapshot", sa.Text(), nullable=True))
-    from secretariat.meetings.snapshot import snapshot_finalized
-
-    # The session joins the migration's transaction: it commits (or not) with it.
-    with Session(bind=op.get_bind(), join_transaction_mode="rollback_only") as session:
-        snapshot_finalized(session)
-        session.commit()
 
 
 def downgrade() -> None:
