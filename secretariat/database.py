@@ -332,7 +332,6 @@ def _open(url: str, *, path: Path | None, read_only: bool) -> Database:
         renumbered: list[dict[str, object]] = []
         if state in (schema.SchemaState.EMPTY, schema.SchemaState.OLDER):
             renumbered = schema.upgrade(engine)
-            _snapshot_finalized_minutes(engine)
         if engine.dialect.name == "postgresql":
             _create_postgres_collation(engine)
     except DomainError:  # a refusal, or a before-upgrade backup that could not be taken
@@ -345,15 +344,6 @@ def _open(url: str, *, path: Path | None, read_only: bool) -> Database:
             f"(جزئیات: {error.orig if hasattr(error, 'orig') else error})"
         ) from error
     return Database(engine, path, renumbered=renumbered)
-
-
-def _snapshot_finalized_minutes(engine: Engine) -> None:
-    """Snapshot the minutes finalized before revision 0006 (see its note); at the newest revision
-    every finalizing takes its own, so there is usually none to take."""
-    from secretariat.meetings.snapshot import snapshot_finalized  # which needs this module
-
-    with Session(bind=engine) as session, session.begin():
-        snapshot_finalized(session)
 
 
 def _create_postgres_collation(engine: Engine) -> None:

@@ -68,8 +68,11 @@ def upgrade() -> None:
         sa.Column("changes", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_desk_change")),
     )
+    # Revision 0006 adds them to a database made from scratch (see its note).
+    present = sa.inspect(op.get_bind())
     for table in VERSIONED:
-        op.add_column(table, sa.Column("version", sa.Integer(), server_default="1", nullable=False))
+        if "version" not in {column["name"] for column in present.get_columns(table)}:
+            op.add_column(table, sa.Column("version", sa.Integer(), server_default="1", nullable=False))
 
 
 def downgrade() -> None:
