@@ -37,8 +37,8 @@ ATTRIBUTION_FIELDS = (
     "published_by",
     "amended_by",
     "changed_by",
-    "issued_by",
 )
+# Not ``issued_by``: a membership decree's issuer is the authority that signed the paper.
 FINALIZED, PUBLISHED = "finalized", "published"
 
 

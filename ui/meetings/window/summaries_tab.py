@@ -25,6 +25,7 @@ from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.meetings.window.amendment_dialog import SummaryAmendmentDialog
 from ui.meetings.window.meeting_tab import MeetingTab
+from ui.office.attribution import recorder
 from ui.rtl import right_to_left_box
 from ui.services import Services
 from ui.widgets.columns import Column
@@ -212,7 +213,7 @@ class SummariesTab(MeetingTab):
             self._services.minutes,
             item,
             self.model.current_summary(item),
-            author=council.secretary if council else "",
+            author=recorder(self._services, council.secretary if council else ""),
             parent=self,
         )
         if self._run(dialog) is not None:
