@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from db.models import Evaluation, EvaluationAmendment, Meeting, UserAccount
+from db.models import Amendment, Evaluation, EvaluationAmendment, Meeting, UserAccount
 from secretariat.errors import PermissionDeniedError
 from secretariat.office.roles import Permission, SignedIn, may, refusal
 
@@ -37,8 +37,10 @@ ATTRIBUTION_FIELDS = (
     "published_by",
     "amended_by",
     "changed_by",
+    "author",  # of an amendment to finalized minutes
 )
-# Not ``issued_by``: a membership decree's issuer is the authority that signed the paper.
+# Not among them: who issued a membership decree (an authority named on paper), the chair,
+# signatories and named evaluators: names the paper needs, typed as they are.
 FINALIZED, PUBLISHED = "finalized", "published"
 
 
@@ -62,6 +64,8 @@ def permission_for(record: object) -> Permission:
         case UserAccount():
             return Permission.USERS
         case Meeting() if _changed_to_or_from(record, "status", FINALIZED):
+            return Permission.FINALIZE
+        case Amendment():  # an amendment to minutes already finalized and signed
             return Permission.FINALIZE
         case Evaluation() if _changed_to_or_from(record, "status", PUBLISHED):
             return Permission.PUBLISH

@@ -30,7 +30,7 @@ ROLE_LABELS = {Role.SECRETARY: "دبیر", Role.EXPERT: "کارشناس", Role.V
 
 class Permission(StrEnum):
     EDIT = "edit"  # record and change the council's records
-    FINALIZE = "finalize"  # finalize (or reopen) minutes
+    FINALIZE = "finalize"  # finalize (or reopen) minutes, amend finalized minutes
     PUBLISH = "publish"  # publish or amend a yearly evaluation
     USERS = "users"  # add users, reset their passwords, deactivate them
     RESTORE = "restore"  # restore a backup, import an archive
@@ -42,7 +42,7 @@ class Permission(StrEnum):
 
 PERMISSION_LABELS = {
     Permission.EDIT: "ثبت و ویرایش",
-    Permission.FINALIZE: "نهایی کردن صورتجلسه",
+    Permission.FINALIZE: "نهایی کردن و اصلاح صورتجلسه نهایی",
     Permission.PUBLISH: "انتشار و اصلاح ارزیابی سالانه",
     Permission.USERS: "مدیریت کاربران",
     Permission.RESTORE: "بازگرداندن پشتیبان و ورود بایگانی",

@@ -433,6 +433,7 @@ def database_with_duplicate_numbers(location):
         *((f"DROP INDEX {name}", {}) for name in INDEXES_OF_0009),
         ("ALTER TABLE resolution DROP COLUMN text_key", {}),
         ("ALTER TABLE resolution DROP COLUMN lead_key", {}),
+        *((f"ALTER TABLE {name} DROP COLUMN version", {}) for name in VERSIONED_BY_0014),
         *(
             (
                 "UPDATE meeting SET number = :number, year_number = :number WHERE id = :id",
@@ -459,8 +460,12 @@ def database_with_duplicate_numbers(location):
     return first, second, third, fourth, planned
 
 
-# What 0010, 0011 and 0012 add, children first: taken away to make a database of an earlier revision by hand.
+VERSIONED_BY_0014 = ("agency", "person", "meeting", "resolution")
+# What 0010 to 0014 add, children first: taken away to make a database of an earlier revision by hand.
 TABLES_OF_0010 = (
+    "desk_change",  # 0014's
+    "audit_entry",
+    "user_account",
     "letter_document",  # 0012's
     "letter_resolution",
     "letter",

@@ -69,14 +69,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_desk_change")),
     )
     for table in VERSIONED:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
+        op.add_column(table, sa.Column("version", sa.Integer(), server_default="1", nullable=False))
 
 
 def downgrade() -> None:
+    # Native on SQLite (3.35+) and PostgreSQL: no copy of tables other rows reference.
     for table in VERSIONED:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column("version")
+        op.execute(f"ALTER TABLE {table} DROP COLUMN version")
     op.drop_table("desk_change")
     op.drop_index("ix_audit_entry_username", table_name="audit_entry")
     op.drop_index("ix_audit_entry_at", table_name="audit_entry")
