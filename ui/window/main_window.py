@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self._services: Services | None = None
         self._host: DatabaseHost | None = None
         self._built: dict[int, Section] = {}
-        self._news: DeskNews | None = None  # the other desks' saves, asked for while attached
+        self.desk_news: DeskNews | None = None  # the other desks' saves, asked for while attached
         # The databases whose renumbering on open (migration 0005) was told: once each.
         self._renumbering_told: weakref.WeakSet[Database] = weakref.WeakSet()
         self.setWindowTitle(strings.APP_TITLE)
@@ -231,8 +231,8 @@ class MainWindow(QMainWindow):
             cast("DashboardView", home).attach(services)
         self.show_section(DASHBOARD)
         self._tell_renumbering(services)
-        self._news = DeskNews(services.database, self)
-        self._news.start()
+        self.desk_news = DeskNews(services.database, self)
+        self.desk_news.start()
         return True
 
     def show_first_look(self, look: FirstLook) -> None:
@@ -289,10 +289,10 @@ class MainWindow(QMainWindow):
         if services is None:
             return None
         self._wait_for_workers()
-        if self._news is not None:
-            self._news.stop()
-            self._news.deleteLater()
-            self._news = None
+        if self.desk_news is not None:
+            self.desk_news.stop()
+            self.desk_news.deleteLater()
+            self.desk_news = None
         services.changes.changed.disconnect(self._on_changes)
         services.stop_listening()
         current = self.stack.currentIndex()

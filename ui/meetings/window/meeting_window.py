@@ -166,11 +166,12 @@ class MeetingWindow(QDialog):
             *(agenda.down_button, agenda.review_button),
             *(invitees.invite_agency_button, invitees.invite_guest_button, invitees.remove_button),
             *(attendance.save_button, attendance.revert_button, attendance.rest_present_button),
-            *(summaries.save_button, summaries.amend_button),
+            summaries.save_button,
             *(resolutions.add_button, resolutions.edit_button, resolutions.remove_button),
-            resolutions.amend_button,
             *(files.signed_button, files.document_button, files.describe_button),
         )
+        # Amending finalized minutes is the secretary's, as finalizing them is.
+        guard(services, Permission.FINALIZE, summaries.amend_button, resolutions.amend_button)
 
     @property
     def detail(self) -> MeetingDetail:

@@ -20,7 +20,7 @@ from ui.meetings.meeting_format import due_text, timestamp
 from ui.meetings.window.amendment_dialog import ResolutionAmendmentDialog
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.meetings.window.resolution_dialog import ResolutionDialog
-from ui.office.attribution import recorder
+from ui.office.attribution import hold_to_user
 from ui.services import Services
 from ui.widgets.columns import Column
 from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
@@ -271,8 +271,9 @@ class ResolutionsTab(MeetingTab):
         dialog = ResolutionAmendmentDialog(
             self._services.minutes,
             record,
-            author=recorder(self._services, council.secretary if council else ""),
+            author=council.secretary if council else "",
             parent=self,
         )
+        hold_to_user(dialog.author, self._services)
         if self._run(dialog) is not None:
             self.changed.emit(strings.AMENDMENT_SAVED)
