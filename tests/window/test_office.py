@@ -10,7 +10,7 @@ from secretariat.database import open_database
 from secretariat.members.agencies import AgencyDraft, AgencyQuery
 from secretariat.office import accounts
 from secretariat.office.accounts import UserDraft
-from secretariat.office.roles import Permission, Role, reason
+from secretariat.office.roles import Permission, Role, reason, refusal
 from secretariat.persian.text import to_persian_digits
 from tests.support.meetings import Council
 from ui.office import wording
@@ -282,7 +282,7 @@ def test_a_restore_reached_anyway_is_refused_with_the_cores_words(qtbot, service
     sign_in(services, EXPERT)
     window = shown_window(qtbot, services)
     assert window.backup_menu.restore_backup() is None
-    assert message_boxes.shown == [("warn", reason(services.user, Permission.RESTORE) + " چیزی تغییر داده نشد.")]
+    assert message_boxes.shown == [("warn", refusal(services.user, Permission.RESTORE))]
 
 
 # -- attribution -------------------------------------------------------------------------------

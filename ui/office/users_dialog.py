@@ -39,6 +39,7 @@ from ui.widgets.screen_fit import fit_to_screen
 from ui.widgets.table_setup import configure_table, select_row
 
 INACTIVE_COLOR = QColor("#8a8f94")
+MINIMUM_SIZE = (720, 420)
 
 
 class UsersModel(RecordTableModel):
@@ -109,7 +110,8 @@ class UsersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
-        fit_to_screen(self, 760, 480)
+        self.setMinimumSize(*MINIMUM_SIZE)  # every column shown, and the intro in three lines
+        fit_to_screen(self, *MINIMUM_SIZE)
         self.reload()
 
     # -- the list ---------------------------------------------------------------------------

@@ -247,7 +247,12 @@ class ResolutionsTab(MeetingTab):
 
     def edit_selected(self) -> None:
         record = self.selected_resolution()
-        if record is None or self.meeting.status is not MeetingStatus.HELD:
+        # As the edit button: greyed out unless the minutes are open, and for a role that may not edit.
+        if (
+            record is None
+            or self.meeting.status is not MeetingStatus.HELD
+            or not self.edit_button.isEnabled()
+        ):
             return
         saved = self._run(self._dialog(record))
         if saved is not None:
