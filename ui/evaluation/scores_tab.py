@@ -145,15 +145,18 @@ class ScoresTab(QWidget):
         if criterion is None or cell is None:
             return None
         evaluation = ranking.evaluation
-        if criterion.source.computed:
-            return ScoreSourceDialog(standing, criterion, cell, self)
-        if self._refused(Permission.PUBLISH if evaluation.published else Permission.EDIT):
-            return None
-        if evaluation.published:
+        # Published, any score is amended (who may); else a computed one shows where it came from.
+        why = self._why_not(Permission.PUBLISH if evaluation.published else Permission.EDIT)
+        if evaluation.published and not why:
             amendment = AmendmentDialog(self._evaluations, evaluation.year, standing, criterion, self)
             if self._office is not None:
                 hold_to_user(amendment.by, self._office)
             return amendment
+        if criterion.source.computed:
+            return ScoreSourceDialog(standing, criterion, cell, self)
+        if why:
+            self.message.emit(why)  # in the status bar: why nothing opens
+            return None
         return JuryScoreDialog(
             self._evaluations,
             evaluation.year,
@@ -164,12 +167,9 @@ class ScoresTab(QWidget):
             parent=self,
         )
 
-    def _refused(self, permission: Permission) -> bool:
-        """Whether this desk's role may not do what needs ``permission``; the status bar says why."""
-        why = why_not(self._office, permission) if self._office is not None else ""
-        if why:
-            self.message.emit(why)
-        return bool(why)
+    def _why_not(self, permission: Permission) -> str:
+        """Why this desk's role may not do what needs ``permission`` ("" when it may)."""
+        return why_not(self._office, permission) if self._office is not None else ""
 
     def open_cell(self, index: QModelIndex | QPersistentModelIndex) -> None:
         dialog = self.cell_dialog(index)
