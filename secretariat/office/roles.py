@@ -68,10 +68,8 @@ class SignedIn:
         return permission in ROLE_PERMISSIONS[self.role]
 
 
-NOT_SIGNED_IN = "این شورا کاربر دارد؛ ابتدا با نام کاربری و گذرواژه وارد شوید. چیزی ذخیره نشد."
-
-
 SIGN_IN_FIRST = "این شورا کاربر دارد؛ ابتدا با نام کاربری و گذرواژه وارد شوید."
+NOT_SIGNED_IN = f"{SIGN_IN_FIRST} چیزی ذخیره نشد."
 
 
 def refusal(user: SignedIn | None, permission: Permission) -> str:
