@@ -150,7 +150,10 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     try:
         if window is None:
             window = _show_window(app)
-        window.attach(Services.for_database(database), host=host)
+        # A council with accounts asks who is at the desk first; cancelled, the app ends.
+        if not window.attach(Services.for_database(database), host=host):
+            window.close()
+            return 0
         if args.screenshots is not None:
             try:  # a developer tool: in a source checkout, not in the installed app
                 from tools.screenshots.screenshots import take_screenshots

@@ -68,17 +68,22 @@ class SignedIn:
         return permission in ROLE_PERMISSIONS[self.role]
 
 
-NOT_SIGNED_IN = "این شورا کاربر دارد؛ ابتدا با نام کاربری و گذرواژه وارد شوید. چیزی ذخیره نشد."
+SIGN_IN_FIRST = "این شورا کاربر دارد؛ ابتدا با نام کاربری و گذرواژه وارد شوید."
+NOT_SIGNED_IN = f"{SIGN_IN_FIRST} چیزی ذخیره نشد."
 
 
 def refusal(user: SignedIn | None, permission: Permission) -> str:
-    """Why ``user`` may not do what needs ``permission`` (Persian, for a message or a tooltip)."""
+    """Why ``user``'s save that needs ``permission`` was refused (Persian, for a message)."""
     if user is None:
         return NOT_SIGNED_IN
-    return (
-        f"«{permission.label}» در اختیار نقش «{user.role.label}» نیست؛ "
-        "از دبیر شورا بخواهید. چیزی تغییر داده نشد."
-    )
+    return f"{reason(user, permission)} چیزی تغییر داده نشد."
+
+
+def reason(user: SignedIn | None, permission: Permission) -> str:
+    """Why ``user`` may not do what needs ``permission``, before trying (a greyed button's tooltip)."""
+    if user is None:
+        return SIGN_IN_FIRST
+    return f"«{permission.label}» در اختیار نقش «{user.role.label}» نیست؛ از دبیر شورا بخواهید."
 
 
 def may(user: SignedIn | None, accounts_exist: bool, permission: Permission) -> bool:

@@ -35,6 +35,7 @@ from tools.screenshots.letters_screenshots import SHOTS as LETTERS_SHOTS
 from tools.screenshots.meeting_screenshots import SHOTS as MEETING_SHOTS
 from tools.screenshots.monthly_print_screenshots import SHOTS as MONTHLY_PRINT_SHOTS
 from tools.screenshots.monthly_screenshots import SHOTS as MONTHLY_SHOTS
+from tools.screenshots.office_screenshots import SHOTS as OFFICE_SHOTS
 from tools.screenshots.register_screenshots import SHOTS as REGISTER_SHOTS
 from tools.screenshots.stage import RenderStep, Stage
 from ui import messages, strings
@@ -430,6 +431,7 @@ STEPS: list[RenderStep] = [
     *(RenderStep(name, render) for name, render in EMPTY_SHOTS),
     *(RenderStep(name, render) for name, render in EVALUATION_PRINT_SHOTS),
     *(RenderStep(name, render) for name, render in EVALUATION_SHOTS),
+    *(RenderStep(name, render) for name, render in OFFICE_SHOTS),
 ]
 
 

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QPushButton, QScrollAr
 from secretariat.errors import DomainError
 from secretariat.members.agencies import AgencyQuery, AgencyRecord
 from secretariat.members.agency_import import ImportResult
+from secretariat.office.roles import Permission
 from ui import messages, strings
 from ui.agencies.agency_detail import AgencyDetailPanel
 from ui.agencies.agency_dialog import AgencyDialog
 from ui.agencies.agency_import_dialog import AgencyImportDialog
 from ui.agencies.agency_table_model import AgencyTableModel
+from ui.office.gate import guard
 from ui.reports.report_jobs import directory_job, show_report
 from ui.reports.report_preview import ReportPreview
 from ui.services import Services
@@ -74,6 +76,15 @@ class AgenciesView(ListSection):
             splitter,
             filters=[self.show_inactive],
             buttons=[self.toggle_button, self.delete_button, self.import_button, self.print_button],
+        )
+        guard(
+            services,
+            Permission.EDIT,
+            self.add_button,
+            self.edit_button,
+            self.toggle_button,
+            self.delete_button,
+            self.import_button,
         )
 
     selected_agency_id = ListSection.selected_id

@@ -23,9 +23,11 @@ from secretariat.changes import Changes
 from secretariat.errors import NotFoundError
 from secretariat.members.agencies import AgencyRecord
 from secretariat.members.people import RepresentationRecord
+from secretariat.office.roles import Permission
 from secretariat.persian.jalali import format_short
 from secretariat.persian.text import to_persian_digits
 from ui import strings
+from ui.office.gate import guard
 from ui.people.appointment_dialog import AppointmentDialog
 from ui.people.decree_dialog import DecreeDialog
 from ui.people.end_role_dialog import EndRoleDialog
@@ -65,6 +67,7 @@ class AgencyDetailPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
         services.changes.changed.connect(self._on_changes)
+        guard(services, Permission.EDIT, self.appoint_button, self.end_button, self.decree_button)
 
     # -- building -------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.changes import Changes
 from secretariat.evaluation.service import EvaluationRecord, Ranking
+from secretariat.office.roles import Permission
 from secretariat.persian.text import format_int, to_persian_digits
 from ui.evaluation import wording
 from ui.evaluation.ranking_tab import RankingTab
@@ -43,6 +44,8 @@ from ui.evaluation.score_dialogs import timestamp
 from ui.evaluation.scores_tab import ScoresTab
 from ui.evaluation.setup_tab import SetupTab
 from ui.evaluation.year_dialogs import NewEvaluationDialog, PublishDialog
+from ui.office.attribution import hold_to_user
+from ui.office.gate import guard
 from ui.rtl import rtl
 from ui.services import Services
 from ui.widgets.status_badge import show_status
@@ -68,7 +71,7 @@ class EvaluationView(QWidget):
         self.ranking: Ranking | None = None
         self._stale = False
         self.setup = SetupTab(services)
-        self.scores = ScoresTab(services.evaluations)
+        self.scores = ScoresTab(services.evaluations, office=services)
         self.ranking_tab = RankingTab()
         for tab in (self.setup, self.scores):
             tab.message.connect(self.message)
@@ -85,6 +88,8 @@ class EvaluationView(QWidget):
         services.changes.evaluations_changed.connect(self._on_evaluation_changed)
         services.changes.changed.connect(self._on_records_changed)
         self.reload()
+        guard(services, Permission.EDIT, self.new_button)
+        guard(services, Permission.PUBLISH, self.publish_button)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -290,7 +295,9 @@ class EvaluationView(QWidget):
     def publish_dialog(self) -> PublishDialog | None:
         if self.ranking is None or self.ranking.evaluation.published:
             return None
-        return PublishDialog(self._services.evaluations, self.ranking.evaluation.year, self)
+        dialog = PublishDialog(self._services.evaluations, self.ranking.evaluation.year, self)
+        hold_to_user(dialog.by, self._services)
+        return dialog
 
     def publish(self) -> None:
         dialog = self.publish_dialog()

@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat.core import Secretariat
 from secretariat.evaluation.service import EvaluationService, Ranking, ScoreCell
+from secretariat.office.roles import Permission
 from ui import strings
 from ui.evaluation import wording
 from ui.evaluation.score_dialogs import AmendmentDialog, JuryScoreDialog, ScoreSourceDialog
 from ui.evaluation.scores_model import ScoresModel
+from ui.office.attribution import hold_to_user
+from ui.office.gate import why_not
 from ui.rtl import rtl
 from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
 from ui.widgets.search_box import SearchBox
@@ -37,9 +41,17 @@ CELL_PADDING = 20  # pixels a cell's text needs besides its own width
 class ScoresTab(QWidget):
     message = Signal(str)  # what was just done, for the status bar
 
-    def __init__(self, evaluations: EvaluationService, parent: QWidget | None = None):
+    def __init__(
+        self,
+        evaluations: EvaluationService,
+        parent: QWidget | None = None,
+        *,
+        office: Secretariat | None = None,
+    ):
+        """``office``: the desk whose signed-in role says who may score and amend (None: anyone)."""
         super().__init__(parent)
         self._evaluations = evaluations
+        self._office = office
         self.last_evaluator = ""
         self.search_box = SearchBox(wording.SCORES_SEARCH)
         self.only_missing = QCheckBox(wording.ONLY_MISSING)
@@ -133,10 +145,18 @@ class ScoresTab(QWidget):
         if criterion is None or cell is None:
             return None
         evaluation = ranking.evaluation
-        if evaluation.published:
-            return AmendmentDialog(self._evaluations, evaluation.year, standing, criterion, self)
+        # Published, any score is amended (who may); else a computed one shows where it came from.
+        why = self._why_not(Permission.PUBLISH if evaluation.published else Permission.EDIT)
+        if evaluation.published and not why:
+            amendment = AmendmentDialog(self._evaluations, evaluation.year, standing, criterion, self)
+            if self._office is not None:
+                hold_to_user(amendment.by, self._office)
+            return amendment
         if criterion.source.computed:
             return ScoreSourceDialog(standing, criterion, cell, self)
+        if why:
+            self.message.emit(why)  # in the status bar: why nothing opens
+            return None
         return JuryScoreDialog(
             self._evaluations,
             evaluation.year,
@@ -146,6 +166,10 @@ class ScoresTab(QWidget):
             evaluator=self.last_evaluator,
             parent=self,
         )
+
+    def _why_not(self, permission: Permission) -> str:
+        """Why this desk's role may not do what needs ``permission`` ("" when it may)."""
+        return why_not(self._office, permission) if self._office is not None else ""
 
     def open_cell(self, index: QModelIndex | QPersistentModelIndex) -> None:
         dialog = self.cell_dialog(index)

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 from secretariat.errors import DomainError
 from secretariat.evaluation.criteria import Source, format_score
 from secretariat.evaluation.service import CriterionRecord, EvaluationRecord
+from secretariat.office.roles import Permission
 from ui import messages
 from ui.evaluation import wording
 from ui.evaluation.criterion_dialog import CriterionDialog
 from ui.evaluation.setup_dialogs import ExcludeDialog, TiersDialog
 from ui.evaluation.setup_models import CriteriaModel, ExclusionsModel
+from ui.office.gate import guard
 from ui.rtl import rtl
 from ui.services import Services
 from ui.widgets.inputs import choice_box
@@ -62,6 +64,18 @@ class SetupTab(QWidget):
         row.addWidget(self._exclusions_box(), 4)
         layout.addWidget(bottom)
         self._update_buttons()
+        guard(
+            services,
+            Permission.EDIT,
+            *(self.add_button, self.edit_button, self.remove_button, self.up_button, self.down_button),
+            *(
+                self.tiers_button,
+                self.jury_rule,
+                self.rank_by_category,
+                self.exclude_button,
+                self.include_button,
+            ),
+        )
 
     # -- building -------------------------------------------------------------------
 

@@ -346,6 +346,10 @@ class DashboardView(QWidget):
         self.review_button = QPushButton(strings.PREPARE_REVIEW)
         self.review_button.setToolTip(strings.PREPARE_REVIEW_TIP)
         self.review_button.clicked.connect(self.prepare_review)
+        from secretariat.office.roles import Permission
+        from ui.office.gate import guard
+
+        guard(services, Permission.EDIT, self.review_button)
         lists = QHBoxLayout()
         lists.setSpacing(12)
         lists.addWidget(_panel(strings.DASHBOARD_WORST, self.worst_list), 1)

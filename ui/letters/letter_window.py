@@ -37,6 +37,7 @@ from secretariat.errors import DomainError, NotFoundError
 from secretariat.letters.numbering import OUT
 from secretariat.letters.register import LetterRecord, LinkedResolution
 from secretariat.meetings import content
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from ui import desktop, messages, strings
@@ -44,6 +45,8 @@ from ui.letters import wording
 from ui.letters.letter_format import direction_label, number_text
 from ui.letters.void_dialog import VoidLetterDialog
 from ui.meetings.meeting_format import timestamp
+from ui.office.attribution import hold_to_user
+from ui.office.gate import guard
 from ui.rtl import isolated, rtl
 from ui.services import Services
 from ui.widgets import file_choice
@@ -154,6 +157,7 @@ class LetterWindow(QDialog):
         buttons.addWidget(self.void_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        guard(services, Permission.EDIT, self.void_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(header)
@@ -362,6 +366,7 @@ class LetterWindow(QDialog):
         dialog = VoidLetterDialog(
             self._services.letters, letter, by=council.secretary if council else "", parent=self
         )
+        hold_to_user(dialog.by, self._services)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.message.emit(wording.LETTER_VOIDED.format(number=number_text(letter.number)))

@@ -29,6 +29,7 @@ from secretariat.changes import Changes
 from secretariat.errors import DomainError
 from secretariat.letters.numbering import IN, OUT
 from secretariat.letters.register import Concerns, LetterQuery, LetterRecord
+from secretariat.office.roles import Permission
 from secretariat.persian.text import format_int
 from ui import messages, strings
 from ui.letters import wording
@@ -37,6 +38,8 @@ from ui.letters.letter_format import number_text
 from ui.letters.letter_table_model import LetterTableModel
 from ui.letters.letter_window import LetterWindow
 from ui.letters.patterns_dialog import PatternsDialog
+from ui.office.attribution import hold_to_user
+from ui.office.gate import guard
 from ui.services import Services
 from ui.widgets.agency_combo import AgencyCombo
 from ui.widgets.form_dialog import FormDialog
@@ -109,6 +112,7 @@ class LettersView(ListSection):
         body_layout.addLayout(second_row)
         body_layout.addWidget(self._table_area(), 1)
         self._lay_out(body, filters=[self.direction_filter, self.year_filter], buttons=[self.patterns_button])
+        guard(services, Permission.EDIT, self.add_button, self.patterns_button)
         self.table.sortByColumn(self.model.column("date"), Qt.SortOrder.DescendingOrder)
         self._update_clear()
 
@@ -184,13 +188,17 @@ class LettersView(ListSection):
         return council.secretary if council else ""
 
     def _form(self, item_id: int | None) -> FormDialog:
-        return IncomingLetterDialog(self._services, recorded_by=self._secretary(), parent=self)
+        dialog = IncomingLetterDialog(self._services, recorded_by=self._secretary(), parent=self)
+        hold_to_user(dialog.recorded_by, self._services)
+        return dialog
 
     def _name(self, record: LetterRecord) -> str:
         return number_text(record.number)
 
     def add(self) -> None:
         """Record a letter received; the filters make way for it if they would hide it."""
+        if not self.add_button.isEnabled():  # greyed out for this role
+            return
         record = self._run(self._form(None))
         if record is None:
             return

@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, cast
 from secretariat.archive import ImportResult, VerifyResult
 from secretariat.archive import import_archive as import_into
 from secretariat.archive import verify_archive as verify_file
+from secretariat.office.roles import Permission
 from ui import messages, strings
 from ui.maintenance.archive_dialog import ArchiveDialog
 from ui.maintenance.document_check_dialog import DocumentCheckDialog
+from ui.office.gate import allowed
 from ui.rtl import ltr
 from ui.widgets import file_choice
 from ui.widgets.result_dialog import ResultDialog, show_result
@@ -90,6 +92,8 @@ def verify_document(window: MaintenanceWindow) -> DocumentCheckDialog:
 
 def import_archive(window: MaintenanceWindow) -> ImportResult | None:
     parent = window.window()  # what the dialogs open over
+    if not allowed(parent, window.services, Permission.RESTORE):
+        return None
     chosen = file_choice.open_file(parent, strings.IMPORT_OPEN_TITLE, strings.IMPORT_FILTER)
     if not chosen:
         return None

@@ -28,9 +28,11 @@ from secretariat.maintenance import settings as settings_store
 from secretariat.maintenance.backup import SUFFIX, BackupRecord, backup_to, format_size
 from secretariat.maintenance.backup_check import BackupInfo, BackupKind, inspect_backup
 from secretariat.maintenance.restore import UNTOUCHED, RestoreResult, restore
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from ui import messages, strings
 from ui.maintenance.backup_settings_dialog import BackupSettingsDialog
+from ui.office.gate import allowed
 from ui.rtl import isolated, ltr
 from ui.widgets import file_choice
 from ui.widgets.result_dialog import show_result
@@ -108,6 +110,8 @@ def restore_question(info: BackupInfo, database_path: Path) -> str:
 
 def restore_backup(window: MaintenanceWindow) -> RestoreResult | None:
     parent = window.window()  # what the dialogs open over
+    if not allowed(parent, window.services, Permission.RESTORE):
+        return None
     if not _on_file(window):
         return None
     chosen = file_choice.open_file(parent, strings.RESTORE_OPEN_TITLE, strings.BACKUP_FILTER)
@@ -155,7 +159,10 @@ def _swap(window: MaintenanceWindow, backup: Path) -> RestoreResult | None:
     if host.database is None:  # the file did not open again: nothing to show
         messages.error(parent, strings.RESTORE_REOPEN_FAILED.format(reason=outcome.error))
         return None
-    window.attach(Services.for_database(host.database), host=host)
+    # The restored council's accounts are not this desk's: whoever works on it signs in again.
+    if not window.attach(Services.for_database(host.database), host=host):
+        window.window().close()
+        return None
     window.reload_all()  # another database under the same window: whatever shows it reads again
     if outcome.error is not None:
         messages.error(parent, strings.RESTORE_FAILED.format(reason=outcome.error))

@@ -41,8 +41,9 @@ class MaintenanceWindow(Protocol):
         """Let go of the database (before it is closed and replaced)."""
         ...
 
-    def attach(self, services: Services, *, host: DatabaseHost | None = None) -> None:
-        """Show the council of ``services`` (the database opened again)."""
+    def attach(self, services: Services, *, host: DatabaseHost | None = None) -> bool:
+        """Show the council of ``services`` (the database opened again); False when its council
+        has accounts and the person cancelled signing in."""
         ...
 
     def reload_all(self) -> None:

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 from secretariat.changes import Changes
 from secretariat.errors import DomainError
 from secretariat.meetings.records import MeetingRecord
+from secretariat.office.roles import Permission
 from ui import messages, strings
 from ui.meetings.meeting_calendar_page import MeetingCalendarPage
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.meeting_list import MeetingList
 from ui.meetings.window.meeting_window import MeetingWindow
+from ui.office.gate import allowed, guard
 from ui.services import Services
 from ui.widgets.window_registry import WindowRegistry
 
@@ -43,6 +45,7 @@ class MeetingsView(QWidget):
         self.list.plan_requested.connect(self.plan_meeting)
         self.list.message.connect(self.message)
         services.changes.changed.connect(self._on_changes)
+        guard(services, Permission.EDIT, self.calendar_page.plan_button, self.list.add_button)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("meetings"):
@@ -63,6 +66,8 @@ class MeetingsView(QWidget):
     def plan_meeting(self, day: dt.date | None = None) -> int | None:
         """Plan a meeting (on ``day``, if given); it then opens in its window."""
         services = self._services
+        if not allowed(self, services, Permission.EDIT):  # a day double-clicked, by a viewer
+            return None
         council = services.council.get()
         dialog = MeetingDialog(
             services.meetings,

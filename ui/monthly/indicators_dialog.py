@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 
 from secretariat.errors import DomainError, ValidationError
 from secretariat.monthly.indicators import IndicatorRecord
+from secretariat.office.roles import Permission
 from secretariat.persian.text import format_int, to_latin_digits, to_persian_digits
 from ui import messages, strings
 from ui.monthly.indicator_form import IndicatorForm
+from ui.office.gate import guard
 from ui.rtl import rtl
 from ui.services import Services
 from ui.widgets.columns import Column
@@ -192,6 +194,12 @@ class IndicatorsDialog(GuardedDialog):
         self.reload()
         self._show_due_day()
         fit_to_screen(self, *DIALOG_SIZE)
+        guard(
+            services,
+            Permission.EDIT,
+            *(self.add_button, self.edit_button, self.up_button, self.down_button),
+            *(self.retire_button, self.delete_button, self.save_due_day_button),
+        )
 
     def _due_day_box(self) -> QGroupBox:
         box = QGroupBox(strings.MONTHLY_DUE_DAY_BOX)

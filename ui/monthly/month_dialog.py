@@ -37,6 +37,7 @@ from secretariat.meetings import content
 from secretariat.monthly.matrix import Cell, MatrixQuery
 from secretariat.monthly.months import Month
 from secretariat.monthly.reports import MonthlyReportRecord, MonthOfAgency
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from ui import desktop, messages, strings
 from ui.meetings.meeting_format import file_size, timestamp
@@ -51,6 +52,8 @@ from ui.monthly.report_tables import (
     version_note,
     version_state,
 )
+from ui.office.attribution import hold_to_user
+from ui.office.gate import guard
 from ui.rtl import isolated, rtl
 from ui.services import Services
 from ui.widgets import file_choice
@@ -121,6 +124,17 @@ class MonthDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        guard(
+            services,
+            Permission.EDIT,
+            *(
+                self.correct_button,
+                self.void_button,
+                self.record_button,
+                self.exempt_button,
+                self.lift_button,
+            ),
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
@@ -360,6 +374,7 @@ class MonthDialog(QDialog):
         if report is None:
             return
         dialog = VoidReportDialog(self._services.monthly_reports, report, by=self._secretary(), parent=self)
+        hold_to_user(dialog.by, self._services)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.message.emit(strings.MONTHLY_VOIDED.format(month=report.month.label, agency=report.agency))
 
@@ -383,6 +398,7 @@ class MonthDialog(QDialog):
             by=self._secretary(),
             parent=self,
         )
+        hold_to_user(dialog.by, self._services)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.message.emit(strings.MONTHLY_EXEMPTED.format(month=self._month.label, agency=month.agency))
 

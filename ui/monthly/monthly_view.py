@@ -46,6 +46,7 @@ from secretariat.members.agencies import AgencyCategory
 from secretariat.monthly.matrix import Cell, CellState, MatrixQuery
 from secretariat.monthly.months import Month
 from secretariat.monthly.reports import MonthlyReportRecord
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.collation import sorted_persian
 from secretariat.persian.text import fold, format_int, search_terms, to_persian_digits
@@ -65,6 +66,8 @@ from ui.monthly.matrix_model import (
 from ui.monthly.month_dialog import MonthDialog
 from ui.monthly.reason_dialogs import ExemptDialog
 from ui.monthly.report_form import MonthlyReportForm
+from ui.office.attribution import hold_to_user
+from ui.office.gate import guard
 from ui.rtl import rtl
 from ui.services import Services
 from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
@@ -148,6 +151,7 @@ class MonthlyView(QWidget):
         self.table.activated.connect(self.open_cell)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._cell_menu)
+        guard(services, Permission.EDIT, self.record_button)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._show_reminders_month())
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._after_reload)
@@ -363,7 +367,8 @@ class MonthlyView(QWidget):
         """The form to record the month's report if nothing was ever recorded for it (nor an
         exemption); else the month's dialog."""
         of_month = self._services.monthly_reports.of_month(agency_id, month)
-        if of_month.report is None and of_month.exemption is None and not of_month.history:
+        nothing = of_month.report is None and of_month.exemption is None and not of_month.history
+        if nothing and self._services.may(Permission.EDIT):
             self.record_report(agency_id, month)
             return
         self.show_month(agency_id, month)
@@ -403,6 +408,7 @@ class MonthlyView(QWidget):
             by=council.secretary if council else "",
             parent=self,
         )
+        hold_to_user(dialog.by, self._services)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.message.emit(strings.MONTHLY_EXEMPTED.format(month=month.label, agency=agency))
@@ -418,11 +424,12 @@ class MonthlyView(QWidget):
         agency = self.model.row(index.row()).agency
         month = cell.month
         menu = QMenu(self)
-        if cell.report_id is None:
+        may_edit = self._services.may(Permission.EDIT)  # a viewer's menu only shows
+        if cell.report_id is None and may_edit:
             menu.addAction(strings.MONTHLY_RECORD, lambda: self.record_report(agency_id, month))
         menu.addAction(strings.MONTHLY_SHOW_MONTH, lambda: self.show_month(agency_id, month))
         begun = month.first_day <= clock.today()
-        if cell.report_id is None and cell.state is not CellState.EXEMPT and begun:
+        if cell.report_id is None and cell.state is not CellState.EXEMPT and begun and may_edit:
             menu.addAction(strings.MONTHLY_EXEMPT, lambda: self.exempt_month(agency_id, agency, month))
         return menu
 

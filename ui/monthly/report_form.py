@@ -31,6 +31,7 @@ from secretariat.monthly.reports import (
 from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.monthly.month_field import MonthField
+from ui.office.attribution import hold_to_user
 from ui.services import Services
 from ui.widgets.agency_combo import AgencyCombo
 from ui.widgets.file_field import FileField
@@ -143,6 +144,7 @@ class MonthlyReportForm(FormDialog):
         if correcting:
             form.limit_texts("MonthlyReportService.correct")
         self._fill(report)
+        hold_to_user(self.recorded_by, services)
         (self.reason if self.reason is not None else self.agency).setFocus()
 
     def _figure_input(self, indicator: IndicatorRecord) -> QLineEdit | QComboBox:

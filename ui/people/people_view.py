@@ -6,7 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from secretariat.members.people import PersonRecord
+from secretariat.office.roles import Permission
 from ui import strings
+from ui.office.gate import guard
 from ui.people.people_table_model import PeopleTableModel
 from ui.people.person_dialog import PersonDialog
 from ui.services import Services
@@ -33,6 +35,7 @@ class PeopleView(ListSection):
         self._people = services.people
         self._listen(services.changes)
         self._lay_out()
+        guard(services, Permission.EDIT, self.add_button, self.edit_button)
 
     selected_person_id = ListSection.selected_id
     select_person = ListSection.select

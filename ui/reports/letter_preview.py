@@ -45,6 +45,7 @@ class LetterJob:
     title: str  # the preview window's title, e.g. «ابلاغ مصوبات هفتمین جلسه»
     filename: str  # suggested when saving
     print_letters: PrintLetters  # the core's ``print_*`` for these letters
+    refused: str = ""  # why this desk may not issue them (its role), or ""
 
 
 class LetterWorker(ReportWorker):
@@ -118,6 +119,8 @@ class LetterPreview(ReportPreview):
         return True
 
     def _make_again(self, issuing: Issuing) -> None:
+        if self.letter_job.refused:  # the buttons are greyed out: a role that may not save
+            return
         self.issuing = issuing
         self.data = None
         self._set_ready(False)
@@ -149,8 +152,10 @@ class LetterPreview(ReportPreview):
         self.letters_bar.style().polish(self.letters_bar)
         self.issue_button.setVisible(pending > 0)
         self.new_button.setVisible(pending == 0)
+        refused = self.letter_job.refused
         for button in (self.issue_button, self.new_button):
-            button.setEnabled(True)
+            button.setEnabled(not refused)
+            button.setToolTip(refused)
         self.letters_bar.setVisible(True)
 
     def _on_failed(self, text: str) -> None:

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import QWidget
 from secretariat.followup.register import ResolutionQuery
 from secretariat.letters.printed import Issuing, PrintedLetters
 from secretariat.monthly.months import Month
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from ui import strings
-from ui.reports.letter_preview import LetterJob, LetterPreview
+from ui.office.gate import why_not
+from ui.reports.letter_preview import LetterJob, LetterPreview, PrintLetters
 from ui.reports.report_preview import ReportPreview
 from ui.reports.report_worker import ReportJob
 from ui.services import Services
@@ -37,6 +39,12 @@ def show_report(parent: QWidget, job: ReportJob | LetterJob) -> ReportPreview:
     preview.raise_()
     preview.activateWindow()
     return preview
+
+
+def _letters(services: Services, title: str, make: PrintLetters) -> LetterJob:
+    """Letters previewed; issued (numbered in the register, a save) only where the role may."""
+    refused = why_not(services, Permission.EDIT)
+    return LetterJob(title=title, filename=_file(title), print_letters=make, refused=refused)
 
 
 def _file(title: str) -> str:
@@ -69,7 +77,7 @@ def invitation_job(services: Services, meeting_id: int, meeting_title: str, *, p
         )
 
     title = strings.REPORT_INVITATION.format(meeting=meeting_title)
-    return LetterJob(title=title, filename=_file(title), print_letters=make)
+    return _letters(services, title, make)
 
 
 def communication_job(services: Services, meeting_id: int, meeting_title: str) -> LetterJob:
@@ -83,7 +91,7 @@ def communication_job(services: Services, meeting_id: int, meeting_title: str) -
         )
 
     title = strings.REPORT_COMMUNICATION.format(meeting=meeting_title)
-    return LetterJob(title=title, filename=_file(title), print_letters=make)
+    return _letters(services, title, make)
 
 
 def followup_letter_job(services: Services, agency_id: int, agency_name: str) -> LetterJob:
@@ -95,7 +103,7 @@ def followup_letter_job(services: Services, agency_id: int, agency_name: str) ->
         )
 
     title = strings.REPORT_FOLLOWUP_LETTER.format(agency=agency_name)
-    return LetterJob(title=title, filename=_file(title), print_letters=make)
+    return _letters(services, title, make)
 
 
 def followup_letters_job(services: Services) -> LetterJob:
@@ -105,7 +113,7 @@ def followup_letters_job(services: Services) -> LetterJob:
         return print_followup_letters(services, issuing=issuing, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_FOLLOWUP_LETTERS
-    return LetterJob(title=title, filename=_file(title), print_letters=make)
+    return _letters(services, title, make)
 
 
 def register_job(services: Services, query: ResolutionQuery) -> ReportJob:
@@ -166,7 +174,7 @@ def monthly_reminders_job(services: Services, month: Month, *, one_letter: bool 
 
     template = strings.REPORT_MONTHLY_REMINDER_LIST if one_letter else strings.REPORT_MONTHLY_REMINDERS
     title = template.format(month=month.label)
-    return LetterJob(title=title, filename=_file(title), print_letters=make)
+    return _letters(services, title, make)
 
 
 def monthly_summary_job(services: Services, year: int) -> ReportJob:
@@ -216,4 +224,4 @@ def certificates_job(
         )
 
     title = strings.REPORT_CERTIFICATES.format(year=to_persian_digits(year))
-    return LetterJob(title=title, filename=_file(title), print_letters=make)
+    return _letters(services, title, make)

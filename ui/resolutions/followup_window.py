@@ -37,11 +37,14 @@ from secretariat.followup.lifecycle import DeadlineChangeRecord, FollowUpRecord,
 from secretariat.followup.register import ResolutionQuery, ResolutionRow
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.records import ResolutionRecord
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import strings
 from ui.letters import wording as letters_wording
 from ui.meetings.meeting_format import due_text
+from ui.office.attribution import hold_to_user, recorder
+from ui.office.gate import guard
 from ui.resolutions.followup_dialogs import (
     CancelDialog,
     CorrectionDialog,
@@ -167,6 +170,14 @@ class FollowUpWindow(QDialog):
 
         services.changes.changed.connect(self._on_changes)
         self.reload()
+        log = self.log_tab
+        guard(
+            services,
+            Permission.EDIT,
+            *(self.record_button, self.done_button, self.cancel_button, self.reopen_button),
+            *(self.defer_button, self.deadline_button),
+            *(log.correct_action, log.void_action, log.correct_button, log.void_button),
+        )
 
     @staticmethod
     def _caption(text: str) -> QLabel:
@@ -269,13 +280,15 @@ class FollowUpWindow(QDialog):
         return cast(ResolutionRow, self.row)
 
     def _secretary(self) -> str:
+        """Who records: the signed-in user, else the council's secretary (typed over if need be)."""
         council = self._services.council.get()
-        return council.secretary if council else ""
+        return recorder(self._services, council.secretary if council else "")
 
     def record_followup(self) -> bool:
         dialog = FollowUpDialog(
             self._services.followup, self._shown_row(), recorded_by=self._secretary(), parent=self
         )
+        hold_to_user(dialog.recorded_by, self._services)
         return self._run(dialog, lambda code: strings.FOLLOWUP_RECORDED.format(code=code))
 
     def mark_done(self) -> bool:
@@ -302,6 +315,7 @@ class FollowUpWindow(QDialog):
 
     def change_deadline(self) -> bool:
         dialog = DeadlineDialog(self._services.followup, self._shown_row(), by=self._secretary(), parent=self)
+        hold_to_user(dialog.by, self._services)
         return self._run(
             dialog,
             lambda code: strings.DEADLINE_CHANGED.format(
@@ -319,6 +333,7 @@ class FollowUpWindow(QDialog):
         dialog = CorrectionDialog(
             self._services.followup, self._shown_row(), entry, recorded_by=self._secretary(), parent=self
         )
+        hold_to_user(dialog.recorded_by, self._services)
         if not self._run(
             dialog, lambda code: strings.ENTRY_CORRECTED_MESSAGE.format(date=_day(entry), code=code)
         ):
@@ -333,6 +348,7 @@ class FollowUpWindow(QDialog):
         dialog = VoidDialog(
             self._services.followup, self._shown_row(), entry, by=self._secretary(), parent=self
         )
+        hold_to_user(dialog.by, self._services)
         return self._run(
             dialog, lambda code: strings.ENTRY_VOIDED_MESSAGE.format(date=_day(entry), code=code)
         )

@@ -33,9 +33,11 @@ from secretariat.errors import DomainError, NotFoundError
 from secretariat.followup.register import ResolutionQuery
 from secretariat.followup.status import ResolutionStatus
 from secretariat.meetings.planning import MeetingQuery
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import messages, strings
+from ui.office.gate import guard
 from ui.reports.report_jobs import followup_letter_job, followup_letters_job, register_job, show_report
 from ui.reports.report_preview import ReportPreview
 from ui.resolutions.followup_window import FollowUpWindow
@@ -156,6 +158,7 @@ class RegisterView(ListSection):
         # Newest meetings first, their resolutions in order.
         self.table.sortByColumn(self.model.column("code"), Qt.SortOrder.DescendingOrder)
         self._show_closed_note()
+        guard(services, Permission.EDIT, self.review_button)
 
     # -- filters ---------------------------------------------------------------------------
 

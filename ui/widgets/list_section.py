@@ -216,6 +216,8 @@ class ListSection(QWidget):
     # -- actions -------------------------------------------------------------------------
 
     def add(self) -> None:
+        if not self.add_button.isEnabled():  # greyed out for this role (ui.office.gate)
+            return
         record = self._run(self._form(None))
         if record is not None:
             self.select(record.id)
@@ -223,7 +225,7 @@ class ListSection(QWidget):
 
     def edit_selected(self) -> None:
         item_id = self.selected_id()
-        if item_id is None:
+        if item_id is None or not self.edit_button.isEnabled():  # nothing, or greyed out for this role
             return
         record = self._run(self._form(item_id))
         if record is not None:

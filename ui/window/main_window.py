@@ -50,6 +50,8 @@ from ui import messages, strings
 from ui.evaluation import wording as evaluation_wording
 from ui.letters import wording as letters_wording
 from ui.maintenance.backup_menu import BackupMenu
+from ui.office import wording as office_wording
+from ui.office.user_menu import UserMenu
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
     from ui.meetings.meetings_view import MeetingsView
     from ui.meetings.window.meeting_window import MeetingWindow
     from ui.monthly.monthly_view import MonthlyView
+    from ui.office.desk_news import DeskNews
     from ui.people.people_view import PeopleView
     from ui.reports.report_preview import ReportPreview
     from ui.resolutions.followup_window import FollowUpWindow
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
         self._services: Services | None = None
         self._host: DatabaseHost | None = None
         self._built: dict[int, Section] = {}
+        self.desk_news: DeskNews | None = None  # the other desks' saves, asked for while attached
         # The databases whose renumbering on open (migration 0005) was told: once each.
         self._renumbering_told: weakref.WeakSet[Database] = weakref.WeakSet()
         self.setWindowTitle(strings.APP_TITLE)
@@ -185,6 +189,8 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.counts.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.counts)
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
         self._set_actions_enabled(False)
         if services is not None:
@@ -196,12 +202,22 @@ class MainWindow(QMainWindow):
         waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return waiting
 
-    def attach(self, services: Services, *, host: DatabaseHost | None = None) -> None:
+    def attach(self, services: Services, *, host: DatabaseHost | None = None) -> bool:
         """Show the council of ``services``: build the first section, the title and counts.
 
         ``host`` is the app's hold on the open database (a restore swaps it);
         without one, the window makes its own around ``services.database``.
+
+        A council with user accounts asks who sits at this desk first (the sign-in dialog,
+        unless someone is signed in already); False, and nothing shown, when the person
+        cancelled it: the app then ends. What the signed-in role may not do is greyed out
+        in every section built from here on.
         """
+        from ui.office.desk_news import DeskNews
+        from ui.office.sign_in import sign_in_if_needed
+
+        if not sign_in_if_needed(services, self, ask=not messages.headless):
+            return False
         self._services = services
         if host is not None:
             self._host = host
@@ -215,6 +231,9 @@ class MainWindow(QMainWindow):
             cast("DashboardView", home).attach(services)
         self.show_section(DASHBOARD)
         self._tell_renumbering(services)
+        self.desk_news = DeskNews(services.database, self)
+        self.desk_news.start()
+        return True
 
     def show_first_look(self, look: FirstLook) -> None:
         """The council's name and the home page's four figures, read before the database has
@@ -270,6 +289,10 @@ class MainWindow(QMainWindow):
         if services is None:
             return None
         self._wait_for_workers()
+        if self.desk_news is not None:
+            self.desk_news.stop()
+            self.desk_news.deleteLater()
+            self.desk_news = None
         services.changes.changed.disconnect(self._on_changes)
         services.stop_listening()
         current = self.stack.currentIndex()
@@ -507,6 +530,7 @@ class MainWindow(QMainWindow):
             reports.addAction(action)
         self.report_actions += evaluation_actions
         self.backup_menu = BackupMenu(self, bar.addMenu(strings.MENU_BACKUP))
+        self.user_menu = UserMenu(self, bar.addMenu(office_wording.MENU_USERS), self.user_label)
 
     def _action(
         self, text: str, slot: Callable[..., object], shortcut: QKeySequence.StandardKey | str | None = None
@@ -531,9 +555,32 @@ class MainWindow(QMainWindow):
             self.meeting_list_action,
             *self.report_actions,
             *self.backup_menu.actions,
+            *self.user_menu.actions,
         )
         for action in actions:
             action.setEnabled(enabled)
+        if enabled:
+            self._apply_roles()
+        self.user_menu.show_user(self._services if enabled else None)
+
+    def _apply_roles(self) -> None:
+        """Grey out the menu actions the signed-in role may not use, saying why."""
+        from secretariat.office.roles import Permission
+        from ui.office.gate import apply_roles
+
+        edit, restore = Permission.EDIT, Permission.RESTORE
+        apply_roles(
+            self.services,
+            [
+                (self.council_action, edit),
+                (self.new_agency_action, edit),
+                (self.import_agencies_action, edit),
+                (self.new_person_action, edit),
+                (self.new_meeting_action, edit),
+                (self.backup_menu.restore_action, restore),
+                (self.backup_menu.import_action, restore),
+            ],
+        )
 
     def show_section(self, number: int) -> None:
         if not 0 <= number < len(self.SECTION_TITLES):

@@ -125,7 +125,8 @@ class AgendaTab(MeetingTab):
 
     def edit_selected(self) -> None:
         item = self.selected_item()
-        if item is None or not self.meeting.editable:
+        # As the edit button: greyed out for a closed meeting, or a role that may not edit.
+        if item is None or not self.meeting.editable or not self.edit_button.isEnabled():
             return
         services = self._services
         saved = self._run(

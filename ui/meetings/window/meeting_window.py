@@ -29,6 +29,7 @@ from secretariat.meetings.kinds import MeetingStatus
 from secretariat.meetings.planning import MeetingDraft
 from secretariat.meetings.records import MeetingDetail
 from secretariat.meetings.steps import StepPlace
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import messages, strings
@@ -42,6 +43,8 @@ from ui.meetings.window.meeting_header import MeetingHeader
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.meetings.window.resolutions_tab import ResolutionsTab
 from ui.meetings.window.summaries_tab import SummariesTab
+from ui.office.attribution import hold_to_user
+from ui.office.gate import guard
 from ui.reports.report_jobs import communication_job, invitation_job, minutes_job, show_report
 from ui.reports.report_preview import ReportPreview
 from ui.rtl import rtl
@@ -143,6 +146,32 @@ class MeetingWindow(QDialog):
             button.setDefault(False)
         fit_to_screen(self, 1100, 760)
         self.reload()
+        self._guard_role(services)
+
+    def _guard_role(self, services: Services) -> None:
+        """Grey out what the signed-in role may not do here, saying why (``ui.office.gate``)."""
+        details, agenda, invitees = self.details, self.agenda, self.invitees
+        attendance, summaries, resolutions, files = (
+            self.attendance,
+            self.summaries,
+            self.resolutions,
+            self.attachments,
+        )
+        guard(services, Permission.FINALIZE, self.finalize_button)
+        guard(
+            services,
+            Permission.EDIT,
+            *(details.edit_button, details.postpone_button, details.cancel_button),
+            *(agenda.add_button, agenda.edit_button, agenda.remove_button, agenda.up_button),
+            *(agenda.down_button, agenda.review_button),
+            *(invitees.invite_agency_button, invitees.invite_guest_button, invitees.remove_button),
+            *(attendance.save_button, attendance.revert_button, attendance.rest_present_button),
+            summaries.save_button,
+            *(resolutions.add_button, resolutions.edit_button, resolutions.remove_button),
+            *(files.signed_button, files.document_button, files.describe_button),
+        )
+        # Amending finalized minutes is the secretary's, as finalizing them is.
+        guard(services, Permission.FINALIZE, summaries.amend_button, resolutions.amend_button)
 
     @property
     def detail(self) -> MeetingDetail:
@@ -265,6 +294,7 @@ class MeetingWindow(QDialog):
         dialog = FinalizeDialog(
             self._services.minutes, self.detail, by=council.secretary if council else "", parent=self
         )
+        hold_to_user(dialog.by, self._services)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             title = self.detail.meeting.title
             self._on_tab_changed(strings.FINALIZED_MESSAGE.format(name=title))

@@ -20,6 +20,7 @@ from ui.meetings.meeting_format import due_text, timestamp
 from ui.meetings.window.amendment_dialog import ResolutionAmendmentDialog
 from ui.meetings.window.meeting_tab import MeetingTab
 from ui.meetings.window.resolution_dialog import ResolutionDialog
+from ui.office.attribution import hold_to_user
 from ui.services import Services
 from ui.widgets.columns import Column
 from ui.widgets.empty_state import EmptyAction, EmptyMessage, EmptyState
@@ -246,7 +247,12 @@ class ResolutionsTab(MeetingTab):
 
     def edit_selected(self) -> None:
         record = self.selected_resolution()
-        if record is None or self.meeting.status is not MeetingStatus.HELD:
+        # As the edit button: greyed out unless the minutes are open, and for a role that may not edit.
+        if (
+            record is None
+            or self.meeting.status is not MeetingStatus.HELD
+            or not self.edit_button.isEnabled()
+        ):
             return
         saved = self._run(self._dialog(record))
         if saved is not None:
@@ -268,7 +274,11 @@ class ResolutionsTab(MeetingTab):
             return
         council = self._services.council.get()
         dialog = ResolutionAmendmentDialog(
-            self._services.minutes, record, author=council.secretary if council else "", parent=self
+            self._services.minutes,
+            record,
+            author=council.secretary if council else "",
+            parent=self,
         )
+        hold_to_user(dialog.author, self._services)
         if self._run(dialog) is not None:
             self.changed.emit(strings.AMENDMENT_SAVED)

@@ -25,6 +25,7 @@ from secretariat.persian.text import to_persian_digits
 from ui import strings
 from ui.meetings.window.amendment_dialog import SummaryAmendmentDialog
 from ui.meetings.window.meeting_tab import MeetingTab
+from ui.office.attribution import hold_to_user
 from ui.rtl import right_to_left_box
 from ui.services import Services
 from ui.widgets.columns import Column
@@ -215,5 +216,6 @@ class SummariesTab(MeetingTab):
             author=council.secretary if council else "",
             parent=self,
         )
+        hold_to_user(dialog.author, self._services)
         if self._run(dialog) is not None:
             self.changed.emit(strings.AMENDMENT_SAVED)
