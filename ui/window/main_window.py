@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import messages, strings
+from ui.audit import wording as audit_wording
 from ui.evaluation import wording as evaluation_wording
 from ui.letters import wording as letters_wording
 from ui.maintenance.backup_menu import BackupMenu
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from secretariat.letters.register import LetterQuery
     from secretariat.monthly.months import Month
     from ui.agencies.agencies_view import AgenciesView
+    from ui.audit.audit_browser import AuditBrowser
     from ui.evaluation.evaluation_view import EvaluationView
     from ui.home.dashboard_view import DashboardView
     from ui.letters.letters_view import LettersView
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         self._services: Services | None = None
         self._host: DatabaseHost | None = None
         self._built: dict[int, Section] = {}
+        self._audit_browser: AuditBrowser | None = None
         # The databases whose renumbering on open (migration 0005) was told: once each.
         self._renumbering_told: weakref.WeakSet[Database] = weakref.WeakSet()
         self.setWindowTitle(strings.APP_TITLE)
@@ -446,6 +449,11 @@ class MainWindow(QMainWindow):
         council = bar.addMenu(strings.MENU_COUNCIL)
         self.council_action = self._action(strings.ACTION_COUNCIL_SETTINGS, self.edit_council)
         council.addAction(self.council_action)
+        # The secretary's; the others see it greyed, its tooltip saying why.
+        self.audit_action = self._action(audit_wording.ACTION_AUDIT, self.show_audit)
+        council.addAction(self.audit_action)
+        council.setToolTipsVisible(True)
+        council.aboutToShow.connect(self._update_audit_action)
         council.addSeparator()
         council.addAction(self._action(strings.ACTION_QUIT, self.close, QKeySequence.StandardKey.Quit))
 
@@ -534,6 +542,34 @@ class MainWindow(QMainWindow):
         )
         for action in actions:
             action.setEnabled(enabled)
+        self._update_audit_action()
+
+    def _update_audit_action(self) -> None:
+        """The audit browser is the secretary's (``Permission.USERS``), as whoever signed in may."""
+        from secretariat.office.roles import Permission, refusal
+
+        services = self._services
+        allowed = services is not None and services.may(Permission.USERS)
+        self.audit_action.setEnabled(allowed)
+        why = "" if allowed or services is None else refusal(services.user, Permission.USERS)
+        self.audit_action.setToolTip(why or audit_wording.AUDIT_TITLE)
+        self.audit_action.setStatusTip(why)
+
+    def show_audit(self) -> AuditBrowser | None:
+        """The audit trail's browser: one window, brought forward if it is open."""
+        from secretariat.office.roles import Permission, refusal
+        from ui.audit.audit_browser import AuditBrowser
+
+        if not self.services.may(Permission.USERS):
+            messages.warn(self, refusal(self.services.user, Permission.USERS))
+            return None
+        browser = self._audit_browser
+        if browser is None or not shiboken6.isValid(browser):
+            browser = self._audit_browser = AuditBrowser(self.services, self)
+        browser.show()
+        browser.raise_()
+        browser.activateWindow()
+        return browser
 
     def show_section(self, number: int) -> None:
         if not 0 <= number < len(self.SECTION_TITLES):
