@@ -5,10 +5,11 @@ files the meetings keep, the evaluation's printouts, the letters' documents,
 the year's records as JSON and CSV, and a manifest of every file's SHA-256
 (layout and data schema: ``docs/archive-schema.md``).
 
-- ``schema``: the tables and fields of the data (version 4), and the document;
+- ``schema``: the tables and fields of the data (version 5), and the document;
 - ``keys``: how rows name each other without database ids;
 - ``records``: the year's records read as plain rows (the evaluation's in
-  ``evaluation_records``, the letter register's in ``letter_records``);
+  ``evaluation_records``, the letter register's in ``letter_records``, the audit trail's in
+  ``audit_records``);
 - ``formats``: those rows as ``records.json`` and CSV files;
 - ``layout``, ``manifest``: where files sit in the ZIP, and the list of them;
 - ``package``: ``export_archive``, the ZIP written whole or not at all (the

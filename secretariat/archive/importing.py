@@ -54,6 +54,7 @@ from db.models import (
     Resolution,
 )
 from secretariat import sort_keys
+from secretariat.archive.audit_records import add_entries
 from secretariat.archive.keys import meeting_keys_of_years, year_of_meeting_key
 from secretariat.archive.letter_records import IMPORTED_SOURCE
 from secretariat.archive.schema import numbering_fields
@@ -73,6 +74,7 @@ from secretariat.members.people import _person_search_text as person_search_text
 from secretariat.members.roles import Role
 from secretariat.monthly.indicators import IndicatorKind
 from secretariat.monthly.months import DEFAULT_DUE_DAY
+from secretariat.office import audit
 from secretariat.persian.text import fold, format_int, to_persian_digits
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 
@@ -220,6 +222,15 @@ another program) into the database. The rules:
   fenced off (`archive:` before it), so that printing here never takes an
   imported letter for its own reprint; an export gives it back as archived.
   An archive of an older version has no evaluation and no letters.
+- **The audit trail** (version 5) is added as archived, each entry with its
+  time, user, action and values, after the importing database's own
+  entries. Its `record` and `about` name the records by the ids of the
+  database that wrote it: they are kept fenced off (`archive:` before them),
+  so that no history of this database's records shows an imported entry as
+  its own; an export gives them back as archived. The import itself is one
+  entry of the importing database's trail («ورود بایگانی», with the file,
+  the year and what it added), not one entry for each row it wrote. An
+  archive of an older version has no trail.
 - **Files.** From a ZIP, each attachment's, monthly report file's and
   letter document's bytes are read from its `path` and checked against its
   size and SHA-256. A bare JSON file has no bytes: its attachments are left
@@ -229,7 +240,8 @@ another program) into the database. The rules:
 
 Imported into an empty database and exported again, an archive gives the
 same `data/records.json` and CSV files (the PDFs are printed again, with
-the day's date).
+the day's date), but for the entry the import writes in the trail, when it
+is made in the archive's year.
 """
 
 
@@ -265,6 +277,7 @@ class ImportResult:
     letters: int = 0
     letter_documents: int = 0
     letter_documents_skipped: int = 0  # a bare JSON file holds no bytes
+    audit_entries: int = 0  # the year's trail
     notes: tuple[str, ...] = ()  # what was left out, and why
 
     def summary(self) -> str:
@@ -285,6 +298,8 @@ class ImportResult:
             lines.append(f"ارزیابی عملکرد روابط عمومی‌های سال {to_persian_digits(self.year)} وارد شد.")
         if self.letters:
             lines.append(f"دفتر نامه‌ها: {n(self.letters)} نامه، {n(self.letter_documents)} پرونده نامه.")
+        if self.audit_entries:
+            lines.append(f"سابقه تغییرات سال: {n(self.audit_entries)} سطر.")
         if self.council_created:
             lines.append(f"شورای «{self.council}» از بایگانی ساخته شد.")
         if self.attachments_skipped:
@@ -322,7 +337,25 @@ def import_archive(
             with database.transaction() as session:
                 # A whole year arrives: every view reads again, rather than hearing of each row.
                 note_changes(session, everything=True)
-                return _Import(session, archive, run).run()
+                # And the trail says so once, rather than once for each row.
+                audit.own_entry(session)
+                result = _Import(session, archive, run).run()
+                audit.record_event(
+                    session,
+                    database.desk.user,
+                    "import",
+                    "archive",
+                    str(result.year),
+                    {
+                        "source": result.source.name,
+                        "year": result.year,
+                        "meetings": result.meetings,
+                        "resolutions": result.resolutions,
+                        "letters": result.letters,
+                        "entries": result.audit_entries,
+                    },
+                )
+                return result
         except SQLAlchemyError as error:
             detail = getattr(error, "orig", None) or error
             raise DomainError(
@@ -377,6 +410,7 @@ class _Import:
         self.progress.advance(0.9)
         self._letters()
         letter_documents = self._letter_documents()
+        add_entries(self.s, self.t["audit_entries"])
         self.s.flush()
         self.progress.advance(1.0)
         t = self.t
@@ -404,6 +438,7 @@ class _Import:
             letters=len(t["letters"]),
             letter_documents=letter_documents,
             letter_documents_skipped=len(t["letter_documents"]) - letter_documents,
+            audit_entries=len(t["audit_entries"]),
             notes=tuple(self.notes),
         )
 

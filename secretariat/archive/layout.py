@@ -72,6 +72,7 @@ def readme_text(
     evaluation: bool,
     letters: int,
     letter_documents: int,
+    audit_entries: int = 0,
 ) -> bytes:
     """``README.txt``: Persian, UTF-8 with a byte order mark and CRLF, for Notepad."""
     p = to_persian_digits
@@ -93,7 +94,8 @@ def readme_text(
         f"- letters/ : نامه‌های صادره چاپ‌شده و اسکن نامه‌های وارده ({p(letter_documents)} پرونده)",
         f"- data/records.json : داده‌های سال ({p(meetings)} جلسه، {p(resolutions)} مصوبه) با پیگیری‌ها، "
         f"و گزارش‌های ماهانه ({p(monthly_reports)} نسخه) با ارقام و معافیت‌ها، ارزیابی سال، "
-        f"و دفتر نامه‌ها ({p(letters)} نامه)",
+        f"دفتر نامه‌ها ({p(letters)} نامه) و سابقه تغییرات سال ({p(audit_entries)} سطر: چه کسی، کی، "
+        "چه چیزی را تغییر داد)",
         "- data/csv/ : همان داده‌ها، هر جدول در یک پرونده CSV که Excel فارسی آن را درست می‌خواند",
         "- manifest.json : فهرست همه پرونده‌ها با اندازه و چکیده SHA-256 هر یک",
         "",

@@ -80,6 +80,7 @@ class ArchiveResult:
     timings: dict[str, float] = field(default_factory=dict)  # seconds of each of PARTS
     evaluation_printouts: int = 0  # the ranking, and the certificates once published
     letters: int = 0
+    audit_entries: int = 0
 
     def summary(self) -> str:
         more = ""
@@ -87,6 +88,8 @@ class ArchiveResult:
             more += "، ارزیابی سال"
         if self.letters:
             more += f"، {format_int(self.letters)} نامه"
+        if self.audit_entries:
+            more += f"، {format_int(self.audit_entries)} سطر سابقه تغییرات"
         return (
             f"بایگانی سال {to_persian_digits(self.year)} در «{self.path}» ذخیره شد: "
             f"{format_int(self.meetings)} جلسه، {format_int(self.resolutions)} مصوبه، "
@@ -204,6 +207,7 @@ def export_archive(
         timings=timings,
         evaluation_printouts=printouts,
         letters=records.count("letters"),
+        audit_entries=records.count("audit_entries"),
     )
 
 
@@ -222,6 +226,7 @@ def _write_data(writer: _ArchiveWriter, records: YearRecords, created: dt.dateti
             evaluation=bool(records.count("evaluations")),
             letters=records.count("letters"),
             letter_documents=len(records.letter_documents),
+            audit_entries=records.count("audit_entries"),
             created=f"{jalali.format_long(created.date())}، ساعت {to_persian_digits(f'{created:%H:%M}')}",
         ),
     )
@@ -274,6 +279,7 @@ def _counts(records: YearRecords) -> dict[str, int]:
         "evaluations": records.count("evaluations"),
         "letters": records.count("letters"),
         "letter_documents": len(records.letter_documents),
+        "audit_entries": records.count("audit_entries"),
     }
 
 

@@ -14,7 +14,8 @@ report first recorded for the wrong year travels with its correction), their
 figures, files and the indicators they use, the year's exemptions, the
 council's due day, and every agency the year's matrix lists. And the year's
 evaluation (``evaluation_records``) and letter register (``letter_records``),
-with the agencies, indicators and meetings they name. Rows follow
+with the agencies, indicators and meetings they name. And the year's audit
+trail (``audit_records``): every entry written in the year. Rows follow
 ``schema.TABLES`` field by field and refer to each other by archive keys
 (see ``keys``), never by ids.
 """
@@ -54,6 +55,7 @@ from db.models import (
     Representation,
     Resolution,
 )
+from secretariat.archive.audit_records import year_entries
 from secretariat.archive.evaluation_records import EvaluationYear
 from secretariat.archive.keys import follow_up_keys, meeting_keys_of_years, meeting_order
 from secretariat.archive.layout import MONTHLY_REPORTS_FOLDER, safe_filename
@@ -558,6 +560,9 @@ class _Reader:
         for table, rows in letters.rows(agency_key, self.meeting_key).items():
             tables[table] = [make_row(table, values) for values in rows]
         records.letter_documents = letters.paths
+        tables["audit_entries"] = [
+            make_row("audit_entries", values) for values in year_entries(s, *year_period(self.year))
+        ]
         return records
 
     def _meeting_row(self, m: Meeting, agency_key: Mapping[int, str]) -> JsonRow:

@@ -30,6 +30,8 @@ archive of version 1 or 2 has none, and reads the due day as the default.
 exclusions, the jury's scores, the published results and their amendments)
 and the letter register of the year (the letters, the resolutions they are
 about, their documents); an archive of an older version has neither.
+5 added the year's audit trail (who changed what, and when); an archive of an
+older version has none.
 """
 
 from __future__ import annotations
@@ -56,11 +58,13 @@ from secretariat.members.roles import Role
 from secretariat.monthly.indicators import IndicatorKind
 from secretariat.monthly.months import DEFAULT_DUE_DAY
 from secretariat.monthly.reports import Via
+from secretariat.office.audit import ACTION_LABELS
 
 SCHEMA_NAME = "council-secretariat-archive"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MONTHLY = 3  # the version that added the monthly reports
 EVALUATION_AND_LETTERS = 4  # the version that added the evaluation and the letter register
+AUDIT_TRAIL = 5  # the version that added the year's audit trail
 ATTACHMENT_KINDS = ("signed_minutes", "document", "followup_document")
 AMENDMENT_FIELDS = ("resolution_text", "due_date", "item_summary")
 
@@ -849,7 +853,63 @@ _LETTERS: tuple[Table, ...] = (
     ),
 )
 
+
+def _v5(name: str, kind: str, description: str, *, derived: bool = False) -> Field:
+    """A field of the audit trail's table (schema version 5)."""
+    return Field(name, kind, description, derived=derived, since=AUDIT_TRAIL)
+
+
+_AUDIT: tuple[Table, ...] = (
+    Table(
+        "audit_entries",
+        "سابقه تغییرات",
+        "The audit trail of the year (سابقه تغییرات): every change to the records whose time (`at`) falls "
+        "in the archive's Jalali year, whoever made it, with the values before and after; append-only. "
+        "It names the records as the database that wrote it did (`record` and `about` are that "
+        "database's ids, not archive keys): an import keeps them apart from the importing database's "
+        "own records («archive:» before them), and an export gives them back as they were.",
+        "time, then as written",
+        (
+            _v5("at", "datetime", "When (to the second, the desk's local time)."),
+            _v5("username", "text", "Who: the user's name to sign in; empty on a council without accounts."),
+            _v5("user_name", "text", "Their full name at the time."),
+            Field(
+                "action",
+                "enum",
+                "create, change, delete, finalize, reopen, publish, amend, void, deactivate, activate, "
+                "restore, import, sign_in or sign_in_failed.",
+                choices=tuple(ACTION_LABELS),
+                since=AUDIT_TRAIL,
+            ),
+            _v5("action_label", "text", "The action in Persian («ویرایش»).", derived=True),
+            _v5(
+                "kind", "text", "The kind of record written: its table (meeting, resolution, follow_up, ...)."
+            ),
+            _v5("kind_label", "text", "The kind in Persian («جلسه»).", derived=True),
+            _v5(
+                "record",
+                "text",
+                "The row written, by its id in the database that wrote it (a composite key joined by «:»); "
+                "empty for one statement that wrote several rows.",
+            ),
+            _v5(
+                "about_kind",
+                "text",
+                "The kind of the record a person looks at that the row belongs to (an agenda item: meeting).",
+            ),
+            _v5("about", "text", "That record's id in the database that wrote it."),
+            _v5(
+                "changes",
+                "text",
+                'What changed, as a JSON object: {"field": [before, after]} for a change, {"field": value} '
+                "for a creation or an event; dates as ISO text, passwords never.",
+            ),
+        ),
+        since=AUDIT_TRAIL,
+    ),
+)
+
 # In the order an import checks and writes them.
-TABLES: tuple[Table, ...] = (*_REGISTER_AND_MEETINGS, *_MONTHLY_REPORTS, *_EVALUATION, *_LETTERS)
+TABLES: tuple[Table, ...] = (*_REGISTER_AND_MEETINGS, *_MONTHLY_REPORTS, *_EVALUATION, *_LETTERS, *_AUDIT)
 
 TABLE = {table.name: table for table in TABLES}

@@ -14,7 +14,8 @@ service keeps it (scores within their criterion's maximum, jury scores only
 for criteria the jury scores, results only once published and complete,
 each amendment correcting the score then in force) and the letter register
 (numbers and sequences of the archive's year, an answer to an outgoing
-letter, documents within the size and formats a letter keeps). The first bad value refuses the whole
+letter, documents within the size and formats a letter keeps); and the audit trail (entries of the
+archive's year, their changes a JSON object). The first bad value refuses the whole
 archive with a Persian message that names the record, the table, the row
 and the field (``refusal``).
 """
@@ -22,6 +23,7 @@ and the field (``refusal``).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +37,7 @@ from db.models import (
     Amendment,
     Assignment,
     Attachment,
+    AuditEntry,
     Council,
     DeadlineChange,
     Evaluation,
@@ -93,6 +96,8 @@ FIRST_JALALI_YEAR, LAST_JALALI_YEAR = 1300, 1500
 LONG_TEXT_MAX = 10_000
 KEY_MAX = 100  # an archive key or a reference to one («1404-07/2», «R0001»)
 MAX_CRITERION_SCORE = 1000  # the most a criterion may be worth, as its form has it
+# An entry of the trail keeps every field of a record, each cut at 4,000 characters.
+AUDIT_CHANGES_MAX = 400_000
 # What a letter's document may be: a PDF or a scan, or what the register kept without a known format.
 LETTER_MEDIA_TYPES = (*content.EXTENSIONS, "application/octet-stream")
 
@@ -128,6 +133,7 @@ _MODELS: dict[str, type[DeclarativeBase]] = {
     "letters": Letter,
     "letter_resolutions": LetterResolution,
     "letter_documents": LetterDocument,
+    "audit_entries": AuditEntry,
 }
 
 
@@ -139,6 +145,8 @@ def text_limit(table: str, field: str) -> int:
     length of its database column (``String(200)``: 200), ``KEY_MAX`` for a
     key or reference, else ``LONG_TEXT_MAX``.
     """
+    if (table, field) == ("audit_entries", "changes"):
+        return AUDIT_CHANGES_MAX
     model = _MODELS[table]
     typed = limit_of_column(str(model.__tablename__), field)
     if typed is not None:
@@ -238,6 +246,7 @@ _RECORD: dict[str, tuple[str, str | None]] = {
     "letters": ("نامه", "number"),
     "letter_resolutions": ("مصوبه نامه", "letter"),
     "letter_documents": ("پرونده نامه", "letter"),
+    "audit_entries": ("سابقه تغییر", "kind"),
 }
 
 
@@ -422,6 +431,7 @@ class _Checker:
             "letters": self.letter,
             "letter_resolutions": self.letter_resolution,
             "letter_documents": self.letter_document,
+            "audit_entries": self.audit_entry,
         }
 
     def unique(self, kind: str, field: str, value: tuple[Any, ...], problem: str) -> None:
@@ -964,6 +974,24 @@ class _Checker:
             _fail("media_type", f"«{shown(row['media_type'])}» پرونده PDF یا تصویر نیست")
         if not row["path"].startswith(LETTERS_FOLDER):
             _fail("path", f"پرونده‌های نامه‌ها در پوشه {LETTERS_FOLDER} بایگانی‌اند، نه «{shown(row['path'])}»")
+
+    # -- the audit trail
+
+    def audit_entry(self, row: TypedRow) -> None:
+        at: dt.datetime = row["at"]
+        if jalali.jalali_year(at.date()) != self.year:
+            _fail(
+                "at", f"سابقه از {shown_date(at.date())} است و بایگانی از سال {to_persian_digits(self.year)}"
+            )
+        for field in ("record", "about"):
+            if len(row[field]) + len(IMPORTED_SOURCE) > text_limit("audit_entries", field):
+                _fail(field, f"«{shown(row[field])}» بلندتر از اندازه است")
+        try:
+            changes = json.loads(row["changes"])
+        except ValueError:
+            changes = None
+        if not isinstance(changes, dict):
+            _fail("changes", f"«{shown(row['changes'])}» شیء JSON نیست")
 
     def after_table(self, table: str) -> None:
         if table == "evaluation_results":

@@ -94,11 +94,11 @@ def renumber(session: Session, series: str) -> None:
     )
     cancelled = (Meeting.series == series, Meeting.status == MeetingStatus.CANCELLED.value)
     # A bulk update flushes no objects: the meetings whose numbers it drops are announced by hand.
-    note_changes(
-        session,
-        meetings=session.scalars(select(Meeting.id).where(*cancelled, Meeting.number.is_not(None))).all(),
-    )
-    session.execute(update(Meeting).where(*cancelled).values(number=None, year_number=None))
+    # Run only when there are some: every statement run is a line in the audit trail.
+    dropped = session.scalars(select(Meeting.id).where(*cancelled, Meeting.number.is_not(None))).all()
+    if dropped:
+        note_changes(session, meetings=dropped)
+        session.execute(update(Meeting).where(*cancelled).values(number=None, year_number=None))
     upcoming = session.scalars(
         select(Meeting)
         .where(Meeting.series == series, Meeting.status.in_(_UPCOMING))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, and_, event, func, insert, inspect, or_, select
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm import AttributeState, ORMExecuteState, Session, sessionmaker
 
 from db.models import AuditEntry, EvaluationCriterion, FollowUp, Representation
 from secretariat import clock
@@ -42,6 +42,7 @@ QUIET_FIELDS = frozenset(
 )
 SECRET_FIELDS = frozenset({"password_hash"})
 SECRET = "‹محرمانه›"
+_OWN_ENTRY = "secretariat.office.audit.own_entry"
 _TEXT_LIMIT = 4000  # a value longer than this (a pasted book) is kept cut, with its length said
 
 KIND_LABELS = {
@@ -79,6 +80,7 @@ KIND_LABELS = {
     "letter_resolution": "پیوند نامه و مصوبه",
     "letter_document": "سند نامه",
     "user_account": "کاربر",
+    "archive": "بایگانی سالانه",
 }
 
 ACTION_LABELS = {
@@ -96,6 +98,148 @@ ACTION_LABELS = {
     "import": "ورود بایگانی",
     "sign_in": "ورود",
     "sign_in_failed": "ورود ناموفق",
+}
+
+# The fields a person reads in a change, by their Persian names (the rest by their own).
+FIELD_LABELS = {
+    "name": "نام",
+    "full_name": "نام و نام خانوادگی",
+    "short_name": "نام کوتاه",
+    "honorific": "عنوان احترام",
+    "title": "عنوان",
+    "text": "متن",
+    "code": "کد",
+    "number": "شماره",
+    "year_number": "شماره در سال",
+    "kind": "نوع",
+    "status": "وضعیت",
+    "status_note": "یادداشت وضعیت",
+    "date": "تاریخ",
+    "due_date": "مهلت",
+    "due_next_meeting": "تا جلسه بعد",
+    "priority": "اولویت",
+    "closed_on": "تاریخ بستن",
+    "completion_evidence": "مستند انجام",
+    "subject": "موضوع",
+    "party": "طرف نامه",
+    "progress": "درصد پیشرفت",
+    "note": "یادداشت",
+    "notes": "یادداشت‌ها",
+    "summary": "خلاصه",
+    "description": "شرح",
+    "reason": "دلیل",
+    "role": "نقش",
+    "active": "فعال",
+    "chair": "رئیس",
+    "secretary": "دبیر",
+    "city": "شهر",
+    "venue": "محل",
+    "occasion": "مناسبت",
+    "start_time": "ساعت آغاز",
+    "end_time": "ساعت پایان",
+    "cancel_reason": "دلیل لغو",
+    "position": "ردیف",
+    "attendance": "حضور",
+    "excuse": "عذر",
+    "substitute_name": "جانشین",
+    "guest_name": "نام مهمان",
+    "guest_title": "سمت مهمان",
+    "guest_organization": "سازمان مهمان",
+    "agency_id": "دستگاه",
+    "host_agency_id": "دستگاه میزبان",
+    "presenter_agency_id": "دستگاه ارائه‌دهنده",
+    "person_id": "فرد",
+    "attendee_person_id": "حاضر",
+    "meeting_id": "جلسه",
+    "resolution_id": "مصوبه",
+    "agenda_item_id": "بند دستور",
+    "category": "دسته",
+    "parent_ministry": "وزارتخانه بالادست",
+    "address": "نشانی",
+    "phones": "تلفن‌ها",
+    "phone": "تلفن",
+    "mobile": "تلفن همراه",
+    "email": "رایانامه",
+    "website": "وبگاه",
+    "joined_on": "تاریخ پیوستن",
+    "start_date": "آغاز دوره",
+    "end_date": "پایان دوره",
+    "issued_on": "تاریخ صدور",
+    "issued_by": "صادرکننده",
+    "term_end": "پایان حکم",
+    "from_date": "از تاریخ",
+    "to_date": "به تاریخ",
+    "previous_due": "مهلت پیشین",
+    "new_due": "مهلت",
+    "original": "متن پیشین",
+    "amended": "متن اصلاح‌شده",
+    "field": "بخش اصلاح‌شده",
+    "author": "نویسنده",
+    "recorded_by": "ثبت‌کننده",
+    "recorded_at": "زمان ثبت",
+    "changed_by": "تغییردهنده",
+    "changed_at": "زمان تغییر",
+    "finalized_by": "نهایی‌کننده",
+    "finalized_at": "زمان نهایی شدن",
+    "signed_at": "زمان امضا",
+    "voided_reason": "دلیل ابطال",
+    "voided_by": "باطل‌کننده",
+    "voided_at": "زمان ابطال",
+    "published_by": "منتشرکننده",
+    "published_at": "زمان انتشار",
+    "amended_by": "اصلاح‌کننده",
+    "amended_at": "زمان اصلاح",
+    "received_on": "تاریخ دریافت",
+    "letter_number": "شماره نامه",
+    "letter_date": "تاریخ نامه",
+    "their_number": "شماره نامه فرستنده",
+    "their_date": "تاریخ نامه فرستنده",
+    "direction": "صادره/وارده",
+    "attachments": "پیوست‌ها",
+    "in_force": "معتبر",
+    "via": "راه رسیدن",
+    "year": "سال",
+    "month": "ماه",
+    "value": "مقدار",
+    "unit": "یکا",
+    "score": "امتیاز",
+    "previous_score": "امتیاز پیشین",
+    "evaluator": "داور",
+    "filename": "نام پرونده",
+    "media_type": "نوع پرونده",
+    "size": "اندازه",
+    "sha256": "چکیده SHA-256",
+    "added_at": "زمان افزودن",
+    "attachment_id": "پیوست",
+    "follow_up_id": "پیگیری",
+    "replacement_id": "پیگیری جایگزین",
+    "letter_id": "نامه",
+    "report_id": "گزارش",
+    "indicator_id": "شاخص",
+    "representation_id": "سمت",
+    "deferred_to_meeting_id": "ارجاع به جلسه",
+    "answers_letter_id": "پاسخ به نامه",
+    "seq": "ردیف در سال",
+    "concerns": "درباره",
+    "reviews_open_resolutions": "بررسی مصوبات باز",
+    "minutes_snapshot": "صورتجلسه نهایی",
+    "username": "نام کاربری",
+    "user_name": "نام کاربر",
+    "password_hash": "گذرواژه",
+    "failed_sign_ins": "ورودهای ناموفق",
+    "retry_after": "ورود دوباره پس از",
+    "level": "سطح شورا",
+    "is_demo": "نمونه",
+    "jalali_year": "سال جلسه",
+    "series": "رشته شماره‌ها",
+    "quorum_rule": "قاعده حد نصاب",
+    "quorum_count": "حد نصاب",
+    "rows": "ردیف‌ها",
+    "source": "پرونده",
+    "meetings": "جلسه‌ها",
+    "resolutions": "مصوبه‌ها",
+    "letters": "نامه‌ها",
+    "entries": "سابقه‌های تغییر",
 }
 
 # Rows shown in the history of the record they belong to: kind -> (that record's kind, its key field).
@@ -123,8 +267,8 @@ def install(factory: sessionmaker[Session], user: Callable[[], SignedIn | None])
     """Write the trail of every save the sessions ``factory`` makes."""
 
     def after_flush(session: Session, _context: object) -> None:
-        if access.is_signing_in(session):
-            return  # the attempt's own bookkeeping; the sign-in writes its own entry
+        if access.is_signing_in(session) or writes_own_entry(session):
+            return  # the sign-in's bookkeeping, an archive imported: each writes its own entry
         signed_in = user()
         rows = [
             row
@@ -146,7 +290,7 @@ def install(factory: sessionmaker[Session], user: Callable[[], SignedIn | None])
         kind = getattr(table, "name", "")
         if not kind or kind in SILENT_KINDS:
             return
-        if access.is_signing_in(state.session):
+        if access.is_signing_in(state.session) or writes_own_entry(state.session):
             return
         action = "create" if state.is_insert else "delete" if state.is_delete else "change"
         parameters = state.parameters
@@ -158,8 +302,9 @@ def install(factory: sessionmaker[Session], user: Callable[[], SignedIn | None])
                 **statement.compile(dialect=state.session.get_bind().dialect).params,
                 **(parameters or {}),
             }
-            changes = {key: _value(key, value) for key, value in values.items()}
             columns = set(getattr(table, "c", {}).keys())
+            # The values set, not the WHERE clause's (``status_1``: a bound parameter of it).
+            changes = {key: _value(key, value) for key, value in values.items() if key in columns}
             if state.is_update and all(key in QUIET_FIELDS for key in changes.keys() & columns):
                 return  # sort or search keys brought up to date: nobody changed anything
         row = {
@@ -174,6 +319,16 @@ def install(factory: sessionmaker[Session], user: Callable[[], SignedIn | None])
 
     event.listen(factory, "after_flush", after_flush)
     event.listen(factory, "do_orm_execute", do_orm_execute)
+
+
+def own_entry(session: Session) -> None:
+    """This save says what it did in one entry of its own (``record_event``: an archive imported),
+    not in one entry per row written."""
+    session.info[_OWN_ENTRY] = True
+
+
+def writes_own_entry(session: Session) -> bool:
+    return bool(session.info.get(_OWN_ENTRY))
 
 
 def record_event(
@@ -238,7 +393,12 @@ class AuditService:
     def page(
         self, query: AuditQuery = AuditQuery(), *, offset: int = 0, limit: int | None = 200
     ) -> list[AuditRow]:
-        statement = _filtered(select(AuditEntry), query).order_by(AuditEntry.id.desc()).offset(offset)
+        # By time, as the rows read: an archive's entries, imported later, fall in their years.
+        statement = (
+            _filtered(select(AuditEntry), query)
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            .offset(offset)
+        )
         if limit is not None:
             statement = statement.limit(limit)
         with self._db.reading() as session:
@@ -259,7 +419,7 @@ class AuditService:
                     and_(AuditEntry.kind == kind, AuditEntry.record == key),
                 )
             )
-            .order_by(AuditEntry.id)
+            .order_by(AuditEntry.at, AuditEntry.id)
         )
         with self._db.reading() as session:
             return [_row(entry) for entry in session.scalars(statement)]
@@ -366,11 +526,18 @@ def _entry(
     return _json({**row, "changes": dict(changes)})
 
 
-def _created(session: Session, record: object) -> dict[str, Any] | None:
+def _column_states(record: object) -> list[AttributeState]:
+    """The record's columns' states: its relationships (a resolution's assignments) are
+    records of their own, with entries of their own."""
     state = inspect(record)
+    columns = {prop.key for prop in state.mapper.column_attrs}
+    return [attr for attr in state.attrs if attr.key in columns]
+
+
+def _created(session: Session, record: object) -> dict[str, Any] | None:
     values = {
         attr.key: _value(attr.key, attr.value)
-        for attr in state.attrs
+        for attr in _column_states(record)
         if attr.key not in QUIET_FIELDS and attr.key != "id" and attr.value not in (None, "", b"")
     }
     action = "amend" if _kind(record) in ("amendment", "evaluation_amendment") else "create"
@@ -379,7 +546,7 @@ def _created(session: Session, record: object) -> dict[str, Any] | None:
 
 def _changed(session: Session, record: object) -> dict[str, Any] | None:
     changes: dict[str, Any] = {}
-    for attr in inspect(record).attrs:
+    for attr in _column_states(record):
         history = attr.history
         if attr.key in QUIET_FIELDS or not history.has_changes():
             continue

@@ -26,7 +26,7 @@ from secretariat.monthly.months import Month, months_of
 from secretariat.monthly.reports import MonthlyReportDraft
 from secretariat.persian.text import to_persian_digits
 from tests.support import files
-from tests.support.archive import rewrite_zip, tampered, yearbook_available
+from tests.support.archive import import_in_year, rewrite_zip, tampered, yearbook_available
 from tests.support.backends import BACKENDS, fresh_postgres, table_rows
 from tests.support.meetings import Council
 from tests.support.monthly import add_agency, figures_for_required, fix_today
@@ -245,8 +245,9 @@ def test_the_archive_holds_every_version_its_figures_files_indicators_and_exempt
 
 
 def test_imported_into_an_empty_database_the_year_reads_the_same_and_exports_the_same(
-    source, archive, empty, tmp_path
+    source, archive, empty, tmp_path, monkeypatch
 ):
+    import_in_year(monkeypatch, YEAR + 1)  # the trail of the import itself is of another year
     database_path, _ = source
     with Secretariat.open(database_path) as secretariat:
         before = picture(secretariat)

@@ -113,3 +113,15 @@ def tampered(archive: Path, out: Path, data: dict, files: dict[str, bytes] | Non
     rewrite_zip(archive, out, change=change, add={k: v for k, v in new.items() if k != RECORDS})
     assert verify_archive(out).ok  # only the values are wrong: the manifest check passes
     return out
+
+
+def import_in_year(monkeypatch: pytest.MonkeyPatch, year: int) -> None:
+    """Imports made from now on are made (and entered in the trail) on the second day of Jalali
+    ``year``: after the years archived, so that an archive exported again holds the same trail."""
+    import datetime as dt
+
+    from secretariat import clock
+    from secretariat.persian import jalali
+
+    moment = dt.datetime.combine(jalali.from_jalali(year, 1, 2), dt.time(10, 0)).astimezone()
+    monkeypatch.setattr(clock, "now", lambda: moment)

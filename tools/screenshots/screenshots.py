@@ -25,6 +25,7 @@ from secretariat.members.agency_sheet import COLUMNS
 from secretariat.members.council import CouncilDraft, CouncilRecord
 from secretariat.members.people import RepresentationRecord
 from secretariat.persian import jalali
+from tools.screenshots.audit_screenshots import SHOTS as AUDIT_SHOTS
 from tools.screenshots.backup_screenshots import SHOTS as BACKUP_SHOTS
 from tools.screenshots.checks import problems_on_screen
 from tools.screenshots.empty_screenshots import SHOTS as EMPTY_SHOTS
@@ -432,6 +433,7 @@ STEPS: list[RenderStep] = [
     *(RenderStep(name, render) for name, render in EVALUATION_PRINT_SHOTS),
     *(RenderStep(name, render) for name, render in EVALUATION_SHOTS),
     *(RenderStep(name, render) for name, render in OFFICE_SHOTS),
+    *(RenderStep(name, render) for name, render in AUDIT_SHOTS),
 ]
 
 

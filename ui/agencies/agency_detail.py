@@ -1,5 +1,6 @@
 """The selected agency: its particulars, its current people and the history
-of roles and membership decrees, with the actions on them."""
+of roles and membership decrees, with the actions on them; «تاریخچه…» opens
+who changed any of it, and when."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ from secretariat.office.roles import Permission
 from secretariat.persian.jalali import format_short
 from secretariat.persian.text import to_persian_digits
 from ui import strings
+from ui.audit import wording as audit_wording
+from ui.audit.record_history import RecordHistoryDialog, show_history
 from ui.office.gate import guard
 from ui.people.appointment_dialog import AppointmentDialog
 from ui.people.decree_dialog import DecreeDialog
@@ -47,6 +50,10 @@ _FIELDS = (
     ("address", strings.DETAIL_ADDRESS),
     ("current_people", strings.DETAIL_CURRENT_PEOPLE),
 )
+
+
+def _touches_agency(changes: Changes, agency_id: int) -> bool:
+    return changes.everything or agency_id in changes.agencies or agency_id in changes.roles
 
 
 class AgencyDetailPanel(QWidget):
@@ -123,6 +130,10 @@ class AgencyDetailPanel(QWidget):
         buttons.addWidget(self.end_button)
         buttons.addWidget(self.decree_button)
         buttons.addStretch(1)
+        self.audit_button = QPushButton(audit_wording.HISTORY_BUTTON)
+        self.audit_button.setToolTip(audit_wording.HISTORY_BUTTON_TIP)
+        self.audit_button.clicked.connect(self.show_changes)
+        buttons.addWidget(self.audit_button)
         layout.addLayout(buttons)
         layout.addWidget(self.history, 1)
         return box
@@ -198,6 +209,14 @@ class AgencyDetailPanel(QWidget):
         self.appoint_button.setEnabled(active)
         self.end_button.setEnabled(selected is not None and selected.is_current)
         self.decree_button.setEnabled(selected is not None)
+
+    def show_changes(self) -> RecordHistoryDialog | None:
+        """The agency's history: its particulars, PR managers and decrees, who changed them and when."""
+        if self._agency is None:
+            return None
+        return show_history(
+            self, self._services, "agency", self._agency.id, self._agency.name, touches=_touches_agency
+        )
 
     def appoint(self) -> None:
         if self._agency is None:

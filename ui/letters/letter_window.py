@@ -41,6 +41,8 @@ from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int, to_persian_digits
 from ui import desktop, messages, strings
+from ui.audit import wording as audit_wording
+from ui.audit.record_history import RecordHistoryDialog, show_history
 from ui.letters import wording
 from ui.letters.letter_format import direction_label, number_text
 from ui.letters.void_dialog import VoidLetterDialog
@@ -73,6 +75,10 @@ class LinkedResolutionModel(RecordTableModel):
         ),
         Column("status", wording.COLUMN_STATUS, lambda r: r.status.label, width=110),
     )
+
+
+def _touches_letters(changes: Changes, _letter_id: int) -> bool:
+    return changes.touches("letters")
 
 
 class LetterWindow(QDialog):
@@ -153,8 +159,12 @@ class LetterWindow(QDialog):
         self.void_button.clicked.connect(self.void)
         self.close_button = QPushButton(strings.CLOSE)
         self.close_button.clicked.connect(self.close)
+        self.history_button = QPushButton(audit_wording.HISTORY_BUTTON)
+        self.history_button.setToolTip(audit_wording.HISTORY_BUTTON_TIP)
+        self.history_button.clicked.connect(self.show_changes)
         buttons = QHBoxLayout()
         buttons.addWidget(self.void_button)
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         guard(services, Permission.EDIT, self.void_button)
@@ -357,6 +367,13 @@ class LetterWindow(QDialog):
         return True
 
     # -- voiding ----------------------------------------------------------------------------------
+
+    def show_changes(self) -> RecordHistoryDialog | None:
+        """The letter's history: registered, voided, its document, who did it and when."""
+        if self.letter is None:
+            return None
+        name = audit_wording.LETTER_NAME.format(number=number_text(self.letter.number))
+        return show_history(self, self._services, "letter", self.letter_id, name, touches=_touches_letters)
 
     def void(self) -> bool:
         letter = self.letter

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import QWidget
 from secretariat.followup.register import ResolutionQuery
 from secretariat.letters.printed import Issuing, PrintedLetters
 from secretariat.monthly.months import Month
+from secretariat.office.audit import AuditQuery
 from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 from ui import strings
+from ui.audit import wording as audit_wording
 from ui.office.gate import why_not
 from ui.reports.letter_preview import LetterJob, LetterPreview, PrintLetters
 from ui.reports.report_preview import ReportPreview
@@ -159,6 +161,18 @@ def directory_job(services: Services) -> ReportJob:
         return render_directory(services, progress=progress, cancelled=cancelled)
 
     title = strings.REPORT_DIRECTORY
+    return ReportJob(title=title, filename=_file(title), render=render)
+
+
+def audit_job(services: Services, query: AuditQuery) -> ReportJob:
+    """The audit trail as the browser filters it (``query``), oldest first."""
+
+    def render(progress: Progress, cancelled: Callable[[], bool]) -> bytes:
+        from secretariat.reports.audit_report import render_audit
+
+        return render_audit(services, query, progress=progress, cancelled=cancelled)
+
+    title = audit_wording.REPORT_AUDIT
     return ReportJob(title=title, filename=_file(title), render=render)
 
 

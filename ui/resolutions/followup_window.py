@@ -5,7 +5,8 @@ collaborators, deadline, status) and, when there is any, what the status
 rests on: the evidence and day of completion, why and when it was
 cancelled, why it was reopened, the meeting it was referred to. The tabs
 hold its follow-up log (with the entries' documents, and the entries
-corrected or voided, struck through) and the history of its deadline.
+corrected or voided, struck through), the history of its deadline, its letters
+and its history (who changed what, and when).
 Every action goes through a dialog and the core, which announces
 what it saved; the window reloads on any change to its resolution, wherever
 it was made (an amendment in the meeting window, a status in the register),
@@ -41,6 +42,8 @@ from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import strings
+from ui.audit import wording as audit_wording
+from ui.audit.record_history import RecordHistory
 from ui.letters import wording as letters_wording
 from ui.meetings.meeting_format import due_text
 from ui.office.attribution import hold_to_user, recorder
@@ -67,6 +70,12 @@ from ui.widgets.status_badge import show_status
 from ui.widgets.table_setup import configure_table
 
 WINDOW_SIZE = (980, 680)
+
+
+def _touches_resolution(changes: Changes, resolution_id: int) -> bool:
+    return changes.touches_resolution(resolution_id)
+
+
 _RUNNING = (ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS, ResolutionStatus.DEFERRED)
 
 
@@ -154,6 +163,8 @@ class FollowUpWindow(QDialog):
         self.letters_tab = FollowUpLettersTab()
         self.letters_tab.letter_requested.connect(self.letter_requested)
         self.tabs.addTab(self.letters_tab, letters_wording.FOLLOWUP_LETTERS)
+        self.history = RecordHistory(services, "resolution", touches=_touches_resolution)
+        self.tabs.addTab(self.history, audit_wording.HISTORY_TAB)
 
         # The look of the meeting window's header.
         header = QWidget()
@@ -224,6 +235,7 @@ class FollowUpWindow(QDialog):
         self.log_tab.set_records(services.followup.log(self.resolution_id))
         self.deadline_model.set_records(services.followup.deadline_history(self.resolution_id))
         self._show_letters()
+        self.history.show_record(self.resolution_id)
         self._update_buttons(row.status)
 
     def _show_state(self, state: ResolutionState) -> None:

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import messages, strings
+from ui.audit import wording as audit_wording
 from ui.evaluation import wording as evaluation_wording
 from ui.letters import wording as letters_wording
 from ui.maintenance.backup_menu import BackupMenu
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from secretariat.letters.register import LetterQuery
     from secretariat.monthly.months import Month
     from ui.agencies.agencies_view import AgenciesView
+    from ui.audit.audit_browser import AuditBrowser
     from ui.evaluation.evaluation_view import EvaluationView
     from ui.home.dashboard_view import DashboardView
     from ui.letters.letters_view import LettersView
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         self._host: DatabaseHost | None = None
         self._built: dict[int, Section] = {}
         self.desk_news: DeskNews | None = None  # the other desks' saves, asked for while attached
+        self._audit_browser: AuditBrowser | None = None
         # The databases whose renumbering on open (migration 0005) was told: once each.
         self._renumbering_told: weakref.WeakSet[Database] = weakref.WeakSet()
         self.setWindowTitle(strings.APP_TITLE)
@@ -469,6 +472,11 @@ class MainWindow(QMainWindow):
         council = bar.addMenu(strings.MENU_COUNCIL)
         self.council_action = self._action(strings.ACTION_COUNCIL_SETTINGS, self.edit_council)
         council.addAction(self.council_action)
+        # The secretary's; the others see it greyed, its tooltip saying why.
+        self.audit_action = self._action(audit_wording.ACTION_AUDIT, self.show_audit)
+        council.addAction(self.audit_action)
+        council.setToolTipsVisible(True)
+        council.aboutToShow.connect(self._update_audit_action)
         council.addSeparator()
         council.addAction(self._action(strings.ACTION_QUIT, self.close, QKeySequence.StandardKey.Quit))
 
@@ -562,6 +570,7 @@ class MainWindow(QMainWindow):
         if enabled:
             self._apply_roles()
         self.user_menu.show_user(self._services if enabled else None)
+        self._update_audit_action()
 
     def _apply_roles(self) -> None:
         """Grey out the menu actions the signed-in role may not use, saying why."""
@@ -581,6 +590,33 @@ class MainWindow(QMainWindow):
                 (self.backup_menu.import_action, restore),
             ],
         )
+
+    def _update_audit_action(self) -> None:
+        """The audit browser is the secretary's (``Permission.USERS``), as whoever signed in may."""
+        from secretariat.office.roles import Permission, refusal
+
+        services = self._services
+        allowed = services is not None and services.may(Permission.USERS)
+        self.audit_action.setEnabled(allowed)
+        why = "" if allowed or services is None else refusal(services.user, Permission.USERS)
+        self.audit_action.setToolTip(why or audit_wording.AUDIT_TITLE)
+        self.audit_action.setStatusTip(why)
+
+    def show_audit(self) -> AuditBrowser | None:
+        """The audit trail's browser: one window, brought forward if it is open."""
+        from secretariat.office.roles import Permission, refusal
+        from ui.audit.audit_browser import AuditBrowser
+
+        if not self.services.may(Permission.USERS):
+            messages.warn(self, refusal(self.services.user, Permission.USERS))
+            return None
+        browser = self._audit_browser
+        if browser is None or not shiboken6.isValid(browser):
+            browser = self._audit_browser = AuditBrowser(self.services, self)
+        browser.show()
+        browser.raise_()
+        browser.activateWindow()
+        return browser
 
     def show_section(self, number: int) -> None:
         if not 0 <= number < len(self.SECTION_TITLES):

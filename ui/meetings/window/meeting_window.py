@@ -1,7 +1,8 @@
 """One meeting, from the plan to signed minutes, in a window of its own.
 
 The header says which meeting it is and where it stands; the tabs hold its
-particulars, agenda, invitees, attendance, minutes and files. Every change
+particulars, agenda, invitees, attendance, minutes and files, and its
+history (who changed what, and when). Every change
 goes through the core, which announces it: the calendar and the list
 follow, and the window reloads the meeting, whether the change was made in
 one of its tabs or anywhere else. What a meeting's state no longer allows
@@ -33,10 +34,12 @@ from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
 from ui import messages, strings
+from ui.audit import wording as audit_wording
 from ui.meetings.window.agenda_tab import AgendaTab
 from ui.meetings.window.attachments_tab import AttachmentsTab
 from ui.meetings.window.attendance_tab import AttendanceTab
 from ui.meetings.window.finalize_dialog import FinalizeDialog
+from ui.meetings.window.history_tab import HistoryTab
 from ui.meetings.window.invitees_tab import InviteesTab
 from ui.meetings.window.meeting_details_tab import MeetingDetailsTab
 from ui.meetings.window.meeting_header import MeetingHeader
@@ -96,6 +99,7 @@ class MeetingWindow(QDialog):
         self.summaries = SummariesTab(services)
         self.resolutions = ResolutionsTab(services)
         self.attachments = AttachmentsTab(services)
+        self.history = HistoryTab(services)
         self.tabs = QTabWidget()
         self._titles: list[tuple[MeetingTab, str]] = [
             (self.details, strings.TAB_DETAILS),
@@ -105,6 +109,7 @@ class MeetingWindow(QDialog):
             (self.summaries, strings.TAB_SUMMARIES),
             (self.resolutions, strings.TAB_RESOLUTIONS),
             (self.attachments, strings.TAB_ATTACHMENTS),
+            (self.history, audit_wording.HISTORY_TAB),
         ]
         self.details.steps.go_to.connect(self._go_to_step)
         for tab, title in self._titles:
