@@ -17,8 +17,9 @@ Migration 0009 filled them for the resolutions written before.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Agency, Assignment, Resolution
@@ -54,10 +55,12 @@ def refresh_lead_keys(session: Session, resolution_ids: Iterable[int]) -> None:
                 .where(Assignment.resolution_id.in_(batch), Assignment.role == LEAD_ROLE)
             )
         }
+        # On the table, not the ORM class: a bulk update by key of the mapped class needs each row's
+        # version, and a sort key brought up to date is no change a person made.
+        table = cast(Table, Resolution.__table__)
         session.execute(
-            update(Resolution),
-            [{"id": i, "lead_key": index_key(leads.get(i))} for i in batch],
-            execution_options={"synchronize_session": False},
+            update(table).where(table.c.id == bindparam("resolution_id")).values(lead_key=bindparam("key")),
+            [{"resolution_id": i, "key": index_key(leads.get(i))} for i in batch],
         )
 
 

@@ -73,6 +73,8 @@ from secretariat.members.people import _person_search_text as person_search_text
 from secretariat.members.roles import Role
 from secretariat.monthly.indicators import IndicatorKind
 from secretariat.monthly.months import DEFAULT_DUE_DAY
+from secretariat.office.audit import record_event
+from secretariat.office.roles import Permission, require
 from secretariat.persian.text import fold, format_int, to_persian_digits
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 
@@ -313,7 +315,13 @@ def import_archive(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> ImportResult:
-    """Import the archive (ZIP) or JSON file at ``source``, whole or not at all."""
+    """Import the archive (ZIP) or JSON file at ``source``, whole or not at all.
+
+    Once the council has accounts, only its secretary imports (``Permission.RESTORE``);
+    the import is written to the audit trail in the same transaction.
+    """
+    user = database.desk.user
+    require(user, database.desk.accounts_exist, Permission.RESTORE)
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     with open_source(source) as archive:
@@ -322,13 +330,28 @@ def import_archive(
             with database.transaction() as session:
                 # A whole year arrives: every view reads again, rather than hearing of each row.
                 note_changes(session, everything=True)
-                return _Import(session, archive, run).run()
+                result = _Import(session, archive, run).run()
+                record_event(session, user, "import", "archive", str(result.year), _audited(result))
+                return result
         except SQLAlchemyError as error:
             detail = getattr(error, "orig", None) or error
             raise DomainError(
                 f"بایگانی وارد نشد: پایگاه داده سطری از آن را نپذیرفت ({detail}). چیزی در پایگاه داده تغییر "
                 "نکرد."
             ) from error
+
+
+def _audited(result: ImportResult) -> dict[str, object]:
+    """What the trail keeps of an import: the file and what came in."""
+    return {
+        "file": result.source.name,
+        "council": result.council,
+        "meetings": result.meetings,
+        "resolutions": result.resolutions,
+        "follow_ups": result.follow_ups,
+        "monthly_reports": result.monthly_reports,
+        "letters": result.letters,
+    }
 
 
 class _Import:
