@@ -265,6 +265,7 @@ def _run(args: argparse.Namespace) -> int:
         for notice in secretariat.meetings.renumbered_on_open():  # once, when the file is migrated
             print(notice, file=sys.stderr)
         signed_in = signing_in.sign_in(secretariat, args.user)
+        signing_in.check_role(secretariat, args)
         if args.command != "init" and secretariat.council.get() is None:
             raise CliError("این پایگاه داده هنوز شورایی ندارد؛ نخست «init --council NAME» را اجرا کنید.")
         if args.command == "meetings":

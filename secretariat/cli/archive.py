@@ -28,6 +28,7 @@ from secretariat.cli.common import CliError, Commands, file_path, year
 from secretariat.cli.signing_in import sign_in
 from secretariat.core import Secretariat
 from secretariat.database import Database
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
@@ -57,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     importing = args.action == "import"
     with Secretariat.open(location, create=importing, read_only=not importing) as secretariat:
         sign_in(secretariat, args.user)
+        if importing:  # refused before the file is read (the import itself refuses too)
+            secretariat.require(Permission.RESTORE)
         if args.action == "import":
             return _import(secretariat.database, args.file)
         if secretariat.council.get() is None:

@@ -26,10 +26,22 @@ from dataclasses import dataclass
 from secretariat.cli.common import CliError
 from secretariat.cli.persian_parser import shown
 from secretariat.core import Secretariat
+from secretariat.office.roles import Permission
 
 PASSWORD_VARIABLE = "SECRETARIAT_PASSWORD"
 NEW_PASSWORD_VARIABLE = "SECRETARIAT_NEW_PASSWORD"
 MAX_USERNAME_LENGTH = 100
+# The commands that need more than editing (which every save checks for itself).
+ROLE_DOORS = {
+    ("meetings", "finalize"): Permission.FINALIZE,
+    ("evaluation", "publish"): Permission.PUBLISH,
+    ("evaluation", "amend"): Permission.PUBLISH,
+    ("users", "add"): Permission.USERS,
+    ("users", "deactivate"): Permission.USERS,
+    ("users", "role"): Permission.USERS,
+    ("audit", "list"): Permission.AUDIT,
+    ("migrate-to-postgres", None): Permission.RESTORE,
+}
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,18 @@ def sign_in(secretariat: Secretariat, user: str | None) -> SignedInBy:
         password = ask(f"گذرواژه «{shown(user)}»: ")
     secretariat.users.sign_in(user, password)
     return SignedInBy(password=password)
+
+
+def check_role(secretariat: Secretariat, args: argparse.Namespace) -> None:
+    """Refuse, before anything runs, a command that needs more than editing and that the
+    signed-in role may not do (the core refuses its save too), and let the signed-in user,
+    not a typed name, be who did it (``--by`` left empty)."""
+    permission = ROLE_DOORS.get((args.command, getattr(args, "action", None)))
+    if permission is not None:
+        secretariat.require(permission)
+    user = secretariat.user
+    if user is not None and getattr(args, "by", None) == "":
+        args.by = user.full_name
 
 
 def new_password(signed_in: SignedInBy) -> str:

@@ -75,9 +75,6 @@ def _role(text: str) -> Role:
 def _add(secretariat: Secretariat, args: argparse.Namespace, signed_in: SignedInBy) -> int:
     chosen = _role(args.role)
     first = not secretariat.users.any()
-    if not first:
-        # Refused before a password is asked when the signed-in role may not add users.
-        secretariat.require(Permission.USERS)
     password = new_password(signed_in)
     record = secretariat.users.add(
         UserDraft(username=args.username, full_name=args.name, role=chosen.value, password=password)
@@ -93,7 +90,7 @@ def _add(secretariat: Secretariat, args: argparse.Namespace, signed_in: SignedIn
 def _passwd(secretariat: Secretariat, args: argparse.Namespace, signed_in: SignedInBy) -> int:
     user = secretariat.user
     own = user is not None and user.username == args.account.strip().lower()
-    if not own:
+    if not own:  # refused before a password is asked
         secretariat.require(Permission.USERS)
     password = new_password(signed_in)
     if own:
