@@ -75,6 +75,7 @@ from secretariat.members.roles import Role
 from secretariat.monthly.indicators import IndicatorKind
 from secretariat.monthly.months import DEFAULT_DUE_DAY
 from secretariat.office import audit
+from secretariat.office.roles import Permission, require
 from secretariat.persian.text import fold, format_int, to_persian_digits
 from secretariat.reports.progress import CancelCheck, ProgressCallback, ReportRun
 
@@ -328,7 +329,13 @@ def import_archive(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> ImportResult:
-    """Import the archive (ZIP) or JSON file at ``source``, whole or not at all."""
+    """Import the archive (ZIP) or JSON file at ``source``, whole or not at all.
+
+    Once the council has accounts, only its secretary imports (``Permission.RESTORE``);
+    the import is written to the audit trail in the same transaction.
+    """
+    user = database.desk.user
+    require(user, database.desk.accounts_exist, Permission.RESTORE)
     run = ReportRun(progress, cancelled)
     run.advance(0.0)
     with open_source(source) as archive:
@@ -342,18 +349,11 @@ def import_archive(
                 result = _Import(session, archive, run).run()
                 audit.record_event(
                     session,
-                    database.desk.user,
+                    user,
                     "import",
                     "archive",
                     str(result.year),
-                    {
-                        "source": result.source.name,
-                        "year": result.year,
-                        "meetings": result.meetings,
-                        "resolutions": result.resolutions,
-                        "letters": result.letters,
-                        "entries": result.audit_entries,
-                    },
+                    {**_audited(result), "year": result.year, "entries": result.audit_entries},
                 )
                 return result
         except SQLAlchemyError as error:
@@ -362,6 +362,19 @@ def import_archive(
                 f"بایگانی وارد نشد: پایگاه داده سطری از آن را نپذیرفت ({detail}). چیزی در پایگاه داده تغییر "
                 "نکرد."
             ) from error
+
+
+def _audited(result: ImportResult) -> dict[str, object]:
+    """What the trail keeps of an import: the file and what came in."""
+    return {
+        "file": result.source.name,
+        "council": result.council,
+        "meetings": result.meetings,
+        "resolutions": result.resolutions,
+        "follow_ups": result.follow_ups,
+        "monthly_reports": result.monthly_reports,
+        "letters": result.letters,
+    }
 
 
 class _Import:

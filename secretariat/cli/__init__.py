@@ -15,7 +15,15 @@ message on stderr, exits with status 2 and changes nothing.
 - ``backup --out FILE`` / ``backup --daily``, ``restore FILE``: backups, and
   putting one back (see ``cli/backup.py``);
 - ``archive export|verify|verify-document|import``: the yearly archive (see
-  ``cli/archive.py``).
+  ``cli/archive.py``);
+- ``users add|list|passwd|deactivate|role``: the council's user accounts (see
+  ``cli/users.py``); ``audit list``: the audit trail (``cli/audit.py``);
+- ``migrate-to-postgres --url``: the council copied to a shared PostgreSQL
+  database, and checked (``cli/to_postgres.py``).
+
+``--user U``: once the council has user accounts, every command that opens
+it signs in first (password from the terminal or ``SECRETARIAT_PASSWORD``;
+see ``cli/signing_in.py``), and the core refuses what the user's role may not do.
 
 Exit status: 0 done; 2 refused (a Persian message on stderr: a mistyped
 command line, a rule of the council, a value out of its limits, a locked
@@ -45,6 +53,7 @@ from pathlib import Path
 from secretariat import paths
 from secretariat.cli import (
     archive,
+    audit,
     backup,
     evaluation,
     letters,
@@ -53,6 +62,9 @@ from secretariat.cli import (
     register,
     reports,
     resolutions,
+    signing_in,
+    to_postgres,
+    users,
 )
 from secretariat.cli.common import EXIT_REFUSED, CliError, database_location
 from secretariat.cli.persian_parser import PersianArgumentParser, shown
@@ -75,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", type=database_location, help="پرونده پایگاه داده (پیش‌فرض: پوشه داده‌های کاربر)"
     )
+    parser.add_argument(
+        "--user",
+        type=signing_in.username,
+        help="نام کاربری، وقتی شورا حساب کاربری دارد (گذرواژه از پایانه یا SECRETARIAT_PASSWORD)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=PersianArgumentParser)
     register.add_parsers(commands)
     meetings.add_parsers(commands)
@@ -85,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     letters.add_parsers(commands)
     backup.add_parsers(commands)
     archive.add_parsers(commands)
+    users.add_parsers(commands)
+    audit.add_parsers(commands)
+    to_postgres.add_parsers(commands)
     return parser
 
 
@@ -244,6 +264,8 @@ def _run(args: argparse.Namespace) -> int:
     with Secretariat.open(args.db or paths.default_database_path(), read_only=read_only) as secretariat:
         for notice in secretariat.meetings.renumbered_on_open():  # once, when the file is migrated
             print(notice, file=sys.stderr)
+        signed_in = signing_in.sign_in(secretariat, args.user)
+        signing_in.check_role(secretariat, args)
         if args.command != "init" and secretariat.council.get() is None:
             raise CliError("این پایگاه داده هنوز شورایی ندارد؛ نخست «init --council NAME» را اجرا کنید.")
         if args.command == "meetings":
@@ -260,4 +282,10 @@ def _run(args: argparse.Namespace) -> int:
             return letters.run(secretariat, args)
         if args.command == "backup":
             return backup.run(secretariat, args)
+        if args.command == "users":
+            return users.run(secretariat, args, signed_in)
+        if args.command == "audit":
+            return audit.run(secretariat, args)
+        if args.command == "migrate-to-postgres":
+            return to_postgres.run(secretariat, args)
         return register.run(secretariat, args)

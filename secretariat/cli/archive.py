@@ -10,7 +10,8 @@
   or its QR payload («CSEC1:...») against the records. Exit 0 when it
   matches, 1 when it does not, 2 when it is not a code;
 - ``import FILE``: an archive's ZIP, or a JSON file in its schema, into the
-  database (``--db``; a new file is created), in one transaction.
+  database (``--db``; a new file is created), in one transaction; once the
+  council has accounts, the secretary's.
 
 Refusals print a Persian message on stderr and exit 2, changing nothing.
 """
@@ -24,8 +25,10 @@ from pathlib import Path
 
 from secretariat import paths
 from secretariat.cli.common import CliError, Commands, file_path, year
+from secretariat.cli.signing_in import sign_in
 from secretariat.core import Secretariat
 from secretariat.database import Database
+from secretariat.office.roles import Permission
 from secretariat.persian import jalali
 from secretariat.persian.text import to_persian_digits
 
@@ -54,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     location = args.db or paths.default_database_path()
     importing = args.action == "import"
     with Secretariat.open(location, create=importing, read_only=not importing) as secretariat:
+        sign_in(secretariat, args.user)
+        if importing:  # refused before the file is read (the import itself refuses too)
+            secretariat.require(Permission.RESTORE)
         if args.action == "import":
             return _import(secretariat.database, args.file)
         if secretariat.council.get() is None:

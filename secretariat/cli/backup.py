@@ -8,20 +8,25 @@
 - ``restore FILE``: checks FILE, keeps the current database beside it as
   ``NAME.before-restore-STAMP.sqlite3`` and puts FILE in its place (an older
   backup is then migrated). A wrong, damaged or newer file is refused and
-  nothing changes. ``restore`` never opens the current database as the app
-  does, and works where no database exists yet.
+  nothing changes. ``restore`` works where no database exists yet. Once the
+  current database has user accounts, only its secretary restores: ``--user``
+  signs in to it first (a database that cannot be opened is restored as before).
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from secretariat import clock, paths
 from secretariat.cli.common import MAX_GENERATIONS, CliError, Commands, bounded, file_path
+from secretariat.cli.signing_in import sign_in
 from secretariat.core import Secretariat
+from secretariat.errors import DatabaseOpenError
 from secretariat.maintenance import settings
 from secretariat.maintenance.backup import backup_to, daily_backup, daily_name, format_size
 from secretariat.maintenance.restore import restore
+from secretariat.office.roles import SignedIn
 from secretariat.persian.text import format_int
 
 POSTGRES_BACKUP = (
@@ -79,10 +84,24 @@ def run_restore(args: argparse.Namespace) -> int:
     location = args.db or paths.default_database_path()
     if "://" in str(location):
         raise CliError("بازگرداندن پشتیبان تنها برای پایگاه داده‌ای در یک پرونده (SQLite) است.")
-    result = restore(location, args.file)
+    result = restore(location, args.file, user=_signed_in_to_current(location, args.user))
     print(f"پایگاه داده از «{args.file}» بازگردانده شد: {result.database}")
     if result.previous is not None:
         print(f"پایگاه داده پیشین نگه داشته شد در: {result.previous}")
     if result.migrated:
         print("پشتیبان از نسخه پیشین برنامه بود و به نسخه کنونی به‌روز شد.")
     return 0
+
+
+def _signed_in_to_current(location: str | Path, user: str | None) -> SignedIn | None:
+    """Who signs in to the database about to be replaced (None: it has no accounts, or it
+    cannot be opened; ``restore`` then reads its accounts from the file itself)."""
+    if not Path(location).expanduser().is_file():
+        return None
+    try:
+        secretariat = Secretariat.open(location, create=False, read_only=True)
+    except DatabaseOpenError:
+        return None
+    with secretariat:
+        sign_in(secretariat, user)
+        return secretariat.user

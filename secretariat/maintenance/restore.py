@@ -21,6 +21,13 @@ The caller closes the database first: ``Database.close()`` on every
 mode elsewhere (another window, another PC) is detected and refused, since
 its ``-wal`` could otherwise be lost or replayed onto the restored file.
 Restoring onto a path where no database exists yet (a new machine) works.
+
+Once the current database has user accounts, only its secretary restores:
+``user`` is the person signed in to it (checked against its accounts, read
+from the file, before anything is touched); anyone else is refused with
+``PermissionDeniedError`` and nothing changes. A database that cannot be
+read at all keeps no accounts to check against (restoring is how it is
+mended). The restore is written to the restored database's audit trail.
 """
 
 from __future__ import annotations
@@ -49,6 +56,8 @@ from secretariat.maintenance.backup_check import (
     inspect_backup,
     read_only_uri,
 )
+from secretariat.office.audit import record_event
+from secretariat.office.roles import Permission, Role, SignedIn, require
 
 UNTOUCHED = "پایگاه داده کنونی دست نخورد."
 # How long to wait for another connection's write to finish before calling the database busy.
@@ -67,8 +76,11 @@ class RestoreResult:
     migrated: bool  # the backup was from an older version and was brought up to date
 
 
-def restore(database_path: str | Path, backup_path: str | Path) -> RestoreResult:
-    """Replace the (closed) database at ``database_path`` with the backup at ``backup_path``."""
+def restore(
+    database_path: str | Path, backup_path: str | Path, *, user: SignedIn | None = None
+) -> RestoreResult:
+    """Replace the (closed) database at ``database_path`` with the backup at ``backup_path``;
+    ``user``: who is signed in to the current database (see the module's note)."""
     database_path = Path(database_path).expanduser()
     backup_path = Path(backup_path).expanduser()
     info = inspect_backup(backup_path)
@@ -78,6 +90,7 @@ def restore(database_path: str | Path, backup_path: str | Path) -> RestoreResult
         raise RestoreError(f"«{database_path}» یک پوشه است، نه پرونده پایگاه داده. {UNTOUCHED}")
     if database_path.exists() and database_path.samefile(backup_path):
         raise RestoreError(f"پرونده پشتیبان همان پایگاه داده کنونی است. {UNTOUCHED}")
+    _require_restore(database_path, user)  # after the backup's checks, which leave the database unread
 
     staged = _stage(backup_path, database_path)
     try:
@@ -90,13 +103,54 @@ def restore(database_path: str | Path, backup_path: str | Path) -> RestoreResult
     fsync_folder(database_path.parent)
 
     try:
-        open_database(database_path, create=False).close()  # migrates an older backup
+        _record_restore(database_path, backup_path, info, previous, user)  # migrates an older backup
     except DomainError as error:
         kept = f"پایگاه داده پیشین در «{previous}» نگه داشته شده است." if previous else ""
         if previous is not None and _put_back(previous, database_path):
             kept = "پایگاه داده پیشین سر جای خود بازگردانده شد."
         raise RestoreError(f"پشتیبان بازگردانده شد اما باز نشد: {error.message} {kept}") from error
     return RestoreResult(database_path, info, previous, migrated=info.kind is BackupKind.OLDER)
+
+
+def _require_restore(database_path: Path, user: SignedIn | None) -> None:
+    """Refuse (``PermissionDeniedError``) anyone but a secretary of the current database."""
+    accounts = _accounts(database_path)
+    if not accounts:
+        return
+    signed_in = None
+    if user is not None:
+        found = accounts.get(user.id)
+        if found is not None and found[0] == user.username and found[2]:
+            signed_in = SignedIn(user.id, user.username, user.full_name, Role(found[1]))
+    require(signed_in, True, Permission.RESTORE)
+
+
+def _accounts(database_path: Path) -> dict[int, tuple[str, str, bool]]:
+    """The current database's accounts (id -> username, role, active), read without changing it;
+    none when there is no file, no accounts table (an older version) or nothing readable."""
+    if not database_path.is_file():
+        return {}
+    try:
+        with closing(sqlite3.connect(read_only_uri(database_path), uri=True)) as connection:
+            rows = connection.execute("SELECT id, username, role, active FROM user_account").fetchall()
+    except sqlite3.Error:
+        return {}
+    return {row[0]: (row[1], row[2], bool(row[3])) for row in rows if row[2] in {r.value for r in Role}}
+
+
+def _record_restore(
+    database_path: Path, backup_path: Path, info: BackupInfo, previous: Path | None, user: SignedIn | None
+) -> None:
+    """Open the restored database (migrating an older backup) and write the restore to its trail."""
+    database = open_database(database_path, create=False)
+    try:
+        with database.transaction() as session:
+            changes = {"file": backup_path.name, "council": info.council_name or ""}
+            if previous is not None:
+                changes["previous"] = previous.name
+            record_event(session, user, "restore", "database", "", changes)
+    finally:
+        database.close()
 
 
 def _stage(source_file: Path, database_path: Path) -> Path:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import AttributeState, ORMExecuteState, Session, sessionmake
 from db.models import AuditEntry, EvaluationCriterion, FollowUp, Representation
 from secretariat import clock
 from secretariat.office import access
-from secretariat.office.roles import SignedIn
+from secretariat.office.roles import Permission, SignedIn, require
 
 # Rows that are not records of their own (the trail's own, the desks' news, files' bytes).
 SILENT_KINDS = frozenset({"audit_entry", "desk_change", "attachment_content", "report_file_content"})
@@ -80,7 +80,8 @@ KIND_LABELS = {
     "letter_resolution": "پیوند نامه و مصوبه",
     "letter_document": "سند نامه",
     "user_account": "کاربر",
-    "archive": "بایگانی سالانه",
+    "database": "پایگاه داده",  # a backup restored over it (``record_event``)
+    "archive": "بایگانی سالانه",  # a year's archive imported (``record_event``)
 }
 
 ACTION_LABELS = {
@@ -385,7 +386,11 @@ class AuditRow:
 
 
 class AuditService:
-    """The trail read back: filtered, newest first, paged in the database."""
+    """The trail read back: filtered, newest first, paged in the database.
+
+    The whole trail (``page``, ``count``, ``usernames``) is the secretary's to read
+    (``Permission.AUDIT``); the history of one record is everyone's.
+    """
 
     def __init__(self, database: Any):
         self._db = database
@@ -393,6 +398,7 @@ class AuditService:
     def page(
         self, query: AuditQuery = AuditQuery(), *, offset: int = 0, limit: int | None = 200
     ) -> list[AuditRow]:
+        self._require_reading(query)
         # By time, as the rows read: an archive's entries, imported later, fall in their years.
         statement = (
             _filtered(select(AuditEntry), query)
@@ -405,6 +411,7 @@ class AuditService:
             return [_row(entry) for entry in session.scalars(statement)]
 
     def count(self, query: AuditQuery = AuditQuery()) -> int:
+        self._require_reading(query)
         with self._db.reading() as session:
             return session.scalar(_filtered(select(func.count(AuditEntry.id)), query)) or 0
 
@@ -425,6 +432,7 @@ class AuditService:
             return [_row(entry) for entry in session.scalars(statement)]
 
     def usernames(self) -> list[str]:
+        self._require_reading(AuditQuery())
         with self._db.reading() as session:
             return list(session.scalars(select(AuditEntry.username).distinct().order_by(AuditEntry.username)))
 
@@ -432,6 +440,13 @@ class AuditService:
         """The newest entry about a record (who changed it last, and when)."""
         history = self.history(kind, record_id)
         return history[-1] if history else None
+
+    def _require_reading(self, query: AuditQuery) -> None:
+        """Refuse the whole trail to a role without ``Permission.AUDIT``; a query about one
+        record (its kind and its key) is that record's history, which every role reads."""
+        if query.kind and query.record:
+            return
+        require(self._db.desk.user, self._db.desk.accounts_exist, Permission.AUDIT)
 
 
 def _filtered(statement: Select[Any], query: AuditQuery) -> Select[Any]:

@@ -2,8 +2,8 @@
 
 دبیر (the council's secretary) may do everything; کارشناس (an expert)
 records and edits the council's work but does not finalize minutes, publish
-an evaluation, manage users, restore or import; ناظر (a viewer) reads and
-prints. The window hides what a role may not do (``may``); the core refuses
+an evaluation, manage users, restore or import, nor browse the whole audit
+trail; ناظر (a viewer) reads and prints. The window hides what a role may not do (``may``); the core refuses
 it at every door (``secretariat.office.access``) with ``refusal``.
 """
 
@@ -34,6 +34,7 @@ class Permission(StrEnum):
     PUBLISH = "publish"  # publish or amend a yearly evaluation
     USERS = "users"  # add users, reset their passwords, deactivate them
     RESTORE = "restore"  # restore a backup, import an archive
+    AUDIT = "audit"  # read the whole audit trail (every role reads the history of a record)
 
     @property
     def label(self) -> str:
@@ -46,6 +47,7 @@ PERMISSION_LABELS = {
     Permission.PUBLISH: "انتشار و اصلاح ارزیابی سالانه",
     Permission.USERS: "مدیریت کاربران",
     Permission.RESTORE: "بازگرداندن پشتیبان و ورود بایگانی",
+    Permission.AUDIT: "مرور سابقه کامل تغییرات",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

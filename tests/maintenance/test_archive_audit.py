@@ -124,7 +124,7 @@ def test_imported_the_trail_is_kept_apart_and_the_import_is_one_entry(source, em
     own = [entry for entry in trail.page(limit=None) if not entry.about.startswith("archive:")]
     [entry] = own
     assert (entry.action, entry.kind, entry.record) == ("import", "archive", "1404")
-    assert entry.changes["source"] == archive.name and entry.changes["entries"] == len(archived)
+    assert entry.changes["file"] == archive.name and entry.changes["entries"] == len(archived)
     # The meeting imported has no history of the records it was not: its ids were the other database's.
     meeting = Secretariat(empty).meetings.page(limit=None)[0]
     assert trail.history("meeting", meeting.id) == []

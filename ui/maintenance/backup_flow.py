@@ -148,13 +148,15 @@ def _swap(window: MaintenanceWindow, backup: Path) -> RestoreResult | None:
 
     parent = window.window()  # what the dialogs open over
     host = window.database_host
+    # Who restores: the core checks again that they are a secretary of the file being replaced.
+    user = host.database.desk.user if host.database is not None else None
     window.detach()
     # Closed, restored and opened again in the worker: a big file takes a while to copy.
     outcome = run_work(
         parent,
         strings.RESTORE_TITLE,
         strings.RESTORE_WORKING,
-        lambda _progress, _cancelled: host.replace_file(lambda path: restore(path, backup)),
+        lambda _progress, _cancelled: host.replace_file(lambda path: restore(path, backup, user=user)),
     )
     if host.database is None:  # the file did not open again: nothing to show
         messages.error(parent, strings.RESTORE_REOPEN_FAILED.format(reason=outcome.error))
