@@ -50,6 +50,7 @@ def office(secretariat, monkeypatch):
     secretariat.followup.change_deadline(
         resolution.id, new_due="1404/04/01", reason="درخواست دستگاه", by="علی رضایی"
     )
+    secretariat.users.sign_in("zahra", "secret-12")  # the whole trail is the secretary's to print
     return secretariat
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from secretariat.errors import PermissionDeniedError
 from secretariat.letters.register import LetterKind, OutgoingDraft
 from secretariat.meetings.agenda import AgendaItemDraft
 from secretariat.members.agencies import AgencyDraft
@@ -65,6 +66,7 @@ def test_a_void_and_a_deletion_are_kept_and_the_trail_filters(council):
     assert {entry.kind for entry in by_kind} == {"letter"}
     secretariat.users.sign_in("ali", "secret-34")
     council.agency("بانک سپه")
+    secretariat.users.sign_in("zahra", "secret-12")
     mine = secretariat.audit.page(AuditQuery(username="ali"))
     assert [(e.action, e.kind) for e in mine] == [("create", "agency"), ("sign_in", "user_account")]
     assert secretariat.audit.count(AuditQuery(username="ali")) == 2
@@ -74,9 +76,11 @@ def test_a_refused_save_leaves_no_entry(council):
     secretariat = council.secretariat
     before = secretariat.audit.count()
     secretariat.users.sign_out()
-    with pytest.raises(Exception, match="وارد شوید"):
+    with pytest.raises(PermissionDeniedError, match="وارد شوید"):
         council.agency("بانک ملی")
-    assert secretariat.audit.count() == before
+    secretariat.users.sign_in("zahra", "secret-12")
+    assert secretariat.audit.count() == before + 1  # only the sign-in
+    assert secretariat.audit.page(limit=1)[0].action == "sign_in"
 
 
 def test_passwords_never_enter_the_trail(council):
