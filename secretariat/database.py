@@ -38,6 +38,7 @@ from typing import cast
 from sqlalchemy import Engine, SQLColumnExpression, event, func, literal_column, select, text
 from sqlalchemy.exc import DatabaseError, DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from db import engine as db_engine
 from db import schema
@@ -54,7 +55,7 @@ from secretariat.errors import (
 from secretariat.maintenance import backup, leftovers
 from secretariat.maintenance.backup_check import HEADER_SIZE, sidecar, truncated
 from secretariat.maintenance.quick_check import QuickCheck
-from secretariat.office import access, audit, desks
+from secretariat.office import access, audit, desks, versions
 from secretariat.persian import collation
 from secretariat.persian.text import fold, fold_translation
 
@@ -127,6 +128,7 @@ class Database:
         self.desk = desks.Desk(accounts_exist=self._has_accounts)
         access.install(self._writes, lambda: self.desk.user, lambda: self.desk.accounts_exist)
         audit.install(self._writes, lambda: self.desk.user)
+        versions.install(self._writes)
         # Every committed transaction says here what it changed (see secretariat.changes).
         self.changes = changes.ChangeFeed()
         # How many transactions have committed, counted before anyone hears of them: what was
@@ -140,13 +142,18 @@ class Database:
 
         Once it is saved, what it changed is published on ``self.changes``.
         A busy database (past the busy timeout), a full disk, or a number
-        taken by a save at the same moment: a Persian ``DomainError``.
+        taken by a save at the same moment: a Persian ``DomainError``; a row
+        another desk saved at the same moment: a ``ConflictError`` naming it.
         """
         try:
             with self._writes.begin() as session:
                 yield session
                 session.flush()  # the last writes, so that their changes are counted
                 desks.tell(session, self.desk, changes.peek_changes(session))  # for the other desks
+        except StaleDataError as error:
+            # Another desk saved a row this save had read, at the same moment (see office.versions).
+            with self.reading() as reading:
+                raise versions.refusal(reading, versions.flushing(session)) from error
         except (DBAPIError, OSError) as error:
             refusal = save_refusal(error)
             if refusal is None:

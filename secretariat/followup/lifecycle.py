@@ -45,6 +45,7 @@ from secretariat.followup.corrections import (
 from secretariat.followup.status import FollowUpKind, ResolutionStatus
 from secretariat.meetings.attachments import FOLLOWUP_DOCUMENT, IncomingFile, read_file, store, stored_content
 from secretariat.meetings.kinds import MeetingKind, MeetingStatus, meeting_title
+from secretariat.office import versions
 from secretariat.persian import jalali
 from secretariat.persian.text import (
     NumberFormatError,
@@ -407,9 +408,11 @@ class FollowUpService:
     # -- deadline ------------------------------------------------------------------------
 
     def change_deadline(
-        self, resolution_id: int, *, new_due: str, reason: str, by: str
+        self, resolution_id: int, *, new_due: str, reason: str, by: str, expected_version: int | None = None
     ) -> DeadlineChangeRecord:
-        """Move the deadline, with a reason; the old deadline stays in the history."""
+        """Move the deadline, with a reason; the old deadline stays in the history. Refused
+        (``ConflictError``) when another desk changed the resolution since it was read at
+        ``expected_version``."""
         errors = validation.FieldErrors()
         due = validation.jalali_date(errors, "new_due", new_due, required=True)
         form = "FollowUpService.change_deadline"
@@ -420,6 +423,7 @@ class FollowUpService:
         assert due is not None  # a required date: its absence is an error above
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
+            versions.check(session, resolution, expected_version)
             if ResolutionStatus(resolution.status).closed:
                 raise DomainError("مهلت مصوبه بسته‌شده تغییر نمی‌کند.")
             # Every resolution has its meeting (a foreign key), so this date is there.

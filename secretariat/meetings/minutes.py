@@ -42,6 +42,7 @@ from secretariat.meetings.store import (
     require_minutes_editable,
     resolution_records,
 )
+from secretariat.office import versions
 from secretariat.persian import jalali
 from secretariat.persian.text import fold, to_persian_digits
 
@@ -143,9 +144,19 @@ class MinutesService:
             session.flush()
             return resolution_records(session, [resolution])[0]
 
-    def update_resolution(self, resolution_id: int, draft: ResolutionDraft) -> ResolutionRecord:
+    def resolution(self, resolution_id: int) -> ResolutionRecord:
+        """One resolution as it is now (a form reloads it after another desk saved it)."""
+        with self._db.reading() as session:
+            return resolution_records(session, [_get(session, resolution_id)])[0]
+
+    def update_resolution(
+        self, resolution_id: int, draft: ResolutionDraft, *, expected_version: int | None = None
+    ) -> ResolutionRecord:
+        """Save the form of a resolution of draft minutes; refused (``ConflictError``) when another
+        desk saved it since the form read it at ``expected_version``."""
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
+            versions.check(session, resolution, expected_version)
             meeting = resolution.meeting
             require_minutes_editable(meeting)
             values = _checked(session, meeting, draft)
@@ -158,6 +169,7 @@ class MinutesService:
             resolution.priority = values["priority"]
             resolution.agenda_item_id = values["agenda_item_id"]
             resolution.assignments.clear()
+            versions.touch(resolution)  # its agencies may be all that changed: a save all the same
             session.flush()
             _assign(resolution, values)
             session.flush()
@@ -231,8 +243,11 @@ class MinutesService:
         author: str,
         text: str | None = None,
         due_date: str | None = None,
+        expected_version: int | None = None,
     ) -> AmendmentRecord:
-        """Correct finalized minutes: a new text or deadline, kept beside the original."""
+        """Correct finalized minutes: a new text or deadline, kept beside the original. Refused
+        (``ConflictError``) when another desk changed the resolution since it was read at
+        ``expected_version`` (amended it, moved its deadline)."""
         errors = validation.FieldErrors()
         form = "MinutesService.amend_resolution"
         reason = validation.text(errors, form, "reason", reason, required="دلیل اصلاح را بنویسید.")
@@ -248,6 +263,7 @@ class MinutesService:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             resolution = _get(session, resolution_id)
+            versions.check(session, resolution, expected_version)
             meeting = resolution.meeting
             if MeetingStatus(meeting.status) is not MeetingStatus.FINALIZED:
                 raise DomainError("صورتجلسه هنوز نهایی نشده است؛ خود مصوبه را ویرایش کنید.")
@@ -287,6 +303,7 @@ class MinutesService:
                 recorded_at=dt.datetime.now(),
             )
             session.add(amendment)
+            versions.touch(resolution)  # amended: a window that read it before is refused
             if field_name == "due_date":
                 # The deadline followed up is the amended one; the minutes keep the original.
                 resolution.due_date = jalali.parse(amended)

@@ -38,6 +38,7 @@ from secretariat.meetings.store import (
     require_upcoming,
     resolution_records,
 )
+from secretariat.office import versions
 from secretariat.persian import jalali
 
 # A select of any columns, its rows' types kept through the filters.
@@ -150,14 +151,19 @@ class MeetingService:
             renumber(session, meeting.series)
             return PlanResult(meeting_record(session, meeting), tuple(warnings))
 
-    def update(self, meeting_id: int, draft: MeetingDraft) -> PlanResult:
-        """Change the details of a meeting not yet held (a new date: use ``postpone``)."""
+    def update(
+        self, meeting_id: int, draft: MeetingDraft, *, expected_version: int | None = None
+    ) -> PlanResult:
+        """Change the details of a meeting not yet held (a new date: use ``postpone``); refused
+        (``ConflictError``) when another desk saved the meeting since the form read it at
+        ``expected_version``."""
         errors, values = validate(draft)
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
             numbering.lock_meeting(session, meeting)
+            versions.check(session, meeting, expected_version)
             require_upcoming(meeting, "ویرایش کرد")
             _check_host(session, values["host_agency_id"])
             if values["date"] != meeting.date and meeting.postponements:
@@ -173,8 +179,11 @@ class MeetingService:
                 renumber(session, meeting.series)
             return PlanResult(meeting_record(session, meeting), tuple(warnings))
 
-    def postpone(self, meeting_id: int, new_date: str, reason: str) -> PlanResult:
-        """Move a planned meeting to another date; the old date and the reason are kept."""
+    def postpone(
+        self, meeting_id: int, new_date: str, reason: str, *, expected_version: int | None = None
+    ) -> PlanResult:
+        """Move a planned meeting to another date; the old date and the reason are kept. Refused
+        (``ConflictError``) when another desk saved the meeting since it was read at ``expected_version``."""
         errors = validation.FieldErrors()
         date = validation.jalali_date(errors, "date", new_date, required=True)
         reason = validation.text(
@@ -186,6 +195,7 @@ class MeetingService:
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
             numbering.lock_meeting(session, meeting)
+            versions.check(session, meeting, expected_version)
             require_upcoming(meeting, "به تعویق انداخت")
             if date <= meeting.date:
                 raise ValidationError(
@@ -215,7 +225,9 @@ class MeetingService:
             session.refresh(meeting)
             return PlanResult(meeting_record(session, meeting), tuple(warnings))
 
-    def cancel(self, meeting_id: int, reason: str) -> MeetingRecord:
+    def cancel(self, meeting_id: int, reason: str, *, expected_version: int | None = None) -> MeetingRecord:
+        """Cancel a meeting not yet held, with the reason; refused (``ConflictError``) when another
+        desk saved it since it was read at ``expected_version``."""
         errors = validation.FieldErrors()
         reason = validation.text(
             errors, "MeetingService.cancel", "reason", reason, required="دلیل لغو جلسه را بنویسید."
@@ -225,6 +237,7 @@ class MeetingService:
         with self._db.transaction() as session:
             meeting = get_meeting(session, meeting_id)
             numbering.lock_meeting(session, meeting)
+            versions.check(session, meeting, expected_version)
             require_upcoming(meeting, "لغو کرد")
             meeting.status = MeetingStatus.CANCELLED.value
             meeting.cancel_reason = reason

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from secretariat.meetings.kinds import (
     SIGNED_LABEL,
@@ -46,6 +46,9 @@ class MeetingRecord:
     finalized_by: str
     signed_at: dt.datetime | None
     postponements: tuple[PostponementRecord, ...] = ()
+    # Which save of the row was read, for an edit to pass back (see secretariat.office.versions);
+    # not what the record holds: two reads of the same values are equal.
+    version: int = field(default=1, compare=False)
 
     @property
     def title(self) -> str:
@@ -171,6 +174,9 @@ class ResolutionRecord:
     status: str
     assignments: tuple[AssignmentRecord, ...]
     amendments: tuple[AmendmentRecord, ...] = ()
+    # Which save of the row was read, for an edit to pass back (see secretariat.office.versions);
+    # not what the record holds: two reads of the same values are equal.
+    version: int = field(default=1, compare=False)
 
     @property
     def display_code(self) -> str:

@@ -76,6 +76,7 @@ def meeting_record(session: Session, meeting: Meeting) -> MeetingRecord:
         postponements=tuple(
             PostponementRecord(p.from_date, p.to_date, p.reason, p.recorded_at) for p in meeting.postponements
         ),
+        version=meeting.version,
     )
 
 
@@ -172,6 +173,7 @@ def resolution_records(session: Session, resolutions: list[Resolution]) -> tuple
                 )
             ),
             amendments=tuple(amendments.get(r.id, ())),
+            version=r.version,
         )
         for r in resolutions
     )

@@ -8,7 +8,7 @@ spelling: the folded name is unique in the database.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -35,6 +35,7 @@ from secretariat import clock, sort_keys, validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import pr_manager_terms
+from secretariat.office import versions
 from secretariat.persian import collation
 from secretariat.persian.text import fold, search_terms
 
@@ -114,6 +115,9 @@ class AgencyRecord:
     website: str
     joined_on: dt.date | None
     active: bool
+    # Which save of the row was read, for an edit to pass back (see secretariat.office.versions);
+    # not what the record holds: two reads of the same values are equal.
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -211,9 +215,14 @@ class AgencyService:
             self._flush(session, values["name"])
             return _record(agency)
 
-    def update(self, agency_id: int, draft: AgencyDraft) -> AgencyRecord:
+    def update(
+        self, agency_id: int, draft: AgencyDraft, *, expected_version: int | None = None
+    ) -> AgencyRecord:
+        """Save the form; refused (``ConflictError``) when another desk saved the agency since the
+        form read it at ``expected_version``."""
         with self._db.transaction() as session:
             agency = _get(session, agency_id)
+            versions.check(session, agency, expected_version)
             values = self._checked(session, draft, agency_id=agency_id)
             if values["name"] != agency.name:
                 sort_keys.agency_renamed(session, agency.id, values["name"])

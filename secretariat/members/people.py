@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -21,6 +21,7 @@ from secretariat import validation
 from secretariat.database import Database
 from secretariat.errors import DomainError, NotFoundError, ValidationError
 from secretariat.members.roles import Role, pr_manager_terms
+from secretariat.office import versions
 from secretariat.persian.jalali import format_short
 from secretariat.persian.text import fold, search_terms
 
@@ -48,6 +49,9 @@ class PersonRecord:
     phone: str
     email: str
     notes: str
+    # Which save of the row was read, for an edit to pass back (see secretariat.office.versions);
+    # not what the record holds: two reads of the same values are equal.
+    version: int = field(default=1, compare=False)
 
     @property
     def display_name(self) -> str:
@@ -161,12 +165,17 @@ class PeopleService:
             session.flush()
             return _person_record(person)
 
-    def update(self, person_id: int, draft: PersonDraft) -> PersonRecord:
+    def update(
+        self, person_id: int, draft: PersonDraft, *, expected_version: int | None = None
+    ) -> PersonRecord:
+        """Save the form; refused (``ConflictError``) when another desk saved the person since the
+        form read them at ``expected_version``."""
         errors, values = validate_person(draft)
         if errors:
             raise ValidationError(errors)
         with self._db.transaction() as session:
             person = _get(session, Person, person_id, "این شخص در فهرست نیست.")
+            versions.check(session, person, expected_version)
             for key, value in values.items():
                 setattr(person, key, value)
             person.search_text = _person_search_text(values)
@@ -434,6 +443,7 @@ def _person_record(person: Person) -> PersonRecord:
         phone=person.phone,
         email=person.email,
         notes=person.notes,
+        version=person.version,
     )
 
 
