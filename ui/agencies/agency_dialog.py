@@ -82,4 +82,10 @@ class AgencyDialog(FormDialog):
     def save(self) -> AgencyRecord:
         if self._record is None:
             return self._service.add(self.draft())
-        return self._service.update(self._record.id, self.draft())
+        return self._service.update(self._record.id, self.draft(), expected_version=self._record.version)
+
+    def reload(self) -> None:
+        if self._record is not None:
+            self._record = self._service.get(self._record.id)
+            self._fill(self._record)
+            self.changes.remember()

@@ -144,6 +144,15 @@ class MeetingDialog(FormDialog):
         if self._record is None:
             result = self._meetings.plan(self.draft())
         else:
-            result = self._meetings.update(self._record.id, self.draft())
+            result = self._meetings.update(
+                self._record.id, self.draft(), expected_version=self._record.version
+            )
         self.warnings = result.warnings
         return result.meeting
+
+    def reload(self) -> None:
+        if self._record is not None:
+            self._record = self._meetings.get(self._record.id)
+            self._fill(self._record)
+            self.update_warnings()
+            self.changes.remember()

@@ -22,9 +22,7 @@ class PostponeDialog(FormDialog):
         self._meetings = meetings
         self._record = record
         self.warnings: tuple[str, ...] = ()
-        self.set_intro(
-            strings.POSTPONE_INTRO.format(title=record.title, date=jalali.format_long(record.date))
-        )
+        self._show_record()
         self.date = self.form.add_field("date", strings.POSTPONE_DATE, JalaliDateEdit(side=DateSide.FUTURE))
         self.reason = self.form.add_field("reason", strings.POSTPONE_REASON, text_box(2))
         self.form.limit_texts("MeetingService.postpone")
@@ -35,6 +33,12 @@ class PostponeDialog(FormDialog):
         self.warning_note.hide()
         self.date.dateChanged.connect(lambda _date: self._update_warnings())
         self.date.setFocus()
+
+    def _show_record(self) -> None:
+        record = self._record
+        self.set_intro(
+            strings.POSTPONE_INTRO.format(title=record.title, date=jalali.format_long(record.date))
+        )
 
     def _update_warnings(self) -> None:
         new_date = self.date.date()
@@ -53,6 +57,17 @@ class PostponeDialog(FormDialog):
         self.warning_note.setVisible(bool(live))
 
     def save(self) -> MeetingRecord:
-        result = self._meetings.postpone(self._record.id, self.date.text(), self.reason.toPlainText())
+        result = self._meetings.postpone(
+            self._record.id,
+            self.date.text(),
+            self.reason.toPlainText(),
+            expected_version=self._record.version,
+        )
         self.warnings = result.warnings
         return result.meeting
+
+    def reload(self) -> None:
+        """The meeting's date as the other desk left it; the new date and reason typed stay, to save again."""
+        self._record = self._meetings.get(self._record.id)
+        self._show_record()
+        self._update_warnings()

@@ -79,4 +79,12 @@ class PersonDialog(FormDialog):
     def save(self) -> PersonRecord:
         if self._record is None:
             return self._service.add(self.fields.draft())
-        return self._service.update(self._record.id, self.fields.draft())
+        return self._service.update(
+            self._record.id, self.fields.draft(), expected_version=self._record.version
+        )
+
+    def reload(self) -> None:
+        if self._record is not None:
+            self._record = self._service.get(self._record.id)
+            self.fields.fill(self._record)
+            self.changes.remember()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat.errors import ConflictError
 from ui import strings
 from ui.rtl import rtl
 from ui.widgets.error_form import ErrorForm
@@ -88,7 +89,10 @@ class FormDialog(GuardedDialog):
     ``check`` is the form's own validation (usually the core's ``validate``);
     ``save`` calls a service and returns what it saved, kept in ``saved``.
     A ``ValidationError`` or ``DomainError`` from either keeps the dialog open
-    with the input intact and the messages beside the fields.
+    with the input intact and the messages beside the fields. A
+    ``ConflictError`` (another desk saved the record since the form read it)
+    keeps it open too, with its message, after ``reload`` has shown the newer
+    record: what was typed is never saved over another desk's work.
     """
 
     def __init__(self, title: str, parent: QWidget | None = None, *, save_text: str = strings.SAVE):
@@ -133,6 +137,10 @@ class FormDialog(GuardedDialog):
     def save(self) -> object:
         raise NotImplementedError
 
+    def reload(self) -> None:
+        """Read the record this form edits again and show it (another desk saved it since the form
+        read it); a form that shows no record's values has nothing to do."""
+
     def accept(self) -> None:
         if self.form.submit(self._save):
             super().accept()
@@ -171,7 +179,11 @@ class FormDialog(GuardedDialog):
             self.resize(self.width(), height)
 
     def _save(self) -> None:
-        self.saved = self.save()
+        try:
+            self.saved = self.save()
+        except ConflictError:
+            self.reload()
+            raise  # its message shows as the form's other refusals do
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -94,19 +94,31 @@ class ResolutionAmendmentDialog(_AmendmentDialog):
         self.adjustSize()
 
     def save(self) -> AmendmentRecord:
+        version = self._resolution.version
         if self.amending_text():
             return self._minutes.amend_resolution(
                 self._resolution.id,
                 reason=self.reason.text(),
                 author=self.author.text(),
                 text=self.text.toPlainText(),
+                expected_version=version,
             )
         return self._minutes.amend_resolution(
             self._resolution.id,
             reason=self.reason.text(),
             author=self.author.text(),
             due_date=self.due_date.text(),
+            expected_version=version,
         )
+
+    def reload(self) -> None:
+        """The text and deadline in force now (another desk amended them); amend again from there."""
+        resolution = self._resolution = self._minutes.resolution(self._resolution.id)
+        self.current_text.setText(rtl(resolution.current_text))
+        self.text.setPlainText(resolution.current_text)
+        self.current_due.setText(rtl(due_text(resolution)))
+        self.due_date.setDate(None)
+        self.changes.remember()
 
 
 class SummaryAmendmentDialog(_AmendmentDialog):

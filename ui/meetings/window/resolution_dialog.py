@@ -116,4 +116,13 @@ class ResolutionDialog(FormDialog):
     def save(self) -> ResolutionRecord:
         if self._record is None:
             return self._minutes.add_resolution(self._meeting.id, self.draft())
-        return self._minutes.update_resolution(self._record.id, self.draft())
+        return self._minutes.update_resolution(
+            self._record.id, self.draft(), expected_version=self._record.version
+        )
+
+    def reload(self) -> None:
+        if self._record is not None:
+            record = self._record = self._minutes.resolution(self._record.id)
+            lead = record.lead.agency_id if record.lead else None
+            self._fill(record, lead, [a.agency_id for a in record.collaborators])
+            self.changes.remember()
