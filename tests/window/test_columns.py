@@ -47,6 +47,9 @@ TABLE_MODELS = {
     "LetterTableModel",
     "LinkedResolutionModel",
     "ResolutionLettersModel",
+    # A record's history (the audit trail's entries about it, and one entry's changes).
+    "HistoryModel",
+    "ChangeModel",
 }
 
 
