@@ -3,7 +3,7 @@
 For the letters dated in the period (both directions, or one; one agency's
 if asked), oldest first as the register runs: its number, date, صادره or
 وارده, the party, the subject, what it concerns and its state (voided with
-the reason, answered, or awaiting an answer). A summary line counts them.
+the reason, answered, or unanswered for so many days). A summary line counts them.
 The figures are the register's own query (``LetterService.page``).
 """
 
@@ -18,7 +18,7 @@ from secretariat import clock
 from secretariat.core import Secretariat
 from secretariat.errors import DomainError, NotFoundError
 from secretariat.letters import numbering
-from secretariat.letters.register import LetterQuery, LetterRow, LetterSort
+from secretariat.letters.register import ASKS_FOR_ANSWER, LetterQuery, LetterRow, LetterSort
 from secretariat.meetings.attendance import check_period
 from secretariat.persian import jalali
 from secretariat.persian.text import format_int
@@ -44,6 +44,7 @@ NUMBER, DATE, DIRECTION, PARTY, SUBJECT, CONCERNS, STATE = (
     "وضعیت",
 )
 VOIDED, ANSWERED = "باطل", "پاسخ رسید"
+UNANSWERED, UNANSWERED_TODAY = "بی‌پاسخ، {days} روز", "بی‌پاسخ"
 GATHERED = 0.3
 
 
@@ -98,16 +99,23 @@ def render_letters(
     run.advance(0.0)
     data = gather_letters(secretariat, start, end, direction=direction, agency_id=agency_id, run=run)
     setup = PageSetup(council_name=data.council_name, title=TITLE, printed_on=printed_on or clock.today())
-    return build_pdf(letters_story(data), setup, run, layout_from=GATHERED)
+    return build_pdf(register_story(data, setup.printed_on), setup, run, layout_from=GATHERED)
 
 
-def _state(row: LetterRow) -> str:
+def _state(row: LetterRow, printed_on: dt.date) -> str:
+    """As the register's window says it: void, answered, or (a letter that asks for an answer)
+    unanswered for so many days on the day printed."""
     if row.voided:
         return VOIDED
-    return ANSWERED if row.answered else ""
+    if row.answered:
+        return ANSWERED
+    if row.direction == "out" and row.kind.value in ASKS_FOR_ANSWER:
+        days = (printed_on - row.date).days
+        return UNANSWERED.format(days=format_int(days)) if days > 0 else UNANSWERED_TODAY
+    return ""
 
 
-def letters_story(data: LettersData) -> list[Flowable]:
+def register_story(data: LettersData, printed_on: dt.date) -> list[Flowable]:
     period = PERIOD.format(start=jalali.format_short(data.start), end=jalali.format_short(data.end))
     if data.agency:
         period = f"{ONLY_AGENCY.format(agency=data.agency)}، {period}"
@@ -123,9 +131,9 @@ def letters_story(data: LettersData) -> list[Flowable]:
         Column(DATE, 1.25, centered=True),
         Column(DIRECTION, 1.0, centered=True),
         Column(PARTY, 2.6),
-        Column(SUBJECT, 3.4),
+        Column(SUBJECT, 3.2),
         Column(CONCERNS, 1.1, centered=True),
-        Column(STATE, 1.1, centered=True),
+        Column(STATE, 1.3, centered=True),
     ]
     rows = [
         [
@@ -135,7 +143,7 @@ def letters_story(data: LettersData) -> list[Flowable]:
             row.party,
             row.subject,
             row.concerns.label,
-            _state(row) or wording.NONE,
+            _state(row, printed_on) or wording.NONE,
         ]
         for row in data.letters
     ]

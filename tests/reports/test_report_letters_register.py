@@ -89,3 +89,14 @@ def test_the_command_line_prints_the_register_of_a_period(register, tmp_path, ca
     assert "بانک ملی" in lines(out.read_bytes())
     assert main([*args[:-2], "--out", str(tmp_path / "x.pdf"), "--direction", "sideways"]) == 2
     assert main(["--db", location, "report", "letters", "--from", "1405/06/01", "--out", str(out)]) == 2
+
+
+def test_a_letter_that_asks_for_an_answer_says_how_long_it_has_waited_on_the_day_printed(register):
+    pdf = render_letters(
+        register,
+        jalali.from_jalali(1405, 6, 1),
+        jalali.from_jalali(1405, 6, 31),
+        printed_on=jalali.from_jalali(1405, 9, 12),
+    )
+    # Sent on 1405/06/01 and never answered: 31 + 30 + 30 + 11 days on 1405/09/12.
+    assert "بی‌پاسخ، ۱۰۲ روز" in lines(pdf)
