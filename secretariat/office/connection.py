@@ -59,6 +59,9 @@ NO_KEYRING = (
 )
 
 
+NO_DRIVER = "راه‌انداز PostgreSQL (psycopg) در این نصب نیست؛ برنامه را با بسته postgres نصب کنید."
+
+
 class ConnectionSettingError(DomainError):
     """The address is not one of a PostgreSQL database, or the saved connection cannot be kept."""
 
@@ -359,9 +362,7 @@ def check(url: str) -> str:
             poolclass=NullPool,
         )
     except ImportError as error:
-        raise ConnectionFailed(
-            "راه‌انداز PostgreSQL (psycopg) در این نصب نیست؛ برنامه را با بسته postgres نصب کنید."
-        ) from error
+        raise ConnectionFailed(NO_DRIVER) from error
     try:
         with engine.connect() as connection:
             version = connection.execute(text("SHOW server_version")).scalar_one()
