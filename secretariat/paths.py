@@ -34,3 +34,8 @@ def backups_folder() -> Path:
 
 def settings_path() -> Path:
     return data_folder() / "settings.json"
+
+
+def connection_path() -> Path:
+    """The shared database's address, without its password (``secretariat.office.connection``)."""
+    return data_folder() / "connection.json"

@@ -179,13 +179,17 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
 
 def _existing_database(args: argparse.Namespace) -> Path | str | None:
     """The database start-up will open, if it exists (else the welcome dialog comes first):
-    its file, or the URL of a database on a server."""
+    its file, the URL of a database on a server, or "shared" for the one saved on this PC."""
+    from secretariat.office import connection  # light: reads one small file
+
     if args.demo:
         path = paths.demo_database_path()
     elif args.db:
         if "://" in args.db:
             return str(args.db)
         path = Path(args.db)
+    elif connection.exists():  # the shared database saved on this PC (its URL comes later)
+        return "shared"
     else:
         path = paths.default_database_path()
     return path if path.exists() else None

@@ -19,7 +19,12 @@ message on stderr, exits with status 2 and changes nothing.
 - ``users add|list|passwd|deactivate|role``: the council's user accounts (see
   ``cli/users.py``); ``audit list``: the audit trail (``cli/audit.py``);
 - ``migrate-to-postgres --url``: the council copied to a shared PostgreSQL
-  database, and checked (``cli/to_postgres.py``).
+  database, and checked (``cli/to_postgres.py``);
+- ``connection set|show|forget``: the shared PostgreSQL database this PC opens when no
+  ``--db`` is given, its password in the platform's keyring (``cli/connection.py``).
+
+Without ``--db``, a command opens the saved shared database if there is one, else the
+local SQLite file in the user data folder.
 
 ``--user U``: once the council has user accounts, every command that opens
 it signs in first (password from the terminal or ``SECRETARIAT_PASSWORD``;
@@ -55,6 +60,7 @@ from secretariat.cli import (
     archive,
     audit,
     backup,
+    connection,
     evaluation,
     letters,
     meetings,
@@ -85,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="دبیرخانه شورای هماهنگی روابط عمومی - خط فرمان",
     )
     parser.add_argument(
-        "--db", type=database_location, help="پرونده پایگاه داده (پیش‌فرض: پوشه داده‌های کاربر)"
+        "--db",
+        type=database_location,
+        help="پرونده پایگاه داده (پیش‌فرض: پایگاه داده مشترک ذخیره‌شده، وگرنه پوشه داده‌های کاربر)",
     )
     parser.add_argument(
         "--user",
@@ -105,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_parsers(commands)
     audit.add_parsers(commands)
     to_postgres.add_parsers(commands)
+    connection.add_parsers(commands)
     return parser
 
 
@@ -251,6 +260,8 @@ def _data_logs() -> Path:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return register.run_demo(args)
+    if args.command == "connection":  # this PC's setting: opens no council
+        return connection.run(args)
     if args.command == "restore":
         return backup.run_restore(args)
     if (
@@ -261,7 +272,14 @@ def _run(args: argparse.Namespace) -> int:
         return register.write_template(args)
     # Lists, reports and backups (``read_only`` set on their parsers) never make or fill a database.
     read_only = getattr(args, "read_only", False) or getattr(args, "dry_run", False)
-    with Secretariat.open(args.db or paths.default_database_path(), read_only=read_only) as secretariat:
+    try:
+        opened = Secretariat.open(connection.location(args), read_only=read_only)
+    except DomainError as error:  # the saved shared database, out of reach: say which and why
+        refusal = connection.saved_refusal(error, args)
+        if refusal is None:
+            raise
+        raise refusal from error
+    with opened as secretariat:
         for notice in secretariat.meetings.renumbered_on_open():  # once, when the file is migrated
             print(notice, file=sys.stderr)
         signed_in = signing_in.sign_in(secretariat, args.user)

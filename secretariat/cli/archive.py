@@ -23,8 +23,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from secretariat import paths
 from secretariat.cli.common import CliError, Commands, file_path, year
+from secretariat.cli.connection import location as database_to_open
 from secretariat.cli.signing_in import sign_in
 from secretariat.core import Secretariat
 from secretariat.database import Database
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     """Opens the database itself: ``verify`` needs none, ``import`` may fill an empty one."""
     if args.action == "verify":
         return _verify(args.file)
-    location = args.db or paths.default_database_path()
+    location = database_to_open(args)
     importing = args.action == "import"
     with Secretariat.open(location, create=importing, read_only=not importing) as secretariat:
         sign_in(secretariat, args.user)

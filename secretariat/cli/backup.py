@@ -20,6 +20,7 @@ from pathlib import Path
 
 from secretariat import clock, paths
 from secretariat.cli.common import MAX_GENERATIONS, CliError, Commands, bounded, file_path
+from secretariat.cli.connection import location as database_to_open
 from secretariat.cli.signing_in import sign_in
 from secretariat.core import Secretariat
 from secretariat.errors import DatabaseOpenError
@@ -81,7 +82,7 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     """``restore``: runs with no database open (the one at ``--db`` is about to be replaced)."""
-    location = args.db or paths.default_database_path()
+    location = database_to_open(args)
     if "://" in str(location):
         raise CliError("بازگرداندن پشتیبان تنها برای پایگاه داده‌ای در یک پرونده (SQLite) است.")
     result = restore(location, args.file, user=_signed_in_to_current(location, args.user))

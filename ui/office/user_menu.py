@@ -4,6 +4,8 @@
 - «مدیریت کاربران…»: the secretary's list of users (``UsersDialog``); on a council
   without accounts, the first account, which becomes the secretary's and is
   signed in (from then on everyone signs in);
+- «اتصال به پایگاه داده مشترک…»: the shared PostgreSQL database this PC opens at start
+  (``ConnectionDialog``); whoever may restore a backup (the secretary) may change it;
 - «خروج از حساب»: the windows opened from this one close, the window lets go of
   what it built for this user, and the sign-in dialog asks who comes next
   (``MainWindow.attach`` asks it); cancelling it closes the app.
@@ -60,10 +62,11 @@ class UserMenu(QObject):
         status.setObjectName("statusCounts")
         self.password_action = self._add(wording.ACTION_CHANGE_PASSWORD, self.change_password)
         self.users_action = self._add(wording.ACTION_MANAGE_USERS, self.manage_users)
+        self.connection_action = self._add(wording.ACTION_CONNECTION, self.edit_connection)
         menu.addSeparator()
         self.sign_out_action = self._add(wording.ACTION_SIGN_OUT, self.sign_out)
         menu.setToolTipsVisible(True)  # a greyed action says why
-        self.actions = [self.password_action, self.users_action, self.sign_out_action]
+        self.actions = [self.password_action, self.users_action, self.connection_action, self.sign_out_action]
 
     def _add(self, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window.window())
@@ -80,6 +83,7 @@ class UserMenu(QObject):
         if services is None:
             self.status.clear()
             self.users_action.setEnabled(False)
+            self.connection_action.setEnabled(False)
             return
         from secretariat.office.roles import Permission
         from ui.office.gate import apply_roles
@@ -90,7 +94,9 @@ class UserMenu(QObject):
         else:  # a council without accounts (or nobody signed in, in the screenshots)
             self.status.setText(wording.NOBODY_SIGNED_IN)
             self.status.setToolTip(wording.NO_ACCOUNTS_TIP)
-        apply_roles(services, [(self.users_action, Permission.USERS)])
+        apply_roles(
+            services, [(self.users_action, Permission.USERS), (self.connection_action, Permission.RESTORE)]
+        )
 
     # -- the flows ----------------------------------------------------------------------------
 
@@ -123,6 +129,27 @@ class UserMenu(QObject):
             dialog.exec()
         finally:
             dialog.deleteLater()
+        return dialog
+
+    def edit_connection(self) -> QDialog | None:
+        """The shared database this PC opens at start; the dialog shown (closed by now, unless a
+        test closes it), None when the role may not change it."""
+        from secretariat.office.roles import Permission
+        from ui.office.connection_dialog import ConnectionDialog
+        from ui.office.gate import allowed
+
+        parent = self.window.window()
+        if not allowed(parent, self.window.services, Permission.RESTORE):
+            return None
+        dialog = ConnectionDialog(parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if accepted:
+            self.window.show_message(wording.CONNECTION_SAVED)
+        elif dialog.forgotten:
+            self.window.show_message(wording.CONNECTION_FORGOTTEN)
         return dialog
 
     def _first_account(self, services: Services) -> QDialog | None:

@@ -84,3 +84,45 @@ SAVE_ROLE = "ذخیره نقش"
 
 # -- attribution ---------------------------------------------------------------------------------
 RECORDED_AS_USER = "ثبت به نام کاربری است که وارد شده است."
+
+# -- the shared database (ui/office/connection_dialog.py) ------------------------------------------
+ACTION_CONNECTION = "اتصال به پایگاه داده مشترک…"
+CONNECTION_TITLE = "اتصال به پایگاه داده مشترک"
+CONNECTION_INTRO = (
+    "دفتری که چند رایانه آن روی یک پایگاه داده PostgreSQL کار می‌کنند، نشانی آن را این‌جا یک بار "
+    "برای این رایانه ذخیره می‌کند. گذرواژه در جای امن گذرواژه‌های این رایانه (keyring) نگه داشته "
+    "می‌شود، نه در پرونده تنظیمات. اتصال از آغاز بعدی برنامه به کار می‌رود."
+)
+CONNECTION_HOST = "میزبان (کارگزار)"
+CONNECTION_PORT = "درگاه"
+CONNECTION_DATABASE = "نام پایگاه داده"
+CONNECTION_USER = "نام کاربر پایگاه داده"
+CONNECTION_PASSWORD = "گذرواژه"
+CONNECTION_HOST_PLACEHOLDER = "مثلاً 192.168.1.10 یا db.office.local"
+CONNECTION_PASSWORD_KEPT = "نگه داشته شده؛ برای تغییر، تازه بنویسید"
+CONNECTION_TEST = "آزمایش اتصال"
+CONNECTION_FORGET = "فراموش کردن اتصال"
+CONNECTION_SAVE = "ذخیره اتصال"
+CONNECTION_TESTING_TITLE = "آزمایش اتصال"
+CONNECTION_TESTING_TEXT = "در حال اتصال به پایگاه داده مشترک…"
+CONNECTION_NONE_SAVED = "اتصالی ذخیره نشده است؛ برنامه پرونده SQLite این رایانه را باز می‌کند."
+CONNECTION_SAVE_ANYWAY = "{reason}\n\nبا این حال اتصال ذخیره شود؟"
+CONNECTION_NOT_SAVED = "{reason} اتصال ذخیره نشد."
+CONNECTION_FORGET_CONFIRM = (
+    "اتصال به پایگاه داده مشترک و گذرواژه آن از این رایانه پاک شود؟ از آغاز بعدی، برنامه پرونده "
+    "SQLite این رایانه را باز می‌کند. داده‌های پایگاه داده مشترک دست نمی‌خورد."
+)
+CONNECTION_SAVED = "اتصال ذخیره شد؛ از آغاز بعدی برنامه، این رایانه پایگاه داده مشترک را باز می‌کند."
+CONNECTION_FORGOTTEN = "اتصال فراموش شد؛ از آغاز بعدی برنامه، پرونده SQLite این رایانه باز می‌شود."
+
+# -- the shared database at start (ui/start/startup.py) -------------------------------------------
+SHARED_PASSWORD_TITLE = "گذرواژه پایگاه داده مشترک"
+SHARED_PASSWORD_PROMPT = "گذرواژه «{user}» در پایگاه داده مشترک\n{address}"
+SHARED_FAILED = (
+    "پایگاه داده مشترک ({address}) باز نشد:\n{reason}\n\n"
+    "پرونده SQLite همین رایانه باز شود؟ (اتصال ذخیره‌شده بر جا می‌ماند؛ از منوی «کاربران» "
+    "می‌توانید آن را تغییر دهید.)"
+)
+SHARED_NO_PASSWORD = "گذرواژه «{user}» نوشته نشد."
+SHARED_OPEN_LOCAL = "باز کردن پرونده این رایانه"
+SHARED_QUIT = "بستن برنامه"

@@ -2,7 +2,11 @@
 
 - ``--demo``: the demo council, built the first time;
 - ``--db PATH``: that file; without a council yet, the welcome dialog's form;
-- nothing: the usual database if it has a council, else the welcome dialog.
+- nothing, on a PC that saved a shared database (``secretariat.office.connection``): that
+  PostgreSQL database (its password from the keyring, ``SECRETARIAT_DB_PASSWORD``, or asked
+  here); when it cannot be opened, the reason in Persian and the offer to open this PC's
+  own SQLite council instead (or to end the app);
+- nothing else: the usual database if it has a council, else the welcome dialog.
 
 A file that cannot be opened (not this app's, damaged, from a newer version)
 is reported in Persian; the person returns to the welcome dialog or the app
@@ -17,14 +21,18 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from secretariat import paths
 from secretariat.errors import DatabaseOpenError
+from secretariat.office import connection
 from ui import messages, strings
+from ui.office import wording
 from ui.widgets.wait_window import SHOW_AFTER_MS, StepReport, wait_for
 
 if TYPE_CHECKING:
@@ -33,6 +41,26 @@ if TYPE_CHECKING:
 
 # With the home page's figures already shown (``first_look``), a wait window only for a long wait.
 QUIET_SHOW_AFTER_MS = 5000
+
+
+class Source(Enum):
+    """Which database start-up opens."""
+
+    DEMO = "demo"  # --demo
+    GIVEN = "given"  # --db
+    SHARED = "shared"  # the shared database saved on this PC
+    LOCAL = "local"  # this PC's own SQLite file
+
+
+def start_source(*, demo_requested: bool, db_path: str | Path | None) -> Source:
+    """``--demo``, then ``--db``, then the saved shared database, then the local file."""
+    if demo_requested:
+        return Source.DEMO
+    if db_path is not None:
+        return Source.GIVEN
+    if connection.exists():
+        return Source.SHARED
+    return Source.LOCAL
 
 
 class StartupCancelled(Exception):
@@ -100,6 +128,10 @@ def choose_database(
         if _has_council(database):
             return database
         return _welcome(lambda: database, start_on_form=True, probe=probe, opened=[database])
+    if start_source(demo_requested=False, db_path=None) is Source.SHARED:
+        shared = _open_shared(quiet=quiet, probe=probe)
+        if shared is not None:
+            return shared
     default = paths.default_database_path()
     if default.exists():
         try:
@@ -111,6 +143,52 @@ def choose_database(
                 return database
             database.close()
     return _welcome(lambda: _open_with_core(default), start_on_form=False, probe=probe)
+
+
+def _open_shared(*, quiet: bool, probe: bool) -> Database | None:
+    """The saved shared database, opened; None when it could not be and the person chose this
+    PC's own file instead (``StartupCancelled`` when they chose to end the app)."""
+    saved = connection.load()
+    if saved is None:
+        return None
+    if saved.needs_password:
+        password = None if probe else ask_password(saved)
+        if password is None:
+            _offer_local(saved, wording.SHARED_NO_PASSWORD.format(user=saved.address.user))
+            return None
+        saved = saved.with_password(password)
+    try:
+        database = open_file(saved.url, quiet=quiet)
+    except DatabaseOpenError as error:
+        _offer_local(saved, connection.connection_reason(error.message, saved.address) or error.message)
+        return None
+    except ImportError:  # a build without the PostgreSQL driver (the postgres extra)
+        _offer_local(saved, connection.NO_DRIVER)
+        return None
+    if _has_council(database):
+        return database
+    # An empty shared database: the welcome dialog's form makes its council.
+    return _welcome(lambda: database, start_on_form=True, probe=probe, opened=[database])
+
+
+def ask_password(saved: connection.SavedConnection) -> str | None:
+    """The shared database's password, typed (not shown); None when cancelled."""
+    text, accepted = QInputDialog.getText(
+        None,
+        wording.SHARED_PASSWORD_TITLE,
+        wording.SHARED_PASSWORD_PROMPT.format(user=saved.address.user, address=saved.address.shown),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if accepted else None
+
+
+def _offer_local(saved: connection.SavedConnection, reason: str) -> None:
+    """Say why the shared database did not open; returns to go on with this PC's own file,
+    raises ``StartupCancelled`` when the person ends the app (or nobody is there to answer)."""
+    question = wording.SHARED_FAILED.format(address=saved.address.shown, reason=reason)
+    if messages.confirm(None, question, yes=wording.SHARED_OPEN_LOCAL, no=wording.SHARED_QUIT):
+        return None
+    raise StartupCancelled(1)
 
 
 def _welcome(
