@@ -10,6 +10,13 @@ from secretariat.core import Secretariat
 from secretariat.database import open_database
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory, monkeypatch):
+    """Each test's own user data folder, so that nothing of this PC's (its settings, a saved
+    shared connection, its backups) reaches a test; a test may point it elsewhere."""
+    monkeypatch.setenv("SECRETARIAT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture
 def database(tmp_path):
     db = open_database(tmp_path / "council.sqlite3")
