@@ -143,6 +143,11 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if window is not None:
             window.close()
         return cancelled.exit_code
+    if window is not None and not window.isVisible():
+        # Closed while the database was opening: the person ended the app, and nothing was
+        # attached yet. Going on would leave it running with no window.
+        database.close()
+        return 0
     from ui.services import Services
     from ui.start.database_host import DatabaseHost
 

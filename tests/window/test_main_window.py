@@ -326,3 +326,33 @@ def test_meetings_renumbered_as_the_database_opened_are_told_once(
     finally:
         window.detach()
         secretariat.database.close()
+
+
+def test_closing_the_window_while_the_database_opens_ends_the_app(tmp_path, demo_copy):
+    """The window shows the council's figures before the database has opened; closing it then
+    ends the app (exit 0, the file closed) instead of leaving it running with no window."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "import ui.start.startup as startup\n"
+        "from ui.window.main_window import MainWindow\n"
+        "real = startup.choose_database\n"
+        "def closed_meanwhile(**kwargs):\n"
+        "    for widget in QApplication.topLevelWidgets():\n"
+        "        if isinstance(widget, MainWindow):\n"
+        "            widget.close()\n"
+        "    return real(**kwargs)\n"
+        "startup.choose_database = closed_meanwhile\n"
+        "QApplication.exec = lambda *args: print('event loop entered') or 3\n"
+        "from ui.app import main\n"
+        f"print('exit', main(['--db', {str(demo_copy)!r}]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SECRETARIAT_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "event loop entered" not in result.stdout
+    assert "exit 0" in result.stdout
+    with sqlite3.connect(demo_copy) as connection:  # left sound
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
