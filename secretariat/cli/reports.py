@@ -133,6 +133,10 @@ def run(secretariat: Secretariat, args: argparse.Namespace) -> int:
     return 0
 
 
+# The reports that take --agency: for one agency, or all of them without it.
+AGENCY_KINDS = ("followup-letter", "register", "letters", "scorecards")
+
+
 def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes | PrintedLetters:
     import secretariat.reports as reports
     from secretariat.reports.communication_letter import print_communication
@@ -141,6 +145,9 @@ def _render(secretariat: Secretariat, args: argparse.Namespace) -> bytes | Print
     from secretariat.reports.monthly_reminder import print_monthly_reminders
 
     kind = args.kind
+    if args.agency and kind not in AGENCY_KINDS:
+        # Silently ignored, it would issue (and number) letters to every other agency instead.
+        raise CliError(f"--agency در گزارش «{kind}» به کار نمی‌رود؛ این گزارش برای همه دستگاه‌هاست.")
     issuing = Issuing.NEW if args.new else Issuing.ISSUE
     if kind in EVALUATION_KINDS:
         return _render_evaluation(secretariat, args, issuing)

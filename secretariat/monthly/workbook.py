@@ -219,6 +219,10 @@ def _table(
         cell.alignment = centred
     for row in rows:
         sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            # A name typed as «=HYPERLINK(…)» stays text: Excel would run it as a formula.
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
     for index, header in enumerate(headers):
         longest = max([len(header), *(len(_shown(row[index])) for row in rows)])
         sheet.column_dimensions[get_column_letter(index + 1)].width = min(WIDEST, longest * 1.15 + 3)

@@ -132,6 +132,9 @@ def test_the_register_for_a_filter_and_the_directory_and_attendance(demo_copy, t
         (["minutes", "--meeting", "99999"], "جلسه"),
         (["communication"], "--meeting"),
         (["directory", "--new"], "--new تنها برای نامه‌هاست"),
+        # Letters to every invited or responsible agency: not one of them, so no numbers used up.
+        (["invitation", "--meeting", "1", "--agency", "شهرداری پردیس"], "--agency در گزارش «invitation»"),
+        (["communication", "--meeting", "1", "--agency", "1"], "--agency در گزارش «communication»"),
     ],
 )
 def test_refusals_exit_2_and_write_nothing(demo_copy, tmp_path, capsys, args, message):

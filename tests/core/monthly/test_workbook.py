@@ -7,7 +7,7 @@ from secretariat.errors import DomainError
 from secretariat.monthly.indicators import IndicatorKind
 from secretariat.monthly.workbook import write_workbook
 from tests.support import monthly_print as world
-from tests.support.monthly import fix_today, record
+from tests.support.monthly import add_agency, fix_today, record
 
 MONTHS = [
     "فروردین",
@@ -160,3 +160,11 @@ def test_a_file_that_cannot_be_written_is_refused_in_persian_and_nothing_is_left
     write_workbook(secretariat, 1405, target)
     assert load_workbook(target).sheetnames[0] == "وضعیت ارسال"
     assert [path.name for path in folder.iterdir()] == ["monthly.xlsx"]  # no temporary file left
+
+
+def test_a_name_that_looks_like_a_formula_stays_text(secretariat, council, tmp_path):
+    add_agency(secretariat, '=HYPERLINK("http://example.com","گزارش")')
+    sheet = load_workbook(write_workbook(secretariat, 1405, tmp_path / "monthly.xlsx"))["وضعیت ارسال"]
+    [cell] = [row[0] for row in sheet.iter_rows(min_row=2) if str(row[0].value).startswith("=")]
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://example.com","گزارش")'
