@@ -566,6 +566,10 @@ class LetterService:
     def set_pattern(self, pattern: str, direction: str = OUT) -> str:
         pattern = numbering.check_pattern(pattern)
         with self._db.transaction() as session:
+            # One pattern for both directions would give an incoming letter an outgoing number
+            # already taken, and no incoming letter could be recorded again.
+            if numbering.pattern(session, IN if direction == OUT else OUT) == pattern:
+                raise ValidationError({"pattern": SAME_PATTERNS})
             session.merge(CouncilSetting(key=numbering.SETTING_KEYS[direction], value=pattern))
         return pattern
 

@@ -73,6 +73,17 @@ def test_both_patterns_are_saved_together_or_neither(secretariat, council):
     assert letters.next_sequence(OUT) == (1405, 2) and letters.next_sequence(IN) == (1405, 1)
 
 
+def test_one_pattern_set_alone_may_not_be_the_other_directions(secretariat, council):
+    letters = secretariat.letters
+    for direction, other in ((IN, OUT), (OUT, IN)):
+        with pytest.raises(ValidationError) as same:
+            letters.set_pattern(letters.pattern(other), direction)
+        assert set(same.value.errors) == {"pattern"}
+    assert (letters.pattern(OUT), letters.pattern(IN)) == ("{seq}/ش/{year}", "{seq}/و/{year}")
+    letters.set_pattern("{seq}/ص/{year}", OUT)
+    assert letters.pattern(OUT) == "{seq}/ص/{year}"
+
+
 def test_a_scan_is_a_pdf_or_an_image_and_keeps_its_name(secretariat, council, tmp_path):
     letters = secretariat.letters
     text = tmp_path / "نامه.txt"
