@@ -4,8 +4,8 @@
     evaluation criteria --year 1404 [--json]
     evaluation score --year 1404 --agency A --criterion ID_OR_NAME --score N --by NAME [--note …]
     evaluation ranking --year 1404 [--json]
-    evaluation publish --year 1404 --by NAME
-    evaluation amend --year 1404 --agency A --criterion C --score N --reason R --by NAME
+    evaluation publish --year 1404 [--by NAME]
+    evaluation amend --year 1404 --agency A --criterion C --score N --reason R [--by NAME]
 
 The same rules as the window: a score above its criterion's maximum, a score
 for a computed criterion, a change once published, are refused with exit 2.
@@ -53,7 +53,8 @@ def add_parsers(commands: Commands) -> None:
 
     publish = actions.add_parser("publish", help="انتشار نتیجه ارزیابی (پس از آن تغییر نمی‌کند)")
     publish.add_argument("--year", required=True)
-    publish.add_argument("--by", required=True, help="نام منتشرکننده")
+    # Left out, the signed-in user is who published or amended (the juror of `score` is named).
+    publish.add_argument("--by", default="", help="نام منتشرکننده (با --user: کاربر واردشده)")
 
     amend = actions.add_parser("amend", help="اصلاح امتیاز منتشرشده با ذکر دلیل")
     amend.add_argument("--year", required=True)
@@ -61,7 +62,7 @@ def add_parsers(commands: Commands) -> None:
     amend.add_argument("--criterion", required=True)
     amend.add_argument("--score", required=True)
     amend.add_argument("--reason", required=True)
-    amend.add_argument("--by", required=True)
+    amend.add_argument("--by", default="", help="نام ثبت‌کننده اصلاحیه (با --user: کاربر واردشده)")
 
 
 def _year(text: str) -> int:

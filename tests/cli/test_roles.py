@@ -182,3 +182,13 @@ def test_only_the_secretary_imports_an_archive(tmp_path, monkeypatch, capsys, de
     assert as_user(empty, monkeypatch, "dabir", "audit", "list", "--json", "--kind", "archive") == 0
     (entry,) = json.loads(capsys.readouterr().out)
     assert (entry["action"], entry["record"], entry["user"]) == ("import", "1404", "dabir")
+
+
+def test_the_secretary_publishes_and_amends_without_naming_themself(office, monkeypatch, capsys):
+    amend = ["evaluation", "amend", "--year", "1404", "--agency", "شهرداری پردیس"]
+    amend += ["--criterion", "ابتکار و نوآوری", "--score", "10", "--reason", "بازبینی داوران"]
+    assert as_user(office, monkeypatch, "dabir", *amend) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert as_user(office, monkeypatch, "dabir", "audit", "list", "--json", "--kind", "evaluation") == 0
+    (entry, *_) = json.loads(capsys.readouterr().out)
+    assert entry["user"] == "dabir" and "مریم احمدی" in json.dumps(entry["changes"], ensure_ascii=False)
